@@ -1,0 +1,81 @@
+#pragma once
+// A reusable single-source shortest-path search on the network's arcs: flat
+// arrays reset by a generation stamp, and a 4-ary heap indexed by node.
+
+#include <cstdint>
+#include <vector>
+
+#include "network.h"
+
+namespace cp::geo {
+
+// Costs of a path in both measures; the search minimises one, lexicographically
+// followed by the other so that ties resolve the same way every time.
+struct Cost {
+  double distanceM = kInfinity;
+  double timeS = kInfinity;
+
+  bool reachable() const { return distanceM < kInfinity; }
+};
+
+class Dijkstra {
+ public:
+  Dijkstra(const Network& network, Metric metric);
+
+  void reset();
+  void addSeed(NodeId node, Cost cost);
+
+  // Settles nodes in cost order until the heap is empty, the next cost exceeds
+  // cutoff (in the minimised measure), or onSettle(node) returns true.
+  template <typename OnSettle>
+  void run(double cutoff, OnSettle&& onSettle);
+
+  bool reached(NodeId node) const { return stamp_[node] == generation_; }
+  Cost cost(NodeId node) const { return reached(node) ? Cost{distance_[node], time_[node]} : Cost{}; }
+  ArcId parentArc(NodeId node) const { return parent_[node]; }
+  double primary(const Cost& c) const { return metric_ == Metric::Distance ? c.distanceM : c.timeS; }
+  bool better(const Cost& a, const Cost& b) const;
+  Metric metric() const { return metric_; }
+  const Network& network() const { return network_; }
+
+ private:
+  bool heapEmpty() const { return heap_.empty(); }
+  double minPrimary() const { return key(heap_.front()); }
+  NodeId popMin();
+  void relax(NodeId node, Cost cost, ArcId viaArc);
+  void touch(NodeId node);
+  double key(NodeId n) const { return metric_ == Metric::Distance ? distance_[n] : time_[n]; }
+  bool less(NodeId a, NodeId b) const;
+  void siftUp(std::uint32_t pos);
+  void siftDown(std::uint32_t pos);
+  void place(std::uint32_t pos, NodeId node);
+
+  const Network& network_;
+  Metric metric_;
+  std::uint32_t generation_ = 0;
+  std::vector<std::uint32_t> stamp_;
+  std::vector<double> distance_;
+  std::vector<double> time_;
+  std::vector<ArcId> parent_;
+  std::vector<std::uint32_t> heapPos_;  // kNoId: not in the heap
+  std::vector<NodeId> heap_;
+};
+
+template <typename OnSettle>
+void Dijkstra::run(double cutoff, OnSettle&& onSettle) {
+  const bool byDistance = metric_ == Metric::Distance;
+  while (!heapEmpty()) {
+    if (minPrimary() > cutoff) return;
+    const NodeId u = popMin();
+    if (onSettle(u)) return;
+    const double du = distance_[u];
+    const double tu = time_[u];
+    for (ArcId a = network_.arcBegin[u]; a < network_.arcBegin[u + 1]; ++a) {
+      const Cost c{du + network_.arcLength[a], tu + network_.arcTime[a]};
+      if (byDistance ? c.distanceM > cutoff : c.timeS > cutoff) continue;
+      relax(network_.arcHead[a], c, a);
+    }
+  }
+}
+
+}  // namespace cp::geo

@@ -1,0 +1,35 @@
+#include "geodesy.h"
+
+#include <geodesic.h>
+
+#include <cmath>
+
+namespace cp::geo {
+namespace {
+
+const geod_geodesic& wgs84() {
+  static const geod_geodesic geodesic = [] {
+    geod_geodesic g{};
+    geod_init(&g, 6378137.0, 1.0 / 298.257223563);
+    return g;
+  }();
+  return geodesic;
+}
+
+}  // namespace
+
+double geodesicDistance(const LonLat& a, const LonLat& b) {
+  double distance = 0;
+  geod_inverse(&wgs84(), a.lat, a.lon, b.lat, b.lon, &distance, nullptr, nullptr);
+  return distance;
+}
+
+double geodesicLength(const std::vector<LonLat>& line, std::size_t first, std::size_t last) {
+  double total = 0;
+  for (std::size_t i = first + 1; i < last; ++i) total += geodesicDistance(line[i - 1], line[i]);
+  return total;
+}
+
+double planarDistance(const XY& a, const XY& b) { return std::hypot(b.x - a.x, b.y - a.y); }
+
+}  // namespace cp::geo

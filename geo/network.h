@@ -1,0 +1,50 @@
+#pragma once
+// The routable road network: nodes where roads meet, segments between them with
+// their shape, and forward arcs in compressed sparse row (CSR) form.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "types.h"
+
+namespace cp::geo {
+
+struct Network {
+  // Nodes: road ends and the vertices shared by two or more roads.
+  std::vector<XY> nodeXY;
+  std::vector<std::uint32_t> nodeComponent;  // weakly connected component id
+
+  // Segments: a road piece between two nodes, with its shape in the working CRS.
+  std::vector<NodeId> segmentFrom;
+  std::vector<NodeId> segmentTo;
+  std::vector<double> segmentLength;  // metres, ellipsoidal (WGS 84)
+  std::vector<double> segmentTime;    // seconds at the segment's speed
+  std::vector<Direction> segmentDirection;
+  std::vector<std::uint32_t> segmentFeature;  // index of the input line it came from
+  std::vector<std::uint32_t> shapeBegin;      // segment s: shape[shapeBegin[s], shapeBegin[s+1])
+  std::vector<XY> shape;
+
+  // Arcs leaving node n: [arcBegin[n], arcBegin[n+1]).
+  std::vector<ArcId> arcBegin;
+  std::vector<NodeId> arcHead;
+  std::vector<SegmentId> arcSegment;
+  std::vector<double> arcLength;
+  std::vector<double> arcTime;
+
+  std::vector<std::uint32_t> componentNodeCount;  // per component id
+  std::uint32_t largestComponent = kNoId;
+  std::string crsWkt;  // the working CRS, as given by the reader
+
+  std::size_t nodeCount() const { return nodeXY.size(); }
+  std::size_t segmentCount() const { return segmentFrom.size(); }
+  std::size_t arcCount() const { return arcHead.size(); }
+  bool arcIsForward(ArcId arc) const { return arcHead[arc] == segmentTo[arcSegment[arc]]; }
+
+  // Shape of segment s as a polyline in the working CRS, from its from-node to its to-node.
+  std::vector<XY> segmentShape(SegmentId s) const;
+  // Planar length of segment s in the working CRS (used to place points along it).
+  double segmentPlanarLength(SegmentId s) const;
+};
+
+}  // namespace cp::geo

@@ -1,0 +1,276 @@
+#include "network_builder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <sstream>
+#include <stdexcept>
+#include <tuple>
+
+#include "geodesy.h"
+#include "vertex_clusters.h"
+
+namespace cp::geo {
+namespace {
+
+// A line after clustering: the kept vertex indices and their cluster ids.
+struct ClusteredLine {
+  std::uint32_t line = 0;
+  std::vector<std::uint32_t> vertex;
+  std::vector<std::uint32_t> cluster;
+};
+
+class UnionFind {
+ public:
+  explicit UnionFind(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0U); }
+  std::uint32_t find(std::uint32_t a) {
+    while (parent_[a] != a) a = parent_[a] = parent_[parent_[a]];
+    return a;
+  }
+  void unite(std::uint32_t a, std::uint32_t b) { parent_[find(a)] = find(b); }
+
+ private:
+  std::vector<std::uint32_t> parent_;
+};
+
+void validateInput(const std::vector<RoadLine>& lines, const BuildOptions& options) {
+  if (!(options.toleranceM >= 0) || !std::isfinite(options.toleranceM))
+    throw std::invalid_argument("topology tolerance must be a finite number >= 0 metres");
+  for (const RoadLine& line : lines) {
+    if (line.xy.size() != line.lonLat.size())
+      throw std::invalid_argument("road line " + std::to_string(line.featureId) +
+                                  ": projected and geographic vertex counts differ");
+  }
+}
+
+class Builder {
+ public:
+  Builder(const std::vector<RoadLine>& lines, const BuildOptions& options, BuildReport& report,
+          const Feedback* feedback)
+      : lines_(lines), clusters_(options.toleranceM), report_(report), feedback_(feedback) {}
+
+  Network run() {
+    clusterVertices();
+    throwIfCanceled(feedback_);
+    assignNodes();
+    splitIntoSegments();
+    throwIfCanceled(feedback_);
+    buildArcs();
+    findComponents();
+    countTopologyIssues();
+    return std::move(net_);
+  }
+
+ private:
+  void addIssue(BuildIssue::Kind kind, std::uint64_t featureId, std::string message) {
+    report_.issues.push_back({kind, featureId, std::move(message)});
+  }
+
+  void clusterVertices() {
+    for (std::uint32_t li = 0; li < lines_.size(); ++li) {
+      const RoadLine& line = lines_[li];
+      ClusteredLine clustered{li, {}, {}};
+      std::size_t repeats = 0;
+      for (std::uint32_t v = 0; v < line.xy.size(); ++v) {
+        const std::uint32_t c = clusters_.add(line.xy[v]);
+        if (!clustered.cluster.empty() && clustered.cluster.back() == c) {
+          ++repeats;
+          continue;
+        }
+        clustered.vertex.push_back(v);
+        clustered.cluster.push_back(c);
+      }
+      if (repeats > 0) {
+        report_.duplicateVertices += repeats;
+        addIssue(BuildIssue::Kind::DuplicateVertices, line.featureId,
+                 std::to_string(repeats) + " repeated vertices removed");
+      }
+      if (!keepLine(line, clustered)) continue;
+      clustered_.push_back(std::move(clustered));
+    }
+  }
+
+  bool keepLine(const RoadLine& line, const ClusteredLine& clustered) {
+    if (line.xy.size() < 2) {
+      ++report_.droppedLines;
+      addIssue(BuildIssue::Kind::TooFewVertices, line.featureId,
+               "line has fewer than 2 vertices; skipped");
+      return false;
+    }
+    if (clustered.vertex.size() < 2) {
+      ++report_.droppedLines;
+      addIssue(BuildIssue::Kind::ZeroLength, line.featureId,
+               "line has zero length (all vertices within the tolerance); skipped");
+      return false;
+    }
+    if (!(line.speedKmh > 0) || !std::isfinite(line.speedKmh)) {
+      ++report_.droppedLines;
+      addIssue(BuildIssue::Kind::BadSpeed, line.featureId,
+               "speed must be a positive number of km/h; line skipped");
+      return false;
+    }
+    return true;
+  }
+
+  // A vertex becomes a node where a line ends or where two line passages meet.
+  void assignNodes() {
+    std::vector<std::uint8_t> passages(clusters_.size(), 0);
+    std::vector<bool> isEnd(clusters_.size(), false);
+    for (const ClusteredLine& cl : clustered_) {
+      isEnd[cl.cluster.front()] = isEnd[cl.cluster.back()] = true;
+      for (std::uint32_t c : cl.cluster) passages[c] = static_cast<std::uint8_t>(std::min(passages[c] + 1, 2));
+    }
+    nodeOfCluster_.assign(clusters_.size(), kNoId);
+    for (const ClusteredLine& cl : clustered_) {
+      for (std::uint32_t c : cl.cluster) {
+        if ((isEnd[c] || passages[c] >= 2) && nodeOfCluster_[c] == kNoId) {
+          nodeOfCluster_[c] = static_cast<NodeId>(net_.nodeXY.size());
+          net_.nodeXY.push_back(clusters_.representative(c));
+        }
+      }
+    }
+  }
+
+  void splitIntoSegments() {
+    net_.shapeBegin.push_back(0);
+    for (const ClusteredLine& cl : clustered_) {
+      std::size_t start = 0;
+      for (std::size_t i = 1; i < cl.cluster.size(); ++i) {
+        if (nodeOfCluster_[cl.cluster[i]] == kNoId) continue;
+        addSegment(cl, start, i);
+        start = i;
+      }
+    }
+  }
+
+  void addSegment(const ClusteredLine& cl, std::size_t first, std::size_t last) {
+    const RoadLine& line = lines_[cl.line];
+    const NodeId from = nodeOfCluster_[cl.cluster[first]];
+    const NodeId to = nodeOfCluster_[cl.cluster[last]];
+    double length = 0;
+    for (std::size_t i = first + 1; i <= last; ++i)
+      length += geodesicDistance(line.lonLat[cl.vertex[i - 1]], line.lonLat[cl.vertex[i]]);
+    if (from == to) {
+      ++report_.selfLoops;
+      addIssue(BuildIssue::Kind::SelfLoop, line.featureId,
+               "a piece of this line starts and ends at the same node (a loop)");
+    }
+    net_.segmentFrom.push_back(from);
+    net_.segmentTo.push_back(to);
+    net_.segmentLength.push_back(length);
+    net_.segmentTime.push_back(length / (line.speedKmh / 3.6));
+    net_.segmentDirection.push_back(line.direction);
+    net_.segmentFeature.push_back(cl.line);
+    net_.shape.push_back(net_.nodeXY[from]);
+    for (std::size_t i = first + 1; i < last; ++i) net_.shape.push_back(line.xy[cl.vertex[i]]);
+    net_.shape.push_back(net_.nodeXY[to]);
+    net_.shapeBegin.push_back(static_cast<std::uint32_t>(net_.shape.size()));
+  }
+
+  void buildArcs() {
+    const std::size_t n = net_.nodeCount();
+    std::vector<ArcId> count(n + 1, 0);
+    forEachArc([&](NodeId tail, NodeId, SegmentId) { ++count[tail + 1]; });
+    std::partial_sum(count.begin(), count.end(), count.begin());
+    net_.arcBegin = count;
+    const std::size_t arcs = count[n];
+    net_.arcHead.resize(arcs);
+    net_.arcSegment.resize(arcs);
+    net_.arcLength.resize(arcs);
+    net_.arcTime.resize(arcs);
+    forEachArc([&](NodeId tail, NodeId head, SegmentId s) {
+      const ArcId a = count[tail]++;
+      net_.arcHead[a] = head;
+      net_.arcSegment[a] = s;
+      net_.arcLength[a] = net_.segmentLength[s];
+      net_.arcTime[a] = net_.segmentTime[s];
+    });
+  }
+
+  template <typename Fn>
+  void forEachArc(Fn&& fn) const {
+    for (SegmentId s = 0; s < net_.segmentCount(); ++s) {
+      const Direction d = net_.segmentDirection[s];
+      if (allowsForward(d)) fn(net_.segmentFrom[s], net_.segmentTo[s], s);
+      if (allowsBackward(d)) fn(net_.segmentTo[s], net_.segmentFrom[s], s);
+    }
+  }
+
+  void findComponents() {
+    UnionFind uf(net_.nodeCount());
+    for (SegmentId s = 0; s < net_.segmentCount(); ++s) uf.unite(net_.segmentFrom[s], net_.segmentTo[s]);
+    std::vector<std::uint32_t> idOfRoot(net_.nodeCount(), kNoId);
+    net_.nodeComponent.resize(net_.nodeCount());
+    for (NodeId v = 0; v < net_.nodeCount(); ++v) {
+      std::uint32_t& id = idOfRoot[uf.find(v)];
+      if (id == kNoId) {
+        id = static_cast<std::uint32_t>(net_.componentNodeCount.size());
+        net_.componentNodeCount.push_back(0);
+      }
+      net_.nodeComponent[v] = id;
+      ++net_.componentNodeCount[id];
+    }
+    const auto largest =
+        std::max_element(net_.componentNodeCount.begin(), net_.componentNodeCount.end());
+    if (largest != net_.componentNodeCount.end())
+      net_.largestComponent = static_cast<std::uint32_t>(largest - net_.componentNodeCount.begin());
+  }
+
+  void countTopologyIssues() {
+    std::vector<std::uint32_t> ends(net_.nodeCount(), 0);
+    std::vector<std::tuple<NodeId, NodeId, double>> keys;
+    keys.reserve(net_.segmentCount());
+    for (SegmentId s = 0; s < net_.segmentCount(); ++s) {
+      ++ends[net_.segmentFrom[s]];
+      ++ends[net_.segmentTo[s]];
+      keys.emplace_back(std::min(net_.segmentFrom[s], net_.segmentTo[s]),
+                        std::max(net_.segmentFrom[s], net_.segmentTo[s]), net_.segmentLength[s]);
+    }
+    report_.dangles = static_cast<std::size_t>(std::count(ends.begin(), ends.end(), 1U));
+    std::sort(keys.begin(), keys.end());
+    for (std::size_t i = 1; i < keys.size(); ++i) {
+      const auto& [a0, b0, l0] = keys[i - 1];
+      const auto& [a1, b1, l1] = keys[i];
+      if (a0 == a1 && b0 == b1 && std::abs(l1 - l0) <= 1e-6 * std::max(1.0, l1))
+        ++report_.duplicateSegments;
+    }
+    report_.nodes = net_.nodeCount();
+    report_.segments = net_.segmentCount();
+    report_.arcs = net_.arcCount();
+    report_.components = net_.componentNodeCount.size();
+    report_.largestComponentNodes =
+        net_.largestComponent == kNoId ? 0 : net_.componentNodeCount[net_.largestComponent];
+  }
+
+  const std::vector<RoadLine>& lines_;
+  VertexClusters clusters_;
+  BuildReport& report_;
+  const Feedback* feedback_;
+  std::vector<ClusteredLine> clustered_;
+  std::vector<NodeId> nodeOfCluster_;
+  Network net_;
+};
+
+}  // namespace
+
+std::string BuildReport::summary() const {
+  std::ostringstream out;
+  out << inputLines << " lines -> " << nodes << " nodes, " << segments << " segments, " << arcs
+      << " arcs; " << components << " components (largest " << largestComponentNodes
+      << " nodes); " << dangles << " dangles, " << droppedLines << " lines dropped, " << selfLoops
+      << " self-loops, " << duplicateSegments << " duplicate segments, " << duplicateVertices
+      << " repeated vertices removed";
+  return out.str();
+}
+
+Network buildNetwork(const std::vector<RoadLine>& lines, const BuildOptions& options,
+                     BuildReport* report, const Feedback* feedback) {
+  validateInput(lines, options);
+  BuildReport local;
+  BuildReport& r = report != nullptr ? *report : local;
+  r = BuildReport{};
+  r.inputLines = lines.size();
+  return Builder(lines, options, r, feedback).run();
+}
+
+}  // namespace cp::geo

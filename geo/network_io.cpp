@@ -1,0 +1,141 @@
+#include "network_io.h"
+
+#include <cstring>
+#include <fstream>
+#include <stdexcept>
+#include <type_traits>
+
+namespace cp::geo {
+namespace {
+
+constexpr char kMagic[8] = {'C', 'P', 'N', 'E', 'T', 0, 0, 1};
+constexpr std::uint64_t kMaxElements = 1ULL << 34;  // guards against corrupt sizes
+
+class Writer {
+ public:
+  explicit Writer(const std::string& path) : path_(path), out_(path, std::ios::binary | std::ios::trunc) {
+    if (!out_) throw std::runtime_error("cannot write network file '" + path + "'");
+  }
+  void bytes(const void* data, std::size_t size) {
+    out_.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+    if (!out_) throw std::runtime_error("write failed for network file '" + path_ + "'");
+  }
+  template <typename T>
+  void vec(const std::vector<T>& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    const std::uint64_t n = v.size();
+    bytes(&n, sizeof n);
+    bytes(v.data(), n * sizeof(T));
+  }
+  void str(const std::string& s) { vec(std::vector<char>(s.begin(), s.end())); }
+  void close() {
+    out_.close();
+    if (!out_) throw std::runtime_error("write failed for network file '" + path_ + "'");
+  }
+
+ private:
+  std::string path_;
+  std::ofstream out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(const std::string& path) : path_(path), in_(path, std::ios::binary) {
+    if (!in_) throw std::runtime_error("cannot open network file '" + path + "'");
+  }
+  void bytes(void* data, std::size_t size) {
+    in_.read(static_cast<char*>(data), static_cast<std::streamsize>(size));
+    if (!in_) fail("it is truncated");
+  }
+  template <typename T>
+  void vec(std::vector<T>& v) {
+    std::uint64_t n = 0;
+    bytes(&n, sizeof n);
+    if (n > kMaxElements) fail("it holds an impossible array size");
+    v.resize(static_cast<std::size_t>(n));
+    bytes(v.data(), v.size() * sizeof(T));
+  }
+  std::string str() {
+    std::vector<char> chars;
+    vec(chars);
+    return {chars.begin(), chars.end()};
+  }
+  [[noreturn]] void fail(const std::string& why) const {
+    throw std::runtime_error("network file '" + path_ + "' cannot be read: " + why);
+  }
+
+ private:
+  std::string path_;
+  std::ifstream in_;
+};
+
+template <typename Io, typename Net>
+void eachArray(Io& io, Net& n) {
+  io.vec(n.nodeXY);
+  io.vec(n.nodeComponent);
+  io.vec(n.segmentFrom);
+  io.vec(n.segmentTo);
+  io.vec(n.segmentLength);
+  io.vec(n.segmentTime);
+  io.vec(n.segmentDirection);
+  io.vec(n.segmentFeature);
+  io.vec(n.shapeBegin);
+  io.vec(n.shape);
+  io.vec(n.arcBegin);
+  io.vec(n.arcHead);
+  io.vec(n.arcSegment);
+  io.vec(n.arcLength);
+  io.vec(n.arcTime);
+  io.vec(n.componentNodeCount);
+}
+
+template <typename T>
+bool allBelow(const std::vector<T>& ids, std::size_t limit) {
+  for (const T& id : ids)
+    if (static_cast<std::size_t>(id) >= limit) return false;
+  return true;
+}
+
+void checkConsistent(const Network& n, const Reader& reader) {
+  const std::size_t nodes = n.nodeCount();
+  const std::size_t segs = n.segmentCount();
+  const bool sizesOk = n.nodeComponent.size() == nodes && n.segmentTo.size() == segs &&
+                       n.segmentLength.size() == segs && n.segmentTime.size() == segs &&
+                       n.segmentDirection.size() == segs && n.segmentFeature.size() == segs &&
+                       n.shapeBegin.size() == segs + 1 && n.arcBegin.size() == nodes + 1 &&
+                       n.arcSegment.size() == n.arcCount() && n.arcLength.size() == n.arcCount() &&
+                       n.arcTime.size() == n.arcCount();
+  if (!sizesOk) reader.fail("its arrays do not fit together");
+  const bool idsOk = allBelow(n.segmentFrom, nodes) && allBelow(n.segmentTo, nodes) &&
+                     allBelow(n.arcHead, nodes) && allBelow(n.arcSegment, segs) &&
+                     allBelow(n.arcBegin, n.arcCount() + 1) && allBelow(n.shapeBegin, n.shape.size() + 1) &&
+                     allBelow(n.nodeComponent, n.componentNodeCount.size());
+  if (!idsOk) reader.fail("it refers to nodes or segments that do not exist");
+}
+
+}  // namespace
+
+void saveNetwork(const Network& network, const std::string& path) {
+  Writer w(path);
+  w.bytes(kMagic, sizeof kMagic);
+  w.str(network.crsWkt);
+  w.bytes(&network.largestComponent, sizeof network.largestComponent);
+  eachArray(w, network);
+  w.close();
+}
+
+Network loadNetwork(const std::string& path) {
+  Reader r(path);
+  char magic[sizeof kMagic] = {};
+  r.bytes(magic, sizeof magic);
+  if (std::memcmp(magic, kMagic, sizeof kMagic) != 0)
+    r.fail("it is not a Circular Planner network file of this version");
+  Network n;
+  n.crsWkt = r.str();
+  r.bytes(&n.largestComponent, sizeof n.largestComponent);
+  eachArray(r, n);
+  checkConsistent(n, r);
+  return n;
+}
+
+}  // namespace cp::geo

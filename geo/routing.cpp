@@ -1,0 +1,185 @@
+#include "routing.h"
+
+#include <algorithm>
+
+#include "geodesy.h"
+
+namespace cp::geo {
+namespace {
+
+Cost share(const Network& net, SegmentId s, double fraction) {
+  return {net.segmentLength[s] * fraction, net.segmentTime[s] * fraction};
+}
+
+Cost plus(const Cost& a, const Cost& b) { return {a.distanceM + b.distanceM, a.timeS + b.timeS}; }
+
+// How a destination is entered: along its segment from one of its end nodes, or
+// straight along the origin's own segment.
+struct Arrival {
+  Cost cost;
+  NodeId node = kNoId;  // kNoId: along the shared segment, no node passed
+  bool fromTail = true;  // entered from the segment's from-node
+};
+
+Arrival bestArrival(const Dijkstra& search, const Location& from, const Location& to) {
+  const Network& net = search.network();
+  const SegmentId s = to.segment;
+  const Direction d = net.segmentDirection[s];
+  Arrival best;
+  auto consider = [&](const Arrival& a) {
+    if (a.cost.reachable() && search.better(a.cost, best.cost)) best = a;
+  };
+  if (allowsForward(d) && search.reached(net.segmentFrom[s]))
+    consider({plus(search.cost(net.segmentFrom[s]), share(net, s, to.fraction)), net.segmentFrom[s], true});
+  if (allowsBackward(d) && search.reached(net.segmentTo[s]))
+    consider({plus(search.cost(net.segmentTo[s]), share(net, s, 1 - to.fraction)), net.segmentTo[s], false});
+  if (from.segment == s) {
+    if (allowsForward(d) && to.fraction >= from.fraction)
+      consider({share(net, s, to.fraction - from.fraction), kNoId, true});
+    if (allowsBackward(d) && to.fraction <= from.fraction)
+      consider({share(net, s, from.fraction - to.fraction), kNoId, false});
+  }
+  return best;
+}
+
+// The distinct nodes whose final labels decide the cost of reaching `to`.
+void addDecisiveNodes(const Network& net, const Location& to, std::vector<NodeId>& nodes) {
+  const Direction d = net.segmentDirection[to.segment];
+  if (allowsForward(d)) nodes.push_back(net.segmentFrom[to.segment]);
+  if (allowsBackward(d)) nodes.push_back(net.segmentTo[to.segment]);
+}
+
+void sortUnique(std::vector<NodeId>& nodes) {
+  std::sort(nodes.begin(), nodes.end());
+  nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+}
+
+// Runs the search until every node in `nodes` (sorted, distinct) is settled.
+void settleAll(Dijkstra& search, const std::vector<NodeId>& nodes, double cutoff) {
+  std::size_t remaining = nodes.size();
+  if (remaining == 0) return;
+  search.run(cutoff, [&](NodeId u) {
+    if (std::binary_search(nodes.begin(), nodes.end(), u)) --remaining;
+    return remaining == 0;
+  });
+}
+
+void appendPoints(std::vector<XY>& line, const std::vector<XY>& more) {
+  for (const XY& p : more) {
+    if (!line.empty() && line.back().x == p.x && line.back().y == p.y) continue;
+    line.push_back(p);
+  }
+}
+
+void appendArcShape(const Network& net, ArcId arc, std::vector<XY>& line) {
+  std::vector<XY> shape = net.segmentShape(net.arcSegment[arc]);
+  if (!net.arcIsForward(arc)) std::reverse(shape.begin(), shape.end());
+  appendPoints(line, shape);
+}
+
+Route assembleRoute(const Dijkstra& search, const Location& from, const Location& to,
+                    const Arrival& arrival) {
+  const Network& net = search.network();
+  Route route;
+  route.cost = arrival.cost;
+  if (arrival.node == kNoId) {
+    route.geometry = partialShape(net, from.segment, from.fraction, to.fraction);
+    route.segments = {from.segment};
+    return route;
+  }
+  std::vector<ArcId> arcs;
+  NodeId node = arrival.node;
+  for (ArcId a = search.parentArc(node); a != kNoId; a = search.parentArc(node)) {
+    arcs.push_back(a);
+    node = net.segmentFrom[net.arcSegment[a]] == net.arcHead[a] ? net.segmentTo[net.arcSegment[a]]
+                                                                : net.segmentFrom[net.arcSegment[a]];
+  }
+  std::reverse(arcs.begin(), arcs.end());
+  const Cost viaEnd = share(net, from.segment, 1 - from.fraction);
+  const bool leftForward = allowsForward(net.segmentDirection[from.segment]) &&
+                           node == net.segmentTo[from.segment] &&
+                           search.cost(node).distanceM == viaEnd.distanceM;
+  appendPoints(route.geometry, partialShape(net, from.segment, from.fraction, leftForward ? 1 : 0));
+  route.segments.push_back(from.segment);
+  for (ArcId a : arcs) {
+    appendArcShape(net, a, route.geometry);
+    route.segments.push_back(net.arcSegment[a]);
+  }
+  appendPoints(route.geometry, partialShape(net, to.segment, arrival.fromTail ? 0 : 1, to.fraction));
+  route.segments.push_back(to.segment);
+  return route;
+}
+
+}  // namespace
+
+void seedFrom(Dijkstra& search, const Location& from) {
+  const Network& net = search.network();
+  const Direction d = net.segmentDirection[from.segment];
+  if (allowsForward(d)) search.addSeed(net.segmentTo[from.segment], share(net, from.segment, 1 - from.fraction));
+  if (allowsBackward(d)) search.addSeed(net.segmentFrom[from.segment], share(net, from.segment, from.fraction));
+}
+
+Cost costTo(const Dijkstra& search, const Location& from, const Location& to) {
+  return bestArrival(search, from, to).cost;
+}
+
+std::vector<XY> partialShape(const Network& net, SegmentId s, double f0, double f1) {
+  const bool reversed = f1 < f0;
+  const double lo = std::min(f0, f1);
+  const double hi = std::max(f0, f1);
+  const double total = net.segmentPlanarLength(s);
+  std::vector<XY> out;
+  double along = 0;
+  for (std::uint32_t i = net.shapeBegin[s]; i + 1 < net.shapeBegin[s + 1]; ++i) {
+    const XY& a = net.shape[i];
+    const XY& b = net.shape[i + 1];
+    const double piece = planarDistance(a, b);
+    const auto pointAt = [&](double f) {
+      const double t = piece > 0 ? std::clamp((f * total - along) / piece, 0.0, 1.0) : 0.0;
+      return XY{a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)};
+    };
+    if (out.empty() && (along + piece >= lo * total || i + 2 == net.shapeBegin[s + 1]))
+      out.push_back(pointAt(lo));
+    if (!out.empty() && along + piece < hi * total) out.push_back(b);
+    else if (!out.empty()) {
+      out.push_back(pointAt(hi));
+      break;
+    }
+    along += piece;
+  }
+  if (reversed) std::reverse(out.begin(), out.end());
+  return out;
+}
+
+Route shortestRoute(const Network& net, const Location& from, const Location& to, Metric metric) {
+  Dijkstra search(net, metric);
+  search.reset();
+  seedFrom(search, from);
+  std::vector<NodeId> decisive;
+  addDecisiveNodes(net, to, decisive);
+  sortUnique(decisive);
+  settleAll(search, decisive, kInfinity);
+  const Arrival arrival = bestArrival(search, from, to);
+  if (!arrival.cost.reachable()) return {};
+  return assembleRoute(search, from, to, arrival);
+}
+
+std::vector<Cost> oneToMany(const Network& net, const Location& from,
+                            const std::vector<Location>& targets, const QueryOptions& options) {
+  Dijkstra search(net, options.metric);
+  search.reset();
+  seedFrom(search, from);
+  std::vector<NodeId> decisive;
+  for (const Location& t : targets) addDecisiveNodes(net, t, decisive);
+  sortUnique(decisive);
+  settleAll(search, decisive, options.cutoff);
+  std::vector<Cost> costs;
+  costs.reserve(targets.size());
+  for (const Location& t : targets) {
+    const Cost c = costTo(search, from, t);
+    costs.push_back(search.primary(c) <= options.cutoff ? c : Cost{});
+  }
+  return costs;
+}
+
+}  // namespace cp::geo

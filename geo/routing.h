@@ -1,0 +1,67 @@
+#pragma once
+// Shortest-path queries between network locations: one-to-one with the route's
+// geometry, one-to-many with a cutoff, k nearest facilities, OD matrices.
+
+#include <optional>
+#include <vector>
+
+#include "dijkstra.h"
+#include "feedback.h"
+#include "snapping.h"
+
+namespace cp::geo {
+
+struct Route {
+  Cost cost;                      // unreachable when cost.reachable() is false
+  std::vector<XY> geometry;       // from the origin's snapped point to the destination's
+  std::vector<SegmentId> segments;  // segments used, in travel order (ends included)
+};
+
+struct QueryOptions {
+  Metric metric = Metric::Distance;
+  double cutoff = kInfinity;  // in the minimised measure: metres or seconds
+  unsigned threads = 0;       // 0: all cores
+};
+
+// A location's cost to reach from the current search (see Dijkstra), including
+// the partial segments at both ends and travel along a shared segment.
+Cost costTo(const Dijkstra& search, const Location& from, const Location& to);
+
+// Seeds a search with the nodes reachable from a location along its segment.
+void seedFrom(Dijkstra& search, const Location& from);
+
+// Polyline along segment s from fraction f0 to f1 (reversed when f1 < f0).
+std::vector<XY> partialShape(const Network& network, SegmentId s, double f0, double f1);
+
+Route shortestRoute(const Network& network, const Location& from, const Location& to,
+                    Metric metric = Metric::Distance);
+
+std::vector<Cost> oneToMany(const Network& network, const Location& from,
+                            const std::vector<Location>& targets, const QueryOptions& options = {});
+
+struct OdMatrix {
+  std::size_t rows = 0;
+  std::size_t cols = 0;
+  std::vector<Cost> cells;  // row-major; unreachable cells are infinite
+
+  const Cost& at(std::size_t r, std::size_t c) const { return cells[r * cols + c]; }
+};
+
+// Missing locations (points that did not snap) give unreachable rows or columns.
+OdMatrix odMatrix(const Network& network, const std::vector<std::optional<Location>>& origins,
+                  const std::vector<std::optional<Location>>& destinations,
+                  const QueryOptions& options = {}, const Feedback* feedback = nullptr);
+
+struct Nearest {
+  std::size_t facility = 0;
+  Cost cost;
+};
+
+// For each origin, up to k facilities in increasing cost (fewer when fewer are
+// reachable within the cutoff).
+std::vector<std::vector<Nearest>> nearestFacilities(
+    const Network& network, const std::vector<std::optional<Location>>& origins,
+    const std::vector<std::optional<Location>>& facilities, std::size_t k,
+    const QueryOptions& options = {}, const Feedback* feedback = nullptr);
+
+}  // namespace cp::geo

@@ -1,0 +1,58 @@
+#pragma once
+// Joins points to the network at the nearest point of the nearest usable segment.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "network.h"
+
+namespace cp::geo {
+
+// A place on the network: a fraction of the way along a segment's shape.
+struct Location {
+  SegmentId segment = kNoId;
+  double fraction = 0;  // 0 at the from-node, 1 at the to-node
+  XY xy;                // the snapped point in the working CRS
+};
+
+struct SnapOptions {
+  double maxDistanceM = 1000;  // points farther from every usable segment are not joined
+  // Only segments of components with at least this many nodes are usable; 0 means
+  // only the largest component.
+  std::uint32_t minComponentNodes = 0;
+};
+
+enum class SnapFailure { None, InvalidCoordinate, TooFar, SmallComponent, EmptyNetwork };
+
+struct SnapResult {
+  std::optional<Location> location;
+  double connectorM = kInfinity;  // planar distance from the point to the snapped point
+  SnapFailure failure = SnapFailure::None;
+  std::string reason;  // set when the point could not join
+};
+
+class Snapper {
+ public:
+  Snapper(const Network& network, SnapOptions options);
+  ~Snapper();
+  Snapper(const Snapper&) = delete;
+  Snapper& operator=(const Snapper&) = delete;
+
+  SnapResult snap(const XY& point) const;
+  std::vector<SnapResult> snapAll(const std::vector<XY>& points) const;
+
+ private:
+  bool usable(SegmentId s) const;
+  SnapResult nearestOn(const XY& point, bool usableOnly) const;
+
+  struct Index;
+  const Network& network_;
+  SnapOptions options_;
+  std::unique_ptr<Index> index_;
+};
+
+std::string toString(SnapFailure failure);
+
+}  // namespace cp::geo

@@ -1,0 +1,42 @@
+#include "diagnostics.h"
+
+namespace cp::layers {
+
+std::string Diagnostic::text() const {
+  std::string out = severity == Severity::Error ? "error: " : "warning: ";
+  out += "layer '" + layer + "'";
+  if (!feature.empty()) out += ", feature " + feature;
+  if (!field.empty()) out += ", field '" + field + "'";
+  out += ": " + message;
+  if (count > 1) out += " (" + std::to_string(count) + " features)";
+  return out;
+}
+
+InputError::InputError(Diagnostic d) : std::runtime_error(d.text()), diagnostic_(std::move(d)) {}
+
+void failInput(const std::string& layer, const std::string& feature, const std::string& field,
+               const std::string& message) {
+  throw InputError({Diagnostic::Severity::Error, layer, feature, field, message, 1});
+}
+
+void Diagnostics::warn(const std::string& layer, const std::string& feature,
+                       const std::string& field, const std::string& message) {
+  items_.push_back({Diagnostic::Severity::Warning, layer, feature, field, message, 1});
+}
+
+void Diagnostics::warnOnce(const std::string& key, const std::string& layer,
+                           const std::string& feature, const std::string& field,
+                           const std::string& message) {
+  auto [it, inserted] = byKey_.try_emplace(key, items_.size());
+  if (!inserted) {
+    ++items_[it->second].count;
+    return;
+  }
+  warn(layer, feature, field, message);
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+}  // namespace cp::layers

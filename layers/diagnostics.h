@@ -1,0 +1,54 @@
+#pragma once
+// Messages about input data that name the layer, feature and field, so a planner
+// can find and fix the problem. Errors stop a run; warnings are listed with it.
+
+#include <cstddef>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace cp::layers {
+
+struct Diagnostic {
+  enum class Severity { Warning, Error };
+  Severity severity = Severity::Warning;
+  std::string layer;
+  std::string feature;  // feature id, or empty for the whole layer
+  std::string field;    // empty when no single field is at fault
+  std::string message;
+  std::size_t count = 1;  // how many features share this message (first one named)
+
+  std::string text() const;
+};
+
+// A problem that makes the input unusable; carries the diagnostic that says why.
+class InputError : public std::runtime_error {
+ public:
+  explicit InputError(Diagnostic d);
+  const Diagnostic& diagnostic() const { return diagnostic_; }
+
+ private:
+  Diagnostic diagnostic_;
+};
+
+[[noreturn]] void failInput(const std::string& layer, const std::string& feature,
+                            const std::string& field, const std::string& message);
+
+class Diagnostics {
+ public:
+  void warn(const std::string& layer, const std::string& feature, const std::string& field,
+            const std::string& message);
+  // Repeated messages with the same key are counted once, naming the first feature.
+  void warnOnce(const std::string& key, const std::string& layer, const std::string& feature,
+                const std::string& field, const std::string& message);
+  const std::vector<Diagnostic>& all() const { return items_; }
+  bool empty() const { return items_.empty(); }
+  void append(const Diagnostics& other);
+
+ private:
+  std::vector<Diagnostic> items_;
+  std::map<std::string, std::size_t> byKey_;
+};
+
+}  // namespace cp::layers

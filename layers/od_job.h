@@ -1,0 +1,51 @@
+#pragma once
+// The transport-distance job: roads -> network -> snapped places -> OD table ->
+// GeoPackage. Shared by the command-line runner and, later, the QGIS bridge.
+
+#include <optional>
+#include <string>
+
+#include "geo/feedback.h"
+#include "geo/network_builder.h"
+#include "geo/od_table.h"
+#include "geo/routing.h"
+#include "geo/snapping.h"
+#include "road_reader.h"
+
+namespace cp::layers {
+
+struct OdJob {
+  std::string roads;         // layer reference (see LayerRef)
+  std::string origins;
+  std::string destinations;  // empty: the origins
+  std::string originIdField;
+  std::string destinationIdField;
+  std::string output;        // GeoPackage path
+  std::string networkCache;  // optional: load the network from here when present, else save it
+  std::string attribution;   // stored with the output, e.g. kOsmAttribution for OSM roads
+  RoadReadOptions roadOptions;
+  geo::BuildOptions buildOptions;
+  geo::SnapOptions snapOptions;
+  geo::QueryOptions queryOptions;
+  geo::FallbackOptions fallback;
+};
+
+struct OdJobResult {
+  geo::BuildReport buildReport;
+  bool networkFromCache = false;
+  Diagnostics diagnostics;
+  std::size_t pairs = 0;
+  std::size_t pairsByNetwork = 0;
+  std::size_t pairsByFallback = 0;
+  std::size_t pairsUnreachable = 0;
+  std::size_t pointsNotSnapped = 0;
+  double seconds = 0;
+};
+
+// Throws InputError for unusable input, std::runtime_error for I/O failures, and
+// geo::Canceled when canceled; the output file exists only after success.
+OdJobResult runOdJob(const OdJob& job, const geo::Feedback* feedback = nullptr);
+
+inline constexpr const char* kOsmAttribution = "© OpenStreetMap contributors (ODbL 1.0)";
+
+}  // namespace cp::layers

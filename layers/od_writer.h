@@ -1,0 +1,29 @@
+#pragma once
+// Writes an OD analysis to a GeoPackage: the OD table (as lines from origin to
+// destination), and every point's snapping outcome with its connector. The file
+// appears only when complete: it is written under a temporary name and renamed.
+
+#include <string>
+#include <vector>
+
+#include "geo/od_table.h"
+#include "geo/snapping.h"
+#include "ogr_source.h"
+#include "point_reader.h"
+
+namespace cp::layers {
+
+struct OdOutput {
+  const PointData& origins;
+  const PointData& destinations;
+  const std::vector<geo::SnapResult>& originSnaps;
+  const std::vector<geo::SnapResult>& destinationSnaps;
+  const std::vector<geo::OdRow>& rows;
+  const WorkingFrame& frame;
+  std::string attribution;  // stored in the GeoPackage's metadata
+};
+
+// Throws std::runtime_error naming the file when it cannot be written.
+void writeOdGeoPackage(const std::string& path, const OdOutput& output);
+
+}  // namespace cp::layers

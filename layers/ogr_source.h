@@ -1,0 +1,80 @@
+#pragma once
+// Opening any OGR vector source (GeoPackage, Shapefile, GeoJSON, CSV, PostGIS)
+// and moving its geometries into the engine's working CRS.
+
+#include <memory>
+#include <string>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+#include <ogr_spatialref.h>
+
+#include "geo/types.h"
+
+namespace cp::layers {
+
+// "path", "path|layername=name" (as QGIS writes it) or "PG:dbname=... |layername=table".
+struct LayerRef {
+  std::string dataset;
+  std::string layer;  // empty: the dataset's only (first) layer
+
+  static LayerRef parse(const std::string& text);
+  std::string label() const;  // for messages
+};
+
+struct DatasetCloser {
+  void operator()(GDALDataset* ds) const { GDALClose(ds); }
+};
+using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+// An open layer; throws InputError when the dataset or the layer cannot be opened.
+class OpenLayer {
+ public:
+  explicit OpenLayer(const LayerRef& ref);
+  OGRLayer& layer() const { return *layer_; }
+  const std::string& label() const { return label_; }
+  // The field's index, or -1; failInput() naming the layer when required and absent.
+  int fieldIndex(const std::string& name, bool required) const;
+
+ private:
+  DatasetPtr dataset_;
+  OGRLayer* layer_ = nullptr;
+  std::string label_;
+};
+
+// The metric working CRS (a UTM zone) and transforms into it and to WGS 84.
+class WorkingFrame {
+ public:
+  // The UTM zone containing the point (lon, lat), or a given EPSG code.
+  static WorkingFrame utmFor(double lon, double lat);
+  static WorkingFrame fromEpsg(int epsg);
+
+  int epsg() const { return epsg_; }
+  const OGRSpatialReference& srs() const { return *srs_; }
+  std::string wkt() const;
+
+ private:
+  WorkingFrame(int epsg, std::shared_ptr<OGRSpatialReference> srs) : epsg_(epsg), srs_(std::move(srs)) {}
+  int epsg_;
+  std::shared_ptr<OGRSpatialReference> srs_;
+};
+
+// Transforms a layer's coordinates into the working frame and to WGS 84.
+class LayerTransform {
+ public:
+  LayerTransform(const OGRSpatialReference& source, const WorkingFrame& frame, const std::string& layerLabel);
+  bool toWorking(double& x, double& y) const;  // in place; false when PROJ fails
+  bool toLonLat(double& x, double& y) const;   // from source coordinates
+
+ private:
+  std::unique_ptr<OGRCoordinateTransformation> toWorking_;
+  std::unique_ptr<OGRCoordinateTransformation> toLonLat_;
+};
+
+// The layer's CRS, or - when it has none - the given fallback EPSG code (0: fail).
+std::unique_ptr<OGRSpatialReference> layerCrs(const OpenLayer& layer, int fallbackEpsg);
+
+// The centre of the layer's extent in WGS 84, used to pick the UTM zone.
+geo::LonLat layerCentreLonLat(const OpenLayer& layer, const OGRSpatialReference& crs);
+
+}  // namespace cp::layers

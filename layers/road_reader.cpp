@@ -1,0 +1,180 @@
+#include "road_reader.h"
+
+#include <cmath>
+#include <cstdlib>
+
+#include "road_classes.h"
+
+namespace cp::layers {
+namespace {
+
+struct FieldIndexes {
+  int roadClass = -1;
+  int oneway = -1;
+  int speed = -1;
+};
+
+std::string resolveField(const OpenLayer& layer, const std::string& given,
+                         const std::vector<std::string>& candidates) {
+  if (!given.empty()) {
+    layer.fieldIndex(given, true);
+    return given;
+  }
+  return detectField(layer, candidates);
+}
+
+void checkGeometryType(const OpenLayer& layer) {
+  const OGRwkbGeometryType type = wkbFlatten(layer.layer().GetGeomType());
+  const bool lines = type == wkbUnknown || type == wkbLineString || type == wkbMultiLineString ||
+                     type == wkbCompoundCurve || type == wkbMultiCurve || type == wkbCircularString ||
+                     type == wkbGeometryCollection;
+  if (!lines)
+    failInput(layer.label(), "", "",
+              std::string("roads must be lines, but the layer holds ") +
+                  OGRGeometryTypeToName(layer.layer().GetGeomType()));
+}
+
+class RoadLayerReader {
+ public:
+  RoadLayerReader(const OpenLayer& layer, const RoadReadOptions& options, RoadData& out)
+      : layer_(layer), options_(options), out_(out) {}
+
+  void read(const LayerTransform& transform) {
+    transform_ = &transform;
+    const OGRFeatureDefn* defn = layer_.layer().GetLayerDefn();
+    fields_ = {defn->GetFieldIndex(out_.fieldsUsed.roadClass.c_str()),
+               defn->GetFieldIndex(out_.fieldsUsed.oneway.c_str()),
+               defn->GetFieldIndex(out_.fieldsUsed.speedKmh.c_str())};
+    layer_.layer().ResetReading();
+    for (auto& feature : layer_.layer()) {
+      ++out_.featuresRead;
+      readFeature(*feature);
+    }
+  }
+
+ private:
+  std::string fid(const OGRFeature& f) const { return std::to_string(f.GetFID()); }
+
+  void warn(const std::string& key, const OGRFeature& f, const std::string& field, const std::string& msg) {
+    out_.diagnostics.warnOnce(key, layer_.label(), fid(f), field, msg);
+  }
+
+  std::string text(const OGRFeature& f, int index) const {
+    return index >= 0 && f.IsFieldSetAndNotNull(index) ? f.GetFieldAsString(index) : "";
+  }
+
+  void readFeature(const OGRFeature& f) {
+    const std::string roadClass = text(f, fields_.roadClass);
+    if (options_.drivableOnly && fields_.roadClass >= 0 && !isDrivableClass(roadClass)) {
+      ++out_.featuresNotDrivable;
+      return;
+    }
+    if (fields_.roadClass >= 0 && !isKnownClass(roadClass))
+      warn("class:" + roadClass, f, out_.fieldsUsed.roadClass,
+           "unknown road class '" + roadClass + "'; routed with the default speed of unclassified roads");
+    geo::RoadLine proto;
+    proto.featureId = static_cast<std::uint64_t>(f.GetFID());
+    proto.direction = direction(f);
+    proto.speedKmh = speed(f, roadClass);
+    addGeometry(f, proto);
+  }
+
+  geo::Direction direction(const OGRFeature& f) {
+    const std::string value = text(f, fields_.oneway);
+    const auto parsed = parseOneway(value);
+    if (parsed) return *parsed;
+    warn("oneway:" + value, f, out_.fieldsUsed.oneway,
+         "unrecognised one-way value '" + value + "'; treated as two-way");
+    return geo::Direction::Both;
+  }
+
+  double speed(const OGRFeature& f, const std::string& roadClass) {
+    const double fallback = defaultSpeedKmh(roadClass);
+    const std::string value = text(f, fields_.speed);
+    if (value.empty()) return fallback;
+    char* end = nullptr;
+    double kmh = std::strtod(value.c_str(), &end);
+    if (end == value.c_str() || !std::isfinite(kmh) || kmh < 0) {
+      warn("speed:" + value, f, out_.fieldsUsed.speedKmh,
+           "speed '" + value + "' is not a usable km/h value; the class default is used");
+      return fallback;
+    }
+    if (std::string(end).find("mph") != std::string::npos) kmh *= 1.609344;
+    // Geofabrik writes 0 where OSM has no maxspeed.
+    return kmh == 0 ? fallback : kmh;
+  }
+
+  void addGeometry(const OGRFeature& f, const geo::RoadLine& proto) {
+    const OGRGeometry* g = f.GetGeometryRef();
+    if (g == nullptr || g->IsEmpty()) {
+      warn("nogeom", f, "", "feature has no geometry; skipped");
+      return;
+    }
+    std::unique_ptr<OGRGeometry> linear(g->getLinearGeometry());
+    const OGRwkbGeometryType type = wkbFlatten(linear->getGeometryType());
+    if (type == wkbLineString) {
+      addPart(f, *linear->toLineString(), proto);
+    } else if (type == wkbMultiLineString) {
+      for (const OGRLineString* part : *linear->toMultiLineString()) addPart(f, *part, proto);
+    } else {
+      warn(std::string("type:") + linear->getGeometryName(), f, "",
+           std::string("a ") + linear->getGeometryName() + " is not a line; skipped");
+    }
+  }
+
+  void addPart(const OGRFeature& f, const OGRLineString& part, geo::RoadLine line) {
+    for (int i = 0; i < part.getNumPoints(); ++i) {
+      double x = part.getX(i);
+      double y = part.getY(i);
+      double lon = x;
+      double lat = y;
+      if (!transform_->toWorking(x, y) || !transform_->toLonLat(lon, lat)) {
+        warn("coords", f, "", "a vertex has invalid coordinates or lies outside the CRS; line skipped");
+        return;
+      }
+      line.xy.push_back({x, y});
+      line.lonLat.push_back({lon, lat});
+    }
+    out_.lines.push_back(std::move(line));
+  }
+
+  const OpenLayer& layer_;
+  const RoadReadOptions& options_;
+  RoadData& out_;
+  FieldIndexes fields_;
+  const LayerTransform* transform_ = nullptr;
+};
+
+}  // namespace
+
+std::string detectField(const OpenLayer& layer, const std::vector<std::string>& candidates) {
+  for (const std::string& name : candidates)
+    if (layer.fieldIndex(name, false) >= 0) return name;
+  return "";
+}
+
+RoadData readRoads(const LayerRef& ref, const RoadReadOptions& options) {
+  const OpenLayer layer(ref);
+  checkGeometryType(layer);
+  if (layer.layer().GetFeatureCount(TRUE) == 0) failInput(layer.label(), "", "", "the road layer is empty");
+  RoadData out;
+  out.fieldsUsed = {resolveField(layer, options.fields.roadClass, {"fclass", "highway"}),
+                    resolveField(layer, options.fields.oneway, {"oneway"}),
+                    resolveField(layer, options.fields.speedKmh, {"maxspeed", "speed_kmh", "speed"})};
+  if (out.fieldsUsed.roadClass.empty() && options.drivableOnly)
+    out.diagnostics.warn(layer.label(), "", "",
+                         "no road-class field (fclass/highway): every line is treated as drivable");
+  const auto crs = layerCrs(layer, options.sourceEpsg);
+  const geo::LonLat centre = layerCentreLonLat(layer, *crs);
+  out.frame = options.workingEpsg != 0 ? WorkingFrame::fromEpsg(options.workingEpsg)
+                                       : WorkingFrame::utmFor(centre.lon, centre.lat);
+  const LayerTransform transform(*crs, *out.frame, layer.label());
+  RoadLayerReader(layer, options, out).read(transform);
+  if (out.lines.empty())
+    failInput(layer.label(), "", out.fieldsUsed.roadClass,
+              "no drivable line remains after reading (" + std::to_string(out.featuresRead) +
+                  " features read, " + std::to_string(out.featuresNotDrivable) + " not drivable)");
+  return out;
+}
+
+}  // namespace cp::layers
