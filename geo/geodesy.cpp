@@ -24,12 +24,6 @@ double geodesicDistance(const LonLat& a, const LonLat& b) {
   return distance;
 }
 
-double geodesicLength(const std::vector<LonLat>& line, std::size_t first, std::size_t last) {
-  double total = 0;
-  for (std::size_t i = first + 1; i < last; ++i) total += geodesicDistance(line[i - 1], line[i]);
-  return total;
-}
-
 double planarDistance(const XY& a, const XY& b) { return std::hypot(b.x - a.x, b.y - a.y); }
 
 }  // namespace cp::geo

@@ -10,9 +10,6 @@ namespace cp::geo {
 // Geodesic distance in metres between two points on the WGS 84 ellipsoid.
 double geodesicDistance(const LonLat& a, const LonLat& b);
 
-// Sum of geodesic distances along a polyline's vertices [first, last).
-double geodesicLength(const std::vector<LonLat>& line, std::size_t first, std::size_t last);
-
 double planarDistance(const XY& a, const XY& b);
 
 }  // namespace cp::geo

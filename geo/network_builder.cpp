@@ -36,6 +36,7 @@ class UnionFind {
 void validateInput(const std::vector<RoadLine>& lines, const BuildOptions& options) {
   if (!(options.toleranceM >= 0) || !std::isfinite(options.toleranceM))
     throw std::invalid_argument("topology tolerance must be a finite number >= 0 metres");
+  if (options.measure == LengthMeasure::Planar) return;
   for (const RoadLine& line : lines) {
     if (line.xy.size() != line.lonLat.size())
       throw std::invalid_argument("road line " + std::to_string(line.featureId) +
@@ -47,7 +48,11 @@ class Builder {
  public:
   Builder(const std::vector<RoadLine>& lines, const BuildOptions& options, BuildReport& report,
           const Feedback* feedback)
-      : lines_(lines), clusters_(options.toleranceM), report_(report), feedback_(feedback) {}
+      : lines_(lines),
+        planar_(options.measure == LengthMeasure::Planar),
+        clusters_(options.toleranceM),
+        report_(report),
+        feedback_(feedback) {}
 
   Network run() {
     clusterVertices();
@@ -148,8 +153,12 @@ class Builder {
     const NodeId from = nodeOfCluster_[cl.cluster[first]];
     const NodeId to = nodeOfCluster_[cl.cluster[last]];
     double length = 0;
-    for (std::size_t i = first + 1; i <= last; ++i)
-      length += geodesicDistance(line.lonLat[cl.vertex[i - 1]], line.lonLat[cl.vertex[i]]);
+    for (std::size_t i = first + 1; i <= last; ++i) {
+      const std::uint32_t a = cl.vertex[i - 1];
+      const std::uint32_t b = cl.vertex[i];
+      length += planar_ ? planarDistance(line.xy[a], line.xy[b])
+                        : geodesicDistance(line.lonLat[a], line.lonLat[b]);
+    }
     if (from == to) {
       ++report_.selfLoops;
       addIssue(BuildIssue::Kind::SelfLoop, line.featureId,
@@ -243,6 +252,7 @@ class Builder {
   }
 
   const std::vector<RoadLine>& lines_;
+  bool planar_;
   VertexClusters clusters_;
   BuildReport& report_;
   const Feedback* feedback_;

@@ -15,14 +15,20 @@ namespace cp::geo {
 struct RoadLine {
   std::uint64_t featureId = 0;  // the source feature, for messages
   std::vector<XY> xy;           // working CRS, metres
-  std::vector<LonLat> lonLat;   // WGS 84, for ellipsoidal lengths
+  std::vector<LonLat> lonLat;   // WGS 84, for ellipsoidal lengths (unused when planar)
   Direction direction = Direction::Both;
   double speedKmh = 50;  // must be > 0
+};
+
+enum class LengthMeasure {
+  Ellipsoidal,  // geodesic on WGS 84 from RoadLine::lonLat, as QGIS measures
+  Planar        // in the working CRS from RoadLine::xy (lonLat may then be empty)
 };
 
 struct BuildOptions {
   // Vertices closer than this (metres) become one node. Zero joins only identical vertices.
   double toleranceM = 0.01;
+  LengthMeasure measure = LengthMeasure::Ellipsoidal;
 };
 
 // A problem with one input line that the build worked around; never silent.

@@ -1,10 +1,16 @@
 #include "od_table.h"
 
+#include <cmath>
 #include <stdexcept>
 
 #include "geodesy.h"
 
 namespace cp::geo {
+namespace {
+
+bool known(const LonLat& p) { return std::isfinite(p.lon) && std::isfinite(p.lat); }
+
+}  // namespace
 
 Cost straightLineEstimate(const LonLat& a, const LonLat& b, const FallbackOptions& options) {
   const double distance = geodesicDistance(a, b) * options.detourFactor;
@@ -23,8 +29,10 @@ std::vector<OdRow> odRows(const OdMatrix& matrix, const std::vector<LonLat>& ori
     for (std::size_t c = 0; c < matrix.cols; ++c) {
       OdRow row{r, c, matrix.at(r, c), CostMethod::Network};
       if (!row.cost.reachable()) {
-        row.method = fallback.enabled ? CostMethod::StraightLine : CostMethod::Unreachable;
-        if (fallback.enabled) row.cost = straightLineEstimate(origins[r], destinations[c], fallback);
+        const bool placed = known(origins[r]) && known(destinations[c]);
+        row.method = fallback.enabled && placed ? CostMethod::StraightLine : CostMethod::Unreachable;
+        if (row.method == CostMethod::StraightLine)
+          row.cost = straightLineEstimate(origins[r], destinations[c], fallback);
       }
       rows.push_back(row);
     }

@@ -1,0 +1,106 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "geo/geodesy.h"
+#include "support/test_networks.h"
+
+namespace cp::geo {
+namespace {
+
+using test::line;
+using test::planarNetwork;
+
+TEST(NetworkBuilder, SplitsAtSharedVerticesOnly) {
+  // A long line with an unshared bend, crossed at a shared interior vertex.
+  BuildReport report;
+  const Network net = planarNetwork({line({{0, 0}, {50, 5}, {100, 0}, {200, 0}}),
+                                     line({{100, -50}, {100, 0}, {100, 50}})},
+                                    &report);
+  EXPECT_EQ(net.nodeCount(), 5u);  // 3 ends of the first... 2 + 2 ends + the crossing
+  EXPECT_EQ(net.segmentCount(), 4u);
+  EXPECT_EQ(net.arcCount(), 8u);
+  EXPECT_EQ(report.components, 1u);
+  EXPECT_EQ(report.dangles, 4u);
+  double total = 0;
+  for (double l : net.segmentLength) total += l;
+  EXPECT_NEAR(total, 2 * std::hypot(50, 5) + 100 + 100, 1e-9);
+}
+
+TEST(NetworkBuilder, ToleranceJoinsNearlyTouchingEnds) {
+  const auto lines = std::vector<RoadLine>{line({{0, 0}, {100, 0}}), line({{100.004, 0.003}, {200, 0}})};
+  EXPECT_EQ(planarNetwork(lines, nullptr, 0.01).componentNodeCount.size(), 1u);
+  EXPECT_EQ(planarNetwork(lines, nullptr, 0.0).componentNodeCount.size(), 2u);
+}
+
+TEST(NetworkBuilder, ReportsRepeatedVerticesZeroLengthAndSelfLoops) {
+  BuildReport report;
+  const Network net = planarNetwork({line({{0, 0}, {0, 0}, {10, 0}, {10, 0}}),  // repeated vertices
+                                     line({{5, 5}, {5, 5}}),                       // zero length
+                                     line({{20, 0}}),                              // one vertex
+                                     line({{10, 0}, {20, 10}, {30, 0}, {10, 0}})},  // a loop
+                                    &report);
+  EXPECT_EQ(report.duplicateVertices, 3u);
+  EXPECT_EQ(report.droppedLines, 2u);
+  EXPECT_EQ(report.selfLoops, 1u);
+  EXPECT_EQ(net.segmentCount(), 2u);
+  EXPECT_GE(report.issues.size(), 4u);
+  for (const BuildIssue& issue : report.issues) EXPECT_FALSE(issue.message.empty());
+}
+
+TEST(NetworkBuilder, CountsDuplicateSegmentsAndComponents) {
+  BuildReport report;
+  const Network net = planarNetwork({line({{0, 0}, {10, 0}}), line({{10, 0}, {0, 0}}),
+                                     line({{100, 100}, {110, 100}})},
+                                    &report);
+  EXPECT_EQ(report.duplicateSegments, 1u);
+  EXPECT_EQ(report.components, 2u);
+  EXPECT_EQ(report.largestComponentNodes, 2u);
+  EXPECT_NE(net.nodeComponent[0], net.nodeComponent[net.segmentFrom[2]]);
+}
+
+TEST(NetworkBuilder, DropsLinesWithoutUsableSpeed) {
+  BuildReport report;
+  planarNetwork({line({{0, 0}, {10, 0}}, Direction::Both, 0), line({{0, 0}, {0, 10}}, Direction::Both, NAN)},
+                &report);
+  EXPECT_EQ(report.droppedLines, 2u);
+  EXPECT_EQ(report.issues.front().kind, BuildIssue::Kind::BadSpeed);
+}
+
+TEST(NetworkBuilder, OneWayMakesOneArc) {
+  const Network net = planarNetwork({line({{0, 0}, {10, 0}}, Direction::Forward),
+                                     line({{10, 0}, {20, 0}}, Direction::Backward)});
+  ASSERT_EQ(net.arcCount(), 2u);
+  EXPECT_EQ(net.arcHead[net.arcBegin[net.segmentFrom[0]]], net.segmentTo[0]);
+  EXPECT_EQ(net.arcHead[net.arcBegin[net.segmentTo[1]]], net.segmentFrom[1]);
+}
+
+TEST(NetworkBuilder, EllipsoidalLengthsAreGeodesic) {
+  // One degree of longitude on the equator is a * pi / 180 on WGS 84.
+  RoadLine l = line({{0, 0}, {1, 1}});
+  l.lonLat = {{0, 0}, {1, 0}};
+  const Network net = buildNetwork({l}, BuildOptions{});
+  EXPECT_NEAR(net.segmentLength[0], 6378137.0 * M_PI / 180, 1e-6);
+  EXPECT_NEAR(net.segmentTime[0], net.segmentLength[0] / 10, 1e-9);
+  // Two Almaty points; the reference is QgsDistanceArea (ellipsoid WGS84) in QGIS 3.22.
+  EXPECT_NEAR(geodesicDistance({76.9, 43.2}, {76.95, 43.25}), 6881.6717, 1e-3);
+}
+
+TEST(NetworkBuilder, RejectsInconsistentInput) {
+  RoadLine l = line({{0, 0}, {1, 1}});
+  l.lonLat = {{0, 0}};
+  EXPECT_THROW(buildNetwork({l}, BuildOptions{}), std::invalid_argument);
+  BuildOptions negative;
+  negative.toleranceM = -1;
+  EXPECT_THROW(buildNetwork({}, negative), std::invalid_argument);
+}
+
+TEST(NetworkBuilder, EmptyInputGivesEmptyNetwork) {
+  BuildReport report;
+  const Network net = planarNetwork({}, &report);
+  EXPECT_EQ(net.nodeCount(), 0u);
+  EXPECT_EQ(report.components, 0u);
+}
+
+}  // namespace
+}  // namespace cp::geo

@@ -1,0 +1,82 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "layers/od_job.h"
+#include "layers/ogr_source.h"
+#include "support/temp_files.h"
+
+namespace cp::layers {
+namespace {
+
+OdJob districtJob(const std::string& output) {
+  OdJob job;
+  job.roads = test::sampleLayer("roads");
+  job.origins = test::sampleLayer("districts");
+  job.originIdField = "name";
+  job.output = output;
+  job.snapOptions.maxDistanceM = 2000;
+  job.attribution = kOsmAttribution;
+  return job;
+}
+
+TEST(OdJob, WritesTheTableSnappingAndConnectorsForAlmaty) {
+  const std::string output = test::tempPath("districts_od.gpkg");
+  std::filesystem::remove(output);
+  const OdJobResult result = runOdJob(districtJob(output));
+  EXPECT_EQ(result.pairs, 64u);
+  EXPECT_EQ(result.pairsByNetwork, 64u);
+  EXPECT_EQ(result.pointsNotSnapped, 0u);
+
+  const OpenLayer od(LayerRef::parse(output + "|layername=od_matrix"));
+  EXPECT_EQ(od.layer().GetFeatureCount(), 64);
+  for (auto& f : od.layer()) {
+    const double d = f->GetFieldAsDouble("distance_m");
+    const double t = f->GetFieldAsDouble("time_s");
+    EXPECT_STREQ(f->GetFieldAsString("method"), "network");
+    if (std::string(f->GetFieldAsString("origin_id")) == f->GetFieldAsString("destination_id")) {
+      EXPECT_EQ(d, 0);
+    } else {
+      EXPECT_GT(d, 1000);   // districts are kilometres apart
+      EXPECT_LT(d, 60000);  // and the city is about 40 km across
+      EXPECT_GT(t, d / (90 / 3.6));
+    }
+  }
+  const OpenLayer snapping(LayerRef::parse(output + "|layername=snapping"));
+  EXPECT_EQ(snapping.layer().GetFeatureCount(), 16);  // 8 districts, as origins and as destinations
+  const OpenLayer connectors(LayerRef::parse(output + "|layername=connectors"));
+  EXPECT_EQ(connectors.layer().GetFeatureCount(), 16);
+}
+
+TEST(OdJob, NetworkCacheGivesTheSameAnswer) {
+  const std::string cache = test::tempPath("almaty.cpnet");
+  std::filesystem::remove(cache);
+  OdJob job = districtJob(test::tempPath("cached_a.gpkg"));
+  job.networkCache = cache;
+  const OdJobResult built = runOdJob(job);
+  EXPECT_FALSE(built.networkFromCache);
+  job.output = test::tempPath("cached_b.gpkg");
+  const OdJobResult loaded = runOdJob(job);
+  EXPECT_TRUE(loaded.networkFromCache);
+  EXPECT_EQ(loaded.pairsByNetwork, built.pairsByNetwork);
+  const OpenLayer a(LayerRef::parse(test::tempPath("cached_a.gpkg") + "|layername=od_matrix"));
+  const OpenLayer b(LayerRef::parse(test::tempPath("cached_b.gpkg") + "|layername=od_matrix"));
+  for (int fid = 1; fid <= 64; ++fid) {
+    std::unique_ptr<OGRFeature> fa(a.layer().GetFeature(fid));
+    std::unique_ptr<OGRFeature> fb(b.layer().GetFeature(fid));
+    EXPECT_EQ(fa->GetFieldAsDouble("distance_m"), fb->GetFieldAsDouble("distance_m"));
+  }
+}
+
+TEST(OdJob, FailedRunLeavesNoOutput) {
+  const std::string output = test::tempPath("never.gpkg");
+  std::filesystem::remove(output);
+  OdJob job = districtJob(output);
+  job.origins = test::sampleLayer("no_such_layer");
+  EXPECT_THROW(runOdJob(job), InputError);
+  EXPECT_FALSE(std::filesystem::exists(output));
+  EXPECT_FALSE(std::filesystem::exists(output + ".partial.gpkg"));
+}
+
+}  // namespace
+}  // namespace cp::layers
