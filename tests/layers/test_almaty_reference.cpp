@@ -3,10 +3,9 @@
 
 #include <gtest/gtest.h>
 
-#include <random>
-
 #include "geo/routing.h"
 #include "layers/road_reader.h"
+#include "support/almaty_network.h"
 #include "support/reference_paths.h"
 #include "support/temp_files.h"
 
@@ -16,31 +15,23 @@ namespace {
 class AlmatyRoads : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    const RoadData roads = readRoads(LayerRef::parse(test::sampleLayer("roads")));
-    network_ = new geo::Network(geo::buildNetwork(roads.lines, {}, &report_));
+    almaty_ = new test::AlmatyNetwork(test::buildAlmatyNetwork());
+    network_ = &almaty_->network;
+    report_ = almaty_->report;
   }
-  static void TearDownTestSuite() { delete network_; }
+  static void TearDownTestSuite() { delete almaty_; }
 
-  // Random places on the largest component: a random segment and fraction.
   static std::vector<geo::Location> randomLocations(std::size_t count, unsigned seed) {
-    const geo::Network& net = *network_;
-    std::mt19937 rng(seed);
-    std::uniform_int_distribution<geo::SegmentId> segment(0, static_cast<geo::SegmentId>(net.segmentCount() - 1));
-    std::uniform_real_distribution<double> fraction(0, 1);
-    std::vector<geo::Location> out;
-    while (out.size() < count) {
-      const geo::SegmentId s = segment(rng);
-      if (net.nodeComponent[net.segmentFrom[s]] != net.largestComponent) continue;
-      out.push_back({s, fraction(rng), {}});
-    }
-    return out;
+    return test::randomLocations(*network_, count, seed);
   }
 
-  static geo::Network* network_;
+  static test::AlmatyNetwork* almaty_;
+  static const geo::Network* network_;
   static geo::BuildReport report_;
 };
 
-geo::Network* AlmatyRoads::network_ = nullptr;
+test::AlmatyNetwork* AlmatyRoads::almaty_ = nullptr;
+const geo::Network* AlmatyRoads::network_ = nullptr;
 geo::BuildReport AlmatyRoads::report_;
 
 TEST_F(AlmatyRoads, NetworkHasTheExpectedShape) {
