@@ -16,7 +16,7 @@ Dijkstra::Dijkstra(const Network& network, Metric metric)
 }
 
 void Dijkstra::reset() {
-  for (NodeId n : heap_) heapPos_[n] = kNoId;
+  for (const Entry& e : heap_) heapPos_[e.node] = kNoId;
   heap_.clear();
   if (++generation_ == 0) {  // the stamp wrapped around: clear it once every 2^32 searches
     std::fill(stamp_.begin(), stamp_.end(), 0);
@@ -44,40 +44,36 @@ void Dijkstra::addSeed(NodeId node, Cost cost) { relax(node, cost, kNoId); }
 void Dijkstra::relax(NodeId node, Cost cost, ArcId viaArc) {
   touch(node);
   if (!better(cost, {distance_[node], time_[node]})) return;
-  const bool settled = heapPos_[node] == kNoId && distance_[node] < kInfinity;
-  if (settled) return;  // non-negative costs: a settled label is final
+  const std::uint32_t pos = heapPos_[node];
+  if (pos == kNoId && distance_[node] < kInfinity) return;  // settled: final
   distance_[node] = cost.distanceM;
   time_[node] = cost.timeS;
   parent_[node] = viaArc;
-  if (heapPos_[node] == kNoId) {
-    heap_.push_back(node);
-    heapPos_[node] = static_cast<std::uint32_t>(heap_.size() - 1);
+  const Entry entry{primary(cost), node};
+  if (pos == kNoId) {
+    heap_.push_back(entry);
+    siftUp(static_cast<std::uint32_t>(heap_.size() - 1), entry);
+  } else {
+    siftUp(pos, entry);
   }
-  siftUp(heapPos_[node]);
 }
 
-bool Dijkstra::less(NodeId a, NodeId b) const {
-  return better({distance_[a], time_[a]}, {distance_[b], time_[b]});
+void Dijkstra::place(std::uint32_t pos, Entry entry) {
+  heap_[pos] = entry;
+  heapPos_[entry.node] = pos;
 }
 
-void Dijkstra::place(std::uint32_t pos, NodeId node) {
-  heap_[pos] = node;
-  heapPos_[node] = pos;
-}
-
-void Dijkstra::siftUp(std::uint32_t pos) {
-  const NodeId node = heap_[pos];
+void Dijkstra::siftUp(std::uint32_t pos, Entry entry) {
   while (pos > 0) {
     const std::uint32_t parent = (pos - 1) / 4;
-    if (!less(node, heap_[parent])) break;
+    if (!(entry.key < heap_[parent].key)) break;
     place(pos, heap_[parent]);
     pos = parent;
   }
-  place(pos, node);
+  place(pos, entry);
 }
 
-void Dijkstra::siftDown(std::uint32_t pos) {
-  const NodeId node = heap_[pos];
+void Dijkstra::siftDown(std::uint32_t pos, Entry entry) {
   const auto size = static_cast<std::uint32_t>(heap_.size());
   while (true) {
     const std::uint32_t first = 4 * pos + 1;
@@ -85,24 +81,20 @@ void Dijkstra::siftDown(std::uint32_t pos) {
     std::uint32_t best = first;
     const std::uint32_t last = std::min(first + 4, size);
     for (std::uint32_t c = first + 1; c < last; ++c)
-      if (less(heap_[c], heap_[best])) best = c;
-    if (!less(heap_[best], node)) break;
+      if (heap_[c].key < heap_[best].key) best = c;
+    if (!(heap_[best].key < entry.key)) break;
     place(pos, heap_[best]);
     pos = best;
   }
-  place(pos, node);
+  place(pos, entry);
 }
 
 NodeId Dijkstra::popMin() {
-  const NodeId top = heap_.front();
+  const NodeId top = heap_.front().node;
   heapPos_[top] = kNoId;
-  const NodeId last = heap_.back();
+  const Entry last = heap_.back();
   heap_.pop_back();
-  if (!heap_.empty()) {
-    heap_[0] = last;
-    heapPos_[last] = 0;
-    siftDown(0);
-  }
+  if (!heap_.empty()) siftDown(0, last);
   return top;
 }
 

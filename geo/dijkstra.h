@@ -39,16 +39,20 @@ class Dijkstra {
   const Network& network() const { return network_; }
 
  private:
+  // Heap entries carry their key so that sifting never leaves the heap's memory.
+  struct Entry {
+    double key;  // the minimised measure
+    NodeId node;
+  };
+
   bool heapEmpty() const { return heap_.empty(); }
-  double minPrimary() const { return key(heap_.front()); }
+  double minPrimary() const { return heap_.front().key; }
   NodeId popMin();
   void relax(NodeId node, Cost cost, ArcId viaArc);
   void touch(NodeId node);
-  double key(NodeId n) const { return metric_ == Metric::Distance ? distance_[n] : time_[n]; }
-  bool less(NodeId a, NodeId b) const;
-  void siftUp(std::uint32_t pos);
-  void siftDown(std::uint32_t pos);
-  void place(std::uint32_t pos, NodeId node);
+  void siftUp(std::uint32_t pos, Entry entry);
+  void siftDown(std::uint32_t pos, Entry entry);
+  void place(std::uint32_t pos, Entry entry);
 
   const Network& network_;
   Metric metric_;
@@ -58,22 +62,24 @@ class Dijkstra {
   std::vector<double> time_;
   std::vector<ArcId> parent_;
   std::vector<std::uint32_t> heapPos_;  // kNoId: not in the heap
-  std::vector<NodeId> heap_;
+  std::vector<Entry> heap_;
 };
 
 template <typename OnSettle>
 void Dijkstra::run(double cutoff, OnSettle&& onSettle) {
   const bool byDistance = metric_ == Metric::Distance;
+  const ArcId* begin = network_.arcBegin.data();
+  const Network::Arc* arcs = network_.arcs.data();
   while (!heapEmpty()) {
     if (minPrimary() > cutoff) return;
     const NodeId u = popMin();
     if (onSettle(u)) return;
     const double du = distance_[u];
     const double tu = time_[u];
-    for (ArcId a = network_.arcBegin[u]; a < network_.arcBegin[u + 1]; ++a) {
-      const Cost c{du + network_.arcLength[a], tu + network_.arcTime[a]};
-      if (byDistance ? c.distanceM > cutoff : c.timeS > cutoff) continue;
-      relax(network_.arcHead[a], c, a);
+    for (ArcId a = begin[u]; a < begin[u + 1]; ++a) {
+      const Cost c{du + arcs[a].length, tu + arcs[a].time};
+      if ((byDistance ? c.distanceM : c.timeS) > cutoff) continue;
+      relax(arcs[a].head, c, a);
     }
   }
 }

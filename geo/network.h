@@ -25,12 +25,16 @@ struct Network {
   std::vector<std::uint32_t> shapeBegin;      // segment s: shape[shapeBegin[s], shapeBegin[s+1])
   std::vector<XY> shape;
 
-  // Arcs leaving node n: [arcBegin[n], arcBegin[n+1]).
+  // A directed arc; both costs sit beside the head so a search reads one record.
+  struct Arc {
+    double length;  // metres
+    double time;    // seconds
+    NodeId head;
+    SegmentId segment;
+  };
+  // Arcs leaving node n: arcs[arcBegin[n] .. arcBegin[n+1]).
   std::vector<ArcId> arcBegin;
-  std::vector<NodeId> arcHead;
-  std::vector<SegmentId> arcSegment;
-  std::vector<double> arcLength;
-  std::vector<double> arcTime;
+  std::vector<Arc> arcs;
 
   std::vector<std::uint32_t> componentNodeCount;  // per component id
   std::uint32_t largestComponent = kNoId;
@@ -38,8 +42,12 @@ struct Network {
 
   std::size_t nodeCount() const { return nodeXY.size(); }
   std::size_t segmentCount() const { return segmentFrom.size(); }
-  std::size_t arcCount() const { return arcHead.size(); }
-  bool arcIsForward(ArcId arc) const { return arcHead[arc] == segmentTo[arcSegment[arc]]; }
+  std::size_t arcCount() const { return arcs.size(); }
+  bool arcIsForward(ArcId a) const { return arcs[a].head == segmentTo[arcs[a].segment]; }
+  // The node an arc leaves from.
+  NodeId arcTail(ArcId a) const {
+    return arcIsForward(a) ? segmentFrom[arcs[a].segment] : segmentTo[arcs[a].segment];
+  }
 
   // Shape of segment s as a polyline in the working CRS, from its from-node to its to-node.
   std::vector<XY> segmentShape(SegmentId s) const;

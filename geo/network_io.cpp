@@ -8,7 +8,7 @@
 namespace cp::geo {
 namespace {
 
-constexpr char kMagic[8] = {'C', 'P', 'N', 'E', 'T', 0, 0, 1};
+constexpr char kMagic[8] = {'C', 'P', 'N', 'E', 'T', 0, 0, 2};
 constexpr std::uint64_t kMaxElements = 1ULL << 34;  // guards against corrupt sizes
 
 class Writer {
@@ -82,10 +82,7 @@ void eachArray(Io& io, Net& n) {
   io.vec(n.shapeBegin);
   io.vec(n.shape);
   io.vec(n.arcBegin);
-  io.vec(n.arcHead);
-  io.vec(n.arcSegment);
-  io.vec(n.arcLength);
-  io.vec(n.arcTime);
+  io.vec(n.arcs);
   io.vec(n.componentNodeCount);
 }
 
@@ -96,18 +93,22 @@ bool allBelow(const std::vector<T>& ids, std::size_t limit) {
   return true;
 }
 
+bool arcsValid(const std::vector<Network::Arc>& arcs, std::size_t nodes, std::size_t segments) {
+  for (const Network::Arc& a : arcs)
+    if (a.head >= nodes || a.segment >= segments) return false;
+  return true;
+}
+
 void checkConsistent(const Network& n, const Reader& reader) {
   const std::size_t nodes = n.nodeCount();
   const std::size_t segs = n.segmentCount();
   const bool sizesOk = n.nodeComponent.size() == nodes && n.segmentTo.size() == segs &&
                        n.segmentLength.size() == segs && n.segmentTime.size() == segs &&
                        n.segmentDirection.size() == segs && n.segmentFeature.size() == segs &&
-                       n.shapeBegin.size() == segs + 1 && n.arcBegin.size() == nodes + 1 &&
-                       n.arcSegment.size() == n.arcCount() && n.arcLength.size() == n.arcCount() &&
-                       n.arcTime.size() == n.arcCount();
+                       n.shapeBegin.size() == segs + 1 && n.arcBegin.size() == nodes + 1;
   if (!sizesOk) reader.fail("its arrays do not fit together");
   const bool idsOk = allBelow(n.segmentFrom, nodes) && allBelow(n.segmentTo, nodes) &&
-                     allBelow(n.arcHead, nodes) && allBelow(n.arcSegment, segs) &&
+                     arcsValid(n.arcs, nodes, segs) &&
                      allBelow(n.arcBegin, n.arcCount() + 1) && allBelow(n.shapeBegin, n.shape.size() + 1) &&
                      allBelow(n.nodeComponent, n.componentNodeCount.size());
   if (!idsOk) reader.fail("it refers to nodes or segments that do not exist");

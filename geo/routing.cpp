@@ -72,7 +72,7 @@ void appendPoints(std::vector<XY>& line, const std::vector<XY>& more) {
 }
 
 void appendArcShape(const Network& net, ArcId arc, std::vector<XY>& line) {
-  std::vector<XY> shape = net.segmentShape(net.arcSegment[arc]);
+  std::vector<XY> shape = net.segmentShape(net.arcs[arc].segment);
   if (!net.arcIsForward(arc)) std::reverse(shape.begin(), shape.end());
   appendPoints(line, shape);
 }
@@ -91,8 +91,7 @@ Route assembleRoute(const Dijkstra& search, const Location& from, const Location
   NodeId node = arrival.node;
   for (ArcId a = search.parentArc(node); a != kNoId; a = search.parentArc(node)) {
     arcs.push_back(a);
-    node = net.segmentFrom[net.arcSegment[a]] == net.arcHead[a] ? net.segmentTo[net.arcSegment[a]]
-                                                                : net.segmentFrom[net.arcSegment[a]];
+    node = net.arcTail(a);
   }
   std::reverse(arcs.begin(), arcs.end());
   const Cost viaEnd = share(net, from.segment, 1 - from.fraction);
@@ -103,7 +102,7 @@ Route assembleRoute(const Dijkstra& search, const Location& from, const Location
   route.segments.push_back(from.segment);
   for (ArcId a : arcs) {
     appendArcShape(net, a, route.geometry);
-    route.segments.push_back(net.arcSegment[a]);
+    route.segments.push_back(net.arcs[a].segment);
   }
   appendPoints(route.geometry, partialShape(net, to.segment, arrival.fromTail ? 0 : 1, to.fraction));
   route.segments.push_back(to.segment);

@@ -71,8 +71,8 @@ TEST(NetworkBuilder, OneWayMakesOneArc) {
   const Network net = planarNetwork({line({{0, 0}, {10, 0}}, Direction::Forward),
                                      line({{10, 0}, {20, 0}}, Direction::Backward)});
   ASSERT_EQ(net.arcCount(), 2u);
-  EXPECT_EQ(net.arcHead[net.arcBegin[net.segmentFrom[0]]], net.segmentTo[0]);
-  EXPECT_EQ(net.arcHead[net.arcBegin[net.segmentTo[1]]], net.segmentFrom[1]);
+  EXPECT_EQ(net.arcs[net.arcBegin[net.segmentFrom[0]]].head, net.segmentTo[0]);
+  EXPECT_EQ(net.arcs[net.arcBegin[net.segmentTo[1]]].head, net.segmentFrom[1]);
 }
 
 TEST(NetworkBuilder, EllipsoidalLengthsAreGeodesic) {

@@ -22,8 +22,12 @@ TEST(NetworkIo, SavedNetworkLoadsBackIdentical) {
   saveNetwork(net, path);
   const Network back = loadNetwork(path);
   EXPECT_EQ(back.crsWkt, net.crsWkt);
-  EXPECT_EQ(back.arcHead, net.arcHead);
-  EXPECT_EQ(back.arcLength, net.arcLength);
+  ASSERT_EQ(back.arcCount(), net.arcCount());
+  for (ArcId a = 0; a < net.arcCount(); ++a) {
+    EXPECT_EQ(back.arcs[a].head, net.arcs[a].head);
+    EXPECT_EQ(back.arcs[a].length, net.arcs[a].length);
+    EXPECT_EQ(back.arcs[a].time, net.arcs[a].time);
+  }
   EXPECT_EQ(back.segmentLength, net.segmentLength);
   EXPECT_EQ(back.largestComponent, net.largestComponent);
   const Location a = test::at(back, {10, 10});

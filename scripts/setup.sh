@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what Circular Planner needs to build and test on Debian 12.
+# Idempotent: apt runs only when a package is missing.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config
+  libboost-dev libboost-graph-dev libgdal-dev gdal-bin libgeos-dev libproj-dev
+  libgtest-dev
+  libqgis-dev qgis-providers
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
