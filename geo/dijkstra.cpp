@@ -16,7 +16,8 @@ Dijkstra::Dijkstra(const Network& network, Metric metric)
 }
 
 void Dijkstra::reset() {
-  for (const Entry& e : heap_) heapPos_[e.node] = kNoId;
+  for (const Entry& e : heap_)
+    heapPos_[e.node] = kNoId;
   heap_.clear();
   if (++generation_ == 0) {  // the stamp wrapped around: clear it once every 2^32 searches
     std::fill(stamp_.begin(), stamp_.end(), 0);
@@ -31,7 +32,8 @@ bool Dijkstra::better(const Cost& a, const Cost& b) const {
 }
 
 void Dijkstra::touch(NodeId node) {
-  if (stamp_[node] == generation_) return;
+  if (stamp_[node] == generation_)
+    return;
   stamp_[node] = generation_;
   distance_[node] = kInfinity;
   time_[node] = kInfinity;
@@ -39,13 +41,17 @@ void Dijkstra::touch(NodeId node) {
   heapPos_[node] = kNoId;
 }
 
-void Dijkstra::addSeed(NodeId node, Cost cost) { relax(node, cost, kNoId); }
+void Dijkstra::addSeed(NodeId node, Cost cost) {
+  relax(node, cost, kNoId);
+}
 
 void Dijkstra::relax(NodeId node, Cost cost, ArcId viaArc) {
   touch(node);
-  if (!better(cost, {distance_[node], time_[node]})) return;
+  if (!better(cost, {distance_[node], time_[node]}))
+    return;
   const std::uint32_t pos = heapPos_[node];
-  if (pos == kNoId && distance_[node] < kInfinity) return;  // settled: final
+  if (pos == kNoId && distance_[node] < kInfinity)
+    return;  // settled: final
   distance_[node] = cost.distanceM;
   time_[node] = cost.timeS;
   parent_[node] = viaArc;
@@ -66,7 +72,8 @@ void Dijkstra::place(std::uint32_t pos, Entry entry) {
 void Dijkstra::siftUp(std::uint32_t pos, Entry entry) {
   while (pos > 0) {
     const std::uint32_t parent = (pos - 1) / 4;
-    if (!(entry.key < heap_[parent].key)) break;
+    if (!(entry.key < heap_[parent].key))
+      break;
     place(pos, heap_[parent]);
     pos = parent;
   }
@@ -77,12 +84,15 @@ void Dijkstra::siftDown(std::uint32_t pos, Entry entry) {
   const auto size = static_cast<std::uint32_t>(heap_.size());
   while (true) {
     const std::uint32_t first = 4 * pos + 1;
-    if (first >= size) break;
+    if (first >= size)
+      break;
     std::uint32_t best = first;
     const std::uint32_t last = std::min(first + 4, size);
     for (std::uint32_t c = first + 1; c < last; ++c)
-      if (heap_[c].key < heap_[best].key) best = c;
-    if (!(heap_[best].key < entry.key)) break;
+      if (heap_[c].key < heap_[best].key)
+        best = c;
+    if (!(heap_[best].key < entry.key))
+      break;
     place(pos, heap_[best]);
     pos = best;
   }
@@ -94,7 +104,8 @@ NodeId Dijkstra::popMin() {
   heapPos_[top] = kNoId;
   const Entry last = heap_.back();
   heap_.pop_back();
-  if (!heap_.empty()) siftDown(0, last);
+  if (!heap_.empty())
+    siftDown(0, last);
   return top;
 }
 

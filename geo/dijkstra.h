@@ -31,9 +31,13 @@ class Dijkstra {
   void run(double cutoff, OnSettle&& onSettle);
 
   bool reached(NodeId node) const { return stamp_[node] == generation_; }
-  Cost cost(NodeId node) const { return reached(node) ? Cost{distance_[node], time_[node]} : Cost{}; }
+  Cost cost(NodeId node) const {
+    return reached(node) ? Cost{distance_[node], time_[node]} : Cost{};
+  }
   ArcId parentArc(NodeId node) const { return parent_[node]; }
-  double primary(const Cost& c) const { return metric_ == Metric::Distance ? c.distanceM : c.timeS; }
+  double primary(const Cost& c) const {
+    return metric_ == Metric::Distance ? c.distanceM : c.timeS;
+  }
   bool better(const Cost& a, const Cost& b) const;
   Metric metric() const { return metric_; }
   const Network& network() const { return network_; }
@@ -71,14 +75,17 @@ void Dijkstra::run(double cutoff, OnSettle&& onSettle) {
   const ArcId* begin = network_.arcBegin.data();
   const Network::Arc* arcs = network_.arcs.data();
   while (!heapEmpty()) {
-    if (minPrimary() > cutoff) return;
+    if (minPrimary() > cutoff)
+      return;
     const NodeId u = popMin();
-    if (onSettle(u)) return;
+    if (onSettle(u))
+      return;
     const double du = distance_[u];
     const double tu = time_[u];
     for (ArcId a = begin[u]; a < begin[u + 1]; ++a) {
       const Cost c{du + arcs[a].length, tu + arcs[a].time};
-      if ((byDistance ? c.distanceM : c.timeS) > cutoff) continue;
+      if ((byDistance ? c.distanceM : c.timeS) > cutoff)
+        continue;
       relax(arcs[a].head, c, a);
     }
   }

@@ -18,7 +18,8 @@ class Feedback {
   void cancel() { canceled_.store(true, std::memory_order_relaxed); }
   bool isCanceled() const { return canceled_.load(std::memory_order_relaxed); }
   void setProgress(double percent) const {
-    if (onProgress_) onProgress_(percent);
+    if (onProgress_)
+      onProgress_(percent);
   }
 
  private:
@@ -34,7 +35,8 @@ class Canceled : public std::runtime_error {
 };
 
 inline void throwIfCanceled(const Feedback* feedback) {
-  if (feedback != nullptr && feedback->isCanceled()) throw Canceled();
+  if (feedback != nullptr && feedback->isCanceled())
+    throw Canceled();
 }
 
 }  // namespace cp::geo

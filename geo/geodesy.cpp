@@ -24,6 +24,8 @@ double geodesicDistance(const LonLat& a, const LonLat& b) {
   return distance;
 }
 
-double planarDistance(const XY& a, const XY& b) { return std::hypot(b.x - a.x, b.y - a.y); }
+double planarDistance(const XY& a, const XY& b) {
+  return std::hypot(b.x - a.x, b.y - a.y);
+}
 
 }  // namespace cp::geo

@@ -24,7 +24,8 @@ class UnionFind {
  public:
   explicit UnionFind(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0U); }
   std::uint32_t find(std::uint32_t a) {
-    while (parent_[a] != a) a = parent_[a] = parent_[parent_[a]];
+    while (parent_[a] != a)
+      a = parent_[a] = parent_[parent_[a]];
     return a;
   }
   void unite(std::uint32_t a, std::uint32_t b) { parent_[find(a)] = find(b); }
@@ -36,7 +37,8 @@ class UnionFind {
 void validateInput(const std::vector<RoadLine>& lines, const BuildOptions& options) {
   if (!(options.toleranceM >= 0) || !std::isfinite(options.toleranceM))
     throw std::invalid_argument("topology tolerance must be a finite number >= 0 metres");
-  if (options.measure == LengthMeasure::Planar) return;
+  if (options.measure == LengthMeasure::Planar)
+    return;
   for (const RoadLine& line : lines) {
     if (line.xy.size() != line.lonLat.size())
       throw std::invalid_argument("road line " + std::to_string(line.featureId) +
@@ -91,7 +93,8 @@ class Builder {
         addIssue(BuildIssue::Kind::DuplicateVertices, line.featureId,
                  std::to_string(repeats) + " repeated vertices removed");
       }
-      if (!keepLine(line, clustered)) continue;
+      if (!keepLine(line, clustered))
+        continue;
       clustered_.push_back(std::move(clustered));
     }
   }
@@ -124,7 +127,8 @@ class Builder {
     std::vector<bool> isEnd(clusters_.size(), false);
     for (const ClusteredLine& cl : clustered_) {
       isEnd[cl.cluster.front()] = isEnd[cl.cluster.back()] = true;
-      for (std::uint32_t c : cl.cluster) passages[c] = static_cast<std::uint8_t>(std::min(passages[c] + 1, 2));
+      for (std::uint32_t c : cl.cluster)
+        passages[c] = static_cast<std::uint8_t>(std::min(passages[c] + 1, 2));
     }
     nodeOfCluster_.assign(clusters_.size(), kNoId);
     for (const ClusteredLine& cl : clustered_) {
@@ -141,7 +145,8 @@ class Builder {
   // in small neighbourhoods (much fewer cache misses on city-sized networks).
   void orderNodesAlongHilbertCurve() {
     const std::size_t n = net_.nodeCount();
-    if (n < 2) return;
+    if (n < 2)
+      return;
     double minX = kInfinity, minY = kInfinity, maxX = -kInfinity, maxY = -kInfinity;
     for (const XY& p : net_.nodeXY) {
       minX = std::min(minX, p.x);
@@ -165,7 +170,8 @@ class Builder {
     }
     net_.nodeXY = std::move(xy);
     for (NodeId& id : nodeOfCluster_)
-      if (id != kNoId) id = newId[id];
+      if (id != kNoId)
+        id = newId[id];
   }
 
   // Position of (x, y) on a Hilbert curve filling a 2^16 x 2^16 grid.
@@ -192,7 +198,8 @@ class Builder {
     for (const ClusteredLine& cl : clustered_) {
       std::size_t start = 0;
       for (std::size_t i = 1; i < cl.cluster.size(); ++i) {
-        if (nodeOfCluster_[cl.cluster[i]] == kNoId) continue;
+        if (nodeOfCluster_[cl.cluster[i]] == kNoId)
+          continue;
         addSegment(cl, start, i);
         start = i;
       }
@@ -222,7 +229,8 @@ class Builder {
     net_.segmentDirection.push_back(line.direction);
     net_.segmentFeature.push_back(cl.line);
     net_.shape.push_back(net_.nodeXY[from]);
-    for (std::size_t i = first + 1; i < last; ++i) net_.shape.push_back(line.xy[cl.vertex[i]]);
+    for (std::size_t i = first + 1; i < last; ++i)
+      net_.shape.push_back(line.xy[cl.vertex[i]]);
     net_.shape.push_back(net_.nodeXY[to]);
     net_.shapeBegin.push_back(static_cast<std::uint32_t>(net_.shape.size()));
   }
@@ -244,14 +252,17 @@ class Builder {
   void forEachArc(Fn&& fn) const {
     for (SegmentId s = 0; s < net_.segmentCount(); ++s) {
       const Direction d = net_.segmentDirection[s];
-      if (allowsForward(d)) fn(net_.segmentFrom[s], net_.segmentTo[s], s);
-      if (allowsBackward(d)) fn(net_.segmentTo[s], net_.segmentFrom[s], s);
+      if (allowsForward(d))
+        fn(net_.segmentFrom[s], net_.segmentTo[s], s);
+      if (allowsBackward(d))
+        fn(net_.segmentTo[s], net_.segmentFrom[s], s);
     }
   }
 
   void findComponents() {
     UnionFind uf(net_.nodeCount());
-    for (SegmentId s = 0; s < net_.segmentCount(); ++s) uf.unite(net_.segmentFrom[s], net_.segmentTo[s]);
+    for (SegmentId s = 0; s < net_.segmentCount(); ++s)
+      uf.unite(net_.segmentFrom[s], net_.segmentTo[s]);
     std::vector<std::uint32_t> idOfRoot(net_.nodeCount(), kNoId);
     net_.nodeComponent.resize(net_.nodeCount());
     for (NodeId v = 0; v < net_.nodeCount(); ++v) {
@@ -310,8 +321,8 @@ class Builder {
 std::string BuildReport::summary() const {
   std::ostringstream out;
   out << inputLines << " lines -> " << nodes << " nodes, " << segments << " segments, " << arcs
-      << " arcs; " << components << " components (largest " << largestComponentNodes
-      << " nodes); " << dangles << " dangles, " << droppedLines << " lines dropped, " << selfLoops
+      << " arcs; " << components << " components (largest " << largestComponentNodes << " nodes); "
+      << dangles << " dangles, " << droppedLines << " lines dropped, " << selfLoops
       << " self-loops, " << duplicateSegments << " duplicate segments, " << duplicateVertices
       << " repeated vertices removed";
   return out.str();

@@ -46,11 +46,11 @@ struct BuildReport {
   std::size_t arcs = 0;
   std::size_t components = 0;
   std::size_t largestComponentNodes = 0;
-  std::size_t dangles = 0;             // nodes with one segment end
-  std::size_t droppedLines = 0;        // too few vertices or zero length
-  std::size_t selfLoops = 0;           // segments that start and end at one node
-  std::size_t duplicateSegments = 0;   // same end nodes and same length as another segment
-  std::size_t duplicateVertices = 0;   // consecutive repeated vertices removed
+  std::size_t dangles = 0;            // nodes with one segment end
+  std::size_t droppedLines = 0;       // too few vertices or zero length
+  std::size_t selfLoops = 0;          // segments that start and end at one node
+  std::size_t duplicateSegments = 0;  // same end nodes and same length as another segment
+  std::size_t duplicateVertices = 0;  // consecutive repeated vertices removed
   std::vector<BuildIssue> issues;
 
   std::string summary() const;

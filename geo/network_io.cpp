@@ -13,12 +13,15 @@ constexpr std::uint64_t kMaxElements = 1ULL << 34;  // guards against corrupt si
 
 class Writer {
  public:
-  explicit Writer(const std::string& path) : path_(path), out_(path, std::ios::binary | std::ios::trunc) {
-    if (!out_) throw std::runtime_error("cannot write network file '" + path + "'");
+  explicit Writer(const std::string& path)
+      : path_(path), out_(path, std::ios::binary | std::ios::trunc) {
+    if (!out_)
+      throw std::runtime_error("cannot write network file '" + path + "'");
   }
   void bytes(const void* data, std::size_t size) {
     out_.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
-    if (!out_) throw std::runtime_error("write failed for network file '" + path_ + "'");
+    if (!out_)
+      throw std::runtime_error("write failed for network file '" + path_ + "'");
   }
   template <typename T>
   void vec(const std::vector<T>& v) {
@@ -30,7 +33,8 @@ class Writer {
   void str(const std::string& s) { vec(std::vector<char>(s.begin(), s.end())); }
   void close() {
     out_.close();
-    if (!out_) throw std::runtime_error("write failed for network file '" + path_ + "'");
+    if (!out_)
+      throw std::runtime_error("write failed for network file '" + path_ + "'");
   }
 
  private:
@@ -41,17 +45,20 @@ class Writer {
 class Reader {
  public:
   explicit Reader(const std::string& path) : path_(path), in_(path, std::ios::binary) {
-    if (!in_) throw std::runtime_error("cannot open network file '" + path + "'");
+    if (!in_)
+      throw std::runtime_error("cannot open network file '" + path + "'");
   }
   void bytes(void* data, std::size_t size) {
     in_.read(static_cast<char*>(data), static_cast<std::streamsize>(size));
-    if (!in_) fail("it is truncated");
+    if (!in_)
+      fail("it is truncated");
   }
   template <typename T>
   void vec(std::vector<T>& v) {
     std::uint64_t n = 0;
     bytes(&n, sizeof n);
-    if (n > kMaxElements) fail("it holds an impossible array size");
+    if (n > kMaxElements)
+      fail("it holds an impossible array size");
     v.resize(static_cast<std::size_t>(n));
     bytes(v.data(), v.size() * sizeof(T));
   }
@@ -89,13 +96,15 @@ void eachArray(Io& io, Net& n) {
 template <typename T>
 bool allBelow(const std::vector<T>& ids, std::size_t limit) {
   for (const T& id : ids)
-    if (static_cast<std::size_t>(id) >= limit) return false;
+    if (static_cast<std::size_t>(id) >= limit)
+      return false;
   return true;
 }
 
 bool arcsValid(const std::vector<Network::Arc>& arcs, std::size_t nodes, std::size_t segments) {
   for (const Network::Arc& a : arcs)
-    if (a.head >= nodes || a.segment >= segments) return false;
+    if (a.head >= nodes || a.segment >= segments)
+      return false;
   return true;
 }
 
@@ -106,12 +115,14 @@ void checkConsistent(const Network& n, const Reader& reader) {
                        n.segmentLength.size() == segs && n.segmentTime.size() == segs &&
                        n.segmentDirection.size() == segs && n.segmentFeature.size() == segs &&
                        n.shapeBegin.size() == segs + 1 && n.arcBegin.size() == nodes + 1;
-  if (!sizesOk) reader.fail("its arrays do not fit together");
+  if (!sizesOk)
+    reader.fail("its arrays do not fit together");
   const bool idsOk = allBelow(n.segmentFrom, nodes) && allBelow(n.segmentTo, nodes) &&
-                     arcsValid(n.arcs, nodes, segs) &&
-                     allBelow(n.arcBegin, n.arcCount() + 1) && allBelow(n.shapeBegin, n.shape.size() + 1) &&
+                     arcsValid(n.arcs, nodes, segs) && allBelow(n.arcBegin, n.arcCount() + 1) &&
+                     allBelow(n.shapeBegin, n.shape.size() + 1) &&
                      allBelow(n.nodeComponent, n.componentNodeCount.size());
-  if (!idsOk) reader.fail("it refers to nodes or segments that do not exist");
+  if (!idsOk)
+    reader.fail("it refers to nodes or segments that do not exist");
 }
 
 }  // namespace

@@ -17,23 +17,29 @@ struct DecisiveNodes {
   DecisiveNodes(const Network& net, const std::vector<std::optional<Location>>& targets)
       : isDecisive(net.nodeCount(), 0) {
     for (const auto& t : targets) {
-      if (!t) continue;
+      if (!t)
+        continue;
       const Direction d = net.segmentDirection[t->segment];
-      if (allowsForward(d)) mark(net.segmentFrom[t->segment]);
-      if (allowsBackward(d)) mark(net.segmentTo[t->segment]);
+      if (allowsForward(d))
+        mark(net.segmentFrom[t->segment]);
+      if (allowsBackward(d))
+        mark(net.segmentTo[t->segment]);
     }
   }
   void mark(NodeId n) {
-    if (isDecisive[n] == 0) ++count;
+    if (isDecisive[n] == 0)
+      ++count;
     isDecisive[n] = 1;
   }
 };
 
-void searchFrom(Dijkstra& search, const Location& from, const DecisiveNodes& targets, double cutoff) {
+void searchFrom(Dijkstra& search, const Location& from, const DecisiveNodes& targets,
+                double cutoff) {
   search.reset();
   seedFrom(search, from);
   std::size_t remaining = targets.count;
-  if (remaining == 0) return;
+  if (remaining == 0)
+    return;
   search.run(cutoff, [&](NodeId u) { return targets.isDecisive[u] != 0 && --remaining == 0; });
 }
 
@@ -54,10 +60,12 @@ OdMatrix odMatrix(const Network& net, const std::vector<std::optional<Location>>
   parallelFor(
       m.rows, options.threads, feedback, [&] { return Dijkstra(net, options.metric); },
       [&](Dijkstra& search, std::size_t r) {
-        if (!origins[r]) return;
+        if (!origins[r])
+          return;
         searchFrom(search, *origins[r], targets, options.cutoff);
         for (std::size_t c = 0; c < m.cols; ++c) {
-          if (!destinations[c]) continue;
+          if (!destinations[c])
+            continue;
           m.cells[r * m.cols + c] =
               withinCutoff(search, costTo(search, *origins[r], *destinations[c]), options.cutoff);
         }
@@ -76,10 +84,12 @@ struct FacilityIndex {
   FacilityIndex(const Network& net, const std::vector<std::optional<Location>>& facilities)
       : byNode(net.nodeCount()) {
     for (std::size_t f = 0; f < facilities.size(); ++f) {
-      if (!facilities[f]) continue;
+      if (!facilities[f])
+        continue;
       const SegmentId s = facilities[f]->segment;
       byNode[net.segmentFrom[s]].push_back(f);
-      if (net.segmentTo[s] != net.segmentFrom[s]) byNode[net.segmentTo[s]].push_back(f);
+      if (net.segmentTo[s] != net.segmentFrom[s])
+        byNode[net.segmentTo[s]].push_back(f);
       bySegment.emplace_back(s, f);
     }
     std::sort(bySegment.begin(), bySegment.end());
@@ -94,18 +104,22 @@ class NearestSearch {
   std::vector<Nearest> run(const Location& from, const FacilityIndex& index,
                            const std::vector<std::optional<Location>>& facilities, std::size_t k,
                            double cutoff) {
-    for (std::size_t f : touched_) isTouched_[f] = 0;
+    for (std::size_t f : touched_)
+      isTouched_[f] = 0;
     touched_.clear();
     boundDirty_ = true;
     search_.reset();
     seedFrom(search_, from);
     auto evaluate = [&](std::size_t f) { offer(f, costTo(search_, from, *facilities[f])); };
-    const auto range = std::equal_range(index.bySegment.begin(), index.bySegment.end(),
-                                        std::make_pair(from.segment, std::size_t{0}),
-                                        [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto it = range.first; it != range.second; ++it) evaluate(it->second);
+    const auto range =
+        std::equal_range(index.bySegment.begin(), index.bySegment.end(),
+                         std::make_pair(from.segment, std::size_t{0}),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto it = range.first; it != range.second; ++it)
+      evaluate(it->second);
     search_.run(cutoff, [&](NodeId u) {
-      for (std::size_t f : index.byNode[u]) evaluate(f);
+      for (std::size_t f : index.byNode[u])
+        evaluate(f);
       return touched_.size() >= k && search_.primary(search_.cost(u)) >= kthBest(k);
     });
     return ranked(k, cutoff);
@@ -113,7 +127,8 @@ class NearestSearch {
 
  private:
   void offer(std::size_t f, const Cost& c) {
-    if (!c.reachable()) return;
+    if (!c.reachable())
+      return;
     if (isTouched_[f] == 0) {
       isTouched_[f] = 1;
       touched_.push_back(f);
@@ -126,11 +141,14 @@ class NearestSearch {
 
   // The k-th smallest cost offered so far: no facility beyond it can enter the result.
   double kthBest(std::size_t k) {
-    if (!boundDirty_) return bound_;
+    if (!boundDirty_)
+      return bound_;
     boundDirty_ = false;
     scratch_.clear();
-    for (std::size_t f : touched_) scratch_.push_back(search_.primary(best_[f]));
-    std::nth_element(scratch_.begin(), scratch_.begin() + static_cast<std::ptrdiff_t>(k - 1), scratch_.end());
+    for (std::size_t f : touched_)
+      scratch_.push_back(search_.primary(best_[f]));
+    std::nth_element(scratch_.begin(), scratch_.begin() + static_cast<std::ptrdiff_t>(k - 1),
+                     scratch_.end());
     bound_ = scratch_[k - 1];
     return bound_;
   }
@@ -138,11 +156,14 @@ class NearestSearch {
   std::vector<Nearest> ranked(std::size_t k, double cutoff) {
     std::vector<Nearest> out;
     for (std::size_t f : touched_)
-      if (search_.primary(best_[f]) <= cutoff) out.push_back({f, best_[f]});
+      if (search_.primary(best_[f]) <= cutoff)
+        out.push_back({f, best_[f]});
     std::sort(out.begin(), out.end(), [&](const Nearest& a, const Nearest& b) {
-      return search_.better(a.cost, b.cost) || (!search_.better(b.cost, a.cost) && a.facility < b.facility);
+      return search_.better(a.cost, b.cost) ||
+             (!search_.better(b.cost, a.cost) && a.facility < b.facility);
     });
-    if (out.size() > k) out.resize(k);
+    if (out.size() > k)
+      out.resize(k);
     return out;
   }
 
@@ -162,13 +183,15 @@ std::vector<std::vector<Nearest>> nearestFacilities(
     const std::vector<std::optional<Location>>& facilities, std::size_t k,
     const QueryOptions& options, const Feedback* feedback) {
   std::vector<std::vector<Nearest>> result(origins.size());
-  if (k == 0) return result;
+  if (k == 0)
+    return result;
   const FacilityIndex index(net, facilities);
   parallelFor(
       origins.size(), options.threads, feedback,
       [&] { return NearestSearch(net, options.metric, facilities.size()); },
       [&](NearestSearch& search, std::size_t o) {
-        if (origins[o]) result[o] = search.run(*origins[o], index, facilities, k, options.cutoff);
+        if (origins[o])
+          result[o] = search.run(*origins[o], index, facilities, k, options.cutoff);
       });
   return result;
 }

@@ -8,7 +8,9 @@
 namespace cp::geo {
 namespace {
 
-bool known(const LonLat& p) { return std::isfinite(p.lon) && std::isfinite(p.lat); }
+bool known(const LonLat& p) {
+  return std::isfinite(p.lon) && std::isfinite(p.lat);
+}
 
 }  // namespace
 
@@ -18,7 +20,8 @@ Cost straightLineEstimate(const LonLat& a, const LonLat& b, const FallbackOption
 }
 
 std::vector<OdRow> odRows(const OdMatrix& matrix, const std::vector<LonLat>& origins,
-                          const std::vector<LonLat>& destinations, const FallbackOptions& fallback) {
+                          const std::vector<LonLat>& destinations,
+                          const FallbackOptions& fallback) {
   if (origins.size() != matrix.rows || destinations.size() != matrix.cols)
     throw std::invalid_argument("OD rows: point counts do not match the matrix");
   if (fallback.enabled && (!(fallback.detourFactor >= 1) || !(fallback.speedKmh > 0)))
@@ -30,7 +33,8 @@ std::vector<OdRow> odRows(const OdMatrix& matrix, const std::vector<LonLat>& ori
       OdRow row{r, c, matrix.at(r, c), CostMethod::Network};
       if (!row.cost.reachable()) {
         const bool placed = known(origins[r]) && known(destinations[c]);
-        row.method = fallback.enabled && placed ? CostMethod::StraightLine : CostMethod::Unreachable;
+        row.method =
+            fallback.enabled && placed ? CostMethod::StraightLine : CostMethod::Unreachable;
         if (row.method == CostMethod::StraightLine)
           row.cost = straightLineEstimate(origins[r], destinations[c], fallback);
       }
@@ -42,9 +46,12 @@ std::vector<OdRow> odRows(const OdMatrix& matrix, const std::vector<LonLat>& ori
 
 std::string toString(CostMethod method) {
   switch (method) {
-    case CostMethod::Network: return "network";
-    case CostMethod::StraightLine: return "straight_line_x_detour";
-    case CostMethod::Unreachable: return "unreachable";
+    case CostMethod::Network:
+      return "network";
+    case CostMethod::StraightLine:
+      return "straight_line_x_detour";
+    case CostMethod::Unreachable:
+      return "unreachable";
   }
   return "unknown";
 }

@@ -14,9 +14,10 @@
 namespace cp::geo {
 
 template <typename MakeState, typename Work>
-void parallelFor(std::size_t count, unsigned threads, const Feedback* feedback,
-                 MakeState makeState, Work work) {
-  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+void parallelFor(std::size_t count, unsigned threads, const Feedback* feedback, MakeState makeState,
+                 Work work) {
+  if (threads == 0)
+    threads = std::max(1U, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(count, 1)));
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> done{0};
@@ -27,7 +28,8 @@ void parallelFor(std::size_t count, unsigned threads, const Feedback* feedback,
     try {
       auto state = makeState();
       for (std::size_t i = next++; i < count; i = next++) {
-        if (feedback != nullptr && feedback->isCanceled()) return;
+        if (feedback != nullptr && feedback->isCanceled())
+          return;
         work(state, i);
         const std::size_t finished = ++done;
         if (reportsProgress && feedback != nullptr && finished < count)
@@ -35,17 +37,22 @@ void parallelFor(std::size_t count, unsigned threads, const Feedback* feedback,
       }
     } catch (...) {
       std::lock_guard<std::mutex> lock(failureMutex);
-      if (!failure) failure = std::current_exception();
+      if (!failure)
+        failure = std::current_exception();
       next = count;  // stop the other workers
     }
   };
   std::vector<std::thread> workers;
-  for (unsigned t = 1; t < threads; ++t) workers.emplace_back(loop, false);
+  for (unsigned t = 1; t < threads; ++t)
+    workers.emplace_back(loop, false);
   loop(true);
-  for (std::thread& w : workers) w.join();
-  if (failure) std::rethrow_exception(failure);
+  for (std::thread& w : workers)
+    w.join();
+  if (failure)
+    std::rethrow_exception(failure);
   throwIfCanceled(feedback);
-  if (feedback != nullptr) feedback->setProgress(100.0);
+  if (feedback != nullptr)
+    feedback->setProgress(100.0);
 }
 
 }  // namespace cp::geo

@@ -11,13 +11,15 @@ Cost share(const Network& net, SegmentId s, double fraction) {
   return {net.segmentLength[s] * fraction, net.segmentTime[s] * fraction};
 }
 
-Cost plus(const Cost& a, const Cost& b) { return {a.distanceM + b.distanceM, a.timeS + b.timeS}; }
+Cost plus(const Cost& a, const Cost& b) {
+  return {a.distanceM + b.distanceM, a.timeS + b.timeS};
+}
 
 // How a destination is entered: along its segment from one of its end nodes, or
 // straight along the origin's own segment.
 struct Arrival {
   Cost cost;
-  NodeId node = kNoId;  // kNoId: along the shared segment, no node passed
+  NodeId node = kNoId;   // kNoId: along the shared segment, no node passed
   bool fromTail = true;  // entered from the segment's from-node
 };
 
@@ -27,12 +29,15 @@ Arrival bestArrival(const Dijkstra& search, const Location& from, const Location
   const Direction d = net.segmentDirection[s];
   Arrival best;
   auto consider = [&](const Arrival& a) {
-    if (a.cost.reachable() && search.better(a.cost, best.cost)) best = a;
+    if (a.cost.reachable() && search.better(a.cost, best.cost))
+      best = a;
   };
   if (allowsForward(d) && search.reached(net.segmentFrom[s]))
-    consider({plus(search.cost(net.segmentFrom[s]), share(net, s, to.fraction)), net.segmentFrom[s], true});
+    consider({plus(search.cost(net.segmentFrom[s]), share(net, s, to.fraction)), net.segmentFrom[s],
+              true});
   if (allowsBackward(d) && search.reached(net.segmentTo[s]))
-    consider({plus(search.cost(net.segmentTo[s]), share(net, s, 1 - to.fraction)), net.segmentTo[s], false});
+    consider({plus(search.cost(net.segmentTo[s]), share(net, s, 1 - to.fraction)), net.segmentTo[s],
+              false});
   if (from.segment == s) {
     if (allowsForward(d) && to.fraction >= from.fraction)
       consider({share(net, s, to.fraction - from.fraction), kNoId, true});
@@ -45,8 +50,10 @@ Arrival bestArrival(const Dijkstra& search, const Location& from, const Location
 // The distinct nodes whose final labels decide the cost of reaching `to`.
 void addDecisiveNodes(const Network& net, const Location& to, std::vector<NodeId>& nodes) {
   const Direction d = net.segmentDirection[to.segment];
-  if (allowsForward(d)) nodes.push_back(net.segmentFrom[to.segment]);
-  if (allowsBackward(d)) nodes.push_back(net.segmentTo[to.segment]);
+  if (allowsForward(d))
+    nodes.push_back(net.segmentFrom[to.segment]);
+  if (allowsBackward(d))
+    nodes.push_back(net.segmentTo[to.segment]);
 }
 
 void sortUnique(std::vector<NodeId>& nodes) {
@@ -57,23 +64,27 @@ void sortUnique(std::vector<NodeId>& nodes) {
 // Runs the search until every node in `nodes` (sorted, distinct) is settled.
 void settleAll(Dijkstra& search, const std::vector<NodeId>& nodes, double cutoff) {
   std::size_t remaining = nodes.size();
-  if (remaining == 0) return;
+  if (remaining == 0)
+    return;
   search.run(cutoff, [&](NodeId u) {
-    if (std::binary_search(nodes.begin(), nodes.end(), u)) --remaining;
+    if (std::binary_search(nodes.begin(), nodes.end(), u))
+      --remaining;
     return remaining == 0;
   });
 }
 
 void appendPoints(std::vector<XY>& line, const std::vector<XY>& more) {
   for (const XY& p : more) {
-    if (!line.empty() && line.back().x == p.x && line.back().y == p.y) continue;
+    if (!line.empty() && line.back().x == p.x && line.back().y == p.y)
+      continue;
     line.push_back(p);
   }
 }
 
 void appendArcShape(const Network& net, ArcId arc, std::vector<XY>& line) {
   std::vector<XY> shape = net.segmentShape(net.arcs[arc].segment);
-  if (!net.arcIsForward(arc)) std::reverse(shape.begin(), shape.end());
+  if (!net.arcIsForward(arc))
+    std::reverse(shape.begin(), shape.end());
   appendPoints(line, shape);
 }
 
@@ -104,7 +115,8 @@ Route assembleRoute(const Dijkstra& search, const Location& from, const Location
     appendArcShape(net, a, route.geometry);
     route.segments.push_back(net.arcs[a].segment);
   }
-  appendPoints(route.geometry, partialShape(net, to.segment, arrival.fromTail ? 0 : 1, to.fraction));
+  appendPoints(route.geometry,
+               partialShape(net, to.segment, arrival.fromTail ? 0 : 1, to.fraction));
   route.segments.push_back(to.segment);
   return route;
 }
@@ -114,8 +126,10 @@ Route assembleRoute(const Dijkstra& search, const Location& from, const Location
 void seedFrom(Dijkstra& search, const Location& from) {
   const Network& net = search.network();
   const Direction d = net.segmentDirection[from.segment];
-  if (allowsForward(d)) search.addSeed(net.segmentTo[from.segment], share(net, from.segment, 1 - from.fraction));
-  if (allowsBackward(d)) search.addSeed(net.segmentFrom[from.segment], share(net, from.segment, from.fraction));
+  if (allowsForward(d))
+    search.addSeed(net.segmentTo[from.segment], share(net, from.segment, 1 - from.fraction));
+  if (allowsBackward(d))
+    search.addSeed(net.segmentFrom[from.segment], share(net, from.segment, from.fraction));
 }
 
 Cost costTo(const Dijkstra& search, const Location& from, const Location& to) {
@@ -139,14 +153,16 @@ std::vector<XY> partialShape(const Network& net, SegmentId s, double f0, double 
     };
     if (out.empty() && (along + piece >= lo * total || i + 2 == net.shapeBegin[s + 1]))
       out.push_back(pointAt(lo));
-    if (!out.empty() && along + piece < hi * total) out.push_back(b);
+    if (!out.empty() && along + piece < hi * total)
+      out.push_back(b);
     else if (!out.empty()) {
       out.push_back(pointAt(hi));
       break;
     }
     along += piece;
   }
-  if (reversed) std::reverse(out.begin(), out.end());
+  if (reversed)
+    std::reverse(out.begin(), out.end());
   return out;
 }
 
@@ -159,7 +175,8 @@ Route shortestRoute(const Network& net, const Location& from, const Location& to
   sortUnique(decisive);
   settleAll(search, decisive, kInfinity);
   const Arrival arrival = bestArrival(search, from, to);
-  if (!arrival.cost.reachable()) return {};
+  if (!arrival.cost.reachable())
+    return {};
   return assembleRoute(search, from, to, arrival);
 }
 
@@ -169,7 +186,8 @@ std::vector<Cost> oneToMany(const Network& net, const Location& from,
   search.reset();
   seedFrom(search, from);
   std::vector<NodeId> decisive;
-  for (const Location& t : targets) addDecisiveNodes(net, t, decisive);
+  for (const Location& t : targets)
+    addDecisiveNodes(net, t, decisive);
   sortUnique(decisive);
   settleAll(search, decisive, options.cutoff);
   std::vector<Cost> costs;

@@ -12,8 +12,8 @@
 namespace cp::geo {
 
 struct Route {
-  Cost cost;                      // unreachable when cost.reachable() is false
-  std::vector<XY> geometry;       // from the origin's snapped point to the destination's
+  Cost cost;                        // unreachable when cost.reachable() is false
+  std::vector<XY> geometry;         // from the origin's snapped point to the destination's
   std::vector<SegmentId> segments;  // segments used, in travel order (ends included)
 };
 

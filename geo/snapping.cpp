@@ -59,18 +59,19 @@ Snapper::~Snapper() = default;
 
 bool Snapper::usable(SegmentId s) const {
   const std::uint32_t component = network_.nodeComponent[network_.segmentFrom[s]];
-  if (options_.minComponentNodes == 0) return component == network_.largestComponent;
+  if (options_.minComponentNodes == 0)
+    return component == network_.largestComponent;
   return network_.componentNodeCount[component] >= options_.minComponentNodes;
 }
 
 SnapResult Snapper::nearestOn(const XY& point, bool usableOnly) const {
   std::vector<Entry> found;
   const BPoint query{point.x, point.y};
-  auto pred = bgi::satisfies([&](const Entry& e) {
-    return !usableOnly || usable(index_->segmentOfShapePoint[e.second]);
-  });
+  auto pred = bgi::satisfies(
+      [&](const Entry& e) { return !usableOnly || usable(index_->segmentOfShapePoint[e.second]); });
   index_->tree.query(bgi::nearest(query, 1) && pred, std::back_inserter(found));
-  if (found.empty()) return {};
+  if (found.empty())
+    return {};
 
   const std::uint32_t piece = found.front().second;
   const SegmentId s = index_->segmentOfShapePoint[piece];
@@ -100,7 +101,8 @@ SnapResult Snapper::snap(const XY& point) const {
     return failed;
   }
   SnapResult best = nearestOn(point, true);
-  if (best.location && best.connectorM <= options_.maxDistanceM) return best;
+  if (best.location && best.connectorM <= options_.maxDistanceM)
+    return best;
 
   const SnapResult any = nearestOn(point, false);
   std::ostringstream why;
@@ -125,17 +127,23 @@ SnapResult Snapper::snap(const XY& point) const {
 std::vector<SnapResult> Snapper::snapAll(const std::vector<XY>& points) const {
   std::vector<SnapResult> results;
   results.reserve(points.size());
-  for (const XY& p : points) results.push_back(snap(p));
+  for (const XY& p : points)
+    results.push_back(snap(p));
   return results;
 }
 
 std::string toString(SnapFailure failure) {
   switch (failure) {
-    case SnapFailure::None: return "snapped";
-    case SnapFailure::InvalidCoordinate: return "invalid_coordinate";
-    case SnapFailure::TooFar: return "too_far";
-    case SnapFailure::SmallComponent: return "small_component";
-    case SnapFailure::EmptyNetwork: return "empty_network";
+    case SnapFailure::None:
+      return "snapped";
+    case SnapFailure::InvalidCoordinate:
+      return "invalid_coordinate";
+    case SnapFailure::TooFar:
+      return "too_far";
+    case SnapFailure::SmallComponent:
+      return "small_component";
+    case SnapFailure::EmptyNetwork:
+      return "empty_network";
   }
   return "unknown";
 }

@@ -28,8 +28,12 @@ inline constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // Which ways a road segment may be driven, relative to its digitised direction.
 enum class Direction : std::uint8_t { Both = 3, Forward = 1, Backward = 2, Closed = 0 };
 
-inline bool allowsForward(Direction d) { return (static_cast<unsigned>(d) & 1U) != 0; }
-inline bool allowsBackward(Direction d) { return (static_cast<unsigned>(d) & 2U) != 0; }
+inline bool allowsForward(Direction d) {
+  return (static_cast<unsigned>(d) & 1U) != 0;
+}
+inline bool allowsBackward(Direction d) {
+  return (static_cast<unsigned>(d) & 2U) != 0;
+}
 
 // Which cost a search minimises; the other is accumulated along the chosen path.
 enum class Metric : std::uint8_t { Distance, Time };

@@ -24,11 +24,14 @@ std::int64_t VertexClusters::cellOf(double v) const {
 
 std::uint32_t VertexClusters::findIn(std::int64_t cx, std::int64_t cy, const XY& p) const {
   auto it = cellHead_.find(cellKey(cx, cy));
-  if (it == cellHead_.end()) return kNoId;
+  if (it == cellHead_.end())
+    return kNoId;
   for (std::uint32_t c = it->second; c != kNoId; c = nextInCell_[c]) {
     const XY& r = representatives_[c];
-    if (r.x == p.x && r.y == p.y) return c;
-    if (tolerance_ > 0 && planarDistance(r, p) <= tolerance_) return c;
+    if (r.x == p.x && r.y == p.y)
+      return c;
+    if (tolerance_ > 0 && planarDistance(r, p) <= tolerance_)
+      return c;
   }
   return kNoId;
 }
@@ -39,7 +42,8 @@ std::uint32_t VertexClusters::add(const XY& p) {
   for (std::int64_t dx = -1; dx <= 1; ++dx) {
     for (std::int64_t dy = -1; dy <= 1; ++dy) {
       const std::uint32_t found = findIn(cx + dx, cy + dy, p);
-      if (found != kNoId) return found;
+      if (found != kNoId)
+        return found;
     }
   }
   const auto id = static_cast<std::uint32_t>(representatives_.size());

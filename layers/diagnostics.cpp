@@ -5,10 +5,13 @@ namespace cp::layers {
 std::string Diagnostic::text() const {
   std::string out = severity == Severity::Error ? "error: " : "warning: ";
   out += "layer '" + layer + "'";
-  if (!feature.empty()) out += ", feature " + feature;
-  if (!field.empty()) out += ", field '" + field + "'";
+  if (!feature.empty())
+    out += ", feature " + feature;
+  if (!field.empty())
+    out += ", field '" + field + "'";
   out += ": " + message;
-  if (count > 1) out += " (" + std::to_string(count) + " features)";
+  if (count > 1)
+    out += " (" + std::to_string(count) + " features)";
   return out;
 }
 

@@ -10,16 +10,26 @@
 namespace cp::layers {
 namespace {
 
+// Every line the build repaired or skipped is listed against its road feature.
+void noteBuildIssues(const std::string& roadsLabel, OdJobResult& result) {
+  for (const geo::BuildIssue& issue : result.buildReport.issues)
+    result.diagnostics.warnOnce(std::to_string(static_cast<int>(issue.kind)) + ":" + issue.message,
+                                roadsLabel, std::to_string(issue.featureId), "", issue.message);
+}
+
 struct PreparedNetwork {
   geo::Network network;
   WorkingFrame frame;
 };
 
-PreparedNetwork prepareNetwork(const OdJob& job, OdJobResult& result, const geo::Feedback* feedback) {
+PreparedNetwork prepareNetwork(const OdJob& job, OdJobResult& result,
+                               const geo::Feedback* feedback) {
   if (!job.networkCache.empty() && std::filesystem::exists(job.networkCache)) {
     geo::Network net = geo::loadNetwork(job.networkCache);
     OGRSpatialReference srs;
-    const char* code = srs.importFromWkt(net.crsWkt.c_str()) == OGRERR_NONE ? srs.GetAuthorityCode(nullptr) : nullptr;
+    const char* code = srs.importFromWkt(net.crsWkt.c_str()) == OGRERR_NONE
+                           ? srs.GetAuthorityCode(nullptr)
+                           : nullptr;
     if (code == nullptr)
       throw std::runtime_error("network file '" + job.networkCache + "' has no usable CRS");
     result.networkFromCache = true;
@@ -27,33 +37,43 @@ PreparedNetwork prepareNetwork(const OdJob& job, OdJobResult& result, const geo:
   }
   RoadData roads = readRoads(LayerRef::parse(job.roads), job.roadOptions);
   result.diagnostics.append(roads.diagnostics);
-  geo::Network net = geo::buildNetwork(roads.lines, job.buildOptions, &result.buildReport, feedback);
+  geo::Network net =
+      geo::buildNetwork(roads.lines, job.buildOptions, &result.buildReport, feedback);
+  noteBuildIssues(LayerRef::parse(job.roads).label(), result);
   net.crsWkt = roads.frame->wkt();
-  if (!job.networkCache.empty()) geo::saveNetwork(net, job.networkCache);
+  if (!job.networkCache.empty())
+    geo::saveNetwork(net, job.networkCache);
   return {std::move(net), *roads.frame};
 }
 
 std::vector<std::optional<geo::Location>> locations(const std::vector<geo::SnapResult>& snaps) {
   std::vector<std::optional<geo::Location>> out;
   out.reserve(snaps.size());
-  for (const auto& s : snaps) out.push_back(s.location);
+  for (const auto& s : snaps)
+    out.push_back(s.location);
   return out;
 }
 
 void countRows(const std::vector<geo::OdRow>& rows, OdJobResult& result) {
   result.pairs = rows.size();
   for (const geo::OdRow& row : rows) {
-    if (row.method == geo::CostMethod::Network) ++result.pairsByNetwork;
-    if (row.method == geo::CostMethod::StraightLine) ++result.pairsByFallback;
-    if (row.method == geo::CostMethod::Unreachable) ++result.pairsUnreachable;
+    if (row.method == geo::CostMethod::Network)
+      ++result.pairsByNetwork;
+    if (row.method == geo::CostMethod::StraightLine)
+      ++result.pairsByFallback;
+    if (row.method == geo::CostMethod::Unreachable)
+      ++result.pairsUnreachable;
   }
 }
 
-void noteUnsnapped(const PointData& points, const std::vector<geo::SnapResult>& snaps, OdJobResult& result) {
+void noteUnsnapped(const PointData& points, const std::vector<geo::SnapResult>& snaps,
+                   OdJobResult& result) {
   for (std::size_t i = 0; i < snaps.size(); ++i) {
-    if (snaps[i].location) continue;
+    if (snaps[i].location)
+      continue;
     ++result.pointsNotSnapped;
-    result.diagnostics.warn(points.layerLabel, points.ids[i], "", "not joined to the network: " + snaps[i].reason);
+    result.diagnostics.warn(points.layerLabel, points.ids[i], "",
+                            "not joined to the network: " + snaps[i].reason);
   }
 }
 
@@ -65,22 +85,25 @@ OdJobResult runOdJob(const OdJob& job, const geo::Feedback* feedback) {
   const PreparedNetwork prepared = prepareNetwork(job, result, feedback);
   const geo::Network& net = prepared.network;
 
-  const PointData origins = readPoints(LayerRef::parse(job.origins), job.originIdField, prepared.frame);
+  const PointData origins =
+      readPoints(LayerRef::parse(job.origins), job.originIdField, prepared.frame);
   const bool sameLayer = job.destinations.empty() || job.destinations == job.origins;
-  const PointData destinations =
-      sameLayer ? origins
-                : readPoints(LayerRef::parse(job.destinations), job.destinationIdField, prepared.frame);
+  const PointData destinations = sameLayer ? origins
+                                           : readPoints(LayerRef::parse(job.destinations),
+                                                        job.destinationIdField, prepared.frame);
   result.diagnostics.append(origins.diagnostics);
-  if (!sameLayer) result.diagnostics.append(destinations.diagnostics);
+  if (!sameLayer)
+    result.diagnostics.append(destinations.diagnostics);
 
   const geo::Snapper snapper(net, job.snapOptions);
   const auto originSnaps = snapper.snapAll(origins.xy);
   const auto destinationSnaps = sameLayer ? originSnaps : snapper.snapAll(destinations.xy);
   noteUnsnapped(origins, originSnaps, result);
-  if (!sameLayer) noteUnsnapped(destinations, destinationSnaps, result);
+  if (!sameLayer)
+    noteUnsnapped(destinations, destinationSnaps, result);
 
-  const geo::OdMatrix matrix =
-      geo::odMatrix(net, locations(originSnaps), locations(destinationSnaps), job.queryOptions, feedback);
+  const geo::OdMatrix matrix = geo::odMatrix(
+      net, locations(originSnaps), locations(destinationSnaps), job.queryOptions, feedback);
   const auto rows = geo::odRows(matrix, origins.lonLat, destinations.lonLat, job.fallback);
   countRows(rows, result);
   writeOdGeoPackage(job.output, {origins, destinations, originSnaps, destinationSnaps, rows,

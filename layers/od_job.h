@@ -15,7 +15,7 @@
 namespace cp::layers {
 
 struct OdJob {
-  std::string roads;         // layer reference (see LayerRef)
+  std::string roads;  // layer reference (see LayerRef)
   std::string origins;
   std::string destinations;  // empty: the origins
   std::string originIdField;

@@ -7,16 +7,21 @@
 namespace cp::layers {
 namespace {
 
-bool finite(const geo::XY& p) { return std::isfinite(p.x) && std::isfinite(p.y); }
+bool finite(const geo::XY& p) {
+  return std::isfinite(p.x) && std::isfinite(p.y);
+}
 
 // Where a point meets the network, or the point itself when it did not snap.
-geo::XY routedPoint(const PointData& points, const std::vector<geo::SnapResult>& snaps, std::size_t i) {
+geo::XY routedPoint(const PointData& points, const std::vector<geo::SnapResult>& snaps,
+                    std::size_t i) {
   return snaps[i].location ? snaps[i].location->xy : points.xy[i];
 }
 
 void setReal(OGRFeature& f, const char* field, double value) {
-  if (std::isfinite(value)) f.SetField(field, value);
-  else f.SetFieldNull(f.GetFieldIndex(field));
+  if (std::isfinite(value))
+    f.SetField(field, value);
+  else
+    f.SetFieldNull(f.GetFieldIndex(field));
 }
 
 void writeOdLayer(GpkgWriter& gpkg, const OdOutput& out) {
@@ -63,7 +68,8 @@ void writeSnapRows(GpkgWriter& gpkg, OGRLayer& points, OGRLayer& connectors, con
       f.SetGeometry(&p);
     }
     gpkg.addFeature(points, f);
-    if (!snaps[i].location || !finite(data.xy[i])) continue;
+    if (!snaps[i].location || !finite(data.xy[i]))
+      continue;
     OGRFeature c(connectors.GetLayerDefn());
     c.SetField("role", role);
     c.SetField("point_id", data.ids[i].c_str());
@@ -78,7 +84,8 @@ void writeSnapRows(GpkgWriter& gpkg, OGRLayer& points, OGRLayer& connectors, con
 
 void writeSnapLayers(GpkgWriter& gpkg, const OdOutput& out) {
   OGRLayer& points = gpkg.createLayer("snapping", wkbPoint);
-  for (const char* name : {"role", "point_id", "status", "reason"}) gpkg.addField(points, name, OFTString);
+  for (const char* name : {"role", "point_id", "status", "reason"})
+    gpkg.addField(points, name, OFTString);
   gpkg.addField(points, "connector_m", OFTReal);
   OGRLayer& connectors = gpkg.createLayer("connectors", wkbLineString);
   gpkg.addField(connectors, "role", OFTString);
@@ -94,7 +101,8 @@ void writeOdGeoPackage(const std::string& path, const OdOutput& output) {
   GpkgWriter gpkg(path, output.frame.srs());
   writeOdLayer(gpkg, output);
   writeSnapLayers(gpkg, output);
-  if (!output.attribution.empty()) gpkg.setMetadata("ATTRIBUTION", output.attribution);
+  if (!output.attribution.empty())
+    gpkg.setMetadata("ATTRIBUTION", output.attribution);
   gpkg.commit();
 }
 

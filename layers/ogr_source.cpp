@@ -30,7 +30,8 @@ std::unique_ptr<OGRCoordinateTransformation> makeTransform(const OGRSpatialRefer
                                                            const OGRSpatialReference& to,
                                                            const std::string& layer) {
   std::unique_ptr<OGRCoordinateTransformation> t(OGRCreateCoordinateTransformation(&from, &to));
-  if (!t) failInput(layer, "", "", "no coordinate transformation from the layer's CRS is available");
+  if (!t)
+    failInput(layer, "", "", "no coordinate transformation from the layer's CRS is available");
   return t;
 }
 
@@ -41,28 +42,36 @@ LayerRef LayerRef::parse(const std::string& text) {
   const std::string key = "|layername=";
   const auto bar = text.find(key);
   ref.dataset = text.substr(0, bar);
-  if (bar != std::string::npos) ref.layer = text.substr(bar + key.size());
-  while (!ref.dataset.empty() && ref.dataset.back() == ' ') ref.dataset.pop_back();
+  if (bar != std::string::npos)
+    ref.layer = text.substr(bar + key.size());
+  while (!ref.dataset.empty() && ref.dataset.back() == ' ')
+    ref.dataset.pop_back();
   return ref;
 }
 
-std::string LayerRef::label() const { return layer.empty() ? dataset : dataset + "|" + layer; }
+std::string LayerRef::label() const {
+  return layer.empty() ? dataset : dataset + "|" + layer;
+}
 
 OpenLayer::OpenLayer(const LayerRef& ref) : label_(ref.label()) {
   registerDrivers();
-  dataset_.reset(static_cast<GDALDataset*>(
-      GDALOpenEx(ref.dataset.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+  dataset_.reset(static_cast<GDALDataset*>(GDALOpenEx(
+      ref.dataset.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
   if (!dataset_) {
     const char* why = CPLGetLastErrorMsg();
-    failInput(label_, "", "", std::string("cannot open the data source") + (why && *why ? ": " + std::string(why) : ""));
+    failInput(
+        label_, "", "",
+        std::string("cannot open the data source") + (why && *why ? ": " + std::string(why) : ""));
   }
   layer_ = ref.layer.empty() ? dataset_->GetLayer(0) : dataset_->GetLayerByName(ref.layer.c_str());
-  if (layer_ == nullptr) failInput(label_, "", "", "the data source has no such layer");
+  if (layer_ == nullptr)
+    failInput(label_, "", "", "the data source has no such layer");
 }
 
 int OpenLayer::fieldIndex(const std::string& name, bool required) const {
   const int index = name.empty() ? -1 : layer_->GetLayerDefn()->GetFieldIndex(name.c_str());
-  if (index < 0 && required) failInput(label_, "", name, "the layer has no such field");
+  if (index < 0 && required)
+    failInput(label_, "", name, "the layer has no such field");
   return index;
 }
 
@@ -98,7 +107,8 @@ bool LayerTransform::toLonLat(double& x, double& y) const {
 
 std::unique_ptr<OGRSpatialReference> layerCrs(const OpenLayer& layer, int fallbackEpsg) {
   const OGRSpatialReference* srs = layer.layer().GetSpatialRef();
-  if (srs != nullptr) return gisOrder(std::unique_ptr<OGRSpatialReference>(srs->Clone()));
+  if (srs != nullptr)
+    return gisOrder(std::unique_ptr<OGRSpatialReference>(srs->Clone()));
   if (fallbackEpsg == 0)
     failInput(layer.label(), "", "",
               "the layer has no CRS; assign one (e.g. in QGIS: Layer > Set CRS) or name it "

@@ -6,8 +6,8 @@
 #include <string>
 
 #include <gdal_priv.h>
-#include <ogrsf_frmts.h>
 #include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
 
 #include "geo/types.h"
 
@@ -54,7 +54,8 @@ class WorkingFrame {
   std::string wkt() const;
 
  private:
-  WorkingFrame(int epsg, std::shared_ptr<OGRSpatialReference> srs) : epsg_(epsg), srs_(std::move(srs)) {}
+  WorkingFrame(int epsg, std::shared_ptr<OGRSpatialReference> srs)
+      : epsg_(epsg), srs_(std::move(srs)) {}
   int epsg_;
   std::shared_ptr<OGRSpatialReference> srs_;
 };
@@ -62,7 +63,8 @@ class WorkingFrame {
 // Transforms a layer's coordinates into the working frame and to WGS 84.
 class LayerTransform {
  public:
-  LayerTransform(const OGRSpatialReference& source, const WorkingFrame& frame, const std::string& layerLabel);
+  LayerTransform(const OGRSpatialReference& source, const WorkingFrame& frame,
+                 const std::string& layerLabel);
   bool toWorking(double& x, double& y) const;  // in place; false when PROJ fails
   bool toLonLat(double& x, double& y) const;   // from source coordinates
 

@@ -27,7 +27,8 @@ bool representativePoint(const OGRGeometry& g, double& x, double& y, bool& wasAr
   if (type == wkbPolygon || type == wkbMultiPolygon) {
     wasArea = true;
     OGRGeometryH inside = OGR_G_PointOnSurface(OGRGeometry::ToHandle(const_cast<OGRGeometry*>(&g)));
-    if (inside == nullptr) return false;
+    if (inside == nullptr)
+      return false;
     x = OGR_G_GetX(inside, 0);
     y = OGR_G_GetY(inside, 0);
     OGR_G_DestroyGeometry(inside);
@@ -42,7 +43,8 @@ PointData readPoints(const LayerRef& ref, const std::string& idField, const Work
                      int sourceEpsg) {
   const OpenLayer layer(ref);
   const int idIndex = layer.fieldIndex(idField, !idField.empty());
-  if (layer.layer().GetFeatureCount(TRUE) == 0) failInput(layer.label(), "", "", "the layer is empty");
+  if (layer.layer().GetFeatureCount(TRUE) == 0)
+    failInput(layer.label(), "", "", "the layer is empty");
   const auto crs = layerCrs(layer, sourceEpsg);
   const LayerTransform transform(*crs, frame, layer.label());
   PointData out;
@@ -50,27 +52,32 @@ PointData readPoints(const LayerRef& ref, const std::string& idField, const Work
   std::set<std::string> seen;
   for (auto& f : layer.layer()) {
     const std::string fid = std::to_string(f->GetFID());
-    std::string id = idIndex >= 0 && f->IsFieldSetAndNotNull(idIndex) ? f->GetFieldAsString(idIndex) : "";
+    std::string id =
+        idIndex >= 0 && f->IsFieldSetAndNotNull(idIndex) ? f->GetFieldAsString(idIndex) : "";
     if (idIndex >= 0 && id.empty()) {
       out.diagnostics.warn(layer.label(), fid, idField, "no id; the feature id is used instead");
     }
-    if (id.empty()) id = fid;
+    if (id.empty())
+      id = fid;
     if (!seen.insert(id).second)
-      out.diagnostics.warn(layer.label(), fid, idField, "id '" + id + "' is used by more than one feature");
+      out.diagnostics.warn(layer.label(), fid, idField,
+                           "id '" + id + "' is used by more than one feature");
 
     double x = kNaN, y = kNaN, lon = kNaN, lat = kNaN;
     bool wasArea = false;
     const OGRGeometry* g = f->GetGeometryRef();
     if (g == nullptr || g->IsEmpty() || !representativePoint(*g, x, y, wasArea)) {
       out.diagnostics.warn(layer.label(), fid, "",
-                           g == nullptr || g->IsEmpty() ? "no geometry; it cannot be routed"
-                                                        : "geometry is neither a point nor a polygon; it cannot be routed");
+                           g == nullptr || g->IsEmpty()
+                               ? "no geometry; it cannot be routed"
+                               : "geometry is neither a point nor a polygon; it cannot be routed");
       x = y = kNaN;
     } else {
       lon = x;
       lat = y;
       if (!transform.toWorking(x, y) || !transform.toLonLat(lon, lat)) {
-        out.diagnostics.warn(layer.label(), fid, "", "coordinates cannot be transformed; it cannot be routed");
+        out.diagnostics.warn(layer.label(), fid, "",
+                             "coordinates cannot be transformed; it cannot be routed");
         x = y = lon = lat = kNaN;
       } else if (wasArea) {
         out.diagnostics.warnOnce("area", layer.label(), fid, "",

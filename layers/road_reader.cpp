@@ -26,8 +26,8 @@ std::string resolveField(const OpenLayer& layer, const std::string& given,
 void checkGeometryType(const OpenLayer& layer) {
   const OGRwkbGeometryType type = wkbFlatten(layer.layer().GetGeomType());
   const bool lines = type == wkbUnknown || type == wkbLineString || type == wkbMultiLineString ||
-                     type == wkbCompoundCurve || type == wkbMultiCurve || type == wkbCircularString ||
-                     type == wkbGeometryCollection;
+                     type == wkbCompoundCurve || type == wkbMultiCurve ||
+                     type == wkbCircularString || type == wkbGeometryCollection;
   if (!lines)
     failInput(layer.label(), "", "",
               std::string("roads must be lines, but the layer holds ") +
@@ -55,7 +55,8 @@ class RoadLayerReader {
  private:
   std::string fid(const OGRFeature& f) const { return std::to_string(f.GetFID()); }
 
-  void warn(const std::string& key, const OGRFeature& f, const std::string& field, const std::string& msg) {
+  void warn(const std::string& key, const OGRFeature& f, const std::string& field,
+            const std::string& msg) {
     out_.diagnostics.warnOnce(key, layer_.label(), fid(f), field, msg);
   }
 
@@ -71,7 +72,8 @@ class RoadLayerReader {
     }
     if (fields_.roadClass >= 0 && !isKnownClass(roadClass))
       warn("class:" + roadClass, f, out_.fieldsUsed.roadClass,
-           "unknown road class '" + roadClass + "'; routed with the default speed of unclassified roads");
+           "unknown road class '" + roadClass +
+               "'; routed with the default speed of unclassified roads");
     geo::RoadLine proto;
     proto.featureId = static_cast<std::uint64_t>(f.GetFID());
     proto.direction = direction(f);
@@ -82,7 +84,8 @@ class RoadLayerReader {
   geo::Direction direction(const OGRFeature& f) {
     const std::string value = text(f, fields_.oneway);
     const auto parsed = parseOneway(value);
-    if (parsed) return *parsed;
+    if (parsed)
+      return *parsed;
     warn("oneway:" + value, f, out_.fieldsUsed.oneway,
          "unrecognised one-way value '" + value + "'; treated as two-way");
     return geo::Direction::Both;
@@ -91,7 +94,8 @@ class RoadLayerReader {
   double speed(const OGRFeature& f, const std::string& roadClass) {
     const double fallback = defaultSpeedKmh(roadClass);
     const std::string value = text(f, fields_.speed);
-    if (value.empty()) return fallback;
+    if (value.empty())
+      return fallback;
     char* end = nullptr;
     double kmh = std::strtod(value.c_str(), &end);
     if (end == value.c_str() || !std::isfinite(kmh) || kmh < 0) {
@@ -99,7 +103,8 @@ class RoadLayerReader {
            "speed '" + value + "' is not a usable km/h value; the class default is used");
       return fallback;
     }
-    if (std::string(end).find("mph") != std::string::npos) kmh *= 1.609344;
+    if (std::string(end).find("mph") != std::string::npos)
+      kmh *= 1.609344;
     // Geofabrik writes 0 where OSM has no maxspeed.
     return kmh == 0 ? fallback : kmh;
   }
@@ -115,7 +120,8 @@ class RoadLayerReader {
     if (type == wkbLineString) {
       addPart(f, *linear->toLineString(), proto);
     } else if (type == wkbMultiLineString) {
-      for (const OGRLineString* part : *linear->toMultiLineString()) addPart(f, *part, proto);
+      for (const OGRLineString* part : *linear->toMultiLineString())
+        addPart(f, *part, proto);
     } else {
       warn(std::string("type:") + linear->getGeometryName(), f, "",
            std::string("a ") + linear->getGeometryName() + " is not a line; skipped");
@@ -129,7 +135,8 @@ class RoadLayerReader {
       double lon = x;
       double lat = y;
       if (!transform_->toWorking(x, y) || !transform_->toLonLat(lon, lat)) {
-        warn("coords", f, "", "a vertex has invalid coordinates or lies outside the CRS; line skipped");
+        warn("coords", f, "",
+             "a vertex has invalid coordinates or lies outside the CRS; line skipped");
         return;
       }
       line.xy.push_back({x, y});
@@ -149,18 +156,21 @@ class RoadLayerReader {
 
 std::string detectField(const OpenLayer& layer, const std::vector<std::string>& candidates) {
   for (const std::string& name : candidates)
-    if (layer.fieldIndex(name, false) >= 0) return name;
+    if (layer.fieldIndex(name, false) >= 0)
+      return name;
   return "";
 }
 
 RoadData readRoads(const LayerRef& ref, const RoadReadOptions& options) {
   const OpenLayer layer(ref);
   checkGeometryType(layer);
-  if (layer.layer().GetFeatureCount(TRUE) == 0) failInput(layer.label(), "", "", "the road layer is empty");
+  if (layer.layer().GetFeatureCount(TRUE) == 0)
+    failInput(layer.label(), "", "", "the road layer is empty");
   RoadData out;
-  out.fieldsUsed = {resolveField(layer, options.fields.roadClass, {"fclass", "highway"}),
-                    resolveField(layer, options.fields.oneway, {"oneway"}),
-                    resolveField(layer, options.fields.speedKmh, {"maxspeed", "speed_kmh", "speed"})};
+  out.fieldsUsed = {
+      resolveField(layer, options.fields.roadClass, {"fclass", "highway"}),
+      resolveField(layer, options.fields.oneway, {"oneway"}),
+      resolveField(layer, options.fields.speedKmh, {"maxspeed", "speed_kmh", "speed"})};
   if (out.fieldsUsed.roadClass.empty() && options.drivableOnly)
     out.diagnostics.warn(layer.label(), "", "",
                          "no road-class field (fclass/highway): every line is treated as drivable");

@@ -10,7 +10,8 @@ double number(const std::string& option, const std::string& value) {
   try {
     std::size_t used = 0;
     const double v = std::stod(value, &used);
-    if (used == value.size()) return v;
+    if (used == value.size())
+      return v;
   } catch (const std::exception&) {
   }
   throw UsageError(option + " needs a number, not '" + value + "'");
@@ -18,7 +19,8 @@ double number(const std::string& option, const std::string& value) {
 
 int integer(const std::string& option, const std::string& value) {
   const double v = number(option, value);
-  if (v != static_cast<int>(v)) throw UsageError(option + " needs a whole number, not '" + value + "'");
+  if (v != static_cast<int>(v))
+    throw UsageError(option + " needs a whole number, not '" + value + "'");
   return static_cast<int>(v);
 }
 
@@ -38,15 +40,32 @@ const std::map<std::string, Setter>& valueOptions() {
       {"--class-field", [](OdJob& j, const std::string& v) { j.roadOptions.fields.roadClass = v; }},
       {"--oneway-field", [](OdJob& j, const std::string& v) { j.roadOptions.fields.oneway = v; }},
       {"--speed-field", [](OdJob& j, const std::string& v) { j.roadOptions.fields.speedKmh = v; }},
-      {"--source-epsg", [](OdJob& j, const std::string& v) { j.roadOptions.sourceEpsg = integer("--source-epsg", v); }},
-      {"--working-epsg", [](OdJob& j, const std::string& v) { j.roadOptions.workingEpsg = integer("--working-epsg", v); }},
-      {"--tolerance", [](OdJob& j, const std::string& v) { j.buildOptions.toleranceM = number("--tolerance", v); }},
-      {"--max-snap", [](OdJob& j, const std::string& v) { j.snapOptions.maxDistanceM = number("--max-snap", v); }},
-      {"--cutoff", [](OdJob& j, const std::string& v) { j.queryOptions.cutoff = number("--cutoff", v); }},
-      {"--threads", [](OdJob& j, const std::string& v) { j.queryOptions.threads = static_cast<unsigned>(integer("--threads", v)); }},
+      {"--source-epsg",
+       [](OdJob& j, const std::string& v) {
+         j.roadOptions.sourceEpsg = integer("--source-epsg", v);
+       }},
+      {"--working-epsg",
+       [](OdJob& j, const std::string& v) {
+         j.roadOptions.workingEpsg = integer("--working-epsg", v);
+       }},
+      {"--tolerance",
+       [](OdJob& j, const std::string& v) {
+         j.buildOptions.toleranceM = number("--tolerance", v);
+       }},
+      {"--max-snap",
+       [](OdJob& j, const std::string& v) {
+         j.snapOptions.maxDistanceM = number("--max-snap", v);
+       }},
+      {"--cutoff",
+       [](OdJob& j, const std::string& v) { j.queryOptions.cutoff = number("--cutoff", v); }},
+      {"--threads",
+       [](OdJob& j, const std::string& v) {
+         j.queryOptions.threads = static_cast<unsigned>(integer("--threads", v));
+       }},
       {"--metric",
        [](OdJob& j, const std::string& v) {
-         if (v != "distance" && v != "time") throw UsageError("--metric is 'distance' or 'time'");
+         if (v != "distance" && v != "time")
+           throw UsageError("--metric is 'distance' or 'time'");
          j.queryOptions.metric = v == "time" ? cp::geo::Metric::Time : cp::geo::Metric::Distance;
        }},
       {"--fallback-detour",
@@ -54,13 +73,15 @@ const std::map<std::string, Setter>& valueOptions() {
          j.fallback.enabled = true;
          j.fallback.detourFactor = number("--fallback-detour", v);
        }},
-      {"--fallback-speed", [](OdJob& j, const std::string& v) { j.fallback.speedKmh = number("--fallback-speed", v); }},
+      {"--fallback-speed",
+       [](OdJob& j, const std::string& v) { j.fallback.speedKmh = number("--fallback-speed", v); }},
   };
   return options;
 }
 
 void requireSet(const std::string& value, const char* option) {
-  if (value.empty()) throw UsageError(std::string(option) + " is required");
+  if (value.empty())
+    throw UsageError(std::string(option) + " is required");
 }
 
 }  // namespace
@@ -78,14 +99,18 @@ cp::layers::OdJob parseOdOptions(const std::vector<std::string>& args) {
       continue;
     }
     const auto it = valueOptions().find(arg);
-    if (it == valueOptions().end()) throw UsageError("unknown option '" + arg + "'");
-    if (i + 1 >= args.size()) throw UsageError(arg + " needs a value");
+    if (it == valueOptions().end())
+      throw UsageError("unknown option '" + arg + "'");
+    if (i + 1 >= args.size())
+      throw UsageError(arg + " needs a value");
     it->second(job, args[++i]);
   }
-  if (job.networkCache.empty()) requireSet(job.roads, "--roads");
+  if (job.networkCache.empty())
+    requireSet(job.roads, "--roads");
   requireSet(job.origins, "--origins");
   requireSet(job.output, "--output");
-  if (job.destinationIdField.empty() && job.destinations.empty()) job.destinationIdField = job.originIdField;
+  if (job.destinationIdField.empty() && job.destinations.empty())
+    job.destinationIdField = job.originIdField;
   return job;
 }
 

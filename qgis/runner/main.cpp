@@ -24,9 +24,9 @@ void printResult(const cp::layers::OdJob& job, const cp::layers::OdJobResult& r)
     std::cout << "  " << diagnostics[i].text() << "\n";
   if (diagnostics.size() > kDiagnosticsShown)
     std::cout << "  ... and " << diagnostics.size() - kDiagnosticsShown << " more warnings\n";
-  std::cout << "pairs: " << r.pairs << " (" << r.pairsByNetwork << " by network, " << r.pairsByFallback
-            << " by straight-line fallback, " << r.pairsUnreachable << " unreachable); "
-            << r.pointsNotSnapped << " points not joined to the network\n"
+  std::cout << "pairs: " << r.pairs << " (" << r.pairsByNetwork << " by network, "
+            << r.pairsByFallback << " by straight-line fallback, " << r.pairsUnreachable
+            << " unreachable); " << r.pointsNotSnapped << " points not joined to the network\n"
             << "wrote " << job.output << " in " << r.seconds << " s\n";
 }
 
@@ -34,7 +34,8 @@ int runOd(const std::vector<std::string>& args) {
   const cp::layers::OdJob job = cp::runner::parseOdOptions(args);
   cp::geo::Feedback feedback([](double percent) {
     std::fprintf(stderr, "\rrouting %3.0f %%", percent);
-    if (percent >= 100) std::fprintf(stderr, "\n");
+    if (percent >= 100)
+      std::fprintf(stderr, "\n");
   });
   printResult(job, cp::layers::runOdJob(job, &feedback));
   return 0;
@@ -49,7 +50,8 @@ int main(int argc, char** argv) {
     return args.empty() ? 2 : 0;
   }
   try {
-    if (args[0] != "od") throw cp::runner::UsageError("unknown command '" + args[0] + "'");
+    if (args[0] != "od")
+      throw cp::runner::UsageError("unknown command '" + args[0] + "'");
     return runOd({args.begin() + 1, args.end()});
   } catch (const cp::runner::UsageError& e) {
     std::cerr << "circular-planner: " << e.what() << "\n\n" << cp::runner::odUsage();

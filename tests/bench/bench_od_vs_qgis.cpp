@@ -36,11 +36,15 @@ Args parse(int argc, char** argv) {
   Args a;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::size_t v = std::stoul(argv[i + 1]);
-    if (!std::strcmp(argv[i], "--points")) a.points = v;
-    if (!std::strcmp(argv[i], "--qgis-origins")) a.qgisOrigins = v;
-    if (!std::strcmp(argv[i], "--threads")) a.threads = static_cast<unsigned>(v);
+    if (!std::strcmp(argv[i], "--points"))
+      a.points = v;
+    if (!std::strcmp(argv[i], "--qgis-origins"))
+      a.qgisOrigins = v;
+    if (!std::strcmp(argv[i], "--threads"))
+      a.threads = static_cast<unsigned>(v);
   }
-  if (a.qgisOrigins == 0 || a.qgisOrigins > a.points) a.qgisOrigins = a.points;
+  if (a.qgisOrigins == 0 || a.qgisOrigins > a.points)
+    a.qgisOrigins = a.points;
   return a;
 }
 
@@ -60,12 +64,14 @@ OursResult runOurs(const Args& args) {
   // Places are drawn on the network, then snapped back like user points.
   const auto places = cp::test::randomLocations(almaty.network, args.points, 1);
   std::vector<cp::geo::XY> xy;
-  for (const auto& p : places) xy.push_back(p.xy);
+  for (const auto& p : places)
+    xy.push_back(p.xy);
   r.lonLat = cp::test::toLonLat(*almaty.roads.frame, xy);
   t = Clock::now();
   const cp::geo::Snapper snapper(almaty.network, {});
   std::vector<std::optional<cp::geo::Location>> located;
-  for (const auto& s : snapper.snapAll(xy)) located.push_back(s.location);
+  for (const auto& s : snapper.snapAll(xy))
+    located.push_back(s.location);
   r.snapS = secondsSince(t);
   t = Clock::now();
   cp::geo::QueryOptions options;
@@ -87,13 +93,16 @@ QgisResult runQgis(const Args& args, const std::vector<cp::geo::LonLat>& lonLat)
   QgsVectorLayer roads(QString::fromStdString(cp::test::sampleLayer("roads")), "roads", "ogr");
   roads.setSubsetString(cp::test::drivableSubset());
   QVector<QgsPointXY> ties;
-  for (const auto& p : lonLat) ties.append(QgsPointXY(p.lon, p.lat));
+  for (const auto& p : lonLat)
+    ties.append(QgsPointXY(p.lon, p.lat));
   const cp::test::QgisGraph graph = cp::test::buildQgisGraph(roads, ties);
   r.buildS = secondsSince(t);
   std::vector<std::size_t> all(args.points);
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+  for (std::size_t i = 0; i < all.size(); ++i)
+    all[i] = i;
   t = Clock::now();
-  for (std::size_t o = 0; o < args.qgisOrigins; ++o) r.rows.push_back(cp::test::qgisDistances(graph, o, all));
+  for (std::size_t o = 0; o < args.qgisOrigins; ++o)
+    r.rows.push_back(cp::test::qgisDistances(graph, o, all));
   r.queryS = secondsSince(t);
   return r;
 }
@@ -105,8 +114,10 @@ double worstDifference(const OursResult& ours, const QgisResult& qgis) {
     for (std::size_t d = 0; d < qgis.rows[o].size(); ++d) {
       const double a = ours.matrix.at(o, d).distanceM;
       const double b = qgis.rows[o][d];
-      if (std::isinf(a) != std::isinf(b)) return -1;
-      if (!std::isinf(a) && b > 0) worst = std::max(worst, std::abs(a - b) / b);
+      if (std::isinf(a) != std::isinf(b))
+        return -1;
+      if (!std::isinf(a) && b > 0)
+        worst = std::max(worst, std::abs(a - b) / b);
     }
   }
   return worst;
@@ -127,16 +138,16 @@ int main(int argc, char** argv) {
 
   std::printf("Almaty drivable network, %zu x %zu OD matrix\n", args.points, args.points);
   std::printf("%-44s %10s %10s %8s\n", "stage", "ours [s]", "QGIS [s]", "ratio");
-  std::printf("%-44s %10.3f %10.3f %7.1fx\n", "network build (read GeoPackage, node, graph)", ours.buildS,
-              theirs.buildS, theirs.buildS / ours.buildS);
+  std::printf("%-44s %10.3f %10.3f %7.1fx\n", "network build (read GeoPackage, node, graph)",
+              ours.buildS, theirs.buildS, theirs.buildS / ours.buildS);
   std::printf("%-44s %10.3f %10s %8s\n", "snapping points", ours.snapS, "(in build)", "");
-  std::printf("%-44s %10.3f %10.3f %7.1fx\n", "OD queries (ours: distance + time)", ours.matrixS, qgisQueries,
-              qgisQueries / ours.matrixS);
+  std::printf("%-44s %10.3f %10.3f %7.1fx\n", "OD queries (ours: distance + time)", ours.matrixS,
+              qgisQueries, qgisQueries / ours.matrixS);
   std::printf("%-44s %10.3f %10.3f %7.1fx\n", "total", oursTotal, qgisTotal, qgisTotal / oursTotal);
   if (args.qgisOrigins < args.points)
-    std::printf("QGIS queries measured on %zu origins (%.3f s) and scaled by %.1f\n", args.qgisOrigins,
-                theirs.queryS, scale);
-  std::printf("agreement: worst relative difference %.2e over %zu x %zu cells\n", worst, theirs.rows.size(),
-              args.points);
+    std::printf("QGIS queries measured on %zu origins (%.3f s) and scaled by %.1f\n",
+                args.qgisOrigins, theirs.queryS, scale);
+  std::printf("agreement: worst relative difference %.2e over %zu x %zu cells\n", worst,
+              theirs.rows.size(), args.points);
   return worst < 0 || worst > 1e-6 ? 1 : 0;
 }

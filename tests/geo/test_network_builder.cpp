@@ -14,21 +14,23 @@ using test::planarNetwork;
 TEST(NetworkBuilder, SplitsAtSharedVerticesOnly) {
   // A long line with an unshared bend, crossed at a shared interior vertex.
   BuildReport report;
-  const Network net = planarNetwork({line({{0, 0}, {50, 5}, {100, 0}, {200, 0}}),
-                                     line({{100, -50}, {100, 0}, {100, 50}})},
-                                    &report);
+  const Network net = planarNetwork(
+      {line({{0, 0}, {50, 5}, {100, 0}, {200, 0}}), line({{100, -50}, {100, 0}, {100, 50}})},
+      &report);
   EXPECT_EQ(net.nodeCount(), 5u);  // 3 ends of the first... 2 + 2 ends + the crossing
   EXPECT_EQ(net.segmentCount(), 4u);
   EXPECT_EQ(net.arcCount(), 8u);
   EXPECT_EQ(report.components, 1u);
   EXPECT_EQ(report.dangles, 4u);
   double total = 0;
-  for (double l : net.segmentLength) total += l;
+  for (double l : net.segmentLength)
+    total += l;
   EXPECT_NEAR(total, 2 * std::hypot(50, 5) + 100 + 100, 1e-9);
 }
 
 TEST(NetworkBuilder, ToleranceJoinsNearlyTouchingEnds) {
-  const auto lines = std::vector<RoadLine>{line({{0, 0}, {100, 0}}), line({{100.004, 0.003}, {200, 0}})};
+  const auto lines =
+      std::vector<RoadLine>{line({{0, 0}, {100, 0}}), line({{100.004, 0.003}, {200, 0}})};
   EXPECT_EQ(planarNetwork(lines, nullptr, 0.01).componentNodeCount.size(), 1u);
   EXPECT_EQ(planarNetwork(lines, nullptr, 0.0).componentNodeCount.size(), 2u);
 }
@@ -36,8 +38,8 @@ TEST(NetworkBuilder, ToleranceJoinsNearlyTouchingEnds) {
 TEST(NetworkBuilder, ReportsRepeatedVerticesZeroLengthAndSelfLoops) {
   BuildReport report;
   const Network net = planarNetwork({line({{0, 0}, {0, 0}, {10, 0}, {10, 0}}),  // repeated vertices
-                                     line({{5, 5}, {5, 5}}),                       // zero length
-                                     line({{20, 0}}),                              // one vertex
+                                     line({{5, 5}, {5, 5}}),                    // zero length
+                                     line({{20, 0}}),                           // one vertex
                                      line({{10, 0}, {20, 10}, {30, 0}, {10, 0}})},  // a loop
                                     &report);
   EXPECT_EQ(report.duplicateVertices, 3u);
@@ -45,14 +47,14 @@ TEST(NetworkBuilder, ReportsRepeatedVerticesZeroLengthAndSelfLoops) {
   EXPECT_EQ(report.selfLoops, 1u);
   EXPECT_EQ(net.segmentCount(), 2u);
   EXPECT_GE(report.issues.size(), 4u);
-  for (const BuildIssue& issue : report.issues) EXPECT_FALSE(issue.message.empty());
+  for (const BuildIssue& issue : report.issues)
+    EXPECT_FALSE(issue.message.empty());
 }
 
 TEST(NetworkBuilder, CountsDuplicateSegmentsAndComponents) {
   BuildReport report;
-  const Network net = planarNetwork({line({{0, 0}, {10, 0}}), line({{10, 0}, {0, 0}}),
-                                     line({{100, 100}, {110, 100}})},
-                                    &report);
+  const Network net = planarNetwork(
+      {line({{0, 0}, {10, 0}}), line({{10, 0}, {0, 0}}), line({{100, 100}, {110, 100}})}, &report);
   EXPECT_EQ(report.duplicateSegments, 1u);
   EXPECT_EQ(report.components, 2u);
   EXPECT_EQ(report.largestComponentNodes, 2u);
@@ -61,15 +63,16 @@ TEST(NetworkBuilder, CountsDuplicateSegmentsAndComponents) {
 
 TEST(NetworkBuilder, DropsLinesWithoutUsableSpeed) {
   BuildReport report;
-  planarNetwork({line({{0, 0}, {10, 0}}, Direction::Both, 0), line({{0, 0}, {0, 10}}, Direction::Both, NAN)},
-                &report);
+  planarNetwork(
+      {line({{0, 0}, {10, 0}}, Direction::Both, 0), line({{0, 0}, {0, 10}}, Direction::Both, NAN)},
+      &report);
   EXPECT_EQ(report.droppedLines, 2u);
   EXPECT_EQ(report.issues.front().kind, BuildIssue::Kind::BadSpeed);
 }
 
 TEST(NetworkBuilder, OneWayMakesOneArc) {
-  const Network net = planarNetwork({line({{0, 0}, {10, 0}}, Direction::Forward),
-                                     line({{10, 0}, {20, 0}}, Direction::Backward)});
+  const Network net = planarNetwork(
+      {line({{0, 0}, {10, 0}}, Direction::Forward), line({{10, 0}, {20, 0}}, Direction::Backward)});
   ASSERT_EQ(net.arcCount(), 2u);
   EXPECT_EQ(net.arcs[net.arcBegin[net.segmentFrom[0]]].head, net.segmentTo[0]);
   EXPECT_EQ(net.arcs[net.arcBegin[net.segmentTo[1]]].head, net.segmentFrom[1]);

@@ -19,7 +19,8 @@ struct GridCase {
   explicit GridCase(int count) {
     std::mt19937 rng(5);
     std::uniform_real_distribution<double> coord(0, 1400);
-    for (int i = 0; i < count; ++i) points.emplace_back(at(net, {coord(rng), coord(rng)}));
+    for (int i = 0; i < count; ++i)
+      points.emplace_back(at(net, {coord(rng), coord(rng)}));
   }
 };
 
@@ -33,7 +34,8 @@ TEST(OdMatrix, EqualsOneToOneRoutesInBothMeasures) {
       for (std::size_t c = 0; c < g.points.size(); ++c) {
         const Cost expected = shortestRoute(g.net, *g.points[r], *g.points[c], metric).cost;
         EXPECT_EQ(m.at(r, c).reachable(), expected.reachable());
-        if (!expected.reachable()) continue;
+        if (!expected.reachable())
+          continue;
         EXPECT_NEAR(m.at(r, c).distanceM, expected.distanceM, 1e-9);
         EXPECT_NEAR(m.at(r, c).timeS, expected.timeS, 1e-9);
       }
@@ -49,7 +51,8 @@ TEST(OdMatrix, SameResultOnOneThreadAndMany) {
   many.threads = 4;
   const OdMatrix a = odMatrix(g.net, g.points, g.points, one);
   const OdMatrix b = odMatrix(g.net, g.points, g.points, many);
-  for (std::size_t i = 0; i < a.cells.size(); ++i) EXPECT_EQ(a.cells[i].distanceM, b.cells[i].distanceM);
+  for (std::size_t i = 0; i < a.cells.size(); ++i)
+    EXPECT_EQ(a.cells[i].distanceM, b.cells[i].distanceM);
 }
 
 TEST(OdMatrix, MissingPointsGiveUnreachableRowsAndColumns) {
@@ -90,7 +93,8 @@ TEST(NearestFacilities, MatchesSortingTheFullMatrix) {
   for (std::size_t o = 0; o < origins.size(); ++o) {
     std::vector<double> all;
     for (std::size_t f = 0; f < facilities.size(); ++f)
-      if (m.at(o, f).reachable()) all.push_back(m.at(o, f).distanceM);
+      if (m.at(o, f).reachable())
+        all.push_back(m.at(o, f).distanceM);
     std::sort(all.begin(), all.end());
     ASSERT_EQ(nearest[o].size(), std::min(k, all.size()));
     for (std::size_t i = 0; i < nearest[o].size(); ++i) {
@@ -102,14 +106,16 @@ TEST(NearestFacilities, MatchesSortingTheFullMatrix) {
 
 TEST(NearestFacilities, FacilityOnTheOriginsOwnSegment) {
   const Network net = test::planarNetwork({test::line({{0, 0}, {1000, 0}})});
-  const auto nearest = nearestFacilities(net, {at(net, {100, 0})}, {at(net, {900, 0}), at(net, {150, 0})}, 1);
+  const auto nearest =
+      nearestFacilities(net, {at(net, {100, 0})}, {at(net, {900, 0}), at(net, {150, 0})}, 1);
   ASSERT_EQ(nearest[0].size(), 1u);
   EXPECT_EQ(nearest[0][0].facility, 1u);
   EXPECT_NEAR(nearest[0][0].cost.distanceM, 50, 1e-9);
 }
 
 TEST(OdTable, FallbackOnlyWhenAskedAndEveryRowSaysHow) {
-  const Network net = test::planarNetwork({test::line({{0, 0}, {100, 0}}), test::line({{0, 500}, {100, 500}})});
+  const Network net =
+      test::planarNetwork({test::line({{0, 0}, {100, 0}}), test::line({{0, 500}, {100, 500}})});
   const std::vector<std::optional<Location>> pts{at(net, {0, 0}), at(net, {0, 500})};
   const OdMatrix m = odMatrix(net, pts, pts);
   const std::vector<LonLat> lonLat{{76.90, 43.20}, {76.90, 43.21}};

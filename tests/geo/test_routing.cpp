@@ -16,7 +16,8 @@ using test::planarNetwork;
 
 double polylineLength(const std::vector<XY>& pts) {
   double total = 0;
-  for (std::size_t i = 1; i < pts.size(); ++i) total += planarDistance(pts[i - 1], pts[i]);
+  for (std::size_t i = 1; i < pts.size(); ++i)
+    total += planarDistance(pts[i - 1], pts[i]);
   return total;
 }
 
@@ -80,8 +81,9 @@ TEST(Routing, UnreachableAcrossComponents) {
 
 TEST(Routing, TimeMetricPrefersTheFastRoad) {
   // Short slow street (100 m at 10 km/h) vs a long fast road (300 m at 90 km/h).
-  const Network net = planarNetwork({line({{0, 0}, {100, 0}}, Direction::Both, 10),
-                                     line({{0, 0}, {0, 100}, {100, 100}, {100, 0}}, Direction::Both, 90)});
+  const Network net =
+      planarNetwork({line({{0, 0}, {100, 0}}, Direction::Both, 10),
+                     line({{0, 0}, {0, 100}, {100, 100}, {100, 0}}, Direction::Both, 90)});
   const Location a = at(net, {0, 0});
   const Location b = at(net, {100, 0});
   const Route shortest = shortestRoute(net, a, b, Metric::Distance);
@@ -96,7 +98,8 @@ TEST(Routing, OneToManyHonoursTheCutoff) {
   const Network net = planarNetwork({line({{0, 0}, {1000, 0}})});
   QueryOptions options;
   options.cutoff = 500;
-  const auto costs = oneToMany(net, at(net, {0, 0}), {at(net, {400, 0}), at(net, {600, 0})}, options);
+  const auto costs =
+      oneToMany(net, at(net, {0, 0}), {at(net, {400, 0}), at(net, {600, 0})}, options);
   EXPECT_NEAR(costs[0].distanceM, 400, 1e-9);
   EXPECT_FALSE(costs[1].reachable());
 }

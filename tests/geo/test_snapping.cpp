@@ -13,8 +13,8 @@ using test::planarNetwork;
 
 Network twoParts() {
   // A main network (4 nodes) and a small island (2 nodes) 300 m away.
-  return planarNetwork({line({{0, 0}, {100, 0}}), line({{100, 0}, {200, 0}}), line({{200, 0}, {200, 100}}),
-                        line({{0, 300}, {50, 300}})});
+  return planarNetwork({line({{0, 0}, {100, 0}}), line({{100, 0}, {200, 0}}),
+                        line({{200, 0}, {200, 100}}), line({{0, 300}, {50, 300}})});
 }
 
 TEST(Snapping, JoinsMidEdgeAtTheProjectedPoint) {

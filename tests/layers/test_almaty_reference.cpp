@@ -46,8 +46,10 @@ TEST_F(AlmatyRoads, NetworkHasTheExpectedShape) {
   double planarKm = 0;
   double ellipsoidalKm = 0;
   for (geo::SegmentId s = 0; s < net.segmentCount(); ++s) {
-    if (net.nodeComponent[net.segmentFrom[s]] != net.largestComponent) continue;
-    if (net.segmentFrom[s] == net.segmentTo[s]) continue;
+    if (net.nodeComponent[net.segmentFrom[s]] != net.largestComponent)
+      continue;
+    if (net.segmentFrom[s] == net.segmentTo[s])
+      continue;
     ++segments;
     planarKm += net.segmentPlanarLength(s) / 1000;
     ellipsoidalKm += net.segmentLength[s] / 1000;

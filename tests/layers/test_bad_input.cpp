@@ -25,12 +25,13 @@ std::string road(const std::string& coords, const std::string& props = R"("fclas
 
 // A small street grid in central Almaty, about 250 m by 200 m.
 const std::string kGrid = featureCollection(
-    road("[[76.900,43.250],[76.903,43.250]]") + "," + road("[[76.903,43.250],[76.903,43.252]]") + "," +
-    road("[[76.900,43.250],[76.900,43.252],[76.903,43.252]]"));
+    road("[[76.900,43.250],[76.903,43.250]]") + "," + road("[[76.903,43.250],[76.903,43.252]]") +
+    "," + road("[[76.900,43.250],[76.900,43.252],[76.903,43.252]]"));
 
 bool mentions(const Diagnostics& d, const std::string& field, const std::string& text) {
   for (const Diagnostic& item : d.all())
-    if (item.field == field && item.text().find(text) != std::string::npos) return true;
+    if (item.field == field && item.text().find(text) != std::string::npos)
+      return true;
   return false;
 }
 
@@ -47,7 +48,8 @@ Diagnostic expectInputError(Fn&& fn) {
 }
 
 TEST(BadInput, MissingFileNamesTheSource) {
-  const Diagnostic d = expectInputError([] { readRoads(LayerRef::parse("/nonexistent/roads.gpkg")); });
+  const Diagnostic d =
+      expectInputError([] { readRoads(LayerRef::parse("/nonexistent/roads.gpkg")); });
   EXPECT_NE(d.text().find("cannot open"), std::string::npos);
   EXPECT_NE(d.layer.find("/nonexistent/roads.gpkg"), std::string::npos);
 }
@@ -59,15 +61,16 @@ TEST(BadInput, EmptyLayer) {
 }
 
 TEST(BadInput, WrongGeometryType) {
-  const std::string path = test::writeText("points_as_roads.geojson",
-      featureCollection(road("[76.9,43.25]", R"("fclass":"primary")", "Point")));
+  const std::string path =
+      test::writeText("points_as_roads.geojson",
+                      featureCollection(road("[76.9,43.25]", R"("fclass":"primary")", "Point")));
   const Diagnostic d = expectInputError([&] { readRoads(LayerRef::parse(path)); });
   EXPECT_NE(d.message.find("must be lines"), std::string::npos);
 }
 
 TEST(BadInput, NoCrsIsAnErrorUnlessTheUserNamesOne) {
-  const std::string path = test::writeText("no_crs.csv",
-      "WKT,fclass\n\"LINESTRING (76.900 43.250,76.903 43.250)\",primary\n");
+  const std::string path = test::writeText(
+      "no_crs.csv", "WKT,fclass\n\"LINESTRING (76.900 43.250,76.903 43.250)\",primary\n");
   const Diagnostic d = expectInputError([&] { readRoads(LayerRef::parse(path)); });
   EXPECT_NE(d.message.find("no CRS"), std::string::npos);
   RoadReadOptions options;
@@ -81,7 +84,8 @@ TEST(BadInput, GeographicAndProjectedCopiesGiveTheSameNetwork) {
   std::filesystem::remove(projected);
   GDALAllRegister();
   const char* args[] = {"-t_srs", "EPSG:32643", "-f", "GPKG", nullptr};
-  GDALVectorTranslateOptions* opts = GDALVectorTranslateOptionsNew(const_cast<char**>(args), nullptr);
+  GDALVectorTranslateOptions* opts =
+      GDALVectorTranslateOptionsNew(const_cast<char**>(args), nullptr);
   GDALDatasetH src = GDALOpenEx(geographic.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
   GDALDatasetH out = GDALVectorTranslate(projected.c_str(), nullptr, 1, &src, opts, nullptr);
   ASSERT_NE(out, nullptr);
@@ -93,7 +97,8 @@ TEST(BadInput, GeographicAndProjectedCopiesGiveTheSameNetwork) {
     const RoadData roads = readRoads(LayerRef::parse(ref));
     const geo::Network net = geo::buildNetwork(roads.lines, {});
     double sum = 0;
-    for (double l : net.segmentLength) sum += l;
+    for (double l : net.segmentLength)
+      sum += l;
     return std::make_pair(sum, net.segmentCount());
   };
   const auto [lengthGeo, segmentsGeo] = total(geographic);
@@ -104,11 +109,14 @@ TEST(BadInput, GeographicAndProjectedCopiesGiveTheSameNetwork) {
 }
 
 TEST(BadInput, NullNegativeAndTextSpeedsFallBackToTheClassDefaultWithWarnings) {
-  const std::string path = test::writeText("speeds.geojson", featureCollection(
-      road("[[76.900,43.250],[76.903,43.250]]", R"("fclass":"primary","maxspeed":null)") + "," +
-      road("[[76.903,43.250],[76.903,43.252]]", R"("fclass":"primary","maxspeed":-30)") + "," +
-      road("[[76.903,43.252],[76.900,43.252]]", R"("fclass":"primary","maxspeed":"fast")") + "," +
-      road("[[76.900,43.252],[76.900,43.250]]", R"("fclass":"primary","maxspeed":"30 mph")")));
+  const std::string path = test::writeText(
+      "speeds.geojson",
+      featureCollection(
+          road("[[76.900,43.250],[76.903,43.250]]", R"("fclass":"primary","maxspeed":null)") + "," +
+          road("[[76.903,43.250],[76.903,43.252]]", R"("fclass":"primary","maxspeed":-30)") + "," +
+          road("[[76.903,43.252],[76.900,43.252]]", R"("fclass":"primary","maxspeed":"fast")") +
+          "," +
+          road("[[76.900,43.252],[76.900,43.250]]", R"("fclass":"primary","maxspeed":"30 mph")")));
   const RoadData roads = readRoads(LayerRef::parse(path));
   ASSERT_EQ(roads.lines.size(), 4u);
   EXPECT_EQ(roads.lines[0].speedKmh, 60);
@@ -120,10 +128,12 @@ TEST(BadInput, NullNegativeAndTextSpeedsFallBackToTheClassDefaultWithWarnings) {
 }
 
 TEST(BadInput, OddOnewayValuesMixedGeometriesAndNullGeometriesAreListed) {
-  const std::string path = test::writeText("mixed.geojson", featureCollection(
-      road("[[76.900,43.250],[76.903,43.250]]", R"("fclass":"primary","oneway":"maybe")") + "," +
-      road("[76.9,43.25]", R"("fclass":"primary")", "Point") + "," +
-      R"({"type":"Feature","properties":{"fclass":"primary"},"geometry":null})"));
+  const std::string path = test::writeText(
+      "mixed.geojson",
+      featureCollection(
+          road("[[76.900,43.250],[76.903,43.250]]", R"("fclass":"primary","oneway":"maybe")") +
+          "," + road("[76.9,43.25]", R"("fclass":"primary")", "Point") + "," +
+          R"({"type":"Feature","properties":{"fclass":"primary"},"geometry":null})"));
   const RoadData roads = readRoads(LayerRef::parse(path));
   EXPECT_EQ(roads.lines.size(), 1u);
   EXPECT_TRUE(mentions(roads.diagnostics, "oneway", "'maybe'"));
@@ -132,10 +142,12 @@ TEST(BadInput, OddOnewayValuesMixedGeometriesAndNullGeometriesAreListed) {
 }
 
 TEST(BadInput, SelfLoopsZeroLengthAndRepeatedVerticesAreReportedByTheBuild) {
-  const std::string path = test::writeText("topology.geojson", featureCollection(
-      road("[[76.900,43.250],[76.900,43.250],[76.903,43.250]]") + "," +              // repeated vertex
-      road("[[76.905,43.255],[76.905,43.255]]") + "," +                              // zero length
-      road("[[76.903,43.250],[76.904,43.251],[76.905,43.250],[76.903,43.250]]")));  // loop
+  const std::string path = test::writeText(
+      "topology.geojson",
+      featureCollection(
+          road("[[76.900,43.250],[76.900,43.250],[76.903,43.250]]") + "," +  // repeated vertex
+          road("[[76.905,43.255],[76.905,43.255]]") + "," +                  // zero length
+          road("[[76.903,43.250],[76.904,43.251],[76.905,43.250],[76.903,43.250]]")));  // loop
   const RoadData roads = readRoads(LayerRef::parse(path));
   geo::BuildReport report;
   geo::buildNetwork(roads.lines, {}, &report);
@@ -145,9 +157,10 @@ TEST(BadInput, SelfLoopsZeroLengthAndRepeatedVerticesAreReportedByTheBuild) {
 }
 
 TEST(BadInput, MultiPartLinesKeepEveryPart) {
-  const std::string path = test::writeText("multi.geojson", featureCollection(road(
-      "[[[76.900,43.250],[76.903,43.250]],[[76.903,43.250],[76.903,43.252]]]", R"("fclass":"primary")",
-      "MultiLineString")));
+  const std::string path = test::writeText(
+      "multi.geojson", featureCollection(road(
+                           "[[[76.900,43.250],[76.903,43.250]],[[76.903,43.250],[76.903,43.252]]]",
+                           R"("fclass":"primary")", "MultiLineString")));
   const RoadData roads = readRoads(LayerRef::parse(path));
   ASSERT_EQ(roads.lines.size(), 2u);
   EXPECT_EQ(roads.lines[0].featureId, roads.lines[1].featureId);
@@ -155,7 +168,8 @@ TEST(BadInput, MultiPartLinesKeepEveryPart) {
 }
 
 TEST(BadInput, OnlyFootwaysLeavesNothingToRouteOn) {
-  const std::string path = test::writeText("footways.geojson",
+  const std::string path = test::writeText(
+      "footways.geojson",
       featureCollection(road("[[76.900,43.250],[76.903,43.250]]", R"("fclass":"footway")")));
   const Diagnostic d = expectInputError([&] { readRoads(LayerRef::parse(path)); });
   EXPECT_NE(d.message.find("no drivable line"), std::string::npos);
@@ -163,10 +177,11 @@ TEST(BadInput, OnlyFootwaysLeavesNothingToRouteOn) {
 
 TEST(BadInput, PointFiftyKilometresAwayIsListedAndOnlyFilledWhenAsked) {
   const std::string roads = test::writeText("grid.geojson", kGrid);
-  const std::string points = test::writeText("far_points.geojson", featureCollection(
-      road("[76.9015,43.2501]", R"("name":"near")", "Point") + "," +
-      road("[77.52,43.25]", R"("name":"far")", "Point") + "," +
-      R"({"type":"Feature","properties":{"name":"nowhere"},"geometry":null})"));
+  const std::string points = test::writeText(
+      "far_points.geojson",
+      featureCollection(road("[76.9015,43.2501]", R"("name":"near")", "Point") + "," +
+                        road("[77.52,43.25]", R"("name":"far")", "Point") + "," +
+                        R"({"type":"Feature","properties":{"name":"nowhere"},"geometry":null})"));
   OdJob job;
   job.roads = roads;
   job.origins = points;
@@ -179,18 +194,20 @@ TEST(BadInput, PointFiftyKilometresAwayIsListedAndOnlyFilledWhenAsked) {
   EXPECT_EQ(plain.pairsUnreachable, 8u);
   bool farNamed = false;
   for (const Diagnostic& d : plain.diagnostics.all())
-    farNamed |= d.feature == "far" && d.message.find("beyond the snapping limit") != std::string::npos;
+    farNamed |=
+        d.feature == "far" && d.message.find("beyond the snapping limit") != std::string::npos;
   EXPECT_TRUE(farNamed);
 
   job.fallback.enabled = true;
   const OdJobResult filled = runOdJob(job);
-  EXPECT_EQ(filled.pairsByFallback, 3u);  // far<->near, far<->far: the null geometry stays unreachable
+  EXPECT_EQ(filled.pairsByFallback,
+            3u);  // far<->near, far<->far: the null geometry stays unreachable
   EXPECT_EQ(filled.pairsUnreachable, 5u);
 }
 
 TEST(BadInput, MissingIdFieldNamesTheField) {
-  const std::string points = test::writeText("pts.geojson",
-      featureCollection(road("[76.9015,43.2501]", R"("name":"a")", "Point")));
+  const std::string points = test::writeText(
+      "pts.geojson", featureCollection(road("[76.9015,43.2501]", R"("name":"a")", "Point")));
   const Diagnostic d = expectInputError(
       [&] { readPoints(LayerRef::parse(points), "site_id", WorkingFrame::fromEpsg(32643)); });
   EXPECT_EQ(d.field, "site_id");

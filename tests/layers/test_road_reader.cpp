@@ -43,7 +43,8 @@ TEST(RoadReader, ReadsTheAlmatyRoadsWithDetectedFields) {
   EXPECT_EQ(drivable, 20384u - 438u - 2u);
   EXPECT_GE(roads.lines.size(), drivable);  // multi-part features give more lines
   std::size_t oneWay = 0;
-  for (const auto& l : roads.lines) oneWay += l.direction != geo::Direction::Both ? 1 : 0;
+  for (const auto& l : roads.lines)
+    oneWay += l.direction != geo::Direction::Both ? 1 : 0;
   EXPECT_GT(oneWay, 2000u);
 }
 

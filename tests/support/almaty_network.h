@@ -18,9 +18,11 @@ struct AlmatyNetwork {
 AlmatyNetwork buildAlmatyNetwork();
 
 // Random places on the largest component: a random segment, a random fraction.
-std::vector<geo::Location> randomLocations(const geo::Network& net, std::size_t count, unsigned seed);
+std::vector<geo::Location> randomLocations(const geo::Network& net, std::size_t count,
+                                           unsigned seed);
 
 // Working-CRS points to WGS 84 lon/lat.
-std::vector<geo::LonLat> toLonLat(const layers::WorkingFrame& frame, const std::vector<geo::XY>& points);
+std::vector<geo::LonLat> toLonLat(const layers::WorkingFrame& frame,
+                                  const std::vector<geo::XY>& points);
 
 }  // namespace cp::test

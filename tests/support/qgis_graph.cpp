@@ -28,11 +28,13 @@ QgisGraph buildQgisGraph(QgsVectorLayer& roads, const QVector<QgsPointXY>& tiePo
   director.makeGraph(&builder, tiePoints, snapped);
   QgisGraph out;
   out.graph.reset(builder.takeGraph());
-  for (const QgsPointXY& p : snapped) out.tieVertex.push_back(out.graph->findVertex(p));
+  for (const QgsPointXY& p : snapped)
+    out.tieVertex.push_back(out.graph->findVertex(p));
   return out;
 }
 
-std::vector<double> qgisDistances(const QgisGraph& g, std::size_t from, const std::vector<std::size_t>& to) {
+std::vector<double> qgisDistances(const QgisGraph& g, std::size_t from,
+                                  const std::vector<std::size_t>& to) {
   QVector<int> tree;
   QVector<double> cost;
   QgsGraphAnalyzer::dijkstra(g.graph.get(), g.tieVertex[from], 0, &tree, &cost);

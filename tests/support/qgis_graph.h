@@ -26,6 +26,7 @@ QgisGraph buildQgisGraph(QgsVectorLayer& roads, const QVector<QgsPointXY>& tiePo
 
 // Shortest distances (metres) from one tie point to the others: one
 // QgsGraphAnalyzer::dijkstra run.
-std::vector<double> qgisDistances(const QgisGraph& g, std::size_t from, const std::vector<std::size_t>& to);
+std::vector<double> qgisDistances(const QgisGraph& g, std::size_t from,
+                                  const std::vector<std::size_t>& to);
 
 }  // namespace cp::test

@@ -8,7 +8,8 @@
 
 namespace cp::test {
 
-geo::RoadLine line(std::initializer_list<geo::XY> points, geo::Direction direction, double speedKmh) {
+geo::RoadLine line(std::initializer_list<geo::XY> points, geo::Direction direction,
+                   double speedKmh) {
   static std::uint64_t nextId = 1;
   geo::RoadLine l;
   l.featureId = nextId++;
@@ -32,7 +33,9 @@ std::vector<geo::RoadLine> randomGrid(int w, int h, double spacing, unsigned see
   std::uniform_real_distribution<double> speed(10, 80);
   auto direction = [&] {
     const int d = dir(rng);
-    return d == 0 ? geo::Direction::Forward : d == 1 ? geo::Direction::Backward : geo::Direction::Both;
+    return d == 0   ? geo::Direction::Forward
+           : d == 1 ? geo::Direction::Backward
+                    : geo::Direction::Both;
   };
   std::vector<geo::RoadLine> lines;
   for (int y = 0; y < h; ++y) {
@@ -42,7 +45,8 @@ std::vector<geo::RoadLine> randomGrid(int w, int h, double spacing, unsigned see
       if (x + 1 < w)
         lines.push_back(line({p, {p.x + spacing / 2, p.y + spacing / 10}, {p.x + spacing, p.y}},
                              direction(), speed(rng)));
-      if (y + 1 < h) lines.push_back(line({p, {p.x, p.y + spacing}}, direction(), speed(rng)));
+      if (y + 1 < h)
+        lines.push_back(line({p, {p.x, p.y + spacing}}, direction(), speed(rng)));
     }
   }
   return lines;

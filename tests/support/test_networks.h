@@ -10,11 +10,12 @@
 
 namespace cp::test {
 
-geo::RoadLine line(std::initializer_list<geo::XY> points, geo::Direction direction = geo::Direction::Both,
+geo::RoadLine line(std::initializer_list<geo::XY> points,
+                   geo::Direction direction = geo::Direction::Both,
                    double speedKmh = 36);  // 36 km/h = 10 m/s: seconds are metres / 10
 
-geo::Network planarNetwork(const std::vector<geo::RoadLine>& lines, geo::BuildReport* report = nullptr,
-                           double tolerance = 0.01);
+geo::Network planarNetwork(const std::vector<geo::RoadLine>& lines,
+                           geo::BuildReport* report = nullptr, double tolerance = 0.01);
 
 // A w x h grid with `spacing` metres between nodes, random one-ways and speeds
 // (reproducible from seed), every line split at its own ends only.
