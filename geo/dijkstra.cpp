@@ -25,12 +25,6 @@ void Dijkstra::reset() {
   }
 }
 
-bool Dijkstra::better(const Cost& a, const Cost& b) const {
-  if (metric_ == Metric::Distance)
-    return a.distanceM < b.distanceM || (a.distanceM == b.distanceM && a.timeS < b.timeS);
-  return a.timeS < b.timeS || (a.timeS == b.timeS && a.distanceM < b.distanceM);
-}
-
 void Dijkstra::touch(NodeId node) {
   if (stamp_[node] == generation_)
     return;

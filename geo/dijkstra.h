@@ -10,13 +10,30 @@
 namespace cp::geo {
 
 // Costs of a path in both measures; the search minimises one, lexicographically
-// followed by the other so that ties resolve the same way every time.
+// followed by the other so that ties resolve the same way every time. Where two
+// routes tie only up to floating-point rounding (sums in another order), the
+// other measure is that of either route.
 struct Cost {
   double distanceM = kInfinity;
   double timeS = kInfinity;
 
   bool reachable() const { return distanceM < kInfinity; }
 };
+
+inline Cost operator+(const Cost& a, const Cost& b) {
+  return {a.distanceM + b.distanceM, a.timeS + b.timeS};
+}
+
+inline double primaryOf(const Cost& c, Metric metric) {
+  return metric == Metric::Distance ? c.distanceM : c.timeS;
+}
+
+// Lexicographic order: the minimised measure first, then the other.
+inline bool lexLess(const Cost& a, const Cost& b, Metric metric) {
+  if (metric == Metric::Distance)
+    return a.distanceM < b.distanceM || (a.distanceM == b.distanceM && a.timeS < b.timeS);
+  return a.timeS < b.timeS || (a.timeS == b.timeS && a.distanceM < b.distanceM);
+}
 
 class Dijkstra {
  public:
@@ -35,10 +52,8 @@ class Dijkstra {
     return reached(node) ? Cost{distance_[node], time_[node]} : Cost{};
   }
   ArcId parentArc(NodeId node) const { return parent_[node]; }
-  double primary(const Cost& c) const {
-    return metric_ == Metric::Distance ? c.distanceM : c.timeS;
-  }
-  bool better(const Cost& a, const Cost& b) const;
+  double primary(const Cost& c) const { return primaryOf(c, metric_); }
+  bool better(const Cost& a, const Cost& b) const { return lexLess(a, b, metric_); }
   Metric metric() const { return metric_; }
   const Network& network() const { return network_; }
 

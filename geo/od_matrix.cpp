@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "contraction_hierarchy.h"
 #include "parallel.h"
 #include "routing.h"
 
@@ -49,9 +50,18 @@ Cost withinCutoff(const Dijkstra& search, const Cost& c, double cutoff) {
 
 }  // namespace
 
-OdMatrix odMatrix(const Network& net, const std::vector<std::optional<Location>>& origins,
-                  const std::vector<std::optional<Location>>& destinations,
-                  const QueryOptions& options, const Feedback* feedback) {
+namespace {
+
+constexpr std::size_t kHierarchyMinCells = 20000;
+
+bool useHierarchy(const QueryOptions& options, std::size_t cells) {
+  return options.algorithm == Algorithm::Hierarchy ||
+         (options.algorithm == Algorithm::Auto && cells >= kHierarchyMinCells);
+}
+
+OdMatrix odByDijkstra(const Network& net, const std::vector<std::optional<Location>>& origins,
+                      const std::vector<std::optional<Location>>& destinations,
+                      const QueryOptions& options, const Feedback* feedback) {
   OdMatrix m;
   m.rows = origins.size();
   m.cols = destinations.size();
@@ -70,6 +80,21 @@ OdMatrix odMatrix(const Network& net, const std::vector<std::optional<Location>>
               withinCutoff(search, costTo(search, *origins[r], *destinations[c]), options.cutoff);
         }
       });
+  return m;
+}
+
+}  // namespace
+
+OdMatrix odMatrix(const Network& net, const std::vector<std::optional<Location>>& origins,
+                  const std::vector<std::optional<Location>>& destinations,
+                  const QueryOptions& options, const Feedback* feedback) {
+  if (!useHierarchy(options, origins.size() * destinations.size()))
+    return odByDijkstra(net, origins, destinations, options, feedback);
+  const auto ch = ContractionHierarchy::build(net, options.metric, feedback);
+  OdMatrix m = ch.manyToMany(origins, destinations, options.threads, feedback);
+  for (Cost& c : m.cells)
+    if (primaryOf(c, options.metric) > options.cutoff)
+      c = Cost{};
   return m;
 }
 

@@ -13,9 +13,11 @@
 
 namespace cp::geo {
 
+// Progress goes from progressFrom to progressTo (percent) as items finish, so
+// that several phases can share one Feedback.
 template <typename MakeState, typename Work>
 void parallelFor(std::size_t count, unsigned threads, const Feedback* feedback, MakeState makeState,
-                 Work work) {
+                 Work work, double progressFrom = 0, double progressTo = 100) {
   if (threads == 0)
     threads = std::max(1U, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(count, 1)));
@@ -33,7 +35,9 @@ void parallelFor(std::size_t count, unsigned threads, const Feedback* feedback, 
         work(state, i);
         const std::size_t finished = ++done;
         if (reportsProgress && feedback != nullptr && finished < count)
-          feedback->setProgress(100.0 * static_cast<double>(finished) / static_cast<double>(count));
+          feedback->setProgress(progressFrom + (progressTo - progressFrom) *
+                                                   static_cast<double>(finished) /
+                                                   static_cast<double>(count));
       }
     } catch (...) {
       std::lock_guard<std::mutex> lock(failureMutex);
@@ -52,7 +56,7 @@ void parallelFor(std::size_t count, unsigned threads, const Feedback* feedback, 
     std::rethrow_exception(failure);
   throwIfCanceled(feedback);
   if (feedback != nullptr)
-    feedback->setProgress(100.0);
+    feedback->setProgress(progressTo);
 }
 
 }  // namespace cp::geo

@@ -11,10 +11,6 @@ Cost share(const Network& net, SegmentId s, double fraction) {
   return {net.segmentLength[s] * fraction, net.segmentTime[s] * fraction};
 }
 
-Cost plus(const Cost& a, const Cost& b) {
-  return {a.distanceM + b.distanceM, a.timeS + b.timeS};
-}
-
 // How a destination is entered: along its segment from one of its end nodes, or
 // straight along the origin's own segment.
 struct Arrival {
@@ -25,25 +21,17 @@ struct Arrival {
 
 Arrival bestArrival(const Dijkstra& search, const Location& from, const Location& to) {
   const Network& net = search.network();
-  const SegmentId s = to.segment;
-  const Direction d = net.segmentDirection[s];
   Arrival best;
-  auto consider = [&](const Arrival& a) {
-    if (a.cost.reachable() && search.better(a.cost, best.cost))
-      best = a;
-  };
-  if (allowsForward(d) && search.reached(net.segmentFrom[s]))
-    consider({plus(search.cost(net.segmentFrom[s]), share(net, s, to.fraction)), net.segmentFrom[s],
-              true});
-  if (allowsBackward(d) && search.reached(net.segmentTo[s]))
-    consider({plus(search.cost(net.segmentTo[s]), share(net, s, 1 - to.fraction)), net.segmentTo[s],
-              false});
-  if (from.segment == s) {
-    if (allowsForward(d) && to.fraction >= from.fraction)
-      consider({share(net, s, to.fraction - from.fraction), kNoId, true});
-    if (allowsBackward(d) && to.fraction <= from.fraction)
-      consider({share(net, s, from.fraction - to.fraction), kNoId, false});
+  for (const Seed& a : arrivals(net, to)) {
+    if (!search.reached(a.node))
+      continue;
+    const Cost c = search.cost(a.node) + a.cost;
+    if (search.better(c, best.cost))
+      best = {c, a.node, a.node == net.segmentFrom[to.segment]};
   }
+  const Cost direct = alongSegment(net, from, to, search.metric());
+  if (direct.reachable() && search.better(direct, best.cost))
+    best = {direct, kNoId, to.fraction >= from.fraction};
   return best;
 }
 
@@ -123,13 +111,44 @@ Route assembleRoute(const Dijkstra& search, const Location& from, const Location
 
 }  // namespace
 
-void seedFrom(Dijkstra& search, const Location& from) {
-  const Network& net = search.network();
+std::vector<Seed> departures(const Network& net, const Location& from) {
   const Direction d = net.segmentDirection[from.segment];
+  std::vector<Seed> out;
   if (allowsForward(d))
-    search.addSeed(net.segmentTo[from.segment], share(net, from.segment, 1 - from.fraction));
+    out.push_back({net.segmentTo[from.segment], share(net, from.segment, 1 - from.fraction)});
   if (allowsBackward(d))
-    search.addSeed(net.segmentFrom[from.segment], share(net, from.segment, from.fraction));
+    out.push_back({net.segmentFrom[from.segment], share(net, from.segment, from.fraction)});
+  return out;
+}
+
+std::vector<Seed> arrivals(const Network& net, const Location& to) {
+  const Direction d = net.segmentDirection[to.segment];
+  std::vector<Seed> out;
+  if (allowsForward(d))
+    out.push_back({net.segmentFrom[to.segment], share(net, to.segment, to.fraction)});
+  if (allowsBackward(d))
+    out.push_back({net.segmentTo[to.segment], share(net, to.segment, 1 - to.fraction)});
+  return out;
+}
+
+Cost alongSegment(const Network& net, const Location& from, const Location& to, Metric metric) {
+  if (from.segment != to.segment)
+    return {};
+  const Direction d = net.segmentDirection[to.segment];
+  Cost best;
+  if (allowsForward(d) && to.fraction >= from.fraction)
+    best = share(net, to.segment, to.fraction - from.fraction);
+  if (allowsBackward(d) && to.fraction <= from.fraction) {
+    const Cost back = share(net, to.segment, from.fraction - to.fraction);
+    if (lexLess(back, best, metric))
+      best = back;
+  }
+  return best;
+}
+
+void seedFrom(Dijkstra& search, const Location& from) {
+  for (const Seed& s : departures(search.network(), from))
+    search.addSeed(s.node, s.cost);
 }
 
 Cost costTo(const Dijkstra& search, const Location& from, const Location& to) {

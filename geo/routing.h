@@ -17,11 +17,29 @@ struct Route {
   std::vector<SegmentId> segments;  // segments used, in travel order (ends included)
 };
 
+// How many-to-many queries are answered. Auto uses the contraction hierarchy
+// when the matrix is large enough to repay building it (about 0.2 s on a city).
+enum class Algorithm { Auto, Dijkstra, Hierarchy };
+
 struct QueryOptions {
   Metric metric = Metric::Distance;
+  Algorithm algorithm = Algorithm::Auto;
   double cutoff = kInfinity;  // in the minimised measure: metres or seconds
   unsigned threads = 0;       // 0: all cores
 };
+
+// A node next to a location and the cost between them along the location's segment.
+struct Seed {
+  NodeId node;
+  Cost cost;
+};
+
+// Nodes a trip from `from` can reach first, with the cost of getting there.
+std::vector<Seed> departures(const Network& network, const Location& from);
+// Nodes a trip to `to` can come through last, with the cost from there on.
+std::vector<Seed> arrivals(const Network& network, const Location& to);
+// Cost of travelling straight along a shared segment; unreachable otherwise.
+Cost alongSegment(const Network& network, const Location& from, const Location& to, Metric metric);
 
 // A location's cost to reach from the current search (see Dijkstra), including
 // the partial segments at both ends and travel along a shared segment.

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "geo/contraction_hierarchy.h"
 #include "geo/routing.h"
 #include "layers/road_reader.h"
 #include "support/almaty_network.h"
@@ -92,6 +93,27 @@ TEST_F(AlmatyRoads, OdMatrixEqualsSingleRoutes) {
     for (std::size_t c = 0; c < d.size(); ++c) {
       const geo::Cost single = geo::shortestRoute(*network_, origins[r], destinations[c]).cost;
       EXPECT_EQ(m.at(r, c).distanceM, single.distanceM);
+    }
+  }
+}
+
+TEST_F(AlmatyRoads, HierarchyMatrixEqualsDijkstraInBothMetrics) {
+  const auto places = randomLocations(150, 99);
+  const std::vector<std::optional<geo::Location>> pts(places.begin(), places.end());
+  for (geo::Metric metric : {geo::Metric::Distance, geo::Metric::Time}) {
+    geo::QueryOptions dijkstra;
+    dijkstra.metric = metric;
+    dijkstra.algorithm = geo::Algorithm::Dijkstra;
+    const geo::OdMatrix expected = geo::odMatrix(*network_, pts, pts, dijkstra);
+    const geo::OdMatrix got =
+        geo::ContractionHierarchy::build(*network_, metric).manyToMany(pts, pts);
+    for (std::size_t i = 0; i < got.cells.size(); ++i) {
+      ASSERT_EQ(got.cells[i].reachable(), expected.cells[i].reachable()) << i;
+      if (!got.cells[i].reachable())
+        continue;
+      EXPECT_NEAR(got.cells[i].distanceM, expected.cells[i].distanceM,
+                  1e-9 * expected.cells[i].distanceM);
+      EXPECT_NEAR(got.cells[i].timeS, expected.cells[i].timeS, 1e-9 * expected.cells[i].timeS);
     }
   }
 }

@@ -31,6 +31,14 @@ std::vector<geo::RoadLine> randomGrid(int w, int h, double spacing, unsigned see
   std::mt19937 rng(seed);
   std::uniform_int_distribution<int> dir(0, 9);
   std::uniform_real_distribution<double> speed(10, 80);
+  // Jittered nodes: no two routes have exactly the same length, so the measure
+  // that is not minimised is well defined too (exact ties are broken by rounding).
+  std::uniform_real_distribution<double> jitter(-spacing / 10, spacing / 10);
+  std::vector<geo::XY> node(static_cast<std::size_t>(w * h));
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x)
+      node[static_cast<std::size_t>(y * w + x)] = {x * spacing + jitter(rng),
+                                                   y * spacing + jitter(rng)};
   auto direction = [&] {
     const int d = dir(rng);
     return d == 0   ? geo::Direction::Forward
@@ -40,13 +48,16 @@ std::vector<geo::RoadLine> randomGrid(int w, int h, double spacing, unsigned see
   std::vector<geo::RoadLine> lines;
   for (int y = 0; y < h; ++y) {
     for (int x = 0; x < w; ++x) {
-      const geo::XY p{x * spacing, y * spacing};
-      // A bend in each horizontal line makes shapes with interior vertices.
-      if (x + 1 < w)
-        lines.push_back(line({p, {p.x + spacing / 2, p.y + spacing / 10}, {p.x + spacing, p.y}},
-                             direction(), speed(rng)));
+      const geo::XY p = node[static_cast<std::size_t>(y * w + x)];
+      if (x + 1 < w) {
+        const geo::XY q = node[static_cast<std::size_t>(y * w + x + 1)];
+        // A bend in each horizontal street gives shapes with interior vertices.
+        const geo::XY bend{(p.x + q.x) / 2, (p.y + q.y) / 2 + spacing / 10};
+        lines.push_back(line({p, bend, q}, direction(), speed(rng)));
+      }
       if (y + 1 < h)
-        lines.push_back(line({p, {p.x, p.y + spacing}}, direction(), speed(rng)));
+        lines.push_back(
+            line({p, node[static_cast<std::size_t>((y + 1) * w + x)]}, direction(), speed(rng)));
     }
   }
   return lines;
