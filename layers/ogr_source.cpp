@@ -39,18 +39,29 @@ std::unique_ptr<OGRCoordinateTransformation> makeTransform(const OGRSpatialRefer
 
 LayerRef LayerRef::parse(const std::string& text) {
   LayerRef ref;
-  const std::string key = "|layername=";
-  const auto bar = text.find(key);
+  std::size_t start = 0;
+  std::size_t bar = text.find('|');
   ref.dataset = text.substr(0, bar);
-  if (bar != std::string::npos)
-    ref.layer = text.substr(bar + key.size());
   while (!ref.dataset.empty() && ref.dataset.back() == ' ')
     ref.dataset.pop_back();
+  while (bar != std::string::npos) {
+    start = bar + 1;
+    bar = text.find('|', start);
+    const std::string option = text.substr(start, bar == std::string::npos ? bar : bar - start);
+    const auto eq = option.find('=');
+    const std::string key = option.substr(0, eq);
+    const std::string value = eq == std::string::npos ? "" : option.substr(eq + 1);
+    if (key == "layername")
+      ref.layer = value;
+    if (key == "subset")
+      ref.subset = value;
+  }
   return ref;
 }
 
 std::string LayerRef::label() const {
-  return layer.empty() ? dataset : dataset + "|" + layer;
+  std::string out = layer.empty() ? dataset : dataset + "|" + layer;
+  return subset.empty() ? out : out + " [" + subset + "]";
 }
 
 OpenLayer::OpenLayer(const LayerRef& ref) : label_(ref.label()) {
@@ -66,6 +77,8 @@ OpenLayer::OpenLayer(const LayerRef& ref) : label_(ref.label()) {
   layer_ = ref.layer.empty() ? dataset_->GetLayer(0) : dataset_->GetLayerByName(ref.layer.c_str());
   if (layer_ == nullptr)
     failInput(label_, "", "", "the data source has no such layer");
+  if (!ref.subset.empty() && layer_->SetAttributeFilter(ref.subset.c_str()) != OGRERR_NONE)
+    failInput(label_, "", "", "the subset filter '" + ref.subset + "' is not valid for this layer");
 }
 
 int OpenLayer::fieldIndex(const std::string& name, bool required) const {

@@ -13,10 +13,12 @@
 
 namespace cp::layers {
 
-// "path", "path|layername=name" (as QGIS writes it) or "PG:dbname=... |layername=table".
+// "path", "path|layername=name" (as QGIS writes it) or "PG:dbname=... |layername=table",
+// optionally followed by "|subset=SQL WHERE clause" (QGIS's provider filter).
 struct LayerRef {
   std::string dataset;
-  std::string layer;  // empty: the dataset's only (first) layer
+  std::string layer;   // empty: the dataset's only (first) layer
+  std::string subset;  // empty: every feature
 
   static LayerRef parse(const std::string& text);
   std::string label() const;  // for messages

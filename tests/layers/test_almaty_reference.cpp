@@ -16,7 +16,7 @@ namespace {
 class AlmatyRoads : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    almaty_ = new test::AlmatyNetwork(test::buildAlmatyNetwork());
+    almaty_ = new test::AlmatyNetwork(test::buildAlmatyNetwork(true));
     network_ = &almaty_->network;
     report_ = almaty_->report;
   }

@@ -30,7 +30,9 @@ TEST(RoadClasses, DrivableClassesAndDefaultSpeeds) {
 }
 
 TEST(RoadReader, ReadsTheAlmatyRoadsWithDetectedFields) {
-  const RoadData roads = readRoads(LayerRef::parse(test::sampleLayer("roads")));
+  // The OSM roads only; the schematic regional corridors are checked elsewhere.
+  const RoadData roads =
+      readRoads(LayerRef::parse(test::sampleLayer("roads") + "|subset=schematic = 0"));
   EXPECT_EQ(roads.featuresRead, 25028u);
   EXPECT_EQ(roads.fieldsUsed.roadClass, "fclass");
   EXPECT_EQ(roads.fieldsUsed.oneway, "oneway");
@@ -60,12 +62,21 @@ TEST(RoadReader, GivenFieldThatDoesNotExistIsAnError) {
   }
 }
 
+TEST(RoadReader, BadSubsetFilterNamesTheLayer) {
+  EXPECT_THROW(readRoads(LayerRef::parse(test::sampleLayer("roads") + "|subset=no_such_field = 1")),
+               InputError);
+}
+
 TEST(LayerRef, ParsesQgisStyleReferences) {
   const LayerRef a = LayerRef::parse("/data/x.gpkg|layername=roads");
   EXPECT_EQ(a.dataset, "/data/x.gpkg");
   EXPECT_EQ(a.layer, "roads");
   EXPECT_EQ(LayerRef::parse("/data/roads.shp").layer, "");
   EXPECT_EQ(LayerRef::parse("PG:dbname=x |layername=public.roads").dataset, "PG:dbname=x");
+  const LayerRef filtered =
+      LayerRef::parse("/d/x.gpkg|layername=roads|subset=\"fclass\" = 'primary'");
+  EXPECT_EQ(filtered.layer, "roads");
+  EXPECT_EQ(filtered.subset, "\"fclass\" = 'primary'");
 }
 
 }  // namespace

@@ -7,9 +7,10 @@
 
 namespace cp::test {
 
-AlmatyNetwork buildAlmatyNetwork() {
+AlmatyNetwork buildAlmatyNetwork(bool osmOnly) {
   AlmatyNetwork out;
-  out.roads = layers::readRoads(layers::LayerRef::parse(sampleLayer("roads")));
+  const std::string subset = osmOnly ? "|subset=schematic = 0" : "";
+  out.roads = layers::readRoads(layers::LayerRef::parse(sampleLayer("roads") + subset));
   out.network = geo::buildNetwork(out.roads.lines, {}, &out.report);
   return out;
 }

@@ -15,7 +15,9 @@ struct AlmatyNetwork {
   geo::Network network;
 };
 
-AlmatyNetwork buildAlmatyNetwork();
+// All drivable roads of the sample data, or only its OSM roads (without the
+// schematic regional corridors).
+AlmatyNetwork buildAlmatyNetwork(bool osmOnly = false);
 
 // Random places on the largest component: a random segment, a random fraction.
 std::vector<geo::Location> randomLocations(const geo::Network& net, std::size_t count,
