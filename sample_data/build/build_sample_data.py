@@ -307,8 +307,8 @@ def household_sources(district_rows, centres):
     return out
 
 
-def agricultural_land(adm2, settlement_rows):
-    cells = est.agri_patchwork(adm2, settlement_rows, utm, wgs)
+def agricultural_land(adm2, settlement_rows, district_rows):
+    cells = est.agri_patchwork(adm2, settlement_rows, district_rows, utm, wgs)
     for c in cells:
         c["geometry"] = ogr.ForceToMultiPolygon(c["geometry"])
     return cells
@@ -405,7 +405,7 @@ def main():
             "Planned industrial zones of the masterplan and the Zhambyl source (placement estimated)")
     w.layer("zone_products", ogr.wkbNone, FIELDS["zone_products"], products,
             "Product lines and estimated capacities of the industrial zones")
-    w.layer("agricultural_land", ogr.wkbMultiPolygon, FIELDS["agricultural_land"], agricultural_land(adm2, places),
+    w.layer("agricultural_land", ogr.wkbMultiPolygon, FIELDS["agricultural_land"], agricultural_land(adm2, places, district_rows),
             "Schematic agricultural patchwork in the rural districts (not real parcels)")
     w.layer("organic_sources", ogr.wkbPoint, FIELDS["organic_sources"], organic,
             "Organic waste and residue sources calibrated to the report")

@@ -239,9 +239,9 @@ AGRI_SOURCE = "estimate: schematic patchwork, shares from " + EN + "1485-1488, r
 CITY_CENTRE = (76.9457, 43.2364)  # the OSM place node of Almaty
 
 
-def agri_patchwork(adm2, settlements, to_utm, to_wgs):
+def agri_patchwork(adm2, settlements, city_districts, to_utm, to_wgs):
     rural = [(b["name"], to_utm(b["geometry"])) for b in adm2 if b["name"] in RURAL_DISTRICTS]
-    excluded = _agri_exclusions(adm2, settlements, to_utm)
+    excluded = _agri_exclusions(adm2, settlements, city_districts, to_utm)
     centre = to_utm(ogr.CreateGeometryFromWkt("POINT (%f %f)" % CITY_CENTRE))
     cx, cy = centre.GetX(), centre.GetY()
     cells = []
@@ -253,6 +253,8 @@ def agri_patchwork(adm2, settlements, to_utm, to_wgs):
                 continue
             cells.extend(_cell_parts(x0, y0, rural, excluded, cx, cy))
     _assign_land_use(cells)
+    city = _union([d["geometry"] for d in city_districts] +
+                  [b["geometry"] for b in adm2 if b["level"] == "city_district"])
     out = []
     for n, c in enumerate(cells):
         residue, compost = AGRI_RATES[c["land_use"]]
@@ -261,20 +263,28 @@ def agri_patchwork(adm2, settlements, to_utm, to_wgs):
                     "area_ha": round(area, 1), "residue_t_per_ha_year": residue,
                     "compost_demand_t_per_ha_year": compost, "residue_t_per_year": round(residue * area, 1),
                     "compost_demand_t_per_year": round(compost * area, 1), "source": AGRI_SOURCE,
-                    "geometry": to_wgs(c["geom"])})
+                    # Cut in UTM, stored in WGS 84, where a cut edge bows by centimetres:
+                    # cut the city out once more so that not even slivers overlap it.
+                    "geometry": ogr.ForceToMultiPolygon(to_wgs(c["geom"]).Difference(city))})
     return out
 
 
-def _agri_exclusions(adm2, settlements, to_utm):
+def _union(geoms):
+    union = geoms[0].Clone()
+    for g in geoms[1:]:
+        union = union.Union(g)
+    return union
+
+
+def _agri_exclusions(adm2, settlements, city_districts, to_utm):
+    # Both city outlines (geokz's and OSM's differ by slivers of up to 0.1 km2).
     parts = [to_utm(b["geometry"]) for b in adm2
              if b["level"] == "city_district" or b["name"] in ("Konaiev", "Alatau")]
+    parts += [to_utm(d["geometry"]) for d in city_districts]
     for s in settlements:
         radius = 3000 if s["place"] in ("town", "city") else 1000
         parts.append(to_utm(s["geometry"]).Buffer(radius, 8))
-    union = parts[0]
-    for p in parts[1:]:
-        union = union.Union(p)
-    return union
+    return _union(parts)
 
 
 def _cell_parts(x0, y0, rural, excluded, cx, cy):

@@ -1,0 +1,228 @@
+// The Almaty sample data set checked against the report (shared/seeds FACTS ids
+// in comments) and for the rules every layer must keep.
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include <ogr_api.h>
+
+#include "layers/od_job.h"
+#include "layers/ogr_source.h"
+#include "support/temp_files.h"
+
+namespace cp::layers {
+namespace {
+
+const std::vector<std::string> kSpatialLayers = {"roads",
+                                                 "districts",
+                                                 "district_centres",
+                                                 "industrial_zones",
+                                                 "agricultural_land",
+                                                 "organic_sources",
+                                                 "composting_sites",
+                                                 "waste_facilities",
+                                                 "settlements",
+                                                 "boundaries"};
+const std::vector<std::string> kTables = {"zone_products", "material_flows", "provenance"};
+
+double sum(const std::string& layer, const std::string& field, const std::string& where = "") {
+  OpenLayer l(
+      LayerRef::parse(test::sampleLayer(layer) + (where.empty() ? "" : "|subset=" + where)));
+  double total = 0;
+  for (auto& f : l.layer())
+    total += f->GetFieldAsDouble(field.c_str());
+  return total;
+}
+
+double area(const OGRGeometry* g) {
+  if (g == nullptr || g->IsEmpty())
+    return 0.0;
+  const OGRwkbGeometryType t = wkbFlatten(g->getGeometryType());
+  const bool surface = t == wkbPolygon || t == wkbMultiPolygon || t == wkbGeometryCollection;
+  return surface ? OGR_G_Area(OGRGeometry::ToHandle(const_cast<OGRGeometry*>(g))) : 0.0;
+}
+
+std::map<std::string, std::set<std::string>> productsByZone() {
+  OpenLayer l(LayerRef::parse(test::sampleLayer("zone_products")));
+  std::map<std::string, std::set<std::string>> out;
+  for (auto& f : l.layer())
+    out[f->GetFieldAsString("zone_id")].insert(f->GetFieldAsString("product"));
+  return out;
+}
+
+TEST(SampleData, DistrictPopulationIsTheOfficialOneWithLowerBoundsFlagged) {
+  EXPECT_EQ(sum("districts", "population"), 2165759);  // gov.kz district pages
+  EXPECT_EQ(sum("districts", "population_is_lower_bound"), 2);
+  OpenLayer l(
+      LayerRef::parse(test::sampleLayer("districts") + "|subset=population_is_lower_bound = 1"));
+  std::set<std::string> names;
+  for (auto& f : l.layer())
+    names.insert(f->GetFieldAsString("name"));
+  EXPECT_EQ(names, (std::set<std::string>{"Auezov", "Turksib"}));
+  // Below the OSM city node's 2,228,515: two districts are lower bounds.
+  EXPECT_LT(sum("districts", "population"), 2228515);
+}
+
+TEST(SampleData, GrowthAndDemolitionFollowTheReport) {
+  // +2 million m2/yr split 33 / 23 / 44 % (FACTS B01, B02); ~500 houses (B04).
+  EXPECT_NEAR(sum("districts", "growth_residential_m2_per_year"), 660000, 8);
+  EXPECT_NEAR(sum("districts", "growth_nonresidential_m2_per_year"), 460000, 8);
+  EXPECT_NEAR(sum("districts", "growth_infrastructure_m2_per_year"), 880000, 8);
+  EXPECT_EQ(sum("districts", "demolition_candidate_houses"), 500);
+  // The stock implied by +3 %/yr = 2 M m2: 66.7 M m2.
+  EXPECT_NEAR(
+      sum("districts", "residential_floor_m2") + sum("districts", "nonresidential_floor_m2"),
+      2e6 / 0.03, 10);
+}
+
+TEST(SampleData, OrganicSourcesAreCalibratedToTheReport) {
+  EXPECT_NEAR(
+      sum("organic_sources", "tonnes_per_year", "landfilled = 1 AND kind <> 'sewage_sludge'"),
+      600000,
+      1);  // M17
+  EXPECT_NEAR(sum("organic_sources", "tonnes_per_year", "source_id LIKE 'FIRM-%'"), 90000,
+              1e-6);  // M19
+  EXPECT_NEAR(sum("organic_sources", "tonnes_per_year", "kind = 'sewage_sludge'"), 48000,
+              1e-6);  // M10
+  OpenLayer firms(
+      LayerRef::parse(test::sampleLayer("organic_sources") + "|subset=source_id LIKE 'FIRM-%'"));
+  EXPECT_EQ(firms.layer().GetFeatureCount(), 9);  // nine agri-food firms
+}
+
+TEST(SampleData, ZonesCarryTheReportsProductLines) {
+  const auto products = productsByZone();
+  EXPECT_EQ(products.at("Z-ALATAU"), (std::set<std::string>{"energy-efficient facades", "concrete",
+                                                            "windows", "metal structures"}));
+  EXPECT_EQ(products.at("Z-KAPSHAGAY"), (std::set<std::string>{"sandwich panels", "gas blocks"}));
+  EXPECT_EQ(products.at("Z-KASKELEN"), (std::set<std::string>{"concrete products"}));
+  EXPECT_EQ(products.at("Z-TALGAR"),
+            (std::set<std::string>{"aluminium window frames", "PVC window frames"}));
+  EXPECT_EQ(products.at("Z-ZHAMBYL"), (std::set<std::string>{"cement", "building stone"}));
+  EXPECT_GT(sum("zone_products", "capacity_t_per_year"), 0);
+}
+
+TEST(SampleData, WasteFacilitiesCarryTheReportsIntakes) {
+  EXPECT_EQ(sum("waste_facilities", "intake_t_per_year", "kind = 'landfill'"), 480000);  // W02
+  EXPECT_EQ(sum("waste_facilities", "capacity_t_per_year", "kind = 'sorting_plant'"),
+            550000);  // W03
+}
+
+TEST(SampleData, AgriculturalPatchworkKeepsTheOblastLandShares) {
+  // 8.6 Mha agricultural, 1.0 Mha arable of which 0.4 Mha irrigated (A01-A03), 86 ha greenhouses
+  // (A04).
+  const double total = sum("agricultural_land", "area_ha");
+  const double irrigated =
+      sum("agricultural_land", "area_ha", "land_use IN ('irrigated','orchard','greenhouse')");
+  const double arable = sum("agricultural_land", "area_ha", "land_use <> 'pasture'");
+  EXPECT_NEAR(irrigated / total, 0.4 / 8.6, 0.005);
+  EXPECT_NEAR(arable / total, 1.0 / 8.6, 0.005);
+  EXPECT_NEAR(sum("agricultural_land", "area_ha", "land_use = 'greenhouse'"), 86, 1);
+  EXPECT_EQ(sum("agricultural_land", "compost_demand_t_per_year", "land_use = 'pasture'"), 0);
+}
+
+TEST(SampleData, ParcelsDoNotOverlapAndStayOutOfTheCity) {
+  OpenLayer parcels(LayerRef::parse(test::sampleLayer("agricultural_land")));
+  OpenLayer districts(LayerRef::parse(test::sampleLayer("districts")));
+  std::unique_ptr<OGRGeometry> city;
+  for (auto& d : districts.layer())
+    city.reset(city ? city->Union(d->GetGeometryRef()) : d->GetGeometryRef()->clone());
+  std::unique_ptr<OGRGeometry> all;
+  double areaSum = 0;
+  for (auto& p : parcels.layer()) {
+    const OGRGeometry* g = p->GetGeometryRef();
+    areaSum += area(g);
+    std::unique_ptr<OGRGeometry> inCity(g->Intersection(city.get()));
+    EXPECT_LT(area(inCity.get()), 1e-9 * area(g)) << "parcel " << p->GetFID();
+    all.reset(all ? all->Union(g) : g->clone());
+  }
+  // In degrees squared: only the union's area equals the sum when nothing overlaps.
+  EXPECT_NEAR(area(all.get()), areaSum, 1e-6 * areaSum);
+}
+
+TEST(SampleData, ReportFlowsKeepTheirValuesAndViews) {
+  EXPECT_EQ(sum("material_flows", "tonnes_per_year", "flow_id = 'M17'"), 600000);
+  EXPECT_EQ(sum("material_flows", "tonnes_per_year", "flow_id = 'M22'"), 1456000);
+  EXPECT_EQ(sum("material_flows", "tonnes_per_year", "flow_id = 'M02'"), 11000000);
+  OpenLayer flows(LayerRef::parse(test::sampleLayer("material_flows")));
+  const std::set<std::string> views{"city_total", "agri_food", "construction", "industry"};
+  const std::set<std::string> classes{"biomass", "minerals",  "metals", "fossil_fuels",
+                                      "water",   "emissions", "mixed"};
+  for (auto& f : flows.layer()) {
+    EXPECT_TRUE(views.count(f->GetFieldAsString("view"))) << f->GetFieldAsString("flow_id");
+    EXPECT_TRUE(classes.count(f->GetFieldAsString("material_class")))
+        << f->GetFieldAsString("flow_id");
+  }
+}
+
+TEST(SampleData, EveryLayerHasValidGeometryACrsAndASourceOnEveryRow) {
+  for (const std::string& name : kSpatialLayers) {
+    OpenLayer l(LayerRef::parse(test::sampleLayer(name)));
+    ASSERT_NE(l.layer().GetSpatialRef(), nullptr) << name;
+    ASSERT_GT(l.layer().GetFeatureCount(), 0) << name;
+    for (auto& f : l.layer()) {
+      const OGRGeometry* g = f->GetGeometryRef();
+      ASSERT_NE(g, nullptr) << name << " " << f->GetFID();
+      EXPECT_TRUE(g->IsValid()) << name << " " << f->GetFID();
+      EXPECT_STRNE(f->GetFieldAsString("source"), "") << name << " " << f->GetFID();
+    }
+  }
+  for (const std::string& name : kTables) {
+    OpenLayer l(LayerRef::parse(test::sampleLayer(name)));
+    for (auto& f : l.layer())
+      EXPECT_STRNE(f->GetFieldAsString("source"), "") << name << " " << f->GetFID();
+  }
+}
+
+TEST(SampleData, EverySpatialLayerHasAStoredQgisStyle) {
+  OpenLayer styles(LayerRef::parse(test::sampleLayer("layer_styles")));
+  std::set<std::string> styled;
+  for (auto& f : styles.layer())
+    if (f->GetFieldAsInteger("useAsDefault") == 1)
+      styled.insert(f->GetFieldAsString("f_table_name"));
+  for (const std::string& name : kSpatialLayers)
+    EXPECT_TRUE(styled.count(name)) << name;
+}
+
+TEST(SampleData, OsmAttributionIsInTheMetadata) {
+  GDALAllRegister();
+  DatasetPtr ds(
+      static_cast<GDALDataset*>(GDALOpenEx((std::string(CP_SAMPLE_DATA) + "/almaty.gpkg").c_str(),
+                                           GDAL_OF_VECTOR, nullptr, nullptr, nullptr)));
+  const char* attribution = ds->GetMetadataItem("ATTRIBUTION");
+  ASSERT_NE(attribution, nullptr);
+  EXPECT_NE(std::string(attribution).find("© OpenStreetMap contributors"), std::string::npos);
+}
+
+TEST(SampleData, EveryIndustrialZoneReachesEveryDistrict) {
+  OdJob job;
+  job.roads = test::sampleLayer("roads");
+  job.origins = test::sampleLayer("industrial_zones");
+  job.originIdField = "zone_id";
+  job.destinations = test::sampleLayer("district_centres");
+  job.destinationIdField = "name";
+  job.output = test::tempPath("zones_to_districts.gpkg");
+  const OdJobResult r = runOdJob(job);
+  EXPECT_EQ(r.pairs, 5u * 8u);
+  EXPECT_EQ(r.pairsByNetwork, r.pairs);
+}
+
+TEST(SampleData, EveryPlaceCanBeReachedFromEveryOther) {
+  for (const auto& [layer, id] :
+       std::vector<std::pair<std::string, std::string>>{{"organic_sources", "source_id"},
+                                                        {"composting_sites", "site_id"},
+                                                        {"waste_facilities", "facility_id"}}) {
+    OdJob job;
+    job.roads = test::sampleLayer("roads");
+    job.origins = test::sampleLayer(layer);
+    job.originIdField = id;
+    job.snapOptions.maxDistanceM = 500;
+    job.output = test::tempPath(layer + "_od.gpkg");
+    const OdJobResult r = runOdJob(job);
+    EXPECT_EQ(r.pairsByNetwork, r.pairs) << layer;
+  }
+}
+
+}  // namespace
+}  // namespace cp::layers
