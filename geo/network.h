@@ -38,7 +38,8 @@ struct Network {
 
   std::vector<std::uint32_t> componentNodeCount;  // per component id
   std::uint32_t largestComponent = kNoId;
-  std::string crsWkt;  // the working CRS, as given by the reader
+  std::string crsWkt;     // the working CRS, as given by the reader
+  std::string sourceKey;  // what it was built from (set by the reader), to spot a stale saved copy
 
   std::size_t nodeCount() const { return nodeXY.size(); }
   std::size_t segmentCount() const { return segmentFrom.size(); }

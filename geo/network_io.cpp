@@ -8,7 +8,7 @@
 namespace cp::geo {
 namespace {
 
-constexpr char kMagic[8] = {'C', 'P', 'N', 'E', 'T', 0, 0, 2};
+constexpr char kMagic[8] = {'C', 'P', 'N', 'E', 'T', 0, 0, 3};
 constexpr std::uint64_t kMaxElements = 1ULL << 34;  // guards against corrupt sizes
 
 class Writer {
@@ -131,6 +131,7 @@ void saveNetwork(const Network& network, const std::string& path) {
   Writer w(path);
   w.bytes(kMagic, sizeof kMagic);
   w.str(network.crsWkt);
+  w.str(network.sourceKey);
   w.bytes(&network.largestComponent, sizeof network.largestComponent);
   eachArray(w, network);
   w.close();
@@ -144,6 +145,7 @@ Network loadNetwork(const std::string& path) {
     r.fail("it is not a Circular Planner network file of this version");
   Network n;
   n.crsWkt = r.str();
+  n.sourceKey = r.str();
   r.bytes(&n.largestComponent, sizeof n.largestComponent);
   eachArray(r, n);
   checkConsistent(n, r);

@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
+#include <sstream>
 
 #include "geo/network_io.h"
 #include "od_writer.h"
@@ -22,18 +24,56 @@ struct PreparedNetwork {
   WorkingFrame frame;
 };
 
+// Identifies the roads and options a network was built from: a saved network
+// whose key differs is stale and is rebuilt.
+std::string networkSourceKey(const OdJob& job) {
+  std::ostringstream key;
+  const LayerRef ref = LayerRef::parse(job.roads);
+  key << job.roads;
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(ref.dataset, ec);
+  if (!ec) {
+    const auto modified = std::filesystem::last_write_time(ref.dataset, ec);
+    key << "|size=" << size << "|mtime=" << modified.time_since_epoch().count();
+  }
+  const RoadReadOptions& o = job.roadOptions;
+  key << "|class=" << o.fields.roadClass << "|oneway=" << o.fields.oneway
+      << "|speed=" << o.fields.speedKmh << "|drivable=" << o.drivableOnly
+      << "|epsg=" << o.workingEpsg << "/" << o.sourceEpsg
+      << "|tolerance=" << job.buildOptions.toleranceM
+      << "|measure=" << static_cast<int>(job.buildOptions.measure);
+  return key.str();
+}
+
+std::optional<PreparedNetwork> loadCached(const OdJob& job, const std::string& key,
+                                          OdJobResult& result) {
+  if (job.networkCache.empty() || !std::filesystem::exists(job.networkCache))
+    return std::nullopt;
+  geo::Network net;
+  try {
+    net = geo::loadNetwork(job.networkCache);
+  } catch (const std::runtime_error& e) {
+    result.diagnostics.warn(job.networkCache, "", "",
+                            std::string(e.what()) + "; the network is rebuilt");
+    return std::nullopt;
+  }
+  if (net.sourceKey != key)
+    return std::nullopt;
+  OGRSpatialReference srs;
+  const char* code = srs.importFromWkt(net.crsWkt.c_str()) == OGRERR_NONE
+                         ? srs.GetAuthorityCode(nullptr)
+                         : nullptr;
+  if (code == nullptr)
+    throw std::runtime_error("network file '" + job.networkCache + "' has no usable CRS");
+  return PreparedNetwork{std::move(net), WorkingFrame::fromEpsg(std::stoi(code))};
+}
+
 PreparedNetwork prepareNetwork(const OdJob& job, OdJobResult& result,
                                const geo::Feedback* feedback) {
-  if (!job.networkCache.empty() && std::filesystem::exists(job.networkCache)) {
-    geo::Network net = geo::loadNetwork(job.networkCache);
-    OGRSpatialReference srs;
-    const char* code = srs.importFromWkt(net.crsWkt.c_str()) == OGRERR_NONE
-                           ? srs.GetAuthorityCode(nullptr)
-                           : nullptr;
-    if (code == nullptr)
-      throw std::runtime_error("network file '" + job.networkCache + "' has no usable CRS");
+  const std::string key = networkSourceKey(job);
+  if (auto cached = loadCached(job, key, result)) {
     result.networkFromCache = true;
-    return {std::move(net), WorkingFrame::fromEpsg(std::stoi(code))};
+    return std::move(*cached);
   }
   RoadData roads = readRoads(LayerRef::parse(job.roads), job.roadOptions);
   result.diagnostics.append(roads.diagnostics);
@@ -41,6 +81,7 @@ PreparedNetwork prepareNetwork(const OdJob& job, OdJobResult& result,
       geo::buildNetwork(roads.lines, job.buildOptions, &result.buildReport, feedback);
   noteBuildIssues(LayerRef::parse(job.roads).label(), result);
   net.crsWkt = roads.frame->wkt();
+  net.sourceKey = key;
   if (!job.networkCache.empty())
     geo::saveNetwork(net, job.networkCache);
   return {std::move(net), *roads.frame};

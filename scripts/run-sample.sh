@@ -8,8 +8,7 @@ scripts/build.sh
 mkdir -p out
 build/qgis/runner/circular-planner od \
   --roads "sample_data/almaty.gpkg|layername=roads" \
-  --origins "sample_data/almaty.gpkg|layername=districts" --origin-id name \
-  --max-snap 2000 \
+  --origins "sample_data/almaty.gpkg|layername=district_centres" --origin-id name \
   --network-cache out/almaty.cpnet \
   --attribution "© OpenStreetMap contributors (ODbL 1.0)" \
   --output out/almaty_od.gpkg

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "layers/od_job.h"
 #include "layers/ogr_source.h"
@@ -66,6 +67,26 @@ TEST(OdJob, NetworkCacheGivesTheSameAnswer) {
     std::unique_ptr<OGRFeature> fb(b.layer().GetFeature(fid));
     EXPECT_EQ(fa->GetFieldAsDouble("distance_m"), fb->GetFieldAsDouble("distance_m"));
   }
+}
+
+TEST(OdJob, StaleNetworkCacheIsRebuilt) {
+  // A cache built from other roads (or other options) must not be used.
+  const std::string cache = test::tempPath("stale.cpnet");
+  std::filesystem::remove(cache);
+  OdJob job = districtJob(test::tempPath("stale_a.gpkg"));
+  job.networkCache = cache;
+  runOdJob(job);
+  job.roads = test::sampleLayer("roads") + "|subset=schematic = 0";
+  const OdJobResult other = runOdJob(job);
+  EXPECT_FALSE(other.networkFromCache);
+  job.buildOptions.toleranceM = 0.5;
+  EXPECT_FALSE(runOdJob(job).networkFromCache);
+  EXPECT_TRUE(runOdJob(job).networkFromCache);
+  std::ofstream(cache, std::ios::trunc) << "damaged";
+  const OdJobResult repaired = runOdJob(job);
+  EXPECT_FALSE(repaired.networkFromCache);
+  EXPECT_EQ(repaired.pairsByNetwork, 64u);
+  EXPECT_TRUE(runOdJob(job).networkFromCache);
 }
 
 TEST(OdJob, FailedRunLeavesNoOutput) {
