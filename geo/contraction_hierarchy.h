@@ -26,12 +26,12 @@ class ContractionHierarchy {
   Metric metric() const { return metric_; }
   std::size_t shortcutCount() const { return shortcuts_; }
 
+ private:
   struct UpArc {
     Cost cost;
     NodeId head;  // a node contracted later (higher in the hierarchy)
   };
 
- private:
   ContractionHierarchy(const Network& network, Metric metric)
       : network_(&network), metric_(metric) {}
   class Contractor;
