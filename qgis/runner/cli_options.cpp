@@ -79,6 +79,10 @@ const std::map<std::string, Setter>& valueOptions() {
   return options;
 }
 
+void requirePositive(double value, const char* option) {
+  if (!(value > 0)) throw UsageError(std::string(option) + " must be greater than 0");
+}
+
 void requireSet(const std::string& value, const char* option) {
   if (value.empty())
     throw UsageError(std::string(option) + " is required");
@@ -109,6 +113,10 @@ cp::layers::OdJob parseOdOptions(const std::vector<std::string>& args) {
     requireSet(job.roads, "--roads");
   requireSet(job.origins, "--origins");
   requireSet(job.output, "--output");
+  requirePositive(job.snapOptions.maxDistanceM, "--max-snap");
+  requirePositive(job.queryOptions.cutoff, "--cutoff");
+  requirePositive(job.fallback.speedKmh, "--fallback-speed");
+  if (job.buildOptions.toleranceM < 0) throw UsageError("--tolerance must be 0 or more metres");
   if (job.destinationIdField.empty() && job.destinations.empty())
     job.destinationIdField = job.originIdField;
   return job;
