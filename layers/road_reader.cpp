@@ -1,9 +1,8 @@
 #include "road_reader.h"
 
 #include <cmath>
-#include <cstdlib>
 
-#include "road_classes.h"
+#include "road_attributes.h"
 
 namespace cp::layers {
 namespace {
@@ -37,7 +36,9 @@ void checkGeometryType(const OpenLayer& layer) {
 class RoadLayerReader {
  public:
   RoadLayerReader(const OpenLayer& layer, const RoadReadOptions& options, RoadData& out)
-      : layer_(layer), options_(options), out_(out) {}
+      : layer_(layer),
+        out_(out),
+        parser_(layer.label(), out.fieldsUsed, options.drivableOnly, out.diagnostics) {}
 
   void read(const LayerTransform& transform) {
     transform_ = &transform;
@@ -65,48 +66,17 @@ class RoadLayerReader {
   }
 
   void readFeature(const OGRFeature& f) {
-    const std::string roadClass = text(f, fields_.roadClass);
-    if (options_.drivableOnly && fields_.roadClass >= 0 && !isDrivableClass(roadClass)) {
+    const auto props = parser_.parse(fid(f), text(f, fields_.roadClass), text(f, fields_.oneway),
+                                     text(f, fields_.speed));
+    if (!props) {
       ++out_.featuresNotDrivable;
       return;
     }
-    if (fields_.roadClass >= 0 && !isKnownClass(roadClass))
-      warn("class:" + roadClass, f, out_.fieldsUsed.roadClass,
-           "unknown road class '" + roadClass +
-               "'; routed with the default speed of unclassified roads");
     geo::RoadLine proto;
     proto.featureId = static_cast<std::uint64_t>(f.GetFID());
-    proto.direction = direction(f);
-    proto.speedKmh = speed(f, roadClass);
+    proto.direction = props->direction;
+    proto.speedKmh = props->speedKmh;
     addGeometry(f, proto);
-  }
-
-  geo::Direction direction(const OGRFeature& f) {
-    const std::string value = text(f, fields_.oneway);
-    const auto parsed = parseOneway(value);
-    if (parsed)
-      return *parsed;
-    warn("oneway:" + value, f, out_.fieldsUsed.oneway,
-         "unrecognised one-way value '" + value + "'; treated as two-way");
-    return geo::Direction::Both;
-  }
-
-  double speed(const OGRFeature& f, const std::string& roadClass) {
-    const double fallback = defaultSpeedKmh(roadClass);
-    const std::string value = text(f, fields_.speed);
-    if (value.empty())
-      return fallback;
-    char* end = nullptr;
-    double kmh = std::strtod(value.c_str(), &end);
-    if (end == value.c_str() || !std::isfinite(kmh) || kmh < 0) {
-      warn("speed:" + value, f, out_.fieldsUsed.speedKmh,
-           "speed '" + value + "' is not a usable km/h value; the class default is used");
-      return fallback;
-    }
-    if (std::string(end).find("mph") != std::string::npos)
-      kmh *= 1.609344;
-    // Geofabrik writes 0 where OSM has no maxspeed.
-    return kmh == 0 ? fallback : kmh;
   }
 
   void addGeometry(const OGRFeature& f, const geo::RoadLine& proto) {
@@ -146,8 +116,8 @@ class RoadLayerReader {
   }
 
   const OpenLayer& layer_;
-  const RoadReadOptions& options_;
   RoadData& out_;
+  RoadAttributeParser parser_;
   FieldIndexes fields_;
   const LayerTransform* transform_ = nullptr;
 };

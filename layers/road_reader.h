@@ -9,16 +9,9 @@
 #include "diagnostics.h"
 #include "geo/network_builder.h"
 #include "ogr_source.h"
+#include "road_attributes.h"
 
 namespace cp::layers {
-
-// Field names; empty means detect (class: fclass, highway; oneway: oneway;
-// speed: maxspeed, speed_kmh, speed). A name that is given must exist.
-struct RoadFields {
-  std::string roadClass;
-  std::string oneway;
-  std::string speedKmh;
-};
 
 struct RoadReadOptions {
   RoadFields fields;
