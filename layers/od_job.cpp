@@ -107,18 +107,38 @@ void countRows(const std::vector<geo::OdRow>& rows, OdJobResult& result) {
   }
 }
 
-void noteUnsnapped(const PointData& points, const std::vector<geo::SnapResult>& snaps,
-                   OdJobResult& result) {
+// Lists every point that did not join the network; returns how many.
+std::size_t noteUnsnapped(const PointData& points, const std::vector<geo::SnapResult>& snaps,
+                          Diagnostics& diagnostics) {
+  std::size_t count = 0;
   for (std::size_t i = 0; i < snaps.size(); ++i) {
     if (snaps[i].location)
       continue;
-    ++result.pointsNotSnapped;
-    result.diagnostics.warn(points.layerLabel, points.ids[i], "",
-                            "not joined to the network: " + snaps[i].reason);
+    ++count;
+    diagnostics.warn(points.layerLabel, points.ids[i], "",
+                     "not joined to the network: " + snaps[i].reason);
   }
+  return count;
 }
 
 }  // namespace
+
+OdAnalysis analyseOd(const geo::Network& network, const PointData& origins,
+                     const PointData& destinations, bool sameLayer, const OdJob& options,
+                     Diagnostics& diagnostics, const geo::Feedback* feedback) {
+  OdAnalysis od;
+  const geo::Snapper snapper(network, options.snapOptions);
+  od.originSnaps = snapper.snapAll(origins.xy);
+  od.destinationSnaps = sameLayer ? od.originSnaps : snapper.snapAll(destinations.xy);
+  od.pointsNotSnapped = noteUnsnapped(origins, od.originSnaps, diagnostics);
+  if (!sameLayer)
+    od.pointsNotSnapped += noteUnsnapped(destinations, od.destinationSnaps, diagnostics);
+  const geo::OdMatrix matrix =
+      geo::odMatrix(network, locations(od.originSnaps), locations(od.destinationSnaps),
+                    options.queryOptions, feedback);
+  od.rows = geo::odRows(matrix, origins.lonLat, destinations.lonLat, options.fallback);
+  return od;
+}
 
 OdJobResult runOdJob(const OdJob& job, const geo::Feedback* feedback) {
   const auto start = std::chrono::steady_clock::now();
@@ -136,19 +156,12 @@ OdJobResult runOdJob(const OdJob& job, const geo::Feedback* feedback) {
   if (!sameLayer)
     result.diagnostics.append(destinations.diagnostics);
 
-  const geo::Snapper snapper(net, job.snapOptions);
-  const auto originSnaps = snapper.snapAll(origins.xy);
-  const auto destinationSnaps = sameLayer ? originSnaps : snapper.snapAll(destinations.xy);
-  noteUnsnapped(origins, originSnaps, result);
-  if (!sameLayer)
-    noteUnsnapped(destinations, destinationSnaps, result);
-
-  const geo::OdMatrix matrix = geo::odMatrix(
-      net, locations(originSnaps), locations(destinationSnaps), job.queryOptions, feedback);
-  const auto rows = geo::odRows(matrix, origins.lonLat, destinations.lonLat, job.fallback);
-  countRows(rows, result);
-  writeOdGeoPackage(job.output, {origins, destinations, originSnaps, destinationSnaps, rows,
-                                 prepared.frame, job.attribution});
+  const OdAnalysis od =
+      analyseOd(net, origins, destinations, sameLayer, job, result.diagnostics, feedback);
+  result.pointsNotSnapped = od.pointsNotSnapped;
+  countRows(od.rows, result);
+  writeOdGeoPackage(job.output, {origins, destinations, od.originSnaps, od.destinationSnaps,
+                                 od.rows, prepared.frame, job.attribution});
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
 }

@@ -10,6 +10,7 @@
 #include "geo/od_table.h"
 #include "geo/routing.h"
 #include "geo/snapping.h"
+#include "point_reader.h"
 #include "road_reader.h"
 
 namespace cp::layers {
@@ -45,6 +46,20 @@ struct OdJobResult {
 // Throws InputError for unusable input, std::runtime_error for I/O failures, and
 // geo::Canceled when canceled; the output file exists only after success.
 OdJobResult runOdJob(const OdJob& job, const geo::Feedback* feedback = nullptr);
+
+// The analysis itself, on places already read: snapping, the matrix, and rows
+// that say how each cost was found. Shared by the runner and the QGIS bridge.
+struct OdAnalysis {
+  std::vector<geo::SnapResult> originSnaps;
+  std::vector<geo::SnapResult> destinationSnaps;
+  std::vector<geo::OdRow> rows;
+  std::size_t pointsNotSnapped = 0;
+};
+
+// Unsnapped points are listed in `diagnostics`; `sameLayer` snaps the places once.
+OdAnalysis analyseOd(const geo::Network& network, const PointData& origins,
+                     const PointData& destinations, bool sameLayer, const OdJob& options,
+                     Diagnostics& diagnostics, const geo::Feedback* feedback = nullptr);
 
 inline constexpr const char* kOsmAttribution = "© OpenStreetMap contributors (ODbL 1.0)";
 
