@@ -1,0 +1,198 @@
+#include "cplayerreaders.h"
+
+#include <limits>
+#include <set>
+
+#include <qgscoordinatetransform.h>
+#include <qgsfeatureiterator.h>
+#include <qgsfeedback.h>
+#include <qgsgeometry.h>
+
+#include "layers/road_attributes.h"
+
+namespace cp::qgis {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+QgsCoordinateReferenceSystem wgs84() {
+  return QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326"));
+}
+
+void requireCrs(const QgsFeatureSource& source, const QString& label) {
+  if (!source.sourceCrs().isValid())
+    layers::failInput(label.toStdString(), "", "",
+                      "the layer has no CRS; assign one with Layer > Set CRS");
+}
+
+std::string text(const QgsFeature& f, int index) {
+  if (index < 0)
+    return "";
+  const QVariant v = f.attribute(index);
+  return v.isNull() ? "" : v.toString().toStdString();
+}
+
+// Transforms source coordinates to the working CRS and to WGS 84.
+class Transforms {
+ public:
+  Transforms(const QgsCoordinateReferenceSystem& source, const layers::WorkingFrame& frame,
+             const QgsCoordinateTransformContext& context)
+      : toWorking_(source, QgsCoordinateReferenceSystem::fromEpsgId(frame.epsg()), context),
+        toWgs84_(source, wgs84(), context) {}
+
+  bool apply(const QgsPointXY& p, geo::XY& xy, geo::LonLat& ll) const {
+    try {
+      const QgsPointXY w = toWorking_.transform(p);
+      const QgsPointXY g = toWgs84_.transform(p);
+      xy = {w.x(), w.y()};
+      ll = {g.x(), g.y()};
+      return std::isfinite(xy.x) && std::isfinite(xy.y) && std::isfinite(ll.lon) &&
+             std::isfinite(ll.lat);
+    } catch (const QgsCsException&) {
+      return false;
+    }
+  }
+
+ private:
+  QgsCoordinateTransform toWorking_;
+  QgsCoordinateTransform toWgs84_;
+};
+
+layers::WorkingFrame frameFor(const QgsFeatureSource& source,
+                              const QgsCoordinateTransformContext& context, const QString& label) {
+  const QgsRectangle extent = source.sourceExtent();
+  if (extent.isEmpty() && extent.width() == 0 && extent.height() == 0 && source.featureCount() == 0)
+    layers::failInput(label.toStdString(), "", "", "the road layer is empty");
+  try {
+    const QgsPointXY centre =
+        QgsCoordinateTransform(source.sourceCrs(), wgs84(), context).transform(extent.center());
+    return layers::WorkingFrame::utmFor(centre.x(), centre.y());
+  } catch (const QgsCsException&) {
+    layers::failInput(label.toStdString(), "", "",
+                      "the layer's extent cannot be placed on the globe");
+  }
+}
+
+}  // namespace
+
+QString detectField(const QgsFeatureSource& source, const QStringList& candidates) {
+  for (const QString& name : candidates)
+    if (source.fields().lookupField(name) >= 0)
+      return name;
+  return QString();
+}
+
+layers::RoadData readRoads(const QgsFeatureSource& source, const QString& label,
+                           const layers::RoadFields& fields, bool drivableOnly,
+                           const QgsCoordinateTransformContext& context, QgsFeedback* feedback) {
+  requireCrs(source, label);
+  const QgsWkbTypes::GeometryType type = QgsWkbTypes::geometryType(source.wkbType());
+  if (type != QgsWkbTypes::LineGeometry && type != QgsWkbTypes::UnknownGeometry)
+    layers::failInput(label.toStdString(), "", "",
+                      "roads must be lines, but the layer holds " +
+                          QgsWkbTypes::displayString(source.wkbType()).toStdString());
+  if (source.featureCount() == 0)
+    layers::failInput(label.toStdString(), "", "", "the road layer is empty");
+  layers::RoadData out;
+  out.fieldsUsed = fields;
+  out.frame = frameFor(source, context, label);
+  const Transforms transforms(source.sourceCrs(), *out.frame, context);
+  layers::RoadAttributeParser parser(label.toStdString(), fields, drivableOnly, out.diagnostics);
+  const int classIndex = source.fields().lookupField(QString::fromStdString(fields.roadClass));
+  const int onewayIndex = source.fields().lookupField(QString::fromStdString(fields.oneway));
+  const int speedIndex = source.fields().lookupField(QString::fromStdString(fields.speedKmh));
+
+  QgsFeatureIterator it = source.getFeatures();
+  QgsFeature f;
+  while (it.nextFeature(f)) {
+    if (feedback != nullptr && feedback->isCanceled())
+      throw geo::Canceled();
+    ++out.featuresRead;
+    const std::string fid = std::to_string(f.id());
+    const auto props =
+        parser.parse(fid, text(f, classIndex), text(f, onewayIndex), text(f, speedIndex));
+    if (!props) {
+      ++out.featuresNotDrivable;
+      continue;
+    }
+    const QgsGeometry g = f.geometry();
+    if (g.isNull() || g.isEmpty()) {
+      out.diagnostics.warnOnce("nogeom", label.toStdString(), fid, "",
+                               "feature has no geometry; skipped");
+      continue;
+    }
+    if (g.type() != QgsWkbTypes::LineGeometry) {
+      out.diagnostics.warnOnce("notline", label.toStdString(), fid, "",
+                               "a feature is not a line; skipped");
+      continue;
+    }
+    const QgsMultiPolylineXY parts =
+        g.isMultipart() ? g.asMultiPolyline() : QgsMultiPolylineXY{g.asPolyline()};
+    for (const QgsPolylineXY& part : parts) {
+      geo::RoadLine line;
+      line.featureId = static_cast<std::uint64_t>(f.id());
+      line.direction = props->direction;
+      line.speedKmh = props->speedKmh;
+      bool ok = true;
+      for (const QgsPointXY& p : part) {
+        geo::XY xy;
+        geo::LonLat ll;
+        ok = ok && transforms.apply(p, xy, ll);
+        line.xy.push_back(xy);
+        line.lonLat.push_back(ll);
+      }
+      if (ok)
+        out.lines.push_back(std::move(line));
+      else
+        out.diagnostics.warnOnce("coords", label.toStdString(), fid, "",
+                                 "a vertex cannot be transformed to the working CRS; line skipped");
+    }
+  }
+  if (out.lines.empty())
+    layers::failInput(label.toStdString(), "", fields.roadClass,
+                      "no drivable line remains after reading");
+  return out;
+}
+
+layers::PointData readPoints(const QgsFeatureSource& source, const QString& label,
+                             const QString& idField, const layers::WorkingFrame& frame,
+                             const QgsCoordinateTransformContext& context) {
+  requireCrs(source, label);
+  const int idIndex = idField.isEmpty() ? -1 : source.fields().lookupField(idField);
+  if (!idField.isEmpty() && idIndex < 0)
+    layers::failInput(label.toStdString(), "", idField.toStdString(),
+                      "the layer has no such field");
+  if (source.featureCount() == 0)
+    layers::failInput(label.toStdString(), "", "", "the layer is empty");
+  const Transforms transforms(source.sourceCrs(), frame, context);
+  layers::PointData out;
+  out.layerLabel = label.toStdString();
+  std::set<std::string> seen;
+  QgsFeatureIterator it = source.getFeatures();
+  QgsFeature f;
+  while (it.nextFeature(f)) {
+    const std::string fid = std::to_string(f.id());
+    std::string id = text(f, idIndex);
+    if (id.empty())
+      id = fid;
+    if (!seen.insert(id).second)
+      out.diagnostics.warn(out.layerLabel, fid, idField.toStdString(),
+                           "id '" + id + "' is used by more than one feature");
+    geo::XY xy{kNaN, kNaN};
+    geo::LonLat ll{kNaN, kNaN};
+    const QgsGeometry g = f.geometry();
+    const QgsGeometry point =
+        g.type() == QgsWkbTypes::PolygonGeometry ? g.pointOnSurface() : g.centroid();
+    if (g.isNull() || point.isNull() || !transforms.apply(point.asPoint(), xy, ll)) {
+      out.diagnostics.warn(out.layerLabel, fid, "", "no usable geometry; it cannot be routed");
+      xy = {kNaN, kNaN};
+      ll = {kNaN, kNaN};
+    }
+    out.ids.push_back(id);
+    out.xy.push_back(xy);
+    out.lonLat.push_back(ll);
+  }
+  return out;
+}
+
+}  // namespace cp::qgis

@@ -1,0 +1,29 @@
+#pragma once
+// QGIS feature sources (any provider, any CRS) read into the planning model, with
+// the same rules and diagnostics as the OGR readers in layers/.
+
+#include <QString>
+
+#include <qgscoordinatetransformcontext.h>
+#include <qgsfeaturesource.h>
+
+#include "layers/point_reader.h"
+#include "layers/road_reader.h"
+
+class QgsFeedback;
+
+namespace cp::qgis {
+
+// The first of the candidates that the source has, or "".
+QString detectField(const QgsFeatureSource& source, const QStringList& candidates);
+
+// Throws layers::InputError when the source cannot serve as roads.
+layers::RoadData readRoads(const QgsFeatureSource& source, const QString& label,
+                           const layers::RoadFields& fields, bool drivableOnly,
+                           const QgsCoordinateTransformContext& context, QgsFeedback* feedback);
+
+layers::PointData readPoints(const QgsFeatureSource& source, const QString& label,
+                             const QString& idField, const layers::WorkingFrame& frame,
+                             const QgsCoordinateTransformContext& context);
+
+}  // namespace cp::qgis
