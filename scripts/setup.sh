@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   libboost-dev libboost-graph-dev libgdal-dev gdal-bin libgeos-dev libproj-dev
   libgtest-dev
-  libqgis-dev qgis-providers qgis python3-qgis
+  libqgis-dev qgis-providers qgis python3-qgis xvfb xauth
 )
 
 missing=()
