@@ -9,6 +9,7 @@
 #include "geo/network_builder.h"
 #include "layers/od_job.h"
 #include "qgis/cplayerreaders.h"
+#include "qgis/cpresultstyles.h"
 
 namespace {
 
@@ -194,6 +195,7 @@ QVariantMap CpOdMatrixAlgorithm::processAlgorithm(const QVariantMap& p,
         throw QgsProcessingException(writeFeatureError(sink.get(), p, QStringLiteral("OUTPUT")));
     }
     QObject::disconnect(cancel);
+    cp::qgis::styleOnLoad(context, destination, cp::qgis::styleOdLines);
     return {{QStringLiteral("OUTPUT"), destination}};
   } catch (const cp::layers::InputError& e) {
     QObject::disconnect(cancel);

@@ -10,11 +10,13 @@
 #include <qgsprocessingregistry.h>
 #include <qgsprocessingutils.h>
 #include <qgsproject.h>
+#include <qgsrulebasedrenderer.h>
 #include <qgsvectorlayer.h>
 
 #include <map>
 
 #include "layers/od_job.h"
+#include "qgis/cpresultstyles.h"
 #include "qgis/processing/cpprocessingprovider.h"
 #include "support/temp_files.h"
 
@@ -107,6 +109,18 @@ TEST(ProcessingOdMatrix, ZonesToDistrictsEqualsTheHeadlessRunner) {
     ASSERT_TRUE(got.count(pair)) << pair.toStdString();
     EXPECT_NEAR(got.at(pair), metres, 1e-9 * metres) << pair.toStdString();
   }
+}
+
+TEST(ProcessingOdMatrix, ResultIsStyledByDistanceWithUnreachableRowsApart) {
+  AlgorithmRun run = runOdMatrix(zonesToDistricts());
+  ASSERT_TRUE(run.ok);
+  qgis::styleOdLines(*run.output);
+  auto* renderer = dynamic_cast<QgsRuleBasedRenderer*>(run.output->renderer());
+  ASSERT_NE(renderer, nullptr);
+  const auto rules = renderer->rootRule()->children();
+  ASSERT_EQ(rules.size(), 2);
+  EXPECT_EQ(rules[0]->children().size(), 5);  // five distance classes
+  EXPECT_EQ(rules[1]->filterExpression(), QStringLiteral("\"distance_m\" IS NULL"));
 }
 
 TEST(ProcessingOdMatrix, OriginsInAnotherCrsGiveTheSameDistances) {

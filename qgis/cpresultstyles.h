@@ -1,0 +1,30 @@
+#pragma once
+// Styles for result layers, as a planner would draw them by hand. Applied by
+// Processing when a result layer is loaded into the project.
+
+#include <qgsprocessingcontext.h>
+
+class QgsVectorLayer;
+
+namespace cp::qgis {
+
+// OD lines graduated by distance (5 natural-break classes, light to dark, thin
+// to thick); rows that no network route served are drawn as grey dashes.
+void styleOdLines(QgsVectorLayer& layer);
+
+// Asks Processing to style the result with `style` when it loads the layer.
+class ResultStyler : public QgsProcessingLayerPostProcessorInterface {
+ public:
+  using Style = void (*)(QgsVectorLayer&);
+  explicit ResultStyler(Style style) : mStyle(style) {}
+  void postProcessLayer(QgsMapLayer* layer, QgsProcessingContext& context,
+                        QgsProcessingFeedback* feedback) override;
+
+ private:
+  Style mStyle;
+};
+
+void styleOnLoad(QgsProcessingContext& context, const QString& destination,
+                 ResultStyler::Style style);
+
+}  // namespace cp::qgis
