@@ -1,0 +1,74 @@
+#pragma once
+// What every network algorithm shares: the road parameters, reading roads and
+// places from any layer, building the network, and progress and cancel between
+// QGIS's feedback and the engine's.
+
+#include <memory>
+#include <string>
+
+#include <qgsexception.h>
+#include <qgsprocessingalgorithm.h>
+#include <qgsprocessingfeedback.h>
+
+#include "geo/feedback.h"
+#include "geo/network.h"
+#include "layers/diagnostics.h"
+#include "layers/point_reader.h"
+#include "layers/road_reader.h"
+
+class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
+ public:
+  QString group() const override { return QStringLiteral("Transport distances"); }
+  QString groupId() const override { return QStringLiteral("transport"); }
+
+ protected:
+  struct PreparedRoads {
+    cp::layers::RoadData roads;
+    cp::geo::Network network;
+  };
+
+  // ROADS, CLASS_FIELD, ONEWAY_FIELD, SPEED_FIELD, DRIVABLE_ONLY.
+  void addRoadParameters();
+  // A point or polygon layer and its optional id field.
+  void addPlacesParameter(const QString& name, const QString& idName, const QString& description);
+  void addMetricAndSnapParameters();
+
+  PreparedRoads prepareRoads(const QVariantMap& parameters, QgsProcessingContext& context,
+                             QgsProcessingFeedback* feedback, const cp::geo::Feedback* progress);
+  cp::layers::PointData readPlaces(const QVariantMap& parameters, const QString& name, const QString& idName,
+                                   QgsProcessingContext& context, const cp::layers::WorkingFrame& frame);
+  cp::geo::Metric metric(const QVariantMap& parameters, QgsProcessingContext& context) const;
+  double maxSnap(const QVariantMap& parameters, QgsProcessingContext& context) const;
+  std::unique_ptr<QgsProcessingFeatureSource> requireSource(const QVariantMap& parameters, const QString& name,
+                                                            QgsProcessingContext& context) const;
+
+  // Runs `work` with an engine Feedback tied to QGIS's; engine and input errors
+  // become QgsProcessingException, cancel gives an empty result.
+  template <typename Work>
+  QVariantMap guarded(QgsProcessingFeedback* feedback, Work work);
+
+ private:
+  std::string roadField(const QVariantMap& parameters, const QString& name, QgsProcessingContext& context,
+                        const QgsFeatureSource& roads, const QStringList& usual) const;
+};
+
+void cpReportDiagnostics(const cp::layers::Diagnostics& diagnostics, QgsProcessingFeedback* feedback);
+QVariant cpNumber(double value);  // NULL for infinite or NaN
+
+template <typename Work>
+QVariantMap CpNetworkAlgorithm::guarded(QgsProcessingFeedback* feedback, Work work) {
+  cp::geo::Feedback progress([feedback](double percent) { feedback->setProgress(percent); });
+  const QMetaObject::Connection cancel = QObject::connect(
+      feedback, &QgsFeedback::canceled, feedback, [&progress] { progress.cancel(); }, Qt::DirectConnection);
+  try {
+    QVariantMap result = work(&progress);
+    QObject::disconnect(cancel);
+    return result;
+  } catch (const cp::layers::InputError& e) {
+    QObject::disconnect(cancel);
+    throw QgsProcessingException(QString::fromStdString(e.what()));
+  } catch (const cp::geo::Canceled&) {
+    QObject::disconnect(cancel);
+    return {};
+  }
+}
