@@ -9,61 +9,73 @@ namespace {
 
 const QStringList kClassCandidates{QStringLiteral("fclass"), QStringLiteral("highway")};
 const QStringList kOnewayCandidates{QStringLiteral("oneway")};
-const QStringList kSpeedCandidates{QStringLiteral("maxspeed"), QStringLiteral("speed_kmh"), QStringLiteral("speed")};
+const QStringList kSpeedCandidates{QStringLiteral("maxspeed"), QStringLiteral("speed_kmh"),
+                                   QStringLiteral("speed")};
 
 }  // namespace
 
-void cpReportDiagnostics(const cp::layers::Diagnostics& diagnostics, QgsProcessingFeedback* feedback) {
-  for (const cp::layers::Diagnostic& d : diagnostics.all()) feedback->pushWarning(QString::fromStdString(d.text()));
+void cpReportDiagnostics(const cp::layers::Diagnostics& diagnostics,
+                         QgsProcessingFeedback* feedback) {
+  for (const cp::layers::Diagnostic& d : diagnostics.all())
+    feedback->pushWarning(QString::fromStdString(d.text()));
 }
 
-QVariant cpNumber(double value) { return std::isfinite(value) ? QVariant(value) : QVariant(QVariant::Double); }
+QVariant cpNumber(double value) {
+  return std::isfinite(value) ? QVariant(value) : QVariant(QVariant::Double);
+}
 
 void CpNetworkAlgorithm::addRoadParameters() {
-  addParameter(new QgsProcessingParameterFeatureSource(QStringLiteral("ROADS"), QObject::tr("Roads"),
-                                                       {QgsProcessing::TypeVectorLine}));
-  const QList<QPair<QString, QString>> fields{{QStringLiteral("CLASS_FIELD"), QObject::tr("Road class field")},
-                                              {QStringLiteral("ONEWAY_FIELD"), QObject::tr("One-way field")},
-                                              {QStringLiteral("SPEED_FIELD"), QObject::tr("Speed field (km/h)")}};
+  addParameter(new QgsProcessingParameterFeatureSource(
+      QStringLiteral("ROADS"), QObject::tr("Roads"), {QgsProcessing::TypeVectorLine}));
+  const QList<QPair<QString, QString>> fields{
+      {QStringLiteral("CLASS_FIELD"), QObject::tr("Road class field")},
+      {QStringLiteral("ONEWAY_FIELD"), QObject::tr("One-way field")},
+      {QStringLiteral("SPEED_FIELD"), QObject::tr("Speed field (km/h)")}};
   for (const auto& [name, description] : fields)
-    addParameter(new QgsProcessingParameterField(name, description, QVariant(), QStringLiteral("ROADS"),
+    addParameter(new QgsProcessingParameterField(name, description, QVariant(),
+                                                 QStringLiteral("ROADS"),
                                                  QgsProcessingParameterField::Any, false, true));
-  addParameter(new QgsProcessingParameterBoolean(QStringLiteral("DRIVABLE_ONLY"), QObject::tr("Drivable roads only"),
-                                                 true));
+  addParameter(new QgsProcessingParameterBoolean(QStringLiteral("DRIVABLE_ONLY"),
+                                                 QObject::tr("Drivable roads only"), true));
 }
 
-void CpNetworkAlgorithm::addPlacesParameter(const QString& name, const QString& idName, const QString& description) {
+void CpNetworkAlgorithm::addPlacesParameter(const QString& name, const QString& idName,
+                                            const QString& description) {
   addParameter(new QgsProcessingParameterFeatureSource(
       name, description, {QgsProcessing::TypeVectorPoint, QgsProcessing::TypeVectorPolygon}));
   addParameter(new QgsProcessingParameterField(idName, QObject::tr("%1: id field").arg(description),
-                                               QVariant(), name, QgsProcessingParameterField::Any, false, true));
+                                               QVariant(), name, QgsProcessingParameterField::Any,
+                                               false, true));
 }
 
 void CpNetworkAlgorithm::addMetricAndSnapParameters() {
-  addParameter(new QgsProcessingParameterEnum(QStringLiteral("METRIC"), QObject::tr("Routes minimise"),
-                                              {QObject::tr("distance"), QObject::tr("travel time")}, false, 0));
-  addParameter(new QgsProcessingParameterNumber(QStringLiteral("MAX_SNAP"),
-                                                QObject::tr("Farthest a point may lie from a road (m)"),
-                                                QgsProcessingParameterNumber::Double, 1000, false, 0.001));
+  addParameter(new QgsProcessingParameterEnum(
+      QStringLiteral("METRIC"), QObject::tr("Routes minimise"),
+      {QObject::tr("distance"), QObject::tr("travel time")}, false, 0));
+  addParameter(new QgsProcessingParameterNumber(
+      QStringLiteral("MAX_SNAP"), QObject::tr("Farthest a point may lie from a road (m)"),
+      QgsProcessingParameterNumber::Double, 1000, false, 0.001));
 }
 
-std::unique_ptr<QgsProcessingFeatureSource> CpNetworkAlgorithm::requireSource(const QVariantMap& p,
-                                                                               const QString& name,
-                                                                               QgsProcessingContext& context) const {
+std::unique_ptr<QgsProcessingFeatureSource> CpNetworkAlgorithm::requireSource(
+    const QVariantMap& p, const QString& name, QgsProcessingContext& context) const {
   std::unique_ptr<QgsProcessingFeatureSource> source(parameterAsSource(p, name, context));
-  if (!source) throw QgsProcessingException(QObject::tr("Could not load the layer given for %1").arg(name));
+  if (!source)
+    throw QgsProcessingException(QObject::tr("Could not load the layer given for %1").arg(name));
   return source;
 }
 
-std::string CpNetworkAlgorithm::roadField(const QVariantMap& p, const QString& name, QgsProcessingContext& context,
-                                          const QgsFeatureSource& roads, const QStringList& usual) const {
+std::string CpNetworkAlgorithm::roadField(const QVariantMap& p, const QString& name,
+                                          QgsProcessingContext& context,
+                                          const QgsFeatureSource& roads,
+                                          const QStringList& usual) const {
   const QString chosen = parameterAsString(p, name, context);
   return (chosen.isEmpty() ? cp::qgis::detectField(roads, usual) : chosen).toStdString();
 }
 
-CpNetworkAlgorithm::PreparedRoads CpNetworkAlgorithm::prepareRoads(const QVariantMap& p, QgsProcessingContext& context,
-                                                                   QgsProcessingFeedback* feedback,
-                                                                   const cp::geo::Feedback* progress) {
+CpNetworkAlgorithm::PreparedRoads CpNetworkAlgorithm::prepareRoads(
+    const QVariantMap& p, QgsProcessingContext& context, QgsProcessingFeedback* feedback,
+    const cp::geo::Feedback* progress) {
   const auto source = requireSource(p, QStringLiteral("ROADS"), context);
   const cp::layers::RoadFields fields{
       roadField(p, QStringLiteral("CLASS_FIELD"), context, *source, kClassCandidates),
@@ -80,14 +92,17 @@ CpNetworkAlgorithm::PreparedRoads CpNetworkAlgorithm::prepareRoads(const QVarian
 }
 
 cp::layers::PointData CpNetworkAlgorithm::readPlaces(const QVariantMap& p, const QString& name,
-                                                     const QString& idName, QgsProcessingContext& context,
+                                                     const QString& idName,
+                                                     QgsProcessingContext& context,
                                                      const cp::layers::WorkingFrame& frame) {
   const auto source = requireSource(p, name, context);
-  return cp::qgis::readPoints(*source, parameterDefinition(name)->description(), parameterAsString(p, idName, context),
-                              frame, context.transformContext());
+  return cp::qgis::readPoints(*source, parameterDefinition(name)->description(),
+                              parameterAsString(p, idName, context), frame,
+                              context.transformContext());
 }
 
-cp::geo::Metric CpNetworkAlgorithm::metric(const QVariantMap& p, QgsProcessingContext& context) const {
+cp::geo::Metric CpNetworkAlgorithm::metric(const QVariantMap& p,
+                                           QgsProcessingContext& context) const {
   return parameterAsEnum(p, QStringLiteral("METRIC"), context) == 1 ? cp::geo::Metric::Time
                                                                     : cp::geo::Metric::Distance;
 }

@@ -35,11 +35,13 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
 
   PreparedRoads prepareRoads(const QVariantMap& parameters, QgsProcessingContext& context,
                              QgsProcessingFeedback* feedback, const cp::geo::Feedback* progress);
-  cp::layers::PointData readPlaces(const QVariantMap& parameters, const QString& name, const QString& idName,
-                                   QgsProcessingContext& context, const cp::layers::WorkingFrame& frame);
+  cp::layers::PointData readPlaces(const QVariantMap& parameters, const QString& name,
+                                   const QString& idName, QgsProcessingContext& context,
+                                   const cp::layers::WorkingFrame& frame);
   cp::geo::Metric metric(const QVariantMap& parameters, QgsProcessingContext& context) const;
   double maxSnap(const QVariantMap& parameters, QgsProcessingContext& context) const;
-  std::unique_ptr<QgsProcessingFeatureSource> requireSource(const QVariantMap& parameters, const QString& name,
+  std::unique_ptr<QgsProcessingFeatureSource> requireSource(const QVariantMap& parameters,
+                                                            const QString& name,
                                                             QgsProcessingContext& context) const;
 
   // Runs `work` with an engine Feedback tied to QGIS's; engine and input errors
@@ -48,18 +50,21 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
   QVariantMap guarded(QgsProcessingFeedback* feedback, Work work);
 
  private:
-  std::string roadField(const QVariantMap& parameters, const QString& name, QgsProcessingContext& context,
-                        const QgsFeatureSource& roads, const QStringList& usual) const;
+  std::string roadField(const QVariantMap& parameters, const QString& name,
+                        QgsProcessingContext& context, const QgsFeatureSource& roads,
+                        const QStringList& usual) const;
 };
 
-void cpReportDiagnostics(const cp::layers::Diagnostics& diagnostics, QgsProcessingFeedback* feedback);
+void cpReportDiagnostics(const cp::layers::Diagnostics& diagnostics,
+                         QgsProcessingFeedback* feedback);
 QVariant cpNumber(double value);  // NULL for infinite or NaN
 
 template <typename Work>
 QVariantMap CpNetworkAlgorithm::guarded(QgsProcessingFeedback* feedback, Work work) {
   cp::geo::Feedback progress([feedback](double percent) { feedback->setProgress(percent); });
   const QMetaObject::Connection cancel = QObject::connect(
-      feedback, &QgsFeedback::canceled, feedback, [&progress] { progress.cancel(); }, Qt::DirectConnection);
+      feedback, &QgsFeedback::canceled, feedback, [&progress] { progress.cancel(); },
+      Qt::DirectConnection);
   try {
     QVariantMap result = work(&progress);
     QObject::disconnect(cancel);

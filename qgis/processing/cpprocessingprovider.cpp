@@ -2,6 +2,7 @@
 
 #include <qgsapplication.h>
 
+#include "cpnearestfacilitiesalgorithm.h"
 #include "cpodmatrixalgorithm.h"
 
 QIcon CpProcessingProvider::icon() const {
@@ -10,4 +11,5 @@ QIcon CpProcessingProvider::icon() const {
 
 void CpProcessingProvider::loadAlgorithms() {
   addAlgorithm(new CpOdMatrixAlgorithm());
+  addAlgorithm(new CpNearestFacilitiesAlgorithm());
 }

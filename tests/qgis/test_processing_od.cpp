@@ -46,12 +46,15 @@ QString sample(const std::string& layer) {
   return QString::fromStdString(test::sampleLayer(layer));
 }
 
-AlgorithmRun runOdMatrix(QVariantMap parameters) {
+AlgorithmRun runAlgorithm(const QString& id, QVariantMap parameters) {
   QgsProcessingRegistry* registry = QgsApplication::processingRegistry();
   if (!registry->providerById(QStringLiteral("circularplanner")))
     registry->addProvider(new CpProcessingProvider());
-  std::unique_ptr<QgsProcessingAlgorithm> alg(
-      registry->algorithmById(QStringLiteral("circularplanner:odmatrix"))->create());
+  const QgsProcessingAlgorithm* registered = registry->algorithmById(id);
+  EXPECT_NE(registered, nullptr) << id.toStdString();
+  if (!registered)
+    return {};
+  std::unique_ptr<QgsProcessingAlgorithm> alg(registered->create());
   parameters.insert(QStringLiteral("OUTPUT"), QgsProcessing::TEMPORARY_OUTPUT);
   QgsProcessingContext context;
   context.setProject(QgsProject::instance());
@@ -64,6 +67,10 @@ AlgorithmRun runOdMatrix(QVariantMap parameters) {
     run.output.reset(qobject_cast<QgsVectorLayer*>(
         context.takeResultLayer(results.value(QStringLiteral("OUTPUT")).toString())));
   return run;
+}
+
+AlgorithmRun runOdMatrix(const QVariantMap& parameters) {
+  return runAlgorithm(QStringLiteral("circularplanner:odmatrix"), parameters);
 }
 
 QVariantMap zonesToDistricts() {
@@ -210,6 +217,47 @@ TEST(ProcessingOdMatrix, FarPointsAreReportedAndFilledOnlyWithTheFallback) {
   EXPECT_EQ(row.attribute(QStringLiteral("method")).toString(),
             QStringLiteral("straight_line_x_detour"));
   EXPECT_GT(row.attribute(QStringLiteral("distance_m")).toDouble(), 50000);
+}
+
+TEST(ProcessingNearestFacilities, NearestIsTheRowMinimumOfTheOdMatrix) {
+  const QVariantMap common{{QStringLiteral("ROADS"), sample("roads")},
+                           {QStringLiteral("ORIGINS"), sample("organic_sources")},
+                           {QStringLiteral("ORIGIN_ID"), QStringLiteral("source_id")}};
+  QVariantMap nearestParams = common;
+  nearestParams.insert(QStringLiteral("FACILITIES"), sample("composting_sites"));
+  nearestParams.insert(QStringLiteral("FACILITY_ID"), QStringLiteral("site_id"));
+  nearestParams.insert(QStringLiteral("K"), 2);
+  const AlgorithmRun nearest =
+      runAlgorithm(QStringLiteral("circularplanner:nearestfacilities"), nearestParams);
+  ASSERT_TRUE(nearest.ok) << nearest.errors.toStdString();
+  EXPECT_EQ(nearest.output->featureCount(), 21 * 2);
+
+  QVariantMap odParams = common;
+  odParams.insert(QStringLiteral("DESTINATIONS"), sample("composting_sites"));
+  odParams.insert(QStringLiteral("DESTINATION_ID"), QStringLiteral("site_id"));
+  const AlgorithmRun od = runOdMatrix(odParams);
+  ASSERT_TRUE(od.ok);
+  std::map<QString, double> rowMinimum;
+  QgsFeature f;
+  QgsFeatureIterator it = od.output->getFeatures();
+  while (it.nextFeature(f)) {
+    const QString origin = f.attribute(QStringLiteral("origin_id")).toString();
+    const double d = f.attribute(QStringLiteral("distance_m")).toDouble();
+    if (!rowMinimum.count(origin) || d < rowMinimum[origin])
+      rowMinimum[origin] = d;
+  }
+  std::map<QString, double> firstRank;
+  it = nearest.output->getFeatures();
+  while (it.nextFeature(f)) {
+    const QString origin = f.attribute(QStringLiteral("origin_id")).toString();
+    if (f.attribute(QStringLiteral("rank")).toInt() == 1)
+      firstRank[origin] = f.attribute(QStringLiteral("distance_m")).toDouble();
+    else
+      EXPECT_GE(f.attribute(QStringLiteral("distance_m")).toDouble(), firstRank[origin]);
+  }
+  ASSERT_EQ(firstRank.size(), rowMinimum.size());
+  for (const auto& [origin, metres] : rowMinimum)
+    EXPECT_NEAR(firstRank[origin], metres, 1e-6) << origin.toStdString();
 }
 
 }  // namespace

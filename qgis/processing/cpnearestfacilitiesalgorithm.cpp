@@ -1,0 +1,125 @@
+#include "cpnearestfacilitiesalgorithm.h"
+
+#include <qgscoordinatetransform.h>
+#include <qgsfeaturesink.h>
+#include <qgsprocessingparameters.h>
+
+#include "geo/routing.h"
+#include "geo/snapping.h"
+
+namespace {
+
+QgsFields outputFields() {
+  QgsFields fields;
+  fields.append(QgsField(QStringLiteral("origin_id"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("facility_id"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("rank"), QVariant::Int));
+  fields.append(QgsField(QStringLiteral("distance_m"), QVariant::Double));
+  fields.append(QgsField(QStringLiteral("time_s"), QVariant::Double));
+  return fields;
+}
+
+std::vector<std::optional<cp::geo::Location>> snapAll(const cp::geo::Snapper& snapper,
+                                                      const cp::layers::PointData& places,
+                                                      cp::layers::Diagnostics& diagnostics) {
+  std::vector<std::optional<cp::geo::Location>> out;
+  for (std::size_t i = 0; i < places.xy.size(); ++i) {
+    const cp::geo::SnapResult r = snapper.snap(places.xy[i]);
+    if (!r.location)
+      diagnostics.warn(places.layerLabel, places.ids[i], "",
+                       "not joined to the network: " + r.reason);
+    out.push_back(r.location);
+  }
+  return out;
+}
+
+}  // namespace
+
+QString CpNearestFacilitiesAlgorithm::shortHelpString() const {
+  return QObject::tr(
+      "For every origin, finds the k facilities that are nearest over the road network (by "
+      "distance or "
+      "travel time) and draws a line to each, with its rank, distance (m) and time (s). Origins "
+      "and "
+      "facilities that cannot join the network are reported. An optional cutoff limits the "
+      "search.");
+}
+
+void CpNearestFacilitiesAlgorithm::initAlgorithm(const QVariantMap&) {
+  addRoadParameters();
+  addPlacesParameter(QStringLiteral("ORIGINS"), QStringLiteral("ORIGIN_ID"),
+                     QObject::tr("Origins"));
+  addPlacesParameter(QStringLiteral("FACILITIES"), QStringLiteral("FACILITY_ID"),
+                     QObject::tr("Facilities"));
+  addParameter(
+      new QgsProcessingParameterNumber(QStringLiteral("K"), QObject::tr("Facilities per origin"),
+                                       QgsProcessingParameterNumber::Integer, 1, false, 1));
+  addMetricAndSnapParameters();
+  addParameter(new QgsProcessingParameterNumber(
+      QStringLiteral("CUTOFF"),
+      QObject::tr("Search no farther than (m, or s for time; 0: no limit)"),
+      QgsProcessingParameterNumber::Double, 0, false, 0));
+  addParameter(new QgsProcessingParameterFeatureSink(
+      QStringLiteral("OUTPUT"), QObject::tr("Nearest facilities"), QgsProcessing::TypeVectorLine));
+}
+
+QVariantMap CpNearestFacilitiesAlgorithm::processAlgorithm(const QVariantMap& p,
+                                                           QgsProcessingContext& context,
+                                                           QgsProcessingFeedback* feedback) {
+  return guarded(feedback, [&](const cp::geo::Feedback* progress) {
+    const PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
+    const cp::layers::WorkingFrame& frame = *prepared.roads.frame;
+    const auto origins =
+        readPlaces(p, QStringLiteral("ORIGINS"), QStringLiteral("ORIGIN_ID"), context, frame);
+    const auto facilities =
+        readPlaces(p, QStringLiteral("FACILITIES"), QStringLiteral("FACILITY_ID"), context, frame);
+    cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
+    diagnostics.append(origins.diagnostics);
+    diagnostics.append(facilities.diagnostics);
+    cp::geo::SnapOptions snapOptions;
+    snapOptions.maxDistanceM = maxSnap(p, context);
+    const cp::geo::Snapper snapper(prepared.network, snapOptions);
+    const auto from = snapAll(snapper, origins, diagnostics);
+    const auto to = snapAll(snapper, facilities, diagnostics);
+    cp::geo::QueryOptions query;
+    query.metric = metric(p, context);
+    const double cutoff = parameterAsDouble(p, QStringLiteral("CUTOFF"), context);
+    if (cutoff > 0)
+      query.cutoff = cutoff;
+    const auto k = static_cast<std::size_t>(parameterAsInt(p, QStringLiteral("K"), context));
+    const auto nearest = cp::geo::nearestFacilities(prepared.network, from, to, k, query, progress);
+    cpReportDiagnostics(diagnostics, feedback);
+
+    const QgsCoordinateReferenceSystem outputCrs =
+        requireSource(p, QStringLiteral("ORIGINS"), context)->sourceCrs();
+    QString destination;
+    std::unique_ptr<QgsFeatureSink> sink(parameterAsSink(p, QStringLiteral("OUTPUT"), context,
+                                                         destination, outputFields(),
+                                                         QgsWkbTypes::LineString, outputCrs));
+    if (!sink)
+      throw QgsProcessingException(invalidSinkError(p, QStringLiteral("OUTPUT")));
+    const QgsCoordinateTransform back(QgsCoordinateReferenceSystem::fromEpsgId(frame.epsg()),
+                                      outputCrs, context.transformContext());
+    for (std::size_t o = 0; o < nearest.size(); ++o) {
+      for (std::size_t rank = 0; rank < nearest[o].size(); ++rank) {
+        const cp::geo::Nearest& n = nearest[o][rank];
+        QgsFeature f(outputFields());
+        QgsAttributes attributes;
+        attributes << QString::fromStdString(origins.ids[o])
+                   << QString::fromStdString(facilities.ids[n.facility])
+                   << static_cast<int>(rank + 1) << cpNumber(n.cost.distanceM)
+                   << cpNumber(n.cost.timeS);
+        f.setAttributes(attributes);
+        const cp::geo::XY a = from[o]->xy;
+        const cp::geo::XY b = to[n.facility]->xy;
+        QgsGeometry line =
+            QgsGeometry::fromPolylineXY({QgsPointXY(a.x, a.y), QgsPointXY(b.x, b.y)});
+        line.transform(back);
+        f.setGeometry(line);
+        if (!sink->addFeature(f, QgsFeatureSink::FastInsert))
+          throw QgsProcessingException(writeFeatureError(sink.get(), p, QStringLiteral("OUTPUT")));
+      }
+    }
+    return QVariantMap{{QStringLiteral("OUTPUT"), destination}};
+  });
+}
