@@ -9,6 +9,7 @@
 #include <qgsprocessingregistry.h>
 #include <qgspythonrunner.h>
 
+#include "cpdockwidget.h"
 #include "qgis/processing/cpprocessingprovider.h"
 
 namespace {
@@ -51,6 +52,11 @@ void CpPlugin::initGui() {
                          QObject::tr("OD matrix on the road network…"), this);
   QObject::connect(od, &QAction::triggered, this, [this] { openOdMatrixDialog(); });
   mActions << od;
+  mDock = new CpDockWidget(mIface, mIface->mainWindow());
+  mIface->addDockWidget(Qt::RightDockWidgetArea, mDock);
+  QAction* panel = mDock->toggleViewAction();
+  panel->setText(QObject::tr("Circular Planner panel"));
+  mIface->addPluginToMenu(kMenu, panel);
   for (QAction* action : mActions) {
     mIface->addPluginToMenu(kMenu, action);
     mIface->addToolBarIcon(action);
@@ -78,6 +84,12 @@ void CpPlugin::unload() {
     delete action;
   }
   mActions.clear();
+  if (mDock) {
+    mIface->removePluginMenu(kMenu, mDock->toggleViewAction());
+    mIface->removeDockWidget(mDock);
+    delete mDock;
+    mDock = nullptr;
+  }
   cpUnregisterProvider();
 }
 

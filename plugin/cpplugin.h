@@ -10,6 +10,7 @@
 
 class QAction;
 class QgisInterface;
+class CpDockWidget;
 
 class CpPlugin : public QObject, public QgisPlugin {
  public:
@@ -22,6 +23,7 @@ class CpPlugin : public QObject, public QgisPlugin {
 
   QgisInterface* mIface = nullptr;
   QList<QAction*> mActions;
+  CpDockWidget* mDock = nullptr;
 };
 
 // The provider is registered once, by the desktop plugin or by the Python shim
