@@ -1,7 +1,5 @@
 #include "cpnearestfacilitiesalgorithm.h"
 
-#include <qgscoordinatetransform.h>
-#include <qgsfeaturesink.h>
 #include <qgsprocessingparameters.h>
 
 #include "geo/routing.h"
@@ -90,36 +88,18 @@ QVariantMap CpNearestFacilitiesAlgorithm::processAlgorithm(const QVariantMap& p,
     const auto nearest = cp::geo::nearestFacilities(prepared.network, from, to, k, query, progress);
     cpReportDiagnostics(diagnostics, feedback);
 
-    const QgsCoordinateReferenceSystem outputCrs =
-        requireSource(p, QStringLiteral("ORIGINS"), context)->sourceCrs();
-    QString destination;
-    std::unique_ptr<QgsFeatureSink> sink(parameterAsSink(p, QStringLiteral("OUTPUT"), context,
-                                                         destination, outputFields(),
-                                                         QgsWkbTypes::LineString, outputCrs));
-    if (!sink)
-      throw QgsProcessingException(invalidSinkError(p, QStringLiteral("OUTPUT")));
-    const QgsCoordinateTransform back(QgsCoordinateReferenceSystem::fromEpsgId(frame.epsg()),
-                                      outputCrs, context.transformContext());
+    LineOutput output = createLineOutput(p, context, outputFields(), frame);
     for (std::size_t o = 0; o < nearest.size(); ++o) {
       for (std::size_t rank = 0; rank < nearest[o].size(); ++rank) {
         const cp::geo::Nearest& n = nearest[o][rank];
-        QgsFeature f(outputFields());
         QgsAttributes attributes;
         attributes << QString::fromStdString(origins.ids[o])
                    << QString::fromStdString(facilities.ids[n.facility])
                    << static_cast<int>(rank + 1) << cpNumber(n.cost.distanceM)
                    << cpNumber(n.cost.timeS);
-        f.setAttributes(attributes);
-        const cp::geo::XY a = from[o]->xy;
-        const cp::geo::XY b = to[n.facility]->xy;
-        QgsGeometry line =
-            QgsGeometry::fromPolylineXY({QgsPointXY(a.x, a.y), QgsPointXY(b.x, b.y)});
-        line.transform(back);
-        f.setGeometry(line);
-        if (!sink->addFeature(f, QgsFeatureSink::FastInsert))
-          throw QgsProcessingException(writeFeatureError(sink.get(), p, QStringLiteral("OUTPUT")));
+        addLine(output, p, attributes, from[o]->xy, to[n.facility]->xy);
       }
     }
-    return QVariantMap{{QStringLiteral("OUTPUT"), destination}};
+    return QVariantMap{{QStringLiteral("OUTPUT"), output.destination}};
   });
 }

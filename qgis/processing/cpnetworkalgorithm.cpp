@@ -110,3 +110,33 @@ cp::geo::Metric CpNetworkAlgorithm::metric(const QVariantMap& p,
 double CpNetworkAlgorithm::maxSnap(const QVariantMap& p, QgsProcessingContext& context) const {
   return parameterAsDouble(p, QStringLiteral("MAX_SNAP"), context);
 }
+
+CpNetworkAlgorithm::LineOutput CpNetworkAlgorithm::createLineOutput(
+    const QVariantMap& p, QgsProcessingContext& context, const QgsFields& fields,
+    const cp::layers::WorkingFrame& frame) {
+  LineOutput out;
+  const QgsCoordinateReferenceSystem crs =
+      requireSource(p, QStringLiteral("ORIGINS"), context)->sourceCrs();
+  out.sink.reset(parameterAsSink(p, QStringLiteral("OUTPUT"), context, out.destination, fields,
+                                 QgsWkbTypes::LineString, crs));
+  if (!out.sink)
+    throw QgsProcessingException(invalidSinkError(p, QStringLiteral("OUTPUT")));
+  out.fromWorking = QgsCoordinateTransform(QgsCoordinateReferenceSystem::fromEpsgId(frame.epsg()),
+                                           crs, context.transformContext());
+  out.fields = fields;
+  return out;
+}
+
+void CpNetworkAlgorithm::addLine(LineOutput& output, const QVariantMap& p,
+                                 const QgsAttributes& attributes, const cp::geo::XY& a,
+                                 const cp::geo::XY& b) {
+  QgsFeature f(output.fields);
+  f.setAttributes(attributes);
+  if (std::isfinite(a.x) && std::isfinite(a.y) && std::isfinite(b.x) && std::isfinite(b.y)) {
+    QgsGeometry line = QgsGeometry::fromPolylineXY({QgsPointXY(a.x, a.y), QgsPointXY(b.x, b.y)});
+    line.transform(output.fromWorking);
+    f.setGeometry(line);
+  }
+  if (!output.sink->addFeature(f, QgsFeatureSink::FastInsert))
+    throw QgsProcessingException(writeFeatureError(output.sink.get(), p, QStringLiteral("OUTPUT")));
+}

@@ -6,7 +6,9 @@
 #include <memory>
 #include <string>
 
+#include <qgscoordinatetransform.h>
 #include <qgsexception.h>
+#include <qgsfeaturesink.h>
 #include <qgsprocessingalgorithm.h>
 #include <qgsprocessingfeedback.h>
 
@@ -40,6 +42,20 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
                                    const cp::layers::WorkingFrame& frame);
   cp::geo::Metric metric(const QVariantMap& parameters, QgsProcessingContext& context) const;
   double maxSnap(const QVariantMap& parameters, QgsProcessingContext& context) const;
+  // The OUTPUT sink of lines, in the CRS of the ORIGINS layer.
+  struct LineOutput {
+    std::unique_ptr<QgsFeatureSink> sink;
+    QString destination;
+    QgsCoordinateTransform fromWorking;
+    QgsFields fields;
+  };
+  LineOutput createLineOutput(const QVariantMap& parameters, QgsProcessingContext& context,
+                              const QgsFields& fields, const cp::layers::WorkingFrame& frame);
+  // Writes one feature with a straight line a-b (working CRS); without geometry
+  // when either end has no coordinates.
+  void addLine(LineOutput& output, const QVariantMap& parameters, const QgsAttributes& attributes,
+               const cp::geo::XY& a, const cp::geo::XY& b);
+
   std::unique_ptr<QgsProcessingFeatureSource> requireSource(const QVariantMap& parameters,
                                                             const QString& name,
                                                             QgsProcessingContext& context) const;

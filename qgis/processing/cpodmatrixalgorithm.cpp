@@ -1,7 +1,5 @@
 #include "cpodmatrixalgorithm.h"
 
-#include <qgscoordinatetransform.h>
-#include <qgsfeaturesink.h>
 #include <qgsprocessingparameters.h>
 
 #include "layers/od_job.h"
@@ -83,18 +81,8 @@ QVariantMap CpOdMatrixAlgorithm::processAlgorithm(const QVariantMap& p,
                                                             false, options, diagnostics, progress);
     cpReportDiagnostics(diagnostics, feedback);
 
-    const QgsCoordinateReferenceSystem outputCrs =
-        requireSource(p, QStringLiteral("ORIGINS"), context)->sourceCrs();
-    QString destination;
-    std::unique_ptr<QgsFeatureSink> sink(parameterAsSink(p, QStringLiteral("OUTPUT"), context,
-                                                         destination, outputFields(),
-                                                         QgsWkbTypes::LineString, outputCrs));
-    if (!sink)
-      throw QgsProcessingException(invalidSinkError(p, QStringLiteral("OUTPUT")));
-    const QgsCoordinateTransform back(QgsCoordinateReferenceSystem::fromEpsgId(frame.epsg()),
-                                      outputCrs, context.transformContext());
+    LineOutput output = createLineOutput(p, context, outputFields(), frame);
     for (const cp::geo::OdRow& row : od.rows) {
-      QgsFeature f(outputFields());
       QgsAttributes attributes;
       attributes << QString::fromStdString(origins.ids[row.origin])
                  << QString::fromStdString(destinations.ids[row.destination])
@@ -102,19 +90,10 @@ QVariantMap CpOdMatrixAlgorithm::processAlgorithm(const QVariantMap& p,
                  << QString::fromStdString(cp::geo::toString(row.method))
                  << cpNumber(od.originSnaps[row.origin].connectorM)
                  << cpNumber(od.destinationSnaps[row.destination].connectorM);
-      f.setAttributes(attributes);
-      const cp::geo::XY a = placed(origins, od.originSnaps, row.origin);
-      const cp::geo::XY b = placed(destinations, od.destinationSnaps, row.destination);
-      if (std::isfinite(a.x) && std::isfinite(b.x)) {
-        QgsGeometry line =
-            QgsGeometry::fromPolylineXY({QgsPointXY(a.x, a.y), QgsPointXY(b.x, b.y)});
-        line.transform(back);
-        f.setGeometry(line);
-      }
-      if (!sink->addFeature(f, QgsFeatureSink::FastInsert))
-        throw QgsProcessingException(writeFeatureError(sink.get(), p, QStringLiteral("OUTPUT")));
+      addLine(output, p, attributes, placed(origins, od.originSnaps, row.origin),
+              placed(destinations, od.destinationSnaps, row.destination));
     }
-    cp::qgis::styleOnLoad(context, destination, cp::qgis::styleOdLines);
-    return QVariantMap{{QStringLiteral("OUTPUT"), destination}};
+    cp::qgis::styleOnLoad(context, output.destination, cp::qgis::styleOdLines);
+    return QVariantMap{{QStringLiteral("OUTPUT"), output.destination}};
   });
 }
