@@ -84,6 +84,7 @@ Route assembleRoute(const Dijkstra& search, const Location& from, const Location
   if (arrival.node == kNoId) {
     route.geometry = partialShape(net, from.segment, from.fraction, to.fraction);
     route.segments = {from.segment};
+    route.segmentMetres = {route.cost.distanceM};
     return route;
   }
   std::vector<ArcId> arcs;
@@ -99,13 +100,18 @@ Route assembleRoute(const Dijkstra& search, const Location& from, const Location
                            search.cost(node).distanceM == viaEnd.distanceM;
   appendPoints(route.geometry, partialShape(net, from.segment, from.fraction, leftForward ? 1 : 0));
   route.segments.push_back(from.segment);
+  route.segmentMetres.push_back(
+      share(net, from.segment, leftForward ? 1 - from.fraction : from.fraction).distanceM);
   for (ArcId a : arcs) {
     appendArcShape(net, a, route.geometry);
     route.segments.push_back(net.arcs[a].segment);
+    route.segmentMetres.push_back(net.arcs[a].length);
   }
   appendPoints(route.geometry,
                partialShape(net, to.segment, arrival.fromTail ? 0 : 1, to.fraction));
   route.segments.push_back(to.segment);
+  route.segmentMetres.push_back(
+      share(net, to.segment, arrival.fromTail ? to.fraction : 1 - to.fraction).distanceM);
   return route;
 }
 
@@ -197,6 +203,28 @@ Route shortestRoute(const Network& net, const Location& from, const Location& to
   if (!arrival.cost.reachable())
     return {};
   return assembleRoute(search, from, to, arrival);
+}
+
+std::vector<Route> routesFrom(const Network& net, const Location& from,
+                              const std::vector<std::optional<Location>>& targets, Metric metric) {
+  Dijkstra search(net, metric);
+  search.reset();
+  seedFrom(search, from);
+  std::vector<NodeId> decisive;
+  for (const auto& t : targets)
+    if (t)
+      addDecisiveNodes(net, *t, decisive);
+  sortUnique(decisive);
+  settleAll(search, decisive, kInfinity);
+  std::vector<Route> routes(targets.size());
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    if (!targets[i])
+      continue;
+    const Arrival arrival = bestArrival(search, from, *targets[i]);
+    if (arrival.cost.reachable())
+      routes[i] = assembleRoute(search, from, *targets[i], arrival);
+  }
+  return routes;
 }
 
 std::vector<Cost> oneToMany(const Network& net, const Location& from,

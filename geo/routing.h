@@ -12,9 +12,10 @@
 namespace cp::geo {
 
 struct Route {
-  Cost cost;                        // unreachable when cost.reachable() is false
-  std::vector<XY> geometry;         // from the origin's snapped point to the destination's
-  std::vector<SegmentId> segments;  // segments used, in travel order (ends included)
+  Cost cost;                          // unreachable when cost.reachable() is false
+  std::vector<XY> geometry;           // from the origin's snapped point to the destination's
+  std::vector<SegmentId> segments;    // segments used, in travel order (ends included)
+  std::vector<double> segmentMetres;  // metres travelled on each of `segments`
 };
 
 // How many-to-many queries are answered. Auto uses the contraction hierarchy
@@ -53,6 +54,12 @@ std::vector<XY> partialShape(const Network& network, SegmentId s, double f0, dou
 
 Route shortestRoute(const Network& network, const Location& from, const Location& to,
                     Metric metric = Metric::Distance);
+
+// Routes from one location to each target, from a single search; a missing or
+// unreachable target gives a Route whose cost is unreachable.
+std::vector<Route> routesFrom(const Network& network, const Location& from,
+                              const std::vector<std::optional<Location>>& targets,
+                              Metric metric = Metric::Distance);
 
 std::vector<Cost> oneToMany(const Network& network, const Location& from,
                             const std::vector<Location>& targets, const QueryOptions& options = {});

@@ -128,5 +128,46 @@ TEST(Routing, RandomGridAgreesWithBoostGraphInBothMetrics) {
   }
 }
 
+// Every route's metres per segment add up to its distance, its geometry is as
+// long as its distance (planar network), and routes from one search equal
+// one-to-one routes.
+TEST(Routing, RoutesFromOneSearchMatchOneToOneRoutesAndAccountForEveryMetre) {
+  const Network net = planarNetwork(test::randomGrid(12, 12, 100, 3));
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<double> coord(0, 1100);
+  for (Metric metric : {Metric::Distance, Metric::Time}) {
+    const Location from = at(net, {coord(rng), coord(rng)});
+    std::vector<std::optional<Location>> targets{std::nullopt, from};
+    for (int i = 0; i < 30; ++i)
+      targets.push_back(at(net, {coord(rng), coord(rng)}));
+    const std::vector<Route> routes = routesFrom(net, from, targets, metric);
+    ASSERT_EQ(routes.size(), targets.size());
+    EXPECT_FALSE(routes[0].cost.reachable());
+    for (std::size_t i = 1; i < targets.size(); ++i) {
+      const Route single = shortestRoute(net, from, *targets[i], metric);
+      ASSERT_EQ(routes[i].cost.reachable(), single.cost.reachable()) << i;
+      if (!single.cost.reachable())
+        continue;
+      EXPECT_EQ(routes[i].segments, single.segments) << i;
+      EXPECT_NEAR(routes[i].cost.distanceM, single.cost.distanceM, 1e-9);
+      ASSERT_EQ(routes[i].segmentMetres.size(), routes[i].segments.size());
+      double metres = 0;
+      for (double m : routes[i].segmentMetres) {
+        EXPECT_GE(m, 0);
+        metres += m;
+      }
+      EXPECT_NEAR(metres, routes[i].cost.distanceM, 1e-6) << i;
+      EXPECT_NEAR(polylineLength(routes[i].geometry), routes[i].cost.distanceM, 1e-6) << i;
+    }
+  }
+}
+
+TEST(Routing, MetresPerSegmentAlongOneSharedSegment) {
+  const Network net = oneWayWithDetour();
+  const Route r = shortestRoute(net, at(net, {10, 0}), at(net, {90, 0}));
+  ASSERT_EQ(r.segmentMetres.size(), 1U);
+  EXPECT_NEAR(r.segmentMetres[0], 80, 1e-9);
+}
+
 }  // namespace
 }  // namespace cp::geo
