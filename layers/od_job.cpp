@@ -87,14 +87,6 @@ PreparedNetwork prepareNetwork(const OdJob& job, OdJobResult& result,
   return {std::move(net), *roads.frame};
 }
 
-std::vector<std::optional<geo::Location>> locations(const std::vector<geo::SnapResult>& snaps) {
-  std::vector<std::optional<geo::Location>> out;
-  out.reserve(snaps.size());
-  for (const auto& s : snaps)
-    out.push_back(s.location);
-  return out;
-}
-
 void countRows(const std::vector<geo::OdRow>& rows, OdJobResult& result) {
   result.pairs = rows.size();
   for (const geo::OdRow& row : rows) {
@@ -107,20 +99,6 @@ void countRows(const std::vector<geo::OdRow>& rows, OdJobResult& result) {
   }
 }
 
-// Lists every point that did not join the network; returns how many.
-std::size_t noteUnsnapped(const PointData& points, const std::vector<geo::SnapResult>& snaps,
-                          Diagnostics& diagnostics) {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < snaps.size(); ++i) {
-    if (snaps[i].location)
-      continue;
-    ++count;
-    diagnostics.warn(points.layerLabel, points.ids[i], "",
-                     "not joined to the network: " + snaps[i].reason);
-  }
-  return count;
-}
-
 }  // namespace
 
 OdAnalysis analyseOd(const geo::Network& network, const PointData& origins,
@@ -128,14 +106,11 @@ OdAnalysis analyseOd(const geo::Network& network, const PointData& origins,
                      Diagnostics& diagnostics, const geo::Feedback* feedback) {
   OdAnalysis od;
   const geo::Snapper snapper(network, options.snapOptions);
-  od.originSnaps = snapper.snapAll(origins.xy);
-  od.destinationSnaps = sameLayer ? od.originSnaps : snapper.snapAll(destinations.xy);
-  od.pointsNotSnapped = noteUnsnapped(origins, od.originSnaps, diagnostics);
-  if (!sameLayer)
-    od.pointsNotSnapped += noteUnsnapped(destinations, od.destinationSnaps, diagnostics);
-  const geo::OdMatrix matrix =
-      geo::odMatrix(network, locations(od.originSnaps), locations(od.destinationSnaps),
-                    options.queryOptions, feedback);
+  od.origins = snapPlaces(snapper, origins, diagnostics);
+  od.destinations = sameLayer ? od.origins : snapPlaces(snapper, destinations, diagnostics);
+  od.pointsNotSnapped = od.origins.notJoined + (sameLayer ? 0 : od.destinations.notJoined);
+  const geo::OdMatrix matrix = geo::odMatrix(
+      network, od.origins.locations(), od.destinations.locations(), options.queryOptions, feedback);
   od.rows = geo::odRows(matrix, origins.lonLat, destinations.lonLat, options.fallback);
   return od;
 }
@@ -160,8 +135,8 @@ OdJobResult runOdJob(const OdJob& job, const geo::Feedback* feedback) {
       analyseOd(net, origins, destinations, sameLayer, job, result.diagnostics, feedback);
   result.pointsNotSnapped = od.pointsNotSnapped;
   countRows(od.rows, result);
-  writeOdGeoPackage(job.output, {origins, destinations, od.originSnaps, od.destinationSnaps,
-                                 od.rows, prepared.frame, job.attribution});
+  writeOdGeoPackage(job.output, {origins, destinations, od.origins, od.destinations, od.rows,
+                                 prepared.frame, job.attribution});
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
 }

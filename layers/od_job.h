@@ -12,6 +12,7 @@
 #include "geo/snapping.h"
 #include "point_reader.h"
 #include "road_reader.h"
+#include "snapped_places.h"
 
 namespace cp::layers {
 
@@ -50,8 +51,8 @@ OdJobResult runOdJob(const OdJob& job, const geo::Feedback* feedback = nullptr);
 // The analysis itself, on places already read: snapping, the matrix, and rows
 // that say how each cost was found. Shared by the runner and the QGIS bridge.
 struct OdAnalysis {
-  std::vector<geo::SnapResult> originSnaps;
-  std::vector<geo::SnapResult> destinationSnaps;
+  SnappedPlaces origins;
+  SnappedPlaces destinations;
   std::vector<geo::OdRow> rows;
   std::size_t pointsNotSnapped = 0;
 };

@@ -11,12 +11,6 @@ bool finite(const geo::XY& p) {
   return std::isfinite(p.x) && std::isfinite(p.y);
 }
 
-// Where a point meets the network, or the point itself when it did not snap.
-geo::XY routedPoint(const PointData& points, const std::vector<geo::SnapResult>& snaps,
-                    std::size_t i) {
-  return snaps[i].location ? snaps[i].location->xy : points.xy[i];
-}
-
 void setReal(OGRFeature& f, const char* field, double value) {
   if (std::isfinite(value))
     f.SetField(field, value);
@@ -40,10 +34,10 @@ void writeOdLayer(GpkgWriter& gpkg, const OdOutput& out) {
     setReal(f, "distance_m", row.cost.distanceM);
     setReal(f, "time_s", row.cost.timeS);
     f.SetField("method", geo::toString(row.method).c_str());
-    setReal(f, "origin_connector_m", out.originSnaps[row.origin].connectorM);
-    setReal(f, "destination_connector_m", out.destinationSnaps[row.destination].connectorM);
-    const geo::XY a = routedPoint(out.origins, out.originSnaps, row.origin);
-    const geo::XY b = routedPoint(out.destinations, out.destinationSnaps, row.destination);
+    setReal(f, "origin_connector_m", out.originSnaps.snaps[row.origin].connectorM);
+    setReal(f, "destination_connector_m", out.destinationSnaps.snaps[row.destination].connectorM);
+    const geo::XY a = out.originSnaps.placed(out.origins, row.origin);
+    const geo::XY b = out.destinationSnaps.placed(out.destinations, row.destination);
     if (finite(a) && finite(b)) {
       OGRLineString line;
       line.addPoint(a.x, a.y);
@@ -91,8 +85,9 @@ void writeSnapLayers(GpkgWriter& gpkg, const OdOutput& out) {
   gpkg.addField(connectors, "role", OFTString);
   gpkg.addField(connectors, "point_id", OFTString);
   gpkg.addField(connectors, "length_m", OFTReal);
-  writeSnapRows(gpkg, points, connectors, "origin", out.origins, out.originSnaps);
-  writeSnapRows(gpkg, points, connectors, "destination", out.destinations, out.destinationSnaps);
+  writeSnapRows(gpkg, points, connectors, "origin", out.origins, out.originSnaps.snaps);
+  writeSnapRows(gpkg, points, connectors, "destination", out.destinations,
+                out.destinationSnaps.snaps);
 }
 
 }  // namespace

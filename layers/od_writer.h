@@ -10,14 +10,15 @@
 #include "geo/snapping.h"
 #include "ogr_source.h"
 #include "point_reader.h"
+#include "snapped_places.h"
 
 namespace cp::layers {
 
 struct OdOutput {
   const PointData& origins;
   const PointData& destinations;
-  const std::vector<geo::SnapResult>& originSnaps;
-  const std::vector<geo::SnapResult>& destinationSnaps;
+  const SnappedPlaces& originSnaps;
+  const SnappedPlaces& destinationSnaps;
   const std::vector<geo::OdRow>& rows;
   const WorkingFrame& frame;
   std::string attribution;  // stored in the GeoPackage's metadata

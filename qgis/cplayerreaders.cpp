@@ -58,6 +58,17 @@ class Transforms {
   QgsCoordinateTransform toWgs84_;
 };
 
+// The index of a field that was named (-1 when none was); naming a field the
+// layer lacks is an error, never a silent default.
+int fieldIndex(const QgsFeatureSource& source, const QString& label, const std::string& name) {
+  if (name.empty())
+    return -1;
+  const int index = source.fields().lookupField(QString::fromStdString(name));
+  if (index < 0)
+    layers::failInput(label.toStdString(), "", name, "the layer has no such field");
+  return index;
+}
+
 layers::WorkingFrame frameFor(const QgsFeatureSource& source,
                               const QgsCoordinateTransformContext& context, const QString& label) {
   const QgsRectangle extent = source.sourceExtent();
@@ -98,9 +109,9 @@ layers::RoadData readRoads(const QgsFeatureSource& source, const QString& label,
   out.frame = frameFor(source, context, label);
   const Transforms transforms(source.sourceCrs(), *out.frame, context);
   layers::RoadAttributeParser parser(label.toStdString(), fields, drivableOnly, out.diagnostics);
-  const int classIndex = source.fields().lookupField(QString::fromStdString(fields.roadClass));
-  const int onewayIndex = source.fields().lookupField(QString::fromStdString(fields.oneway));
-  const int speedIndex = source.fields().lookupField(QString::fromStdString(fields.speedKmh));
+  const int classIndex = fieldIndex(source, label, fields.roadClass);
+  const int onewayIndex = fieldIndex(source, label, fields.oneway);
+  const int speedIndex = fieldIndex(source, label, fields.speedKmh);
 
   QgsFeatureIterator it = source.getFeatures();
   QgsFeature f;
@@ -164,6 +175,11 @@ layers::PointData readPoints(const QgsFeatureSource& source, const QString& labe
                       "the layer has no such field");
   if (source.featureCount() == 0)
     layers::failInput(label.toStdString(), "", "", "the layer is empty");
+  const QgsWkbTypes::GeometryType type = QgsWkbTypes::geometryType(source.wkbType());
+  if (type != QgsWkbTypes::PointGeometry && type != QgsWkbTypes::PolygonGeometry)
+    layers::failInput(label.toStdString(), "", "",
+                      "the layer holds " + QgsWkbTypes::displayString(source.wkbType()).toStdString() +
+                          " geometries; places must be points or polygons");
   const Transforms transforms(source.sourceCrs(), frame, context);
   layers::PointData out;
   out.layerLabel = label.toStdString();

@@ -1,9 +1,13 @@
 #include "cpresultstyles.h"
 
+#include <algorithm>
+
+#include <qgscategorizedsymbolrenderer.h>
 #include <qgsclassificationjenks.h>
 #include <qgscolorramp.h>
 #include <qgsgraduatedsymbolrenderer.h>
 #include <qgslinesymbol.h>
+#include <qgsmarkersymbol.h>
 #include <qgsrulebasedrenderer.h>
 #include <qgsvectorlayer.h>
 
@@ -44,6 +48,55 @@ void styleOdLines(QgsVectorLayer& layer) {
                                    {QStringLiteral("line_width"), QStringLiteral("0.3")}}),
       0, 0, QStringLiteral("\"distance_m\" IS NULL"), QObject::tr("No network route")));
   layer.setRenderer(new QgsRuleBasedRenderer(root));
+}
+
+void stylePlaces(QgsVectorLayer& layer) {
+  auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
+  root->appendChild(new QgsRuleBasedRenderer::Rule(
+      QgsMarkerSymbol::createSimple({{QStringLiteral("name"), QStringLiteral("circle")},
+                                     {QStringLiteral("color"), QStringLiteral("#424242")},
+                                     {QStringLiteral("size"), QStringLiteral("1.6")}}),
+      0, 0, QStringLiteral("\"joined\""), QObject::tr("Joined to the roads")));
+  root->appendChild(new QgsRuleBasedRenderer::Rule(
+      QgsMarkerSymbol::createSimple({{QStringLiteral("name"), QStringLiteral("cross2")},
+                                     {QStringLiteral("color"), QStringLiteral("#e31a1c")},
+                                     {QStringLiteral("outline_color"), QStringLiteral("#e31a1c")},
+                                     {QStringLiteral("outline_width"), QStringLiteral("0.6")},
+                                     {QStringLiteral("size"), QStringLiteral("4")}}),
+      0, 0, QStringLiteral("NOT \"joined\""), QObject::tr("Not joined: no route")));
+  layer.setRenderer(new QgsRuleBasedRenderer(root));
+}
+
+void styleNetwork(QgsVectorLayer& layer) {
+  auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
+  root->appendChild(new QgsRuleBasedRenderer::Rule(
+      QgsLineSymbol::createSimple({{QStringLiteral("line_color"), QStringLiteral("#616161")},
+                                   {QStringLiteral("line_width"), QStringLiteral("0.25")}}),
+      0, 0, QStringLiteral("\"in_main_network\""), QObject::tr("Main network")));
+  root->appendChild(new QgsRuleBasedRenderer::Rule(
+      QgsLineSymbol::createSimple({{QStringLiteral("line_color"), QStringLiteral("#e31a1c")},
+                                   {QStringLiteral("line_width"), QStringLiteral("0.8")}}),
+      0, 0, QStringLiteral("NOT \"in_main_network\""),
+      QObject::tr("Cut off from the main network")));
+  layer.setRenderer(new QgsRuleBasedRenderer(root));
+}
+
+void styleRoutes(QgsVectorLayer& layer) {
+  auto* renderer = new QgsCategorizedSymbolRenderer(QStringLiteral("origin_id"));
+  const QSet<QVariant> origins = layer.uniqueValues(layer.fields().lookupField("origin_id"));
+  QList<QVariant> sorted = origins.values();
+  std::sort(sorted.begin(), sorted.end(),
+            [](const QVariant& a, const QVariant& b) { return a.toString() < b.toString(); });
+  QgsLimitedRandomColorRamp colours(std::max(1, static_cast<int>(sorted.size())), 40, 80, 180, 220);
+  for (int i = 0; i < sorted.size(); ++i) {
+    QgsLineSymbol* symbol = QgsLineSymbol::createSimple(
+        {{QStringLiteral("line_width"), QStringLiteral("0.6")},
+         {QStringLiteral("line_color"), colours.color(colours.value(i)).name()}});
+    renderer->addCategory(QgsRendererCategory(
+        sorted[i], symbol,
+        sorted[i].toString().isEmpty() ? QObject::tr("(no id)") : sorted[i].toString()));
+  }
+  layer.setRenderer(renderer);
 }
 
 void ResultStyler::postProcessLayer(QgsMapLayer* layer, QgsProcessingContext&,

@@ -12,6 +12,16 @@ namespace cp::qgis {
 // to thick); rows that no network route served are drawn as grey dashes.
 void styleOdLines(QgsVectorLayer& layer);
 
+// Places by whether they joined the roads; those that did not stand out.
+void stylePlaces(QgsVectorLayer& layer);
+
+// Network segments: the main network in grey, the pieces cut off from it in
+// red, where places cannot be routed.
+void styleNetwork(QgsVectorLayer& layer);
+
+// Routes coloured by origin, so that each origin's routes read as one family.
+void styleRoutes(QgsVectorLayer& layer);
+
 // Asks Processing to style the result with `style` when it loads the layer.
 class ResultStyler : public QgsProcessingLayerPostProcessorInterface {
  public:

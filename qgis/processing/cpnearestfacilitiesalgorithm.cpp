@@ -4,6 +4,7 @@
 
 #include "geo/routing.h"
 #include "geo/snapping.h"
+#include "layers/snapped_places.h"
 
 namespace {
 
@@ -15,20 +16,6 @@ QgsFields outputFields() {
   fields.append(QgsField(QStringLiteral("distance_m"), QVariant::Double));
   fields.append(QgsField(QStringLiteral("time_s"), QVariant::Double));
   return fields;
-}
-
-std::vector<std::optional<cp::geo::Location>> snapAll(const cp::geo::Snapper& snapper,
-                                                      const cp::layers::PointData& places,
-                                                      cp::layers::Diagnostics& diagnostics) {
-  std::vector<std::optional<cp::geo::Location>> out;
-  for (std::size_t i = 0; i < places.xy.size(); ++i) {
-    const cp::geo::SnapResult r = snapper.snap(places.xy[i]);
-    if (!r.location)
-      diagnostics.warn(places.layerLabel, places.ids[i], "",
-                       "not joined to the network: " + r.reason);
-    out.push_back(r.location);
-  }
-  return out;
 }
 
 }  // namespace
@@ -77,8 +64,8 @@ QVariantMap CpNearestFacilitiesAlgorithm::processAlgorithm(const QVariantMap& p,
     cp::geo::SnapOptions snapOptions;
     snapOptions.maxDistanceM = maxSnap(p, context);
     const cp::geo::Snapper snapper(prepared.network, snapOptions);
-    const auto from = snapAll(snapper, origins, diagnostics);
-    const auto to = snapAll(snapper, facilities, diagnostics);
+    const auto from = cp::layers::snapPlaces(snapper, origins, diagnostics).locations();
+    const auto to = cp::layers::snapPlaces(snapper, facilities, diagnostics).locations();
     cp::geo::QueryOptions query;
     query.metric = metric(p, context);
     const double cutoff = parameterAsDouble(p, QStringLiteral("CUTOFF"), context);

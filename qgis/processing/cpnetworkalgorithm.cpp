@@ -1,9 +1,13 @@
 #include "cpnetworkalgorithm.h"
 
+#include <algorithm>
+
 #include <qgsprocessingparameters.h>
+#include <qgsproject.h>
 
 #include "geo/network_builder.h"
 #include "qgis/cplayerreaders.h"
+#include "qgis/cpresultstyles.h"
 
 namespace {
 
@@ -111,32 +115,94 @@ double CpNetworkAlgorithm::maxSnap(const QVariantMap& p, QgsProcessingContext& c
   return parameterAsDouble(p, QStringLiteral("MAX_SNAP"), context);
 }
 
+QgsCoordinateReferenceSystem CpNetworkAlgorithm::outputCrs(const QVariantMap& p,
+                                                           QgsProcessingContext& context) const {
+  const QgsProject* project = context.project();
+  return project && project->crs().isValid()
+             ? project->crs()
+             : requireSource(p, QStringLiteral("ROADS"), context)->sourceCrs();
+}
+
 CpNetworkAlgorithm::LineOutput CpNetworkAlgorithm::createLineOutput(
     const QVariantMap& p, QgsProcessingContext& context, const QgsFields& fields,
-    const cp::layers::WorkingFrame& frame) {
+    const cp::layers::WorkingFrame& frame, const QString& name) {
   LineOutput out;
-  const QgsCoordinateReferenceSystem crs =
-      requireSource(p, QStringLiteral("ORIGINS"), context)->sourceCrs();
-  out.sink.reset(parameterAsSink(p, QStringLiteral("OUTPUT"), context, out.destination, fields,
-                                 QgsWkbTypes::LineString, crs));
+  const QgsCoordinateReferenceSystem crs = outputCrs(p, context);
+  out.sink.reset(
+      parameterAsSink(p, name, context, out.destination, fields, QgsWkbTypes::LineString, crs));
   if (!out.sink)
-    throw QgsProcessingException(invalidSinkError(p, QStringLiteral("OUTPUT")));
+    throw QgsProcessingException(invalidSinkError(p, name));
+  out.name = name;
   out.fromWorking = QgsCoordinateTransform(QgsCoordinateReferenceSystem::fromEpsgId(frame.epsg()),
                                            crs, context.transformContext());
   out.fields = fields;
   return out;
 }
 
-void CpNetworkAlgorithm::addLine(LineOutput& output, const QVariantMap& p,
-                                 const QgsAttributes& attributes, const cp::geo::XY& a,
-                                 const cp::geo::XY& b) {
+void CpNetworkAlgorithm::addPolyline(LineOutput& output, const QVariantMap& p,
+                                     const QgsAttributes& attributes,
+                                     const std::vector<cp::geo::XY>& points) {
   QgsFeature f(output.fields);
   f.setAttributes(attributes);
-  if (std::isfinite(a.x) && std::isfinite(a.y) && std::isfinite(b.x) && std::isfinite(b.y)) {
-    QgsGeometry line = QgsGeometry::fromPolylineXY({QgsPointXY(a.x, a.y), QgsPointXY(b.x, b.y)});
-    line.transform(output.fromWorking);
-    f.setGeometry(line);
+  const bool drawable =
+      points.size() >= 2 && std::all_of(points.begin(), points.end(), [](const cp::geo::XY& xy) {
+        return std::isfinite(xy.x) && std::isfinite(xy.y);
+      });
+  if (drawable) {
+    QgsPolylineXY line;
+    line.reserve(static_cast<int>(points.size()));
+    for (const cp::geo::XY& xy : points)
+      line << QgsPointXY(xy.x, xy.y);
+    QgsGeometry geometry = QgsGeometry::fromPolylineXY(line);
+    geometry.transform(output.fromWorking);
+    f.setGeometry(geometry);
   }
   if (!output.sink->addFeature(f, QgsFeatureSink::FastInsert))
-    throw QgsProcessingException(writeFeatureError(output.sink.get(), p, QStringLiteral("OUTPUT")));
+    throw QgsProcessingException(writeFeatureError(output.sink.get(), p, output.name));
+}
+
+void CpNetworkAlgorithm::addPlacesOutput() {
+  addParameter(new QgsProcessingParameterFeatureSink(
+      QStringLiteral("PLACES"), QObject::tr("Places and how they join the roads"),
+      QgsProcessing::TypeVectorPoint, QVariant(), true, true));
+}
+
+QString CpNetworkAlgorithm::writePlaces(const QVariantMap& p, QgsProcessingContext& context,
+                                        const cp::layers::WorkingFrame& frame,
+                                        const std::vector<PlaceSet>& sets) {
+  QgsFields fields;
+  fields.append(QgsField(QStringLiteral("role"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("place_id"), QVariant::String));
+  fields.append(QgsField(QStringLiteral("joined"), QVariant::Bool));
+  fields.append(QgsField(QStringLiteral("connector_m"), QVariant::Double));
+  fields.append(QgsField(QStringLiteral("reason"), QVariant::String));
+  const QgsCoordinateReferenceSystem crs = outputCrs(p, context);
+  QString destination;
+  std::unique_ptr<QgsFeatureSink> sink(parameterAsSink(
+      p, QStringLiteral("PLACES"), context, destination, fields, QgsWkbTypes::Point, crs));
+  if (!sink)
+    return {};
+  const QgsCoordinateTransform fromWorking(QgsCoordinateReferenceSystem::fromEpsgId(frame.epsg()),
+                                           crs, context.transformContext());
+  for (const PlaceSet& set : sets) {
+    for (std::size_t i = 0; i < set.places.ids.size(); ++i) {
+      const cp::geo::SnapResult& snap = set.snapped.snaps[i];
+      QgsFeature f(fields);
+      QgsAttributes attributes;
+      attributes << set.role << QString::fromStdString(set.places.ids[i])
+                 << snap.location.has_value() << cpNumber(snap.connectorM)
+                 << QString::fromStdString(snap.reason);
+      f.setAttributes(attributes);
+      const cp::geo::XY& xy = set.places.xy[i];
+      if (std::isfinite(xy.x) && std::isfinite(xy.y)) {
+        QgsGeometry point = QgsGeometry::fromPointXY(QgsPointXY(xy.x, xy.y));
+        point.transform(fromWorking);
+        f.setGeometry(point);
+      }
+      if (!sink->addFeature(f, QgsFeatureSink::FastInsert))
+        throw QgsProcessingException(writeFeatureError(sink.get(), p, QStringLiteral("PLACES")));
+    }
+  }
+  cp::qgis::styleOnLoad(context, destination, cp::qgis::stylePlaces);
+  return destination;
 }

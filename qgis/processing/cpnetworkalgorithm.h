@@ -17,6 +17,7 @@
 #include "layers/diagnostics.h"
 #include "layers/point_reader.h"
 #include "layers/road_reader.h"
+#include "layers/snapped_places.h"
 
 class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
  public:
@@ -42,19 +43,36 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
                                    const cp::layers::WorkingFrame& frame);
   cp::geo::Metric metric(const QVariantMap& parameters, QgsProcessingContext& context) const;
   double maxSnap(const QVariantMap& parameters, QgsProcessingContext& context) const;
-  // The OUTPUT sink of lines, in the CRS of the ORIGINS layer.
+  // A sink of lines in the project's CRS (the roads' CRS without a project).
   struct LineOutput {
     std::unique_ptr<QgsFeatureSink> sink;
+    QString name;
     QString destination;
     QgsCoordinateTransform fromWorking;
     QgsFields fields;
   };
   LineOutput createLineOutput(const QVariantMap& parameters, QgsProcessingContext& context,
-                              const QgsFields& fields, const cp::layers::WorkingFrame& frame);
-  // Writes one feature with a straight line a-b (working CRS); without geometry
-  // when either end has no coordinates.
+                              const QgsFields& fields, const cp::layers::WorkingFrame& frame,
+                              const QString& name = QStringLiteral("OUTPUT"));
+  // Writes one feature along `points` (working CRS); without geometry when
+  // there are fewer than two points or any lacks coordinates.
+  void addPolyline(LineOutput& output, const QVariantMap& parameters,
+                   const QgsAttributes& attributes, const std::vector<cp::geo::XY>& points);
   void addLine(LineOutput& output, const QVariantMap& parameters, const QgsAttributes& attributes,
-               const cp::geo::XY& a, const cp::geo::XY& b);
+               const cp::geo::XY& a, const cp::geo::XY& b) {
+    addPolyline(output, parameters, attributes, {a, b});
+  }
+
+  // PLACES, optional: every place, whether it joined the network, how far away.
+  void addPlacesOutput();
+  struct PlaceSet {
+    QString role;
+    const cp::layers::PointData& places;
+    const cp::layers::SnappedPlaces& snapped;
+  };
+  // Writes PLACES when asked for; returns its destination ("" when not asked).
+  QString writePlaces(const QVariantMap& parameters, QgsProcessingContext& context,
+                      const cp::layers::WorkingFrame& frame, const std::vector<PlaceSet>& sets);
 
   std::unique_ptr<QgsProcessingFeatureSource> requireSource(const QVariantMap& parameters,
                                                             const QString& name,
@@ -66,6 +84,8 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
   QVariantMap guarded(QgsProcessingFeedback* feedback, Work work);
 
  private:
+  QgsCoordinateReferenceSystem outputCrs(const QVariantMap& parameters,
+                                         QgsProcessingContext& context) const;
   std::string roadField(const QVariantMap& parameters, const QString& name,
                         QgsProcessingContext& context, const QgsFeatureSource& roads,
                         const QStringList& usual) const;

@@ -19,10 +19,22 @@ QgsFields outputFields() {
   return fields;
 }
 
-// Where a place meets the network, or the place itself when it did not snap.
-cp::geo::XY placed(const cp::layers::PointData& points,
-                   const std::vector<cp::geo::SnapResult>& snaps, std::size_t i) {
-  return snaps[i].location ? snaps[i].location->xy : points.xy[i];
+// A table has at most this many columns before it stops being a table anyone reads.
+constexpr std::size_t kMaxMatrixColumns = 500;
+
+// Destination ids as column names, made unique ("a", "a_2", ...).
+QStringList columnNames(const std::vector<std::string>& ids) {
+  QStringList names;
+  QSet<QString> used{QStringLiteral("origin_id")};
+  for (const std::string& id : ids) {
+    const QString base = id.empty() ? QStringLiteral("unnamed") : QString::fromStdString(id);
+    QString name = base;
+    for (int n = 2; used.contains(name.toLower()); ++n)
+      name = QStringLiteral("%1_%2").arg(base).arg(n);
+    used.insert(name.toLower());
+    names << name;
+  }
+  return names;
 }
 
 }  // namespace
@@ -54,6 +66,10 @@ void CpOdMatrixAlgorithm::initAlgorithm(const QVariantMap&) {
       QgsProcessingParameterNumber::Double, 0, false, 0));
   addParameter(new QgsProcessingParameterFeatureSink(
       QStringLiteral("OUTPUT"), QObject::tr("OD matrix"), QgsProcessing::TypeVectorLine));
+  addParameter(new QgsProcessingParameterFeatureSink(
+      QStringLiteral("MATRIX"), QObject::tr("OD matrix as a table (a column per destination)"),
+      QgsProcessing::TypeVector, QVariant(), true, false));
+  addPlacesOutput();
 }
 
 QVariantMap CpOdMatrixAlgorithm::processAlgorithm(const QVariantMap& p,
@@ -88,12 +104,63 @@ QVariantMap CpOdMatrixAlgorithm::processAlgorithm(const QVariantMap& p,
                  << QString::fromStdString(destinations.ids[row.destination])
                  << cpNumber(row.cost.distanceM) << cpNumber(row.cost.timeS)
                  << QString::fromStdString(cp::geo::toString(row.method))
-                 << cpNumber(od.originSnaps[row.origin].connectorM)
-                 << cpNumber(od.destinationSnaps[row.destination].connectorM);
-      addLine(output, p, attributes, placed(origins, od.originSnaps, row.origin),
-              placed(destinations, od.destinationSnaps, row.destination));
+                 << cpNumber(od.origins.snaps[row.origin].connectorM)
+                 << cpNumber(od.destinations.snaps[row.destination].connectorM);
+      addLine(output, p, attributes, od.origins.placed(origins, row.origin),
+              od.destinations.placed(destinations, row.destination));
     }
     cp::qgis::styleOnLoad(context, output.destination, cp::qgis::styleOdLines);
-    return QVariantMap{{QStringLiteral("OUTPUT"), output.destination}};
+    QVariantMap results{{QStringLiteral("OUTPUT"), output.destination}};
+    const QString places =
+        writePlaces(p, context, frame,
+                    {{QStringLiteral("origin"), origins, od.origins},
+                     {QStringLiteral("destination"), destinations, od.destinations}});
+    if (!places.isEmpty())
+      results.insert(QStringLiteral("PLACES"), places);
+    const QString matrix = writeMatrix(p, context, origins.ids, destinations.ids, od.rows,
+                                       options.queryOptions.metric);
+    if (!matrix.isEmpty())
+      results.insert(QStringLiteral("MATRIX"), matrix);
+    return results;
   });
+}
+
+QString CpOdMatrixAlgorithm::writeMatrix(const QVariantMap& p, QgsProcessingContext& context,
+                                         const std::vector<std::string>& originIds,
+                                         const std::vector<std::string>& destinationIds,
+                                         const std::vector<cp::geo::OdRow>& rows,
+                                         cp::geo::Metric metric) {
+  if (p.value(QStringLiteral("MATRIX")).isNull())
+    return {};
+  if (destinationIds.size() > kMaxMatrixColumns)
+    throw QgsProcessingException(
+        QObject::tr("The table would have %1 destination columns (at most %2); leave the "
+                    "table output empty and use the OD matrix lines")
+            .arg(destinationIds.size())
+            .arg(kMaxMatrixColumns));
+  QgsFields fields;
+  fields.append(QgsField(QStringLiteral("origin_id"), QVariant::String));
+  for (const QString& name : columnNames(destinationIds))
+    fields.append(QgsField(name, QVariant::Double));
+  QString destination;
+  std::unique_ptr<QgsFeatureSink> sink(parameterAsSink(
+      p, QStringLiteral("MATRIX"), context, destination, fields, QgsWkbTypes::NoGeometry));
+  if (!sink)
+    throw QgsProcessingException(invalidSinkError(p, QStringLiteral("MATRIX")));
+  std::vector<QgsAttributes> table(originIds.size(),
+                                   QgsAttributes(static_cast<int>(destinationIds.size() + 1)));
+  for (std::size_t o = 0; o < originIds.size(); ++o)
+    table[o][0] = QString::fromStdString(originIds[o]);
+  for (const cp::geo::OdRow& row : rows) {
+    const double value =
+        metric == cp::geo::Metric::Distance ? row.cost.distanceM / 1000.0 : row.cost.timeS / 60.0;
+    table[row.origin][static_cast<int>(row.destination + 1)] = cpNumber(value);
+  }
+  for (QgsAttributes& attributes : table) {
+    QgsFeature f(fields);
+    f.setAttributes(attributes);
+    if (!sink->addFeature(f, QgsFeatureSink::FastInsert))
+      throw QgsProcessingException(writeFeatureError(sink.get(), p, QStringLiteral("MATRIX")));
+  }
+  return destination;
 }

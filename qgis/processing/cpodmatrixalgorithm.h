@@ -3,6 +3,7 @@
 // origin and destination, as lines with costs and the method that found them.
 
 #include "cpnetworkalgorithm.h"
+#include "geo/od_table.h"
 
 class CpOdMatrixAlgorithm : public CpNetworkAlgorithm {
  public:
@@ -15,4 +16,12 @@ class CpOdMatrixAlgorithm : public CpNetworkAlgorithm {
   void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
   QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                QgsProcessingFeedback* feedback) override;
+
+ private:
+  // The optional MATRIX table: a row per origin, a column per destination, in
+  // km (distance) or minutes (time); "" when not asked for.
+  QString writeMatrix(const QVariantMap& parameters, QgsProcessingContext& context,
+                      const std::vector<std::string>& originIds,
+                      const std::vector<std::string>& destinationIds,
+                      const std::vector<cp::geo::OdRow>& rows, cp::geo::Metric metric);
 };

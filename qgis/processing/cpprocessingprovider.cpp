@@ -2,14 +2,18 @@
 
 #include <qgsapplication.h>
 
+#include "cpbuildnetworkalgorithm.h"
 #include "cpnearestfacilitiesalgorithm.h"
 #include "cpodmatrixalgorithm.h"
+#include "cproutesalgorithm.h"
 
 QIcon CpProcessingProvider::icon() const {
   return QgsApplication::getThemeIcon(QStringLiteral("/mActionCalculateField.svg"));
 }
 
 void CpProcessingProvider::loadAlgorithms() {
+  addAlgorithm(new CpBuildNetworkAlgorithm());
   addAlgorithm(new CpOdMatrixAlgorithm());
   addAlgorithm(new CpNearestFacilitiesAlgorithm());
+  addAlgorithm(new CpRoutesAlgorithm());
 }

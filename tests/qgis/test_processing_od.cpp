@@ -1,5 +1,5 @@
-// circularplanner:odmatrix run through QGIS's Processing framework, as the
-// toolbox, the modeler and qgis_process run it.
+// circularplanner:odmatrix and nearestfacilities run through QGIS's Processing
+// framework, as the toolbox, the modeler and qgis_process run them.
 
 #include <gtest/gtest.h>
 
@@ -16,58 +16,16 @@
 #include <map>
 
 #include "layers/od_job.h"
+#include "processing_run.h"
 #include "qgis/cpresultstyles.h"
-#include "qgis/processing/cpprocessingprovider.h"
 #include "support/temp_files.h"
 
 namespace cp {
 namespace {
 
-// Collects what the algorithm reports, so that tests can read its messages.
-class RecordingFeedback : public QgsProcessingFeedback {
- public:
-  void reportError(const QString& error, bool fatal) override {
-    errors += error + '\n';
-    QgsProcessingFeedback::reportError(error, fatal);
-  }
-  void pushWarning(const QString& warning) override { warnings += warning + '\n'; }
-  QString errors;
-  QString warnings;
-};
-
-struct AlgorithmRun {
-  bool ok = false;
-  std::unique_ptr<QgsVectorLayer> output;
-  QString errors;
-  QString warnings;
-};
-
-QString sample(const std::string& layer) {
-  return QString::fromStdString(test::sampleLayer(layer));
-}
-
-AlgorithmRun runAlgorithm(const QString& id, QVariantMap parameters) {
-  QgsProcessingRegistry* registry = QgsApplication::processingRegistry();
-  if (!registry->providerById(QStringLiteral("circularplanner")))
-    registry->addProvider(new CpProcessingProvider());
-  const QgsProcessingAlgorithm* registered = registry->algorithmById(id);
-  EXPECT_NE(registered, nullptr) << id.toStdString();
-  if (!registered)
-    return {};
-  std::unique_ptr<QgsProcessingAlgorithm> alg(registered->create());
-  parameters.insert(QStringLiteral("OUTPUT"), QgsProcessing::TEMPORARY_OUTPUT);
-  QgsProcessingContext context;
-  context.setProject(QgsProject::instance());
-  RecordingFeedback feedback;
-  AlgorithmRun run;
-  const QVariantMap results = alg->run(parameters, context, &feedback, &run.ok);
-  run.errors = feedback.errors;
-  run.warnings = feedback.warnings;
-  if (run.ok)
-    run.output.reset(qobject_cast<QgsVectorLayer*>(
-        context.takeResultLayer(results.value(QStringLiteral("OUTPUT")).toString())));
-  return run;
-}
+using test::AlgorithmRun;
+using test::runAlgorithm;
+using test::sample;
 
 AlgorithmRun runOdMatrix(const QVariantMap& parameters) {
   return runAlgorithm(QStringLiteral("circularplanner:odmatrix"), parameters);
@@ -82,14 +40,7 @@ QVariantMap zonesToDistricts() {
 }
 
 std::map<QString, double> distances(QgsVectorLayer& layer) {
-  std::map<QString, double> out;
-  QgsFeature f;
-  QgsFeatureIterator it = layer.getFeatures();
-  while (it.nextFeature(f))
-    out[f.attribute(QStringLiteral("origin_id")).toString() + "->" +
-        f.attribute(QStringLiteral("destination_id")).toString()] =
-        f.attribute(QStringLiteral("distance_m")).toDouble();
-  return out;
+  return test::byPair(layer, QStringLiteral("distance_m"));
 }
 
 TEST(ProcessingOdMatrix, ZonesToDistrictsEqualsTheHeadlessRunner) {
@@ -131,35 +82,39 @@ TEST(ProcessingOdMatrix, ResultIsStyledByDistanceWithUnreachableRowsApart) {
 }
 
 TEST(ProcessingOdMatrix, OriginsInAnotherCrsGiveTheSameDistances) {
-  // The zones reprojected to Web Mercator, as a memory layer.
   QgsVectorLayer zones(sample("industrial_zones"), "zones", "ogr");
-  auto mercator =
-      std::make_unique<QgsVectorLayer>(QStringLiteral("Polygon?crs=EPSG:3857&field=zone_id:string"),
-                                       QStringLiteral("zones_3857"), QStringLiteral("memory"));
-  const QgsCoordinateTransform t(zones.crs(), mercator->crs(), QgsProject::instance());
-  QgsFeature f;
-  QgsFeatureIterator it = zones.getFeatures();
-  while (it.nextFeature(f)) {
-    QgsGeometry g = f.geometry();
-    g.transform(t);
-    QgsFeature copy(mercator->fields());
-    copy.setAttribute(0, f.attribute(QStringLiteral("zone_id")));
-    copy.setGeometry(g);
-    mercator->dataProvider()->addFeature(copy);
-  }
-  QgsProject::instance()->addMapLayer(mercator.get(), false);
+  const test::ProjectLayer mercator(
+      test::reprojected(zones, QStringLiteral("EPSG:3857")).release());
   QVariantMap params = zonesToDistricts();
-  params[QStringLiteral("ORIGINS")] = mercator->id();
+  params[QStringLiteral("ORIGINS")] = mercator.id();
   const AlgorithmRun projected = runOdMatrix(params);
   const AlgorithmRun plain = runOdMatrix(zonesToDistricts());
-  QgsProject::instance()->takeMapLayer(mercator.get());
   ASSERT_TRUE(projected.ok) << projected.errors.toStdString();
   const auto a = distances(*projected.output);
   const auto b = distances(*plain.output);
   ASSERT_EQ(a.size(), b.size());
   for (const auto& [pair, metres] : b)
     EXPECT_NEAR(a.at(pair), metres, 0.5) << pair.toStdString();
-  EXPECT_EQ(projected.output->crs().authid(), QStringLiteral("EPSG:3857"));
+}
+
+TEST(ProcessingOdMatrix, ResultsComeInTheProjectCrs) {
+  QgsProject* project = QgsProject::instance();
+  const QgsCoordinateReferenceSystem before = project->crs();
+  project->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:32643")));
+  const AlgorithmRun utm = runOdMatrix(zonesToDistricts());
+  project->setCrs(QgsCoordinateReferenceSystem());
+  const AlgorithmRun noProject = runOdMatrix(zonesToDistricts());
+  project->setCrs(before);
+  ASSERT_TRUE(utm.ok && noProject.ok);
+  EXPECT_EQ(utm.output->crs().authid(), QStringLiteral("EPSG:32643"));
+  EXPECT_EQ(noProject.output->crs().authid(), QStringLiteral("EPSG:4326"));  // the roads' CRS
+  // The same line ends, whichever CRS they are drawn in.
+  QgsFeature a, b;
+  utm.output->getFeatures().nextFeature(a);
+  noProject.output->getFeatures().nextFeature(b);
+  QgsGeometry moved = b.geometry();
+  moved.transform(QgsCoordinateTransform(noProject.output->crs(), utm.output->crs(), project));
+  EXPECT_LT(moved.hausdorffDistance(a.geometry()), 0.01);
 }
 
 TEST(ProcessingOdMatrix, WrongGeometryTypeIsRefused) {
@@ -178,19 +133,6 @@ TEST(ProcessingOdMatrix, MissingIdFieldIsNamedInTheError) {
   EXPECT_TRUE(run.errors.contains(QStringLiteral("nom"))) << run.errors.toStdString();
 }
 
-TEST(ProcessingOdMatrix, EmptyRoadLayerIsAClearError) {
-  auto empty = std::make_unique<QgsVectorLayer>(
-      QStringLiteral("LineString?crs=EPSG:4326&field=fclass:string"), QStringLiteral("no_roads"),
-      QStringLiteral("memory"));
-  QgsProject::instance()->addMapLayer(empty.get(), false);
-  QVariantMap params = zonesToDistricts();
-  params[QStringLiteral("ROADS")] = empty->id();
-  const AlgorithmRun run = runOdMatrix(params);
-  QgsProject::instance()->takeMapLayer(empty.get());
-  EXPECT_FALSE(run.ok);
-  EXPECT_TRUE(run.errors.contains(QStringLiteral("empty"))) << run.errors.toStdString();
-}
-
 TEST(ProcessingOdMatrix, FarPointsAreReportedAndFilledOnlyWithTheFallback) {
   auto far =
       std::make_unique<QgsVectorLayer>(QStringLiteral("Point?crs=EPSG:4326&field=name:string"),
@@ -199,14 +141,13 @@ TEST(ProcessingOdMatrix, FarPointsAreReportedAndFilledOnlyWithTheFallback) {
   f.setAttribute(0, QStringLiteral("steppe"));
   f.setGeometry(QgsGeometry::fromPointXY(QgsPointXY(77.9, 44.4)));  // far beyond the roads
   far->dataProvider()->addFeature(f);
-  QgsProject::instance()->addMapLayer(far.get(), false);
+  const test::ProjectLayer farLayer(far.release());
   QVariantMap params = zonesToDistricts();
-  params[QStringLiteral("DESTINATIONS")] = far->id();
+  params[QStringLiteral("DESTINATIONS")] = farLayer.id();
   params[QStringLiteral("DESTINATION_ID")] = QStringLiteral("name");
   const AlgorithmRun plain = runOdMatrix(params);
   params[QStringLiteral("FALLBACK_DETOUR")] = 1.3;
   const AlgorithmRun filled = runOdMatrix(params);
-  QgsProject::instance()->takeMapLayer(far.get());
   ASSERT_TRUE(plain.ok && filled.ok);
   EXPECT_TRUE(plain.warnings.contains(QStringLiteral("steppe"))) << plain.warnings.toStdString();
   QgsFeature row;

@@ -17,7 +17,9 @@ qgis_process=/usr/bin/qgis_process.bin
 fail() { echo "FAIL: $*"; exit 1; }
 
 timeout 120 "$qgis_process" list > "$work/list.txt" 2>&1 || fail "qgis_process list failed: $(tail -3 "$work/list.txt")"
-grep -q "circularplanner:odmatrix" "$work/list.txt" || fail "the algorithm is not listed"
+for alg in buildnetwork odmatrix routes nearestfacilities; do
+  grep -q "circularplanner:$alg" "$work/list.txt" || fail "circularplanner:$alg is not listed"
+done
 
 timeout 300 "$qgis_process" run circularplanner:odmatrix -- \
   "ROADS=$gpkg|layername=roads" "ORIGINS=$gpkg|layername=industrial_zones" ORIGIN_ID=zone_id \
@@ -28,9 +30,30 @@ count=$(ogrinfo -so -al "$work/od.gpkg" | sed -n 's/^Feature Count: //p')
 unreachable=$(ogrinfo -q -al -where "method <> 'network'" "$work/od.gpkg" | grep -c "OGRFeature" || true)
 [ "$unreachable" = 0 ] || fail "$unreachable rows were not routed on the network"
 
+# Runs an algorithm on the sample roads with the zones as origins; $1 algorithm,
+# $2 output file, the rest extra parameters.
+run_alg() {
+  local alg=$1 out=$2
+  shift 2
+  timeout 300 "$qgis_process" run "circularplanner:$alg" -- "ROADS=$gpkg|layername=roads" \
+    "$@" "OUTPUT=$out" > "$work/$alg.txt" 2>&1 || fail "$alg failed: $(tail -5 "$work/$alg.txt")"
+}
+features() { ogrinfo -so -al "$1" | sed -n 's/^Feature Count: //p'; }
+zones=("ORIGINS=$gpkg|layername=industrial_zones" ORIGIN_ID=zone_id)
+run_alg routes "$work/routes.gpkg" "${zones[@]}" "DESTINATIONS=$gpkg|layername=district_centres" \
+  DESTINATION_ID=name "PLACES=$work/places.gpkg"
+[ "$(features "$work/routes.gpkg")" = 40 ] || fail "expected 40 routes"
+[ "$(features "$work/places.gpkg")" = 13 ] || fail "expected 13 places"
+run_alg nearestfacilities "$work/nearest.gpkg" "${zones[@]}" \
+  "FACILITIES=$gpkg|layername=district_centres" FACILITY_ID=name K=3
+[ "$(features "$work/nearest.gpkg")" = 15 ] || fail "expected 5 zones x 3 nearest"
+run_alg buildnetwork "$work/network.gpkg"
+grep -q "MAIN_NETWORK_NODES" "$work/buildnetwork.txt" || fail "buildnetwork reported no counts"
+[ "$(features "$work/network.gpkg")" -gt 40000 ] || fail "the network has too few segments"
+
 timeout 120 "$qgis_process" run circularplanner:odmatrix -- \
   "ROADS=$gpkg|layername=settlements" "ORIGINS=$gpkg|layername=industrial_zones" \
   "DESTINATIONS=$gpkg|layername=district_centres" "OUTPUT=$work/bad.gpkg" > "$work/bad.txt" 2>&1 \
   && fail "points accepted as roads"
 grep -q "must be lines" "$work/bad.txt" || fail "no clear error for points as roads: $(tail -3 "$work/bad.txt")"
-echo "qgis_process: 40 OD rows by network; bad input refused with a clear message"
+echo "qgis_process: all four algorithms ran (40 OD rows and 40 routes by network, 15 nearest, the network); bad input refused with a clear message"

@@ -1,0 +1,278 @@
+// Every circularplanner algorithm on the Almaty sample data and on bad input,
+// through QGIS's Processing framework.
+
+#include <gtest/gtest.h>
+
+#include <qgsdistancearea.h>
+#include <qgsproject.h>
+
+#include "geo/network_builder.h"
+#include "layers/road_reader.h"
+#include "processing_run.h"
+#include "support/temp_files.h"
+
+namespace cp {
+namespace {
+
+using test::AlgorithmRun;
+using test::runAlgorithm;
+using test::sample;
+
+const QString kBuild = QStringLiteral("circularplanner:buildnetwork");
+const QString kOd = QStringLiteral("circularplanner:odmatrix");
+const QString kRoutes = QStringLiteral("circularplanner:routes");
+const QString kNearest = QStringLiteral("circularplanner:nearestfacilities");
+
+// Industrial zones to district centres: 5 x 8 places, all reachable.
+QVariantMap zonesToDistricts(const QString& algorithm) {
+  QVariantMap p{{QStringLiteral("ROADS"), sample("roads")}};
+  if (algorithm == kBuild)
+    return p;
+  p.insert(QStringLiteral("ORIGINS"), sample("industrial_zones"));
+  p.insert(QStringLiteral("ORIGIN_ID"), QStringLiteral("zone_id"));
+  const bool nearest = algorithm == kNearest;
+  p.insert(nearest ? QStringLiteral("FACILITIES") : QStringLiteral("DESTINATIONS"),
+           sample("district_centres"));
+  p.insert(nearest ? QStringLiteral("FACILITY_ID") : QStringLiteral("DESTINATION_ID"),
+           QStringLiteral("name"));
+  return p;
+}
+
+double ellipsoidalLength(const QgsGeometry& g, const QgsCoordinateReferenceSystem& crs) {
+  QgsDistanceArea da;
+  da.setSourceCrs(crs, QgsProject::instance()->transformContext());
+  da.setEllipsoid(QStringLiteral("WGS84"));
+  return da.measureLength(g);
+}
+
+// ---- Routes --------------------------------------------------------------
+
+TEST(ProcessingRoutes, RoutesMatchTheOdMatrixAndFollowTheRoads) {
+  const AlgorithmRun routes = runAlgorithm(kRoutes, zonesToDistricts(kRoutes), {"PLACES"});
+  const AlgorithmRun od = runAlgorithm(kOd, zonesToDistricts(kOd));
+  ASSERT_TRUE(routes.ok && od.ok) << routes.errors.toStdString();
+  EXPECT_EQ(routes.output->featureCount(), 40);
+  EXPECT_EQ(routes.more.at("PLACES")->featureCount(), 13);
+  const auto matrix = test::byPair(*od.output, QStringLiteral("distance_m"));
+  QgsFeature f;
+  QgsFeatureIterator it = routes.output->getFeatures();
+  while (it.nextFeature(f)) {
+    const QString pair =
+        f.attribute("origin_id").toString() + "->" + f.attribute("destination_id").toString();
+    const double metres = f.attribute("distance_m").toDouble();
+    EXPECT_NEAR(metres, matrix.at(pair), 1e-6 * metres) << pair.toStdString();
+    // The drawn line, measured by QGIS on the ellipsoid, is the route's length.
+    EXPECT_NEAR(ellipsoidalLength(f.geometry(), routes.output->crs()), metres, 2e-4 * metres)
+        << pair.toStdString();
+    const double share = f.attribute("schematic_share").toDouble();
+    EXPECT_GE(share, 0);
+    EXPECT_LE(share, 1);
+  }
+}
+
+// The schematic metres of each route, measured independently: the route's
+// length inside a 2 m buffer round the roads flagged schematic.
+TEST(ProcessingRoutes, SchematicShareEqualsTheLengthAlongFlaggedRoads) {
+  const AlgorithmRun routes = runAlgorithm(kRoutes, zonesToDistricts(kRoutes));
+  ASSERT_TRUE(routes.ok) << routes.errors.toStdString();
+  QgsVectorLayer roads(sample("roads"), "roads", "ogr");
+  roads.setSubsetString(QStringLiteral("schematic = 1"));
+  ASSERT_GT(roads.featureCount(), 0);
+  const QgsCoordinateTransform toOutput(roads.crs(), routes.output->crs(), QgsProject::instance());
+  QVector<QgsGeometry> parts;
+  QgsFeature r;
+  QgsFeatureIterator rit = roads.getFeatures();
+  while (rit.nextFeature(r)) {
+    QgsGeometry g = r.geometry();
+    g.transform(toOutput);
+    parts << g;
+  }
+  const QgsGeometry flagged = QgsGeometry::unaryUnion(parts);
+  int withSchematic = 0;
+  QgsFeature f;
+  QgsFeatureIterator it = routes.output->getFeatures();
+  while (it.nextFeature(f)) {
+    // A 2 m buffer in metres: work in the local UTM zone.
+    const QgsCoordinateReferenceSystem utm(QStringLiteral("EPSG:32643"));
+    const QgsCoordinateTransform toUtm(routes.output->crs(), utm, QgsProject::instance());
+    QgsGeometry route = f.geometry();
+    QgsGeometry zone = flagged;
+    route.transform(toUtm);
+    zone.transform(toUtm);
+    const QgsGeometry inside = route.intersection(zone.buffer(2, 4));
+    const QgsCoordinateTransform back(utm, routes.output->crs(), QgsProject::instance());
+    QgsGeometry insideBack = inside;
+    insideBack.transform(back);
+    const double measured =
+        inside.isEmpty() ? 0 : ellipsoidalLength(insideBack, routes.output->crs());
+    const double reported = f.attribute("schematic_m").toDouble();
+    const QString pair =
+        f.attribute("origin_id").toString() + "->" + f.attribute("destination_id").toString();
+    EXPECT_NEAR(reported, measured, 30 + 0.002 * reported) << pair.toStdString();
+    if (reported > 1000)
+      ++withSchematic;
+  }
+  EXPECT_GT(withSchematic, 10);  // the zones outside the city are reached by drawn corridors
+}
+
+TEST(ProcessingRoutes, AFlagSetOnEveryRoadGivesAShareOfOne) {
+  QVariantMap p = zonesToDistricts(kRoutes);
+  p.insert(QStringLiteral("FLAG_FIELD"), QStringLiteral("fclass"));  // text on every road
+  const AlgorithmRun routes = runAlgorithm(kRoutes, p);
+  ASSERT_TRUE(routes.ok) << routes.errors.toStdString();
+  QgsFeature f;
+  QgsFeatureIterator it = routes.output->getFeatures();
+  while (it.nextFeature(f))
+    EXPECT_NEAR(f.attribute("schematic_share").toDouble(), 1.0, 1e-9);
+}
+
+// ---- Build network --------------------------------------------------------
+
+// QGIS's reader and the OGR reader give the same network.
+TEST(ProcessingBuildNetwork, SegmentsEqualTheEngineBuiltFromTheOgrReader) {
+  const AlgorithmRun run = runAlgorithm(kBuild, zonesToDistricts(kBuild));
+  ASSERT_TRUE(run.ok) << run.errors.toStdString();
+  const layers::RoadData roads =
+      layers::readRoads(layers::LayerRef::parse(test::sampleLayer("roads")));
+  geo::BuildReport report;
+  const geo::Network net = geo::buildNetwork(roads.lines, {}, &report);
+  EXPECT_EQ(run.output->featureCount(), static_cast<long long>(net.segmentCount()));
+  EXPECT_EQ(run.results.value("NODES").toLongLong(), static_cast<long long>(net.nodeCount()));
+  EXPECT_EQ(run.results.value("COMPONENTS").toLongLong(),
+            static_cast<long long>(report.components));
+  EXPECT_EQ(run.results.value("MAIN_NETWORK_NODES").toLongLong(),
+            static_cast<long long>(report.largestComponentNodes));
+  double ours = 0;
+  double drawn = 0;
+  long long cutOff = 0;
+  QgsFeature f;
+  QgsFeatureIterator it = run.output->getFeatures();
+  while (it.nextFeature(f)) {
+    ours += f.attribute("length_m").toDouble();
+    drawn += ellipsoidalLength(f.geometry(), run.output->crs());
+    cutOff += f.attribute("in_main_network").toBool() ? 0 : 1;
+  }
+  double expected = 0;
+  for (double l : net.segmentLength)
+    expected += l;
+  EXPECT_NEAR(ours, expected, 1e-6 * expected);
+  EXPECT_NEAR(drawn, expected, 1e-6 * expected);
+  EXPECT_GT(cutOff, 0);  // the OSM extract has pieces cut off at its edge
+}
+
+// ---- OD matrix as a table and places --------------------------------------
+
+TEST(ProcessingOdMatrix, TableHasARowPerOriginAndAColumnPerDestination) {
+  const AlgorithmRun od = runAlgorithm(kOd, zonesToDistricts(kOd), {"MATRIX", "PLACES"});
+  ASSERT_TRUE(od.ok) << od.errors.toStdString();
+  QgsVectorLayer& table = *od.more.at("MATRIX");
+  EXPECT_EQ(table.featureCount(), 5);
+  EXPECT_EQ(table.fields().count(), 1 + 8);
+  EXPECT_EQ(table.geometryType(), QgsWkbTypes::NullGeometry);
+  const auto lines = test::byPair(*od.output, QStringLiteral("distance_m"));
+  QgsFeature f;
+  QgsFeatureIterator it = table.getFeatures();
+  while (it.nextFeature(f)) {
+    for (int c = 1; c < table.fields().count(); ++c) {
+      const QString pair = f.attribute(0).toString() + "->" + table.fields().at(c).name();
+      EXPECT_NEAR(f.attribute(c).toDouble() * 1000, lines.at(pair), 1e-6) << pair.toStdString();
+    }
+  }
+  QgsVectorLayer& places = *od.more.at("PLACES");
+  EXPECT_EQ(places.featureCount(), 13);
+  places.setSubsetString(QStringLiteral("NOT \"joined\""));
+  EXPECT_EQ(places.featureCount(), 0);
+}
+
+// ---- Bad input, for every algorithm ---------------------------------------
+
+class EveryAlgorithm : public ::testing::TestWithParam<QString> {};
+
+TEST_P(EveryAlgorithm, RunsOnTheSampleData) {
+  const AlgorithmRun run = runAlgorithm(GetParam(), zonesToDistricts(GetParam()));
+  ASSERT_TRUE(run.ok) << run.errors.toStdString();
+  EXPECT_GT(run.output->featureCount(), 0);
+}
+
+TEST_P(EveryAlgorithm, PointsAsRoadsAreRefused) {
+  QVariantMap p = zonesToDistricts(GetParam());
+  p[QStringLiteral("ROADS")] = sample("settlements");
+  const AlgorithmRun run = runAlgorithm(GetParam(), p);
+  EXPECT_FALSE(run.ok);
+  EXPECT_TRUE(run.errors.contains(QStringLiteral("must be lines"))) << run.errors.toStdString();
+}
+
+TEST_P(EveryAlgorithm, AnEmptyRoadLayerIsAClearError) {
+  const test::ProjectLayer empty(
+      new QgsVectorLayer(QStringLiteral("LineString?crs=EPSG:4326&field=fclass:string"),
+                         QStringLiteral("no_roads"), QStringLiteral("memory")));
+  QVariantMap p = zonesToDistricts(GetParam());
+  p[QStringLiteral("ROADS")] = empty.id();
+  const AlgorithmRun run = runAlgorithm(GetParam(), p);
+  EXPECT_FALSE(run.ok);
+  EXPECT_TRUE(run.errors.contains(QStringLiteral("empty"))) << run.errors.toStdString();
+}
+
+TEST_P(EveryAlgorithm, AMissingRoadFieldIsNamed) {
+  QVariantMap p = zonesToDistricts(GetParam());
+  p[QStringLiteral("SPEED_FIELD")] = QStringLiteral("vitesse");
+  const AlgorithmRun run = runAlgorithm(GetParam(), p);
+  EXPECT_FALSE(run.ok);
+  EXPECT_TRUE(run.errors.contains(QStringLiteral("vitesse"))) << run.errors.toStdString();
+}
+
+TEST_P(EveryAlgorithm, PlacesThatAreLinesOrEmptyAreRefusedByName) {
+  if (GetParam() == kBuild)
+    GTEST_SKIP() << "no places";
+  const test::ProjectLayer empty(
+      new QgsVectorLayer(QStringLiteral("Point?crs=EPSG:4326&field=name:string"),
+                         QStringLiteral("nowhere"), QStringLiteral("memory")));
+  for (const QString& places : {sample("roads"), empty.id()}) {
+    QVariantMap p = zonesToDistricts(GetParam());
+    p[QStringLiteral("ORIGINS")] = places;
+    p[QStringLiteral("ORIGIN_ID")] = QString();
+    const AlgorithmRun run = runAlgorithm(GetParam(), p);
+    EXPECT_FALSE(run.ok);
+    EXPECT_TRUE(run.errors.contains(QStringLiteral("Origins"))) << run.errors.toStdString();
+    EXPECT_TRUE(run.errors.contains(QStringLiteral("empty")) ||
+                run.errors.contains(QStringLiteral("points or polygons")))
+        << run.errors.toStdString();
+  }
+}
+
+// What an algorithm's output says, keyed so that two runs can be compared:
+// per pair (or segment) its distance in metres.
+std::map<QString, double> costs(const QString& algorithm, QgsVectorLayer& output) {
+  if (algorithm == kBuild)
+    return test::byPair(output, QStringLiteral("length_m"), QStringLiteral("segment"));
+  return test::byPair(
+      output, QStringLiteral("distance_m"),
+      algorithm == kNearest ? QStringLiteral("facility_id") : QStringLiteral("destination_id"));
+}
+
+// Roads in Web Mercator, places in WGS 84: the same costs as all in WGS 84.
+TEST_P(EveryAlgorithm, MixedCrsGivesTheSameResult) {
+  QgsVectorLayer roads(sample("roads"), "roads", "ogr");
+  const test::ProjectLayer mercator(
+      test::reprojected(roads, QStringLiteral("EPSG:3857")).release());
+  QVariantMap p = zonesToDistricts(GetParam());
+  const AlgorithmRun plain = runAlgorithm(GetParam(), p);
+  p[QStringLiteral("ROADS")] = mercator.id();
+  const AlgorithmRun mixed = runAlgorithm(GetParam(), p);
+  ASSERT_TRUE(plain.ok && mixed.ok) << mixed.errors.toStdString();
+  const auto a = costs(GetParam(), *plain.output);
+  const auto b = costs(GetParam(), *mixed.output);
+  ASSERT_EQ(a.size(), b.size());
+  for (const auto& [key, metres] : a) {
+    ASSERT_TRUE(b.count(key)) << key.toStdString();
+    EXPECT_NEAR(b.at(key), metres, 0.5) << key.toStdString();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Processing, EveryAlgorithm,
+                         ::testing::Values(kBuild, kOd, kRoutes, kNearest), [](const auto& param) {
+                           return param.param.section(':', 1).toStdString();
+                         });
+
+}  // namespace
+}  // namespace cp
