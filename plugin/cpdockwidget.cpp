@@ -1,17 +1,22 @@
 #include "cpdockwidget.h"
 
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 #include <qgisinterface.h>
 #include <qgsapplication.h>
-#include <qgsfieldcombobox.h>
+#include <qgscollapsiblegroupbox.h>
+#include <qgsfilewidget.h>
 #include <qgslayertree.h>
 #include <qgsmapcanvas.h>
-#include <qgsmaplayercombobox.h>
 #include <qgsmessagebar.h>
 #include <qgsprocessingalgrunnertask.h>
 #include <qgsprocessingregistry.h>
@@ -19,46 +24,88 @@
 #include <qgstaskmanager.h>
 #include <qgsvectorlayer.h>
 
+#include "cprolerow.h"
 #include "qgis/cpresultstyles.h"
+
+// A transport analysis the panel offers, and how its results are drawn.
+struct CpAnalysis {
+  QString key;
+  QString title;
+  QString algorithm;
+  QString toParameter;  // the destinations' parameter and its id field
+  QString toIdParameter;
+  bool withPlaces;  // also writes where each place joins the roads
+  bool withK;
+  void (*style)(QgsVectorLayer&);
+};
 
 namespace {
 
 const QString kScope = QStringLiteral("CircularPlanner");
 const QString kResultsGroup = QStringLiteral("Circular Planner results");
 const QString kSampleGroup = QStringLiteral("Almaty sample data");
-// Drawn bottom to top: context first, places last.
-const QStringList kSampleLayers{
-    QStringLiteral("agricultural_land"), QStringLiteral("boundaries"),
-    QStringLiteral("districts"),         QStringLiteral("roads"),
-    QStringLiteral("industrial_zones"),  QStringLiteral("settlements"),
-    QStringLiteral("organic_sources"),   QStringLiteral("composting_sites"),
-    QStringLiteral("waste_facilities"),  QStringLiteral("district_centres")};
+
+const QList<CpAnalysis>& analyses() {
+  static const QList<CpAnalysis> list{
+      {QStringLiteral("od_matrix"), QObject::tr("OD matrix"),
+       QStringLiteral("circularplanner:odmatrix"), QStringLiteral("DESTINATIONS"),
+       QStringLiteral("DESTINATION_ID"), true, false, cp::qgis::styleOdLines},
+      {QStringLiteral("routes"), QObject::tr("Routes"), QStringLiteral("circularplanner:routes"),
+       QStringLiteral("DESTINATIONS"), QStringLiteral("DESTINATION_ID"), true, false,
+       cp::qgis::styleRoutes},
+      {QStringLiteral("nearest"), QObject::tr("Nearest facilities"),
+       QStringLiteral("circularplanner:nearestfacilities"), QStringLiteral("FACILITIES"),
+       QStringLiteral("FACILITY_ID"), false, true, cp::qgis::styleOdLines}};
+  return list;
+}
+
+// Sample layers, drawn bottom to top, and the role each one fills.
+const QList<QPair<QString, QString>>& sampleLayers() {
+  static const QList<QPair<QString, QString>> layers{
+      {QStringLiteral("agricultural_land"), QStringLiteral("farmland")},
+      {QStringLiteral("boundaries"), QString()},
+      {QStringLiteral("districts"), QStringLiteral("districts")},
+      {QStringLiteral("roads"), QStringLiteral("roads")},
+      {QStringLiteral("industrial_zones"), QStringLiteral("zones")},
+      {QStringLiteral("settlements"), QString()},
+      {QStringLiteral("organic_sources"), QStringLiteral("organic")},
+      {QStringLiteral("composting_sites"), QStringLiteral("compost")},
+      {QStringLiteral("waste_facilities"), QString()},
+      {QStringLiteral("district_centres"), QStringLiteral("centres")},
+      {QStringLiteral("material_flows"), QStringLiteral("flows")}};
+  return layers;
+}
 
 QString sampleGeoPackage() {
   const QString fromEnv = qEnvironmentVariable("CIRCULAR_PLANNER_SAMPLE_DATA");
   return fromEnv.isEmpty() ? QStringLiteral(CP_SAMPLE_GPKG) : fromEnv;
 }
 
-QgsLayerTreeGroup* group(const QString& name) {
-  QgsLayerTree* root = QgsProject::instance()->layerTreeRoot();
-  QgsLayerTreeGroup* g = root->findGroup(name);
-  return g ? g : root->insertGroup(0, name);
+QgsLayerTreeGroup* group(QgsLayerTreeGroup* parent, const QString& name) {
+  QgsLayerTreeGroup* g = parent->findGroup(name);
+  return g ? g : parent->insertGroup(0, name);
 }
 
-QgsMapLayerComboBox* layerCombo(QgsMapLayerProxyModel::Filters filters, const QString& objectName) {
-  auto* combo = new QgsMapLayerComboBox();
-  combo->setFilters(filters);
-  combo->setAllowEmptyLayer(true);
-  combo->setObjectName(objectName);
-  return combo;
+QString destination(const QString& gpkg, const QString& table, bool geometry = true) {
+  return QStringLiteral("ogr:dbname='%1' table=\"%2\"%3")
+      .arg(gpkg, table, geometry ? QStringLiteral(" (geom)") : QString());
 }
 
-QgsFieldComboBox* idCombo(QgsMapLayerComboBox* layers, const QString& objectName) {
-  auto* combo = new QgsFieldComboBox();
-  combo->setAllowEmptyFieldName(true);
-  combo->setObjectName(objectName);
-  QObject::connect(layers, &QgsMapLayerComboBox::layerChanged, combo, &QgsFieldComboBox::setLayer);
-  return combo;
+// Keeps the messages of a background run, to show the planner why it failed.
+class ErrorKeepingFeedback : public QgsProcessingFeedback {
+ public:
+  void reportError(const QString& error, bool fatal) override {
+    errors << error;
+    QgsProcessingFeedback::reportError(error, fatal);
+  }
+  QStringList errors;
+};
+
+QGroupBox* section(const QString& title, QWidget* content) {
+  auto* box = new QgsCollapsibleGroupBox(title);
+  auto* layout = new QVBoxLayout(box);
+  layout->addWidget(content);
+  return box;
 }
 
 }  // namespace
@@ -71,42 +118,98 @@ CpDockWidget::CpDockWidget(QgisInterface* iface, QWidget* parent)
   auto* sample = new QPushButton(tr("Load the Almaty sample data"));
   sample->setObjectName(QStringLiteral("LoadSampleButton"));
   layout->addWidget(sample);
-  layout->addWidget(buildRoles());
-  mRun = new QPushButton(tr("Run OD matrix"));
-  mRun->setObjectName(QStringLiteral("RunOdButton"));
-  layout->addWidget(mRun);
+  layout->addWidget(section(tr("Layers and their fields"), buildLayers()));
+  layout->addWidget(section(tr("Transport distances"), buildAnalysis()));
   mStatus = new QLabel();
   mStatus->setObjectName(QStringLiteral("StatusLabel"));
   mStatus->setWordWrap(true);
   layout->addWidget(mStatus);
   layout->addStretch();
-  setWidget(body);
+  auto* scroll = new QScrollArea();
+  scroll->setWidgetResizable(true);
+  scroll->setWidget(body);
+  setWidget(scroll);
 
   connect(sample, &QPushButton::clicked, this, [this] { loadSampleData(); });
-  connect(mRun, &QPushButton::clicked, this, [this] { runOdMatrix(); });
-  for (QgsMapLayerComboBox* combo : {mRoads, mOrigins, mDestinations})
-    connect(combo, &QgsMapLayerComboBox::layerChanged, this, [this] { saveChoices(); });
-  for (QgsFieldComboBox* combo : {mOriginId, mDestinationId})
-    connect(combo, &QgsFieldComboBox::fieldChanged, this, [this] { saveChoices(); });
   connect(QgsProject::instance(), &QgsProject::readProject, this, [this] { restoreChoices(); });
   restoreChoices();
 }
 
-QWidget* CpDockWidget::buildRoles() {
-  auto* roles = new QWidget();
-  auto* form = new QFormLayout(roles);
-  const auto places = QgsMapLayerProxyModel::PointLayer | QgsMapLayerProxyModel::PolygonLayer;
-  mRoads = layerCombo(QgsMapLayerProxyModel::LineLayer, QStringLiteral("RoadsCombo"));
-  mOrigins = layerCombo(places, QStringLiteral("OriginsCombo"));
-  mDestinations = layerCombo(places, QStringLiteral("DestinationsCombo"));
-  mOriginId = idCombo(mOrigins, QStringLiteral("OriginIdCombo"));
-  mDestinationId = idCombo(mDestinations, QStringLiteral("DestinationIdCombo"));
-  form->addRow(tr("Roads"), mRoads);
-  form->addRow(tr("Origins"), mOrigins);
-  form->addRow(tr("  id field"), mOriginId);
-  form->addRow(tr("Destinations"), mDestinations);
-  form->addRow(tr("  id field"), mDestinationId);
-  return roles;
+CpDockWidget::~CpDockWidget() {
+  if (QgsTask* task = mTask.data()) {
+    task->cancel();
+    task->waitForFinished(30000);
+  }
+}
+
+QWidget* CpDockWidget::buildLayers() {
+  auto* box = new QWidget();
+  auto* form = new QFormLayout(box);
+  form->setContentsMargins(0, 0, 0, 0);
+  for (const CpRole& role : cpRoles())
+    mRows.insert(role.key, new CpRoleRow(role, form, this));
+  return box;
+}
+
+QWidget* CpDockWidget::buildAnalysis() {
+  auto* box = new QWidget();
+  auto* form = new QFormLayout(box);
+  form->setContentsMargins(0, 0, 0, 0);
+  const auto combo = [](const QString& name) {
+    auto* c = new QComboBox();
+    c->setObjectName(name);
+    return c;
+  };
+  mAnalysis = combo(QStringLiteral("AnalysisCombo"));
+  for (const CpAnalysis& a : analyses())
+    mAnalysis->addItem(a.title, a.key);
+  mFrom = combo(QStringLiteral("FromRoleCombo"));
+  mTo = combo(QStringLiteral("ToRoleCombo"));
+  for (const CpRole& role : cpRoles()) {
+    if (!role.isPlace)
+      continue;
+    mFrom->addItem(role.title, role.key);
+    mTo->addItem(role.title, role.key);
+  }
+  mMetric = combo(QStringLiteral("MetricCombo"));
+  mMetric->addItems({tr("shortest distance"), tr("shortest travel time")});
+  mK = new QSpinBox();
+  mK->setObjectName(QStringLiteral("NearestCount"));
+  mK->setRange(1, 100);
+  mFolder = new QgsFileWidget();
+  mFolder->setObjectName(QStringLiteral("ResultsFolder"));
+  mFolder->setStorageMode(QgsFileWidget::GetDirectory);
+  mFolder->setToolTip(tr("Empty: a folder beside the project file, or in your home folder"));
+  mRun = new QPushButton(tr("Run"));
+  mRun->setObjectName(QStringLiteral("RunAnalysisButton"));
+  mCancel = new QPushButton(tr("Cancel"));
+  mCancel->setObjectName(QStringLiteral("CancelAnalysisButton"));
+  mCancel->setEnabled(false);
+  form->addRow(tr("Analysis"), mAnalysis);
+  form->addRow(tr("From"), mFrom);
+  form->addRow(tr("To"), mTo);
+  form->addRow(tr("Minimise"), mMetric);
+  form->addRow(tr("Facilities per origin"), mK);
+  form->addRow(tr("Save results in"), mFolder);
+  form->addRow(mRun, mCancel);
+
+  connect(mAnalysis, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+    mK->setEnabled(currentAnalysis().withK);
+    saveChoices();
+  });
+  for (QComboBox* c : {mFrom, mTo, mMetric})
+    connect(c, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { saveChoices(); });
+  connect(mRun, &QPushButton::clicked, this, [this] { runAnalysis(); });
+  connect(mCancel, &QPushButton::clicked, this, [this] {
+    if (QgsTask* task = mTask.data())
+      task->cancel();
+  });
+  mK->setEnabled(false);
+  return box;
+}
+
+const CpAnalysis& CpDockWidget::currentAnalysis() const {
+  return analyses().at(std::max(0, mAnalysis->currentIndex()));
 }
 
 void CpDockWidget::loadSampleData() {
@@ -115,9 +218,8 @@ void CpDockWidget::loadSampleData() {
     mIface->messageBar()->pushCritical(windowTitle(), tr("The sample data is not at %1").arg(gpkg));
     return;
   }
-  QgsLayerTreeGroup* target = group(kSampleGroup);
-  QMap<QString, QgsVectorLayer*> loaded;
-  for (const QString& name : kSampleLayers) {
+  QgsLayerTreeGroup* target = group(QgsProject::instance()->layerTreeRoot(), kSampleGroup);
+  for (const auto& [name, role] : sampleLayers()) {
     auto* layer = new QgsVectorLayer(QStringLiteral("%1|layername=%2").arg(gpkg, name), name,
                                      QStringLiteral("ogr"));
     if (!layer->isValid()) {
@@ -128,100 +230,185 @@ void CpDockWidget::loadSampleData() {
     }
     QgsProject::instance()->addMapLayer(layer, false);
     target->insertLayer(0, layer);
-    loaded[name] = layer;
+    if (!role.isEmpty())
+      mRows.value(role)->setLayer(layer);
   }
-  mRoads->setLayer(loaded.value(QStringLiteral("roads")));
-  mOrigins->setLayer(loaded.value(QStringLiteral("industrial_zones")));
-  mOriginId->setField(QStringLiteral("zone_id"));
-  mDestinations->setLayer(loaded.value(QStringLiteral("district_centres")));
-  mDestinationId->setField(QStringLiteral("name"));
-  if (QgsVectorLayer* districts = loaded.value(QStringLiteral("districts"))) {
-    mIface->mapCanvas()->setExtent(districts->extent().buffered(districts->extent().width() * 0.8));
-  }
+  zoomTo(QgsProject::instance()->mapLayersByName(QStringLiteral("districts")), 0.8);
+  mFrom->setCurrentIndex(mFrom->findData(QStringLiteral("zones")));
+  // District polygons reach into the mountains; their centres are where trips go.
+  mTo->setCurrentIndex(mTo->findData(QStringLiteral("centres")));
   mIface->mapCanvas()->refresh();
   mStatus->setText(
-      tr("Sample data loaded: © OpenStreetMap contributors; estimates as documented."));
+      tr("Sample data loaded: roads © OpenStreetMap contributors (ODbL); other values are "
+         "official statistics, report figures or documented estimates."));
 }
 
-void CpDockWidget::runOdMatrix() {
-  if (!mRoads->currentLayer() || !mOrigins->currentLayer() || !mDestinations->currentLayer()) {
-    mIface->messageBar()->pushWarning(windowTitle(),
-                                      tr("Choose the roads, origins and destinations first"));
+QString CpDockWidget::missingChoice() const {
+  const QString from = mFrom->currentData().toString();
+  const QString to = mTo->currentData().toString();
+  for (const QString& role : {QStringLiteral("roads"), from, to})
+    if (!mRows.value(role)->layer())
+      return tr("Choose a layer for %1 first").arg(mRows.value(role)->role().title);
+  return {};
+}
+
+QVariantMap CpDockWidget::parameters(const CpAnalysis& analysis, const QString& gpkg) const {
+  const CpRoleRow* roads = mRows.value(QStringLiteral("roads"));
+  const CpRoleRow* from = mRows.value(mFrom->currentData().toString());
+  const CpRoleRow* to = mRows.value(mTo->currentData().toString());
+  QVariantMap p{{QStringLiteral("ROADS"), roads->layer()->id()},
+                {QStringLiteral("CLASS_FIELD"), roads->field(QStringLiteral("class"))},
+                {QStringLiteral("ONEWAY_FIELD"), roads->field(QStringLiteral("oneway"))},
+                {QStringLiteral("SPEED_FIELD"), roads->field(QStringLiteral("speed"))},
+                {QStringLiteral("ORIGINS"), from->layer()->id()},
+                {QStringLiteral("ORIGIN_ID"), from->field(QStringLiteral("id"))},
+                {analysis.toParameter, to->layer()->id()},
+                {analysis.toIdParameter, to->field(QStringLiteral("id"))},
+                {QStringLiteral("METRIC"), mMetric->currentIndex()},
+                {QStringLiteral("OUTPUT"), destination(gpkg, analysis.key)}};
+  if (analysis.withPlaces)
+    p.insert(QStringLiteral("PLACES"), destination(gpkg, QStringLiteral("places")));
+  if (analysis.withK)
+    p.insert(QStringLiteral("K"), mK->value());
+  return p;
+}
+
+QString CpDockWidget::resultsFolder() const {
+  if (!mFolder->filePath().isEmpty())
+    return mFolder->filePath();
+  const QString project = QgsProject::instance()->fileName();
+  return project.isEmpty()
+             ? QDir::home().filePath(QStringLiteral("Circular Planner results"))
+             : QFileInfo(project).dir().filePath(QStringLiteral("circular_planner_results"));
+}
+
+void CpDockWidget::runAnalysis() {
+  const QString missing = missingChoice();
+  if (!missing.isEmpty()) {
+    mIface->messageBar()->pushWarning(windowTitle(), missing);
     return;
   }
-  const QgsProcessingAlgorithm* alg = QgsApplication::processingRegistry()->algorithmById(
-      QStringLiteral("circularplanner:odmatrix"));
-  if (!alg) {
-    mIface->messageBar()->pushCritical(windowTitle(),
-                                       tr("The OD matrix algorithm is not registered"));
+  const CpAnalysis& analysis = currentAnalysis();
+  const QgsProcessingAlgorithm* alg =
+      QgsApplication::processingRegistry()->algorithmById(analysis.algorithm);
+  const QString folder = resultsFolder();
+  if (!alg || !QDir().mkpath(folder)) {
+    mIface->messageBar()->pushCritical(
+        windowTitle(), alg ? tr("Cannot create the results folder %1").arg(folder)
+                           : tr("The algorithm %1 is not registered").arg(analysis.algorithm));
     return;
   }
-  const QVariantMap parameters{
-      {QStringLiteral("ROADS"), mRoads->currentLayer()->id()},
-      {QStringLiteral("ORIGINS"), mOrigins->currentLayer()->id()},
-      {QStringLiteral("ORIGIN_ID"), mOriginId->currentField()},
-      {QStringLiteral("DESTINATIONS"), mDestinations->currentLayer()->id()},
-      {QStringLiteral("DESTINATION_ID"), mDestinationId->currentField()},
-      {QStringLiteral("OUTPUT"), QgsProcessing::TEMPORARY_OUTPUT}};
+  const QString gpkg = QDir(folder).filePath(
+      QStringLiteral("%1_%2_to_%3_%4.gpkg")
+          .arg(analysis.key, mFrom->currentData().toString(), mTo->currentData().toString(),
+               QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd_HHmmss"))));
   // The context and feedback live until the task reports back.
   auto context = std::make_shared<QgsProcessingContext>();
   context->setProject(QgsProject::instance());
-  auto feedback = std::make_shared<QgsProcessingFeedback>();
-  auto* task = new QgsProcessingAlgRunnerTask(alg, parameters, *context, feedback.get());
+  auto feedback = std::make_shared<ErrorKeepingFeedback>();
+  auto* task =
+      new QgsProcessingAlgRunnerTask(alg, parameters(analysis, gpkg), *context, feedback.get());
   connect(task, &QgsProcessingAlgRunnerTask::executed, this,
-          [this, context, feedback](bool ok, const QVariantMap& results) {
-            if (ok) {
-              QgsMapLayer* layer =
-                  context->takeResultLayer(results.value(QStringLiteral("OUTPUT")).toString());
-              if (auto* od = qobject_cast<QgsVectorLayer*>(layer)) {
-                od->setName(tr("OD matrix"));
-                cp::qgis::styleOdLines(*od);
-                QgsProject::instance()->addMapLayer(od, false);
-                group(kResultsGroup)->insertLayer(0, od);
-              }
-            }
-            showResult(ok, results);
+          [this, analysis, gpkg, context, feedback](bool ok, const QVariantMap&) {
+            finished(analysis, ok && !feedback->isCanceled(), feedback->errors.join('\n'), gpkg);
           });
-  mRun->setEnabled(false);
-  mStatus->setText(tr("Computing the OD matrix… (Task Manager shows progress and can cancel)"));
+  mTask = task;
+  setRunning(true);
+  mStatus->setText(tr("Computing %1… (progress in the Task Manager)").arg(analysis.title));
   QgsApplication::taskManager()->addTask(task);
 }
 
-void CpDockWidget::showResult(bool ok, const QVariantMap&) {
-  mRun->setEnabled(true);
-  mStatus->setText(ok ? tr("OD matrix added to '%1'.").arg(kResultsGroup)
-                      : tr("The OD matrix failed or was canceled; the Processing log says why."));
-  if (!ok)
-    mIface->messageBar()->pushWarning(windowTitle(), mStatus->text());
+void CpDockWidget::setRunning(bool running) {
+  mRun->setEnabled(!running);
+  mCancel->setEnabled(running);
 }
 
-void CpDockWidget::saveChoices() {
+void CpDockWidget::finished(const CpAnalysis& analysis, bool ok, const QString& error,
+                            const QString& gpkg) {
+  setRunning(false);
+  if (!ok) {
+    QFile::remove(gpkg);  // never leave a half-written result behind
+    const QString why = error.isEmpty() ? tr("canceled") : error;
+    mStatus->setText(tr("%1 stopped: %2").arg(analysis.title, why));
+    mIface->messageBar()->pushWarning(windowTitle(), mStatus->text());
+    return;
+  }
+  zoomTo(addResults(analysis, gpkg), 0.1);
+  mStatus->setText(tr("%1 added to '%2'; saved in %3").arg(analysis.title, kResultsGroup, gpkg));
+}
+
+void CpDockWidget::zoomTo(const QList<QgsMapLayer*>& layers, double margin) {
+  QgsMapCanvas* canvas = mIface->mapCanvas();
+  QgsRectangle extent;
+  for (const QgsMapLayer* layer : layers)
+    extent.combineExtentWith(
+        canvas->mapSettings().layerExtentToOutputExtent(layer, layer->extent()));
+  if (extent.isEmpty())
+    return;
+  canvas->setExtent(extent.buffered(std::max(extent.width(), extent.height()) * margin));
+  canvas->refresh();
+}
+
+QList<QgsMapLayer*> CpDockWidget::addResults(const CpAnalysis& analysis, const QString& gpkg) {
+  QgsLayerTreeGroup* results = group(QgsProject::instance()->layerTreeRoot(), kResultsGroup);
+  QgsLayerTreeGroup* run = results->insertGroup(
+      0,
+      QStringLiteral("%1: %2 → %3").arg(analysis.title, mFrom->currentText(), mTo->currentText()));
+  QList<QPair<QString, void (*)(QgsVectorLayer&)>> tables{{analysis.key, analysis.style}};
+  if (analysis.withPlaces)
+    tables.prepend({QStringLiteral("places"), cp::qgis::stylePlaces});
+  // Styled and saved into the GeoPackage before the map draws them: the style
+  // is written to the file, which must not be read at the same time.
+  QList<QgsVectorLayer*> layers;
+  for (const auto& [table, style] : tables) {
+    const QString source = QStringLiteral("%1|layername=%2").arg(gpkg, table);
+    const QString name = table == analysis.key ? analysis.title : tr("Places");
+    auto* layer = new QgsVectorLayer(source, name, QStringLiteral("ogr"));
+    if (layer->featureCount() < 0) {
+      // The first reader of a GeoPackage just written by a background task
+      // can fail to count it ("unable to open database file"); a second works.
+      delete layer;
+      layer = new QgsVectorLayer(source, name, QStringLiteral("ogr"));
+    }
+    if (!layer->isValid() || layer->featureCount() < 0) {
+      delete layer;
+      mIface->messageBar()->pushCritical(windowTitle(),
+                                         tr("The result %1 in %2 cannot be read").arg(table, gpkg));
+      continue;
+    }
+    style(*layer);
+    QString styleError;
+    layer->saveStyleToDatabase(table, tr("Circular Planner style"), true, QString(), styleError);
+    layers << layer;
+  }
+  QList<QgsMapLayer*> added;
+  for (QgsVectorLayer* layer : layers) {
+    QgsProject::instance()->addMapLayer(layer, false);
+    run->insertLayer(0, layer);
+    added << layer;
+  }
+  return added;
+}
+
+void CpDockWidget::saveChoices() const {
   QgsProject* project = QgsProject::instance();
-  const auto id = [](QgsMapLayerComboBox* c) {
-    return c->currentLayer() ? c->currentLayer()->id() : QString();
-  };
-  project->writeEntry(kScope, QStringLiteral("roads"), id(mRoads));
-  project->writeEntry(kScope, QStringLiteral("origins"), id(mOrigins));
-  project->writeEntry(kScope, QStringLiteral("destinations"), id(mDestinations));
-  project->writeEntry(kScope, QStringLiteral("origin_id"), mOriginId->currentField());
-  project->writeEntry(kScope, QStringLiteral("destination_id"), mDestinationId->currentField());
+  project->writeEntry(kScope, QStringLiteral("analysis/kind"), mAnalysis->currentData().toString());
+  project->writeEntry(kScope, QStringLiteral("analysis/from"), mFrom->currentData().toString());
+  project->writeEntry(kScope, QStringLiteral("analysis/to"), mTo->currentData().toString());
+  project->writeEntry(kScope, QStringLiteral("analysis/metric"), mMetric->currentIndex());
 }
 
 void CpDockWidget::restoreChoices() {
+  for (CpRoleRow* row : mRows)
+    row->restore();
   QgsProject* project = QgsProject::instance();
-  const auto layer = [project](const QString& key) {
-    return project->mapLayer(project->readEntry(kScope, key));
+  const auto select = [project](QComboBox* combo, const QString& key) {
+    const int index = combo->findData(project->readEntry(kScope, key));
+    if (index >= 0)
+      combo->setCurrentIndex(index);
   };
-  const QString originId = project->readEntry(kScope, QStringLiteral("origin_id"));
-  const QString destinationId = project->readEntry(kScope, QStringLiteral("destination_id"));
-  if (QgsMapLayer* l = layer(QStringLiteral("roads")))
-    mRoads->setLayer(l);
-  if (QgsMapLayer* l = layer(QStringLiteral("origins")))
-    mOrigins->setLayer(l);
-  if (QgsMapLayer* l = layer(QStringLiteral("destinations")))
-    mDestinations->setLayer(l);
-  if (!originId.isEmpty())
-    mOriginId->setField(originId);
-  if (!destinationId.isEmpty())
-    mDestinationId->setField(destinationId);
+  select(mAnalysis, QStringLiteral("analysis/kind"));
+  select(mFrom, QStringLiteral("analysis/from"));
+  select(mTo, QStringLiteral("analysis/to"));
+  mMetric->setCurrentIndex(project->readNumEntry(kScope, QStringLiteral("analysis/metric"), 0));
 }

@@ -1,34 +1,58 @@
 #pragma once
-// The Circular Planner panel: pick the layer for each role, load the Almaty
-// sample data in one click, and run the OD analysis in the background. The
+// The Circular Planner panel: which layer plays which role (and which of its
+// fields mean what), the Almaty sample data in one click, and the transport
+// analyses (OD matrix, routes, nearest facilities) between any two place roles,
+// run in the background with results written to a GeoPackage and styled. The
 // choices are kept in the QGIS project.
+
+#include <QMap>
+#include <QPointer>
 
 #include <qgsdockwidget.h>
 
+class QComboBox;
 class QLabel;
 class QPushButton;
+class QSpinBox;
 class QgisInterface;
-class QgsFieldComboBox;
-class QgsMapLayerComboBox;
+class QgsFileWidget;
+class QgsMapLayer;
+class QgsTask;
+class QgsVectorLayer;
+class CpRoleRow;
+struct CpAnalysis;
 
 class CpDockWidget : public QgsDockWidget {
  public:
   explicit CpDockWidget(QgisInterface* iface, QWidget* parent = nullptr);
+  ~CpDockWidget() override;  // cancels a running analysis and waits for it
 
  private:
-  QWidget* buildRoles();
+  QWidget* buildLayers();
+  QWidget* buildAnalysis();
   void loadSampleData();
-  void runOdMatrix();
-  void showResult(bool ok, const QVariantMap& results);
-  void saveChoices();
+  void runAnalysis();
+  QVariantMap parameters(const CpAnalysis& analysis, const QString& gpkg) const;
+  QString missingChoice() const;
+  void finished(const CpAnalysis& analysis, bool ok, const QString& error, const QString& gpkg);
+  QList<QgsMapLayer*> addResults(const CpAnalysis& analysis, const QString& gpkg);
+  void zoomTo(const QList<QgsMapLayer*>& layers, double margin);
+  QString resultsFolder() const;
+  void setRunning(bool running);
+  void saveChoices() const;
   void restoreChoices();
+  const CpAnalysis& currentAnalysis() const;
 
   QgisInterface* mIface = nullptr;
-  QgsMapLayerComboBox* mRoads = nullptr;
-  QgsMapLayerComboBox* mOrigins = nullptr;
-  QgsMapLayerComboBox* mDestinations = nullptr;
-  QgsFieldComboBox* mOriginId = nullptr;
-  QgsFieldComboBox* mDestinationId = nullptr;
+  QMap<QString, CpRoleRow*> mRows;
+  QComboBox* mAnalysis = nullptr;
+  QComboBox* mFrom = nullptr;
+  QComboBox* mTo = nullptr;
+  QComboBox* mMetric = nullptr;
+  QSpinBox* mK = nullptr;
+  QgsFileWidget* mFolder = nullptr;
   QPushButton* mRun = nullptr;
+  QPushButton* mCancel = nullptr;
   QLabel* mStatus = nullptr;
+  QPointer<QgsTask> mTask;
 };

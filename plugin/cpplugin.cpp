@@ -48,44 +48,51 @@ void CpPlugin::initGui() {
     QgsMessageLog::logMessage(
         QObject::tr("The circularplanner Processing provider could not be registered"),
         QStringLiteral("Circular Planner"), Qgis::MessageLevel::Critical);
-  auto* od = new QAction(QgsApplication::getThemeIcon(QStringLiteral("/mActionCalculateField.svg")),
-                         QObject::tr("OD matrix on the road network…"), this);
-  QObject::connect(od, &QAction::triggered, this, [this] { openOdMatrixDialog(); });
-  mActions << od;
+  const QList<QPair<QString, QString>> dialogs{
+      {QStringLiteral("buildnetwork"), QObject::tr("Build the road network…")},
+      {QStringLiteral("odmatrix"), QObject::tr("OD matrix on the road network…")},
+      {QStringLiteral("routes"), QObject::tr("Routes on the road network…")},
+      {QStringLiteral("nearestfacilities"), QObject::tr("Nearest facilities…")}};
+  for (const auto& [id, title] : dialogs) {
+    auto* action = new QAction(title, this);
+    QObject::connect(action, &QAction::triggered, this,
+                     [this, id = id] { openAlgorithmDialog(id); });
+    mActions << action;
+    mIface->addPluginToMenu(kMenu, action);
+  }
   mDock = new CpDockWidget(mIface, mIface->mainWindow());
   mIface->addDockWidget(Qt::RightDockWidgetArea, mDock);
   QAction* panel = mDock->toggleViewAction();
   panel->setText(QObject::tr("Circular Planner panel"));
+  panel->setIcon(QgsApplication::getThemeIcon(QStringLiteral("/mActionCalculateField.svg")));
   mIface->addPluginToMenu(kMenu, panel);
-  for (QAction* action : mActions) {
-    mIface->addPluginToMenu(kMenu, action);
-    mIface->addToolBarIcon(action);
-  }
+  mIface->addToolBarIcon(panel);
 }
 
-void CpPlugin::openOdMatrixDialog() {
+void CpPlugin::openAlgorithmDialog(const QString& id) {
   // The Processing dialog gives parameters, progress, cancel and a log for free;
   // its C++ class needs a header Debian does not ship, so it is opened as the
   // toolbox opens it.
   const bool ok = QgsPythonRunner::isValid() &&
-                  QgsPythonRunner::run(
-                      QStringLiteral("import processing\n"
-                                     "processing.execAlgorithmDialog('circularplanner:odmatrix')"));
+                  QgsPythonRunner::run(QStringLiteral("import processing\n"
+                                                      "processing.execAlgorithmDialog("
+                                                      "'circularplanner:%1')")
+                                           .arg(id));
   if (!ok)
     mIface->messageBar()->pushCritical(
         QStringLiteral("Circular Planner"),
-        QObject::tr("The OD matrix dialog needs QGIS's Python support"));
+        QObject::tr("The algorithm dialogs need QGIS's Python support"));
 }
 
 void CpPlugin::unload() {
   for (QAction* action : mActions) {
     mIface->removePluginMenu(kMenu, action);
-    mIface->removeToolBarIcon(action);
     delete action;
   }
   mActions.clear();
   if (mDock) {
     mIface->removePluginMenu(kMenu, mDock->toggleViewAction());
+    mIface->removeToolBarIcon(mDock->toggleViewAction());
     mIface->removeDockWidget(mDock);
     delete mDock;
     mDock = nullptr;

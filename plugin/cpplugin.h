@@ -19,7 +19,7 @@ class CpPlugin : public QObject, public QgisPlugin {
   void unload() override;
 
  private:
-  void openOdMatrixDialog();
+  void openAlgorithmDialog(const QString& id);
 
   QgisInterface* mIface = nullptr;
   QList<QAction*> mActions;

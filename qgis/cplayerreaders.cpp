@@ -86,6 +86,22 @@ layers::WorkingFrame frameFor(const QgsFeatureSource& source,
 
 }  // namespace
 
+const QStringList& roadClassFieldNames() {
+  static const QStringList names{QStringLiteral("fclass"), QStringLiteral("highway")};
+  return names;
+}
+
+const QStringList& onewayFieldNames() {
+  static const QStringList names{QStringLiteral("oneway")};
+  return names;
+}
+
+const QStringList& speedFieldNames() {
+  static const QStringList names{QStringLiteral("maxspeed"), QStringLiteral("speed_kmh"),
+                                 QStringLiteral("speed")};
+  return names;
+}
+
 QString detectField(const QgsFeatureSource& source, const QStringList& candidates) {
   for (const QString& name : candidates)
     if (source.fields().lookupField(name) >= 0)
@@ -178,7 +194,8 @@ layers::PointData readPoints(const QgsFeatureSource& source, const QString& labe
   const QgsWkbTypes::GeometryType type = QgsWkbTypes::geometryType(source.wkbType());
   if (type != QgsWkbTypes::PointGeometry && type != QgsWkbTypes::PolygonGeometry)
     layers::failInput(label.toStdString(), "", "",
-                      "the layer holds " + QgsWkbTypes::displayString(source.wkbType()).toStdString() +
+                      "the layer holds " +
+                          QgsWkbTypes::displayString(source.wkbType()).toStdString() +
                           " geometries; places must be points or polygons");
   const Transforms transforms(source.sourceCrs(), frame, context);
   layers::PointData out;

@@ -14,6 +14,11 @@ class QgsFeedback;
 
 namespace cp::qgis {
 
+// The names road fields usually have (OSM and Geofabrik), most likely first.
+const QStringList& roadClassFieldNames();
+const QStringList& onewayFieldNames();
+const QStringList& speedFieldNames();
+
 // The first of the candidates that the source has, or "".
 QString detectField(const QgsFeatureSource& source, const QStringList& candidates);
 

@@ -9,15 +9,6 @@
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpresultstyles.h"
 
-namespace {
-
-const QStringList kClassCandidates{QStringLiteral("fclass"), QStringLiteral("highway")};
-const QStringList kOnewayCandidates{QStringLiteral("oneway")};
-const QStringList kSpeedCandidates{QStringLiteral("maxspeed"), QStringLiteral("speed_kmh"),
-                                   QStringLiteral("speed")};
-
-}  // namespace
-
 void cpReportDiagnostics(const cp::layers::Diagnostics& diagnostics,
                          QgsProcessingFeedback* feedback) {
   for (const cp::layers::Diagnostic& d : diagnostics.all())
@@ -82,9 +73,10 @@ CpNetworkAlgorithm::PreparedRoads CpNetworkAlgorithm::prepareRoads(
     const cp::geo::Feedback* progress) {
   const auto source = requireSource(p, QStringLiteral("ROADS"), context);
   const cp::layers::RoadFields fields{
-      roadField(p, QStringLiteral("CLASS_FIELD"), context, *source, kClassCandidates),
-      roadField(p, QStringLiteral("ONEWAY_FIELD"), context, *source, kOnewayCandidates),
-      roadField(p, QStringLiteral("SPEED_FIELD"), context, *source, kSpeedCandidates)};
+      roadField(p, QStringLiteral("CLASS_FIELD"), context, *source,
+                cp::qgis::roadClassFieldNames()),
+      roadField(p, QStringLiteral("ONEWAY_FIELD"), context, *source, cp::qgis::onewayFieldNames()),
+      roadField(p, QStringLiteral("SPEED_FIELD"), context, *source, cp::qgis::speedFieldNames())};
   PreparedRoads out;
   out.roads = cp::qgis::readRoads(*source, QObject::tr("Roads"), fields,
                                   parameterAsBoolean(p, QStringLiteral("DRIVABLE_ONLY"), context),

@@ -1,69 +1,198 @@
-# Runs inside desktop QGIS (--code), as a planner would use the plugin: checks the
-# menu and provider, loads the Almaty sample data from the panel, runs the OD
-# analysis in the background, waits for the result layer, takes screenshots and
-# quits. Findings go to CP_PROBE_OUT, screenshots to CP_SCREENSHOTS (if set).
-# The analysis part runs only with CP_PROBE_FULL=1: after it, QGIS does not yet
-# exit by itself (under investigation), so CI runs the part that exits cleanly.
+# Runs inside desktop QGIS (--code), as a planner would use the plugin: checks
+# the menu, panel and provider; loads the Almaty sample data from the panel;
+# runs an OD analysis from the industrial zones to the district centres in the
+# background; checks the results; saves and re-reads the project to see the
+# panel's choices come back; unloads and re-loads the plugin through the Plugin
+# Manager; takes screenshots and quits. Findings go to CP_PROBE_OUT, results to
+# CP_RESULTS, screenshots to CP_SCREENSHOTS (if set).
+import functools
 import os
+import traceback
 
 from qgis.core import QgsApplication, QgsProject
-from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QDockWidget, QPushButton
+from qgis.gui import QgsFileWidget
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtGui import QStandardItemModel
+from qgis.PyQt.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDialog, QDockWidget, QLabel,
+                                 QMessageBox, QPushButton, QScrollArea, QTextEdit)
 from qgis.utils import iface
 
-out = []
+ALGORITHMS = ["buildnetwork", "odmatrix", "routes", "nearestfacilities"]
 state = {"waited": 0}
 
 
+def note(key, value):
+    """Findings are written at once, so that a stalled run still tells its story."""
+    with open(os.environ["CP_PROBE_OUT"], "a") as f:
+        f.write("%s=%s\n" % (key, value))
+
+
 def write_and_quit():
-    with open(os.environ["CP_PROBE_OUT"], "w") as f:
-        f.write("\n".join(out) + "\n")
     QgsProject.instance().setDirty(False)  # no "save changes?" prompt on exit
     QTimer.singleShot(500, iface.actionExit().trigger)
 
 
-def screenshot(name):
+def step(function):
+    """A probe step: an exception is noted and ends the run, never a dialog."""
+    @functools.wraps(function)
+    def run():
+        try:
+            function()
+        except Exception:
+            note("probe_error", traceback.format_exc().replace("\n", " | "))
+            write_and_quit()
+    return run
+
+
+def screenshot(widget, name):
     folder = os.environ.get("CP_SCREENSHOTS")
     if folder:
         os.makedirs(folder, exist_ok=True)
-        iface.mainWindow().grab().save(os.path.join(folder, name))
+        widget.grab().save(os.path.join(folder, name))
 
 
-def start():
+def dock():
+    return iface.mainWindow().findChild(QDockWidget, "CircularPlannerDock")
+
+
+def plugin_present():
     registry = QgsApplication.processingRegistry()
-    out.append("menu=%s" % ("&Circular Planner" in [a.text() for a in iface.pluginMenu().actions()]))
-    out.append("provider=%s" % (registry.providerById("circularplanner") is not None))
-    out.append("algorithm=%s" % (registry.algorithmById("circularplanner:odmatrix") is not None))
-    dock = iface.mainWindow().findChild(QDockWidget, "CircularPlannerDock")
-    out.append("dock=%s" % (dock is not None))
-    if dock is None:
+    menu = "&Circular Planner" in [a.text() for a in iface.pluginMenu().actions()]
+    algorithms = all(registry.algorithmById("circularplanner:" + a) for a in ALGORITHMS)
+    return menu, registry.providerById("circularplanner") is not None, algorithms, dock() is not None
+
+
+def select(combo_name, data):
+    combo = dock().findChild(QComboBox, combo_name)
+    combo.setCurrentIndex(combo.findData(data))
+
+
+@step
+def start():
+    menu, provider, algorithms, has_dock = plugin_present()
+    note("menu", menu)
+    note("provider", provider)
+    note("algorithms", algorithms)
+    note("dock", has_dock)
+    if not has_dock:
         return write_and_quit()
-    dock.show()
-    if not os.environ.get("CP_PROBE_FULL"):
-        return write_and_quit()
-    dock.findChild(QPushButton, "LoadSampleButton").click()
-    out.append("sample_layers=%d" % len(QgsProject.instance().mapLayers()))
-    dock.findChild(QPushButton, "RunOdButton").click()
+    iface.mainWindow().showMaximized()
+    panel = dock()
+    panel.show()
+    panel.findChild(QPushButton, "LoadSampleButton").click()
+    note("sample_layers", len(QgsProject.instance().mapLayers()))
+    panel.findChild(QgsFileWidget, "ResultsFolder").setFilePath(os.environ["CP_RESULTS"])
+    select("AnalysisCombo", "od_matrix")
+    select("FromRoleCombo", "zones")
+    select("ToRoleCombo", "centres")
+    panel.findChild(QPushButton, "RunAnalysisButton").click()
     QTimer.singleShot(500, wait_for_result)
 
 
+@step
 def wait_for_result():
     layers = QgsProject.instance().mapLayersByName("OD matrix")
     if layers:
-        out.append("od_features=%d" % layers[0].featureCount())
+        note("od_features", layers[0].featureCount())
+        note("od_unrouted", sum(1 for f in layers[0].getFeatures() if f["method"] != "network"))
+        places = QgsProject.instance().mapLayersByName("Places")
+        note("places_features", places[0].featureCount() if places else 0)
+        note("result_file", os.path.exists(layers[0].source().split("|")[0]))
         iface.mapCanvas().refreshAllLayers()
-        QTimer.singleShot(3000, finish)
+        QTimer.singleShot(3000, take_screenshots)
         return
     state["waited"] += 1
-    if state["waited"] > 120:
-        out.append("od_features=timeout")
+    if state["waited"] > 240:
+        note("od_features", "timeout")
         return write_and_quit()
     QTimer.singleShot(500, wait_for_result)
 
 
-def finish():
-    screenshot("qgis-circular-planner.png")
+@step
+def take_screenshots():
+    screenshot(iface.mainWindow(), "qgis-circular-planner.png")
+    # The panel scrolled down to its analysis section.
+    bar = dock().findChild(QScrollArea).verticalScrollBar()
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    screenshot(dock(), "circular-planner-panel.png")
+    reread_project()
+
+
+@step
+def reread_project():
+    path = os.path.join(os.environ["CP_RESULTS"], "probe.qgz")
+    project = QgsProject.instance()
+    note("layers", sorted((l.name(), l.providerType()) for l in project.mapLayers().values()))
+    project.write(path)
+    project.clear()
+    project.read(path)
+    combo = dock().findChild(QComboBox, "zonesLayer")
+    note("roles_restored", combo.currentText() == "industrial_zones")
+    QTimer.singleShot(500, unload_and_reload)
+
+
+def plugin_manager():
+    for widget in QApplication.topLevelWidgets():
+        if widget.inherits("QgsPluginManager"):
+            return widget
+    return None
+
+
+def plugin_item(manager):
+    """The plugin's row in the manager's list (its model sits behind a proxy)."""
+    for view in manager.findChildren(QAbstractItemView):
+        model = view.model()
+        source = model.sourceModel() if hasattr(model, "sourceModel") else model
+        if not isinstance(source, QStandardItemModel):
+            continue
+        for row in range(source.rowCount()):
+            item = source.item(row)
+            if item is not None and item.text() == "Circular Planner":
+                return item
+    return None
+
+
+@step
+def unload_and_reload():
+    # The Plugin Manager is modal: the plugin is toggled from a timer while it is open.
+    state["in_manager"] = True
+    QTimer.singleShot(1500, toggle_in_manager)
+    iface.actionManagePlugins().trigger()
+    state["in_manager"] = False
     write_and_quit()
 
 
+@step
+def toggle_in_manager():
+    manager = plugin_manager()
+    item = plugin_item(manager) if manager else None
+    if item is None:
+        note("reload", "the Plugin Manager does not list the plugin")
+    else:
+        item.setCheckState(Qt.Unchecked)
+        note("after_unload", "menu=%s,provider=%s,algorithms=%s,dock=%s" % plugin_present())
+        item.setCheckState(Qt.Checked)
+        note("after_reload", "menu=%s,provider=%s,algorithms=%s,dock=%s" % plugin_present())
+    if manager:
+        manager.reject()
+
+
+def close_dialogs():
+    """A modal dialog would stall the run: note its text and answer yes, so that
+    the run ends (the test fails on any dialog)."""
+    for widget in QApplication.topLevelWidgets():
+        if state.get("in_manager") and widget.inherits("QgsPluginManager"):
+            continue
+        if isinstance(widget, QDialog) and widget.isModal() and widget.isVisible():
+            texts = [w.toPlainText() for w in widget.findChildren(QTextEdit)]
+            texts += [w.text() for w in widget.findChildren(QLabel) if w.text()]
+            note("dialog", (widget.windowTitle() + ": " + " ".join(texts)).replace("\n", " | ")[:2000])
+            yes = isinstance(widget, QMessageBox) and (widget.button(QMessageBox.Yes) or widget.button(QMessageBox.Ok))
+            yes.click() if yes else widget.reject()
+
+
+watchdog = QTimer()
+watchdog.timeout.connect(close_dialogs)
+watchdog.start(2000)
 QTimer.singleShot(3000, start)

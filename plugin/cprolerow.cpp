@@ -1,0 +1,173 @@
+#include "cprolerow.h"
+
+#include <QFormLayout>
+
+#include <qgsfieldcombobox.h>
+#include <qgsmaplayercombobox.h>
+#include <qgsproject.h>
+#include <qgsvectorlayer.h>
+
+#include "qgis/cplayerreaders.h"
+
+namespace {
+
+const QString kScope = QStringLiteral("CircularPlanner");
+
+QStringList names(std::initializer_list<const char*> list) {
+  QStringList out;
+  for (const char* name : list)
+    out << QString::fromLatin1(name);
+  return out;
+}
+
+CpRoleField idField(std::initializer_list<const char*> usual) {
+  return {QStringLiteral("id"), QObject::tr("id field"), names(usual)};
+}
+
+CpRoleField quantityField(std::initializer_list<const char*> usual) {
+  return {QStringLiteral("quantity"), QObject::tr("tonnes per year"), names(usual)};
+}
+
+QList<CpRole> makeRoles() {
+  const auto places = QgsMapLayerProxyModel::PointLayer | QgsMapLayerProxyModel::PolygonLayer;
+  return {
+      {QStringLiteral("roads"),
+       QObject::tr("Roads"),
+       QgsMapLayerProxyModel::LineLayer,
+       {{QStringLiteral("class"), QObject::tr("road class"), cp::qgis::roadClassFieldNames()},
+        {QStringLiteral("oneway"), QObject::tr("one-way"), cp::qgis::onewayFieldNames()},
+        {QStringLiteral("speed"), QObject::tr("speed (km/h)"), cp::qgis::speedFieldNames()}},
+       false},
+      {QStringLiteral("districts"),
+       QObject::tr("Districts"),
+       places,
+       {idField({"name", "district_id", "district", "id"})},
+       true},
+      {QStringLiteral("centres"),
+       QObject::tr("District centres"),
+       places,
+       {idField({"name", "district_id", "id"})},
+       true},
+      {QStringLiteral("zones"),
+       QObject::tr("Industrial zones"),
+       places,
+       {idField({"zone_id", "name", "id"})},
+       true},
+      {QStringLiteral("farmland"),
+       QObject::tr("Agricultural land"),
+       places,
+       {idField({"parcel_id", "id"}),
+        quantityField({"compost_demand_t_per_year", "tonnes_per_year"})},
+       true},
+      {QStringLiteral("organic"),
+       QObject::tr("Organic sources"),
+       places,
+       {idField({"source_id", "name", "id"}), quantityField({"tonnes_per_year", "t_per_year"})},
+       true},
+      {QStringLiteral("compost"),
+       QObject::tr("Composting sites"),
+       places,
+       {idField({"site_id", "name", "id"}),
+        quantityField({"capacity_t_per_year", "tonnes_per_year"})},
+       true},
+      {QStringLiteral("flows"),
+       QObject::tr("Material flows"),
+       QgsMapLayerProxyModel::VectorLayer,
+       {idField({"flow_id", "id"}), quantityField({"tonnes_per_year", "t_per_year"})},
+       false},
+  };
+}
+
+// The first usual name the layer has (any case), or "".
+QString detect(const QgsVectorLayer* layer, const QStringList& usual) {
+  if (!layer)
+    return {};
+  for (const QString& name : usual) {
+    const int index = layer->fields().lookupField(name);
+    if (index >= 0)
+      return layer->fields().at(index).name();
+  }
+  return {};
+}
+
+QString entry(const QString& role, const QString& key) {
+  return QStringLiteral("%1/%2").arg(role, key);
+}
+
+}  // namespace
+
+const QList<CpRole>& cpRoles() {
+  static const QList<CpRole> roles = makeRoles();
+  return roles;
+}
+
+CpRoleRow::CpRoleRow(const CpRole& role, QFormLayout* form, QObject* parent)
+    : QObject(parent), mRole(role) {
+  mLayer = new QgsMapLayerComboBox();
+  mLayer->setFilters(role.filters);
+  mLayer->setAllowEmptyLayer(true);
+  mLayer->setLayer(nullptr);
+  mLayer->setObjectName(role.key + QStringLiteral("Layer"));
+  form->addRow(role.title, mLayer);
+  for (const CpRoleField& field : role.fields) {
+    auto* combo = new QgsFieldComboBox();
+    combo->setAllowEmptyFieldName(true);
+    combo->setObjectName(role.key + QStringLiteral("_") + field.key);
+    form->addRow(QStringLiteral("    ") + field.title, combo);
+    mFields.insert(field.key, combo);
+  }
+  connect(mLayer, &QgsMapLayerComboBox::layerChanged, this, [this] {
+    detectFields();
+    save();
+  });
+  for (QgsFieldComboBox* combo : mFields)
+    connect(combo, &QgsFieldComboBox::fieldChanged, this, [this] { save(); });
+}
+
+QgsVectorLayer* CpRoleRow::layer() const {
+  return qobject_cast<QgsVectorLayer*>(mLayer->currentLayer());
+}
+
+void CpRoleRow::setLayer(QgsVectorLayer* layer) {
+  mLayer->setLayer(layer);
+}
+
+QString CpRoleRow::field(const QString& key) const {
+  const QgsFieldComboBox* combo = mFields.value(key);
+  return combo ? combo->currentField() : QString();
+}
+
+void CpRoleRow::detectFields() {
+  for (const CpRoleField& field : mRole.fields) {
+    QgsFieldComboBox* combo = mFields.value(field.key);
+    combo->setLayer(layer());
+    combo->setField(detect(layer(), field.usualNames));
+  }
+}
+
+void CpRoleRow::save() const {
+  if (mRestoring)
+    return;
+  QgsProject* project = QgsProject::instance();
+  project->writeEntry(kScope, entry(mRole.key, QStringLiteral("layer")),
+                      layer() ? layer()->id() : QString());
+  for (auto it = mFields.cbegin(); it != mFields.cend(); ++it)
+    project->writeEntry(kScope, entry(mRole.key, it.key()), it.value()->currentField());
+}
+
+void CpRoleRow::restore() {
+  QgsProject* project = QgsProject::instance();
+  const QString layerId = project->readEntry(kScope, entry(mRole.key, QStringLiteral("layer")));
+  QMap<QString, QString> stored;
+  for (auto it = mFields.cbegin(); it != mFields.cend(); ++it) {
+    bool found = false;
+    const QString name = project->readEntry(kScope, entry(mRole.key, it.key()), QString(), &found);
+    if (found)
+      stored.insert(it.key(), name);
+  }
+  mRestoring = true;
+  setLayer(qobject_cast<QgsVectorLayer*>(project->mapLayer(layerId)));
+  for (auto it = stored.cbegin(); it != stored.cend(); ++it)
+    mFields.value(it.key())->setField(it.value());
+  mRestoring = false;
+}
