@@ -7,13 +7,14 @@ Usage: QT_QPA_PLATFORM=offscreen sample_data/build/style_sample_data.py
 import os
 import sqlite3
 
-from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsLayoutExporter,
+from qgis.core import (QgsApplication, QgsMapLayerLegendUtils, QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsLayoutExporter,
                        QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPicture,
                        QgsLayoutItemScaleBar, QgsLayoutPoint, QgsLayoutSize, QgsLegendStyle, QgsLineSymbol,
                        QgsMarkerSymbol, QgsPalLayerSettings, QgsPrintLayout, QgsProject, QgsRectangle,
                        QgsRendererCategory, QgsRuleBasedRenderer, QgsTextFormat, QgsUnitTypes, QgsVectorLayer,
                        QgsVectorLayerSimpleLabeling, QgsCoordinateReferenceSystem, QgsCoordinateTransform,
                        QgsTextBufferSettings, QgsSingleSymbolRenderer)
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
@@ -60,9 +61,9 @@ def label(layer, expression, size=8, bold=False, color="#222222"):
 def style_roads(layer):
     root = QgsRuleBasedRenderer.Rule(None)
     rules = [
-        ("Regional corridor|(schematic)", '"schematic" = 1 AND "fclass" = \'trunk\'',
+        ("Regional corridor (schematic)", '"schematic" = 1 AND "fclass" = \'trunk\'',
          {"line_color": "#d95f02", "line_width": "0.9", "line_style": "dash"}),
-        ("Access road|(schematic)", '"schematic" = 1 AND "fclass" <> \'trunk\'',
+        ("Access road (schematic)", '"schematic" = 1 AND "fclass" <> \'trunk\'',
          {"line_color": "#d95f02", "line_width": "0.4", "line_style": "dot"}),
         ("Main road", '"schematic" = 0 AND "fclass" IN (\'motorway\',\'trunk\',\'primary\',\'secondary\')',
          {"line_color": "#555555", "line_width": "0.5"}),
@@ -91,7 +92,7 @@ def style(layer):
     elif name == "industrial_zones":
         layer.setRenderer(categories("role", [
             ("planned_zone", "Planned zone", {"color": "#7b3294", "outline_color": "#40004b"}),
-            ("external_source", "Cement, stone|(Zhambyl)", {"color": "#c2a5cf", "outline_color": "#40004b"}),
+            ("external_source", "Cement, stone (Zhambyl)", {"color": "#c2a5cf", "outline_color": "#40004b"}),
         ], "polygon"))
         label(layer, '"name"', 7, True, "#40004b")
     elif name == "agricultural_land":
@@ -123,7 +124,7 @@ def style(layer):
         layer.setRenderer(categories("kind", [
             ("landfill", "Karasai landfill", {"name": "square", "color": "#d7191c", "size": "3.5"}),
             ("sorting_plant", "Sorting plant", {"name": "square", "color": "#fdae61", "size": "2.5"}),
-            ("waste_to_energy", "Planned|waste-to-energy", {"name": "square", "color": "#ffffff",
+            ("waste_to_energy", "Planned waste-to-energy", {"name": "square", "color": "#ffffff",
                                                             "outline_color": "#d7191c", "size": "2.5"}),
         ], "point"))
     elif name == "settlements":
@@ -165,6 +166,12 @@ def store_styles(styles):
 LEGEND_TITLES = {"agricultural_land": "Farmland|(schematic)", "industrial_zones": "Industrial zones",
                  "organic_sources": "Organic waste sources", "composting_sites": "Composting sites",
                  "waste_facilities": "Waste facilities", "roads": "Roads"}
+# Where the overview's legend breaks long labels; only the layout sees the break
+# character, so the QGIS layer panel shows the plain labels.
+LAYOUT_WRAPS = {"Regional corridor (schematic)": "Regional corridor|(schematic)",
+                "Access road (schematic)": "Access road|(schematic)",
+                "Cement, stone (Zhambyl)": "Cement, stone|(Zhambyl)",
+                "Planned waste-to-energy": "Planned|waste-to-energy"}
 SPATIAL = ["agricultural_land", "boundaries", "districts", "industrial_zones", "roads", "settlements",
            "organic_sources", "composting_sites", "waste_facilities", "district_centres"]
 SHOWN = ["composting_sites", "waste_facilities", "organic_sources", "industrial_zones", "settlements", "roads",
@@ -216,7 +223,13 @@ def overview(layers):
     tree.removeAllChildren()
     for layer in shown:
         if layer.name() in LEGEND_TITLES:
-            tree.addLayer(layer).setName(LEGEND_TITLES[layer.name()])
+            node = tree.addLayer(layer)
+            node.setName(LEGEND_TITLES[layer.name()])
+            for i, legend_node in enumerate(legend.model().layerLegendNodes(node)):
+                wrapped = LAYOUT_WRAPS.get(legend_node.data(Qt.DisplayRole))
+                if wrapped:
+                    QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, i, wrapped)
+            legend.model().refreshLayerLegend(node)
     legend.setTitle("")
     legend.attemptMove(QgsLayoutPoint(215, 18))
     legend.setWrapString("|")
