@@ -42,7 +42,6 @@ struct CpAnalysis {
 namespace {
 
 const QString kScope = QStringLiteral("CircularPlanner");
-const QString kResultsGroup = QStringLiteral("Circular Planner results");
 const QString kSampleGroup = QStringLiteral("Almaty sample data");
 
 const QList<CpAnalysis>& analyses() {
@@ -334,7 +333,8 @@ void CpDockWidget::finished(const CpAnalysis& analysis, bool ok, const QString& 
     return;
   }
   zoomTo(addResults(analysis, gpkg), 0.1);
-  mStatus->setText(tr("%1 added to '%2'; saved in %3").arg(analysis.title, kResultsGroup, gpkg));
+  mStatus->setText(
+      tr("%1 added to '%2'; saved in %3").arg(analysis.title, cp::qgis::kResultsGroupName, gpkg));
 }
 
 void CpDockWidget::zoomTo(const QList<QgsMapLayer*>& layers, double margin) {
@@ -350,7 +350,8 @@ void CpDockWidget::zoomTo(const QList<QgsMapLayer*>& layers, double margin) {
 }
 
 QList<QgsMapLayer*> CpDockWidget::addResults(const CpAnalysis& analysis, const QString& gpkg) {
-  QgsLayerTreeGroup* results = group(QgsProject::instance()->layerTreeRoot(), kResultsGroup);
+  QgsLayerTreeGroup* results =
+      group(QgsProject::instance()->layerTreeRoot(), cp::qgis::kResultsGroupName);
   QgsLayerTreeGroup* run = results->insertGroup(
       0,
       QStringLiteral("%1: %2 → %3").arg(analysis.title, mFrom->currentText(), mTo->currentText()));

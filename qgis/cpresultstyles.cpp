@@ -6,8 +6,10 @@
 #include <qgsclassificationjenks.h>
 #include <qgscolorramp.h>
 #include <qgsgraduatedsymbolrenderer.h>
+#include <qgslayertree.h>
 #include <qgslinesymbol.h>
 #include <qgsmarkersymbol.h>
+#include <qgsproject.h>
 #include <qgsrulebasedrenderer.h>
 #include <qgsvectorlayer.h>
 
@@ -99,10 +101,25 @@ void styleRoutes(QgsVectorLayer& layer) {
   layer.setRenderer(renderer);
 }
 
-void ResultStyler::postProcessLayer(QgsMapLayer* layer, QgsProcessingContext&,
+void ResultStyler::postProcessLayer(QgsMapLayer* layer, QgsProcessingContext& context,
                                     QgsProcessingFeedback*) {
   if (auto* vector = qobject_cast<QgsVectorLayer*>(layer))
     mStyle(*vector);
+  if (context.project())
+    moveToResultsGroup(*context.project(), layer);
+}
+
+void moveToResultsGroup(QgsProject& project, QgsMapLayer* layer) {
+  QgsLayerTree* root = project.layerTreeRoot();
+  QgsLayerTreeLayer* node = root->findLayer(layer);
+  auto* parent = node ? qobject_cast<QgsLayerTreeGroup*>(node->parent()) : nullptr;
+  if (!parent || parent->name() == kResultsGroupName)
+    return;
+  QgsLayerTreeGroup* results = root->findGroup(kResultsGroupName);
+  if (!results)
+    results = root->insertGroup(0, kResultsGroupName);
+  results->insertChildNode(0, node->clone());
+  parent->removeChildNode(node);
 }
 
 void styleOnLoad(QgsProcessingContext& context, const QString& destination,

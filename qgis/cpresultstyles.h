@@ -1,9 +1,11 @@
 #pragma once
 // Styles for result layers, as a planner would draw them by hand. Applied by
-// Processing when a result layer is loaded into the project.
+// Processing when a result layer is loaded into the project, which also puts
+// the layer into the "Circular Planner results" group.
 
 #include <qgsprocessingcontext.h>
 
+class QgsProject;
 class QgsVectorLayer;
 
 namespace cp::qgis {
@@ -21,6 +23,12 @@ void styleNetwork(QgsVectorLayer& layer);
 
 // Routes coloured by origin, so that each origin's routes read as one family.
 void styleRoutes(QgsVectorLayer& layer);
+
+// The layer tree group where every Circular Planner result lands.
+inline const QString kResultsGroupName = QStringLiteral("Circular Planner results");
+
+// Moves a layer of the project into the results group (made when missing).
+void moveToResultsGroup(QgsProject& project, QgsMapLayer* layer);
 
 // Asks Processing to style the result with `style` when it loads the layer.
 class ResultStyler : public QgsProcessingLayerPostProcessorInterface {

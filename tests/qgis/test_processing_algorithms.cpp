@@ -3,12 +3,18 @@
 
 #include <gtest/gtest.h>
 
+#include <qgsapplication.h>
+#include <qgscategorizedsymbolrenderer.h>
 #include <qgsdistancearea.h>
+#include <qgslayertree.h>
+#include <qgsprocessingregistry.h>
 #include <qgsproject.h>
 
 #include "geo/network_builder.h"
 #include "layers/road_reader.h"
 #include "processing_run.h"
+#include "qgis/cpresultstyles.h"
+#include "qgis/processing/cpprocessingprovider.h"
 #include "support/temp_files.h"
 
 namespace cp {
@@ -182,6 +188,45 @@ TEST(ProcessingOdMatrix, TableHasARowPerOriginAndAColumnPerDestination) {
   EXPECT_EQ(places.featureCount(), 13);
   places.setSubsetString(QStringLiteral("NOT \"joined\""));
   EXPECT_EQ(places.featureCount(), 0);
+}
+
+// ---- Results as Processing loads them ---------------------------------------
+
+// What Processing does with a result it loads: add it to the project, then
+// run the algorithm's post-processor. The layer ends up styled, in the group.
+TEST(ProcessingResults, LoadedResultsAreStyledAndGrouped) {
+  QgsProcessingRegistry* registry = QgsApplication::processingRegistry();
+  if (!registry->providerById(QStringLiteral("circularplanner")))
+    registry->addProvider(new CpProcessingProvider());
+  std::unique_ptr<QgsProcessingAlgorithm> alg(registry->algorithmById(kRoutes)->create());
+  QVariantMap p = zonesToDistricts(kRoutes);
+  p.insert(QStringLiteral("OUTPUT"), QgsProcessing::TEMPORARY_OUTPUT);
+  QgsProcessingContext context;
+  QgsProject project;
+  context.setProject(&project);
+  QgsProcessingFeedback feedback;
+  bool ok = false;
+  const QVariantMap results = alg->run(p, context, &feedback, &ok);
+  ASSERT_TRUE(ok);
+  const QString id = results.value(QStringLiteral("OUTPUT")).toString();
+  // The algorithm registers its styler only for results that are to be loaded.
+  QgsProcessingContext loading;
+  loading.setProject(&project);
+  loading.addLayerToLoadOnCompletion(id, QgsProcessingContext::LayerDetails("routes", &project));
+  qgis::styleOnLoad(loading, id, qgis::styleRoutes);
+  QgsMapLayer* layer = context.takeResultLayer(id);
+  ASSERT_NE(layer, nullptr);
+  project.addMapLayer(layer);
+  loading.layerToLoadOnCompletionDetails(id).postProcessor()->postProcessLayer(layer, loading,
+                                                                               &feedback);
+  QgsLayerTreeGroup* group = project.layerTreeRoot()->findGroup(qgis::kResultsGroupName);
+  ASSERT_NE(group, nullptr);
+  EXPECT_NE(group->findLayer(layer), nullptr);
+  EXPECT_EQ(project.layerTreeRoot()->findLayers().size(), 1);  // moved, not copied
+  auto* renderer =
+      dynamic_cast<QgsCategorizedSymbolRenderer*>(qobject_cast<QgsVectorLayer*>(layer)->renderer());
+  ASSERT_NE(renderer, nullptr);
+  EXPECT_EQ(renderer->categories().size(), 5);  // one colour per origin zone
 }
 
 // ---- Bad input, for every algorithm ---------------------------------------
