@@ -54,16 +54,12 @@ QVariantMap CpNearestFacilitiesAlgorithm::processAlgorithm(const QVariantMap& p,
   return guarded(feedback, [&](const cp::geo::Feedback* progress) {
     const PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
     const cp::layers::WorkingFrame& frame = *prepared.roads.frame;
-    const auto origins =
-        readPlaces(p, QStringLiteral("ORIGINS"), QStringLiteral("ORIGIN_ID"), context, frame);
-    const auto facilities =
-        readPlaces(p, QStringLiteral("FACILITIES"), QStringLiteral("FACILITY_ID"), context, frame);
-    cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
-    diagnostics.append(origins.diagnostics);
-    diagnostics.append(facilities.diagnostics);
-    cp::geo::SnapOptions snapOptions;
-    snapOptions.maxDistanceM = maxSnap(p, context);
-    const cp::geo::Snapper snapper(prepared.network, snapOptions);
+    Places places = readOriginsAnd(p, QStringLiteral("FACILITIES"), QStringLiteral("FACILITY_ID"),
+                                   context, prepared);
+    const cp::layers::PointData& origins = places.origins;
+    const cp::layers::PointData& facilities = places.destinations;
+    cp::layers::Diagnostics& diagnostics = places.diagnostics;
+    const cp::geo::Snapper snapper(prepared.network, snapOptions(p, context));
     const auto from = cp::layers::snapPlaces(snapper, origins, diagnostics).locations();
     const auto to = cp::layers::snapPlaces(snapper, facilities, diagnostics).locations();
     cp::geo::QueryOptions query;

@@ -97,6 +97,26 @@ cp::layers::PointData CpNetworkAlgorithm::readPlaces(const QVariantMap& p, const
                               context.transformContext());
 }
 
+CpNetworkAlgorithm::Places CpNetworkAlgorithm::readOriginsAnd(const QVariantMap& p,
+                                                              const QString& name,
+                                                              const QString& idName,
+                                                              QgsProcessingContext& context,
+                                                              const PreparedRoads& roads) {
+  const cp::layers::WorkingFrame& frame = *roads.roads.frame;
+  Places out{readPlaces(p, QStringLiteral("ORIGINS"), QStringLiteral("ORIGIN_ID"), context, frame),
+             readPlaces(p, name, idName, context, frame), roads.roads.diagnostics};
+  out.diagnostics.append(out.origins.diagnostics);
+  out.diagnostics.append(out.destinations.diagnostics);
+  return out;
+}
+
+cp::geo::SnapOptions CpNetworkAlgorithm::snapOptions(const QVariantMap& p,
+                                                     QgsProcessingContext& context) const {
+  cp::geo::SnapOptions options;
+  options.maxDistanceM = maxSnap(p, context);
+  return options;
+}
+
 cp::geo::Metric CpNetworkAlgorithm::metric(const QVariantMap& p,
                                            QgsProcessingContext& context) const {
   return parameterAsEnum(p, QStringLiteral("METRIC"), context) == 1 ? cp::geo::Metric::Time
@@ -159,9 +179,9 @@ void CpNetworkAlgorithm::addPlacesOutput() {
       QgsProcessing::TypeVectorPoint, QVariant(), true, true));
 }
 
-QString CpNetworkAlgorithm::writePlaces(const QVariantMap& p, QgsProcessingContext& context,
-                                        const cp::layers::WorkingFrame& frame,
-                                        const std::vector<PlaceSet>& sets) {
+void CpNetworkAlgorithm::writePlaces(const QVariantMap& p, QgsProcessingContext& context,
+                                     const cp::layers::WorkingFrame& frame,
+                                     const std::vector<PlaceSet>& sets, QVariantMap& results) {
   QgsFields fields;
   fields.append(QgsField(QStringLiteral("role"), QVariant::String));
   fields.append(QgsField(QStringLiteral("place_id"), QVariant::String));
@@ -173,7 +193,7 @@ QString CpNetworkAlgorithm::writePlaces(const QVariantMap& p, QgsProcessingConte
   std::unique_ptr<QgsFeatureSink> sink(parameterAsSink(
       p, QStringLiteral("PLACES"), context, destination, fields, QgsWkbTypes::Point, crs));
   if (!sink)
-    return {};
+    return;
   const QgsCoordinateTransform fromWorking(QgsCoordinateReferenceSystem::fromEpsgId(frame.epsg()),
                                            crs, context.transformContext());
   for (const PlaceSet& set : sets) {
@@ -196,5 +216,5 @@ QString CpNetworkAlgorithm::writePlaces(const QVariantMap& p, QgsProcessingConte
     }
   }
   cp::qgis::styleOnLoad(context, destination, cp::qgis::stylePlaces);
-  return destination;
+  results.insert(QStringLiteral("PLACES"), destination);
 }

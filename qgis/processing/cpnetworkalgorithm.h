@@ -41,6 +41,17 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
   cp::layers::PointData readPlaces(const QVariantMap& parameters, const QString& name,
                                    const QString& idName, QgsProcessingContext& context,
                                    const cp::layers::WorkingFrame& frame);
+  // ORIGINS and a second layer of places (DESTINATIONS, FACILITIES, ...), with
+  // the diagnostics of roads and both layers together.
+  struct Places {
+    cp::layers::PointData origins;
+    cp::layers::PointData destinations;
+    cp::layers::Diagnostics diagnostics;
+  };
+  Places readOriginsAnd(const QVariantMap& parameters, const QString& name, const QString& idName,
+                        QgsProcessingContext& context, const PreparedRoads& roads);
+  cp::geo::SnapOptions snapOptions(const QVariantMap& parameters,
+                                   QgsProcessingContext& context) const;
   cp::geo::Metric metric(const QVariantMap& parameters, QgsProcessingContext& context) const;
   double maxSnap(const QVariantMap& parameters, QgsProcessingContext& context) const;
   // A sink of lines in the project's CRS (the roads' CRS without a project).
@@ -70,9 +81,10 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
     const cp::layers::PointData& places;
     const cp::layers::SnappedPlaces& snapped;
   };
-  // Writes PLACES when asked for; returns its destination ("" when not asked).
-  QString writePlaces(const QVariantMap& parameters, QgsProcessingContext& context,
-                      const cp::layers::WorkingFrame& frame, const std::vector<PlaceSet>& sets);
+  // Writes PLACES when asked for, and adds it to `results`.
+  void writePlaces(const QVariantMap& parameters, QgsProcessingContext& context,
+                   const cp::layers::WorkingFrame& frame, const std::vector<PlaceSet>& sets,
+                   QVariantMap& results);
 
   std::unique_ptr<QgsProcessingFeatureSource> requireSource(const QVariantMap& parameters,
                                                             const QString& name,
@@ -98,18 +110,23 @@ QVariant cpNumber(double value);  // NULL for infinite or NaN
 template <typename Work>
 QVariantMap CpNetworkAlgorithm::guarded(QgsProcessingFeedback* feedback, Work work) {
   cp::geo::Feedback progress([feedback](double percent) { feedback->setProgress(percent); });
-  const QMetaObject::Connection cancel = QObject::connect(
+  struct Link {  // QGIS's cancel reaches the engine while the work runs
+    QMetaObject::Connection connection;
+    ~Link() { QObject::disconnect(connection); }
+  } link{QObject::connect(
       feedback, &QgsFeedback::canceled, feedback, [&progress] { progress.cancel(); },
-      Qt::DirectConnection);
+      Qt::DirectConnection)};
   try {
-    QVariantMap result = work(&progress);
-    QObject::disconnect(cancel);
-    return result;
+    return work(&progress);
   } catch (const cp::layers::InputError& e) {
-    QObject::disconnect(cancel);
     throw QgsProcessingException(QString::fromStdString(e.what()));
   } catch (const cp::geo::Canceled&) {
-    QObject::disconnect(cancel);
     return {};
+  } catch (const QgsProcessingException&) {
+    throw;
+  } catch (const std::exception& e) {
+    // Anything else the engine or GDAL throws ends the run with its message,
+    // never inside Qt's event loop.
+    throw QgsProcessingException(QObject::tr("Circular Planner failed: %1").arg(e.what()));
   }
 }

@@ -78,7 +78,7 @@ QVariantMap CpOdMatrixAlgorithm::processAlgorithm(const QVariantMap& p,
   return guarded(feedback, [&](const cp::geo::Feedback* progress) {
     cp::layers::OdJob options;
     options.queryOptions.metric = metric(p, context);
-    options.snapOptions.maxDistanceM = maxSnap(p, context);
+    options.snapOptions = snapOptions(p, context);
     const double detour = parameterAsDouble(p, QStringLiteral("FALLBACK_DETOUR"), context);
     options.fallback.enabled = detour > 0;
     if (options.fallback.enabled)
@@ -86,13 +86,11 @@ QVariantMap CpOdMatrixAlgorithm::processAlgorithm(const QVariantMap& p,
 
     const PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
     const cp::layers::WorkingFrame& frame = *prepared.roads.frame;
-    const auto origins =
-        readPlaces(p, QStringLiteral("ORIGINS"), QStringLiteral("ORIGIN_ID"), context, frame);
-    const auto destinations = readPlaces(p, QStringLiteral("DESTINATIONS"),
-                                         QStringLiteral("DESTINATION_ID"), context, frame);
-    cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
-    diagnostics.append(origins.diagnostics);
-    diagnostics.append(destinations.diagnostics);
+    Places places = readOriginsAnd(p, QStringLiteral("DESTINATIONS"),
+                                   QStringLiteral("DESTINATION_ID"), context, prepared);
+    const cp::layers::PointData& origins = places.origins;
+    const cp::layers::PointData& destinations = places.destinations;
+    cp::layers::Diagnostics& diagnostics = places.diagnostics;
     const cp::layers::OdAnalysis od = cp::layers::analyseOd(prepared.network, origins, destinations,
                                                             false, options, diagnostics, progress);
     cpReportDiagnostics(diagnostics, feedback);
@@ -111,12 +109,10 @@ QVariantMap CpOdMatrixAlgorithm::processAlgorithm(const QVariantMap& p,
     }
     cp::qgis::styleOnLoad(context, output.destination, cp::qgis::styleOdLines);
     QVariantMap results{{QStringLiteral("OUTPUT"), output.destination}};
-    const QString places =
-        writePlaces(p, context, frame,
-                    {{QStringLiteral("origin"), origins, od.origins},
-                     {QStringLiteral("destination"), destinations, od.destinations}});
-    if (!places.isEmpty())
-      results.insert(QStringLiteral("PLACES"), places);
+    writePlaces(p, context, frame,
+                {{QStringLiteral("origin"), origins, od.origins},
+                 {QStringLiteral("destination"), destinations, od.destinations}},
+                results);
     const QString matrix = writeMatrix(p, context, origins.ids, destinations.ids, od.rows,
                                        options.queryOptions.metric);
     if (!matrix.isEmpty())

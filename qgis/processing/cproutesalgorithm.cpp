@@ -100,10 +100,10 @@ QVariantMap CpRoutesAlgorithm::processAlgorithm(const QVariantMap& p, QgsProcess
   return guarded(feedback, [&](const cp::geo::Feedback* progress) {
     const PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
     const cp::layers::WorkingFrame& frame = *prepared.roads.frame;
-    const auto origins =
-        readPlaces(p, QStringLiteral("ORIGINS"), QStringLiteral("ORIGIN_ID"), context, frame);
-    const auto destinations = readPlaces(p, QStringLiteral("DESTINATIONS"),
-                                         QStringLiteral("DESTINATION_ID"), context, frame);
+    Places places = readOriginsAnd(p, QStringLiteral("DESTINATIONS"),
+                                   QStringLiteral("DESTINATION_ID"), context, prepared);
+    const cp::layers::PointData& origins = places.origins;
+    const cp::layers::PointData& destinations = places.destinations;
     if (origins.ids.size() * destinations.ids.size() > kMaxRoutes)
       throw QgsProcessingException(
           QObject::tr("%1 origins x %2 destinations is more than %3 routes; use the OD matrix")
@@ -116,15 +116,10 @@ QVariantMap CpRoutesAlgorithm::processAlgorithm(const QVariantMap& p, QgsProcess
       flagField = cp::qgis::detectField(*roads, {QStringLiteral("schematic")});
     const auto flagged = flaggedRoads(*roads, flagField);
 
-    cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
-    diagnostics.append(origins.diagnostics);
-    diagnostics.append(destinations.diagnostics);
-    cp::geo::SnapOptions snapOptions;
-    snapOptions.maxDistanceM = maxSnap(p, context);
-    const cp::geo::Snapper snapper(prepared.network, snapOptions);
-    const auto from = cp::layers::snapPlaces(snapper, origins, diagnostics);
-    const auto to = cp::layers::snapPlaces(snapper, destinations, diagnostics);
-    cpReportDiagnostics(diagnostics, feedback);
+    const cp::geo::Snapper snapper(prepared.network, snapOptions(p, context));
+    const auto from = cp::layers::snapPlaces(snapper, origins, places.diagnostics);
+    const auto to = cp::layers::snapPlaces(snapper, destinations, places.diagnostics);
+    cpReportDiagnostics(places.diagnostics, feedback);
 
     const cp::geo::Metric minimised = metric(p, context);
     const auto targets = to.locations();
@@ -159,11 +154,10 @@ QVariantMap CpRoutesAlgorithm::processAlgorithm(const QVariantMap& p, QgsProcess
     }
     cp::qgis::styleOnLoad(context, output.destination, cp::qgis::styleRoutes);
     QVariantMap results{{QStringLiteral("OUTPUT"), output.destination}};
-    const QString places = writePlaces(p, context, frame,
-                                       {{QStringLiteral("origin"), origins, from},
-                                        {QStringLiteral("destination"), destinations, to}});
-    if (!places.isEmpty())
-      results.insert(QStringLiteral("PLACES"), places);
+    writePlaces(p, context, frame,
+                {{QStringLiteral("origin"), origins, from},
+                 {QStringLiteral("destination"), destinations, to}},
+                results);
     return results;
   });
 }
