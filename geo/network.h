@@ -56,4 +56,11 @@ struct Network {
   double segmentPlanarLength(SegmentId s) const;
 };
 
+// (Re)builds the CSR arcs from the segments and their directions.
+void rebuildArcs(Network& network);
+
+// The same network with every one-way street turned round: a search on it
+// from a place finds the costs of reaching that place on the original.
+Network reversed(const Network& network);
+
 }  // namespace cp::geo

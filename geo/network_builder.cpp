@@ -63,7 +63,7 @@ class Builder {
     orderNodesAlongHilbertCurve();
     splitIntoSegments();
     throwIfCanceled(feedback_);
-    buildArcs();
+    rebuildArcs(net_);
     findComponents();
     countTopologyIssues();
     return std::move(net_);
@@ -233,30 +233,6 @@ class Builder {
       net_.shape.push_back(line.xy[cl.vertex[i]]);
     net_.shape.push_back(net_.nodeXY[to]);
     net_.shapeBegin.push_back(static_cast<std::uint32_t>(net_.shape.size()));
-  }
-
-  void buildArcs() {
-    const std::size_t n = net_.nodeCount();
-    std::vector<ArcId> count(n + 1, 0);
-    forEachArc([&](NodeId tail, NodeId, SegmentId) { ++count[tail + 1]; });
-    std::partial_sum(count.begin(), count.end(), count.begin());
-    net_.arcBegin = count;
-    const std::size_t arcs = count[n];
-    net_.arcs.resize(arcs);
-    forEachArc([&](NodeId tail, NodeId head, SegmentId s) {
-      net_.arcs[count[tail]++] = {net_.segmentLength[s], net_.segmentTime[s], head, s};
-    });
-  }
-
-  template <typename Fn>
-  void forEachArc(Fn&& fn) const {
-    for (SegmentId s = 0; s < net_.segmentCount(); ++s) {
-      const Direction d = net_.segmentDirection[s];
-      if (allowsForward(d))
-        fn(net_.segmentFrom[s], net_.segmentTo[s], s);
-      if (allowsBackward(d))
-        fn(net_.segmentTo[s], net_.segmentFrom[s], s);
-    }
   }
 
   void findComponents() {

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config
   libboost-dev libboost-graph-dev libgdal-dev gdal-bin libgeos-dev libproj-dev
-  libgtest-dev
+  libgtest-dev libglpk-dev
   libqgis-dev qgis-providers qgis python3-qgis xvfb xauth
 )
 
