@@ -1,0 +1,37 @@
+#pragma once
+// Capacity-limited allocation: sources (tonnes per year) to sites (capacity in
+// tonnes per year) over network costs, minimising tonne-kilometres. Exact: a
+// min-cost flow by successive shortest paths, with a dummy site that takes what
+// no site can, at a price above any real haul, so that as much as possible is
+// allocated first and at least cost second.
+
+#include <cstddef>
+#include <vector>
+
+namespace cp::geo {
+
+struct AllocationInput {
+  std::vector<double> supply;    // tonnes per source, >= 0
+  std::vector<double> capacity;  // tonnes per site, >= 0
+  // Cost of carrying one tonne from source i to site j (e.g. km), row-major
+  // sources x sites; infinite when the site cannot be reached.
+  std::vector<double> unitCost;
+};
+
+struct AllocationFlow {
+  std::size_t source = 0;
+  std::size_t site = 0;
+  double tonnes = 0;
+};
+
+struct Allocation {
+  std::vector<AllocationFlow> flows;  // positive flows, by source then site
+  std::vector<double> unallocated;    // tonnes per source that no site takes
+  double cost = 0;                    // sum of tonnes x unit cost over the flows
+};
+
+// Throws std::invalid_argument on negative or non-finite tonnages, or a cost
+// table of the wrong size.
+Allocation allocate(const AllocationInput& input);
+
+}  // namespace cp::geo
