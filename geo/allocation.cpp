@@ -24,8 +24,11 @@ void check(const AllocationInput& in) {
     throw std::invalid_argument("costs must not be negative");
 }
 
-// The residual network of the transportation problem. Nodes: sources
-// [0, S), sites [S, S+T), and the dummy site S+T.
+// Successive shortest paths on the residual network with sources contracted
+// away: nodes are the sites and the dummy; an arc j -> j' moves a tonne that
+// some source k sends to j over to j' (cost c[k][j'] - c[k][j]), through the
+// source that does it cheapest. With few sites and many sources each search is
+// small. Site potentials keep reduced costs non-negative for Dijkstra.
 class Solver {
  public:
   explicit Solver(const AllocationInput& in)
@@ -33,13 +36,14 @@ class Solver {
         s_(in.supply.size()),
         t_(in.capacity.size()),
         spare_(in.capacity),
-        bySite_(t_),
-        potential_(s_ + t_ + 1, 0.0) {
+        atSite_(s_),
+        transfers_((t_) * (t_ + 1)),
+        potential_(t_ + 1, 0.0) {
     double highest = 0;
     for (double c : in.unitCost)
       if (std::isfinite(c))
         highest = std::max(highest, c);
-    // Above any path's cost: a path alternates at most T real sites.
+    // Above any path's cost: a path passes each real site at most once.
     dummyCost_ = (highest + 1) * static_cast<double>(2 * t_ + 2);
   }
 
@@ -56,23 +60,70 @@ class Solver {
   }
 
  private:
-  double cost(std::size_t i, std::size_t j) const { return in_.unitCost[i * t_ + j]; }
-  double reduced(double c, std::size_t from, std::size_t to) const {
-    return c + potential_[from] - potential_[to];
+  struct Transfer {
+    double cost;
+    std::size_t source;
+    bool operator>(const Transfer& o) const {
+      return cost > o.cost || (cost == o.cost && source > o.source);
+    }
+  };
+  using TransferHeap = std::priority_queue<Transfer, std::vector<Transfer>, std::greater<>>;
+
+  std::size_t dummy() const { return t_; }
+  // Cost of a tonne from source i to site j; the dummy's price for the dummy.
+  double cost(std::size_t i, std::size_t j) const {
+    return j == dummy() ? dummyCost_ : in_.unitCost[i * t_ + j];
   }
-  std::size_t dummy() const { return s_ + t_; }
+
+  double flow(std::size_t source, std::size_t site) const {
+    for (const auto& [j, tonnes] : atSite_[source])
+      if (j == site)
+        return tonnes;
+    return 0;
+  }
+
+  // The cheapest source that can move a tonne from site j to j' (none: kNoSource).
+  const Transfer* bestTransfer(std::size_t j, std::size_t to) {
+    TransferHeap& heap = transfers_[j * (t_ + 1) + to];
+    while (!heap.empty() && flow(heap.top().source, j) <= kTiny)
+      heap.pop();  // stale: that source no longer sends to j
+    return heap.empty() ? nullptr : &heap.top();
+  }
+
+  void addFlow(std::size_t source, std::size_t site, double tonnes) {
+    for (auto& [j, t] : atSite_[source])
+      if (j == site) {
+        const bool was = t > kTiny;
+        t += tonnes;
+        if (!was && t > kTiny)
+          offerTransfers(source, site);
+        return;
+      }
+    atSite_[source].push_back({site, tonnes});
+    offerTransfers(source, site);
+  }
+
+  // Source k now sends to site j: it can move tonnes from j to any site it reaches.
+  void offerTransfers(std::size_t k, std::size_t j) {
+    for (std::size_t to = 0; to <= t_; ++to)
+      if (to != j && std::isfinite(cost(k, to)))
+        transfers_[j * (t_ + 1) + to].push({cost(k, to) - cost(k, j), k});
+  }
 
   // One shortest augmenting path from source i; returns the tonnes moved.
   double augmentFrom(std::size_t i, double left, std::vector<double>& unallocated) {
-    const std::size_t n = s_ + t_ + 1;
+    const std::size_t n = t_ + 1;
     std::vector<double> dist(n, kInf);
-    std::vector<std::size_t> parent(n, n);
-    // Reduced costs are non-negative up to rounding: settle each node once.
+    std::vector<std::size_t> via(n, s_);    // the source that moved material into v; s_: i directly
+    std::vector<std::size_t> parent(n, n);  // previous site on the path; n: from source i
     std::vector<char> settled(n, 0);
     using Item = std::pair<double, std::size_t>;
     std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
-    dist[i] = 0;
-    heap.push({0, i});
+    for (std::size_t j = 0; j < n; ++j)
+      if (std::isfinite(cost(i, j))) {
+        dist[j] = cost(i, j) - potential_[j];
+        heap.push({dist[j], j});
+      }
     std::size_t target = n;
     while (!heap.empty()) {
       const auto [d, u] = heap.top();
@@ -80,78 +131,61 @@ class Solver {
       if (settled[u] || d > dist[u])
         continue;
       settled[u] = 1;
-      if (u == dummy() || (u >= s_ && spare_[u - s_] > kTiny)) {
+      if (u == dummy() || spare_[u] > kTiny) {
         target = u;
         break;
       }
-      const auto relax = [&](std::size_t v, double c) {
-        const double nd = d + reduced(c, u, v);
-        if (!settled[v] && nd < dist[v]) {
+      for (std::size_t v = 0; v < n; ++v) {
+        if (v == u || settled[v] || dist[v] <= d)
+          continue;  // reduced costs are non-negative: no improvement possible
+        const Transfer* t = bestTransfer(u, v);
+        if (!t)
+          continue;
+        const double nd = d + t->cost + potential_[u] - potential_[v];
+        if (nd < dist[v]) {
           dist[v] = nd;
           parent[v] = u;
+          via[v] = t->source;
           heap.push({nd, v});
         }
-      };
-      if (u < s_) {
-        for (std::size_t j = 0; j < t_; ++j)
-          if (std::isfinite(cost(u, j)))
-            relax(s_ + j, cost(u, j));
-        relax(dummy(), dummyCost_);
-      } else {
-        for (const auto& [k, tonnes] : bySite_[u - s_])
-          if (tonnes > kTiny)
-            relax(k, -cost(k, u - s_));
       }
     }
-    // Keep reduced costs non-negative for the next search.
     for (std::size_t v = 0; v < n; ++v)
       potential_[v] += std::min(dist[v], dist[target]);
     double amount = left;
     if (target != dummy())
-      amount = std::min(amount, spare_[target - s_]);
-    for (std::size_t v = target; v != i; v = parent[v])
-      if (v < s_)  // reached through a reverse arc: at most that site's flow from v
-        amount = std::min(amount, flow(v, parent[v] - s_));
-    push(i, target, parent, amount, unallocated);
+      amount = std::min(amount, spare_[target]);
+    for (std::size_t v = target; parent[v] != n; v = parent[v])
+      amount = std::min(amount, flow(via[v], parent[v]));
+    push(i, target, parent, via, amount, unallocated);
     return amount;
   }
 
-  double flow(std::size_t source, std::size_t site) const {
-    for (const auto& [k, tonnes] : bySite_[site])
-      if (k == source)
-        return tonnes;
-    return 0;
-  }
-
-  void addFlow(std::size_t source, std::size_t site, double tonnes) {
-    for (auto& [k, t] : bySite_[site])
-      if (k == source) {
-        t += tonnes;
-        return;
-      }
-    bySite_[site].push_back({source, tonnes});
-  }
-
   void push(std::size_t i, std::size_t target, const std::vector<std::size_t>& parent,
-            double amount, std::vector<double>& unallocated) {
-    if (target == dummy())
-      unallocated[parent[target]] += amount;
-    else
-      spare_[target - s_] -= amount;
-    for (std::size_t v = target; v != i; v = parent[v]) {
-      const std::size_t u = parent[v];
-      if (v == dummy())
-        continue;
-      if (u < s_)
-        addFlow(u, v - s_, amount);  // forward: source u to site v
-      else
-        addFlow(v, u - s_, -amount);  // backward: source v gives up site u
+            const std::vector<std::size_t>& via, double amount, std::vector<double>& unallocated) {
+    const std::size_t n = t_ + 1;
+    std::size_t v = target;
+    for (; parent[v] != n; v = parent[v]) {
+      const std::size_t k = via[v];
+      addFlow(k, parent[v], -amount);
+      receive(k, v, amount, unallocated);
     }
+    receive(i, v, amount, unallocated);
+    if (target != dummy())
+      spare_[target] -= amount;
+  }
+
+  void receive(std::size_t source, std::size_t site, double amount,
+               std::vector<double>& unallocated) {
+    if (site == dummy())
+      unallocated[source] += amount;
+    else
+      addFlow(source, site, amount);
   }
 
   void collect(Allocation& out) const {
-    for (std::size_t j = 0; j < t_; ++j)
-      for (const auto& [k, tonnes] : bySite_[j])
+    for (std::size_t k = 0; k < s_; ++k)
+      for (const auto& [j, tonnes] : atSite_[k])
         if (tonnes > kTiny)
           out.flows.push_back({k, j, tonnes});
     std::sort(out.flows.begin(), out.flows.end(), [](const auto& a, const auto& b) {
@@ -165,8 +199,9 @@ class Solver {
   std::size_t s_;
   std::size_t t_;
   std::vector<double> spare_;
-  std::vector<std::vector<std::pair<std::size_t, double>>> bySite_;
-  std::vector<double> potential_;
+  std::vector<std::vector<std::pair<std::size_t, double>>> atSite_;  // per source: (site, tonnes)
+  std::vector<TransferHeap> transfers_;                              // [site j][site or dummy j']
+  std::vector<double> potential_;                                    // per site and the dummy
   double dummyCost_ = 0;
 };
 
