@@ -207,6 +207,23 @@ class Solver {
 
 }  // namespace
 
+std::vector<SiteIntake> siteIntakes(const AllocationInput& input, const Allocation& allocation,
+                                    double kgCo2PerTonneKm) {
+  std::vector<SiteIntake> out(input.capacity.size());
+  for (const AllocationFlow& f : allocation.flows) {
+    SiteIntake& site = out[f.site];
+    const double haul = input.unitCost[f.source * input.capacity.size() + f.site];
+    site.tonnes += f.tonnes;
+    site.tonneCost += f.tonnes * haul;
+    site.maxHaul = std::max(site.maxHaul, haul);
+  }
+  for (SiteIntake& site : out) {
+    site.meanHaul = site.tonnes > 0 ? site.tonneCost / site.tonnes : 0;
+    site.co2Tonnes = site.tonneCost * kgCo2PerTonneKm / 1000;
+  }
+  return out;
+}
+
 Allocation allocate(const AllocationInput& input) {
   check(input);
   return Solver(input).run();

@@ -5,6 +5,7 @@
 
 #include <qgscoordinatetransform.h>
 #include <qgsfeatureiterator.h>
+#include <qgsfeaturerequest.h>
 #include <qgsfeedback.h>
 #include <qgsgeometry.h>
 
@@ -224,6 +225,32 @@ layers::PointData readPoints(const QgsFeatureSource& source, const QString& labe
     out.ids.push_back(id);
     out.xy.push_back(xy);
     out.lonLat.push_back(ll);
+  }
+  return out;
+}
+
+std::vector<double> readQuantities(const QgsFeatureSource& source, const QString& label,
+                                   const QString& field, layers::Diagnostics& diagnostics) {
+  const int index = fieldIndex(source, label, field.toStdString());
+  if (index < 0)
+    layers::failInput(label.toStdString(), "", "", "a quantity field is needed");
+  QgsFeatureRequest request;
+  request.setFlags(QgsFeatureRequest::NoGeometry);
+  request.setSubsetOfAttributes(QgsAttributeList{index});
+  std::vector<double> out;
+  QgsFeatureIterator it = source.getFeatures(request);
+  for (QgsFeature f; it.nextFeature(f);) {
+    const QVariant v = f.attribute(index);
+    bool number = false;
+    const double value = v.toDouble(&number);
+    const std::string fid = std::to_string(f.id());
+    if (v.isNull() || !number || !std::isfinite(value) || value < 0)
+      layers::failInput(
+          label.toStdString(), fid, field.toStdString(),
+          "needs a number of tonnes of at least 0, not '" + v.toString().toStdString() + "'");
+    if (value == 0)
+      diagnostics.warn(label.toStdString(), fid, field.toStdString(), "0 t: carries nothing");
+    out.push_back(value);
   }
   return out;
 }

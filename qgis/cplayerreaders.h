@@ -31,4 +31,10 @@ layers::PointData readPoints(const QgsFeatureSource& source, const QString& labe
                              const QString& idField, const layers::WorkingFrame& frame,
                              const QgsCoordinateTransformContext& context);
 
+// A non-negative number per feature, in the order readPoints reads them.
+// NULL, text, negative or infinite values are an InputError naming the layer,
+// feature and field; zeros are listed in `diagnostics` (they carry nothing).
+std::vector<double> readQuantities(const QgsFeatureSource& source, const QString& label,
+                                   const QString& field, layers::Diagnostics& diagnostics);
+
 }  // namespace cp::qgis

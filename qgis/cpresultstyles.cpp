@@ -69,6 +69,45 @@ void stylePlaces(QgsVectorLayer& layer) {
   layer.setRenderer(new QgsRuleBasedRenderer(root));
 }
 
+void styleAllocation(QgsVectorLayer& layer) {
+  auto renderer = std::make_unique<QgsGraduatedSymbolRenderer>(QStringLiteral("tonnes"));
+  renderer->setSourceSymbol(
+      QgsLineSymbol::createSimple({{QStringLiteral("line_color"), QStringLiteral("#8c510a")}}));
+  renderer->setClassificationMethod(new QgsClassificationJenks());
+  renderer->updateClasses(&layer, kClasses);
+  renderer->setSymbolSizes(0.3, 2.4);
+  layer.setRenderer(renderer.release());
+}
+
+void styleSiteIntake(QgsVectorLayer& layer) {
+  auto renderer = std::make_unique<QgsGraduatedSymbolRenderer>(QStringLiteral("tonnes_in"));
+  renderer->setSourceSymbol(QgsMarkerSymbol::createSimple(
+      {{QStringLiteral("name"), QStringLiteral("triangle")},
+       {QStringLiteral("color"), QStringLiteral("#1a9641")},
+       {QStringLiteral("outline_color"), QStringLiteral("#ffffff")}}));
+  renderer->setClassificationMethod(new QgsClassificationJenks());
+  renderer->updateClasses(&layer, kClasses);
+  renderer->setSymbolSizes(2, 7);
+  layer.setRenderer(renderer.release());
+}
+
+void styleSourceStatus(QgsVectorLayer& layer) {
+  auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
+  root->appendChild(new QgsRuleBasedRenderer::Rule(
+      QgsMarkerSymbol::createSimple({{QStringLiteral("name"), QStringLiteral("circle")},
+                                     {QStringLiteral("color"), QStringLiteral("#8c510a")},
+                                     {QStringLiteral("size"), QStringLiteral("2")}}),
+      0, 0, QStringLiteral("\"unallocated_t\" <= 0.000001"), QObject::tr("Fully allocated")));
+  root->appendChild(new QgsRuleBasedRenderer::Rule(
+      QgsMarkerSymbol::createSimple({{QStringLiteral("name"), QStringLiteral("cross2")},
+                                     {QStringLiteral("color"), QStringLiteral("#e31a1c")},
+                                     {QStringLiteral("outline_color"), QStringLiteral("#e31a1c")},
+                                     {QStringLiteral("outline_width"), QStringLiteral("0.6")},
+                                     {QStringLiteral("size"), QStringLiteral("4")}}),
+      0, 0, QStringLiteral("\"unallocated_t\" > 0.000001"), QObject::tr("Tonnes no site takes")));
+  layer.setRenderer(new QgsRuleBasedRenderer(root));
+}
+
 void styleNetwork(QgsVectorLayer& layer) {
   auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
   root->appendChild(new QgsRuleBasedRenderer::Rule(

@@ -21,6 +21,12 @@ void stylePlaces(QgsVectorLayer& layer);
 // red, where places cannot be routed.
 void styleNetwork(QgsVectorLayer& layer);
 
+// Allocation lines thicker with more tonnes; site markers sized by intake;
+// sources with tonnes no site takes in red.
+void styleAllocation(QgsVectorLayer& layer);
+void styleSiteIntake(QgsVectorLayer& layer);
+void styleSourceStatus(QgsVectorLayer& layer);
+
 // Routes coloured by origin, so that each origin's routes read as one family.
 void styleRoutes(QgsVectorLayer& layer);
 

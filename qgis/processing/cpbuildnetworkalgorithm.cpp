@@ -64,7 +64,7 @@ QVariantMap CpBuildNetworkAlgorithm::processAlgorithm(const QVariantMap& p,
     const PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
     const cp::geo::Network& net = prepared.network;
     cpReportDiagnostics(prepared.roads.diagnostics, feedback);
-    LineOutput output = createLineOutput(p, context, outputFields(), *prepared.roads.frame);
+    SinkOutput output = createLineOutput(p, context, outputFields(), *prepared.roads.frame);
     for (cp::geo::SegmentId s = 0; s < net.segmentCount(); ++s) {
       const std::uint32_t component = net.nodeComponent[net.segmentFrom[s]];
       QgsAttributes attributes;

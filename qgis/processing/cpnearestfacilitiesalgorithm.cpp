@@ -71,7 +71,7 @@ QVariantMap CpNearestFacilitiesAlgorithm::processAlgorithm(const QVariantMap& p,
     const auto nearest = cp::geo::nearestFacilities(prepared.network, from, to, k, query, progress);
     cpReportDiagnostics(diagnostics, feedback);
 
-    LineOutput output = createLineOutput(p, context, outputFields(), frame);
+    SinkOutput output = createLineOutput(p, context, outputFields(), frame);
     for (std::size_t o = 0; o < nearest.size(); ++o) {
       for (std::size_t rank = 0; rank < nearest[o].size(); ++rank) {
         const cp::geo::Nearest& n = nearest[o][rank];

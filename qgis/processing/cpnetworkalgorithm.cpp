@@ -19,6 +19,13 @@ QVariant cpNumber(double value) {
   return std::isfinite(value) ? QVariant(value) : QVariant(QVariant::Double);
 }
 
+QgsFields cpFields(std::initializer_list<std::pair<const char*, QVariant::Type>> fields) {
+  QgsFields out;
+  for (const auto& [name, type] : fields)
+    out.append(QgsField(QString::fromLatin1(name), type));
+  return out;
+}
+
 void CpNetworkAlgorithm::addRoadParameters() {
   addParameter(new QgsProcessingParameterFeatureSource(
       QStringLiteral("ROADS"), QObject::tr("Roads"), {QgsProcessing::TypeVectorLine}));
@@ -135,15 +142,12 @@ QgsCoordinateReferenceSystem CpNetworkAlgorithm::outputCrs(const QVariantMap& p,
              : requireSource(p, QStringLiteral("ROADS"), context)->sourceCrs();
 }
 
-CpNetworkAlgorithm::LineOutput CpNetworkAlgorithm::createLineOutput(
+CpNetworkAlgorithm::SinkOutput CpNetworkAlgorithm::createOutput(
     const QVariantMap& p, QgsProcessingContext& context, const QgsFields& fields,
-    const cp::layers::WorkingFrame& frame, const QString& name) {
-  LineOutput out;
+    const cp::layers::WorkingFrame& frame, const QString& name, QgsWkbTypes::Type type) {
+  SinkOutput out;
   const QgsCoordinateReferenceSystem crs = outputCrs(p, context);
-  out.sink.reset(
-      parameterAsSink(p, name, context, out.destination, fields, QgsWkbTypes::LineString, crs));
-  if (!out.sink)
-    throw QgsProcessingException(invalidSinkError(p, name));
+  out.sink.reset(parameterAsSink(p, name, context, out.destination, fields, type, crs));
   out.name = name;
   out.fromWorking = QgsCoordinateTransform(QgsCoordinateReferenceSystem::fromEpsgId(frame.epsg()),
                                            crs, context.transformContext());
@@ -151,7 +155,35 @@ CpNetworkAlgorithm::LineOutput CpNetworkAlgorithm::createLineOutput(
   return out;
 }
 
-void CpNetworkAlgorithm::addPolyline(LineOutput& output, const QVariantMap& p,
+CpNetworkAlgorithm::SinkOutput CpNetworkAlgorithm::createLineOutput(
+    const QVariantMap& p, QgsProcessingContext& context, const QgsFields& fields,
+    const cp::layers::WorkingFrame& frame, const QString& name) {
+  SinkOutput out = createOutput(p, context, fields, frame, name, QgsWkbTypes::LineString);
+  if (!out.sink)
+    throw QgsProcessingException(invalidSinkError(p, name));
+  return out;
+}
+
+CpNetworkAlgorithm::SinkOutput CpNetworkAlgorithm::createPointOutput(
+    const QVariantMap& p, QgsProcessingContext& context, const QgsFields& fields,
+    const cp::layers::WorkingFrame& frame, const QString& name) {
+  return createOutput(p, context, fields, frame, name, QgsWkbTypes::Point);
+}
+
+void CpNetworkAlgorithm::addPoint(SinkOutput& output, const QVariantMap& p,
+                                  const QgsAttributes& attributes, const cp::geo::XY& xy) {
+  QgsFeature f(output.fields);
+  f.setAttributes(attributes);
+  if (std::isfinite(xy.x) && std::isfinite(xy.y)) {
+    QgsGeometry point = QgsGeometry::fromPointXY(QgsPointXY(xy.x, xy.y));
+    point.transform(output.fromWorking);
+    f.setGeometry(point);
+  }
+  if (!output.sink->addFeature(f, QgsFeatureSink::FastInsert))
+    throw QgsProcessingException(writeFeatureError(output.sink.get(), p, output.name));
+}
+
+void CpNetworkAlgorithm::addPolyline(SinkOutput& output, const QVariantMap& p,
                                      const QgsAttributes& attributes,
                                      const std::vector<cp::geo::XY>& points) {
   QgsFeature f(output.fields);
@@ -188,33 +220,20 @@ void CpNetworkAlgorithm::writePlaces(const QVariantMap& p, QgsProcessingContext&
   fields.append(QgsField(QStringLiteral("joined"), QVariant::Bool));
   fields.append(QgsField(QStringLiteral("connector_m"), QVariant::Double));
   fields.append(QgsField(QStringLiteral("reason"), QVariant::String));
-  const QgsCoordinateReferenceSystem crs = outputCrs(p, context);
-  QString destination;
-  std::unique_ptr<QgsFeatureSink> sink(parameterAsSink(
-      p, QStringLiteral("PLACES"), context, destination, fields, QgsWkbTypes::Point, crs));
-  if (!sink)
+  SinkOutput output = createPointOutput(p, context, fields, frame, QStringLiteral("PLACES"));
+  if (!output.sink)
     return;
-  const QgsCoordinateTransform fromWorking(QgsCoordinateReferenceSystem::fromEpsgId(frame.epsg()),
-                                           crs, context.transformContext());
   for (const PlaceSet& set : sets) {
     for (std::size_t i = 0; i < set.places.ids.size(); ++i) {
       const cp::geo::SnapResult& snap = set.snapped.snaps[i];
-      QgsFeature f(fields);
       QgsAttributes attributes;
       attributes << set.role << QString::fromStdString(set.places.ids[i])
                  << snap.location.has_value() << cpNumber(snap.connectorM)
                  << QString::fromStdString(snap.reason);
-      f.setAttributes(attributes);
-      const cp::geo::XY& xy = set.places.xy[i];
-      if (std::isfinite(xy.x) && std::isfinite(xy.y)) {
-        QgsGeometry point = QgsGeometry::fromPointXY(QgsPointXY(xy.x, xy.y));
-        point.transform(fromWorking);
-        f.setGeometry(point);
-      }
-      if (!sink->addFeature(f, QgsFeatureSink::FastInsert))
-        throw QgsProcessingException(writeFeatureError(sink.get(), p, QStringLiteral("PLACES")));
+      addPoint(output, p, attributes, set.places.xy[i]);
     }
   }
+  const QString destination = output.destination;
   cp::qgis::styleOnLoad(context, destination, cp::qgis::stylePlaces);
   results.insert(QStringLiteral("PLACES"), destination);
 }

@@ -54,22 +54,29 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
                                    QgsProcessingContext& context) const;
   cp::geo::Metric metric(const QVariantMap& parameters, QgsProcessingContext& context) const;
   double maxSnap(const QVariantMap& parameters, QgsProcessingContext& context) const;
-  // A sink of lines in the project's CRS (the roads' CRS without a project).
-  struct LineOutput {
+  // A feature sink in the project's CRS (the roads' CRS without a project).
+  struct SinkOutput {
     std::unique_ptr<QgsFeatureSink> sink;
     QString name;
     QString destination;
     QgsCoordinateTransform fromWorking;
     QgsFields fields;
   };
-  LineOutput createLineOutput(const QVariantMap& parameters, QgsProcessingContext& context,
+  SinkOutput createLineOutput(const QVariantMap& parameters, QgsProcessingContext& context,
                               const QgsFields& fields, const cp::layers::WorkingFrame& frame,
                               const QString& name = QStringLiteral("OUTPUT"));
+  // A point sink; the sink is null when the (optional) output was not asked for.
+  SinkOutput createPointOutput(const QVariantMap& parameters, QgsProcessingContext& context,
+                               const QgsFields& fields, const cp::layers::WorkingFrame& frame,
+                               const QString& name);
+  // Writes one point (working CRS); without geometry when it has no coordinates.
+  void addPoint(SinkOutput& output, const QVariantMap& parameters, const QgsAttributes& attributes,
+                const cp::geo::XY& xy);
   // Writes one feature along `points` (working CRS); without geometry when
   // there are fewer than two points or any lacks coordinates.
-  void addPolyline(LineOutput& output, const QVariantMap& parameters,
+  void addPolyline(SinkOutput& output, const QVariantMap& parameters,
                    const QgsAttributes& attributes, const std::vector<cp::geo::XY>& points);
-  void addLine(LineOutput& output, const QVariantMap& parameters, const QgsAttributes& attributes,
+  void addLine(SinkOutput& output, const QVariantMap& parameters, const QgsAttributes& attributes,
                const cp::geo::XY& a, const cp::geo::XY& b) {
     addPolyline(output, parameters, attributes, {a, b});
   }
@@ -98,6 +105,9 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
  private:
   QgsCoordinateReferenceSystem outputCrs(const QVariantMap& parameters,
                                          QgsProcessingContext& context) const;
+  SinkOutput createOutput(const QVariantMap& parameters, QgsProcessingContext& context,
+                          const QgsFields& fields, const cp::layers::WorkingFrame& frame,
+                          const QString& name, QgsWkbTypes::Type type);
   std::string roadField(const QVariantMap& parameters, const QString& name,
                         QgsProcessingContext& context, const QgsFeatureSource& roads,
                         const QStringList& usual) const;
@@ -106,6 +116,7 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
 void cpReportDiagnostics(const cp::layers::Diagnostics& diagnostics,
                          QgsProcessingFeedback* feedback);
 QVariant cpNumber(double value);  // NULL for infinite or NaN
+QgsFields cpFields(std::initializer_list<std::pair<const char*, QVariant::Type>> fields);
 
 template <typename Work>
 QVariantMap CpNetworkAlgorithm::guarded(QgsProcessingFeedback* feedback, Work work) {

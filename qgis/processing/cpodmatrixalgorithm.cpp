@@ -95,7 +95,7 @@ QVariantMap CpOdMatrixAlgorithm::processAlgorithm(const QVariantMap& p,
                                                             false, options, diagnostics, progress);
     cpReportDiagnostics(diagnostics, feedback);
 
-    LineOutput output = createLineOutput(p, context, outputFields(), frame);
+    SinkOutput output = createLineOutput(p, context, outputFields(), frame);
     for (const cp::geo::OdRow& row : od.rows) {
       QgsAttributes attributes;
       attributes << QString::fromStdString(origins.ids[row.origin])

@@ -2,6 +2,7 @@
 
 #include <qgsapplication.h>
 
+#include "cpallocationalgorithm.h"
 #include "cpbuildnetworkalgorithm.h"
 #include "cpnearestfacilitiesalgorithm.h"
 #include "cpodmatrixalgorithm.h"
@@ -16,4 +17,5 @@ void CpProcessingProvider::loadAlgorithms() {
   addAlgorithm(new CpOdMatrixAlgorithm());
   addAlgorithm(new CpNearestFacilitiesAlgorithm());
   addAlgorithm(new CpRoutesAlgorithm());
+  addAlgorithm(new CpAllocationAlgorithm());
 }

@@ -133,7 +133,7 @@ QVariantMap CpRoutesAlgorithm::processAlgorithm(const QVariantMap& p, QgsProcess
         },
         0, 90);
 
-    LineOutput output = createLineOutput(p, context, outputFields(), frame);
+    SinkOutput output = createLineOutput(p, context, outputFields(), frame);
     const cp::geo::Route none;
     for (std::size_t o = 0; o < routes.size(); ++o) {
       for (std::size_t d = 0; d < destinations.ids.size(); ++d) {

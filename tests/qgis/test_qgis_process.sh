@@ -17,7 +17,7 @@ qgis_process=/usr/bin/qgis_process.bin
 fail() { echo "FAIL: $*"; exit 1; }
 
 timeout 120 "$qgis_process" list > "$work/list.txt" 2>&1 || fail "qgis_process list failed: $(tail -3 "$work/list.txt")"
-for alg in buildnetwork odmatrix routes nearestfacilities; do
+for alg in buildnetwork odmatrix routes nearestfacilities allocation; do
   grep -q "circularplanner:$alg" "$work/list.txt" || fail "circularplanner:$alg is not listed"
 done
 
@@ -47,6 +47,10 @@ run_alg routes "$work/routes.gpkg" "${zones[@]}" "DESTINATIONS=$gpkg|layername=d
 run_alg nearestfacilities "$work/nearest.gpkg" "${zones[@]}" \
   "FACILITIES=$gpkg|layername=district_centres" FACILITY_ID=name K=3
 [ "$(features "$work/nearest.gpkg")" = 15 ] || fail "expected 5 zones x 3 nearest"
+run_alg allocation "$work/allocation.gpkg" "SOURCES=$gpkg|layername=organic_sources" \
+  SOURCE_ID=source_id "SITES=$gpkg|layername=composting_sites" SITE_ID=site_id
+grep -q "ALLOCATED_TONNES" "$work/allocation.txt" || fail "allocation reported no tonnes"
+[ "$(features "$work/allocation.gpkg")" -gt 0 ] || fail "the allocation has no lines"
 run_alg buildnetwork "$work/network.gpkg"
 grep -q "MAIN_NETWORK_NODES" "$work/buildnetwork.txt" || fail "buildnetwork reported no counts"
 [ "$(features "$work/network.gpkg")" -gt 40000 ] || fail "the network has too few segments"
@@ -56,4 +60,4 @@ timeout 120 "$qgis_process" run circularplanner:odmatrix -- \
   "DESTINATIONS=$gpkg|layername=district_centres" "OUTPUT=$work/bad.gpkg" > "$work/bad.txt" 2>&1 \
   && fail "points accepted as roads"
 grep -q "must be lines" "$work/bad.txt" || fail "no clear error for points as roads: $(tail -3 "$work/bad.txt")"
-echo "qgis_process: all four algorithms ran (40 OD rows and 40 routes by network, 15 nearest, the network); bad input refused with a clear message"
+echo "qgis_process: all five algorithms ran (40 OD rows and 40 routes by network, 15 nearest, an allocation, the network); bad input refused with a clear message"

@@ -1,0 +1,198 @@
+#include "cpallocationalgorithm.h"
+
+#include <qgsprocessingoutputs.h>
+#include <qgsprocessingparameters.h>
+
+#include "geo/allocation.h"
+#include "geo/routing.h"
+#include "qgis/cplayerreaders.h"
+#include "qgis/cpresultstyles.h"
+
+namespace {
+
+const QString kSources = QStringLiteral("SOURCES");
+const QString kSites = QStringLiteral("SITES");
+
+// Heavy goods vehicles emit about 0.08-0.12 kg CO2e per tonne-km (well to
+// wheel, average loading); 0.1 is the planner's default, to be replaced by a
+// local figure.
+constexpr double kDefaultKgCo2PerTonneKm = 0.1;
+
+}  // namespace
+
+QString CpAllocationAlgorithm::shortHelpString() const {
+  return QObject::tr(
+      "Allocates every source's tonnes per year to sites with limited capacity (tonnes per "
+      "year) so that the total tonne-km over the road network is least. The solution is exact "
+      "(a minimum-cost flow); a source may be split between sites. As many tonnes as the "
+      "capacities and the roads allow are placed; the rest is reported per source as "
+      "unallocated, with the reason. Outputs: allocation lines with tonnes, haul (km) and "
+      "tonne-km; each site's intake, mean and longest haul, tonne-km and transport CO2e; each "
+      "source's allocated and unallocated tonnes.");
+}
+
+void CpAllocationAlgorithm::initAlgorithm(const QVariantMap&) {
+  addRoadParameters();
+  addPlacesParameter(kSources, QStringLiteral("SOURCE_ID"), QObject::tr("Sources"));
+  addParameter(new QgsProcessingParameterField(
+      QStringLiteral("TONNES_FIELD"), QObject::tr("Sources: tonnes per year"),
+      QStringLiteral("tonnes_per_year"), kSources, QgsProcessingParameterField::Numeric));
+  addPlacesParameter(kSites, QStringLiteral("SITE_ID"), QObject::tr("Sites"));
+  addParameter(new QgsProcessingParameterField(
+      QStringLiteral("CAPACITY_FIELD"), QObject::tr("Sites: capacity in tonnes per year"),
+      QStringLiteral("capacity_t_per_year"), kSites, QgsProcessingParameterField::Numeric));
+  addParameter(new QgsProcessingParameterNumber(
+      QStringLiteral("MAX_SNAP"), QObject::tr("Farthest a point may lie from a road (m)"),
+      QgsProcessingParameterNumber::Double, 1000, false, 0.001));
+  addParameter(new QgsProcessingParameterNumber(
+      QStringLiteral("CO2_PER_TKM"), QObject::tr("Transport emissions (kg CO2e per tonne-km)"),
+      QgsProcessingParameterNumber::Double, kDefaultKgCo2PerTonneKm, false, 0));
+  addParameter(new QgsProcessingParameterFeatureSink(
+      QStringLiteral("OUTPUT"), QObject::tr("Allocation"), QgsProcessing::TypeVectorLine));
+  addParameter(new QgsProcessingParameterFeatureSink(
+      QStringLiteral("SITE_INTAKE"), QObject::tr("Site intake"), QgsProcessing::TypeVectorPoint,
+      QVariant(), true, true));
+  addParameter(new QgsProcessingParameterFeatureSink(
+      QStringLiteral("SOURCE_STATUS"), QObject::tr("Sources allocated and unallocated"),
+      QgsProcessing::TypeVectorPoint, QVariant(), true, true));
+  for (const auto& [name, title] :
+       {std::pair{"TOTAL_TONNES", "Tonnes at the sources"},
+        std::pair{"ALLOCATED_TONNES", "Tonnes allocated"},
+        std::pair{"UNALLOCATED_TONNES", "Tonnes no site takes"}, std::pair{"TONNE_KM", "Tonne-km"},
+        std::pair{"MEAN_HAUL_KM", "Mean haul per tonne (km)"}})
+    addOutput(new QgsProcessingOutputNumber(QString::fromLatin1(name), QObject::tr(title)));
+}
+
+QVariantMap CpAllocationAlgorithm::processAlgorithm(const QVariantMap& p,
+                                                    QgsProcessingContext& context,
+                                                    QgsProcessingFeedback* feedback) {
+  return guarded(feedback, [&](const cp::geo::Feedback* progress) {
+    const PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
+    const cp::layers::WorkingFrame& frame = *prepared.roads.frame;
+    cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
+    const auto sources = readPlaces(p, kSources, QStringLiteral("SOURCE_ID"), context, frame);
+    const auto sites = readPlaces(p, kSites, QStringLiteral("SITE_ID"), context, frame);
+    diagnostics.append(sources.diagnostics);
+    diagnostics.append(sites.diagnostics);
+    cp::geo::AllocationInput input;
+    input.supply = cp::qgis::readQuantities(
+        *requireSource(p, kSources, context), QObject::tr("Sources"),
+        parameterAsString(p, QStringLiteral("TONNES_FIELD"), context), diagnostics);
+    input.capacity = cp::qgis::readQuantities(
+        *requireSource(p, kSites, context), QObject::tr("Sites"),
+        parameterAsString(p, QStringLiteral("CAPACITY_FIELD"), context), diagnostics);
+
+    const cp::geo::Snapper snapper(prepared.network, snapOptions(p, context));
+    const auto from = cp::layers::snapPlaces(snapper, sources, diagnostics);
+    const auto to = cp::layers::snapPlaces(snapper, sites, diagnostics);
+    cpReportDiagnostics(diagnostics, feedback);
+    const cp::geo::OdMatrix km =
+        cp::geo::odMatrix(prepared.network, from.locations(), to.locations(), {}, progress);
+    for (const cp::geo::Cost& c : km.cells)
+      input.unitCost.push_back(c.distanceM / 1000.0);
+    const cp::geo::Allocation allocation = cp::geo::allocate(input);
+
+    SinkOutput lines = createLineOutput(p, context,
+                                        cpFields({{"source_id", QVariant::String},
+                                                  {"site_id", QVariant::String},
+                                                  {"tonnes", QVariant::Double},
+                                                  {"haul_km", QVariant::Double},
+                                                  {"tonne_km", QVariant::Double}}),
+                                        frame);
+    for (const cp::geo::AllocationFlow& f : allocation.flows) {
+      const double haul = km.at(f.source, f.site).distanceM / 1000.0;
+      QgsAttributes attributes;
+      attributes << QString::fromStdString(sources.ids[f.source])
+                 << QString::fromStdString(sites.ids[f.site]) << f.tonnes << haul
+                 << f.tonnes * haul;
+      addLine(lines, p, attributes, from.placed(sources, f.source), to.placed(sites, f.site));
+    }
+    cp::qgis::styleOnLoad(context, lines.destination, cp::qgis::styleAllocation);
+
+    const double kg = parameterAsDouble(p, QStringLiteral("CO2_PER_TKM"), context);
+    QVariantMap results{{QStringLiteral("OUTPUT"), lines.destination}};
+    const QString intake = writeSites(p, context, sites, input.capacity,
+                                      cp::geo::siteIntakes(input, allocation, kg), frame);
+    if (!intake.isEmpty())
+      results.insert(QStringLiteral("SITE_INTAKE"), intake);
+    const QString status =
+        writeSources(p, context, sources, input.supply, allocation.unallocated, from, frame);
+    if (!status.isEmpty())
+      results.insert(QStringLiteral("SOURCE_STATUS"), status);
+    double total = 0, unallocated = 0;
+    for (double t : input.supply)
+      total += t;
+    for (double t : allocation.unallocated)
+      unallocated += t;
+    const double allocated = total - unallocated;
+    results.insert(QStringLiteral("TOTAL_TONNES"), total);
+    results.insert(QStringLiteral("ALLOCATED_TONNES"), allocated);
+    results.insert(QStringLiteral("UNALLOCATED_TONNES"), unallocated);
+    results.insert(QStringLiteral("TONNE_KM"), allocation.cost);
+    results.insert(QStringLiteral("MEAN_HAUL_KM"), allocated > 0 ? allocation.cost / allocated : 0);
+    feedback->pushInfo(QObject::tr("%1 t of %2 t allocated; %3 tonne-km; mean haul %4 km")
+                           .arg(allocated, 0, 'f', 0)
+                           .arg(total, 0, 'f', 0)
+                           .arg(allocation.cost, 0, 'f', 0)
+                           .arg(allocated > 0 ? allocation.cost / allocated : 0, 0, 'f', 1));
+    return results;
+  });
+}
+
+QString CpAllocationAlgorithm::writeSites(const QVariantMap& p, QgsProcessingContext& context,
+                                          const cp::layers::PointData& sites,
+                                          const std::vector<double>& capacity,
+                                          const std::vector<cp::geo::SiteIntake>& intakes,
+                                          const cp::layers::WorkingFrame& frame) {
+  SinkOutput out = createPointOutput(p, context,
+                                     cpFields({{"site_id", QVariant::String},
+                                               {"capacity_t", QVariant::Double},
+                                               {"tonnes_in", QVariant::Double},
+                                               {"spare_t", QVariant::Double},
+                                               {"mean_haul_km", QVariant::Double},
+                                               {"max_haul_km", QVariant::Double},
+                                               {"tonne_km", QVariant::Double},
+                                               {"co2_t", QVariant::Double}}),
+                                     frame, QStringLiteral("SITE_INTAKE"));
+  if (!out.sink)
+    return {};
+  for (std::size_t j = 0; j < sites.ids.size(); ++j) {
+    const cp::geo::SiteIntake& s = intakes[j];
+    QgsAttributes attributes;
+    attributes << QString::fromStdString(sites.ids[j]) << capacity[j] << s.tonnes
+               << capacity[j] - s.tonnes << s.meanHaul << s.maxHaul << s.tonneCost << s.co2Tonnes;
+    addPoint(out, p, attributes, sites.xy[j]);
+  }
+  cp::qgis::styleOnLoad(context, out.destination, cp::qgis::styleSiteIntake);
+  return out.destination;
+}
+
+QString CpAllocationAlgorithm::writeSources(const QVariantMap& p, QgsProcessingContext& context,
+                                            const cp::layers::PointData& sources,
+                                            const std::vector<double>& tonnes,
+                                            const std::vector<double>& unallocated,
+                                            const cp::layers::SnappedPlaces& snapped,
+                                            const cp::layers::WorkingFrame& frame) {
+  SinkOutput out = createPointOutput(p, context,
+                                     cpFields({{"source_id", QVariant::String},
+                                               {"tonnes", QVariant::Double},
+                                               {"allocated_t", QVariant::Double},
+                                               {"unallocated_t", QVariant::Double},
+                                               {"reason", QVariant::String}}),
+                                     frame, QStringLiteral("SOURCE_STATUS"));
+  if (!out.sink)
+    return {};
+  for (std::size_t i = 0; i < sources.ids.size(); ++i) {
+    QString reason;
+    if (!snapped.snaps[i].location)
+      reason = QString::fromStdString("not joined to the roads: " + snapped.snaps[i].reason);
+    else if (unallocated[i] > 1e-6)
+      reason = QObject::tr("no reachable site has capacity left");
+    QgsAttributes attributes;
+    attributes << QString::fromStdString(sources.ids[i]) << tonnes[i] << tonnes[i] - unallocated[i]
+               << unallocated[i] << reason;
+    addPoint(out, p, attributes, sources.xy[i]);
+  }
+  cp::qgis::styleOnLoad(context, out.destination, cp::qgis::styleSourceStatus);
+  return out.destination;
+}
