@@ -233,7 +233,7 @@ std::vector<double> readQuantities(const QgsFeatureSource& source, const QString
                                    const QString& field, layers::Diagnostics& diagnostics) {
   const int index = fieldIndex(source, label, field.toStdString());
   if (index < 0)
-    layers::failInput(label.toStdString(), "", "", "a quantity field is needed");
+    layers::failInput(label.toStdString(), "", "", "no tonnes field given or found");
   QgsFeatureRequest request;
   request.setFlags(QgsFeatureRequest::NoGeometry);
   request.setSubsetOfAttributes(QgsAttributeList{index});

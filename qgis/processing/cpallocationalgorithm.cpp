@@ -35,12 +35,13 @@ void CpAllocationAlgorithm::initAlgorithm(const QVariantMap&) {
   addRoadParameters();
   addPlacesParameter(kSources, QStringLiteral("SOURCE_ID"), QObject::tr("Sources"));
   addParameter(new QgsProcessingParameterField(
-      QStringLiteral("TONNES_FIELD"), QObject::tr("Sources: tonnes per year"),
-      QStringLiteral("tonnes_per_year"), kSources, QgsProcessingParameterField::Numeric));
+      QStringLiteral("TONNES_FIELD"), QObject::tr("Sources: tonnes per year (empty: detect)"),
+      QVariant(), kSources, QgsProcessingParameterField::Numeric, false, true));
   addPlacesParameter(kSites, QStringLiteral("SITE_ID"), QObject::tr("Sites"));
   addParameter(new QgsProcessingParameterField(
-      QStringLiteral("CAPACITY_FIELD"), QObject::tr("Sites: capacity in tonnes per year"),
-      QStringLiteral("capacity_t_per_year"), kSites, QgsProcessingParameterField::Numeric));
+      QStringLiteral("CAPACITY_FIELD"),
+      QObject::tr("Sites: capacity in tonnes per year (empty: detect)"), QVariant(), kSites,
+      QgsProcessingParameterField::Numeric, false, true));
   addParameter(new QgsProcessingParameterNumber(
       QStringLiteral("MAX_SNAP"), QObject::tr("Farthest a point may lie from a road (m)"),
       QgsProcessingParameterNumber::Double, 1000, false, 0.001));
@@ -75,12 +76,13 @@ QVariantMap CpAllocationAlgorithm::processAlgorithm(const QVariantMap& p,
     diagnostics.append(sources.diagnostics);
     diagnostics.append(sites.diagnostics);
     cp::geo::AllocationInput input;
-    input.supply = cp::qgis::readQuantities(
-        *requireSource(p, kSources, context), QObject::tr("Sources"),
-        parameterAsString(p, QStringLiteral("TONNES_FIELD"), context), diagnostics);
-    input.capacity = cp::qgis::readQuantities(
-        *requireSource(p, kSites, context), QObject::tr("Sites"),
-        parameterAsString(p, QStringLiteral("CAPACITY_FIELD"), context), diagnostics);
+    input.supply = quantities(
+        p, context, kSources, QStringLiteral("TONNES_FIELD"),
+        {QStringLiteral("tonnes_per_year"), QStringLiteral("t_per_year"), QStringLiteral("tonnes")},
+        diagnostics);
+    input.capacity = quantities(p, context, kSites, QStringLiteral("CAPACITY_FIELD"),
+                                {QStringLiteral("capacity_t_per_year"), QStringLiteral("capacity")},
+                                diagnostics);
 
     const cp::geo::Snapper snapper(prepared.network, snapOptions(p, context));
     const auto from = cp::layers::snapPlaces(snapper, sources, diagnostics);
@@ -137,6 +139,19 @@ QVariantMap CpAllocationAlgorithm::processAlgorithm(const QVariantMap& p,
                            .arg(allocated > 0 ? allocation.cost / allocated : 0, 0, 'f', 1));
     return results;
   });
+}
+
+std::vector<double> CpAllocationAlgorithm::quantities(const QVariantMap& p,
+                                                      QgsProcessingContext& context,
+                                                      const QString& layer, const QString& field,
+                                                      const QStringList& usual,
+                                                      cp::layers::Diagnostics& diagnostics) {
+  const auto source = requireSource(p, layer, context);
+  QString name = parameterAsString(p, field, context);
+  if (name.isEmpty())
+    name = cp::qgis::detectField(*source, usual);
+  return cp::qgis::readQuantities(*source, parameterDefinition(layer)->description(), name,
+                                  diagnostics);
 }
 
 QString CpAllocationAlgorithm::writeSites(const QVariantMap& p, QgsProcessingContext& context,
