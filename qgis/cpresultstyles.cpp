@@ -5,13 +5,17 @@
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgsclassificationjenks.h>
 #include <qgscolorramp.h>
+#include <qgsfillsymbol.h>
 #include <qgsgraduatedsymbolrenderer.h>
 #include <qgslayertree.h>
 #include <qgslinesymbol.h>
 #include <qgsmarkersymbol.h>
+#include <qgspallabeling.h>
 #include <qgsproject.h>
 #include <qgsrulebasedrenderer.h>
+#include <qgstextbuffersettings.h>
 #include <qgsvectorlayer.h>
+#include <qgsvectorlayerlabeling.h>
 
 namespace cp::qgis {
 namespace {
@@ -120,6 +124,47 @@ void styleNetwork(QgsVectorLayer& layer) {
       0, 0, QStringLiteral("NOT \"in_main_network\""),
       QObject::tr("Cut off from the main network")));
   layer.setRenderer(new QgsRuleBasedRenderer(root));
+}
+
+void styleCatchments(QgsVectorLayer& layer) {
+  auto* renderer = new QgsCategorizedSymbolRenderer(QStringLiteral("site_id"));
+  QgsLimitedRandomColorRamp colours(std::max(1, static_cast<int>(layer.featureCount())), 60, 90,
+                                    200, 240);
+  QgsFeature f;
+  QgsFeatureIterator it = layer.getFeatures();
+  for (int i = 0; it.nextFeature(f); ++i) {
+    const QVariant site = f.attribute(QStringLiteral("site_id"));
+    QColor fill = colours.color(colours.value(i));
+    fill.setAlpha(150);
+    QgsFillSymbol* symbol =
+        QgsFillSymbol::createSimple({{QStringLiteral("color"), fill.name(QColor::HexArgb)},
+                                     {QStringLiteral("outline_color"), QStringLiteral("#ffffff")},
+                                     {QStringLiteral("outline_width"), QStringLiteral("0.4")}});
+    renderer->addCategory(QgsRendererCategory(site, symbol, site.toString()));
+  }
+  layer.setRenderer(renderer);
+  QgsPalLayerSettings label;
+  label.fieldName =
+      QStringLiteral("\"site_id\" || '\n' || format_number(\"tonnes\", 0) || ' t/yr'");
+  label.isExpression = true;
+  QgsTextFormat format;
+  format.setSize(8);
+  QgsTextBufferSettings buffer;
+  buffer.setEnabled(true);
+  format.setBuffer(buffer);
+  label.setFormat(format);
+  layer.setLabeling(new QgsVectorLayerSimpleLabeling(label));
+  layer.setLabelsEnabled(true);
+}
+
+void styleBands(QgsVectorLayer& layer) {
+  auto renderer = std::make_unique<QgsGraduatedSymbolRenderer>(QStringLiteral("band"));
+  renderer->setSourceSymbol(
+      QgsLineSymbol::createSimple({{QStringLiteral("line_width"), QStringLiteral("0.5")}}));
+  renderer->setSourceColorRamp(new QgsGradientColorRamp(QColor(0, 104, 55), QColor(217, 240, 163)));
+  renderer->setClassificationMethod(new QgsClassificationJenks());
+  renderer->updateClasses(&layer, kClasses);
+  layer.setRenderer(renderer.release());
 }
 
 void styleRoutes(QgsVectorLayer& layer) {

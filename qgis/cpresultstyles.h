@@ -27,6 +27,11 @@ void styleAllocation(QgsVectorLayer& layer);
 void styleSiteIntake(QgsVectorLayer& layer);
 void styleSourceStatus(QgsVectorLayer& layer);
 
+// Catchments in a colour per site, labelled with the site and its tonnes;
+// the banded catchment network from dark (near) to light (far).
+void styleCatchments(QgsVectorLayer& layer);
+void styleBands(QgsVectorLayer& layer);
+
 // Routes coloured by origin, so that each origin's routes read as one family.
 void styleRoutes(QgsVectorLayer& layer);
 

@@ -65,6 +65,10 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
   SinkOutput createLineOutput(const QVariantMap& parameters, QgsProcessingContext& context,
                               const QgsFields& fields, const cp::layers::WorkingFrame& frame,
                               const QString& name = QStringLiteral("OUTPUT"));
+  // A sink of any geometry type; null when the (optional) output was not asked for.
+  SinkOutput createOutput(const QVariantMap& parameters, QgsProcessingContext& context,
+                          const QgsFields& fields, const cp::layers::WorkingFrame& frame,
+                          const QString& name, QgsWkbTypes::Type type);
   // A point sink; the sink is null when the (optional) output was not asked for.
   SinkOutput createPointOutput(const QVariantMap& parameters, QgsProcessingContext& context,
                                const QgsFields& fields, const cp::layers::WorkingFrame& frame,
@@ -105,9 +109,6 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
  private:
   QgsCoordinateReferenceSystem outputCrs(const QVariantMap& parameters,
                                          QgsProcessingContext& context) const;
-  SinkOutput createOutput(const QVariantMap& parameters, QgsProcessingContext& context,
-                          const QgsFields& fields, const cp::layers::WorkingFrame& frame,
-                          const QString& name, QgsWkbTypes::Type type);
   std::string roadField(const QVariantMap& parameters, const QString& name,
                         QgsProcessingContext& context, const QgsFeatureSource& roads,
                         const QStringList& usual) const;

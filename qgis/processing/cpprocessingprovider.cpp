@@ -4,6 +4,7 @@
 
 #include "cpallocationalgorithm.h"
 #include "cpbuildnetworkalgorithm.h"
+#include "cpcatchmentsalgorithm.h"
 #include "cpnearestfacilitiesalgorithm.h"
 #include "cpodmatrixalgorithm.h"
 #include "cproutesalgorithm.h"
@@ -18,4 +19,5 @@ void CpProcessingProvider::loadAlgorithms() {
   addAlgorithm(new CpNearestFacilitiesAlgorithm());
   addAlgorithm(new CpRoutesAlgorithm());
   addAlgorithm(new CpAllocationAlgorithm());
+  addAlgorithm(new CpCatchmentsAlgorithm());
 }
