@@ -38,6 +38,31 @@ std::unique_ptr<QgsGraduatedSymbolRenderer> distanceClasses(const QgsVectorLayer
   return renderer;
 }
 
+// Two rules: what is fine, and what needs the planner's eye.
+QgsRuleBasedRenderer* twoRules(QgsSymbol* fine, const QString& fineFilter, const QString& fineLabel,
+                               QgsSymbol* flagged, const QString& flaggedFilter,
+                               const QString& flaggedLabel) {
+  auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
+  root->appendChild(new QgsRuleBasedRenderer::Rule(fine, 0, 0, fineFilter, fineLabel));
+  root->appendChild(new QgsRuleBasedRenderer::Rule(flagged, 0, 0, flaggedFilter, flaggedLabel));
+  return new QgsRuleBasedRenderer(root);
+}
+
+QgsMarkerSymbol* dot(const char* colour, const char* size) {
+  return QgsMarkerSymbol::createSimple({{QStringLiteral("name"), QStringLiteral("circle")},
+                                        {QStringLiteral("color"), QString::fromLatin1(colour)},
+                                        {QStringLiteral("size"), QString::fromLatin1(size)}});
+}
+
+QgsMarkerSymbol* redCross() {
+  return QgsMarkerSymbol::createSimple(
+      {{QStringLiteral("name"), QStringLiteral("cross2")},
+       {QStringLiteral("color"), QStringLiteral("#e31a1c")},
+       {QStringLiteral("outline_color"), QStringLiteral("#e31a1c")},
+       {QStringLiteral("outline_width"), QStringLiteral("0.6")},
+       {QStringLiteral("size"), QStringLiteral("4")}});
+}
+
 }  // namespace
 
 void styleOdLines(QgsVectorLayer& layer) {
@@ -57,20 +82,9 @@ void styleOdLines(QgsVectorLayer& layer) {
 }
 
 void stylePlaces(QgsVectorLayer& layer) {
-  auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
-  root->appendChild(new QgsRuleBasedRenderer::Rule(
-      QgsMarkerSymbol::createSimple({{QStringLiteral("name"), QStringLiteral("circle")},
-                                     {QStringLiteral("color"), QStringLiteral("#424242")},
-                                     {QStringLiteral("size"), QStringLiteral("1.6")}}),
-      0, 0, QStringLiteral("\"joined\""), QObject::tr("Joined to the roads")));
-  root->appendChild(new QgsRuleBasedRenderer::Rule(
-      QgsMarkerSymbol::createSimple({{QStringLiteral("name"), QStringLiteral("cross2")},
-                                     {QStringLiteral("color"), QStringLiteral("#e31a1c")},
-                                     {QStringLiteral("outline_color"), QStringLiteral("#e31a1c")},
-                                     {QStringLiteral("outline_width"), QStringLiteral("0.6")},
-                                     {QStringLiteral("size"), QStringLiteral("4")}}),
-      0, 0, QStringLiteral("NOT \"joined\""), QObject::tr("Not joined: no route")));
-  layer.setRenderer(new QgsRuleBasedRenderer(root));
+  layer.setRenderer(twoRules(
+      dot("#424242", "1.6"), QStringLiteral("\"joined\""), QObject::tr("Joined to the roads"),
+      redCross(), QStringLiteral("NOT \"joined\""), QObject::tr("Not joined: no route")));
 }
 
 void styleAllocation(QgsVectorLayer& layer) {
@@ -96,34 +110,20 @@ void styleSiteIntake(QgsVectorLayer& layer) {
 }
 
 void styleSourceStatus(QgsVectorLayer& layer) {
-  auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
-  root->appendChild(new QgsRuleBasedRenderer::Rule(
-      QgsMarkerSymbol::createSimple({{QStringLiteral("name"), QStringLiteral("circle")},
-                                     {QStringLiteral("color"), QStringLiteral("#8c510a")},
-                                     {QStringLiteral("size"), QStringLiteral("2")}}),
-      0, 0, QStringLiteral("\"unallocated_t\" <= 0.000001"), QObject::tr("Fully allocated")));
-  root->appendChild(new QgsRuleBasedRenderer::Rule(
-      QgsMarkerSymbol::createSimple({{QStringLiteral("name"), QStringLiteral("cross2")},
-                                     {QStringLiteral("color"), QStringLiteral("#e31a1c")},
-                                     {QStringLiteral("outline_color"), QStringLiteral("#e31a1c")},
-                                     {QStringLiteral("outline_width"), QStringLiteral("0.6")},
-                                     {QStringLiteral("size"), QStringLiteral("4")}}),
-      0, 0, QStringLiteral("\"unallocated_t\" > 0.000001"), QObject::tr("Tonnes no site takes")));
-  layer.setRenderer(new QgsRuleBasedRenderer(root));
+  layer.setRenderer(twoRules(dot("#8c510a", "2"), QStringLiteral("\"unallocated_t\" <= 0.000001"),
+                             QObject::tr("Fully allocated"), redCross(),
+                             QStringLiteral("\"unallocated_t\" > 0.000001"),
+                             QObject::tr("Tonnes no site takes")));
 }
 
 void styleNetwork(QgsVectorLayer& layer) {
-  auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
-  root->appendChild(new QgsRuleBasedRenderer::Rule(
+  layer.setRenderer(twoRules(
       QgsLineSymbol::createSimple({{QStringLiteral("line_color"), QStringLiteral("#616161")},
                                    {QStringLiteral("line_width"), QStringLiteral("0.25")}}),
-      0, 0, QStringLiteral("\"in_main_network\""), QObject::tr("Main network")));
-  root->appendChild(new QgsRuleBasedRenderer::Rule(
+      QStringLiteral("\"in_main_network\""), QObject::tr("Main network"),
       QgsLineSymbol::createSimple({{QStringLiteral("line_color"), QStringLiteral("#e31a1c")},
                                    {QStringLiteral("line_width"), QStringLiteral("0.8")}}),
-      0, 0, QStringLiteral("NOT \"in_main_network\""),
-      QObject::tr("Cut off from the main network")));
-  layer.setRenderer(new QgsRuleBasedRenderer(root));
+      QStringLiteral("NOT \"in_main_network\""), QObject::tr("Cut off from the main network")));
 }
 
 void styleCatchments(QgsVectorLayer& layer) {
