@@ -20,11 +20,12 @@ libcircularplanner=true
 [plugins]
 searchPathsForPlugins=$plugin_dir
 INI
-# Results go beside the build, not under /tmp: QGIS treats files in the temp
-# folder as temporary layers and asks before closing them.
+# QGIS treats files under the temp folder as temporary layers and asks before
+# closing them; its temp folder is made private so that a checkout or build
+# under /tmp does not count as temporary.
 results=$(realpath -m "$plugin_dir/../test-artifacts/desktop-results")
-rm -rf "$results" && mkdir -p "$results"
-export CP_PROBE_OUT="$work/probe.txt" CP_RESULTS="$results" XDG_RUNTIME_DIR="$work"
+rm -rf "$results" && mkdir -p "$results" "$work/tmp"
+export CP_PROBE_OUT="$work/probe.txt" CP_RESULTS="$results" XDG_RUNTIME_DIR="$work" TMPDIR="$work/tmp"
 [ -n "$shots" ] && export CP_SCREENSHOTS=$(realpath -m "$shots")
 # The desktop needs a real X server (Xvfb); the offscreen platform the headless
 # tests use makes QgisApp crash at start-up.
