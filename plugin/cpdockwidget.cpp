@@ -22,21 +22,32 @@
 #include <qgsprocessingregistry.h>
 #include <qgsproject.h>
 #include <qgstaskmanager.h>
+#include <qgsvectorfilewriter.h>
 #include <qgsvectorlayer.h>
 
 #include "cprolerow.h"
 #include "qgis/cpresultstyles.h"
 
-// A transport analysis the panel offers, and how its results are drawn.
+// One result layer of an analysis: its output parameter, its table in the
+// results GeoPackage, its name in the project and its style.
+struct CpResult {
+  QString parameter;
+  QString table;
+  QString title;
+  void (*style)(QgsVectorLayer&);
+};
+
+// An analysis the panel offers between the "From" and "To" roles: which
+// parameters take the two layers (and their id and tonnes fields), and the
+// results it draws, bottom first.
 struct CpAnalysis {
   QString key;
   QString title;
   QString algorithm;
-  QString toParameter;  // the destinations' parameter and its id field
-  QString toIdParameter;
-  bool withPlaces;  // also writes where each place joins the roads
+  QStringList fromParameters;  // layer, id field, tonnes field ("" where there is none)
+  QStringList toParameters;
   bool withK;
-  void (*style)(QgsVectorLayer&);
+  QList<CpResult> results;
 };
 
 namespace {
@@ -44,17 +55,63 @@ namespace {
 const QString kScope = QStringLiteral("CircularPlanner");
 const QString kSampleGroup = QStringLiteral("Almaty sample data");
 
+QStringList params(const char* layer, const char* id, const char* tonnes = "") {
+  return {QString::fromLatin1(layer), QString::fromLatin1(id), QString::fromLatin1(tonnes)};
+}
+
+CpResult placesResult() {
+  return {QStringLiteral("PLACES"), QStringLiteral("places"), QObject::tr("Places"),
+          cp::qgis::stylePlaces};
+}
+
 const QList<CpAnalysis>& analyses() {
   static const QList<CpAnalysis> list{
-      {QStringLiteral("od_matrix"), QObject::tr("OD matrix"),
-       QStringLiteral("circularplanner:odmatrix"), QStringLiteral("DESTINATIONS"),
-       QStringLiteral("DESTINATION_ID"), true, false, cp::qgis::styleOdLines},
-      {QStringLiteral("routes"), QObject::tr("Routes"), QStringLiteral("circularplanner:routes"),
-       QStringLiteral("DESTINATIONS"), QStringLiteral("DESTINATION_ID"), true, false,
-       cp::qgis::styleRoutes},
-      {QStringLiteral("nearest"), QObject::tr("Nearest facilities"),
-       QStringLiteral("circularplanner:nearestfacilities"), QStringLiteral("FACILITIES"),
-       QStringLiteral("FACILITY_ID"), false, true, cp::qgis::styleOdLines}};
+      {QStringLiteral("od_matrix"),
+       QObject::tr("OD matrix"),
+       QStringLiteral("circularplanner:odmatrix"),
+       params("ORIGINS", "ORIGIN_ID"),
+       params("DESTINATIONS", "DESTINATION_ID"),
+       false,
+       {placesResult(),
+        {QStringLiteral("OUTPUT"), QStringLiteral("od_matrix"), QObject::tr("OD matrix"),
+         cp::qgis::styleOdLines}}},
+      {QStringLiteral("routes"),
+       QObject::tr("Routes"),
+       QStringLiteral("circularplanner:routes"),
+       params("ORIGINS", "ORIGIN_ID"),
+       params("DESTINATIONS", "DESTINATION_ID"),
+       false,
+       {placesResult(),
+        {QStringLiteral("OUTPUT"), QStringLiteral("routes"), QObject::tr("Routes"),
+         cp::qgis::styleRoutes}}},
+      {QStringLiteral("nearest"),
+       QObject::tr("Nearest facilities"),
+       QStringLiteral("circularplanner:nearestfacilities"),
+       params("ORIGINS", "ORIGIN_ID"),
+       params("FACILITIES", "FACILITY_ID"),
+       true,
+       {{QStringLiteral("OUTPUT"), QStringLiteral("nearest"), QObject::tr("Nearest facilities"),
+         cp::qgis::styleOdLines}}},
+      {QStringLiteral("catchments"),
+       QObject::tr("Catchments of the 'To' sites"),
+       QStringLiteral("circularplanner:catchments"),
+       params("SOURCES", "", "TONNES_FIELD"),
+       params("SITES", "SITE_ID"),
+       false,
+       {{QStringLiteral("OUTPUT"), QStringLiteral("catchments"), QObject::tr("Catchments"),
+         cp::qgis::styleCatchments}}},
+      {QStringLiteral("allocation"),
+       QObject::tr("Allocation to the 'To' sites' capacity"),
+       QStringLiteral("circularplanner:allocation"),
+       params("SOURCES", "SOURCE_ID", "TONNES_FIELD"),
+       params("SITES", "SITE_ID", "CAPACITY_FIELD"),
+       false,
+       {{QStringLiteral("OUTPUT"), QStringLiteral("allocation"), QObject::tr("Allocation"),
+         cp::qgis::styleAllocation},
+        {QStringLiteral("SOURCE_STATUS"), QStringLiteral("sources"), QObject::tr("Sources"),
+         cp::qgis::styleSourceStatus},
+        {QStringLiteral("SITE_INTAKE"), QStringLiteral("sites"), QObject::tr("Site intake"),
+         cp::qgis::styleSiteIntake}}}};
   return list;
 }
 
@@ -83,11 +140,6 @@ QString sampleGeoPackage() {
 QgsLayerTreeGroup* group(QgsLayerTreeGroup* parent, const QString& name) {
   QgsLayerTreeGroup* g = parent->findGroup(name);
   return g ? g : parent->insertGroup(0, name);
-}
-
-QString destination(const QString& gpkg, const QString& table, bool geometry = true) {
-  return QStringLiteral("ogr:dbname='%1' table=\"%2\"%3")
-      .arg(gpkg, table, geometry ? QStringLiteral(" (geom)") : QString());
 }
 
 // Keeps the messages of a background run, to show the planner why it failed.
@@ -251,22 +303,30 @@ QString CpDockWidget::missingChoice() const {
   return {};
 }
 
-QVariantMap CpDockWidget::parameters(const CpAnalysis& analysis, const QString& gpkg) const {
+namespace {
+
+// The layer of a role and its id and tonnes fields, under the analysis's names.
+void addRole(QVariantMap& p, const QStringList& names, const CpRoleRow& row) {
+  p.insert(names[0], row.layer()->id());
+  if (!names[1].isEmpty())
+    p.insert(names[1], row.field(QStringLiteral("id")));
+  if (!names[2].isEmpty())
+    p.insert(names[2], row.field(QStringLiteral("quantity")));
+}
+
+}  // namespace
+
+QVariantMap CpDockWidget::parameters(const CpAnalysis& analysis) const {
   const CpRoleRow* roads = mRows.value(QStringLiteral("roads"));
-  const CpRoleRow* from = mRows.value(mFrom->currentData().toString());
-  const CpRoleRow* to = mRows.value(mTo->currentData().toString());
   QVariantMap p{{QStringLiteral("ROADS"), roads->layer()->id()},
                 {QStringLiteral("CLASS_FIELD"), roads->field(QStringLiteral("class"))},
                 {QStringLiteral("ONEWAY_FIELD"), roads->field(QStringLiteral("oneway"))},
                 {QStringLiteral("SPEED_FIELD"), roads->field(QStringLiteral("speed"))},
-                {QStringLiteral("ORIGINS"), from->layer()->id()},
-                {QStringLiteral("ORIGIN_ID"), from->field(QStringLiteral("id"))},
-                {analysis.toParameter, to->layer()->id()},
-                {analysis.toIdParameter, to->field(QStringLiteral("id"))},
-                {QStringLiteral("METRIC"), mMetric->currentIndex()},
-                {QStringLiteral("OUTPUT"), destination(gpkg, analysis.key)}};
-  if (analysis.withPlaces)
-    p.insert(QStringLiteral("PLACES"), destination(gpkg, QStringLiteral("places")));
+                {QStringLiteral("METRIC"), mMetric->currentIndex()}};
+  addRole(p, analysis.fromParameters, *mRows.value(mFrom->currentData().toString()));
+  addRole(p, analysis.toParameters, *mRows.value(mTo->currentData().toString()));
+  for (const CpResult& result : analysis.results)
+    p.insert(result.parameter, QgsProcessing::TEMPORARY_OUTPUT);
   if (analysis.withK)
     p.insert(QStringLiteral("K"), mK->value());
   return p;
@@ -305,11 +365,13 @@ void CpDockWidget::runAnalysis() {
   auto context = std::make_shared<QgsProcessingContext>();
   context->setProject(QgsProject::instance());
   auto feedback = std::make_shared<ErrorKeepingFeedback>();
-  auto* task =
-      new QgsProcessingAlgRunnerTask(alg, parameters(analysis, gpkg), *context, feedback.get());
+  auto* task = new QgsProcessingAlgRunnerTask(alg, parameters(analysis), *context, feedback.get());
   connect(task, &QgsProcessingAlgRunnerTask::executed, this,
-          [this, analysis, gpkg, context, feedback](bool ok, const QVariantMap&) {
-            finished(analysis, ok && !feedback->isCanceled(), feedback->errors.join('\n'), gpkg);
+          [this, analysis, gpkg, context, feedback](bool ok, const QVariantMap& results) {
+            if (ok && !feedback->isCanceled())
+              finished(analysis, gpkg, *context, results);
+            else
+              failed(analysis, feedback->errors.join('\n'));
           });
   mTask = task;
   setRunning(true);
@@ -322,19 +384,50 @@ void CpDockWidget::setRunning(bool running) {
   mCancel->setEnabled(running);
 }
 
-void CpDockWidget::finished(const CpAnalysis& analysis, bool ok, const QString& error,
-                            const QString& gpkg) {
+void CpDockWidget::failed(const CpAnalysis& analysis, const QString& error) {
   setRunning(false);
-  if (!ok) {
+  const QString why = error.isEmpty() ? tr("canceled") : error;
+  mStatus->setText(tr("%1 stopped: %2").arg(analysis.title, why));
+  mIface->messageBar()->pushWarning(windowTitle(), mStatus->text());
+}
+
+void CpDockWidget::finished(const CpAnalysis& analysis, const QString& gpkg,
+                            QgsProcessingContext& context, const QVariantMap& results) {
+  setRunning(false);
+  const QString error = saveResults(analysis, gpkg, context, results);
+  if (!error.isEmpty()) {
     QFile::remove(gpkg);  // never leave a half-written result behind
-    const QString why = error.isEmpty() ? tr("canceled") : error;
-    mStatus->setText(tr("%1 stopped: %2").arg(analysis.title, why));
-    mIface->messageBar()->pushWarning(windowTitle(), mStatus->text());
+    failed(analysis, error);
     return;
   }
   zoomTo(addResults(analysis, gpkg), 0.1);
   mStatus->setText(
       tr("%1 added to '%2'; saved in %3").arg(analysis.title, cp::qgis::kResultsGroupName, gpkg));
+}
+
+QString CpDockWidget::saveResults(const CpAnalysis& analysis, const QString& gpkg,
+                                  QgsProcessingContext& context, const QVariantMap& results) {
+  // Written here, on the main thread, from the task's in-memory results: a
+  // GeoPackage written by the task's thread could not always be read at once.
+  for (const CpResult& result : analysis.results) {
+    std::unique_ptr<QgsMapLayer> layer(
+        context.takeResultLayer(results.value(result.parameter).toString()));
+    auto* vector = qobject_cast<QgsVectorLayer*>(layer.get());
+    if (!vector)
+      return tr("the result %1 is missing").arg(result.table);
+    QgsVectorFileWriter::SaveVectorOptions options;
+    options.driverName = QStringLiteral("GPKG");
+    options.layerName = result.table;
+    options.actionOnExistingFile = QFileInfo::exists(gpkg)
+                                       ? QgsVectorFileWriter::CreateOrOverwriteLayer
+                                       : QgsVectorFileWriter::CreateOrOverwriteFile;
+    QString message;
+    if (QgsVectorFileWriter::writeAsVectorFormatV3(vector, gpkg, context.transformContext(),
+                                                   options,
+                                                   &message) != QgsVectorFileWriter::NoError)
+      return tr("%1 could not be written: %2").arg(gpkg, message);
+  }
+  return {};
 }
 
 void CpDockWidget::zoomTo(const QList<QgsMapLayer*>& layers, double margin) {
@@ -355,31 +448,21 @@ QList<QgsMapLayer*> CpDockWidget::addResults(const CpAnalysis& analysis, const Q
   QgsLayerTreeGroup* run = results->insertGroup(
       0,
       QStringLiteral("%1: %2 → %3").arg(analysis.title, mFrom->currentText(), mTo->currentText()));
-  QList<QPair<QString, void (*)(QgsVectorLayer&)>> tables{{analysis.key, analysis.style}};
-  if (analysis.withPlaces)
-    tables.prepend({QStringLiteral("places"), cp::qgis::stylePlaces});
-  // Styled and saved into the GeoPackage before the map draws them: the style
-  // is written to the file, which must not be read at the same time.
+  // Styles stay in the project: saving them into the GeoPackage
+  // (saveStyleToDatabase) left QGIS 3.22 unable to read the layer's features.
   QList<QgsVectorLayer*> layers;
-  for (const auto& [table, style] : tables) {
+  for (const CpResult& result : analysis.results) {
+    const QString& table = result.table;
     const QString source = QStringLiteral("%1|layername=%2").arg(gpkg, table);
-    const QString name = table == analysis.key ? analysis.title : tr("Places");
+    const QString& name = result.title;
     auto* layer = new QgsVectorLayer(source, name, QStringLiteral("ogr"));
-    if (layer->featureCount() < 0) {
-      // The first reader of a GeoPackage just written by a background task
-      // can fail to count it ("unable to open database file"); a second works.
-      delete layer;
-      layer = new QgsVectorLayer(source, name, QStringLiteral("ogr"));
-    }
     if (!layer->isValid() || layer->featureCount() < 0) {
       delete layer;
       mIface->messageBar()->pushCritical(windowTitle(),
                                          tr("The result %1 in %2 cannot be read").arg(table, gpkg));
       continue;
     }
-    style(*layer);
-    QString styleError;
-    layer->saveStyleToDatabase(table, tr("Circular Planner style"), true, QString(), styleError);
+    result.style(*layer);
     layers << layer;
   }
   QList<QgsMapLayer*> added;

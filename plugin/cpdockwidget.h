@@ -17,6 +17,7 @@ class QSpinBox;
 class QgisInterface;
 class QgsFileWidget;
 class QgsMapLayer;
+class QgsProcessingContext;
 class QgsTask;
 class QgsVectorLayer;
 class CpRoleRow;
@@ -32,9 +33,14 @@ class CpDockWidget : public QgsDockWidget {
   QWidget* buildAnalysis();
   void loadSampleData();
   void runAnalysis();
-  QVariantMap parameters(const CpAnalysis& analysis, const QString& gpkg) const;
+  QVariantMap parameters(const CpAnalysis& analysis) const;
   QString missingChoice() const;
-  void finished(const CpAnalysis& analysis, bool ok, const QString& error, const QString& gpkg);
+  void finished(const CpAnalysis& analysis, const QString& gpkg, QgsProcessingContext& context,
+                const QVariantMap& results);
+  void failed(const CpAnalysis& analysis, const QString& error);
+  // Writes the task's results into the GeoPackage; returns an error or "".
+  QString saveResults(const CpAnalysis& analysis, const QString& gpkg,
+                      QgsProcessingContext& context, const QVariantMap& results);
   QList<QgsMapLayer*> addResults(const CpAnalysis& analysis, const QString& gpkg);
   void zoomTo(const QList<QgsMapLayer*>& layers, double margin);
   QString resultsFolder() const;

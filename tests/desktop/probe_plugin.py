@@ -1,7 +1,7 @@
 # Runs inside desktop QGIS (--code), as a planner would use the plugin: checks
 # the menu, panel and provider; loads the Almaty sample data from the panel;
-# runs an OD analysis from the industrial zones to the district centres in the
-# background; checks the results; saves and re-reads the project to see the
+# runs an OD analysis from the industrial zones to the district centres and
+# the catchments of the composting sites in the background; checks the results; saves and re-reads the project to see the
 # panel's choices come back; unloads and re-loads the plugin through the Plugin
 # Manager; takes screenshots and quits. Findings go to CP_PROBE_OUT, results to
 # CP_RESULTS, screenshots to CP_SCREENSHOTS (if set).
@@ -94,7 +94,7 @@ def wait_for_result():
     layers = QgsProject.instance().mapLayersByName("OD matrix")
     if layers:
         note("od_features", layers[0].featureCount())
-        note("od_unrouted", sum(1 for f in layers[0].getFeatures() if f["method"] != "network"))
+        note("od_network_rows", sum(1 for f in layers[0].getFeatures() if f["method"] == "network"))
         places = QgsProject.instance().mapLayersByName("Places")
         note("places_features", places[0].featureCount() if places else 0)
         note("result_file", os.path.exists(layers[0].source().split("|")[0]))
@@ -116,7 +116,35 @@ def take_screenshots():
     bar.setValue(bar.maximum())
     QApplication.processEvents()
     screenshot(dock(), "circular-planner-panel.png")
-    reread_project()
+    run_catchments()
+
+
+@step
+def run_catchments():
+    state["waited"] = 0
+    select("AnalysisCombo", "catchments")
+    select("FromRoleCombo", "organic")
+    select("ToRoleCombo", "compost")
+    dock().findChild(QPushButton, "RunAnalysisButton").click()
+    QTimer.singleShot(500, wait_for_catchments)
+
+
+@step
+def wait_for_catchments():
+    layers = QgsProject.instance().mapLayersByName("Catchments")
+    if layers:
+        note("catchment_features", layers[0].featureCount())
+        note("catchment_values", [(f["site_id"], f["tonnes"]) for f in layers[0].getFeatures()])
+        note("catchment_tonnes", round(sum(f["tonnes"] for f in layers[0].getFeatures())))
+        iface.mapCanvas().refreshAllLayers()
+        QTimer.singleShot(3000, lambda: (screenshot(iface.mainWindow(), "qgis-catchments.png"),
+                                         reread_project()))
+        return
+    state["waited"] += 1
+    if state["waited"] > 240:
+        note("catchment_features", "timeout")
+        return write_and_quit()
+    QTimer.singleShot(500, wait_for_catchments)
 
 
 @step

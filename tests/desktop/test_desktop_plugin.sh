@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The C++ plugin in the real QGIS desktop under Xvfb, with a fresh profile:
 # it loads its menu, panel and Processing provider; the panel loads the Almaty
-# sample data and runs the OD analysis (5 industrial zones x 8 district centres) in the
-# background, into a GeoPackage; the panel's choices survive saving and
-# re-reading the project; the plugin unloads and re-loads cleanly; QGIS exits
-# by itself and logs no error from the plugin. Screenshots (map, panel) are
-# kept in SCREENSHOT_DIR when given.
+# sample data and runs the OD analysis (5 industrial zones x 8 district
+# centres) and the composting-site catchments in the background, into
+# GeoPackages; the panel's choices survive saving and re-reading the project;
+# the plugin unloads and re-loads cleanly; QGIS exits by itself and logs no
+# error from the plugin. Screenshots (map, panel, catchments) are kept in
+# SCREENSHOT_DIR when given.
 # Usage: test_desktop_plugin.sh PLUGIN_DIR [SCREENSHOT_DIR]
 set -u
 plugin_dir=$(realpath "$1")
@@ -51,13 +52,15 @@ grep -q "algorithms=True" "$work/probe.txt" || fail "the four algorithms are not
 grep -q "dock=True" "$work/probe.txt" || fail "no Circular Planner panel"
 grep -q "sample_layers=11" "$work/probe.txt" || fail "the sample data did not load"
 grep -q "od_features=40" "$work/probe.txt" || fail "the OD analysis did not give 40 rows"
-grep -q "od_unrouted=0" "$work/probe.txt" || fail "some OD rows were not routed"
+grep -q "od_network_rows=40" "$work/probe.txt" || fail "not every OD row was routed on the network"
 grep -q "places_features=13" "$work/probe.txt" || fail "the places layer does not hold the 13 places"
 grep -q "result_file=True" "$work/probe.txt" || fail "the result is not in a file"
+grep -q "catchment_features=8" "$work/probe.txt" || fail "the catchments are not one per composting site"
+grep -q "catchment_tonnes=732000" "$work/probe.txt" || fail "the catchments do not gather the expected tonnes"
 grep -q "roles_restored=True" "$work/probe.txt" || fail "the panel's choices did not come back with the project"
 grep -q "after_unload=menu=False,provider=False,algorithms=False,dock=False" "$work/probe.txt" \
   || fail "unloading left something behind"
 grep -q "after_reload=menu=True,provider=True,algorithms=True,dock=True" "$work/probe.txt" \
   || fail "re-loading did not bring everything back"
 ! grep -iE "circular.?planner.*(error|critical|could not)" "$work/qgis.log" || fail "QGIS logged an error from the plugin"
-echo "desktop: plugin, panel and provider loaded; sample data and a 40-row OD analysis through the panel; choices kept in the project; unload and re-load clean; clean exit"
+echo "desktop: plugin, panel and provider loaded; sample data, a 40-row OD analysis and the composting catchments through the panel; choices kept in the project; unload and re-load clean; clean exit"
