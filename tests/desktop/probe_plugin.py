@@ -18,7 +18,7 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDi
 from qgis.utils import iface
 
 ALGORITHMS = ["buildnetwork", "odmatrix", "routes", "nearestfacilities"]
-state = {"waited": 0}
+state = {"waited": 0, "in_manager": False}
 
 
 def note(key, value):
@@ -86,26 +86,33 @@ def start():
     select("FromRoleCombo", "zones")
     select("ToRoleCombo", "centres")
     panel.findChild(QPushButton, "RunAnalysisButton").click()
-    QTimer.singleShot(500, wait_for_result)
+    wait_for_layer("OD matrix", od_done)
 
 
-@step
-def wait_for_result():
-    layers = QgsProject.instance().mapLayersByName("OD matrix")
-    if layers:
-        note("od_features", layers[0].featureCount())
-        note("od_network_rows", sum(1 for f in layers[0].getFeatures() if f["method"] == "network"))
-        places = QgsProject.instance().mapLayersByName("Places")
-        note("places_features", places[0].featureCount() if places else 0)
-        note("result_file", os.path.exists(layers[0].source().split("|")[0]))
-        iface.mapCanvas().refreshAllLayers()
-        QTimer.singleShot(3000, take_screenshots)
-        return
-    state["waited"] += 1
-    if state["waited"] > 240:
-        note("od_features", "timeout")
-        return write_and_quit()
-    QTimer.singleShot(500, wait_for_result)
+def wait_for_layer(name, then, tries=240):
+    """Polls until the panel has added the layer `name`, then calls then(layer)."""
+    @step
+    def poll():
+        layers = QgsProject.instance().mapLayersByName(name)
+        if layers:
+            iface.mapCanvas().refreshAllLayers()
+            return then(layers[0])
+        state["waited"] += 1
+        if state["waited"] > tries:
+            note("timeout", name)
+            return write_and_quit()
+        QTimer.singleShot(500, poll)
+    state["waited"] = 0
+    QTimer.singleShot(500, poll)
+
+
+def od_done(layer):
+    note("od_features", layer.featureCount())
+    note("od_network_rows", sum(1 for f in layer.getFeatures() if f["method"] == "network"))
+    places = QgsProject.instance().mapLayersByName("Places")
+    note("places_features", places[0].featureCount() if places else 0)
+    note("result_file", os.path.exists(layer.source().split("|")[0]))
+    QTimer.singleShot(3000, take_screenshots)
 
 
 @step
@@ -121,30 +128,18 @@ def take_screenshots():
 
 @step
 def run_catchments():
-    state["waited"] = 0
     select("AnalysisCombo", "catchments")
     select("FromRoleCombo", "organic")
     select("ToRoleCombo", "compost")
     dock().findChild(QPushButton, "RunAnalysisButton").click()
-    QTimer.singleShot(500, wait_for_catchments)
+    wait_for_layer("Catchments", catchments_done)
 
 
-@step
-def wait_for_catchments():
-    layers = QgsProject.instance().mapLayersByName("Catchments")
-    if layers:
-        note("catchment_features", layers[0].featureCount())
-        note("catchment_values", [(f["site_id"], f["tonnes"]) for f in layers[0].getFeatures()])
-        note("catchment_tonnes", round(sum(f["tonnes"] for f in layers[0].getFeatures())))
-        iface.mapCanvas().refreshAllLayers()
-        QTimer.singleShot(3000, lambda: (screenshot(iface.mainWindow(), "qgis-catchments.png"),
-                                         reread_project()))
-        return
-    state["waited"] += 1
-    if state["waited"] > 240:
-        note("catchment_features", "timeout")
-        return write_and_quit()
-    QTimer.singleShot(500, wait_for_catchments)
+def catchments_done(layer):
+    note("catchment_features", layer.featureCount())
+    note("catchment_tonnes", round(sum(f["tonnes"] for f in layer.getFeatures())))
+    QTimer.singleShot(3000, lambda: (screenshot(iface.mainWindow(), "qgis-catchments.png"),
+                                     reread_project()))
 
 
 @step

@@ -46,6 +46,7 @@ fail() {
 [ -f "$work/probe.txt" ] || fail "the probe did not run"
 cat "$work/probe.txt"
 grep "^dialog=" "$work/probe.txt" && fail "a dialog interrupted the run"
+grep "^timeout=" "$work/probe.txt" && fail "a result layer never arrived"
 grep -q "menu=True" "$work/probe.txt" || fail "no Circular Planner menu"
 grep -q "provider=True" "$work/probe.txt" || fail "no circularplanner provider"
 grep -q "algorithms=True" "$work/probe.txt" || fail "the four algorithms are not all registered"
