@@ -76,11 +76,9 @@ QVariantMap CpAllocationAlgorithm::processAlgorithm(const QVariantMap& p,
     diagnostics.append(sources.diagnostics);
     diagnostics.append(sites.diagnostics);
     cp::geo::AllocationInput input;
-    input.supply = quantities(
-        p, context, kSources, QStringLiteral("TONNES_FIELD"),
-        {QStringLiteral("tonnes_per_year"), QStringLiteral("t_per_year"), QStringLiteral("tonnes")},
-        diagnostics);
-    input.capacity = quantities(p, context, kSites, QStringLiteral("CAPACITY_FIELD"),
+    input.supply = readTonnes(p, context, kSources, QStringLiteral("TONNES_FIELD"),
+                              tonnesFieldNames(), diagnostics);
+    input.capacity = readTonnes(p, context, kSites, QStringLiteral("CAPACITY_FIELD"),
                                 {QStringLiteral("capacity_t_per_year"), QStringLiteral("capacity")},
                                 diagnostics);
 
@@ -139,19 +137,6 @@ QVariantMap CpAllocationAlgorithm::processAlgorithm(const QVariantMap& p,
                            .arg(allocated > 0 ? allocation.cost / allocated : 0, 0, 'f', 1));
     return results;
   });
-}
-
-std::vector<double> CpAllocationAlgorithm::quantities(const QVariantMap& p,
-                                                      QgsProcessingContext& context,
-                                                      const QString& layer, const QString& field,
-                                                      const QStringList& usual,
-                                                      cp::layers::Diagnostics& diagnostics) {
-  const auto source = requireSource(p, layer, context);
-  QString name = parameterAsString(p, field, context);
-  if (name.isEmpty())
-    name = cp::qgis::detectField(*source, usual);
-  return cp::qgis::readQuantities(*source, parameterDefinition(layer)->description(), name,
-                                  diagnostics);
 }
 
 QString CpAllocationAlgorithm::writeSites(const QVariantMap& p, QgsProcessingContext& context,

@@ -23,10 +23,6 @@ class CpAllocationAlgorithm : public CpNetworkAlgorithm {
                                QgsProcessingFeedback* feedback) override;
 
  private:
-  // Tonnes per feature from the named field, or the first usual one the layer has.
-  std::vector<double> quantities(const QVariantMap& parameters, QgsProcessingContext& context,
-                                 const QString& layer, const QString& field,
-                                 const QStringList& usual, cp::layers::Diagnostics& diagnostics);
   QString writeSites(const QVariantMap& parameters, QgsProcessingContext& context,
                      const cp::layers::PointData& sites, const std::vector<double>& capacity,
                      const std::vector<cp::geo::SiteIntake>& intakes,

@@ -8,15 +8,13 @@
 namespace {
 
 QgsFields outputFields() {
-  QgsFields fields;
-  fields.append(QgsField(QStringLiteral("segment"), QVariant::LongLong));
-  fields.append(QgsField(QStringLiteral("road_fid"), QVariant::LongLong));
-  fields.append(QgsField(QStringLiteral("length_m"), QVariant::Double));
-  fields.append(QgsField(QStringLiteral("time_s"), QVariant::Double));
-  fields.append(QgsField(QStringLiteral("direction"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("component"), QVariant::Int));
-  fields.append(QgsField(QStringLiteral("in_main_network"), QVariant::Bool));
-  return fields;
+  return cpFields({{"segment", QVariant::LongLong},
+                   {"road_fid", QVariant::LongLong},
+                   {"length_m", QVariant::Double},
+                   {"time_s", QVariant::Double},
+                   {"direction", QVariant::String},
+                   {"component", QVariant::Int},
+                   {"in_main_network", QVariant::Bool}});
 }
 
 QString directionName(cp::geo::Direction d) {

@@ -104,18 +104,12 @@ QVariantMap CpCatchmentsAlgorithm::processAlgorithm(const QVariantMap& p,
     // Sources: which site each one reaches, and the tonnes gathered per site.
     std::vector<double> tonnes(sites.ids.size(), 0.0);
     std::vector<int> sourceCount(sites.ids.size(), 0);
-    std::unique_ptr<QgsProcessingFeatureSource> sourceLayer(
-        parameterAsSource(p, kSources, context));
-    if (sourceLayer) {
+    if (std::unique_ptr<QgsProcessingFeatureSource>(parameterAsSource(p, kSources, context))) {
       const auto sources = readPlaces(p, kSources, QString(), context, frame);
       diagnostics.append(sources.diagnostics);
-      QString field = parameterAsString(p, QStringLiteral("TONNES_FIELD"), context);
-      if (field.isEmpty())
-        field = cp::qgis::detectField(*sourceLayer, {QStringLiteral("tonnes_per_year")});
       const std::vector<double> amount =
-          field.isEmpty()
-              ? std::vector<double>(sources.ids.size(), 0.0)
-              : cp::qgis::readQuantities(*sourceLayer, QObject::tr("Sources"), field, diagnostics);
+          readTonnes(p, context, kSources, QStringLiteral("TONNES_FIELD"), tonnesFieldNames(),
+                     diagnostics, false);
       const auto placed = cp::layers::snapPlaces(snapper, sources, diagnostics);
       const auto assigned = catchments.atAll(placed.locations());
       for (std::size_t i = 0; i < assigned.size(); ++i) {

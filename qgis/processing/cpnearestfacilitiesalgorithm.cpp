@@ -9,13 +9,11 @@
 namespace {
 
 QgsFields outputFields() {
-  QgsFields fields;
-  fields.append(QgsField(QStringLiteral("origin_id"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("facility_id"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("rank"), QVariant::Int));
-  fields.append(QgsField(QStringLiteral("distance_m"), QVariant::Double));
-  fields.append(QgsField(QStringLiteral("time_s"), QVariant::Double));
-  return fields;
+  return cpFields({{"origin_id", QVariant::String},
+                   {"facility_id", QVariant::String},
+                   {"rank", QVariant::Int},
+                   {"distance_m", QVariant::Double},
+                   {"time_s", QVariant::Double}});
 }
 
 }  // namespace

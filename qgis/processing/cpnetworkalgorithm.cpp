@@ -117,6 +117,26 @@ CpNetworkAlgorithm::Places CpNetworkAlgorithm::readOriginsAnd(const QVariantMap&
   return out;
 }
 
+const QStringList& CpNetworkAlgorithm::tonnesFieldNames() {
+  static const QStringList names{QStringLiteral("tonnes_per_year"), QStringLiteral("t_per_year"),
+                                 QStringLiteral("tonnes")};
+  return names;
+}
+
+std::vector<double> CpNetworkAlgorithm::readTonnes(
+    const QVariantMap& p, QgsProcessingContext& context, const QString& layer,
+    const QString& fieldParameter, const QStringList& usual, cp::layers::Diagnostics& diagnostics,
+    bool required) {
+  const auto source = requireSource(p, layer, context);
+  QString name = parameterAsString(p, fieldParameter, context);
+  if (name.isEmpty())
+    name = cp::qgis::detectField(*source, usual);
+  if (name.isEmpty() && !required)
+    return std::vector<double>(static_cast<std::size_t>(source->featureCount()), 0.0);
+  return cp::qgis::readQuantities(*source, parameterDefinition(layer)->description(), name,
+                                  diagnostics);
+}
+
 cp::geo::SnapOptions CpNetworkAlgorithm::snapOptions(const QVariantMap& p,
                                                      QgsProcessingContext& context) const {
   cp::geo::SnapOptions options;

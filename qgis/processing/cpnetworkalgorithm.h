@@ -50,6 +50,14 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
   };
   Places readOriginsAnd(const QVariantMap& parameters, const QString& name, const QString& idName,
                         QgsProcessingContext& context, const PreparedRoads& roads);
+  // Tonnes per feature of a layer, from the field the parameter names or the
+  // first usual one the layer has. Without such a field: an error when
+  // `required`, else zeros.
+  std::vector<double> readTonnes(const QVariantMap& parameters, QgsProcessingContext& context,
+                                 const QString& layer, const QString& fieldParameter,
+                                 const QStringList& usual, cp::layers::Diagnostics& diagnostics,
+                                 bool required = true);
+  static const QStringList& tonnesFieldNames();
   cp::geo::SnapOptions snapOptions(const QVariantMap& parameters,
                                    QgsProcessingContext& context) const;
   cp::geo::Metric metric(const QVariantMap& parameters, QgsProcessingContext& context) const;

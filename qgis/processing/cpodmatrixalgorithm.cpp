@@ -8,15 +8,13 @@
 namespace {
 
 QgsFields outputFields() {
-  QgsFields fields;
-  fields.append(QgsField(QStringLiteral("origin_id"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("destination_id"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("distance_m"), QVariant::Double));
-  fields.append(QgsField(QStringLiteral("time_s"), QVariant::Double));
-  fields.append(QgsField(QStringLiteral("method"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("origin_connector_m"), QVariant::Double));
-  fields.append(QgsField(QStringLiteral("destination_connector_m"), QVariant::Double));
-  return fields;
+  return cpFields({{"origin_id", QVariant::String},
+                   {"destination_id", QVariant::String},
+                   {"distance_m", QVariant::Double},
+                   {"time_s", QVariant::Double},
+                   {"method", QVariant::String},
+                   {"origin_connector_m", QVariant::Double},
+                   {"destination_connector_m", QVariant::Double}});
 }
 
 // A table has at most this many columns before it stops being a table anyone reads.

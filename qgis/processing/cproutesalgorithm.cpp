@@ -20,17 +20,15 @@ constexpr std::size_t kMaxRoutes = 100000;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 QgsFields outputFields() {
-  QgsFields fields;
-  fields.append(QgsField(QStringLiteral("origin_id"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("destination_id"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("distance_m"), QVariant::Double));
-  fields.append(QgsField(QStringLiteral("time_s"), QVariant::Double));
-  fields.append(QgsField(QStringLiteral("schematic_m"), QVariant::Double));
-  fields.append(QgsField(QStringLiteral("schematic_share"), QVariant::Double));
-  fields.append(QgsField(QStringLiteral("method"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("origin_connector_m"), QVariant::Double));
-  fields.append(QgsField(QStringLiteral("destination_connector_m"), QVariant::Double));
-  return fields;
+  return cpFields({{"origin_id", QVariant::String},
+                   {"destination_id", QVariant::String},
+                   {"distance_m", QVariant::Double},
+                   {"time_s", QVariant::Double},
+                   {"schematic_m", QVariant::Double},
+                   {"schematic_share", QVariant::Double},
+                   {"method", QVariant::String},
+                   {"origin_connector_m", QVariant::Double},
+                   {"destination_connector_m", QVariant::Double}});
 }
 
 bool truthy(const QVariant& value) {
