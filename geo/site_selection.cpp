@@ -219,22 +219,37 @@ void checkSiteSelection(const SiteSelectionInput& in) {
         std::to_string(in.capacity.size() - existing) + " candidates are not built yet");
 }
 
-SiteSelection evaluateSites(const SiteSelectionInput& in, std::vector<std::size_t> open) {
-  std::sort(open.begin(), open.end());
+AllocationInput allocationFor(const SiteSelectionInput& in, const std::vector<std::size_t>& open) {
   const double total = std::accumulate(in.demand.begin(), in.demand.end(), 0.0);
   AllocationInput a;
   a.supply = in.demand;
+  a.capacity.assign(in.capacity.size(), 0.0);
   for (std::size_t j : open)
-    a.capacity.push_back(std::isfinite(in.capacity[j]) ? in.capacity[j] : total);
+    a.capacity[j] = std::isfinite(in.capacity[j]) ? in.capacity[j] : total;
+  a.unitCost.reserve(in.unitCost.size());
+  for (std::size_t i = 0; i < in.demand.size(); ++i)
+    for (std::size_t j = 0; j < in.capacity.size(); ++j)
+      a.unitCost.push_back(reachCost(in, i, j));
+  return a;
+}
+
+SiteSelection evaluateSites(const SiteSelectionInput& in, std::vector<std::size_t> open) {
+  std::sort(open.begin(), open.end());
+  // Only the open columns: the allocation's work grows with the number of sites.
+  const AllocationInput all = allocationFor(in, open);
+  AllocationInput a;
+  a.supply = in.demand;
+  for (std::size_t j : open)
+    a.capacity.push_back(all.capacity[j]);
   a.unitCost.reserve(in.demand.size() * open.size());
   for (std::size_t i = 0; i < in.demand.size(); ++i)
     for (std::size_t j : open)
-      a.unitCost.push_back(reachCost(in, i, j));
+      a.unitCost.push_back(all.unitCost[i * in.capacity.size() + j]);
   const Allocation allocation = allocate(a);
   SiteSelection s;
   s.open = std::move(open);
   s.unserved = std::accumulate(allocation.unallocated.begin(), allocation.unallocated.end(), 0.0);
-  s.served = total - s.unserved;
+  s.served = std::accumulate(in.demand.begin(), in.demand.end(), 0.0) - s.unserved;
   s.tonneCost = allocation.cost;
   return s;
 }

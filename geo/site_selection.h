@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "allocation.h"
 #include "feedback.h"
 
 namespace cp::geo {
@@ -44,6 +45,12 @@ void checkSiteSelection(const SiteSelectionInput& input);
 
 // The outcome of opening exactly these candidates.
 SiteSelection evaluateSites(const SiteSelectionInput& input, std::vector<std::size_t> open);
+
+// The allocation to these open candidates, over all candidates (closed ones
+// with no capacity, costs beyond the cover limit unreachable), for reporting
+// the flows and each site's intake.
+AllocationInput allocationFor(const SiteSelectionInput& input,
+                              const std::vector<std::size_t>& open);
 
 // Greedy addition, then swaps of one opened site for one closed candidate
 // until no swap improves (Teitz and Bart's vertex substitution). Fast enough

@@ -255,4 +255,22 @@ std::vector<double> readQuantities(const QgsFeatureSource& source, const QString
   return out;
 }
 
+std::vector<bool> readFlags(const QgsFeatureSource& source, const QString& label,
+                            const QString& field, const QStringList& yes) {
+  const int index = fieldIndex(source, label, field.toStdString());
+  QgsFeatureRequest request;
+  request.setFlags(QgsFeatureRequest::NoGeometry);
+  request.setSubsetOfAttributes(QgsAttributeList{index});
+  std::vector<bool> out;
+  QgsFeatureIterator it = source.getFeatures(request);
+  for (QgsFeature f; it.nextFeature(f);) {
+    const QVariant v = f.attribute(index);
+    if (v.type() == QVariant::String)
+      out.push_back(yes.contains(v.toString().trimmed(), Qt::CaseInsensitive));
+    else
+      out.push_back(!v.isNull() && v.toDouble() != 0);
+  }
+  return out;
+}
+
 }  // namespace cp::qgis

@@ -3,6 +3,8 @@
 #include <qgsprocessingoutputs.h>
 #include <qgsprocessingparameters.h>
 
+#include <numeric>
+
 #include "geo/allocation.h"
 #include "geo/routing.h"
 #include "qgis/cplayerreaders.h"
@@ -32,22 +34,95 @@ QString CpAllocationAlgorithm::shortHelpString() const {
 }
 
 void CpAllocationAlgorithm::initAlgorithm(const QVariantMap&) {
+  addSourcesAndSitesParameters(QObject::tr("Sites"));
+  addAllocationOutputs();
+}
+
+QVariantMap CpAllocationAlgorithm::processAlgorithm(const QVariantMap& p,
+                                                    QgsProcessingContext& context,
+                                                    QgsProcessingFeedback* feedback) {
+  return guarded(feedback, [&](const cp::geo::Feedback* progress) {
+    const SourcesToSites problem = readSourcesToSites(p, context, feedback, progress, {});
+    const cp::geo::AllocationInput input{problem.supply, problem.capacity, problem.kmTable()};
+    const cp::geo::Allocation allocation = cp::geo::allocate(input);
+
+    return writeAllocation(p, context, feedback, problem, input, allocation);
+  });
+}
+
+CpAllocationAlgorithm::SourcesToSites CpAllocationAlgorithm::readSourcesToSites(
+    const QVariantMap& p, QgsProcessingContext& context, QgsProcessingFeedback* feedback,
+    const cp::geo::Feedback* progress, std::optional<double> capacityWithoutField) {
+  SourcesToSites out;
+  out.prepared = prepareRoads(p, context, feedback, progress);
+  const cp::layers::WorkingFrame& frame = *out.prepared.roads.frame;
+  cp::layers::Diagnostics diagnostics = out.prepared.roads.diagnostics;
+  out.sources = readPlaces(p, kSources, QStringLiteral("SOURCE_ID"), context, frame);
+  out.sites = readPlaces(p, kSites, QStringLiteral("SITE_ID"), context, frame);
+  diagnostics.append(out.sources.diagnostics);
+  diagnostics.append(out.sites.diagnostics);
+  out.supply = readTonnes(p, context, kSources, QStringLiteral("TONNES_FIELD"), tonnesFieldNames(),
+                          diagnostics);
+  out.capacity = readTonnes(p, context, kSites, QStringLiteral("CAPACITY_FIELD"),
+                            {QStringLiteral("capacity_t_per_year"), QStringLiteral("capacity")},
+                            diagnostics, capacityWithoutField);
+  const cp::geo::Snapper snapper(out.prepared.network, snapOptions(p, context));
+  out.from = cp::layers::snapPlaces(snapper, out.sources, diagnostics);
+  out.to = cp::layers::snapPlaces(snapper, out.sites, diagnostics);
+  cpReportDiagnostics(diagnostics, feedback);
+  out.km = cp::geo::odMatrix(out.prepared.network, out.from.locations(), out.to.locations(), {},
+                             progress);
+  return out;
+}
+
+std::vector<double> CpAllocationAlgorithm::SourcesToSites::kmTable() const {
+  std::vector<double> table;
+  table.reserve(km.cells.size());
+  for (const cp::geo::Cost& c : km.cells)
+    table.push_back(c.distanceM / 1000.0);
+  return table;
+}
+
+void CpAllocationAlgorithm::addSourcesAndSitesParameters(const QString& sitesTitle) {
   addRoadParameters();
   addPlacesParameter(kSources, QStringLiteral("SOURCE_ID"), QObject::tr("Sources"));
   addParameter(new QgsProcessingParameterField(
       QStringLiteral("TONNES_FIELD"), QObject::tr("Sources: tonnes per year (empty: detect)"),
       QVariant(), kSources, QgsProcessingParameterField::Numeric, false, true));
-  addPlacesParameter(kSites, QStringLiteral("SITE_ID"), QObject::tr("Sites"));
+  addPlacesParameter(kSites, QStringLiteral("SITE_ID"), sitesTitle);
   addParameter(new QgsProcessingParameterField(
       QStringLiteral("CAPACITY_FIELD"),
-      QObject::tr("Sites: capacity in tonnes per year (empty: detect)"), QVariant(), kSites,
-      QgsProcessingParameterField::Numeric, false, true));
+      QObject::tr("%1: capacity in tonnes per year (empty: detect)").arg(sitesTitle), QVariant(),
+      kSites, QgsProcessingParameterField::Numeric, false, true));
   addParameter(new QgsProcessingParameterNumber(
       QStringLiteral("MAX_SNAP"), QObject::tr("Farthest a point may lie from a road (m)"),
       QgsProcessingParameterNumber::Double, 1000, false, 0.001));
   addParameter(new QgsProcessingParameterNumber(
       QStringLiteral("CO2_PER_TKM"), QObject::tr("Transport emissions (kg CO2e per tonne-km)"),
       QgsProcessingParameterNumber::Double, kDefaultKgCo2PerTonneKm, false, 0));
+}
+
+QVariantMap CpAllocationAlgorithm::writeAllocation(
+    const QVariantMap& p, QgsProcessingContext& context, QgsProcessingFeedback* feedback,
+    const SourcesToSites& problem, const cp::geo::AllocationInput& input,
+    const cp::geo::Allocation& allocation, const QStringList& siteStatus) {
+  const cp::layers::WorkingFrame& frame = *problem.prepared.roads.frame;
+  QVariantMap results{
+      {QStringLiteral("OUTPUT"),
+       writeLines(p, context, {problem.sources, problem.from}, {problem.sites, problem.to},
+                  problem.km, allocation.flows, frame)}};
+  const double kg = parameterAsDouble(p, QStringLiteral("CO2_PER_TKM"), context);
+  insertIfWritten(results, QStringLiteral("SITE_INTAKE"),
+                  writeSites(p, context, problem.sites, problem.capacity,
+                             cp::geo::siteIntakes(input, allocation, kg), siteStatus, frame));
+  insertIfWritten(results, QStringLiteral("SOURCE_STATUS"),
+                  writeSources(p, context, problem.sources, input.supply, allocation.unallocated,
+                               problem.from, frame));
+  insertTotals(results, input, allocation, feedback);
+  return results;
+}
+
+void CpAllocationAlgorithm::addAllocationOutputs() {
   addParameter(new QgsProcessingParameterFeatureSink(
       QStringLiteral("OUTPUT"), QObject::tr("Allocation"), QgsProcessing::TypeVectorLine));
   addParameter(new QgsProcessingParameterFeatureSink(
@@ -64,103 +139,86 @@ void CpAllocationAlgorithm::initAlgorithm(const QVariantMap&) {
     addOutput(new QgsProcessingOutputNumber(QString::fromLatin1(name), QObject::tr(title)));
 }
 
-QVariantMap CpAllocationAlgorithm::processAlgorithm(const QVariantMap& p,
-                                                    QgsProcessingContext& context,
-                                                    QgsProcessingFeedback* feedback) {
-  return guarded(feedback, [&](const cp::geo::Feedback* progress) {
-    const PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
-    const cp::layers::WorkingFrame& frame = *prepared.roads.frame;
-    cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
-    const auto sources = readPlaces(p, kSources, QStringLiteral("SOURCE_ID"), context, frame);
-    const auto sites = readPlaces(p, kSites, QStringLiteral("SITE_ID"), context, frame);
-    diagnostics.append(sources.diagnostics);
-    diagnostics.append(sites.diagnostics);
-    cp::geo::AllocationInput input;
-    input.supply = readTonnes(p, context, kSources, QStringLiteral("TONNES_FIELD"),
-                              tonnesFieldNames(), diagnostics);
-    input.capacity = readTonnes(p, context, kSites, QStringLiteral("CAPACITY_FIELD"),
-                                {QStringLiteral("capacity_t_per_year"), QStringLiteral("capacity")},
-                                diagnostics);
+void CpAllocationAlgorithm::insertIfWritten(QVariantMap& results, const QString& name,
+                                            const QString& destination) {
+  if (!destination.isEmpty())
+    results.insert(name, destination);
+}
 
-    const cp::geo::Snapper snapper(prepared.network, snapOptions(p, context));
-    const auto from = cp::layers::snapPlaces(snapper, sources, diagnostics);
-    const auto to = cp::layers::snapPlaces(snapper, sites, diagnostics);
-    cpReportDiagnostics(diagnostics, feedback);
-    const cp::geo::OdMatrix km =
-        cp::geo::odMatrix(prepared.network, from.locations(), to.locations(), {}, progress);
-    for (const cp::geo::Cost& c : km.cells)
-      input.unitCost.push_back(c.distanceM / 1000.0);
-    const cp::geo::Allocation allocation = cp::geo::allocate(input);
+void CpAllocationAlgorithm::insertTotals(QVariantMap& results,
+                                         const cp::geo::AllocationInput& input,
+                                         const cp::geo::Allocation& allocation,
+                                         QgsProcessingFeedback* feedback) {
+  const double total = std::accumulate(input.supply.begin(), input.supply.end(), 0.0);
+  const double unallocated =
+      std::accumulate(allocation.unallocated.begin(), allocation.unallocated.end(), 0.0);
+  const double allocated = total - unallocated;
+  const double meanHaul = allocated > 0 ? allocation.cost / allocated : 0;
+  results.insert(QStringLiteral("TOTAL_TONNES"), total);
+  results.insert(QStringLiteral("ALLOCATED_TONNES"), allocated);
+  results.insert(QStringLiteral("UNALLOCATED_TONNES"), unallocated);
+  results.insert(QStringLiteral("TONNE_KM"), allocation.cost);
+  results.insert(QStringLiteral("MEAN_HAUL_KM"), meanHaul);
+  feedback->pushInfo(QObject::tr("%1 t of %2 t allocated; %3 tonne-km; mean haul %4 km")
+                         .arg(allocated, 0, 'f', 0)
+                         .arg(total, 0, 'f', 0)
+                         .arg(allocation.cost, 0, 'f', 0)
+                         .arg(meanHaul, 0, 'f', 1));
+}
 
-    SinkOutput lines = createLineOutput(p, context,
-                                        cpFields({{"source_id", QVariant::String},
-                                                  {"site_id", QVariant::String},
-                                                  {"tonnes", QVariant::Double},
-                                                  {"haul_km", QVariant::Double},
-                                                  {"tonne_km", QVariant::Double}}),
-                                        frame);
-    for (const cp::geo::AllocationFlow& f : allocation.flows) {
-      const double haul = km.at(f.source, f.site).distanceM / 1000.0;
-      QgsAttributes attributes;
-      attributes << QString::fromStdString(sources.ids[f.source])
-                 << QString::fromStdString(sites.ids[f.site]) << f.tonnes << haul
-                 << f.tonnes * haul;
-      addLine(lines, p, attributes, from.placed(sources, f.source), to.placed(sites, f.site));
-    }
-    cp::qgis::styleOnLoad(context, lines.destination, cp::qgis::styleAllocation);
-
-    const double kg = parameterAsDouble(p, QStringLiteral("CO2_PER_TKM"), context);
-    QVariantMap results{{QStringLiteral("OUTPUT"), lines.destination}};
-    const QString intake = writeSites(p, context, sites, input.capacity,
-                                      cp::geo::siteIntakes(input, allocation, kg), frame);
-    if (!intake.isEmpty())
-      results.insert(QStringLiteral("SITE_INTAKE"), intake);
-    const QString status =
-        writeSources(p, context, sources, input.supply, allocation.unallocated, from, frame);
-    if (!status.isEmpty())
-      results.insert(QStringLiteral("SOURCE_STATUS"), status);
-    double total = 0, unallocated = 0;
-    for (double t : input.supply)
-      total += t;
-    for (double t : allocation.unallocated)
-      unallocated += t;
-    const double allocated = total - unallocated;
-    results.insert(QStringLiteral("TOTAL_TONNES"), total);
-    results.insert(QStringLiteral("ALLOCATED_TONNES"), allocated);
-    results.insert(QStringLiteral("UNALLOCATED_TONNES"), unallocated);
-    results.insert(QStringLiteral("TONNE_KM"), allocation.cost);
-    results.insert(QStringLiteral("MEAN_HAUL_KM"), allocated > 0 ? allocation.cost / allocated : 0);
-    feedback->pushInfo(QObject::tr("%1 t of %2 t allocated; %3 tonne-km; mean haul %4 km")
-                           .arg(allocated, 0, 'f', 0)
-                           .arg(total, 0, 'f', 0)
-                           .arg(allocation.cost, 0, 'f', 0)
-                           .arg(allocated > 0 ? allocation.cost / allocated : 0, 0, 'f', 1));
-    return results;
-  });
+QString CpAllocationAlgorithm::writeLines(const QVariantMap& p, QgsProcessingContext& context,
+                                          const Ends& from, const Ends& to,
+                                          const cp::geo::OdMatrix& km,
+                                          const std::vector<cp::geo::AllocationFlow>& flows,
+                                          const cp::layers::WorkingFrame& frame) {
+  SinkOutput lines = createLineOutput(p, context,
+                                      cpFields({{"source_id", QVariant::String},
+                                                {"site_id", QVariant::String},
+                                                {"tonnes", QVariant::Double},
+                                                {"haul_km", QVariant::Double},
+                                                {"tonne_km", QVariant::Double}}),
+                                      frame);
+  for (const cp::geo::AllocationFlow& f : flows) {
+    const double haul = km.at(f.source, f.site).distanceM / 1000.0;
+    QgsAttributes attributes;
+    attributes << QString::fromStdString(from.places.ids[f.source])
+               << QString::fromStdString(to.places.ids[f.site]) << f.tonnes << haul
+               << f.tonnes * haul;
+    addLine(lines, p, attributes, from.snapped.placed(from.places, f.source),
+            to.snapped.placed(to.places, f.site));
+  }
+  cp::qgis::styleOnLoad(context, lines.destination, cp::qgis::styleAllocation);
+  return lines.destination;
 }
 
 QString CpAllocationAlgorithm::writeSites(const QVariantMap& p, QgsProcessingContext& context,
                                           const cp::layers::PointData& sites,
                                           const std::vector<double>& capacity,
                                           const std::vector<cp::geo::SiteIntake>& intakes,
+                                          const QStringList& status,
                                           const cp::layers::WorkingFrame& frame) {
-  SinkOutput out = createPointOutput(p, context,
-                                     cpFields({{"site_id", QVariant::String},
-                                               {"capacity_t", QVariant::Double},
-                                               {"tonnes_in", QVariant::Double},
-                                               {"spare_t", QVariant::Double},
-                                               {"mean_haul_km", QVariant::Double},
-                                               {"max_haul_km", QVariant::Double},
-                                               {"tonne_km", QVariant::Double},
-                                               {"co2_t", QVariant::Double}}),
-                                     frame, QStringLiteral("SITE_INTAKE"));
+  QgsFields fields = cpFields({{"site_id", QVariant::String},
+                               {"capacity_t", QVariant::Double},
+                               {"tonnes_in", QVariant::Double},
+                               {"spare_t", QVariant::Double},
+                               {"mean_haul_km", QVariant::Double},
+                               {"max_haul_km", QVariant::Double},
+                               {"tonne_km", QVariant::Double},
+                               {"co2_t", QVariant::Double}});
+  if (!status.isEmpty())
+    fields.append(QgsField(QStringLiteral("status"), QVariant::String));
+  SinkOutput out = createPointOutput(p, context, fields, frame, QStringLiteral("SITE_INTAKE"));
   if (!out.sink)
     return {};
   for (std::size_t j = 0; j < sites.ids.size(); ++j) {
     const cp::geo::SiteIntake& s = intakes[j];
+    const bool limited = std::isfinite(capacity[j]);  // no capacity field: unlimited
     QgsAttributes attributes;
-    attributes << QString::fromStdString(sites.ids[j]) << capacity[j] << s.tonnes
-               << capacity[j] - s.tonnes << s.meanHaul << s.maxHaul << s.tonneCost << s.co2Tonnes;
+    attributes << QString::fromStdString(sites.ids[j]) << (limited ? capacity[j] : QVariant())
+               << s.tonnes << (limited ? capacity[j] - s.tonnes : QVariant()) << s.meanHaul
+               << s.maxHaul << s.tonneCost << s.co2Tonnes;
+    if (!status.isEmpty())
+      attributes << status[static_cast<int>(j)];
     addPoint(out, p, attributes, sites.xy[j]);
   }
   cp::qgis::styleOnLoad(context, out.destination, cp::qgis::styleSiteIntake);

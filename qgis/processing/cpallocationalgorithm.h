@@ -5,6 +5,7 @@
 
 #include "cpnetworkalgorithm.h"
 #include "geo/allocation.h"
+#include "geo/routing.h"
 
 class CpAllocationAlgorithm : public CpNetworkAlgorithm {
  public:
@@ -22,10 +23,52 @@ class CpAllocationAlgorithm : public CpNetworkAlgorithm {
   QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                QgsProcessingFeedback* feedback) override;
 
- private:
+ protected:
+  // Roads, sources and sites read and joined to the network, with the road
+  // distances between them: what allocation and site selection share.
+  struct SourcesToSites {
+    PreparedRoads prepared;
+    cp::layers::PointData sources;
+    cp::layers::PointData sites;
+    cp::layers::SnappedPlaces from;
+    cp::layers::SnappedPlaces to;
+    std::vector<double> supply;    // tonnes per source
+    std::vector<double> capacity;  // tonnes per site
+    cp::geo::OdMatrix km;
+    std::vector<double> kmTable() const;  // sources x sites, km; infinity: unreachable
+  };
+  // ROADS..., SOURCES, SOURCE_ID, TONNES_FIELD, SITES, SITE_ID, CAPACITY_FIELD,
+  // MAX_SNAP, CO2_PER_TKM.
+  void addSourcesAndSitesParameters(const QString& sitesTitle);
+  // Sites without a capacity field get `capacityWithoutField` (none: an error).
+  SourcesToSites readSourcesToSites(const QVariantMap& parameters, QgsProcessingContext& context,
+                                    QgsProcessingFeedback* feedback,
+                                    const cp::geo::Feedback* progress,
+                                    std::optional<double> capacityWithoutField);
+  // All outputs of an allocation; `siteStatus` (optional) labels each site.
+  QVariantMap writeAllocation(const QVariantMap& parameters, QgsProcessingContext& context,
+                              QgsProcessingFeedback* feedback, const SourcesToSites& problem,
+                              const cp::geo::AllocationInput& input,
+                              const cp::geo::Allocation& allocation,
+                              const QStringList& siteStatus = {});
+
+  // The allocation lines, site intakes, source status and the totals.
+  void addAllocationOutputs();
+  struct Ends {
+    const cp::layers::PointData& places;
+    const cp::layers::SnappedPlaces& snapped;
+  };
+  QString writeLines(const QVariantMap& parameters, QgsProcessingContext& context, const Ends& from,
+                     const Ends& to, const cp::geo::OdMatrix& km,
+                     const std::vector<cp::geo::AllocationFlow>& flows,
+                     const cp::layers::WorkingFrame& frame);
+  static void insertIfWritten(QVariantMap& results, const QString& name,
+                              const QString& destination);
+  static void insertTotals(QVariantMap& results, const cp::geo::AllocationInput& input,
+                           const cp::geo::Allocation& allocation, QgsProcessingFeedback* feedback);
   QString writeSites(const QVariantMap& parameters, QgsProcessingContext& context,
                      const cp::layers::PointData& sites, const std::vector<double>& capacity,
-                     const std::vector<cp::geo::SiteIntake>& intakes,
+                     const std::vector<cp::geo::SiteIntake>& intakes, const QStringList& status,
                      const cp::layers::WorkingFrame& frame);
   QString writeSources(const QVariantMap& parameters, QgsProcessingContext& context,
                        const cp::layers::PointData& sources, const std::vector<double>& tonnes,

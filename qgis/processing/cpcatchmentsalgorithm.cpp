@@ -109,7 +109,7 @@ QVariantMap CpCatchmentsAlgorithm::processAlgorithm(const QVariantMap& p,
       diagnostics.append(sources.diagnostics);
       const std::vector<double> amount =
           readTonnes(p, context, kSources, QStringLiteral("TONNES_FIELD"), tonnesFieldNames(),
-                     diagnostics, false);
+                     diagnostics, 0.0);
       const auto placed = cp::layers::snapPlaces(snapper, sources, diagnostics);
       const auto assigned = catchments.atAll(placed.locations());
       for (std::size_t i = 0; i < assigned.size(); ++i) {

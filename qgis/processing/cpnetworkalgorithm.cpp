@@ -126,13 +126,13 @@ const QStringList& CpNetworkAlgorithm::tonnesFieldNames() {
 std::vector<double> CpNetworkAlgorithm::readTonnes(
     const QVariantMap& p, QgsProcessingContext& context, const QString& layer,
     const QString& fieldParameter, const QStringList& usual, cp::layers::Diagnostics& diagnostics,
-    bool required) {
+    std::optional<double> withoutField) {
   const auto source = requireSource(p, layer, context);
   QString name = parameterAsString(p, fieldParameter, context);
   if (name.isEmpty())
     name = cp::qgis::detectField(*source, usual);
-  if (name.isEmpty() && !required)
-    return std::vector<double>(static_cast<std::size_t>(source->featureCount()), 0.0);
+  if (name.isEmpty() && withoutField)
+    return std::vector<double>(static_cast<std::size_t>(source->featureCount()), *withoutField);
   return cp::qgis::readQuantities(*source, parameterDefinition(layer)->description(), name,
                                   diagnostics);
 }

@@ -4,6 +4,7 @@
 // QGIS's feedback and the engine's.
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <qgscoordinatetransform.h>
@@ -51,12 +52,12 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
   Places readOriginsAnd(const QVariantMap& parameters, const QString& name, const QString& idName,
                         QgsProcessingContext& context, const PreparedRoads& roads);
   // Tonnes per feature of a layer, from the field the parameter names or the
-  // first usual one the layer has. Without such a field: an error when
-  // `required`, else zeros.
+  // first usual one the layer has. Without such a field: `withoutField` for
+  // every feature, or an error when that is not given.
   std::vector<double> readTonnes(const QVariantMap& parameters, QgsProcessingContext& context,
                                  const QString& layer, const QString& fieldParameter,
                                  const QStringList& usual, cp::layers::Diagnostics& diagnostics,
-                                 bool required = true);
+                                 std::optional<double> withoutField = std::nullopt);
   static const QStringList& tonnesFieldNames();
   cp::geo::SnapOptions snapOptions(const QVariantMap& parameters,
                                    QgsProcessingContext& context) const;
