@@ -8,6 +8,7 @@
 #include "cpnearestfacilitiesalgorithm.h"
 #include "cpodmatrixalgorithm.h"
 #include "cproutesalgorithm.h"
+#include "cpsiteselectionalgorithm.h"
 
 QIcon CpProcessingProvider::icon() const {
   return QgsApplication::getThemeIcon(QStringLiteral("/mActionCalculateField.svg"));
@@ -20,4 +21,5 @@ void CpProcessingProvider::loadAlgorithms() {
   addAlgorithm(new CpRoutesAlgorithm());
   addAlgorithm(new CpAllocationAlgorithm());
   addAlgorithm(new CpCatchmentsAlgorithm());
+  addAlgorithm(new CpSiteSelectionAlgorithm());
 }

@@ -1,0 +1,165 @@
+#include "cpsiteselectionalgorithm.h"
+
+#include <qgsprocessingoutputs.h>
+#include <qgsprocessingparameters.h>
+
+#include <cmath>
+#include <limits>
+
+#include "geo/site_selection.h"
+#include "qgis/cplayerreaders.h"
+
+namespace {
+
+enum Method { kHeuristic, kExact, kBoth };
+
+// Words that mark a candidate as already built, in a text field.
+const QStringList kExistingWords{QStringLiteral("existing"), QStringLiteral("built"),
+                                 QStringLiteral("operating"), QStringLiteral("yes"),
+                                 QStringLiteral("true")};
+
+QString percent(double share) {
+  return QString::number(100 * share, 'f', 2) + QLatin1Char('%');
+}
+
+}  // namespace
+
+QString CpSiteSelectionAlgorithm::shortHelpString() const {
+  return QObject::tr(
+      "Chooses which candidate sites to build, besides those already built, for sources with "
+      "tonnes per year. Least tonne-km (p-median): serve as many tonnes as the sites can take, "
+      "then with the least tonne-km over the roads. Most tonnes within a distance (maximal "
+      "coverage): serve as many tonnes as possible within the cover distance, then the least "
+      "tonne-km. With a capacity field each site takes at most its capacity, and the tonnes "
+      "are allocated exactly (a source may be split). Existing sites (a status field saying "
+      "existing, built, operating, yes or true, or a non-zero number) are always kept.\n\n"
+      "Methods: the heuristic (greedy addition, then swaps, from several starts) handles "
+      "thousands of sources; the exact method (GLPK branch and bound) is for small problems "
+      "and stops at the time limit with the best found; 'both' runs the two and reports the "
+      "heuristic's gap. On test problems of up to 70 sources and 15 candidates the heuristic "
+      "served the same tonnes as the exact optimum and stayed within 5 % of its tonne-km.\n\n"
+      "Outputs: the allocation to the chosen sites, every candidate with its status and "
+      "intake, and the sources with what they could not place.");
+}
+
+void CpSiteSelectionAlgorithm::initAlgorithm(const QVariantMap&) {
+  addSourcesAndSitesParameters(QObject::tr("Candidate sites"));
+  addParameter(new QgsProcessingParameterBoolean(
+      QStringLiteral("USE_CAPACITY"), QObject::tr("Limit each site to its capacity"), true));
+  addParameter(new QgsProcessingParameterField(
+      QStringLiteral("EXISTING_FIELD"),
+      QObject::tr("Candidate sites: field marking those already built (empty: detect 'status')"),
+      QVariant(), QStringLiteral("SITES"), QgsProcessingParameterField::Any, false, true));
+  addParameter(new QgsProcessingParameterNumber(
+      QStringLiteral("NEW_SITES"), QObject::tr("New sites to build"),
+      QgsProcessingParameterNumber::Integer, 1, false, 0));
+  addParameter(new QgsProcessingParameterEnum(
+      QStringLiteral("OBJECTIVE"), QObject::tr("Objective"),
+      {QObject::tr("Least tonne-km (p-median)"),
+       QObject::tr("Most tonnes within a distance (maximal coverage)")},
+      false, 0));
+  addParameter(new QgsProcessingParameterNumber(
+      QStringLiteral("COVER_KM"), QObject::tr("Cover distance by road (km, maximal coverage)"),
+      QgsProcessingParameterNumber::Double, 15, false, 0));
+  addParameter(new QgsProcessingParameterEnum(
+      QStringLiteral("METHOD"), QObject::tr("Method"),
+      {QObject::tr("Heuristic"), QObject::tr("Exact (GLPK branch and bound)"),
+       QObject::tr("Both, reporting the heuristic's gap")},
+      false, kHeuristic));
+  addParameter(new QgsProcessingParameterNumber(
+      QStringLiteral("TIME_LIMIT"), QObject::tr("Time limit of the exact method (s)"),
+      QgsProcessingParameterNumber::Double, 60, false, 1));
+  addAllocationOutputs();
+  addOutput(new QgsProcessingOutputString(QStringLiteral("CHOSEN"),
+                                          QObject::tr("Sites chosen, existing ones included")));
+  addOutput(new QgsProcessingOutputNumber(
+      QStringLiteral("PROVEN_OPTIMAL"), QObject::tr("1 when the exact method proved optimality")));
+  addOutput(new QgsProcessingOutputNumber(
+      QStringLiteral("HEURISTIC_GAP"),
+      QObject::tr("The heuristic's tonne-km above the exact method's, as a share")));
+}
+
+QVariantMap CpSiteSelectionAlgorithm::processAlgorithm(const QVariantMap& p,
+                                                       QgsProcessingContext& context,
+                                                       QgsProcessingFeedback* feedback) {
+  return guarded(feedback, [&](const cp::geo::Feedback* progress) {
+    constexpr double kUnlimited = std::numeric_limits<double>::infinity();
+    const bool useCapacity = parameterAsBoolean(p, QStringLiteral("USE_CAPACITY"), context);
+    SourcesToSites problem = readSourcesToSites(p, context, feedback, progress, kUnlimited);
+    if (!useCapacity)
+      problem.capacity.assign(problem.capacity.size(), kUnlimited);
+
+    cp::geo::SiteSelectionInput in;
+    in.demand = problem.supply;
+    in.capacity = problem.capacity;
+    in.unitCost = problem.kmTable();
+    in.existing = readExisting(p, context);
+    in.newSites = static_cast<std::size_t>(parameterAsInt(p, QStringLiteral("NEW_SITES"), context));
+    in.coverLimit = parameterAsEnum(p, QStringLiteral("OBJECTIVE"), context) == 1
+                        ? parameterAsDouble(p, QStringLiteral("COVER_KM"), context)
+                        : kUnlimited;
+
+    QVariantMap results;
+    const cp::geo::SiteSelection chosen = select(p, context, feedback, progress, in, results);
+    QStringList status, ids;
+    for (std::size_t j = 0; j < in.capacity.size(); ++j) {
+      const bool open = std::binary_search(chosen.open.begin(), chosen.open.end(), j);
+      status << (in.existing[j] ? QStringLiteral("existing")
+                 : open         ? QStringLiteral("new")
+                                : QStringLiteral("not chosen"));
+      if (open)
+        ids << QString::fromStdString(problem.sites.ids[j]);
+    }
+    feedback->pushInfo(QObject::tr("Sites: %1").arg(ids.join(QStringLiteral(", "))));
+    const cp::geo::AllocationInput allocation = cp::geo::allocationFor(in, chosen.open);
+    results.insert(writeAllocation(p, context, feedback, problem, allocation,
+                                   cp::geo::allocate(allocation), status));
+    results.insert(QStringLiteral("CHOSEN"), ids.join(QLatin1Char(',')));
+    return results;
+  });
+}
+
+std::vector<bool> CpSiteSelectionAlgorithm::readExisting(const QVariantMap& p,
+                                                         QgsProcessingContext& context) {
+  const auto sites = requireSource(p, QStringLiteral("SITES"), context);
+  QString field = parameterAsString(p, QStringLiteral("EXISTING_FIELD"), context);
+  if (field.isEmpty())
+    field = cp::qgis::detectField(*sites, {QStringLiteral("status"), QStringLiteral("existing")});
+  if (field.isEmpty())
+    return std::vector<bool>(static_cast<std::size_t>(sites->featureCount()), false);
+  return cp::qgis::readFlags(*sites, parameterDefinition(QStringLiteral("SITES"))->description(),
+                             field, kExistingWords);
+}
+
+cp::geo::SiteSelection CpSiteSelectionAlgorithm::select(const QVariantMap& p,
+                                                        QgsProcessingContext& context,
+                                                        QgsProcessingFeedback* feedback,
+                                                        const cp::geo::Feedback* progress,
+                                                        const cp::geo::SiteSelectionInput& in,
+                                                        QVariantMap& results) {
+  const int method = parameterAsEnum(p, QStringLiteral("METHOD"), context);
+  cp::geo::SiteSelection heuristic;
+  if (method != kExact)
+    heuristic = cp::geo::selectSitesHeuristic(in, progress);
+  if (method == kHeuristic)
+    return heuristic;
+  const cp::geo::ExactSiteSelection exact =
+      cp::geo::selectSitesExact(in, parameterAsDouble(p, QStringLiteral("TIME_LIMIT"), context));
+  results.insert(QStringLiteral("PROVEN_OPTIMAL"), exact.proven ? 1 : 0);
+  feedback->pushInfo(exact.proven
+                         ? QObject::tr("The exact method proved its choice optimal.")
+                         : QObject::tr("The exact method reached its time limit; its best choice "
+                                       "is not proven optimal."));
+  if (method == kExact)
+    return exact.selection;
+  const double gap = cp::geo::tonneCostGap(heuristic, exact.selection);
+  results.insert(QStringLiteral("HEURISTIC_GAP"), gap);
+  feedback->pushInfo(QObject::tr("Heuristic: %1 t served, %2 tonne-km; exact: %3 t, %4 tonne-km; "
+                                 "gap %5")
+                         .arg(heuristic.served, 0, 'f', 0)
+                         .arg(heuristic.tonneCost, 0, 'f', 0)
+                         .arg(exact.selection.served, 0, 'f', 0)
+                         .arg(exact.selection.tonneCost, 0, 'f', 0)
+                         .arg(percent(gap)));
+  return cp::geo::better(heuristic, exact.selection) ? heuristic : exact.selection;
+}
