@@ -97,8 +97,11 @@ void styleAllocation(QgsVectorLayer& layer) {
   layer.setRenderer(renderer.release());
 }
 
-void styleSiteIntake(QgsVectorLayer& layer) {
-  auto renderer = std::make_unique<QgsGraduatedSymbolRenderer>(QStringLiteral("tonnes_in"));
+namespace {
+
+// Site triangles sized by the tonnes in `field`.
+void styleSitesBy(QgsVectorLayer& layer, const QString& field) {
+  auto renderer = std::make_unique<QgsGraduatedSymbolRenderer>(field);
   renderer->setSourceSymbol(QgsMarkerSymbol::createSimple(
       {{QStringLiteral("name"), QStringLiteral("triangle")},
        {QStringLiteral("color"), QStringLiteral("#1a9641")},
@@ -107,6 +110,38 @@ void styleSiteIntake(QgsVectorLayer& layer) {
   renderer->updateClasses(&layer, kClasses);
   renderer->setSymbolSizes(2, 7);
   layer.setRenderer(renderer.release());
+}
+
+}  // namespace
+
+void styleSiteIntake(QgsVectorLayer& layer) {
+  styleSitesBy(layer, QStringLiteral("tonnes_in"));
+}
+
+void styleCompostSites(QgsVectorLayer& layer) {
+  styleSitesBy(layer, QStringLiteral("placed_t"));
+}
+
+void styleDemandMet(QgsVectorLayer& layer) {
+  struct Band {
+    double from, to;
+    const char* colour;
+    const char* label;
+  };
+  const Band bands[] = {{-1, 0.5, "#f0f0f0", "No compost"},
+                        {0.5, 50, "#c2e699", "Under half met"},
+                        {50, 99.5, "#78c679", "Half or more met"},
+                        {99.5, 1e9, "#238443", "Demand met"}};
+  QgsRangeList ranges;
+  for (const Band& b : bands)
+    ranges << QgsRendererRange(
+        b.from, b.to,
+        QgsFillSymbol::createSimple({{QStringLiteral("color"), QString::fromLatin1(b.colour)},
+                                     {QStringLiteral("outline_color"), QStringLiteral("#636363")},
+                                     {QStringLiteral("outline_width"), QStringLiteral("0.1")}}),
+        QObject::tr(b.label));
+  layer.setRenderer(
+      new QgsGraduatedSymbolRenderer(QStringLiteral("coalesce(\"demand_met_pct\", 0)"), ranges));
 }
 
 void styleSourceStatus(QgsVectorLayer& layer) {

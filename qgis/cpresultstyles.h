@@ -27,6 +27,11 @@ void styleAllocation(QgsVectorLayer& layer);
 void styleSiteIntake(QgsVectorLayer& layer);
 void styleSourceStatus(QgsVectorLayer& layer);
 
+// Farmland by the share of its compost demand met; compost sites sized by the
+// compost they place.
+void styleDemandMet(QgsVectorLayer& layer);
+void styleCompostSites(QgsVectorLayer& layer);
+
 // Catchments in a colour per site, labelled with the site and its tonnes;
 // the banded catchment network from dark (near) to light (far).
 void styleCatchments(QgsVectorLayer& layer);

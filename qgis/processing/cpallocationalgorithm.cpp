@@ -170,10 +170,11 @@ QString CpAllocationAlgorithm::writeLines(const QVariantMap& p, QgsProcessingCon
                                           const Ends& from, const Ends& to,
                                           const cp::geo::OdMatrix& km,
                                           const std::vector<cp::geo::AllocationFlow>& flows,
-                                          const cp::layers::WorkingFrame& frame) {
+                                          const cp::layers::WorkingFrame& frame,
+                                          const char* fromField, const char* toField) {
   SinkOutput lines = createLineOutput(p, context,
-                                      cpFields({{"source_id", QVariant::String},
-                                                {"site_id", QVariant::String},
+                                      cpFields({{fromField, QVariant::String},
+                                                {toField, QVariant::String},
                                                 {"tonnes", QVariant::Double},
                                                 {"haul_km", QVariant::Double},
                                                 {"tonne_km", QVariant::Double}}),

@@ -61,7 +61,8 @@ class CpAllocationAlgorithm : public CpNetworkAlgorithm {
   QString writeLines(const QVariantMap& parameters, QgsProcessingContext& context, const Ends& from,
                      const Ends& to, const cp::geo::OdMatrix& km,
                      const std::vector<cp::geo::AllocationFlow>& flows,
-                     const cp::layers::WorkingFrame& frame);
+                     const cp::layers::WorkingFrame& frame, const char* fromField = "source_id",
+                     const char* toField = "site_id");
   static void insertIfWritten(QVariantMap& results, const QString& name,
                               const QString& destination);
   static void insertTotals(QVariantMap& results, const cp::geo::AllocationInput& input,

@@ -5,6 +5,7 @@
 #include "cpallocationalgorithm.h"
 #include "cpbuildnetworkalgorithm.h"
 #include "cpcatchmentsalgorithm.h"
+#include "cpcompostoutletsalgorithm.h"
 #include "cpnearestfacilitiesalgorithm.h"
 #include "cpodmatrixalgorithm.h"
 #include "cproutesalgorithm.h"
@@ -22,4 +23,5 @@ void CpProcessingProvider::loadAlgorithms() {
   addAlgorithm(new CpAllocationAlgorithm());
   addAlgorithm(new CpCatchmentsAlgorithm());
   addAlgorithm(new CpSiteSelectionAlgorithm());
+  addAlgorithm(new CpCompostOutletsAlgorithm());
 }

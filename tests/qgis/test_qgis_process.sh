@@ -17,7 +17,8 @@ qgis_process=/usr/bin/qgis_process.bin
 fail() { echo "FAIL: $*"; exit 1; }
 
 timeout 120 "$qgis_process" list > "$work/list.txt" 2>&1 || fail "qgis_process list failed: $(tail -3 "$work/list.txt")"
-for alg in buildnetwork odmatrix routes nearestfacilities allocation; do
+for alg in buildnetwork odmatrix routes nearestfacilities allocation catchments siteselection \
+  compostoutlets; do
   grep -q "circularplanner:$alg" "$work/list.txt" || fail "circularplanner:$alg is not listed"
 done
 
@@ -51,6 +52,15 @@ run_alg allocation "$work/allocation.gpkg" "SOURCES=$gpkg|layername=organic_sour
   SOURCE_ID=source_id "SITES=$gpkg|layername=composting_sites" SITE_ID=site_id
 grep -q "ALLOCATED_TONNES" "$work/allocation.txt" || fail "allocation reported no tonnes"
 [ "$(features "$work/allocation.gpkg")" -gt 0 ] || fail "the allocation has no lines"
+compost=("SITES=$gpkg|layername=composting_sites" SITE_ID=site_id)
+run_alg catchments "$work/catchments.gpkg" "${compost[@]}"
+[ "$(features "$work/catchments.gpkg")" = 8 ] || fail "expected a catchment per composting site"
+run_alg siteselection "$work/selection.gpkg" "SOURCES=$gpkg|layername=organic_sources" \
+  SOURCE_ID=source_id "${compost[@]}" NEW_SITES=1 METHOD=2
+grep -q "PROVEN_OPTIMAL:.1" "$work/siteselection.txt" || fail "the exact site selection proved nothing"
+run_alg compostoutlets "$work/outlets.gpkg" "${compost[@]}" \
+  "FARMLAND=$gpkg|layername=agricultural_land" PARCEL_ID=parcel_id
+grep -q "PLACED_TONNES" "$work/compostoutlets.txt" || fail "compost outlets reported no tonnes"
 run_alg buildnetwork "$work/network.gpkg"
 grep -q "MAIN_NETWORK_NODES" "$work/buildnetwork.txt" || fail "buildnetwork reported no counts"
 [ "$(features "$work/network.gpkg")" -gt 40000 ] || fail "the network has too few segments"
@@ -60,4 +70,4 @@ timeout 120 "$qgis_process" run circularplanner:odmatrix -- \
   "DESTINATIONS=$gpkg|layername=district_centres" "OUTPUT=$work/bad.gpkg" > "$work/bad.txt" 2>&1 \
   && fail "points accepted as roads"
 grep -q "must be lines" "$work/bad.txt" || fail "no clear error for points as roads: $(tail -3 "$work/bad.txt")"
-echo "qgis_process: all five algorithms ran (40 OD rows and 40 routes by network, 15 nearest, an allocation, the network); bad input refused with a clear message"
+echo "qgis_process: all eight algorithms ran (40 OD rows and 40 routes by network, 15 nearest, an allocation, 8 catchments, a proven site selection, compost outlets, the network); bad input refused with a clear message"
