@@ -12,18 +12,6 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kTiny = 1e-9;  // tonnes below this are rounding, not material
 
-void check(const AllocationInput& in) {
-  const auto bad = [](double v) { return !std::isfinite(v) || v < 0; };
-  if (std::any_of(in.supply.begin(), in.supply.end(), bad))
-    throw std::invalid_argument("every source needs a finite tonnage of at least 0");
-  if (std::any_of(in.capacity.begin(), in.capacity.end(), bad))
-    throw std::invalid_argument("every site needs a finite capacity of at least 0");
-  if (in.unitCost.size() != in.supply.size() * in.capacity.size())
-    throw std::invalid_argument("the cost table must have a cost for every source and site");
-  if (std::any_of(in.unitCost.begin(), in.unitCost.end(), [](double c) { return c < 0; }))
-    throw std::invalid_argument("costs must not be negative");
-}
-
 // Successive shortest paths on the residual network with sources contracted
 // away: nodes are the sites and the dummy; an arc j -> j' moves a tonne that
 // some source k sends to j over to j' (cost c[k][j'] - c[k][j]), through the
@@ -223,6 +211,18 @@ class Solver {
 
 }  // namespace
 
+void checkAllocation(const AllocationInput& in) {
+  const auto bad = [](double v) { return !std::isfinite(v) || v < 0; };
+  if (std::any_of(in.supply.begin(), in.supply.end(), bad))
+    throw std::invalid_argument("every source needs a finite tonnage of at least 0");
+  if (std::any_of(in.capacity.begin(), in.capacity.end(), bad))
+    throw std::invalid_argument("every site needs a finite capacity of at least 0");
+  if (in.unitCost.size() != in.supply.size() * in.capacity.size())
+    throw std::invalid_argument("the cost table must have a cost for every source and site");
+  if (std::any_of(in.unitCost.begin(), in.unitCost.end(), [](double c) { return c < 0; }))
+    throw std::invalid_argument("costs must not be negative");
+}
+
 std::vector<SiteIntake> siteIntakes(const AllocationInput& input, const Allocation& allocation,
                                     double kgCo2PerTonneKm) {
   std::vector<SiteIntake> out(input.capacity.size());
@@ -241,7 +241,7 @@ std::vector<SiteIntake> siteIntakes(const AllocationInput& input, const Allocati
 }
 
 Allocation allocate(const AllocationInput& input) {
-  check(input);
+  checkAllocation(input);
   return Solver(input).run();
 }
 

@@ -45,6 +45,30 @@ std::vector<SiteIntake> siteIntakes(const AllocationInput& input, const Allocati
 
 // Throws std::invalid_argument on negative or non-finite tonnages, or a cost
 // table of the wrong size.
+void checkAllocation(const AllocationInput& input);
 Allocation allocate(const AllocationInput& input);
+
+// Every source to one site or none (a source is not split between sites):
+// first as many tonnes as fit, then the least cost. The problem is NP-hard.
+// The heuristic starts from allocate()'s optimum and repairs and improves by
+// moving, replacing and swapping sources; near the optimum when sources are
+// small beside the capacities, weaker with a few large sources, where the
+// exact method is cheap.
+Allocation allocateWholeHeuristic(const AllocationInput& input);
+
+struct ExactAllocation {
+  Allocation allocation;
+  bool proven = false;  // false: the time limit ended the search; the best found
+};
+// Branch and bound (GLPK); refuses (std::invalid_argument) more than maxPairs
+// reachable source-site pairs.
+ExactAllocation allocateWholeExact(const AllocationInput& input, double timeLimitSeconds,
+                                   std::size_t maxPairs = 20000);
+
+// The heuristic, and for small problems (up to exactPairs reachable pairs)
+// also the exact method within the time limit; the better of the two.
+// `proven` when the exact method proved its answer optimal.
+ExactAllocation allocateWhole(const AllocationInput& input, double exactSeconds = 10,
+                              std::size_t exactPairs = 300);
 
 }  // namespace cp::geo

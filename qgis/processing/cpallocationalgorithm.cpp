@@ -26,7 +26,10 @@ QString CpAllocationAlgorithm::shortHelpString() const {
   return QObject::tr(
       "Allocates every source's tonnes per year to sites with limited capacity (tonnes per "
       "year) so that the total tonne-km over the road network is least. The solution is exact "
-      "(a minimum-cost flow); a source may be split between sites. As many tonnes as the "
+      "(a minimum-cost flow); a source may be split between sites, unless it is to be kept whole: "
+      "then each source goes to one site or none, by a heuristic that stays close to the split "
+      "optimum when sources are small beside the capacities, and exactly (branch and bound) for "
+      "small problems. As many tonnes as the "
       "capacities and the roads allow are placed; the rest is reported per source as "
       "unallocated, with the reason. Outputs: allocation lines with tonnes, haul (km) and "
       "tonne-km; each site's intake, mean and longest haul, tonne-km and transport CO2e; each "
@@ -35,6 +38,9 @@ QString CpAllocationAlgorithm::shortHelpString() const {
 
 void CpAllocationAlgorithm::initAlgorithm(const QVariantMap&) {
   addSourcesAndSitesParameters(QObject::tr("Sites"));
+  addParameter(new QgsProcessingParameterBoolean(
+      QStringLiteral("KEEP_WHOLE"), QObject::tr("Keep each source whole (one site per source)"),
+      false));
   addAllocationOutputs();
 }
 
@@ -44,8 +50,9 @@ QVariantMap CpAllocationAlgorithm::processAlgorithm(const QVariantMap& p,
   return guarded(feedback, [&](const cp::geo::Feedback* progress) {
     const SourcesToSites problem = readSourcesToSites(p, context, feedback, progress, {});
     const cp::geo::AllocationInput input{problem.supply, problem.capacity, problem.kmTable()};
-    const cp::geo::Allocation allocation = cp::geo::allocate(input);
-
+    const cp::geo::Allocation split = cp::geo::allocate(input);
+    const bool keepWhole = parameterAsBoolean(p, QStringLiteral("KEEP_WHOLE"), context);
+    const cp::geo::Allocation allocation = keepWhole ? wholeSources(input, split, feedback) : split;
     return writeAllocation(p, context, feedback, problem, input, allocation);
   });
 }
@@ -120,6 +127,25 @@ QVariantMap CpAllocationAlgorithm::writeAllocation(
                                problem.from, frame));
   insertTotals(results, input, allocation, feedback);
   return results;
+}
+
+cp::geo::Allocation CpAllocationAlgorithm::wholeSources(const cp::geo::AllocationInput& input,
+                                                        const cp::geo::Allocation& split,
+                                                        QgsProcessingFeedback* feedback) {
+  cp::geo::ExactAllocation whole = cp::geo::allocateWhole(input);
+  const auto placed = [&input](const cp::geo::Allocation& a) {
+    return std::accumulate(input.supply.begin(), input.supply.end(), 0.0) -
+           std::accumulate(a.unallocated.begin(), a.unallocated.end(), 0.0);
+  };
+  feedback->pushInfo(
+      QObject::tr("Each source kept whole (%1): %2 t placed, %3 tonne-km; split between sites "
+                  "the optimum places %4 t for %5 tonne-km, the bound no whole allocation beats")
+          .arg(whole.proven ? QObject::tr("proven optimal") : QObject::tr("heuristic"))
+          .arg(placed(whole.allocation), 0, 'f', 0)
+          .arg(whole.allocation.cost, 0, 'f', 0)
+          .arg(placed(split), 0, 'f', 0)
+          .arg(split.cost, 0, 'f', 0));
+  return std::move(whole.allocation);
 }
 
 void CpAllocationAlgorithm::addAllocationOutputs() {

@@ -63,6 +63,10 @@ class CpAllocationAlgorithm : public CpNetworkAlgorithm {
                      const std::vector<cp::geo::AllocationFlow>& flows,
                      const cp::layers::WorkingFrame& frame, const char* fromField = "source_id",
                      const char* toField = "site_id");
+  // Sources kept whole; reports the price against the split optimum.
+  static cp::geo::Allocation wholeSources(const cp::geo::AllocationInput& input,
+                                          const cp::geo::Allocation& split,
+                                          QgsProcessingFeedback* feedback);
   static void insertIfWritten(QVariantMap& results, const QString& name,
                               const QString& destination);
   static void insertTotals(QVariantMap& results, const cp::geo::AllocationInput& input,

@@ -105,5 +105,35 @@ TEST(ProcessingAllocation, MoreTonnesThanCapacityAreReportedNotLost) {
   EXPECT_TRUE(row.attribute("reason").toString().contains(QStringLiteral("capacity")));
 }
 
+// Kept whole, each source has one line at most and places no more than the
+// split optimum, which it may not beat on tonne-km for the same tonnes.
+TEST(ProcessingAllocation, SourcesKeptWholeGoToOneSiteEach) {
+  const AlgorithmRun split = runAlgorithm(kAllocation, organicToCompost());
+  QVariantMap p = organicToCompost();
+  p[QStringLiteral("KEEP_WHOLE")] = true;
+  const AlgorithmRun whole = runAlgorithm(kAllocation, p, {"SOURCE_STATUS"});
+  ASSERT_TRUE(split.ok && whole.ok) << whole.errors.toStdString();
+  std::map<QString, int> lines;
+  QgsFeature f;
+  for (QgsFeatureIterator it = whole.output->getFeatures(); it.nextFeature(f);)
+    EXPECT_EQ(++lines[f.attribute("source_id").toString()], 1)
+        << f.attribute("source_id").toString().toStdString();
+  for (QgsFeatureIterator it = whole.more.at("SOURCE_STATUS")->getFeatures(); it.nextFeature(f);) {
+    const double placed = f.attribute("allocated_t").toDouble();
+    EXPECT_TRUE(placed == 0 || std::abs(placed - f.attribute("tonnes").toDouble()) < 1e-6);
+  }
+  const double placedWhole = whole.results.value("ALLOCATED_TONNES").toDouble();
+  const double placedSplit = split.results.value("ALLOCATED_TONNES").toDouble();
+  EXPECT_LE(placedWhole, placedSplit + 1e-6);
+  if (placedWhole >= placedSplit - 1e-6) {
+    EXPECT_GE(whole.results.value("TONNE_KM").toDouble(),
+              split.results.value("TONNE_KM").toDouble() - 1e-6);
+  }
+  std::printf(
+      "Almaty, sources kept whole: %.0f t placed (split %.0f t), %.0f tonne-km (split %.0f)\n",
+      placedWhole, placedSplit, whole.results.value("TONNE_KM").toDouble(),
+      split.results.value("TONNE_KM").toDouble());
+}
+
 }  // namespace
 }  // namespace cp
