@@ -46,7 +46,8 @@ struct CpAnalysis {
   QString algorithm;
   QStringList fromParameters;  // layer, id field, tonnes field ("" where there is none)
   QStringList toParameters;
-  bool withK;
+  QString countParameter;  // the analysis's count ("" where it has none) ...
+  QString countLabel;      // ... and what it counts
   QList<CpResult> results;
 };
 
@@ -64,6 +65,15 @@ CpResult placesResult() {
           cp::qgis::stylePlaces};
 }
 
+QList<CpResult> allocationResults() {
+  return {{QStringLiteral("OUTPUT"), QStringLiteral("allocation"), QObject::tr("Allocation"),
+           cp::qgis::styleAllocation},
+          {QStringLiteral("SOURCE_STATUS"), QStringLiteral("sources"), QObject::tr("Sources"),
+           cp::qgis::styleSourceStatus},
+          {QStringLiteral("SITE_INTAKE"), QStringLiteral("sites"), QObject::tr("Site intake"),
+           cp::qgis::styleSiteIntake}};
+}
+
 const QList<CpAnalysis>& analyses() {
   static const QList<CpAnalysis> list{
       {QStringLiteral("od_matrix"),
@@ -71,7 +81,8 @@ const QList<CpAnalysis>& analyses() {
        QStringLiteral("circularplanner:odmatrix"),
        params("ORIGINS", "ORIGIN_ID"),
        params("DESTINATIONS", "DESTINATION_ID"),
-       false,
+       {},
+       {},
        {placesResult(),
         {QStringLiteral("OUTPUT"), QStringLiteral("od_matrix"), QObject::tr("OD matrix"),
          cp::qgis::styleOdLines}}},
@@ -80,7 +91,8 @@ const QList<CpAnalysis>& analyses() {
        QStringLiteral("circularplanner:routes"),
        params("ORIGINS", "ORIGIN_ID"),
        params("DESTINATIONS", "DESTINATION_ID"),
-       false,
+       {},
+       {},
        {placesResult(),
         {QStringLiteral("OUTPUT"), QStringLiteral("routes"), QObject::tr("Routes"),
          cp::qgis::styleRoutes}}},
@@ -89,7 +101,8 @@ const QList<CpAnalysis>& analyses() {
        QStringLiteral("circularplanner:nearestfacilities"),
        params("ORIGINS", "ORIGIN_ID"),
        params("FACILITIES", "FACILITY_ID"),
-       true,
+       QStringLiteral("K"),
+       QObject::tr("Facilities per origin"),
        {{QStringLiteral("OUTPUT"), QStringLiteral("nearest"), QObject::tr("Nearest facilities"),
          cp::qgis::styleOdLines}}},
       {QStringLiteral("catchments"),
@@ -97,7 +110,8 @@ const QList<CpAnalysis>& analyses() {
        QStringLiteral("circularplanner:catchments"),
        params("SOURCES", "", "TONNES_FIELD"),
        params("SITES", "SITE_ID"),
-       false,
+       {},
+       {},
        {{QStringLiteral("OUTPUT"), QStringLiteral("catchments"), QObject::tr("Catchments"),
          cp::qgis::styleCatchments}}},
       {QStringLiteral("allocation"),
@@ -105,13 +119,26 @@ const QList<CpAnalysis>& analyses() {
        QStringLiteral("circularplanner:allocation"),
        params("SOURCES", "SOURCE_ID", "TONNES_FIELD"),
        params("SITES", "SITE_ID", "CAPACITY_FIELD"),
-       false,
-       {{QStringLiteral("OUTPUT"), QStringLiteral("allocation"), QObject::tr("Allocation"),
+       {},
+       {},
+       allocationResults()},
+      {QStringLiteral("site_selection"), QObject::tr("Site selection among the 'To' candidates"),
+       QStringLiteral("circularplanner:siteselection"),
+       params("SOURCES", "SOURCE_ID", "TONNES_FIELD"), params("SITES", "SITE_ID", "CAPACITY_FIELD"),
+       QStringLiteral("NEW_SITES"), QObject::tr("New sites to build"), allocationResults()},
+      {QStringLiteral("compost_outlets"),
+       QObject::tr("Compost from the 'From' sites to the 'To' farmland"),
+       QStringLiteral("circularplanner:compostoutlets"),
+       params("SITES", "SITE_ID", "INTAKE_FIELD"),
+       params("FARMLAND", "PARCEL_ID"),  // demand in t/ha/yr: the algorithm detects it
+       {},
+       {},
+       {{QStringLiteral("PARCELS"), QStringLiteral("farmland_supplied"),
+         QObject::tr("Farmland supplied"), cp::qgis::styleDemandMet},
+        {QStringLiteral("OUTPUT"), QStringLiteral("deliveries"), QObject::tr("Compost deliveries"),
          cp::qgis::styleAllocation},
-        {QStringLiteral("SOURCE_STATUS"), QStringLiteral("sources"), QObject::tr("Sources"),
-         cp::qgis::styleSourceStatus},
-        {QStringLiteral("SITE_INTAKE"), QStringLiteral("sites"), QObject::tr("Site intake"),
-         cp::qgis::styleSiteIntake}}}};
+        {QStringLiteral("SITE_OUTLETS"), QStringLiteral("compost_sites"),
+         QObject::tr("Compost placed"), cp::qgis::styleCompostSites}}}};
   return list;
 }
 
@@ -240,12 +267,13 @@ QWidget* CpDockWidget::buildAnalysis() {
   form->addRow(tr("From"), mFrom);
   form->addRow(tr("To"), mTo);
   form->addRow(tr("Minimise"), mMetric);
-  form->addRow(tr("Facilities per origin"), mK);
+  mCountLabel = new QLabel();
+  form->addRow(mCountLabel, mK);
   form->addRow(tr("Save results in"), mFolder);
   form->addRow(mRun, mCancel);
 
   connect(mAnalysis, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-    mK->setEnabled(currentAnalysis().withK);
+    showCount();
     saveChoices();
   });
   for (QComboBox* c : {mFrom, mTo, mMetric})
@@ -255,8 +283,15 @@ QWidget* CpDockWidget::buildAnalysis() {
     if (QgsTask* task = mTask.data())
       task->cancel();
   });
-  mK->setEnabled(false);
+  showCount();
   return box;
+}
+
+void CpDockWidget::showCount() {
+  const CpAnalysis& analysis = currentAnalysis();
+  mK->setEnabled(!analysis.countParameter.isEmpty());
+  mCountLabel->setText(analysis.countParameter.isEmpty() ? tr("Count") : analysis.countLabel);
+  mK->setMinimum(analysis.countParameter == QLatin1String("K") ? 1 : 0);
 }
 
 const CpAnalysis& CpDockWidget::currentAnalysis() const {
@@ -327,8 +362,8 @@ QVariantMap CpDockWidget::parameters(const CpAnalysis& analysis) const {
   addRole(p, analysis.toParameters, *mRows.value(mTo->currentData().toString()));
   for (const CpResult& result : analysis.results)
     p.insert(result.parameter, QgsProcessing::TEMPORARY_OUTPUT);
-  if (analysis.withK)
-    p.insert(QStringLiteral("K"), mK->value());
+  if (!analysis.countParameter.isEmpty())
+    p.insert(analysis.countParameter, mK->value());
   return p;
 }
 

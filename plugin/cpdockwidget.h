@@ -48,6 +48,7 @@ class CpDockWidget : public QgsDockWidget {
   void saveChoices() const;
   void restoreChoices();
   const CpAnalysis& currentAnalysis() const;
+  void showCount();  // the count row as the current analysis names it
 
   QgisInterface* mIface = nullptr;
   QMap<QString, CpRoleRow*> mRows;
@@ -56,6 +57,7 @@ class CpDockWidget : public QgsDockWidget {
   QComboBox* mTo = nullptr;
   QComboBox* mMetric = nullptr;
   QSpinBox* mK = nullptr;
+  QLabel* mCountLabel = nullptr;
   QgsFileWidget* mFolder = nullptr;
   QPushButton* mRun = nullptr;
   QPushButton* mCancel = nullptr;

@@ -14,7 +14,7 @@ from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QStandardItemModel
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDialog, QDockWidget, QLabel,
-                                 QMessageBox, QPushButton, QScrollArea, QTextEdit)
+                                 QMessageBox, QPushButton, QScrollArea, QSpinBox, QTextEdit)
 from qgis.utils import iface
 
 ALGORITHMS = ["buildnetwork", "odmatrix", "routes", "nearestfacilities"]
@@ -139,6 +139,36 @@ def catchments_done(layer):
     note("catchment_features", layer.featureCount())
     note("catchment_tonnes", round(sum(f["tonnes"] for f in layer.getFeatures())))
     QTimer.singleShot(3000, lambda: (screenshot(iface.mainWindow(), "qgis-catchments.png"),
+                                     run_site_selection()))
+
+
+@step
+def run_site_selection():
+    select("AnalysisCombo", "site_selection")
+    dock().findChild(QSpinBox, "NearestCount").setValue(1)
+    dock().findChild(QPushButton, "RunAnalysisButton").click()
+    wait_for_layer("Site intake", site_selection_done)
+
+
+def site_selection_done(layer):
+    status = [f["status"] for f in layer.getFeatures()]
+    note("selection_sites", "existing=%d new=%d" % (status.count("existing"), status.count("new")))
+    run_compost_outlets()
+
+
+@step
+def run_compost_outlets():
+    select("AnalysisCombo", "compost_outlets")
+    select("FromRoleCombo", "compost")
+    select("ToRoleCombo", "farmland")
+    dock().findChild(QPushButton, "RunAnalysisButton").click()
+    wait_for_layer("Farmland supplied", compost_outlets_done)
+
+
+def compost_outlets_done(layer):
+    note("farmland_parcels", layer.featureCount())
+    note("farmland_compost_positive", sum(1 for f in layer.getFeatures() if f["compost_t"] > 0) > 0)
+    QTimer.singleShot(3000, lambda: (screenshot(iface.mainWindow(), "qgis-compost-outlets.png"),
                                      reread_project()))
 
 

@@ -58,10 +58,13 @@ grep -q "places_features=13" "$work/probe.txt" || fail "the places layer does no
 grep -q "result_file=True" "$work/probe.txt" || fail "the result is not in a file"
 grep -q "catchment_features=8" "$work/probe.txt" || fail "the catchments are not one per composting site"
 grep -q "catchment_tonnes=732000" "$work/probe.txt" || fail "the catchments do not gather the expected tonnes"
+grep -q "selection_sites=existing=2 new=1" "$work/probe.txt" || fail "the site selection did not keep 2 existing sites and add 1"
+grep -q "farmland_parcels=850" "$work/probe.txt" || fail "the farmland supplied is not every parcel"
+grep -q "farmland_compost_positive=True" "$work/probe.txt" || fail "no parcel received compost"
 grep -q "roles_restored=True" "$work/probe.txt" || fail "the panel's choices did not come back with the project"
 grep -q "after_unload=menu=False,provider=False,algorithms=False,dock=False" "$work/probe.txt" \
   || fail "unloading left something behind"
 grep -q "after_reload=menu=True,provider=True,algorithms=True,dock=True" "$work/probe.txt" \
   || fail "re-loading did not bring everything back"
 ! grep -iE "circular.?planner.*(error|critical|could not)" "$work/qgis.log" || fail "QGIS logged an error from the plugin"
-echo "desktop: plugin, panel and provider loaded; sample data, a 40-row OD analysis and the composting catchments through the panel; choices kept in the project; unload and re-load clean; clean exit"
+echo "desktop: plugin, panel and provider loaded; sample data, a 40-row OD analysis, the composting catchments, a site selection and compost outlets through the panel; choices kept in the project; unload and re-load clean; clean exit"
