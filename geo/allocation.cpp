@@ -114,33 +114,40 @@ class Solver {
         transfers_[j * (t_ + 1) + to].push({cost(k, to) - cost(k, j), k});
   }
 
+  // The unsettled node nearest the source (n: none is reachable). The graph
+  // is dense and small (the sites), so a scan beats a heap.
+  std::size_t nearestUnsettled(const std::vector<double>& dist,
+                               const std::vector<char>& settled) const {
+    std::size_t best = dist.size();
+    for (std::size_t v = 0; v < dist.size(); ++v)
+      if (!settled[v] && dist[v] < kInf && (best == dist.size() || dist[v] < dist[best]))
+        best = v;
+    return best;
+  }
+
   // One shortest augmenting path from source i; returns the tonnes moved.
   double augmentFrom(std::size_t i, double left, std::vector<double>& unallocated) {
     const std::size_t n = t_ + 1;
-    std::vector<double> dist(n, kInf);
-    std::vector<std::size_t> via(n, s_);    // the source that moved material into v; s_: i directly
-    std::vector<std::size_t> parent(n, n);  // previous site on the path; n: from source i
-    std::vector<char> settled(n, 0);
-    using Item = std::pair<double, std::size_t>;
-    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
+    std::vector<double>& dist = dist_;
+    std::vector<std::size_t>& via = via_;        // the source that moved material into v
+    std::vector<std::size_t>& parent = parent_;  // previous site on the path; n: from source i
+    std::vector<char>& settled = settled_;
+    dist.assign(n, kInf);
+    via.assign(n, s_);
+    parent.assign(n, n);
+    settled.assign(n, 0);
     for (std::size_t j = 0; j < n; ++j)
-      if (std::isfinite(cost(i, j))) {
-        dist[j] = cost(i, j) - potential_[j];
-        heap.push({dist[j], j});
-      }
+      dist[j] = cost(i, j) - potential_[j];  // infinite where unreachable
     std::size_t target = n;
-    while (!heap.empty()) {
-      const auto [d, u] = heap.top();
-      heap.pop();
-      if (settled[u] || d > dist[u])
-        continue;
+    for (std::size_t u; (u = nearestUnsettled(dist, settled)) != n;) {
+      const double d = dist[u];
       settled[u] = 1;
       if (u == dummy() || spare_[u] > kTiny) {
         target = u;
         break;
       }
       for (std::size_t v = 0; v < n; ++v) {
-        if (v == u || settled[v] || dist[v] <= d)
+        if (settled[v] || dist[v] <= d)
           continue;  // reduced costs are non-negative: no improvement possible
         const Transfer* t = bestTransfer(u, v);
         if (!t)
@@ -150,7 +157,6 @@ class Solver {
           dist[v] = nd;
           parent[v] = u;
           via[v] = t->source;
-          heap.push({nd, v});
         }
       }
     }
@@ -207,6 +213,11 @@ class Solver {
   std::vector<TransferHeap> transfers_;                              // [site j][site or dummy j']
   std::vector<double> potential_;                                    // per site and the dummy
   double dummyCost_ = 0;
+  // The search's state, kept between searches to spare allocations.
+  std::vector<double> dist_;
+  std::vector<std::size_t> via_;
+  std::vector<std::size_t> parent_;
+  std::vector<char> settled_;
 };
 
 }  // namespace
