@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   libboost-dev libboost-graph-dev libgdal-dev gdal-bin libgeos-dev libproj-dev
   libgtest-dev libglpk-dev
+  postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting libpq-dev
   libqgis-dev qgis-providers qgis python3-qgis xvfb xauth
 )
 

@@ -3,7 +3,11 @@
 // QGIS's own service area (native:serviceareafromlayer, the tool a planner
 // would use instead) on the same drivable roads, with the same one-way rules,
 // in the same run. QGIS builds its graph inside the algorithm, so ours is timed
-// both with and without the network build.
+// both with and without the network build. pgRouting's pgr_drivingDistance
+// (equicost) runs on the same segments and lengths in a throwaway PostgreSQL
+// server; it also rebuilds its graph on every call. Its answer is checked
+// against ours, node by node: equicost is meant to give each node its nearest
+// site, and the note on peers found it does not always.
 //
 // Usage: bench_catchments [--sites S] [--cutoff METRES]
 
@@ -20,8 +24,10 @@
 #include <qgsvectorlayer.h>
 
 #include "geo/catchments.h"
+#include "geo/network_io.h"
 #include "layers/road_classes.h"
 #include "support/almaty_network.h"
+#include "support/pg_cluster.h"
 #include "support/qgis_env.h"
 #include "support/temp_files.h"
 
@@ -102,6 +108,77 @@ double qgisServiceArea(QgsVectorLayer& roads, QgsVectorLayer& starts, double cut
   return ok ? seconds : -1;
 }
 
+// The network's segments as pgRouting edges: cost forward, reverse_cost
+// backward, -1 where one-way rules forbid.
+std::string edgeRows(const cp::geo::Network& net) {
+  std::string rows;
+  for (cp::geo::SegmentId s = 0; s < net.segmentCount(); ++s) {
+    const cp::geo::Direction d = net.segmentDirection[s];
+    const double length = net.segmentLength[s];
+    const double forward = cp::geo::allowsForward(d) ? length : -1;
+    const double backward = cp::geo::allowsBackward(d) ? length : -1;
+    char line[160];
+    std::snprintf(line, sizeof line, "%u\t%u\t%u\t%.17g\t%.17g\n", s, net.segmentFrom[s],
+                  net.segmentTo[s], forward, backward);
+    rows += line;
+  }
+  return rows;
+}
+
+struct PgRoutingRun {
+  double seconds = -1;
+  long long rows = 0;
+  long long fartherSite = 0;  // nodes pgRouting gave a site farther than the nearest
+  double worstExcessM = 0;
+};
+
+// A node's place on the network, as a location at the end of one of its segments.
+cp::geo::Location atNode(const cp::geo::Network& net, cp::geo::NodeId n) {
+  const cp::geo::SegmentId s = net.arcs[net.arcBegin[n]].segment;
+  return {s, net.segmentFrom[s] == n ? 0.0 : 1.0, net.nodeXY[n]};
+}
+
+PgRoutingRun pgRoutingDrivingDistance(const cp::geo::Network& net,
+                                      const std::vector<cp::geo::NodeId>& starts, double cutoff) {
+  const cp::test::PgCluster cluster;
+  const cp::test::PgConnection db(cluster.conninfo());
+  db.exec("CREATE EXTENSION pgrouting CASCADE");
+  db.exec(
+      "CREATE TABLE edges (id bigint, source bigint, target bigint, cost float8, "
+      "reverse_cost float8)");
+  db.copyIn("COPY edges FROM STDIN", edgeRows(net));
+  std::string ids;
+  for (cp::geo::NodeId n : starts)
+    ids += (ids.empty() ? "" : ",") + std::to_string(n);
+  const std::string sql =
+      "SELECT node, agg_cost FROM pgr_drivingDistance('SELECT id, source, target, cost, "
+      "reverse_cost FROM edges', ARRAY[" +
+      ids + "]::bigint[], " + std::to_string(cutoff) + ", directed := true, equicost := true)";
+  const auto start = Clock::now();
+  const auto result = db.exec(sql);
+  PgRoutingRun run;
+  run.seconds = secondsSince(start);
+  run.rows = PQntuples(result.get());
+
+  std::vector<std::optional<cp::geo::Location>> sites;
+  for (cp::geo::NodeId n : starts)
+    sites.push_back(atNode(net, n));
+  cp::geo::CatchmentOptions options;
+  options.cutoff = cutoff;
+  options.travel = cp::geo::Travel::FromSite;
+  const cp::geo::Catchments exact(net, sites, options);
+  for (int r = 0; r < PQntuples(result.get()); ++r) {
+    const auto node = static_cast<cp::geo::NodeId>(std::stoul(PQgetvalue(result.get(), r, 0)));
+    const double theirs = std::stod(PQgetvalue(result.get(), r, 1));
+    const double excess = theirs - exact.at(atNode(net, node)).cost.distanceM;
+    if (excess > 1e-6) {
+      ++run.fartherSite;
+      run.worstExcessM = std::max(run.worstExcessM, excess);
+    }
+  }
+  return run;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -123,6 +200,16 @@ int main(int argc, char** argv) {
   const auto pieces = catchments.pieces({a.cutoff / 2});
   const double ours = secondsSince(start);
 
+  // pgRouting reads a graph already stored in a table; ours from its saved file.
+  const std::string saved = cp::test::tempPath("bench_catchments.cpnet");
+  cp::geo::saveNetwork(almaty.network, saved);
+  start = Clock::now();
+  const cp::geo::Network loaded = cp::geo::loadNetwork(saved);
+  const cp::geo::Catchments fromSaved(
+      loaded, std::vector<std::optional<cp::geo::Location>>(sites.begin(), sites.end()), options);
+  const std::size_t savedPieces = fromSaved.pieces({a.cutoff / 2}).size();
+  const double oursSaved = secondsSince(start);
+
   auto roads = drivableRoads();
   auto starts = startPoints(sites, almaty.roads.frame->epsg());
   long long lines = 0;
@@ -133,5 +220,20 @@ int main(int argc, char** argv) {
   std::printf("QGIS native:serviceareafromlayer: %.3f s (%lld lines)\n", theirs, lines);
   std::printf("ratio: %.0fx (search), %.0fx (with build)\n", theirs / ours,
               theirs / (ours + build));
-  return theirs > 0 ? 0 : 1;
+
+  // pgRouting starts from vertices: the from-node of each site's segment.
+  std::vector<cp::geo::NodeId> startNodes;
+  for (const cp::geo::Location& s : sites)
+    startNodes.push_back(almaty.network.segmentFrom[s.segment]);
+  const PgRoutingRun pg = pgRoutingDrivingDistance(almaty.network, startNodes, a.cutoff);
+  std::printf("pgRouting pgr_drivingDistance (equicost): %.3f s (%lld nodes)\n", pg.seconds,
+              pg.rows);
+  std::printf("ours from the saved network (load + search): %.3f s (%zu pieces)\n", oursSaved,
+              savedPieces);
+  std::printf("ratio: %.1fx (search), %.1fx (load + search), %.1fx (with build)\n",
+              pg.seconds / ours, pg.seconds / oursSaved, pg.seconds / (ours + build));
+  std::printf(
+      "pgRouting gave %lld of %lld nodes a farther site than their nearest (worst +%.0f m)\n",
+      pg.fartherSite, pg.rows, pg.worstExcessM);
+  return theirs > 0 && pg.seconds > 0 ? 0 : 1;
 }
