@@ -65,7 +65,7 @@ CpAllocationAlgorithm::SourcesToSites CpAllocationAlgorithm::readSourcesToSites(
   const cp::layers::WorkingFrame& frame = *out.prepared.roads.frame;
   cp::layers::Diagnostics diagnostics = out.prepared.roads.diagnostics;
   out.sources = readPlaces(p, kSources, QStringLiteral("SOURCE_ID"), context, frame);
-  out.sites = readPlaces(p, kSites, QStringLiteral("SITE_ID"), context, frame);
+  out.sites = readSites(p, kSites, QStringLiteral("SITE_ID"), context, frame);
   diagnostics.append(out.sources.diagnostics);
   diagnostics.append(out.sites.diagnostics);
   out.supply = readTonnes(p, context, kSources, QStringLiteral("TONNES_FIELD"), tonnesFieldNames(),

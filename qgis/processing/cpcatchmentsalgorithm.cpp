@@ -84,7 +84,7 @@ QVariantMap CpCatchmentsAlgorithm::processAlgorithm(const QVariantMap& p,
     const PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
     const cp::layers::WorkingFrame& frame = *prepared.roads.frame;
     cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
-    const auto sites = readPlaces(p, kSites, QStringLiteral("SITE_ID"), context, frame);
+    const auto sites = readSites(p, kSites, QStringLiteral("SITE_ID"), context, frame);
     diagnostics.append(sites.diagnostics);
     const cp::geo::Snapper snapper(prepared.network, snapOptions(p, context));
     const auto snapped = cp::layers::snapPlaces(snapper, sites, diagnostics);
@@ -142,8 +142,9 @@ QVariantMap CpCatchmentsAlgorithm::processAlgorithm(const QVariantMap& p,
     for (std::size_t s = 0; s < sites.ids.size(); ++s) {
       QgsFeature f(fields);
       QgsAttributes attributes;
-      attributes << QString::fromStdString(sites.ids[s]) << polygons[s].area() / 1e6 << networkKm[s]
-                 << sourceCount[s] << tonnes[s];
+      const double km2 = polygons[s].isEmpty() ? 0 : polygons[s].area() / 1e6;  // null: -1
+      attributes << QString::fromStdString(sites.ids[s]) << km2 << networkKm[s] << sourceCount[s]
+                 << tonnes[s];
       f.setAttributes(attributes);
       if (!polygons[s].isEmpty()) {
         QgsGeometry g = polygons[s];

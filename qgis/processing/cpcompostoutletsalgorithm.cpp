@@ -103,7 +103,7 @@ QVariantMap CpCompostOutletsAlgorithm::processAlgorithm(const QVariantMap& p,
     Outlets o;
     o.frame = &*prepared.roads.frame;
     cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
-    o.sites = readPlaces(p, kSites, QStringLiteral("SITE_ID"), context, *o.frame);
+    o.sites = readSites(p, kSites, QStringLiteral("SITE_ID"), context, *o.frame);
     o.parcels = readPlaces(p, kFarmland, QStringLiteral("PARCEL_ID"), context, *o.frame);
     diagnostics.append(o.sites.diagnostics);
     diagnostics.append(o.parcels.diagnostics);

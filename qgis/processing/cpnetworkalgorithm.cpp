@@ -1,6 +1,7 @@
 #include "cpnetworkalgorithm.h"
 
 #include <algorithm>
+#include <set>
 
 #include <qgsprocessingparameters.h>
 #include <qgsproject.h>
@@ -102,6 +103,22 @@ cp::layers::PointData CpNetworkAlgorithm::readPlaces(const QVariantMap& p, const
   return cp::qgis::readPoints(*source, parameterDefinition(name)->description(),
                               parameterAsString(p, idName, context), frame,
                               context.transformContext());
+}
+
+cp::layers::PointData CpNetworkAlgorithm::readSites(const QVariantMap& p, const QString& name,
+                                                    const QString& idName,
+                                                    QgsProcessingContext& context,
+                                                    const cp::layers::WorkingFrame& frame) {
+  cp::layers::PointData sites = readPlaces(p, name, idName, context, frame);
+  std::set<std::string> seen;
+  for (const std::string& id : sites.ids)
+    if (!seen.insert(id).second)
+      cp::layers::failInput(sites.layerLabel, "",
+                            parameterAsString(p, idName, context).toStdString(),
+                            "site id '" + id +
+                                "' is used by more than one feature; results per site need "
+                                "unique ids");
+  return sites;
 }
 
 CpNetworkAlgorithm::Places CpNetworkAlgorithm::readOriginsAnd(const QVariantMap& p,

@@ -42,6 +42,11 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
   cp::layers::PointData readPlaces(const QVariantMap& parameters, const QString& name,
                                    const QString& idName, QgsProcessingContext& context,
                                    const cp::layers::WorkingFrame& frame);
+  // Places whose ids must be unique, since results are reported per site: a
+  // repeated id is an error naming it.
+  cp::layers::PointData readSites(const QVariantMap& parameters, const QString& name,
+                                  const QString& idName, QgsProcessingContext& context,
+                                  const cp::layers::WorkingFrame& frame);
   // ORIGINS and a second layer of places (DESTINATIONS, FACILITIES, ...), with
   // the diagnostics of roads and both layers together.
   struct Places {
