@@ -168,6 +168,11 @@ def run_compost_outlets():
 def compost_outlets_done(layer):
     note("farmland_parcels", layer.featureCount())
     note("farmland_compost_positive", sum(1 for f in layer.getFeatures() if f["compost_t"] > 0) > 0)
+    # Only the compost results on the map, for the screenshot.
+    keep = {"Farmland supplied", "Compost deliveries", "Compost placed"}
+    results = QgsProject.instance().layerTreeRoot().findGroup("Circular Planner results")
+    for node in results.findLayers():
+        node.setItemVisibilityChecked(node.name() in keep)
     QTimer.singleShot(3000, lambda: (screenshot(iface.mainWindow(), "qgis-compost-outlets.png"),
                                      reread_project()))
 
