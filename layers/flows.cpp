@@ -1,0 +1,93 @@
+#include "flows.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace cp::layers {
+namespace {
+
+struct ClassName {
+  MaterialClass value;
+  const char* name;
+};
+
+constexpr ClassName kClasses[] = {
+    {MaterialClass::Biomass, "biomass"}, {MaterialClass::Minerals, "minerals"},
+    {MaterialClass::Metals, "metals"},   {MaterialClass::FossilFuels, "fossil_fuels"},
+    {MaterialClass::Water, "water"},     {MaterialClass::Emissions, "emissions"},
+    {MaterialClass::Mixed, "mixed"}};
+
+std::string normalised(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == ' ' || c == '-')
+      c = '_';
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  const auto begin = out.find_first_not_of('_');
+  const auto end = out.find_last_not_of('_');
+  return begin == std::string::npos ? std::string() : out.substr(begin, end - begin + 1);
+}
+
+}  // namespace
+
+std::optional<MaterialClass> parseMaterialClass(const std::string& text) {
+  const std::string key = normalised(text);
+  for (const ClassName& c : kClasses)
+    if (key == c.name)
+      return c.value;
+  return std::nullopt;
+}
+
+const char* materialClassName(MaterialClass value) {
+  for (const ClassName& c : kClasses)
+    if (c.value == value)
+      return c.name;
+  return "mixed";
+}
+
+const std::vector<MaterialClass>& allMaterialClasses() {
+  static const std::vector<MaterialClass> all = [] {
+    std::vector<MaterialClass> v;
+    for (const ClassName& c : kClasses)
+      v.push_back(c.value);
+    return v;
+  }();
+  return all;
+}
+
+bool FlowFilter::keeps(const Flow& f) const {
+  return (classes.empty() || classes.count(f.materialClass) > 0) &&
+         (stage.empty() || f.stage == stage) && (scenario.empty() || f.scenario == scenario);
+}
+
+std::vector<NodeBalance> balances(const std::vector<Flow>& flows,
+                                  const std::set<std::string>& stockNodes) {
+  std::map<std::pair<std::string, std::string>, NodeBalance> nodes;
+  const auto node = [&nodes](const std::string& group, const std::string& id) -> NodeBalance& {
+    NodeBalance& b = nodes[{group, id}];
+    b.group = group;
+    b.node = id;
+    return b;
+  };
+  for (const Flow& f : flows) {
+    if (f.origin == f.destination)
+      continue;
+    if (stockNodes.count(f.destination) > 0) {
+      node(f.group, f.origin).stockChange += f.tonnes;
+      continue;
+    }
+    node(f.group, f.origin).out += f.tonnes;
+    node(f.group, f.destination).in += f.tonnes;
+  }
+  std::vector<NodeBalance> out;
+  for (auto& [key, b] : nodes) {
+    const bool sends = b.out > 0 || b.stockChange > 0;
+    b.boundary = !(b.in > 0 && sends);
+    out.push_back(b);
+  }
+  return out;
+}
+
+}  // namespace cp::layers

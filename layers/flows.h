@@ -1,0 +1,59 @@
+#pragma once
+// Material flows: rows of a flow table, each carrying tonnes per year of one
+// material class from an origin to a destination (ids of places of any role,
+// or of the report's system nodes such as 'outside' or 'stock'); filters; and
+// the mass balance of every node.
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace cp::layers {
+
+// The report's material classes; 'mixed' for flows that add several together.
+enum class MaterialClass { Biomass, Minerals, Metals, FossilFuels, Water, Emissions, Mixed };
+
+// Accepts the names below in any case, with '_', ' ' or '-' between words.
+std::optional<MaterialClass> parseMaterialClass(const std::string& text);
+const char* materialClassName(MaterialClass c);  // biomass, minerals, ..., fossil_fuels, mixed
+const std::vector<MaterialClass>& allMaterialClasses();
+
+struct Flow {
+  std::string id;
+  std::string origin;
+  std::string destination;
+  double tonnes = 0;  // per year
+  MaterialClass materialClass = MaterialClass::Mixed;
+  std::string material;  // what it is, e.g. 'concrete' or 'organic waste'
+  std::string stage;     // e.g. import, processing, consumption, stock, landfill
+  std::string scenario;
+  std::string group;  // flows balanced together, e.g. the report's view
+};
+
+struct FlowFilter {
+  std::set<MaterialClass> classes;  // empty: all
+  std::string stage;                // empty: all
+  std::string scenario;             // empty: all
+  bool keeps(const Flow& f) const;
+};
+
+// What a node takes in, sends on and keeps, within one group of flows. A
+// flow into a stock node adds to its origin's stock. Nodes that only send or
+// only receive are the system's boundary (sources and sinks): they need not
+// balance. Flows from a node to itself are internal and left out.
+struct NodeBalance {
+  std::string group;
+  std::string node;
+  double in = 0;
+  double out = 0;
+  double stockChange = 0;
+  bool boundary = false;
+  double imbalance() const { return in - out - stockChange; }
+};
+
+// Sorted by group, then node.
+std::vector<NodeBalance> balances(const std::vector<Flow>& flows,
+                                  const std::set<std::string>& stockNodes);
+
+}  // namespace cp::layers
