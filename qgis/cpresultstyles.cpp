@@ -12,6 +12,7 @@
 #include <qgsmarkersymbol.h>
 #include <qgspallabeling.h>
 #include <qgsproject.h>
+#include <qgsproperty.h>
 #include <qgsrulebasedrenderer.h>
 #include <qgstextbuffersettings.h>
 #include <qgsvectorlayer.h>
@@ -95,6 +96,43 @@ void styleAllocation(QgsVectorLayer& layer) {
   renderer->updateClasses(&layer, kClasses);
   renderer->setSymbolSizes(0.3, 2.4);
   layer.setRenderer(renderer.release());
+}
+
+void styleRoadLoads(QgsVectorLayer& layer) {
+  auto renderer = std::make_unique<QgsGraduatedSymbolRenderer>(QStringLiteral("tonnes"));
+  renderer->setSourceSymbol(
+      QgsLineSymbol::createSimple({{QStringLiteral("line_color"), QStringLiteral("#d7301f")}}));
+  renderer->setClassificationMethod(new QgsClassificationJenks());
+  renderer->updateClasses(&layer, kClasses);
+  renderer->setSymbolSizes(0.3, 3);
+  layer.setRenderer(renderer.release());
+}
+
+void styleFlowLines(QgsVectorLayer& layer) {
+  struct ClassColour {
+    const char* name;
+    const char* colour;
+  };
+  const ClassColour colours[] = {{"biomass", "#1a9641"}, {"minerals", "#a6761d"},
+                                 {"metals", "#4575b4"},  {"fossil_fuels", "#252525"},
+                                 {"water", "#74add1"},   {"emissions", "#969696"},
+                                 {"mixed", "#984ea3"}};
+  const double most =
+      std::max(1.0, layer.maximumValue(layer.fields().lookupField("tonnes")).toDouble());
+  // Width grows with the square root of tonnes, up to 6 mm for the largest flow.
+  const QgsProperty width = QgsProperty::fromExpression(
+      QStringLiteral("0.3 + 5.7 * sqrt(\"tonnes\" / %1)").arg(most, 0, 'g', 17));
+  QgsCategoryList categories;
+  for (const ClassColour& c : colours) {
+    QgsLineSymbol* symbol =
+        QgsLineSymbol::createSimple({{QStringLiteral("line_color"), QString::fromLatin1(c.colour)},
+                                     {QStringLiteral("capstyle"), QStringLiteral("round")}});
+    symbol->setOpacity(0.75);
+    symbol->setDataDefinedWidth(width);
+    categories << QgsRendererCategory(QString::fromLatin1(c.name), symbol,
+                                      QString::fromLatin1(c.name).replace('_', ' '));
+  }
+  layer.setRenderer(new QgsCategorizedSymbolRenderer(QStringLiteral("material_class"), categories));
 }
 
 namespace {

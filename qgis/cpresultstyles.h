@@ -37,6 +37,11 @@ void styleCompostSites(QgsVectorLayer& layer);
 void styleCatchments(QgsVectorLayer& layer);
 void styleBands(QgsVectorLayer& layer);
 
+// Material flows coloured by class, wider with more tonnes; road loads
+// graduated by the tonnes they carry.
+void styleFlowLines(QgsVectorLayer& layer);
+void styleRoadLoads(QgsVectorLayer& layer);
+
 // Routes coloured by origin, so that each origin's routes read as one family.
 void styleRoutes(QgsVectorLayer& layer);
 

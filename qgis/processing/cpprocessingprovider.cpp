@@ -6,6 +6,7 @@
 #include "cpbuildnetworkalgorithm.h"
 #include "cpcatchmentsalgorithm.h"
 #include "cpcompostoutletsalgorithm.h"
+#include "cpflowlinesalgorithm.h"
 #include "cpnearestfacilitiesalgorithm.h"
 #include "cpodmatrixalgorithm.h"
 #include "cproutesalgorithm.h"
@@ -24,4 +25,5 @@ void CpProcessingProvider::loadAlgorithms() {
   addAlgorithm(new CpCatchmentsAlgorithm());
   addAlgorithm(new CpSiteSelectionAlgorithm());
   addAlgorithm(new CpCompostOutletsAlgorithm());
+  addAlgorithm(new CpFlowLinesAlgorithm());
 }

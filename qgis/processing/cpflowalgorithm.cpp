@@ -1,0 +1,117 @@
+#include "cpflowalgorithm.h"
+
+#include <map>
+
+#include <qgsprocessingparameters.h>
+#include <qgsvectorlayer.h>
+
+#include "qgis/cpflowreader.h"
+#include "qgis/cplayerreaders.h"
+
+namespace {
+
+const QString kFlows = QStringLiteral("FLOWS");
+const QString kPlaces = QStringLiteral("PLACES");
+
+// The id fields places usually have, most specific first.
+const QStringList& placeIdFieldNames() {
+  static const QStringList names{QStringLiteral("zone_id"),   QStringLiteral("district_id"),
+                                 QStringLiteral("site_id"),   QStringLiteral("source_id"),
+                                 QStringLiteral("parcel_id"), QStringLiteral("facility_id"),
+                                 QStringLiteral("place_id"),  QStringLiteral("id")};
+  return names;
+}
+
+}  // namespace
+
+void CpFlowAlgorithm::addFlowParameters() {
+  addParameter(new QgsProcessingParameterFeatureSource(kFlows, QObject::tr("Flow table"),
+                                                       {QgsProcessing::TypeVector}));
+  QStringList classes;
+  for (cp::layers::MaterialClass c : cp::layers::allMaterialClasses())
+    classes << QString::fromLatin1(cp::layers::materialClassName(c));
+  addParameter(new QgsProcessingParameterEnum(QStringLiteral("MATERIAL_CLASSES"),
+                                              QObject::tr("Material classes (none: all)"), classes,
+                                              true, QVariant(), true));
+  addParameter(new QgsProcessingParameterString(
+      QStringLiteral("STAGE"), QObject::tr("Stage (empty: all)"), QVariant(), false, true));
+  addParameter(new QgsProcessingParameterString(
+      QStringLiteral("SCENARIO"), QObject::tr("Scenario (empty: all)"), QVariant(), false, true));
+}
+
+void CpFlowAlgorithm::addFlowPlacesParameter() {
+  addParameter(new QgsProcessingParameterMultipleLayers(
+      kPlaces, QObject::tr("Places the flows run between (id fields detected)"),
+      QgsProcessing::TypeVectorAnyGeometry));
+}
+
+std::vector<cp::layers::Flow> CpFlowAlgorithm::readFlows(const QVariantMap& p,
+                                                         QgsProcessingContext& context) {
+  const auto table = requireSource(p, kFlows, context);
+  const QString label = parameterDefinition(kFlows)->description();
+  std::vector<cp::layers::Flow> all =
+      cp::qgis::readFlows(*table, label, cp::qgis::detectFlowFields(*table));
+  cp::layers::FlowFilter filter;
+  // Nothing chosen means every class (QGIS would read the absent value as the first).
+  const QVariant chosen = p.value(QStringLiteral("MATERIAL_CLASSES"));
+  const bool list = chosen.type() == QVariant::List || chosen.type() == QVariant::StringList;
+  if (list ? !chosen.toList().isEmpty() : !chosen.toString().isEmpty())
+    for (int i : parameterAsEnums(p, QStringLiteral("MATERIAL_CLASSES"), context))
+      filter.classes.insert(cp::layers::allMaterialClasses()[static_cast<std::size_t>(i)]);
+  filter.stage = parameterAsString(p, QStringLiteral("STAGE"), context).trimmed().toStdString();
+  filter.scenario =
+      parameterAsString(p, QStringLiteral("SCENARIO"), context).trimmed().toStdString();
+  std::vector<cp::layers::Flow> kept;
+  for (cp::layers::Flow& f : all)
+    if (filter.keeps(f))
+      kept.push_back(std::move(f));
+  return kept;
+}
+
+CpFlowAlgorithm::PlacedFlows CpFlowAlgorithm::placeFlows(const QVariantMap& p,
+                                                         QgsProcessingContext& context,
+                                                         const cp::layers::WorkingFrame& frame,
+                                                         std::vector<cp::layers::Flow> flows,
+                                                         cp::layers::Diagnostics& diagnostics) {
+  PlacedFlows out;
+  std::map<std::string, std::size_t> index;
+  for (QgsMapLayer* layer : parameterAsLayerList(p, kPlaces, context)) {
+    auto* vector = qobject_cast<QgsVectorLayer*>(layer);
+    if (!vector)
+      continue;
+    const QString idField = cp::qgis::detectField(*vector, placeIdFieldNames());
+    if (idField.isEmpty())
+      cp::layers::failInput(vector->name().toStdString(), "", "",
+                            "no id field to match the flows' origins and destinations (one of " +
+                                placeIdFieldNames().join(QStringLiteral(", ")).toStdString() + ")");
+    cp::layers::PointData places =
+        cp::qgis::readPoints(*vector, vector->name(), idField, frame, context.transformContext());
+    diagnostics.append(places.diagnostics);
+    for (std::size_t i = 0; i < places.ids.size(); ++i) {
+      if (!index.emplace(places.ids[i], out.places.ids.size()).second)
+        cp::layers::failInput(vector->name().toStdString(), "", idField.toStdString(),
+                              "id '" + places.ids[i] +
+                                  "' is also a place in another layer; flows could not tell "
+                                  "them apart");
+      out.places.ids.push_back(places.ids[i]);
+      out.places.xy.push_back(places.xy[i]);
+      out.places.lonLat.push_back(places.lonLat[i]);
+    }
+  }
+  const std::string table = parameterDefinition(kFlows)->description().toStdString();
+  for (cp::layers::Flow& f : flows) {
+    const auto from = index.find(f.origin);
+    const auto to = index.find(f.destination);
+    if (from == index.end() || to == index.end()) {
+      const std::string& missing = from == index.end() ? f.origin : f.destination;
+      diagnostics.warn(table, "flow " + f.id, from == index.end() ? "origin" : "destination",
+                       "'" + missing + "' is not a place in the given layers; not drawn");
+      ++out.unplaced;
+      out.unplacedTonnes += f.tonnes;
+      continue;
+    }
+    out.ends.push_back({from->second, to->second});
+    out.flows.push_back(std::move(f));
+  }
+  return out;
+}
