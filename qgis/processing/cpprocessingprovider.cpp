@@ -6,9 +6,11 @@
 #include "cpbuildnetworkalgorithm.h"
 #include "cpcatchmentsalgorithm.h"
 #include "cpcompostoutletsalgorithm.h"
+#include "cpflowbalancealgorithm.h"
 #include "cpflowlinesalgorithm.h"
 #include "cpnearestfacilitiesalgorithm.h"
 #include "cpodmatrixalgorithm.h"
+#include "cproadloadsalgorithm.h"
 #include "cproutesalgorithm.h"
 #include "cpsiteselectionalgorithm.h"
 
@@ -26,4 +28,6 @@ void CpProcessingProvider::loadAlgorithms() {
   addAlgorithm(new CpSiteSelectionAlgorithm());
   addAlgorithm(new CpCompostOutletsAlgorithm());
   addAlgorithm(new CpFlowLinesAlgorithm());
+  addAlgorithm(new CpFlowBalanceAlgorithm());
+  addAlgorithm(new CpRoadLoadsAlgorithm());
 }

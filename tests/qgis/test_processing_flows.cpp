@@ -178,5 +178,74 @@ TEST(ProcessingFlowLines, TextInTheWrongEncodingIsNamed) {
   EXPECT_TRUE(run.errors.contains(QStringLiteral("encoding"))) << run.errors.toStdString();
 }
 
+// ---- Balance -------------------------------------------------------------
+
+const QString kBalance = QStringLiteral("circularplanner:flowbalance");
+
+TEST(ProcessingFlowBalance, ABalancedTableHasNoImbalanceAndAnUnbalancedOneIsNamed) {
+  const auto balanced = flowTable({{"1", "quarry", "plant", 100, "minerals"},
+                                   {"2", "plant", "city", 70, "minerals"},
+                                   {"3", "plant", "stock", 30, "minerals"}});
+  const AlgorithmRun ok = runAlgorithm(kBalance, {{QStringLiteral("FLOWS"), balanced.id()}});
+  ASSERT_TRUE(ok.ok) << ok.errors.toStdString();
+  EXPECT_EQ(ok.results.value("NODES").toInt(), 3);  // quarry, plant, city (stock is no node)
+  EXPECT_EQ(ok.results.value("UNBALANCED").toInt(), 0);
+
+  const auto leaky = flowTable({{"1", "quarry", "plant", 100, "minerals"},
+                                {"2", "plant", "city", 90, "minerals"},
+                                {"3", "plant", "stock", 30, "minerals"}});
+  const AlgorithmRun bad = runAlgorithm(kBalance, {{QStringLiteral("FLOWS"), leaky.id()}});
+  ASSERT_TRUE(bad.ok) << bad.errors.toStdString();
+  EXPECT_EQ(bad.results.value("UNBALANCED").toInt(), 1);
+  EXPECT_TRUE(bad.warnings.contains(QStringLiteral("'plant'"))) << bad.warnings.toStdString();
+  EXPECT_TRUE(bad.warnings.contains(QStringLiteral("-20 t"))) << bad.warnings.toStdString();
+  QgsFeature f;
+  for (QgsFeatureIterator it = bad.output->getFeatures(); it.nextFeature(f);)
+    if (f.attribute("node").toString() == QStringLiteral("plant")) {
+      EXPECT_DOUBLE_EQ(f.attribute("imbalance_t").toDouble(), -20);
+      EXPECT_FALSE(f.attribute("balanced").toBool());
+    }
+}
+
+// The report's own flows do not balance; the check says where and by how much.
+TEST(ProcessingFlowBalance, TheReportsFlowsAreCheckedViewByView) {
+  const AlgorithmRun run =
+      runAlgorithm(kBalance, {{QStringLiteral("FLOWS"), sample("material_flows")},
+                              {QStringLiteral("SCENARIO"), QStringLiteral("report_baseline")}});
+  ASSERT_TRUE(run.ok) << run.errors.toStdString();
+  EXPECT_GT(run.results.value("UNBALANCED").toInt(), 0);
+  EXPECT_TRUE(run.warnings.contains(QStringLiteral("city_total node 'city'")))
+      << run.warnings.toStdString();
+  std::printf("Report flows: %d nodes, %d out of balance\n", run.results.value("NODES").toInt(),
+              run.results.value("UNBALANCED").toInt());
+}
+
+// ---- Road loads ----------------------------------------------------------
+
+// The segments' tonne-km add up to the flows' routed tonne-km, and each
+// segment's classes to its tonnes.
+TEST(ProcessingRoadLoads, SegmentLoadsAddUpToTheRoutedTonneKm) {
+  const AlgorithmRun lines = runAlgorithm(kFlowLines, construction());
+  const AlgorithmRun loads =
+      runAlgorithm(QStringLiteral("circularplanner:roadloads"), construction());
+  ASSERT_TRUE(lines.ok && loads.ok) << loads.errors.toStdString();
+  const double routed = lines.results.value("TONNE_KM").toDouble();
+  EXPECT_NEAR(sum(*loads.output, "tonne_km"), routed, 1e-6 * routed);
+  EXPECT_NEAR(loads.results.value("TONNE_KM").toDouble(), routed, 1e-6 * routed);
+  EXPECT_EQ(loads.results.value("FLOWS_ROUTED").toInt(), 88);
+  QgsFeature f;
+  double heaviest = 0;
+  for (QgsFeatureIterator it = loads.output->getFeatures(); it.nextFeature(f);) {
+    double classes = 0;
+    for (const char* c : {"biomass_t", "minerals_t", "metals_t", "fossil_fuels_t", "water_t",
+                          "emissions_t", "mixed_t"})
+      classes += f.attribute(c).toDouble();
+    EXPECT_NEAR(classes, f.attribute("tonnes").toDouble(), 1e-6);
+    heaviest = std::max(heaviest, f.attribute("tonnes").toDouble());
+  }
+  std::printf("Almaty construction road loads: %lld segments, heaviest %.0f t/yr, %.0f tonne-km\n",
+              loads.output->featureCount(), heaviest, routed);
+}
+
 }  // namespace
 }  // namespace cp
