@@ -17,6 +17,7 @@
 #include <qgsfilewidget.h>
 #include <qgslayertree.h>
 #include <qgsmapcanvas.h>
+#include <qgsmaplayercombobox.h>
 #include <qgsmessagebar.h>
 #include <qgsprocessingalgrunnertask.h>
 #include <qgsprocessingregistry.h>
@@ -25,6 +26,7 @@
 #include <qgsvectorfilewriter.h>
 #include <qgsvectorlayer.h>
 
+#include "cpflowssection.h"
 #include "cprolerow.h"
 #include "qgis/cpresultstyles.h"
 
@@ -142,6 +144,40 @@ const QList<CpAnalysis>& analyses() {
   return list;
 }
 
+void noStyle(QgsVectorLayer&) {}
+
+// The flows section's analyses: drawn lines, road loads, the balance table.
+const QList<CpAnalysis>& flowAnalyses() {
+  static const QList<CpAnalysis> list{{QStringLiteral("flow_lines"),
+                                       QObject::tr("Material flows"),
+                                       QStringLiteral("circularplanner:flowlines"),
+                                       {},
+                                       {},
+                                       {},
+                                       {},
+                                       {{QStringLiteral("OUTPUT"), QStringLiteral("flow_lines"),
+                                         QObject::tr("Flow lines"), cp::qgis::styleFlowLines}}},
+                                      {QStringLiteral("road_loads"),
+                                       QObject::tr("Road loads"),
+                                       QStringLiteral("circularplanner:roadloads"),
+                                       {},
+                                       {},
+                                       {},
+                                       {},
+                                       {{QStringLiteral("OUTPUT"), QStringLiteral("road_loads"),
+                                         QObject::tr("Road loads"), cp::qgis::styleRoadLoads}}},
+                                      {QStringLiteral("flow_balance"),
+                                       QObject::tr("Flow balance"),
+                                       QStringLiteral("circularplanner:flowbalance"),
+                                       {},
+                                       {},
+                                       {},
+                                       {},
+                                       {{QStringLiteral("OUTPUT"), QStringLiteral("flow_balance"),
+                                         QObject::tr("Node balances"), noStyle}}}};
+  return list;
+}
+
 // Sample layers, drawn bottom to top, and the role each one fills.
 const QList<QPair<QString, QString>>& sampleLayers() {
   static const QList<QPair<QString, QString>> layers{
@@ -198,6 +234,7 @@ CpDockWidget::CpDockWidget(QgisInterface* iface, QWidget* parent)
   layout->addWidget(sample);
   layout->addWidget(section(tr("Layers and their fields"), buildLayers()));
   layout->addWidget(section(tr("Transport distances"), buildAnalysis()));
+  layout->addWidget(section(tr("Material flows"), buildFlows()));
   mStatus = new QLabel();
   mStatus->setObjectName(QStringLiteral("StatusLabel"));
   mStatus->setWordWrap(true);
@@ -294,6 +331,51 @@ void CpDockWidget::showCount() {
   mK->setMinimum(analysis.countParameter == QLatin1String("K") ? 1 : 0);
 }
 
+QWidget* CpDockWidget::buildFlows() {
+  mFlows = new CpFlowsSection();
+  const QList<QPair<QPushButton*, int>> buttons{
+      {mFlows->drawButton(), 0}, {mFlows->loadsButton(), 1}, {mFlows->balanceButton(), 2}};
+  for (const auto& [button, index] : buttons)
+    connect(button, &QPushButton::clicked, this,
+            [this, i = index] { runFlows(flowAnalyses()[i]); });
+  CpRoleRow* flows = mRows.value(QStringLiteral("flows"));
+  connect(
+      flows->layerCombo(), &QgsMapLayerComboBox::layerChanged, this,
+      [this](QgsMapLayer* layer) { mFlows->setFlowTable(qobject_cast<QgsVectorLayer*>(layer)); });
+  mFlows->setFlowTable(flows->layer());
+  return mFlows;
+}
+
+void CpDockWidget::runFlows(const CpAnalysis& analysis) {
+  QgsVectorLayer* table = mRows.value(QStringLiteral("flows"))->layer();
+  const bool needsRoads = analysis.key != QLatin1String("flow_balance");
+  QString missing;
+  if (!table)
+    missing =
+        tr("Choose a layer for %1 first").arg(mRows.value(QStringLiteral("flows"))->role().title);
+  else if (needsRoads && !mRows.value(QStringLiteral("roads"))->layer())
+    missing =
+        tr("Choose a layer for %1 first").arg(mRows.value(QStringLiteral("roads"))->role().title);
+  else if (!mFlows->anyClass())
+    missing = tr("Choose at least one material class");
+  if (!missing.isEmpty()) {
+    mIface->messageBar()->pushWarning(windowTitle(), missing);
+    return;
+  }
+  QVariantMap p = mFlows->parameters(*table);
+  if (needsRoads) {
+    p.insert(roadParameters());
+    QStringList places;
+    for (const CpRole& role : cpRoles())
+      if (role.isPlace)
+        if (QgsVectorLayer* layer = mRows.value(role.key)->layer())
+          places << layer->id();
+    p.insert(QStringLiteral("PLACES"), places);
+  }
+  const QString scenario = p.value(QStringLiteral("SCENARIO")).toString();
+  startTask(analysis, p, scenario.isEmpty() ? table->name() : scenario);
+}
+
 const CpAnalysis& CpDockWidget::currentAnalysis() const {
   return analyses().at(std::max(0, mAnalysis->currentIndex()));
 }
@@ -351,17 +433,19 @@ void addRole(QVariantMap& p, const QStringList& names, const CpRoleRow& row) {
 
 }  // namespace
 
-QVariantMap CpDockWidget::parameters(const CpAnalysis& analysis) const {
+QVariantMap CpDockWidget::roadParameters() const {
   const CpRoleRow* roads = mRows.value(QStringLiteral("roads"));
-  QVariantMap p{{QStringLiteral("ROADS"), roads->layer()->id()},
-                {QStringLiteral("CLASS_FIELD"), roads->field(QStringLiteral("class"))},
-                {QStringLiteral("ONEWAY_FIELD"), roads->field(QStringLiteral("oneway"))},
-                {QStringLiteral("SPEED_FIELD"), roads->field(QStringLiteral("speed"))},
-                {QStringLiteral("METRIC"), mMetric->currentIndex()}};
+  return {{QStringLiteral("ROADS"), roads->layer()->id()},
+          {QStringLiteral("CLASS_FIELD"), roads->field(QStringLiteral("class"))},
+          {QStringLiteral("ONEWAY_FIELD"), roads->field(QStringLiteral("oneway"))},
+          {QStringLiteral("SPEED_FIELD"), roads->field(QStringLiteral("speed"))}};
+}
+
+QVariantMap CpDockWidget::parameters(const CpAnalysis& analysis) const {
+  QVariantMap p = roadParameters();
+  p.insert(QStringLiteral("METRIC"), mMetric->currentIndex());
   addRole(p, analysis.fromParameters, *mRows.value(mFrom->currentData().toString()));
   addRole(p, analysis.toParameters, *mRows.value(mTo->currentData().toString()));
-  for (const CpResult& result : analysis.results)
-    p.insert(result.parameter, QgsProcessing::TEMPORARY_OUTPUT);
   if (!analysis.countParameter.isEmpty())
     p.insert(analysis.countParameter, mK->value());
   return p;
@@ -382,7 +466,12 @@ void CpDockWidget::runAnalysis() {
     mIface->messageBar()->pushWarning(windowTitle(), missing);
     return;
   }
-  const CpAnalysis& analysis = currentAnalysis();
+  startTask(currentAnalysis(), parameters(currentAnalysis()),
+            QStringLiteral("%1 → %2").arg(mFrom->currentText(), mTo->currentText()));
+}
+
+void CpDockWidget::startTask(const CpAnalysis& analysis, const QVariantMap& parameters,
+                             const QString& label) {
   const QgsProcessingAlgorithm* alg =
       QgsApplication::processingRegistry()->algorithmById(analysis.algorithm);
   const QString folder = resultsFolder();
@@ -393,18 +482,21 @@ void CpDockWidget::runAnalysis() {
     return;
   }
   const QString gpkg = QDir(folder).filePath(
-      QStringLiteral("%1_%2_to_%3_%4.gpkg")
-          .arg(analysis.key, mFrom->currentData().toString(), mTo->currentData().toString(),
+      QStringLiteral("%1_%2.gpkg")
+          .arg(analysis.key,
                QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd_HHmmss"))));
   // The context and feedback live until the task reports back.
   auto context = std::make_shared<QgsProcessingContext>();
   context->setProject(QgsProject::instance());
   auto feedback = std::make_shared<ErrorKeepingFeedback>();
-  auto* task = new QgsProcessingAlgRunnerTask(alg, parameters(analysis), *context, feedback.get());
+  QVariantMap withOutputs = parameters;
+  for (const CpResult& result : analysis.results)
+    withOutputs.insert(result.parameter, QgsProcessing::TEMPORARY_OUTPUT);
+  auto* task = new QgsProcessingAlgRunnerTask(alg, withOutputs, *context, feedback.get());
   connect(task, &QgsProcessingAlgRunnerTask::executed, this,
-          [this, analysis, gpkg, context, feedback](bool ok, const QVariantMap& results) {
+          [this, analysis, gpkg, label, context, feedback](bool ok, const QVariantMap& results) {
             if (ok && !feedback->isCanceled())
-              finished(analysis, gpkg, *context, results);
+              finished(analysis, label, gpkg, *context, results);
             else
               failed(analysis, feedback->errors.join('\n'));
           });
@@ -426,7 +518,7 @@ void CpDockWidget::failed(const CpAnalysis& analysis, const QString& error) {
   mIface->messageBar()->pushWarning(windowTitle(), mStatus->text());
 }
 
-void CpDockWidget::finished(const CpAnalysis& analysis, const QString& gpkg,
+void CpDockWidget::finished(const CpAnalysis& analysis, const QString& label, const QString& gpkg,
                             QgsProcessingContext& context, const QVariantMap& results) {
   setRunning(false);
   const QString error = saveResults(analysis, gpkg, context, results);
@@ -435,7 +527,7 @@ void CpDockWidget::finished(const CpAnalysis& analysis, const QString& gpkg,
     failed(analysis, error);
     return;
   }
-  zoomTo(addResults(analysis, gpkg), 0.1);
+  zoomTo(addResults(analysis, label, gpkg), 0.1);
   mStatus->setText(
       tr("%1 added to '%2'; saved in %3").arg(analysis.title, cp::qgis::kResultsGroupName, gpkg));
 }
@@ -477,12 +569,12 @@ void CpDockWidget::zoomTo(const QList<QgsMapLayer*>& layers, double margin) {
   canvas->refresh();
 }
 
-QList<QgsMapLayer*> CpDockWidget::addResults(const CpAnalysis& analysis, const QString& gpkg) {
+QList<QgsMapLayer*> CpDockWidget::addResults(const CpAnalysis& analysis, const QString& label,
+                                             const QString& gpkg) {
   QgsLayerTreeGroup* results =
       group(QgsProject::instance()->layerTreeRoot(), cp::qgis::kResultsGroupName);
-  QgsLayerTreeGroup* run = results->insertGroup(
-      0,
-      QStringLiteral("%1: %2 → %3").arg(analysis.title, mFrom->currentText(), mTo->currentText()));
+  QgsLayerTreeGroup* run =
+      results->insertGroup(0, QStringLiteral("%1: %2").arg(analysis.title, label));
   // Styles stay in the project: saving them into the GeoPackage
   // (saveStyleToDatabase) left QGIS 3.22 unable to read the layer's features.
   QList<QgsVectorLayer*> layers;

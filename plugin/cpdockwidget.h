@@ -20,6 +20,7 @@ class QgsMapLayer;
 class QgsProcessingContext;
 class QgsTask;
 class QgsVectorLayer;
+class CpFlowsSection;
 class CpRoleRow;
 struct CpAnalysis;
 
@@ -31,17 +32,23 @@ class CpDockWidget : public QgsDockWidget {
  private:
   QWidget* buildLayers();
   QWidget* buildAnalysis();
+  QWidget* buildFlows();
+  void runFlows(const CpAnalysis& analysis);
+  QVariantMap roadParameters() const;  // ROADS and the road fields the roles name
   void loadSampleData();
   void runAnalysis();
   QVariantMap parameters(const CpAnalysis& analysis) const;
   QString missingChoice() const;
-  void finished(const CpAnalysis& analysis, const QString& gpkg, QgsProcessingContext& context,
-                const QVariantMap& results);
+  // Runs the analysis in the background; `label` names the run in the layer tree.
+  void startTask(const CpAnalysis& analysis, const QVariantMap& parameters, const QString& label);
+  void finished(const CpAnalysis& analysis, const QString& label, const QString& gpkg,
+                QgsProcessingContext& context, const QVariantMap& results);
   void failed(const CpAnalysis& analysis, const QString& error);
   // Writes the task's results into the GeoPackage; returns an error or "".
   QString saveResults(const CpAnalysis& analysis, const QString& gpkg,
                       QgsProcessingContext& context, const QVariantMap& results);
-  QList<QgsMapLayer*> addResults(const CpAnalysis& analysis, const QString& gpkg);
+  QList<QgsMapLayer*> addResults(const CpAnalysis& analysis, const QString& label,
+                                 const QString& gpkg);
   void zoomTo(const QList<QgsMapLayer*>& layers, double margin);
   QString resultsFolder() const;
   void setRunning(bool running);
@@ -62,5 +69,6 @@ class CpDockWidget : public QgsDockWidget {
   QPushButton* mRun = nullptr;
   QPushButton* mCancel = nullptr;
   QLabel* mStatus = nullptr;
+  CpFlowsSection* mFlows = nullptr;
   QPointer<QgsTask> mTask;
 };

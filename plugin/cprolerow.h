@@ -39,6 +39,7 @@ class CpRoleRow : public QObject {
   QgsVectorLayer* layer() const;
   void setLayer(QgsVectorLayer* layer);
   QString field(const QString& key) const;
+  QgsMapLayerComboBox* layerCombo() const { return mLayer; }
 
   // Kept in the project on every change; restore() reads them back.
   void save() const;

@@ -75,6 +75,7 @@ CpFlowAlgorithm::PlacedFlows CpFlowAlgorithm::placeFlows(const QVariantMap& p,
                                                          cp::layers::Diagnostics& diagnostics) {
   PlacedFlows out;
   std::map<std::string, std::size_t> index;
+  std::vector<QString> layerOf;  // per place
   for (QgsMapLayer* layer : parameterAsLayerList(p, kPlaces, context)) {
     auto* vector = qobject_cast<QgsVectorLayer*>(layer);
     if (!vector)
@@ -88,11 +89,16 @@ CpFlowAlgorithm::PlacedFlows CpFlowAlgorithm::placeFlows(const QVariantMap& p,
         cp::qgis::readPoints(*vector, vector->name(), idField, frame, context.transformContext());
     diagnostics.append(places.diagnostics);
     for (std::size_t i = 0; i < places.ids.size(); ++i) {
-      if (!index.emplace(places.ids[i], out.places.ids.size()).second)
-        cp::layers::failInput(vector->name().toStdString(), "", idField.toStdString(),
-                              "id '" + places.ids[i] +
-                                  "' is also a place in another layer; flows could not tell "
-                                  "them apart");
+      const auto [it, fresh] = index.emplace(places.ids[i], out.places.ids.size());
+      if (!fresh) {  // e.g. a district and its centre: the first layer given stands for it
+        const std::string first = layerOf[it->second].toStdString();
+        diagnostics.warnOnce(first + "|" + vector->name().toStdString(),
+                             vector->name().toStdString(), "", idField.toStdString(),
+                             "ids such as '" + places.ids[i] + "' are also places in '" + first +
+                                 "'; flows use the places in '" + first + "'");
+        continue;
+      }
+      layerOf.push_back(vector->name());
       out.places.ids.push_back(places.ids[i]);
       out.places.xy.push_back(places.xy[i]);
       out.places.lonLat.push_back(places.lonLat[i]);

@@ -28,7 +28,7 @@ class CpFlowAlgorithm : public CpNetworkAlgorithm {
     double unplacedTonnes = 0;
   };
   // Flows whose origin or destination is no place are listed in `diagnostics`
-  // by row and left out.
+  // by row and left out. An id found in two layers is the first layer's place.
   PlacedFlows placeFlows(const QVariantMap& parameters, QgsProcessingContext& context,
                          const cp::layers::WorkingFrame& frame, std::vector<cp::layers::Flow> flows,
                          cp::layers::Diagnostics& diagnostics);

@@ -97,6 +97,10 @@ def wait_for_layer(name, then, tries=240):
         if layers:
             iface.mapCanvas().refreshAllLayers()
             return then(layers[0])
+        status = dock().findChild(QLabel, "StatusLabel").text()
+        if "stopped" in status:  # the run failed: say why at once
+            note("run_failed", status)
+            return write_and_quit()
         state["waited"] += 1
         if state["waited"] > tries:
             note("timeout", name)
@@ -169,11 +173,42 @@ def compost_outlets_done(layer):
     note("farmland_parcels", layer.featureCount())
     note("farmland_compost_positive", sum(1 for f in layer.getFeatures() if f["compost_t"] > 0) > 0)
     # Only the compost results on the map, for the screenshot.
-    keep = {"Farmland supplied", "Compost deliveries", "Compost placed"}
+    show_only({"Farmland supplied", "Compost deliveries", "Compost placed"})
+    QTimer.singleShot(3000, lambda: (screenshot(iface.mainWindow(), "qgis-compost-outlets.png"),
+                                     draw_flows()))
+
+
+def show_only(names):
+    """Only these results on the map, for a screenshot."""
     results = QgsProject.instance().layerTreeRoot().findGroup("Circular Planner results")
     for node in results.findLayers():
-        node.setItemVisibilityChecked(node.name() in keep)
-    QTimer.singleShot(3000, lambda: (screenshot(iface.mainWindow(), "qgis-compost-outlets.png"),
+        node.setItemVisibilityChecked(node.name() in names)
+
+
+@step
+def draw_flows():
+    combo = dock().findChild(QComboBox, "ScenarioCombo")
+    combo.setCurrentIndex(combo.findData("masterplan_2050_illustrative"))
+    dock().findChild(QPushButton, "DrawFlowsButton").click()
+    wait_for_layer("Flow lines", flows_drawn)
+
+
+def flows_drawn(layer):
+    note("flow_lines", layer.featureCount())
+    note("flow_tonnes", round(sum(f["tonnes"] for f in layer.getFeatures())))
+    load_roads()
+
+
+@step
+def load_roads():
+    dock().findChild(QPushButton, "RoadLoadsButton").click()
+    wait_for_layer("Road loads", roads_loaded)
+
+
+def roads_loaded(layer):
+    note("road_load_segments", layer.featureCount() > 100)
+    show_only({"Flow lines", "Road loads"})
+    QTimer.singleShot(3000, lambda: (screenshot(iface.mainWindow(), "qgis-construction-flows.png"),
                                      reread_project()))
 
 

@@ -61,10 +61,13 @@ grep -q "catchment_tonnes=732000" "$work/probe.txt" || fail "the catchments do n
 grep -q "selection_sites=existing=2 new=1" "$work/probe.txt" || fail "the site selection did not keep 2 existing sites and add 1"
 grep -q "farmland_parcels=850" "$work/probe.txt" || fail "the farmland supplied is not every parcel"
 grep -q "farmland_compost_positive=True" "$work/probe.txt" || fail "no parcel received compost"
+grep -q "flow_lines=88" "$work/probe.txt" || fail "the masterplan's 88 construction flows were not drawn"
+grep -q "flow_tonnes=1431000" "$work/probe.txt" || fail "the construction flows do not carry the table's tonnes"
+grep -q "road_load_segments=True" "$work/probe.txt" || fail "no road loads"
 grep -q "roles_restored=True" "$work/probe.txt" || fail "the panel's choices did not come back with the project"
 grep -q "after_unload=menu=False,provider=False,algorithms=False,dock=False" "$work/probe.txt" \
   || fail "unloading left something behind"
 grep -q "after_reload=menu=True,provider=True,algorithms=True,dock=True" "$work/probe.txt" \
   || fail "re-loading did not bring everything back"
 ! grep -iE "circular.?planner.*(error|critical|could not)" "$work/qgis.log" || fail "QGIS logged an error from the plugin"
-echo "desktop: plugin, panel and provider loaded; sample data, a 40-row OD analysis, the composting catchments, a site selection and compost outlets through the panel; choices kept in the project; unload and re-load clean; clean exit"
+echo "desktop: plugin, panel and provider loaded; sample data, a 40-row OD analysis, the composting catchments, a site selection, compost outlets, the construction flows and their road loads through the panel; choices kept in the project; unload and re-load clean; clean exit"

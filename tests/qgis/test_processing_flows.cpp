@@ -158,6 +158,19 @@ TEST(ProcessingFlowLines, BadRowsAreNamed) {
   EXPECT_TRUE(run.warnings.contains(QStringLiteral("atlantis"))) << run.warnings.toStdString();
 }
 
+// Districts and their centres share ids: the first layer given is used, and
+// the run says so.
+TEST(ProcessingFlowLines, AnIdInTwoLayersIsTheFirstLayersPlace) {
+  QVariantMap p = construction();
+  p[QStringLiteral("PLACES")] =
+      QStringList{sample("industrial_zones"), sample("districts"), sample("district_centres")};
+  const AlgorithmRun run = runAlgorithm(kFlowLines, p);
+  ASSERT_TRUE(run.ok) << run.errors.toStdString();
+  EXPECT_EQ(run.results.value("FLOWS_DRAWN").toInt(), 88);
+  EXPECT_TRUE(run.warnings.contains(QStringLiteral("flows use the places in")))
+      << run.warnings.toStdString();
+}
+
 // A CSV written in windows-1251 but read as UTF-8: the row is named, with
 // what to do about it.
 TEST(ProcessingFlowLines, TextInTheWrongEncodingIsNamed) {
