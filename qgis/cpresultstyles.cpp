@@ -108,6 +108,17 @@ void styleRoadLoads(QgsVectorLayer& layer) {
   layer.setRenderer(renderer.release());
 }
 
+void styleStockDemand(QgsVectorLayer& layer) {
+  auto renderer = std::make_unique<QgsGraduatedSymbolRenderer>(QStringLiteral("demand_t"));
+  renderer->setSourceSymbol(
+      QgsFillSymbol::createSimple({{QStringLiteral("outline_color"), QStringLiteral("#ffffff")},
+                                   {QStringLiteral("outline_width"), QStringLiteral("0.3")}}));
+  renderer->setSourceColorRamp(new QgsGradientColorRamp(QColor(254, 232, 200), QColor(179, 0, 0)));
+  renderer->setClassificationMethod(new QgsClassificationJenks());
+  renderer->updateClasses(&layer, kClasses);
+  layer.setRenderer(renderer.release());
+}
+
 void styleFlowLines(QgsVectorLayer& layer) {
   struct ClassColour {
     const char* name;

@@ -40,6 +40,8 @@ void styleBands(QgsVectorLayer& layer);
 // Material flows coloured by class, wider with more tonnes; road loads
 // graduated by the tonnes they carry.
 void styleFlowLines(QgsVectorLayer& layer);
+// Districts by the construction materials their growth needs each year.
+void styleStockDemand(QgsVectorLayer& layer);
 void styleRoadLoads(QgsVectorLayer& layer);
 
 // Routes coloured by origin, so that each origin's routes read as one family.

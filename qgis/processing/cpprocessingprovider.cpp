@@ -3,6 +3,7 @@
 #include <qgsapplication.h>
 
 #include "cpallocationalgorithm.h"
+#include "cpbuildingstockalgorithm.h"
 #include "cpbuildnetworkalgorithm.h"
 #include "cpcatchmentsalgorithm.h"
 #include "cpcompostoutletsalgorithm.h"
@@ -30,4 +31,5 @@ void CpProcessingProvider::loadAlgorithms() {
   addAlgorithm(new CpFlowLinesAlgorithm());
   addAlgorithm(new CpFlowBalanceAlgorithm());
   addAlgorithm(new CpRoadLoadsAlgorithm());
+  addAlgorithm(new CpBuildingStockAlgorithm());
 }

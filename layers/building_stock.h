@@ -1,0 +1,51 @@
+#pragma once
+// Building stock per district: the materials standing in its floor area, the
+// yearly demand its growth makes, and the secondary supply its demolitions
+// release (urban mining). Floor areas times material intensities.
+
+namespace cp::layers {
+
+// Tonnes (or tonnes per m², or shares) of the three construction classes.
+struct ConstructionMaterials {
+  double biomass = 0;   // mostly wood
+  double minerals = 0;  // mostly concrete, brick, stone
+  double metals = 0;
+  double total() const { return biomass + minerals + metals; }
+  ConstructionMaterials& operator+=(const ConstructionMaterials& o) {
+    biomass += o.biomass;
+    minerals += o.minerals;
+    metals += o.metals;
+    return *this;
+  }
+};
+
+struct DistrictFloorArea {
+  double residential = 0;  // m² standing
+  double nonResidential = 0;
+  double growthResidential = 0;  // m² added per year
+  double growthNonResidential = 0;
+  double growthInfrastructure = 0;
+  double demolition = 0;  // m² to be demolished over the demolition period
+};
+
+struct StockCoefficients {
+  ConstructionMaterials newBuild;    // t per m² of new floor (and infrastructure)
+  ConstructionMaterials standing;    // t per m² of the standing stock
+  ConstructionMaterials demolished;  // t per m² of the buildings to demolish
+  ConstructionMaterials recovery;    // share of demolished tonnes that can be used again
+  double demolitionYears = 5;
+};
+
+// The coefficients from the Almaty report, with their reasoning in the source.
+StockCoefficients almatyCoefficients();
+
+struct DistrictStock {
+  ConstructionMaterials stock;        // t standing
+  ConstructionMaterials demand;       // t per year for growth
+  ConstructionMaterials demolition;   // t per year released by demolition
+  ConstructionMaterials recoverable;  // t per year of it that can be used again
+};
+
+DistrictStock districtStock(const DistrictFloorArea& floor, const StockCoefficients& c);
+
+}  // namespace cp::layers

@@ -1,0 +1,63 @@
+// Building stock and construction supply on the Almaty sample data.
+
+#include <gtest/gtest.h>
+
+#include "processing_run.h"
+
+namespace cp {
+namespace {
+
+using test::AlgorithmRun;
+using test::runAlgorithm;
+using test::sample;
+
+double sum(QgsVectorLayer& layer, const QString& field) {
+  double total = 0;
+  QgsFeature f;
+  for (QgsFeatureIterator it = layer.getFeatures(); it.nextFeature(f);)
+    total += f.attribute(field).toDouble();
+  return total;
+}
+
+QVariantMap districts() {
+  return {{QStringLiteral("DISTRICTS"), sample("districts")},
+          {QStringLiteral("DISTRICT_ID"), QStringLiteral("district_id")}};
+}
+
+// The sample's growth (2 million m² a year) at the report's intensities gives
+// back the report's construction inputs: 286 kt wood, 1,456 kt minerals and
+// 80 kt metals a year (EN:1752, FACTS M20-M22).
+TEST(ProcessingBuildingStock, GrowthDemandReproducesTheReportsConstructionInputs) {
+  const AlgorithmRun run =
+      runAlgorithm(QStringLiteral("circularplanner:buildingstock"), districts());
+  ASSERT_TRUE(run.ok) << run.errors.toStdString();
+  QgsVectorLayer& out = *run.output;
+  EXPECT_EQ(out.featureCount(), 8);
+  EXPECT_NEAR(sum(out, "demand_biomass_t"), 286000, 1);
+  EXPECT_NEAR(sum(out, "demand_minerals_t"), 1456000, 1);
+  EXPECT_NEAR(sum(out, "demand_metals_t"), 80000, 1);
+  EXPECT_NEAR(run.results.value("DEMAND_TONNES").toDouble(), 1822000, 1);
+  // The stock: about 66.7 million m² (EN:1697, 2 million m² is 3 %) at 0.911 t/m².
+  QgsVectorLayer source(sample("districts"), "d", "ogr");
+  const double floor = sum(source, "residential_floor_m2") + sum(source, "nonresidential_floor_m2");
+  EXPECT_NEAR(sum(out, "stock_t"), floor * 0.911, 1e-6 * floor);
+  // 200,000 m² of houses over 5 years: 40,000 m² a year at 1.12 t/m².
+  EXPECT_NEAR(sum(out, "demolition_t"), 40000 * 1.12, 1e-6);
+  EXPECT_NEAR(sum(out, "recoverable_t"), 40000 * (0.1 * 0.3 + 1.0 * 0.8 + 0.02 * 0.95), 1e-6);
+  std::printf("Almaty building stock: %.1f Mt standing, %.0f t/yr demand, %.0f t/yr recoverable\n",
+              run.results.value("STOCK_TONNES").toDouble() / 1e6,
+              run.results.value("DEMAND_TONNES").toDouble(),
+              run.results.value("RECOVERABLE_TONNES").toDouble());
+}
+
+TEST(ProcessingBuildingStock, AMissingFloorFieldIsNamed) {
+  QVariantMap p = districts();
+  p[QStringLiteral("DISTRICTS")] = sample("industrial_zones");
+  const AlgorithmRun run = runAlgorithm(QStringLiteral("circularplanner:buildingstock"), p);
+  EXPECT_FALSE(run.ok);
+  EXPECT_TRUE(run.errors.contains(QStringLiteral("residential_floor_m2")))
+      << run.errors.toStdString();
+}
+
+}  // namespace
+}  // namespace cp
