@@ -171,6 +171,10 @@ void styleCompostSites(QgsVectorLayer& layer) {
   styleSitesBy(layer, QStringLiteral("placed_t"));
 }
 
+void styleDistrictSupply(QgsVectorLayer& layer) {
+  styleSitesBy(layer, QStringLiteral("supplied_t"));
+}
+
 void styleDemandMet(QgsVectorLayer& layer) {
   struct Band {
     double from, to;

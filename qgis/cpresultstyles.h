@@ -42,6 +42,8 @@ void styleBands(QgsVectorLayer& layer);
 void styleFlowLines(QgsVectorLayer& layer);
 // Districts by the construction materials their growth needs each year.
 void styleStockDemand(QgsVectorLayer& layer);
+// Districts' markers sized by the construction materials supplied to them.
+void styleDistrictSupply(QgsVectorLayer& layer);
 void styleRoadLoads(QgsVectorLayer& layer);
 
 // Routes coloured by origin, so that each origin's routes read as one family.

@@ -4,33 +4,12 @@
 #include <qgsprocessingparameters.h>
 
 #include "layers/building_stock.h"
-#include "qgis/cplayerreaders.h"
 #include "qgis/cpresultstyles.h"
+#include "qgis/cpstockreader.h"
 
 namespace {
 
 const QString kDistricts = QStringLiteral("DISTRICTS");
-
-// Floor-area fields, each with the parameter that names it and its usual name.
-struct FloorField {
-  const char* parameter;
-  const char* usual;
-  const char* title;
-  double cp::layers::DistrictFloorArea::*member;
-};
-const FloorField kFloorFields[] = {
-    {"RESIDENTIAL_FIELD", "residential_floor_m2", "Residential floor (m²)",
-     &cp::layers::DistrictFloorArea::residential},
-    {"NONRESIDENTIAL_FIELD", "nonresidential_floor_m2", "Non-residential floor (m²)",
-     &cp::layers::DistrictFloorArea::nonResidential},
-    {"GROWTH_RESIDENTIAL_FIELD", "growth_residential_m2_per_year",
-     "Residential growth (m² per year)", &cp::layers::DistrictFloorArea::growthResidential},
-    {"GROWTH_NONRESIDENTIAL_FIELD", "growth_nonresidential_m2_per_year",
-     "Non-residential growth (m² per year)", &cp::layers::DistrictFloorArea::growthNonResidential},
-    {"GROWTH_INFRASTRUCTURE_FIELD", "growth_infrastructure_m2_per_year",
-     "Infrastructure growth (m² per year)", &cp::layers::DistrictFloorArea::growthInfrastructure},
-    {"DEMOLITION_FIELD", "demolition_floor_m2", "Floor to demolish (m², over the period)",
-     &cp::layers::DistrictFloorArea::demolition}};
 
 }  // namespace
 
@@ -52,7 +31,7 @@ void CpBuildingStockAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterField(
       QStringLiteral("DISTRICT_ID"), QObject::tr("Districts: id field"), QVariant(), kDistricts,
       QgsProcessingParameterField::Any, false, true));
-  for (const FloorField& f : kFloorFields)
+  for (const cp::qgis::FloorField& f : cp::qgis::floorFields())
     addParameter(new QgsProcessingParameterField(
         QString::fromLatin1(f.parameter),
         QObject::tr("%1 (empty: %2)").arg(QObject::tr(f.title), QString::fromLatin1(f.usual)),
@@ -78,17 +57,12 @@ QVariantMap CpBuildingStockAlgorithm::processAlgorithm(const QVariantMap& p,
     const auto districts = requireSource(p, kDistricts, context);
     const QString label = parameterDefinition(kDistricts)->description();
     cp::layers::Diagnostics diagnostics;
-    std::vector<cp::layers::DistrictFloorArea> floors(
-        static_cast<std::size_t>(districts->featureCount()));
-    for (const FloorField& f : kFloorFields) {
-      QString field = parameterAsString(p, QString::fromLatin1(f.parameter), context);
-      if (field.isEmpty())
-        field = QString::fromLatin1(f.usual);
-      const std::vector<double> values =
-          cp::qgis::readQuantities(*districts, label, field, diagnostics);
-      for (std::size_t i = 0; i < values.size() && i < floors.size(); ++i)
-        floors[i].*(f.member) = values[i];
-    }
+    QVariantMap names;
+    for (const cp::qgis::FloorField& f : cp::qgis::floorFields())
+      names.insert(QString::fromLatin1(f.parameter),
+                   parameterAsString(p, QString::fromLatin1(f.parameter), context));
+    const std::vector<cp::layers::DistrictFloorArea> floors =
+        cp::qgis::readFloorAreas(*districts, label, names, diagnostics);
     cp::layers::StockCoefficients coefficients = cp::layers::almatyCoefficients();
     coefficients.demolitionYears =
         parameterAsDouble(p, QStringLiteral("DEMOLITION_YEARS"), context);

@@ -7,6 +7,7 @@
 #include "cpbuildnetworkalgorithm.h"
 #include "cpcatchmentsalgorithm.h"
 #include "cpcompostoutletsalgorithm.h"
+#include "cpconstructionsupplyalgorithm.h"
 #include "cpflowbalancealgorithm.h"
 #include "cpflowlinesalgorithm.h"
 #include "cpnearestfacilitiesalgorithm.h"
@@ -32,4 +33,5 @@ void CpProcessingProvider::loadAlgorithms() {
   addAlgorithm(new CpFlowBalanceAlgorithm());
   addAlgorithm(new CpRoadLoadsAlgorithm());
   addAlgorithm(new CpBuildingStockAlgorithm());
+  addAlgorithm(new CpConstructionSupplyAlgorithm());
 }

@@ -59,5 +59,60 @@ TEST(ProcessingBuildingStock, AMissingFloorFieldIsNamed) {
       << run.errors.toStdString();
 }
 
+// The zones' capacities (1,373 kt minerals, 58 kt metals, no wood) and the
+// demolitions' recoverable 32 kt minerals, 760 t metals and 1,200 t wood, all
+// reachable, against the districts' demand of 1,456 / 80 / 286 kt: each class
+// gets what is offered, up to its demand.
+TEST(ProcessingConstructionSupply, ZonesAndDemolitionsSupplyTheDistrictsDemand) {
+  QVariantMap p = districts();
+  p.insert(QStringLiteral("ROADS"), sample("roads"));
+  p.insert(QStringLiteral("ZONES"), sample("industrial_zones"));
+  p.insert(QStringLiteral("ZONE_ID"), QStringLiteral("zone_id"));
+  p.insert(QStringLiteral("PRODUCTS"), sample("zone_products"));
+  const AlgorithmRun run =
+      runAlgorithm(QStringLiteral("circularplanner:constructionsupply"), p, {"DISTRICT_SUPPLY"});
+  ASSERT_TRUE(run.ok) << run.errors.toStdString();
+  EXPECT_NEAR(run.results.value("DEMAND_TONNES").toDouble(), 1822000, 1);
+  const double supplied = 1405000 + 58760 + 1200;
+  EXPECT_NEAR(run.results.value("SUPPLIED_TONNES").toDouble(), supplied, 1e-3);
+  EXPECT_NEAR(run.results.value("SECONDARY_TONNES").toDouble(), 32000 + 760 + 1200, 1e-3);
+  EXPECT_NEAR(run.results.value("UNMET_TONNES").toDouble(), 1822000 - supplied, 1e-3);
+  EXPECT_NEAR(sum(*run.output, "tonnes"), supplied, 1e-3);
+  EXPECT_NEAR(sum(*run.output, "tonne_km"), run.results.value("TONNE_KM").toDouble(), 1e-3);
+  QgsVectorLayer& perDistrict = *run.more.at("DISTRICT_SUPPLY");
+  EXPECT_NEAR(sum(perDistrict, "supplied_t"), supplied, 1e-3);
+  QgsFeature f;
+  for (QgsFeatureIterator it = perDistrict.getFeatures(); it.nextFeature(f);)
+    EXPECT_LE(f.attribute("supplied_t").toDouble(), f.attribute("demand_t").toDouble() + 1e-6);
+  // Demolition material first serves its own district: no haul.
+  for (QgsFeatureIterator it = run.output->getFeatures(); it.nextFeature(f);)
+    if (f.attribute("origin").toString() == QStringLiteral("demolition")) {
+      EXPECT_EQ(f.attribute("supplier_id"), f.attribute("district_id"));
+    }
+  std::printf("Almaty construction supply: %.0f t of %.0f t a year supplied, %.0f tonne-km\n",
+              supplied, 1822000.0, run.results.value("TONNE_KM").toDouble());
+}
+
+TEST(ProcessingConstructionSupply, AProductOfAnUnknownZoneIsNamed) {
+  auto* table = new QgsVectorLayer(
+      QStringLiteral("None?field=zone_id:string&field=product:string&field=material_class:string"
+                     "&field=capacity_t_per_year:double"),
+      QStringLiteral("bad_products"), QStringLiteral("memory"));
+  QgsFeature row(table->fields());
+  row.setAttributes(QgsAttributes() << "Z-ATLANTIS"
+                                    << "concrete"
+                                    << "minerals" << 1000.0);
+  table->dataProvider()->addFeature(row);
+  const test::ProjectLayer products(table);
+  QVariantMap p = districts();
+  p.insert(QStringLiteral("ROADS"), sample("roads"));
+  p.insert(QStringLiteral("ZONES"), sample("industrial_zones"));
+  p.insert(QStringLiteral("ZONE_ID"), QStringLiteral("zone_id"));
+  p.insert(QStringLiteral("PRODUCTS"), products.id());
+  const AlgorithmRun run = runAlgorithm(QStringLiteral("circularplanner:constructionsupply"), p);
+  EXPECT_FALSE(run.ok);
+  EXPECT_TRUE(run.errors.contains(QStringLiteral("Z-ATLANTIS"))) << run.errors.toStdString();
+}
+
 }  // namespace
 }  // namespace cp

@@ -1,0 +1,30 @@
+#pragma once
+// Districts' floor areas (standing, growing, to demolish) from any QGIS
+// source, for the building-stock and construction-supply algorithms.
+
+#include <QString>
+
+#include <qgsfeaturesource.h>
+
+#include "layers/building_stock.h"
+#include "layers/diagnostics.h"
+
+namespace cp::qgis {
+
+// One floor-area field: the parameter that may name it, its usual name, a title.
+struct FloorField {
+  const char* parameter;
+  const char* usual;
+  const char* title;
+  double layers::DistrictFloorArea::*member;
+};
+const std::vector<FloorField>& floorFields();
+
+// `names` maps a FloorField's parameter to the field to read; absent or empty:
+// the usual name. Every value must be a number of at least 0 (InputError).
+std::vector<layers::DistrictFloorArea> readFloorAreas(const QgsFeatureSource& districts,
+                                                      const QString& label,
+                                                      const QVariantMap& names,
+                                                      layers::Diagnostics& diagnostics);
+
+}  // namespace cp::qgis

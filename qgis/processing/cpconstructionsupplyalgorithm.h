@@ -1,0 +1,36 @@
+#pragma once
+// circularplanner:constructionsupply - the industrial zones' product
+// capacities, and the materials demolitions free in the districts, assigned
+// to the districts' construction demand with the least tonne-km by road.
+
+#include "cpnetworkalgorithm.h"
+#include "geo/routing.h"
+
+class CpConstructionSupplyAlgorithm : public CpNetworkAlgorithm {
+ public:
+  QString name() const override { return QStringLiteral("constructionsupply"); }
+  QString displayName() const override { return QStringLiteral("Construction supply"); }
+  QString group() const override { return QStringLiteral("Building stock and construction"); }
+  QString groupId() const override { return QStringLiteral("construction"); }
+  QString shortHelpString() const override;
+  CpConstructionSupplyAlgorithm* createInstance() const override {
+    return new CpConstructionSupplyAlgorithm();
+  }
+
+ protected:
+  void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
+  QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+                               QgsProcessingFeedback* feedback) override;
+
+ private:
+  struct Plan;
+  // Zone capacities per material class, by zone, from the products table.
+  std::vector<std::vector<double>> zoneCapacities(const QVariantMap& parameters,
+                                                  QgsProcessingContext& context,
+                                                  const cp::layers::PointData& zones);
+  QVariantMap writePlan(const QVariantMap& parameters, QgsProcessingContext& context,
+                        QgsProcessingFeedback* feedback, const Plan& plan,
+                        const cp::layers::PointData& suppliers, const cp::geo::OdMatrix& km);
+  QString writeDistricts(const QVariantMap& parameters, QgsProcessingContext& context,
+                         const Plan& plan);
+};
