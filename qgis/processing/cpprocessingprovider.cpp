@@ -14,6 +14,7 @@
 #include "cpodmatrixalgorithm.h"
 #include "cproadloadsalgorithm.h"
 #include "cproutesalgorithm.h"
+#include "cpsankeyalgorithm.h"
 #include "cpsiteselectionalgorithm.h"
 
 QIcon CpProcessingProvider::icon() const {
@@ -32,6 +33,7 @@ void CpProcessingProvider::loadAlgorithms() {
   addAlgorithm(new CpFlowLinesAlgorithm());
   addAlgorithm(new CpFlowBalanceAlgorithm());
   addAlgorithm(new CpRoadLoadsAlgorithm());
+  addAlgorithm(new CpSankeyAlgorithm());
   addAlgorithm(new CpBuildingStockAlgorithm());
   addAlgorithm(new CpConstructionSupplyAlgorithm());
 }

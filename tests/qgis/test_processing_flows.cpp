@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <QDomDocument>
+#include <QFile>
+
 #include <qgsproject.h>
 
 #include <fstream>
@@ -258,6 +261,30 @@ TEST(ProcessingRoadLoads, SegmentLoadsAddUpToTheRoutedTonneKm) {
   }
   std::printf("Almaty construction road loads: %lld segments, heaviest %.0f t/yr, %.0f tonne-km\n",
               loads.output->featureCount(), heaviest, routed);
+}
+
+// ---- Sankey ----------------------------------------------------------------
+
+// The report's construction view as a Sankey diagram: a valid SVG with a band
+// per flow between distinct nodes and a box per node.
+TEST(ProcessingSankey, TheReportsConstructionViewAsSvg) {
+  const AlgorithmRun run = runAlgorithm(
+      QStringLiteral("circularplanner:sankey"),
+      {{QStringLiteral("FLOWS"), sample("material_flows")},
+       {QStringLiteral("SCENARIO"), QStringLiteral("report_baseline")},
+       {QStringLiteral("GROUP"), QStringLiteral("construction")},
+       {QStringLiteral("TITLE"), QStringLiteral("Almaty construction materials (t/yr)")}});
+  ASSERT_TRUE(run.ok) << run.errors.toStdString();
+  QFile file(run.results.value("OUTPUT").toString());
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  QDomDocument svg;
+  QString error;
+  ASSERT_TRUE(svg.setContent(&file, &error)) << error.toStdString();
+  const int bands = run.results.value("BANDS").toInt();
+  EXPECT_EQ(svg.elementsByTagName(QStringLiteral("path")).size(), bands);
+  EXPECT_EQ(svg.elementsByTagName(QStringLiteral("rect")).size(),
+            run.results.value("NODES").toInt());
+  EXPECT_GE(bands, 5);  // the view's flows: wood, metals, minerals in; stock; landfill; extraction
 }
 
 }  // namespace
