@@ -119,6 +119,24 @@ void styleStockDemand(QgsVectorLayer& layer) {
   layer.setRenderer(renderer.release());
 }
 
+void styleSiteRanking(QgsVectorLayer& layer) {
+  auto renderer = std::make_unique<QgsGraduatedSymbolRenderer>(QStringLiteral("change_tkm"));
+  renderer->setSourceSymbol(QgsMarkerSymbol::createSimple(
+      {{QStringLiteral("name"), QStringLiteral("star")},
+       {QStringLiteral("size"), QStringLiteral("5")},
+       {QStringLiteral("outline_color"), QStringLiteral("#ffffff")}}));
+  // Savings (negative change) green, added tonne-km red.
+  renderer->setSourceColorRamp(new QgsGradientColorRamp(QColor(26, 150, 65), QColor(215, 25, 28)));
+  renderer->setClassificationMethod(new QgsClassificationJenks());
+  renderer->updateClasses(&layer, kClasses);
+  layer.setRenderer(renderer.release());
+  QgsPalLayerSettings label;
+  label.fieldName = QStringLiteral("concat('#', \"rank\", ' ', \"candidate_id\")");
+  label.isExpression = true;
+  layer.setLabeling(new QgsVectorLayerSimpleLabeling(label));
+  layer.setLabelsEnabled(true);
+}
+
 void styleFlowLines(QgsVectorLayer& layer) {
   struct ClassColour {
     const char* name;

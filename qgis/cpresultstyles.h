@@ -42,6 +42,8 @@ void styleBands(QgsVectorLayer& layer);
 void styleFlowLines(QgsVectorLayer& layer);
 // Districts by the construction materials their growth needs each year.
 void styleStockDemand(QgsVectorLayer& layer);
+// Candidate sites from saving (green) to adding (red) tonne-km, labelled with their rank.
+void styleSiteRanking(QgsVectorLayer& layer);
 // Districts' markers sized by the construction materials supplied to them.
 void styleDistrictSupply(QgsVectorLayer& layer);
 void styleRoadLoads(QgsVectorLayer& layer);

@@ -15,6 +15,7 @@
 #include "cproadloadsalgorithm.h"
 #include "cproutesalgorithm.h"
 #include "cpsankeyalgorithm.h"
+#include "cpsiteassessmentalgorithm.h"
 #include "cpsiteselectionalgorithm.h"
 
 QIcon CpProcessingProvider::icon() const {
@@ -34,6 +35,7 @@ void CpProcessingProvider::loadAlgorithms() {
   addAlgorithm(new CpFlowBalanceAlgorithm());
   addAlgorithm(new CpRoadLoadsAlgorithm());
   addAlgorithm(new CpSankeyAlgorithm());
+  addAlgorithm(new CpSiteAssessmentAlgorithm());
   addAlgorithm(new CpBuildingStockAlgorithm());
   addAlgorithm(new CpConstructionSupplyAlgorithm());
 }

@@ -287,5 +287,57 @@ TEST(ProcessingSankey, TheReportsConstructionViewAsSvg) {
   EXPECT_GE(bands, 5);  // the view's flows: wood, metals, minerals in; stock; landfill; extraction
 }
 
+// ---- Site assessment -------------------------------------------------------
+
+// A metals facility for the masterplan's flows: the baseline is the flows'
+// routed tonne-km; candidates rank by their new tonne-km; a site in the city
+// saves on the zones far outside.
+TEST(ProcessingSiteAssessment, CandidatesRankByTheTonneKmTheyWouldSave) {
+  auto* layer = new QgsVectorLayer(QStringLiteral("Point?crs=EPSG:4326&field=name:string"),
+                                   QStringLiteral("candidates"), QStringLiteral("memory"));
+  const std::pair<const char*, QgsPointXY> sites[] = {{"central", {76.92, 43.25}},
+                                                      {"west", {76.62, 43.20}},
+                                                      {"north", {76.95, 43.33}},
+                                                      {"steppe", {75.6, 44.3}}};  // no road
+  for (const auto& [name, point] : sites) {
+    QgsFeature f(layer->fields());
+    f.setAttribute(0, QString::fromLatin1(name));
+    f.setGeometry(QgsGeometry::fromPointXY(point));
+    layer->dataProvider()->addFeature(f);
+  }
+  const test::ProjectLayer candidates(layer);
+  QVariantMap p = construction();
+  p[QStringLiteral("MATERIAL_CLASSES")] = QVariantList{2};  // metals
+  p[QStringLiteral("CANDIDATES")] = candidates.id();
+  p[QStringLiteral("CANDIDATE_ID")] = QStringLiteral("name");
+  const AlgorithmRun run = runAlgorithm(QStringLiteral("circularplanner:siteassessment"), p);
+  ASSERT_TRUE(run.ok) << run.errors.toStdString();
+  QVariantMap l = construction();
+  l[QStringLiteral("MATERIAL_CLASSES")] = QVariantList{2};
+  const AlgorithmRun lines = runAlgorithm(kFlowLines, l);
+  ASSERT_TRUE(lines.ok);
+  const double baseline = lines.results.value("TONNE_KM").toDouble();
+  EXPECT_NEAR(run.results.value("BASELINE_TONNE_KM").toDouble(), baseline, 1e-6 * baseline);
+  EXPECT_EQ(run.results.value("BEST").toString(), QStringLiteral("central"));
+  double previous = -1;
+  QgsFeature f;
+  for (QgsFeatureIterator it = run.output->getFeatures(); it.nextFeature(f);) {
+    if (f.attribute("candidate_id").toString() == QStringLiteral("steppe")) {
+      EXPECT_TRUE(f.attribute("new_tkm").isNull());  // unreachable: no figure, ranked last
+      EXPECT_EQ(f.attribute("rank").toInt(), 4);
+      continue;
+    }
+    EXPECT_GE(f.attribute("new_tkm").toDouble(), previous);  // written in rank order
+    previous = f.attribute("new_tkm").toDouble();
+    EXPECT_NEAR(f.attribute("change_tkm").toDouble(), f.attribute("new_tkm").toDouble() - baseline,
+                1e-6 * baseline);
+  }
+  EXPECT_TRUE(run.warnings.contains(QStringLiteral("steppe")) ||
+              run.warnings.contains(QStringLiteral("not joined")))
+      << run.warnings.toStdString();
+  std::printf("Almaty metals facility: baseline %.0f tonne-km, best site '%s'\n", baseline,
+              qPrintable(run.results.value("BEST").toString()));
+}
+
 }  // namespace
 }  // namespace cp

@@ -18,7 +18,8 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 timeout 120 "$qgis_process" list > "$work/list.txt" 2>&1 || fail "qgis_process list failed: $(tail -3 "$work/list.txt")"
 for alg in buildnetwork odmatrix routes nearestfacilities allocation catchments siteselection \
-  compostoutlets; do
+  compostoutlets flowlines flowbalance roadloads sankey buildingstock constructionsupply \
+  siteassessment; do
   grep -q "circularplanner:$alg" "$work/list.txt" || fail "circularplanner:$alg is not listed"
 done
 
@@ -61,6 +62,12 @@ grep -q "PROVEN_OPTIMAL:.1" "$work/siteselection.txt" || fail "the exact site se
 run_alg compostoutlets "$work/outlets.gpkg" "${compost[@]}" \
   "FARMLAND=$gpkg|layername=agricultural_land" PARCEL_ID=parcel_id
 grep -q "PLACED_TONNES" "$work/compostoutlets.txt" || fail "compost outlets reported no tonnes"
+run_alg flowlines "$work/flows.gpkg" "FLOWS=$gpkg|layername=material_flows" \
+  "PLACES=$gpkg|layername=industrial_zones" "PLACES=$gpkg|layername=districts" \
+  SCENARIO=masterplan_2050_illustrative
+[ "$(features "$work/flows.gpkg")" = 88 ] || fail "expected the masterplan's 88 flows"
+run_alg sankey "$work/sankey.svg" "FLOWS=$gpkg|layername=material_flows" GROUP=construction
+grep -q "<svg" "$work/sankey.svg" || fail "the Sankey diagram is no SVG"
 run_alg buildnetwork "$work/network.gpkg"
 grep -q "MAIN_NETWORK_NODES" "$work/buildnetwork.txt" || fail "buildnetwork reported no counts"
 [ "$(features "$work/network.gpkg")" -gt 40000 ] || fail "the network has too few segments"
@@ -70,4 +77,4 @@ timeout 120 "$qgis_process" run circularplanner:odmatrix -- \
   "DESTINATIONS=$gpkg|layername=district_centres" "OUTPUT=$work/bad.gpkg" > "$work/bad.txt" 2>&1 \
   && fail "points accepted as roads"
 grep -q "must be lines" "$work/bad.txt" || fail "no clear error for points as roads: $(tail -3 "$work/bad.txt")"
-echo "qgis_process: all eight algorithms ran (40 OD rows and 40 routes by network, 15 nearest, an allocation, 8 catchments, a proven site selection, compost outlets, the network); bad input refused with a clear message"
+echo "qgis_process: the algorithms ran (40 OD rows and 40 routes by network, 15 nearest, an allocation, 8 catchments, a proven site selection, compost outlets, 88 flow lines, a Sankey diagram, the network); bad input refused with a clear message"
