@@ -15,11 +15,6 @@ namespace {
 const QString kSources = QStringLiteral("SOURCES");
 const QString kSites = QStringLiteral("SITES");
 
-// Heavy goods vehicles emit about 0.08-0.12 kg CO2e per tonne-km (well to
-// wheel, average loading); 0.1 is the planner's default, to be replaced by a
-// local figure.
-constexpr double kDefaultKgCo2PerTonneKm = 0.1;
-
 }  // namespace
 
 QString CpAllocationAlgorithm::shortHelpString() const {
@@ -101,12 +96,8 @@ void CpAllocationAlgorithm::addSourcesAndSitesParameters(const QString& sitesTit
       QStringLiteral("CAPACITY_FIELD"),
       QObject::tr("%1: capacity in tonnes per year (empty: detect)").arg(sitesTitle), QVariant(),
       kSites, QgsProcessingParameterField::Numeric, false, true));
-  addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("MAX_SNAP"), QObject::tr("Farthest a point may lie from a road (m)"),
-      QgsProcessingParameterNumber::Double, 1000, false, 0.001));
-  addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("CO2_PER_TKM"), QObject::tr("Transport emissions (kg CO2e per tonne-km)"),
-      QgsProcessingParameterNumber::Double, kDefaultKgCo2PerTonneKm, false, 0));
+  addSnapParameter(1000);
+  addCo2Parameter();
 }
 
 QVariantMap CpAllocationAlgorithm::writeAllocation(

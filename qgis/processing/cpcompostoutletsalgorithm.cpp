@@ -76,9 +76,7 @@ void CpCompostOutletsAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterNumber(
       QStringLiteral("HAUL_KM"), QObject::tr("Longest haul by road (km)"),
       QgsProcessingParameterNumber::Double, 30, false, 0));
-  addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("MAX_SNAP"), QObject::tr("Farthest a point may lie from a road (m)"),
-      QgsProcessingParameterNumber::Double, 2000, false, 0.001));
+  addSnapParameter(2000);
   addParameter(new QgsProcessingParameterFeatureSink(
       QStringLiteral("OUTPUT"), QObject::tr("Compost deliveries"), QgsProcessing::TypeVectorLine));
   addParameter(new QgsProcessingParameterFeatureSink(

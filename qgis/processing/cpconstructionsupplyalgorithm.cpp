@@ -18,7 +18,6 @@ namespace {
 const QString kZones = QStringLiteral("ZONES");
 const QString kProducts = QStringLiteral("PRODUCTS");
 const QString kDistricts = QStringLiteral("DISTRICTS");
-constexpr double kDefaultKgCo2PerTonneKm = 0.1;  // as in the allocation
 
 // The construction classes, in the order of the plan's tables.
 const cp::layers::MaterialClass kClasses[] = {cp::layers::MaterialClass::Minerals,
@@ -65,12 +64,8 @@ void CpConstructionSupplyAlgorithm::initAlgorithm(const QVariantMap&) {
   addPlacesParameter(kDistricts, QStringLiteral("DISTRICT_ID"), QObject::tr("Districts"));
   addParameter(new QgsProcessingParameterBoolean(
       QStringLiteral("URBAN_MINING"), QObject::tr("Offer the materials demolitions free"), true));
-  addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("MAX_SNAP"), QObject::tr("Farthest a place may lie from a road (m)"),
-      QgsProcessingParameterNumber::Double, 2000, false, 0.001));
-  addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("CO2_PER_TKM"), QObject::tr("Transport emissions (kg CO2e per tonne-km)"),
-      QgsProcessingParameterNumber::Double, kDefaultKgCo2PerTonneKm, false, 0));
+  addSnapParameter(2000);
+  addCo2Parameter();
   addParameter(new QgsProcessingParameterFeatureSink(
       QStringLiteral("OUTPUT"), QObject::tr("Construction supply"), QgsProcessing::TypeVectorLine));
   addParameter(new QgsProcessingParameterFeatureSink(

@@ -13,9 +13,6 @@ namespace {
 
 enum Shape { kStraight, kCurved, kRouted };
 
-// Heavy goods vehicles: about 0.1 kg CO2e per tonne-km (see the allocation).
-constexpr double kDefaultKgCo2PerTonneKm = 0.1;
-
 // Flows with the same origin, destination and material class, added together.
 void aggregate(std::vector<cp::layers::Flow>& flows,
                std::vector<std::pair<std::size_t, std::size_t>>& ends) {
@@ -66,12 +63,8 @@ void CpFlowLinesAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterBoolean(
       QStringLiteral("AGGREGATE"),
       QObject::tr("Add up flows with the same origin, destination and class"), false));
-  addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("MAX_SNAP"), QObject::tr("Farthest a place may lie from a road (m)"),
-      QgsProcessingParameterNumber::Double, 2000, false, 0.001));
-  addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("CO2_PER_TKM"), QObject::tr("Transport emissions (kg CO2e per tonne-km)"),
-      QgsProcessingParameterNumber::Double, kDefaultKgCo2PerTonneKm, false, 0));
+  addSnapParameter(2000);
+  addCo2Parameter();
   addParameter(new QgsProcessingParameterFeatureSink(
       QStringLiteral("OUTPUT"), QObject::tr("Flow lines"), QgsProcessing::TypeVectorLine));
   for (const auto& [name, title] :

@@ -55,9 +55,22 @@ void CpNetworkAlgorithm::addMetricAndSnapParameters() {
   addParameter(new QgsProcessingParameterEnum(
       QStringLiteral("METRIC"), QObject::tr("Routes minimise"),
       {QObject::tr("distance"), QObject::tr("travel time")}, false, 0));
+  addSnapParameter(1000);
+}
+
+void CpNetworkAlgorithm::addSnapParameter(double defaultMetres) {
   addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("MAX_SNAP"), QObject::tr("Farthest a point may lie from a road (m)"),
-      QgsProcessingParameterNumber::Double, 1000, false, 0.001));
+      QStringLiteral("MAX_SNAP"), QObject::tr("Farthest a place may lie from a road (m)"),
+      QgsProcessingParameterNumber::Double, defaultMetres, false, 0.001));
+}
+
+void CpNetworkAlgorithm::addCo2Parameter() {
+  // Heavy goods vehicles emit about 0.08-0.12 kg CO2e per tonne-km (well to
+  // wheel, average loading); 0.1 is the planner's default, to be replaced by a
+  // local figure.
+  addParameter(new QgsProcessingParameterNumber(
+      QStringLiteral("CO2_PER_TKM"), QObject::tr("Transport emissions (kg CO2e per tonne-km)"),
+      QgsProcessingParameterNumber::Double, 0.1, false, 0));
 }
 
 std::unique_ptr<QgsProcessingFeatureSource> CpNetworkAlgorithm::requireSource(

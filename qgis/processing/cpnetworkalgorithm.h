@@ -36,6 +36,8 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
   // A point or polygon layer and its optional id field.
   void addPlacesParameter(const QString& name, const QString& idName, const QString& description);
   void addMetricAndSnapParameters();
+  void addSnapParameter(double defaultMetres);  // MAX_SNAP
+  void addCo2Parameter();                       // CO2_PER_TKM, kg CO2e per tonne-km
 
   PreparedRoads prepareRoads(const QVariantMap& parameters, QgsProcessingContext& context,
                              QgsProcessingFeedback* feedback, const cp::geo::Feedback* progress);

@@ -19,9 +19,7 @@ void CpRoadLoadsAlgorithm::initAlgorithm(const QVariantMap&) {
   addRoadParameters();
   addFlowParameters();
   addFlowPlacesParameter();
-  addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("MAX_SNAP"), QObject::tr("Farthest a place may lie from a road (m)"),
-      QgsProcessingParameterNumber::Double, 2000, false, 0.001));
+  addSnapParameter(2000);
   addParameter(new QgsProcessingParameterFeatureSink(
       QStringLiteral("OUTPUT"), QObject::tr("Road loads"), QgsProcessing::TypeVectorLine));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("SEGMENTS"),

@@ -12,7 +12,6 @@
 namespace {
 
 const QString kCandidates = QStringLiteral("CANDIDATES");
-constexpr double kDefaultKgCo2PerTonneKm = 0.1;  // as in the allocation
 
 }  // namespace
 
@@ -36,12 +35,8 @@ void CpSiteAssessmentAlgorithm::initAlgorithm(const QVariantMap&) {
       QStringLiteral("INPUT_RATIO"),
       QObject::tr("Inputs the facility receives per tonne it delivers (t/t)"),
       QgsProcessingParameterNumber::Double, 0, false, 0));
-  addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("MAX_SNAP"), QObject::tr("Farthest a place may lie from a road (m)"),
-      QgsProcessingParameterNumber::Double, 2000, false, 0.001));
-  addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("CO2_PER_TKM"), QObject::tr("Transport emissions (kg CO2e per tonne-km)"),
-      QgsProcessingParameterNumber::Double, kDefaultKgCo2PerTonneKm, false, 0));
+  addSnapParameter(2000);
+  addCo2Parameter();
   addParameter(new QgsProcessingParameterFeatureSink(
       QStringLiteral("OUTPUT"), QObject::tr("Candidates ranked"), QgsProcessing::TypeVectorPoint));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("BASELINE_TONNE_KM"),
