@@ -1,0 +1,258 @@
+#include "cpreportlayout.h"
+
+#include <QDate>
+#include <QFile>
+#include <QFileInfo>
+
+#include <gdal.h>
+
+#include <cmath>
+
+#include <qgslayertree.h>
+#include <qgslayoutexporter.h>
+#include <qgslayoutitemlabel.h>
+#include <qgslayoutitemlegend.h>
+#include <qgslayoutitemmap.h>
+#include <qgslayoutitemmapoverview.h>
+#include <qgslayoutitempicture.h>
+#include <qgslayoutitemscalebar.h>
+#include <qgslayoutpagecollection.h>
+#include <qgslayoutsize.h>
+#include <qgsmaplayer.h>
+#include <qgspathresolver.h>
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgsproviderregistry.h>
+#include <qgssymbollayerutils.h>
+#include <qgsvectorlayer.h>
+
+namespace cp::qgis {
+namespace {
+
+constexpr double kMargin = 10;  // mm
+constexpr double kSide = 72;    // mm: the column of inset, legend and numbers
+
+QgsLayoutSize pageSize(ReportMap::Page page) {
+  switch (page) {
+    case ReportMap::Page::A4Portrait:
+      return {210, 297};
+    case ReportMap::Page::A3Landscape:
+      return {420, 297};
+    case ReportMap::Page::A3Portrait:
+      return {297, 420};
+    case ReportMap::Page::A4Landscape:
+      break;
+  }
+  return {297, 210};
+}
+
+QgsRectangle combinedExtent(const QList<QgsMapLayer*>& layers,
+                            const QgsCoordinateReferenceSystem& crs, const QgsProject& project) {
+  QgsRectangle extent;
+  for (QgsMapLayer* layer : layers) {
+    QgsCoordinateTransform t(layer->crs(), crs, project.transformContext());
+    t.setBallparkTransformsAreAppropriate(true);
+    try {
+      extent.combineExtentWith(t.transformBoundingBox(layer->extent()));
+    } catch (const QgsCsException&) {
+      // a layer that cannot be shown there adds nothing to the extent
+    }
+  }
+  return extent;
+}
+
+// The UTM zone (WGS 84) of the layers' centre: metres for the scale bar.
+QgsCoordinateReferenceSystem utmFor(const QList<QgsMapLayer*>& layers, const QgsProject& project) {
+  const QgsRectangle lonLat =
+      combinedExtent(layers, QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")), project);
+  const double lon = lonLat.isEmpty() ? 0 : lonLat.center().x();
+  const int zone = std::clamp(static_cast<int>(std::floor((lon + 180) / 6)) + 1, 1, 60);
+  const int south = !lonLat.isEmpty() && lonLat.center().y() < 0 ? 100 : 0;
+  return QgsCoordinateReferenceSystem(QStringLiteral("EPSG:%1").arg(32600 + south + zone));
+}
+
+QgsLayoutItemLabel* addLabel(QgsPrintLayout& layout, const QString& text, double x, double y,
+                             double w, double h, double points, bool bold = false) {
+  auto* label = new QgsLayoutItemLabel(&layout);
+  label->setText(text);
+  QFont font = label->font();
+  font.setPointSizeF(points);
+  font.setBold(bold);
+  label->setFont(font);
+  label->attemptMove(QgsLayoutPoint(x, y));
+  label->attemptResize(QgsLayoutSize(w, h));
+  layout.addLayoutItem(label);
+  return label;
+}
+
+QgsLayoutItemMap* addMap(QgsPrintLayout& layout, const ReportMap& spec,
+                         const QgsCoordinateReferenceSystem& crs, const QRectF& box) {
+  auto* map = new QgsLayoutItemMap(&layout);
+  layout.addLayoutItem(map);
+  map->setCrs(crs);
+  map->setLayers(spec.layers);
+  map->setKeepLayerSet(true);
+  map->setFrameEnabled(true);
+  // Size, extent, then position: a map moved before it has an extent loses it.
+  map->attemptResize(QgsLayoutSize(box.width(), box.height()));
+  const QgsRectangle extent = combinedExtent(spec.layers, crs, *layout.project());
+  if (!extent.isEmpty())
+    map->zoomToExtent(extent.buffered(std::max(extent.width(), extent.height()) * 0.03));
+  map->attemptMove(QgsLayoutPoint(box.x(), box.y()));
+  return map;
+}
+
+// A small map of everything the layers cover, with the main map's frame on it.
+void addInset(QgsPrintLayout& layout, const ReportMap& spec, QgsLayoutItemMap* main,
+              const QRectF& box) {
+  auto* inset = addMap(layout, spec, main->crs(), box);
+  const QgsRectangle all = combinedExtent(spec.layers, main->crs(), *layout.project());
+  if (!all.isEmpty())
+    inset->zoomToExtent(all.buffered(std::max(all.width(), all.height()) * 0.25));
+  inset->overview()->setLinkedMap(main);
+}
+
+void addScaleAndNorth(QgsPrintLayout& layout, QgsLayoutItemMap* map, const QRectF& box) {
+  auto* scale = new QgsLayoutItemScaleBar(&layout);
+  scale->setLinkedMap(map);
+  scale->applyDefaultSettings();
+  scale->setUnits(QgsUnitTypes::DistanceKilometers);
+  scale->setUnitLabel(QStringLiteral("km"));
+  scale->setNumberOfSegments(3);
+  scale->setNumberOfSegmentsLeft(0);
+  scale->applyDefaultSize(QgsUnitTypes::DistanceKilometers);
+  scale->attemptMove(QgsLayoutPoint(box.x() + 3, box.bottom() - 14));
+  layout.addLayoutItem(scale);
+  auto* north = new QgsLayoutItemPicture(&layout);
+  north->setPicturePath(QgsSymbolLayerUtils::svgSymbolNameToPath(
+      QStringLiteral("arrows/NorthArrow_02.svg"), QgsPathResolver()));
+  north->setLinkedMap(map);
+  north->setNorthMode(QgsLayoutItemPicture::TrueNorth);
+  north->attemptMove(QgsLayoutPoint(box.right() - 14, box.y() + 3));
+  north->attemptResize(QgsLayoutSize(10, 12));
+  layout.addLayoutItem(north);
+}
+
+void addLegend(QgsPrintLayout& layout, QgsLayoutItemMap* map, const QRectF& box) {
+  auto* legend = new QgsLayoutItemLegend(&layout);
+  legend->setTitle(QObject::tr("Legend"));
+  legend->setLinkedMap(map);
+  legend->setAutoUpdateModel(false);
+  QgsLayerTree* tree = legend->model()->rootGroup();
+  tree->clear();
+  for (QgsMapLayer* layer : map->layers())
+    tree->addLayer(layer);
+  legend->setLegendFilterByMapEnabled(true);  // only what the map shows
+  legend->setResizeToContents(true);
+  legend->attemptMove(QgsLayoutPoint(box.x(), box.y()));
+  layout.addLayoutItem(legend);
+  legend->adjustBoxSize();
+}
+
+QString footer(const ReportMap& spec) {
+  QStringList parts;
+  if (!spec.sources.isEmpty())
+    parts << QObject::tr("Sources: %1").arg(spec.sources);
+  QStringList attributions = layerAttributions(spec.layers);
+  if (!spec.attribution.isEmpty() && !attributions.contains(spec.attribution))
+    attributions.prepend(spec.attribution);
+  if (!attributions.isEmpty())
+    parts << attributions.join(QStringLiteral("; "));
+  parts << QObject::tr("Circular Planner, %1").arg(QDate::currentDate().toString(Qt::ISODate));
+  return parts.join(QStringLiteral(" · "));
+}
+
+}  // namespace
+
+QStringList layerAttributions(const QList<QgsMapLayer*>& layers) {
+  QStringList out;
+  const auto add = [&out](const QString& text) {
+    if (!text.trimmed().isEmpty() && !out.contains(text.trimmed()))
+      out << text.trimmed();
+  };
+  for (QgsMapLayer* layer : layers) {
+    add(layer->attribution());
+    for (const QString& rights : layer->metadata().rights())
+      add(rights);
+    if (layer->providerType() != QLatin1String("ogr"))
+      continue;
+    const QString path = QgsProviderRegistry::instance()
+                             ->decodeUri(QStringLiteral("ogr"), layer->source())
+                             .value(QStringLiteral("path"))
+                             .toString();
+    if (GDALDatasetH ds = GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                     nullptr, nullptr, nullptr)) {
+      add(QString::fromUtf8(GDALGetMetadataItem(ds, "ATTRIBUTION", nullptr)));
+      GDALClose(ds);
+    }
+  }
+  return out;
+}
+
+std::unique_ptr<QgsPrintLayout> buildReportLayout(QgsProject& project, const ReportMap& spec) {
+  auto layout = std::make_unique<QgsPrintLayout>(&project);
+  layout->initializeDefaults();
+  layout->setName(spec.title);
+  const QgsLayoutSize size = pageSize(spec.page);
+  layout->pageCollection()->page(0)->setPageSize(size);
+  const bool landscape = size.width() > size.height();
+  const double w = size.width(), h = size.height();
+  addLabel(*layout, spec.title, kMargin, 6, w - 2 * kMargin, 12, 18, true);
+  // Landscape: the side column right of the map; portrait: a band below it.
+  const QRectF mapBox = landscape ? QRectF(kMargin, 20, w - 3 * kMargin - kSide, h - 36)
+                                  : QRectF(kMargin, 20, w - 2 * kMargin, h * 0.58);
+  const QRectF side =
+      landscape ? QRectF(mapBox.right() + kMargin, 20, kSide, h - 36)
+                : QRectF(kMargin, mapBox.bottom() + 5, w - 2 * kMargin, h - mapBox.bottom() - 21);
+  const QgsCoordinateReferenceSystem crs = utmFor(spec.layers, project);
+  QgsLayoutItemMap* map = addMap(*layout, spec, crs, mapBox);
+  addScaleAndNorth(*layout, map, mapBox);
+  const double insetHeight = landscape ? 50 : side.height();
+  addInset(*layout, spec, map, QRectF(side.x(), side.y(), landscape ? kSide : kSide, insetHeight));
+  const QRectF rest =
+      landscape
+          ? QRectF(side.x(), side.y() + insetHeight + 5, kSide, side.height() - insetHeight - 5)
+          : QRectF(side.x() + kSide + 5, side.y(), side.width() - kSide - 5, side.height());
+  addLegend(*layout, map, rest);
+  if (!spec.numbers.isEmpty())
+    addLabel(*layout, spec.numbers, rest.x(), rest.bottom() - 40, rest.width(), 40, 9);
+  addLabel(*layout, footer(spec), kMargin, h - 14, w - 2 * kMargin, 10, 7);
+  return layout;
+}
+
+QString exportReportLayout(QgsPrintLayout& layout, const QString& path, double dpi) {
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  const QString partial = QFileInfo(path).dir().filePath(
+      QStringLiteral(".%1.partial.%2").arg(QFileInfo(path).completeBaseName(), suffix));
+  QgsLayoutExporter exporter(&layout);
+  QgsLayoutExporter::ExportResult result = QgsLayoutExporter::Success;
+  if (suffix == QLatin1String("pdf")) {
+    QgsLayoutExporter::PdfExportSettings settings;
+    settings.dpi = dpi;
+    settings.rasterizeWholeImage = false;
+    result = exporter.exportToPdf(partial, settings);
+  } else if (suffix == QLatin1String("svg")) {
+    QgsLayoutExporter::SvgExportSettings settings;
+    settings.dpi = dpi;
+    result = exporter.exportToSvg(partial, settings);
+  } else if (suffix == QLatin1String("png")) {
+    QgsLayoutExporter::ImageExportSettings settings;
+    settings.dpi = dpi;
+    settings.generateWorldFile = false;
+    result = exporter.exportToImage(partial, settings);
+  } else {
+    return QObject::tr("%1: maps are written as .pdf, .png or .svg").arg(path);
+  }
+  if (result != QgsLayoutExporter::Success) {
+    QFile::remove(partial);
+    return QObject::tr("%1 could not be written (export error %2)")
+        .arg(path)
+        .arg(static_cast<int>(result));
+  }
+  QFile::remove(path);
+  if (!QFile::rename(partial, path))
+    return QObject::tr("%1 could not be written (renaming %2 failed)").arg(path, partial);
+  return {};
+}
+
+}  // namespace cp::qgis

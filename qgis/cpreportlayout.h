@@ -1,0 +1,41 @@
+#pragma once
+// Print layouts for reports: a map with its title, a legend of what is drawn,
+// a scale bar, a north arrow, an inset of the whole area, the headline numbers,
+// and the sources with their attribution and the date; exported headless to
+// PDF, PNG or SVG.
+
+#include <memory>
+
+#include <QList>
+#include <QString>
+
+class QgsMapLayer;
+class QgsPrintLayout;
+class QgsProject;
+
+namespace cp::qgis {
+
+struct ReportMap {
+  QString title;
+  QList<QgsMapLayer*> layers;  // drawn, top first
+  QString numbers;             // the headline numbers, one per line
+  QString sources;             // where the data comes from
+  QString attribution;         // e.g. "© OpenStreetMap contributors"; always printed
+  enum class Page { A4Landscape, A4Portrait, A3Landscape, A3Portrait };
+  Page page = Page::A4Landscape;
+};
+
+// The layout, in `project` (whose layers the map shows). The map is drawn in
+// the UTM zone of its centre, so that the scale bar is in metres.
+std::unique_ptr<QgsPrintLayout> buildReportLayout(QgsProject& project, const ReportMap& map);
+
+// Writes the layout as PDF, PNG or SVG, by the file's suffix; returns an
+// error message, or "" on success. The file is written under a temporary
+// name and renamed, so that no half-written map is left under the real one.
+QString exportReportLayout(QgsPrintLayout& layout, const QString& path, double dpi);
+
+// What layers say about their own attribution (a GeoPackage's ATTRIBUTION
+// metadata, a layer's attribution or rights), without repeats.
+QStringList layerAttributions(const QList<QgsMapLayer*>& layers);
+
+}  // namespace cp::qgis

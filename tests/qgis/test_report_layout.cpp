@@ -1,0 +1,120 @@
+// Report layouts rendered headless: PDF, PNG and SVG with title, legend,
+// scale bar, north arrow, inset, numbers and attribution.
+
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QDomDocument>
+#include <QImage>
+#include <QTemporaryDir>
+
+#include <qgslayoutitemlabel.h>
+#include <qgslayoutitemlegend.h>
+#include <qgslayoutitemmap.h>
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgsvectorlayer.h>
+
+#include "processing_run.h"
+#include "qgis/cpreportlayout.h"
+
+namespace cp {
+namespace {
+
+class ReportLayout : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const char* name : {"industrial_zones", "roads", "districts"}) {
+      auto* layer = new QgsVectorLayer(test::sample(name), QString::fromLatin1(name), "ogr");
+      ASSERT_TRUE(layer->isValid()) << name;
+      project.addMapLayer(layer);
+      spec.layers << layer;
+    }
+    spec.title = QStringLiteral("Алматы: industrial zones and districts");
+    spec.numbers = QStringLiteral("5 industrial zones\n8 districts");
+    spec.sources = QStringLiteral("Almaty sample data");
+    layout = qgis::buildReportLayout(project, spec);
+  }
+
+  template <typename Item>
+  QList<Item*> items() const {
+    QList<Item*> found;
+    layout->layoutItems(found);
+    return found;
+  }
+
+  QString allLabelText() const {
+    QString text;
+    for (QgsLayoutItemLabel* label : items<QgsLayoutItemLabel>())
+      text += label->text() + '\n';
+    return text;
+  }
+
+  QgsProject project;
+  qgis::ReportMap spec;
+  std::unique_ptr<QgsPrintLayout> layout;
+  QTemporaryDir dir;
+};
+
+TEST_F(ReportLayout, HasEverythingAReportMapNeeds) {
+  EXPECT_EQ(items<QgsLayoutItemMap>().size(), 2);  // the map and its inset
+  ASSERT_EQ(items<QgsLayoutItemLegend>().size(), 1);
+  EXPECT_EQ(items<QgsLayoutItemLegend>().front()->model()->rowCount(), 3);  // a row per layer
+  const QString text = allLabelText();
+  EXPECT_TRUE(text.contains(QStringLiteral("Алматы"))) << text.toStdString();
+  EXPECT_TRUE(text.contains(QStringLiteral("OpenStreetMap"))) << text.toStdString();
+  EXPECT_TRUE(text.contains(QStringLiteral("8 districts"))) << text.toStdString();
+  EXPECT_TRUE(text.contains(QDate::currentDate().toString(Qt::ISODate))) << text.toStdString();
+  // Drawn in metres (UTM 43N for Almaty), so that the scale bar means something.
+  EXPECT_EQ(items<QgsLayoutItemMap>().front()->crs().authid(), QStringLiteral("EPSG:32643"));
+  for (QgsLayoutItemMap* map : items<QgsLayoutItemMap>())
+    EXPECT_FALSE(map->extent().isEmpty());
+}
+
+TEST_F(ReportLayout, ExportsPdfPngAndSvgAndLeavesNoPartialFile) {
+  const QString pdf = dir.filePath(QStringLiteral("map.pdf"));
+  const QString png = dir.filePath(QStringLiteral("map.png"));
+  const QString svg = dir.filePath(QStringLiteral("map.svg"));
+  for (const QString& path : {pdf, png, svg})
+    ASSERT_EQ(qgis::exportReportLayout(*layout, path, 100), QString()) << path.toStdString();
+
+  QFile pdfFile(pdf);
+  ASSERT_TRUE(pdfFile.open(QIODevice::ReadOnly));
+  const QByteArray bytes = pdfFile.readAll();
+  EXPECT_TRUE(bytes.startsWith("%PDF"));
+  EXPECT_EQ(bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r") +
+                bytes.count("/Type /Page/") + bytes.count("/Type /Page>"),
+            1);
+
+  const QImage image(png);
+  EXPECT_NEAR(image.width(), 1169, 2);  // A4 landscape at 100 dpi
+  EXPECT_NEAR(image.height(), 827, 2);
+  int inked = 0;
+  for (int y = 0; y < image.height(); y += 10)
+    for (int x = 0; x < image.width(); x += 10)
+      inked += image.pixelColor(x, y) != QColor(Qt::white);
+  EXPECT_GT(inked, 500);  // a map, not a blank page
+  if (qEnvironmentVariableIsSet("CP_KEEP_MAPS"))
+    QFile::copy(png, qEnvironmentVariable("CP_KEEP_MAPS") + "/report-layout.png");
+
+  QFile svgFile(svg);
+  ASSERT_TRUE(svgFile.open(QIODevice::ReadOnly));
+  QDomDocument document;
+  EXPECT_TRUE(document.setContent(&svgFile));
+  EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 3);  // no .partial
+}
+
+TEST_F(ReportLayout, PortraitA3AndAnUnknownFormat) {
+  spec.page = qgis::ReportMap::Page::A3Portrait;
+  layout = qgis::buildReportLayout(project, spec);
+  const QString png = dir.filePath(QStringLiteral("a3.png"));
+  ASSERT_EQ(qgis::exportReportLayout(*layout, png, 50), QString());
+  const QImage image(png);
+  EXPECT_NEAR(image.width(), 585, 2);  // 297 mm at 50 dpi
+  EXPECT_NEAR(image.height(), 827, 2);
+  const QString error = qgis::exportReportLayout(*layout, dir.filePath("map.doc"), 50);
+  EXPECT_TRUE(error.contains(QStringLiteral(".pdf"))) << error.toStdString();
+}
+
+}  // namespace
+}  // namespace cp
