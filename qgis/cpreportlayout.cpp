@@ -6,6 +6,7 @@
 
 #include <gdal.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include <qgslayertree.h>
@@ -108,7 +109,7 @@ void addInset(QgsPrintLayout& layout, const ReportMap& spec, QgsLayoutItemMap* m
   auto* inset = addMap(layout, spec, main->crs(), box);
   const QgsRectangle all = combinedExtent(spec.layers, main->crs(), *layout.project());
   if (!all.isEmpty())
-    inset->zoomToExtent(all.buffered(std::max(all.width(), all.height()) * 0.25));
+    inset->zoomToExtent(all.buffered(std::max(all.width(), all.height()) * 0.6));
   inset->overview()->setLinkedMap(main);
 }
 
@@ -154,7 +155,9 @@ QString footer(const ReportMap& spec) {
   if (!spec.sources.isEmpty())
     parts << QObject::tr("Sources: %1").arg(spec.sources);
   QStringList attributions = layerAttributions(spec.layers);
-  if (!spec.attribution.isEmpty() && !attributions.contains(spec.attribution))
+  const bool said = std::any_of(attributions.begin(), attributions.end(),
+                                [&spec](const QString& a) { return a.contains(spec.attribution); });
+  if (!spec.attribution.isEmpty() && !said)
     attributions.prepend(spec.attribution);
   if (!attributions.isEmpty())
     parts << attributions.join(QStringLiteral("; "));
@@ -213,9 +216,12 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(QgsProject& project, const Rep
       landscape
           ? QRectF(side.x(), side.y() + insetHeight + 5, kSide, side.height() - insetHeight - 5)
           : QRectF(side.x() + kSide + 5, side.y(), side.width() - kSide - 5, side.height());
-  addLegend(*layout, map, rest);
+  // The numbers first, then the legend, which grows with what the map shows.
+  const double numbersHeight =
+      spec.numbers.isEmpty() ? 0 : 5.0 * (spec.numbers.count('\n') + 1) + 2;
   if (!spec.numbers.isEmpty())
-    addLabel(*layout, spec.numbers, rest.x(), rest.bottom() - 40, rest.width(), 40, 9);
+    addLabel(*layout, spec.numbers, rest.x(), rest.y(), rest.width(), numbersHeight, 9, true);
+  addLegend(*layout, map, rest.adjusted(0, numbersHeight, 0, 0));
   addLabel(*layout, footer(spec), kMargin, h - 14, w - 2 * kMargin, 10, 7);
   return layout;
 }

@@ -148,9 +148,9 @@ void styleFlowLines(QgsVectorLayer& layer) {
                                  {"mixed", "#984ea3"}};
   const double most =
       std::max(1.0, layer.maximumValue(layer.fields().lookupField("tonnes")).toDouble());
-  // Width grows with the square root of tonnes, up to 6 mm for the largest flow.
+  // Width grows with the square root of tonnes, up to 4 mm for the largest flow.
   const QgsProperty width = QgsProperty::fromExpression(
-      QStringLiteral("0.3 + 5.7 * sqrt(\"tonnes\" / %1)").arg(most, 0, 'g', 17));
+      QStringLiteral("0.2 + 3.8 * sqrt(\"tonnes\" / %1)").arg(most, 0, 'g', 17));
   QgsCategoryList categories;
   for (const ClassColour& c : colours) {
     QgsLineSymbol* symbol =

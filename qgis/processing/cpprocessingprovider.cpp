@@ -12,6 +12,7 @@
 #include "cpflowlinesalgorithm.h"
 #include "cpnearestfacilitiesalgorithm.h"
 #include "cpodmatrixalgorithm.h"
+#include "cpreportmapalgorithm.h"
 #include "cproadloadsalgorithm.h"
 #include "cproutesalgorithm.h"
 #include "cpsankeyalgorithm.h"
@@ -36,6 +37,7 @@ void CpProcessingProvider::loadAlgorithms() {
   addAlgorithm(new CpRoadLoadsAlgorithm());
   addAlgorithm(new CpSankeyAlgorithm());
   addAlgorithm(new CpSiteAssessmentAlgorithm());
+  addAlgorithm(new CpReportMapAlgorithm());
   addAlgorithm(new CpBuildingStockAlgorithm());
   addAlgorithm(new CpConstructionSupplyAlgorithm());
 }

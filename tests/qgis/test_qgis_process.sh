@@ -19,7 +19,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 timeout 120 "$qgis_process" list > "$work/list.txt" 2>&1 || fail "qgis_process list failed: $(tail -3 "$work/list.txt")"
 for alg in buildnetwork odmatrix routes nearestfacilities allocation catchments siteselection \
   compostoutlets flowlines flowbalance roadloads sankey buildingstock constructionsupply \
-  siteassessment; do
+  siteassessment reportmap; do
   grep -q "circularplanner:$alg" "$work/list.txt" || fail "circularplanner:$alg is not listed"
 done
 
@@ -68,6 +68,10 @@ run_alg flowlines "$work/flows.gpkg" "FLOWS=$gpkg|layername=material_flows" \
 [ "$(features "$work/flows.gpkg")" = 88 ] || fail "expected the masterplan's 88 flows"
 run_alg sankey "$work/sankey.svg" "FLOWS=$gpkg|layername=material_flows" GROUP=construction
 grep -q "<svg" "$work/sankey.svg" || fail "the Sankey diagram is no SVG"
+timeout 300 "$qgis_process" run circularplanner:reportmap -- "LAYERS=$gpkg|layername=districts" \
+  "LAYERS=$gpkg|layername=roads" "TITLE=Almaty" DPI=60 "OUTPUT=$work/map.png" \
+  > "$work/reportmap.txt" 2>&1 || fail "reportmap failed: $(tail -5 "$work/reportmap.txt")"
+[ -s "$work/map.png" ] || fail "no report map"
 run_alg buildnetwork "$work/network.gpkg"
 grep -q "MAIN_NETWORK_NODES" "$work/buildnetwork.txt" || fail "buildnetwork reported no counts"
 [ "$(features "$work/network.gpkg")" -gt 40000 ] || fail "the network has too few segments"
@@ -77,4 +81,4 @@ timeout 120 "$qgis_process" run circularplanner:odmatrix -- \
   "DESTINATIONS=$gpkg|layername=district_centres" "OUTPUT=$work/bad.gpkg" > "$work/bad.txt" 2>&1 \
   && fail "points accepted as roads"
 grep -q "must be lines" "$work/bad.txt" || fail "no clear error for points as roads: $(tail -3 "$work/bad.txt")"
-echo "qgis_process: the algorithms ran (40 OD rows and 40 routes by network, 15 nearest, an allocation, 8 catchments, a proven site selection, compost outlets, 88 flow lines, a Sankey diagram, the network); bad input refused with a clear message"
+echo "qgis_process: the algorithms ran (40 OD rows and 40 routes by network, 15 nearest, an allocation, 8 catchments, a proven site selection, compost outlets, 88 flow lines, a Sankey diagram, a report map, the network); bad input refused with a clear message"

@@ -17,6 +17,7 @@
 
 #include "processing_run.h"
 #include "qgis/cpreportlayout.h"
+#include "qgis/cpresultstyles.h"
 
 namespace cp {
 namespace {
@@ -94,8 +95,6 @@ TEST_F(ReportLayout, ExportsPdfPngAndSvgAndLeavesNoPartialFile) {
     for (int x = 0; x < image.width(); x += 10)
       inked += image.pixelColor(x, y) != QColor(Qt::white);
   EXPECT_GT(inked, 500);  // a map, not a blank page
-  if (qEnvironmentVariableIsSet("CP_KEEP_MAPS"))
-    QFile::copy(png, qEnvironmentVariable("CP_KEEP_MAPS") + "/report-layout.png");
 
   QFile svgFile(svg);
   ASSERT_TRUE(svgFile.open(QIODevice::ReadOnly));
@@ -114,6 +113,71 @@ TEST_F(ReportLayout, PortraitA3AndAnUnknownFormat) {
   EXPECT_NEAR(image.height(), 827, 2);
   const QString error = qgis::exportReportLayout(*layout, dir.filePath("map.doc"), 50);
   EXPECT_TRUE(error.contains(QStringLiteral(".pdf"))) << error.toStdString();
+}
+
+// The same through Processing, from layer paths, as the runner and the
+// toolbox call it.
+TEST(ReportMapAlgorithm, WritesAPdfFromLayerPaths) {
+  const test::AlgorithmRun run = test::runAlgorithm(
+      QStringLiteral("circularplanner:reportmap"),
+      {{QStringLiteral("LAYERS"),
+        QStringList{test::sample("composting_sites"), test::sample("districts")}},
+       {QStringLiteral("TITLE"), QStringLiteral("Composting sites")},
+       {QStringLiteral("DPI"), 72}});
+  ASSERT_TRUE(run.ok) << run.errors.toStdString();
+  const QString path = run.results.value("OUTPUT").toString();
+  EXPECT_TRUE(path.endsWith(QLatin1String(".pdf"))) << path.toStdString();
+  QFile pdf(path);
+  ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
+  EXPECT_TRUE(pdf.readAll().startsWith("%PDF"));
+}
+
+// The report's question on construction: the masterplan's flows from the
+// zones to the districts and the road loads they make, on one page; the
+// legend lists the material classes drawn. Set CP_KEEP_MAPS to a folder to
+// keep the PNG (docs/construction-flows-map.png is made this way).
+TEST(ReportMaps, ConstructionFlowsAndRoadLoads) {
+  QVariantMap p{{QStringLiteral("ROADS"), test::sample("roads")},
+                {QStringLiteral("FLOWS"), test::sample("material_flows")},
+                {QStringLiteral("PLACES"),
+                 QStringList{test::sample("industrial_zones"), test::sample("districts")}},
+                {QStringLiteral("SCENARIO"), QStringLiteral("masterplan_2050_illustrative")}};
+  test::AlgorithmRun flows = test::runAlgorithm(QStringLiteral("circularplanner:flowlines"), p);
+  test::AlgorithmRun loads = test::runAlgorithm(QStringLiteral("circularplanner:roadloads"), p);
+  ASSERT_TRUE(flows.ok && loads.ok) << loads.errors.toStdString();
+  qgis::styleFlowLines(*flows.output);
+  qgis::styleRoadLoads(*loads.output);
+  flows.output->setName(QStringLiteral("Construction flows (t/yr)"));
+  loads.output->setName(QStringLiteral("Road loads (t/yr)"));
+  QgsProject project;
+  qgis::ReportMap spec;
+  spec.title = QStringLiteral("Masterplan 2050: construction materials from the industrial zones");
+  auto* zones = new QgsVectorLayer(test::sample("industrial_zones"), "Industrial zones", "ogr");
+  auto* districts = new QgsVectorLayer(test::sample("districts"), "Districts", "ogr");
+  for (QgsMapLayer* layer :
+       QList<QgsMapLayer*>{flows.output.release(), loads.output.release(), zones, districts}) {
+    project.addMapLayer(layer);
+    spec.layers << layer;
+  }
+  spec.numbers = QStringLiteral("%1 t/yr in %2 flows\n%3 million tonne-km by road a year")
+                     .arg(flows.results.value("TONNES").toDouble(), 0, 'f', 0)
+                     .arg(flows.results.value("FLOWS_DRAWN").toInt())
+                     .arg(flows.results.value("TONNE_KM").toDouble() / 1e6, 0, 'f', 1);
+  spec.sources = QStringLiteral("Almaty metabolic analysis report; masterplan flows illustrative");
+  spec.attribution = QStringLiteral("© OpenStreetMap contributors (ODbL 1.0)");
+  const auto layout = qgis::buildReportLayout(project, spec);
+  QList<QgsLayoutItemLegend*> legends;
+  layout->layoutItems(legends);
+  ASSERT_EQ(legends.size(), 1);
+  const QString png = QDir(QDir::tempPath()).filePath(QStringLiteral("construction-flows-map.png"));
+  ASSERT_EQ(qgis::exportReportLayout(*layout, png, 110), QString());
+  EXPECT_GT(QImage(png).width(), 1200);
+  if (qEnvironmentVariableIsSet("CP_KEEP_MAPS")) {
+    const QString kept = qEnvironmentVariable("CP_KEEP_MAPS") + "/construction-flows-map.png";
+    QFile::remove(kept);
+    QFile::copy(png, kept);
+  }
+  QFile::remove(png);
 }
 
 }  // namespace
