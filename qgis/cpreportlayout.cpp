@@ -144,10 +144,35 @@ void addLegend(QgsPrintLayout& layout, QgsLayoutItemMap* map, const QRectF& box)
   for (QgsMapLayer* layer : map->layers())
     tree->addLayer(layer);
   legend->setLegendFilterByMapEnabled(true);  // only what the map shows
+  // Small type: the side column is narrow and a report map carries many layers.
+  const auto font = [&legend](QgsLegendStyle::Style style, double points, bool bold) {
+    QFont f = legend->rstyle(style).font();
+    f.setPointSizeF(points);
+    f.setBold(bold);
+    legend->rstyle(style).setFont(f);
+  };
+  font(QgsLegendStyle::Title, 10, true);
+  font(QgsLegendStyle::Group, 8, true);
+  font(QgsLegendStyle::Subgroup, 8, true);
+  font(QgsLegendStyle::SymbolLabel, 7, false);
+  legend->setSymbolHeight(3);
+  legend->setSymbolWidth(6);
+  legend->rstyle(QgsLegendStyle::Subgroup).setMargin(QgsLegendStyle::Top, 1.5);
+  legend->rstyle(QgsLegendStyle::Symbol).setMargin(QgsLegendStyle::Top, 0.8);
   legend->setResizeToContents(true);
   legend->attemptMove(QgsLayoutPoint(box.x(), box.y()));
   layout.addLayoutItem(legend);
   legend->adjustBoxSize();
+  // Too tall for the column (about 4 mm an entry): two columns, layers split.
+  int entries = 2;  // the title
+  for (QgsLayerTreeLayer* node : tree->findLayers())
+    entries += 1 + static_cast<int>(legend->model()->layerLegendNodes(node).size());
+  if (entries * 4.0 > box.height()) {
+    legend->setColumnCount(2);
+    legend->setSplitLayer(true);
+    legend->setEqualColumnWidth(true);
+    legend->adjustBoxSize();
+  }
 }
 
 QString footer(const ReportMap& spec) {

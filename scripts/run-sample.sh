@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# The main job on the bundled Almaty data: road-network distances and travel
-# times between the city's districts, written to out/almaty_od.gpkg.
+# The main job on the bundled Almaty data: the whole Circular Planner report
+# (composting catchments and allocation, compost for the farmland, construction
+# flows and road loads, building stock and construction supply) with its maps,
+# then the road distances between the districts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh
 mkdir -p out
+build/qgis/runner/circular-planner report sample_data/almaty_report.ini
 build/qgis/runner/circular-planner od \
   --roads "sample_data/almaty.gpkg|layername=roads" \
   --origins "sample_data/almaty.gpkg|layername=district_centres" --origin-id name \
   --network-cache out/almaty.cpnet \
   --attribution "© OpenStreetMap contributors (ODbL 1.0)" \
   --output out/almaty_od.gpkg
-echo "Open out/almaty_od.gpkg in QGIS: layers od_matrix (distance_m, time_s), snapping, connectors."
+echo "Maps: out/almaty_report/maps/ (PNG and PDF). Open out/almaty_report/circular_planner.qgz"
+echo "in QGIS to carry on; the numbers are in out/almaty_report/summary.md."
+echo "Road distances between the districts: out/almaty_od.gpkg (od_matrix, snapping, connectors)."

@@ -80,7 +80,8 @@ const std::map<std::string, Setter>& valueOptions() {
 }
 
 void requirePositive(double value, const char* option) {
-  if (!(value > 0)) throw UsageError(std::string(option) + " must be greater than 0");
+  if (!(value > 0))
+    throw UsageError(std::string(option) + " must be greater than 0");
 }
 
 void requireSet(const std::string& value, const char* option) {
@@ -116,7 +117,8 @@ cp::layers::OdJob parseOdOptions(const std::vector<std::string>& args) {
   requirePositive(job.snapOptions.maxDistanceM, "--max-snap");
   requirePositive(job.queryOptions.cutoff, "--cutoff");
   requirePositive(job.fallback.speedKmh, "--fallback-speed");
-  if (job.buildOptions.toleranceM < 0) throw UsageError("--tolerance must be 0 or more metres");
+  if (job.buildOptions.toleranceM < 0)
+    throw UsageError("--tolerance must be 0 or more metres");
   if (job.destinationIdField.empty() && job.destinations.empty())
     job.destinationIdField = job.originIdField;
   return job;

@@ -9,6 +9,9 @@
 #include "cli_options.h"
 #include "layers/diagnostics.h"
 #include "layers/od_job.h"
+#ifdef CP_RUNNER_WITH_REPORT
+#include "report_command.h"
+#endif
 
 namespace {
 
@@ -41,20 +44,34 @@ int runOd(const std::vector<std::string>& args) {
   return 0;
 }
 
+// The usage of every command this build has.
+std::string usage() {
+  std::string text = cp::runner::odUsage();
+#ifdef CP_RUNNER_WITH_REPORT
+  text += std::string("\n") + cp::runner::reportUsage();
+#endif
+  return text;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    std::cout << cp::runner::odUsage();
+    std::cout << usage();
     return args.empty() ? 2 : 0;
   }
   try {
-    if (args[0] != "od")
-      throw cp::runner::UsageError("unknown command '" + args[0] + "'");
-    return runOd({args.begin() + 1, args.end()});
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (args[0] == "od")
+      return runOd(rest);
+#ifdef CP_RUNNER_WITH_REPORT
+    if (args[0] == "report")
+      return cp::runner::runReport(rest, argv[0]);
+#endif
+    throw cp::runner::UsageError("unknown command '" + args[0] + "'");
   } catch (const cp::runner::UsageError& e) {
-    std::cerr << "circular-planner: " << e.what() << "\n\n" << cp::runner::odUsage();
+    std::cerr << "circular-planner: " << e.what() << "\n\n" << usage();
     return 2;
   } catch (const std::exception& e) {
     std::cerr << "circular-planner: " << e.what() << "\n";

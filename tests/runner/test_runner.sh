@@ -2,6 +2,7 @@
 # The headless runner as a user meets it: exit codes, messages, and a full run.
 # Usage: test_runner.sh RUNNER SAMPLE_GPKG
 set -u
+# A report is a QGIS job; it needs no display.
 runner=$1
 gpkg=$2
 out=$(mktemp -d)
@@ -33,6 +34,29 @@ for f in a b c; do
   [ -e "$out/$f.gpkg" ] && { echo "FAIL: a failed run left $f.gpkg"; failures=$((failures + 1)); }
 done
 [ -s "$out/d.gpkg" ] || { echo "FAIL: the full run wrote no output"; failures=$((failures + 1)); }
+
+# The report job: bad configs, a missing layer, then the whole analysis.
+check() {  # check CONDITION MESSAGE
+  eval "$1" || { echo "FAIL: $2"; failures=$((failures + 1)); }
+}
+export QT_QPA_PLATFORM=offscreen
+printf '[data]\nsource = %s\n' "$gpkg" > "$out/no_folder.ini"
+printf '[data]\nsource = %s\n[output]\nfolder = %s\n[layers]\nroads = nowhere\n' "$gpkg" "$out/bad" > "$out/bad_layer.ini"
+printf '[data]\nsource = %s\n[output]\nfolder = %s\n[maps]\ndpi = 60\n' "$gpkg" "$out/report" > "$out/report.ini"
+expect 2 "one argument" -- report
+expect 2 "does not exist" -- report "$out/none.ini"
+expect 2 "'output/folder' is required" -- report "$out/no_folder.ini"
+expect 1 "nowhere" -- report "$out/bad_layer.ini"
+check '[ ! -e "$out/bad/results.gpkg" ] && [ -z "$(ls -d "$out"/bad.partial-* 2>/dev/null)" ]' \
+  "a failed report left files behind"
+expect 0 "Report written to" -- report "$out/report.ini"
+check '[ "$(ogrinfo -q "$out/report/results.gpkg" 2>/dev/null | grep -c "^[0-9]*:")" = 12 ]' \
+  "the report's GeoPackage lacks result tables"
+check '[ "$(ls "$out/report/maps" | grep -c "\.png$")" = 4 ] && [ "$(ls "$out/report/maps" | grep -c "\.pdf$")" = 4 ]' \
+  "the report has not four maps in PNG and PDF"
+check 'grep -q "^\"construction supply\",SUPPLIED_TONNES,1464960" "$out/report/summary.csv"' \
+  "the summary lacks the construction supply"
+check 'unzip -l "$out/report/circular_planner.qgz" | grep -q "\.qgs"' "no QGIS project"
 rm -rf "$out"
 echo "runner: $failures failure(s)"
 [ "$failures" -eq 0 ]

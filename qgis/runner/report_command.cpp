@@ -1,0 +1,412 @@
+#include "report_command.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <iostream>
+#include <map>
+
+#include <qgsapplication.h>
+#include <qgslayertree.h>
+#include <qgsprintlayout.h>
+#include <qgsprocessingalgorithm.h>
+#include <qgsprocessingfeedback.h>
+#include <qgsprocessingregistry.h>
+#include <qgsproject.h>
+#include <qgsvectorfilewriter.h>
+#include <qgsvectorlayer.h>
+
+#include "cli_options.h"
+#include "qgis/cpreportlayout.h"
+#include "qgis/cpresultstyles.h"
+#include "qgis/processing/cpprocessingprovider.h"
+
+namespace cp::runner {
+namespace {
+
+// The config: where the data is, where results go, and the choices.
+struct ReportConfig {
+  QString source;  // any OGR source: a GeoPackage, or PG:...
+  QString folder;
+  QMap<QString, QString> layers;  // role -> layer name
+  QString scenario;
+  double cutoffKm = 20;
+  int dpi = 150;
+  QString layer(const QString& role) const {
+    return QStringLiteral("%1|layername=%2").arg(source, layers.value(role));
+  }
+};
+
+ReportConfig readConfig(const QString& path) {
+  if (!QFileInfo::exists(path))
+    throw UsageError("the config file " + path.toStdString() + " does not exist");
+  QSettings ini(path, QSettings::IniFormat);
+  if (ini.status() != QSettings::NoError)
+    throw UsageError(path.toStdString() + " is not a readable config file");
+  const QDir base = QFileInfo(path).absoluteDir();
+  const auto required = [&](const char* key) {
+    const QString value = ini.value(QString::fromLatin1(key)).toString().trimmed();
+    if (value.isEmpty())
+      throw UsageError(path.toStdString() + ": '" + key + "' is required");
+    return value;
+  };
+  ReportConfig c;
+  c.source = required("data/source");
+  if (!c.source.startsWith(QLatin1String("PG:")))
+    c.source = base.absoluteFilePath(c.source);
+  c.folder = QDir::cleanPath(base.absoluteFilePath(required("output/folder")));
+  const std::pair<const char*, const char*> roles[] = {{"roads", "roads"},
+                                                       {"districts", "districts"},
+                                                       {"zones", "industrial_zones"},
+                                                       {"zone_products", "zone_products"},
+                                                       {"organic", "organic_sources"},
+                                                       {"compost", "composting_sites"},
+                                                       {"farmland", "agricultural_land"},
+                                                       {"flows", "material_flows"}};
+  for (const auto& [role, usual] : roles)
+    c.layers.insert(QString::fromLatin1(role),
+                    ini.value(QStringLiteral("layers/%1").arg(role), usual).toString());
+  c.scenario =
+      ini.value(QStringLiteral("analysis/scenario"), QStringLiteral("masterplan_2050_illustrative"))
+          .toString();
+  bool ok = true;
+  c.cutoffKm = ini.value(QStringLiteral("analysis/cutoff_km"), 20).toDouble(&ok);
+  if (!ok || c.cutoffKm <= 0)
+    throw UsageError(path.toStdString() + ": analysis/cutoff_km must be a number above 0");
+  c.dpi = ini.value(QStringLiteral("maps/dpi"), 150).toInt(&ok);
+  if (!ok || c.dpi < 50 || c.dpi > 1200)
+    throw UsageError(path.toStdString() + ": maps/dpi must be between 50 and 1200");
+  return c;
+}
+
+// Shows each step's progress on the terminal and keeps its errors.
+class TerminalFeedback : public QgsProcessingFeedback {
+ public:
+  TerminalFeedback() {
+    connect(this, &QgsFeedback::progressChanged, this,
+            [](double percent) { std::fprintf(stderr, "\r  %3.0f %%", percent); });
+  }
+  void reportError(const QString& error, bool) override { errors << error; }
+  QStringList errors;
+};
+
+struct Step {
+  const char* title;
+  QString algorithm;
+  QVariantMap parameters;
+  // Output parameter -> (table in the results, its style).
+  std::vector<std::tuple<QString, QString, void (*)(QgsVectorLayer&)>> outputs;
+};
+
+class Report {
+ public:
+  Report(const ReportConfig& config, const QString& work) : c_(config), work_(work) {}
+
+  void run() {
+    for (const QString& role : c_.layers.keys())  // every layer readable before any work
+      if (!QgsVectorLayer(c_.layer(role), role, QStringLiteral("ogr")).isValid())
+        throw std::runtime_error(missingLayer(role));
+    const std::vector<Step> steps = plan();
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      std::cerr << "[" << i + 1 << "/" << steps.size() << "] " << steps[i].title << "\n";
+      runStep(steps[i]);
+      std::fprintf(stderr, "\r  done  \n");
+    }
+    writeMaps();
+    writeSummary();
+    writeProject();
+  }
+
+ private:
+  std::vector<Step> plan() const {
+    const QVariantMap roads{{QStringLiteral("ROADS"), c_.layer("roads")}};
+    const auto with = [&roads](QVariantMap extra) {
+      for (auto it = roads.begin(); it != roads.end(); ++it)
+        extra.insert(it.key(), it.value());
+      return extra;
+    };
+    const QVariantMap organicToCompost{{"SOURCES", c_.layer("organic")},
+                                       {"SOURCE_ID", "source_id"},
+                                       {"SITES", c_.layer("compost")},
+                                       {"SITE_ID", "site_id"}};
+    const QVariantMap flows{{"FLOWS", c_.layer("flows")},
+                            {"PLACES", QStringList{c_.layer("zones"), c_.layer("districts")}},
+                            {"SCENARIO", c_.scenario}};
+    const QVariantMap districts{{"DISTRICTS", c_.layer("districts")},
+                                {"DISTRICT_ID", "district_id"}};
+    QVariantMap catchments = with(organicToCompost);
+    catchments.insert(QStringLiteral("CUTOFF"), c_.cutoffKm * 1000);
+    QVariantMap supply = with(districts);
+    supply.insert({{"ZONES", c_.layer("zones")},
+                   {"ZONE_ID", "zone_id"},
+                   {"PRODUCTS", c_.layer("zone_products")}});
+    return {{"composting-site catchments",
+             "circularplanner:catchments",
+             catchments,
+             {{"OUTPUT", "catchments", cp::qgis::styleCatchments}}},
+            {"organic waste allocated to the composting sites",
+             "circularplanner:allocation",
+             with(organicToCompost),
+             {{"OUTPUT", "allocation", cp::qgis::styleAllocation},
+              {"SITE_INTAKE", "site_intake", cp::qgis::styleSiteIntake},
+              {"SOURCE_STATUS", "organic_sources_status", cp::qgis::styleSourceStatus}}},
+            {"compost to the farmland",
+             "circularplanner:compostoutlets",
+             with({{"SITES", c_.layer("compost")},
+                   {"SITE_ID", "site_id"},
+                   {"FARMLAND", c_.layer("farmland")},
+                   {"PARCEL_ID", "parcel_id"}}),
+             {{"OUTPUT", "compost_deliveries", cp::qgis::styleAllocation},
+              {"PARCELS", "farmland_supplied", cp::qgis::styleDemandMet},
+              {"SITE_OUTLETS", "compost_placed", cp::qgis::styleCompostSites}}},
+            {"construction flows",
+             "circularplanner:flowlines",
+             with(flows),
+             {{"OUTPUT", "flow_lines", cp::qgis::styleFlowLines}}},
+            {"road loads of the construction flows",
+             "circularplanner:roadloads",
+             with(flows),
+             {{"OUTPUT", "road_loads", cp::qgis::styleRoadLoads}}},
+            {"building stock",
+             "circularplanner:buildingstock",
+             districts,
+             {{"OUTPUT", "building_stock", cp::qgis::styleStockDemand}}},
+            {"construction supply",
+             "circularplanner:constructionsupply",
+             supply,
+             {{"OUTPUT", "construction_supply", cp::qgis::styleFlowLines},
+              {"DISTRICT_SUPPLY", "district_supply", cp::qgis::styleDistrictSupply}}}};
+  }
+
+  void runStep(const Step& step) {
+    const QgsProcessingAlgorithm* registered =
+        QgsApplication::processingRegistry()->algorithmById(step.algorithm);
+    std::unique_ptr<QgsProcessingAlgorithm> alg(registered->create());
+    QVariantMap parameters = step.parameters;
+    for (const auto& [output, table, style] : step.outputs)
+      parameters.insert(output, QgsProcessing::TEMPORARY_OUTPUT);
+    QgsProcessingContext context;
+    context.setProject(&project_);
+    TerminalFeedback feedback;
+    bool ok = false;
+    const QVariantMap results = alg->run(parameters, context, &feedback, &ok);
+    if (!ok)
+      throw std::runtime_error(std::string(step.title) + ": " +
+                               feedback.errors.join('\n').toStdString());
+    for (auto it = results.begin(); it != results.end(); ++it)
+      if (it.value().type() == QVariant::Double || it.value().type() == QVariant::Int)
+        numbers_.push_back({step.title, it.key(), it.value().toDouble()});
+    for (const auto& [output, table, style] : step.outputs) {
+      std::unique_ptr<QgsMapLayer> layer(context.takeResultLayer(results.value(output).toString()));
+      auto* vector = qobject_cast<QgsVectorLayer*>(layer.get());
+      if (!vector)
+        throw std::runtime_error(std::string(step.title) + ": no " + output.toStdString());
+      save(*vector, table);
+      styles_[table] = style;
+    }
+  }
+
+  QString results() const { return QDir(work_).filePath(QStringLiteral("results.gpkg")); }
+
+  void save(QgsVectorLayer& layer, const QString& table) {
+    QgsVectorFileWriter::SaveVectorOptions options;
+    options.driverName = QStringLiteral("GPKG");
+    options.layerName = table;
+    options.actionOnExistingFile = QFileInfo::exists(results())
+                                       ? QgsVectorFileWriter::CreateOrOverwriteLayer
+                                       : QgsVectorFileWriter::CreateOrOverwriteFile;
+    QString message;
+    if (QgsVectorFileWriter::writeAsVectorFormatV3(&layer, results(), project_.transformContext(),
+                                                   options,
+                                                   &message) != QgsVectorFileWriter::NoError)
+      throw std::runtime_error("writing " + table.toStdString() + ": " + message.toStdString());
+    tables_ << table;
+  }
+
+  QgsVectorLayer* resultLayer(const QString& table, const QString& title) {
+    auto* layer = new QgsVectorLayer(results() + "|layername=" + table, title, "ogr");
+    styles_.at(table)(*layer);
+    project_.addMapLayer(layer, false);
+    return layer;
+  }
+
+  std::string missingLayer(const QString& role) const {
+    return "the layer '" + c_.layers.value(role).toStdString() + "' (" + role.toStdString() +
+           ") cannot be read from " + c_.source.toStdString();
+  }
+
+  QgsVectorLayer* dataLayer(const QString& role, const QString& title) {
+    auto* layer = new QgsVectorLayer(c_.layer(role), title, "ogr");
+    if (!layer->isValid()) {
+      delete layer;
+      throw std::runtime_error(missingLayer(role));
+    }
+    project_.addMapLayer(layer, false);
+    return layer;
+  }
+
+  void writeMaps() {
+    std::cerr << "maps\n";
+    QDir(work_).mkpath(QStringLiteral("maps"));
+    QgsVectorLayer* districts = dataLayer("districts", QObject::tr("Districts"));
+    QgsVectorLayer* zones = dataLayer("zones", QObject::tr("Industrial zones"));
+    map("construction-flows", QObject::tr("Construction materials from the industrial zones"),
+        {resultLayer("flow_lines", QObject::tr("Construction flows (t/yr)")),
+         resultLayer("road_loads", QObject::tr("Road loads (t/yr)")), zones, districts},
+        "construction flows");
+    map("composting", QObject::tr("Organic waste to the composting sites"),
+        {resultLayer("site_intake", QObject::tr("Site intake")),
+         resultLayer("organic_sources_status", QObject::tr("Organic waste sources")),
+         resultLayer("allocation", QObject::tr("Allocation (t/yr)")),
+         resultLayer("catchments", QObject::tr("Catchments")), districts},
+        "organic waste allocated to the composting sites");
+    map("compost-coverage", QObject::tr("Compost for the farmland"),
+        {resultLayer("compost_placed", QObject::tr("Compost placed")),
+         resultLayer("compost_deliveries", QObject::tr("Deliveries (t/yr)")),
+         resultLayer("farmland_supplied", QObject::tr("Farmland: demand met"))},
+        "compost to the farmland");
+    map("building-stock", QObject::tr("Building stock: demand and urban-mine supply"),
+        {resultLayer("district_supply", QObject::tr("Supplied (t/yr)")),
+         resultLayer("construction_supply", QObject::tr("Supply lines (t/yr)")),
+         resultLayer("building_stock", QObject::tr("Demand (t/yr)"))},
+        "construction supply");
+  }
+
+  void map(const char* file, const QString& title, const QList<QgsMapLayer*>& layers,
+           const std::string& numbersOf) {
+    cp::qgis::ReportMap spec;
+    spec.title = title;
+    spec.layers = layers;
+    spec.sources =
+        QObject::tr("%1; Circular Planner analysis").arg(QFileInfo(c_.source).fileName());
+    spec.attribution = QStringLiteral("© OpenStreetMap contributors (ODbL 1.0)");
+    for (const auto& [step, name, value] : numbers_)
+      if (step == numbersOf && spec.numbers.count('\n') < 4)
+        spec.numbers += QStringLiteral("%1: %L2\n").arg(name).arg(value, 0, 'f', 0);
+    spec.numbers = spec.numbers.trimmed();
+    const auto layout = cp::qgis::buildReportLayout(project_, spec);
+    for (const char* suffix : {"png", "pdf"}) {
+      const QString path = QDir(work_).filePath(QStringLiteral("maps/%1.%2").arg(file, suffix));
+      const QString error = cp::qgis::exportReportLayout(*layout, path, c_.dpi);
+      if (!error.isEmpty())
+        throw std::runtime_error(error.toStdString());
+    }
+  }
+
+  void writeSummary() {
+    QFile csv(QDir(work_).filePath(QStringLiteral("summary.csv")));
+    QFile md(QDir(work_).filePath(QStringLiteral("summary.md")));
+    if (!csv.open(QIODevice::WriteOnly) || !md.open(QIODevice::WriteOnly))
+      throw std::runtime_error("cannot write the summary");
+    csv.write("analysis,measure,value\n");
+    md.write("| analysis | measure | value |\n|---|---|---:|\n");
+    for (const auto& [step, name, value] : numbers_) {
+      csv.write(QStringLiteral("\"%1\",%2,%3\n")
+                    .arg(QString::fromStdString(step), name)
+                    .arg(value, 0, 'f', 3)
+                    .toUtf8());
+      md.write(QStringLiteral("| %1 | %2 | %L3 |\n")
+                   .arg(QString::fromStdString(step), name)
+                   .arg(value, 0, 'f', 0)
+                   .toUtf8());
+    }
+  }
+
+  // The project refers to the results and data where they will finally lie.
+  void writeProject() {
+    std::cerr << "project\n";
+    QgsLayerTreeGroup* root = project_.layerTreeRoot();
+    QgsLayerTreeGroup* resultsGroup = root->addGroup(cp::qgis::kResultsGroupName);
+    QgsLayerTreeGroup* dataGroup = root->addGroup(QObject::tr("Data"));
+    const QString finalResults = QDir(c_.folder).filePath(QStringLiteral("results.gpkg"));
+    for (QgsMapLayer* layer : project_.mapLayers()) {
+      const bool result = layer->source().startsWith(results());
+      if (result)
+        layer->setDataSource(QString(layer->source()).replace(results(), finalResults),
+                             layer->name(), QStringLiteral("ogr"));
+      (result ? resultsGroup : dataGroup)->addLayer(layer);
+    }
+    project_.setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")));
+    if (!project_.write(QDir(work_).filePath(QStringLiteral("circular_planner.qgz"))))
+      throw std::runtime_error("cannot write the QGIS project: " + project_.error().toStdString());
+  }
+
+  const ReportConfig& c_;
+  QString work_;
+  QgsProject project_;
+  QStringList tables_;
+  std::map<QString, void (*)(QgsVectorLayer&)> styles_;
+  std::vector<std::tuple<std::string, QString, double>> numbers_;
+};
+
+// Moves the finished files from the work folder into the output folder.
+void publish(const QString& work, const QString& folder) {
+  QDir().mkpath(folder);
+  QDir(folder).mkpath(QStringLiteral("maps"));
+  for (const QString& name :
+       QDir(work).entryList(QDir::Files) + QDir(work + "/maps").entryList(QDir::Files)) {
+    const QString from = QFileInfo::exists(QDir(work).filePath(name))
+                             ? QDir(work).filePath(name)
+                             : QDir(work).filePath(QStringLiteral("maps/") + name);
+    const QString to = QDir(folder).filePath(QDir(work).relativeFilePath(from));
+    QFile::remove(to);
+    if (!QFile::rename(from, to) && !(QFile::copy(from, to) && QFile::remove(from)))
+      throw std::runtime_error("cannot move " + from.toStdString() + " to " + to.toStdString());
+  }
+}
+
+}  // namespace
+
+const char* reportUsage() {
+  return "usage: circular-planner report CONFIG\n"
+         "  Runs the whole analysis on one data set: composting-site catchments, allocation\n"
+         "  and compost for the farmland; construction flows, road loads, building stock and\n"
+         "  construction supply. Writes results.gpkg, maps/*.png and *.pdf, summary.csv and\n"
+         "  summary.md, and circular_planner.qgz into the output folder.\n"
+         "  CONFIG is an INI file:\n"
+         "    [data]      source = almaty.gpkg        (relative to CONFIG; or PG:...)\n"
+         "    [output]    folder = out/almaty_report\n"
+         "    [layers]    roads = roads, districts = districts, zones = industrial_zones, ...\n"
+         "    [analysis]  scenario = masterplan_2050_illustrative, cutoff_km = 20\n"
+         "    [maps]      dpi = 150\n";
+}
+
+int runReport(const std::vector<std::string>& args, const char* program) {
+  if (args.size() != 1)
+    throw UsageError("report takes one argument: the config file");
+  const ReportConfig config = readConfig(QString::fromStdString(args[0]));
+  QTemporaryDir profile;
+  int argc = 1;
+  char* argv[] = {const_cast<char*>(program), nullptr};
+  qputenv("QT_QPA_PLATFORM",
+          qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
+  QgsApplication app(argc, argv, false, profile.path());
+  QgsApplication::setPrefixPath(qEnvironmentVariable("QGIS_PREFIX_PATH", "/usr"), true);
+  QgsApplication::initQgis();
+  QgsApplication::processingRegistry()->addProvider(new CpProcessingProvider());
+  int rc = 0;
+  {
+    // Everything is written into a work folder beside the output, and moved
+    // there only when all of it is done: no half-written report.
+    QDir().mkpath(QFileInfo(config.folder).absolutePath());
+    QTemporaryDir work(config.folder + QStringLiteral(".partial-XXXXXX"));
+    try {
+      Report(config, work.path()).run();
+      publish(work.path(), config.folder);
+      std::cout << "Report written to " << config.folder.toStdString()
+                << ": results.gpkg, maps/ (PNG and PDF), summary.csv, summary.md, "
+                   "circular_planner.qgz\n";
+    } catch (const std::exception& e) {
+      std::cerr << "\ncircular-planner: " << e.what() << "\n"
+                << "nothing was written to " << config.folder.toStdString() << "\n";
+      rc = 1;
+    }
+  }
+  QgsApplication::exitQgis();
+  return rc;
+}
+
+}  // namespace cp::runner
