@@ -5,6 +5,7 @@
 #include <qgsprocessingparameters.h>
 #include <qgsvectorlayer.h>
 
+#include "geo/flows_on_network.h"
 #include "qgis/cpflowreader.h"
 #include "qgis/cplayerreaders.h"
 
@@ -120,4 +121,23 @@ CpFlowAlgorithm::PlacedFlows CpFlowAlgorithm::placeFlows(const QVariantMap& p,
     out.flows.push_back(std::move(f));
   }
   return out;
+}
+
+CpFlowAlgorithm::FlowsOnRoads CpFlowAlgorithm::readFlowsOnRoads(const QVariantMap& p,
+                                                                QgsProcessingContext& context,
+                                                                QgsProcessingFeedback* feedback,
+                                                                const cp::geo::Feedback* progress) {
+  FlowsOnRoads out;
+  out.prepared = prepareRoads(p, context, feedback, progress);
+  out.diagnostics = out.prepared.roads.diagnostics;
+  out.placed = placeFlows(p, context, out.frame(), readFlows(p, context), out.diagnostics);
+  const cp::geo::Snapper snapper(out.prepared.network, snapOptions(p, context));
+  out.snapped = cp::layers::snapPlaces(snapper, out.placed.places, out.diagnostics);
+  return out;
+}
+
+std::vector<cp::geo::Route> CpFlowAlgorithm::routeFlows(const FlowsOnRoads& flows,
+                                                        const cp::geo::Feedback* progress) {
+  return cp::geo::routePairs(flows.prepared.network, flows.snapped.locations(), flows.placed.ends,
+                             cp::geo::Metric::Distance, 0, progress);
 }

@@ -4,6 +4,7 @@
 // run between.
 
 #include "cpnetworkalgorithm.h"
+#include "geo/routing.h"
 #include "layers/flows.h"
 
 class CpFlowAlgorithm : public CpNetworkAlgorithm {
@@ -32,4 +33,20 @@ class CpFlowAlgorithm : public CpNetworkAlgorithm {
   PlacedFlows placeFlows(const QVariantMap& parameters, QgsProcessingContext& context,
                          const cp::layers::WorkingFrame& frame, std::vector<cp::layers::Flow> flows,
                          cp::layers::Diagnostics& diagnostics);
+
+  // The roads, the flows the filters keep with their places, and where those
+  // places join the roads; what was found amiss is in `diagnostics`, not yet
+  // reported.
+  struct FlowsOnRoads {
+    PreparedRoads prepared;
+    PlacedFlows placed;
+    cp::layers::SnappedPlaces snapped;
+    cp::layers::Diagnostics diagnostics;
+    const cp::layers::WorkingFrame& frame() const { return *prepared.roads.frame; }
+  };
+  FlowsOnRoads readFlowsOnRoads(const QVariantMap& parameters, QgsProcessingContext& context,
+                                QgsProcessingFeedback* feedback, const cp::geo::Feedback* progress);
+  // Each placed flow's shortest road route (by distance).
+  static std::vector<cp::geo::Route> routeFlows(const FlowsOnRoads& flows,
+                                                const cp::geo::Feedback* progress);
 };

@@ -78,17 +78,13 @@ QVariantMap CpFlowLinesAlgorithm::processAlgorithm(const QVariantMap& p,
                                                    QgsProcessingContext& context,
                                                    QgsProcessingFeedback* feedback) {
   return guarded(feedback, [&](const cp::geo::Feedback* progress) {
-    const PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
-    const cp::layers::WorkingFrame& frame = *prepared.roads.frame;
-    cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
-    PlacedFlows placed = placeFlows(p, context, frame, readFlows(p, context), diagnostics);
+    FlowsOnRoads flows = readFlowsOnRoads(p, context, feedback, progress);
+    cpReportDiagnostics(flows.diagnostics, feedback);
+    PlacedFlows& placed = flows.placed;
     if (parameterAsBoolean(p, QStringLiteral("AGGREGATE"), context))
       aggregate(placed.flows, placed.ends);
-    const cp::geo::Snapper snapper(prepared.network, snapOptions(p, context));
-    const auto snapped = cp::layers::snapPlaces(snapper, placed.places, diagnostics);
-    cpReportDiagnostics(diagnostics, feedback);
-    const std::vector<cp::geo::Route> routes = cp::geo::routePairs(
-        prepared.network, snapped.locations(), placed.ends, cp::geo::Metric::Distance, 0, progress);
+    const std::vector<cp::geo::Route> routes = routeFlows(flows, progress);
+    const cp::layers::WorkingFrame& frame = flows.frame();
 
     SinkOutput out = createLineOutput(p, context,
                                       cpFields({{"flow_id", QVariant::String},

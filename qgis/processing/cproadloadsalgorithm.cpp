@@ -33,15 +33,10 @@ QVariantMap CpRoadLoadsAlgorithm::processAlgorithm(const QVariantMap& p,
                                                    QgsProcessingContext& context,
                                                    QgsProcessingFeedback* feedback) {
   return guarded(feedback, [&](const cp::geo::Feedback* progress) {
-    const PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
-    const cp::layers::WorkingFrame& frame = *prepared.roads.frame;
-    cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
-    const PlacedFlows placed = placeFlows(p, context, frame, readFlows(p, context), diagnostics);
-    const cp::geo::Snapper snapper(prepared.network, snapOptions(p, context));
-    const auto snapped = cp::layers::snapPlaces(snapper, placed.places, diagnostics);
-    cpReportDiagnostics(diagnostics, feedback);
-    const std::vector<cp::geo::Route> routes = cp::geo::routePairs(
-        prepared.network, snapped.locations(), placed.ends, cp::geo::Metric::Distance, 0, progress);
+    const FlowsOnRoads flows = readFlowsOnRoads(p, context, feedback, progress);
+    cpReportDiagnostics(flows.diagnostics, feedback);
+    const PlacedFlows& placed = flows.placed;
+    const std::vector<cp::geo::Route> routes = routeFlows(flows, progress);
     std::vector<double> tonnes;
     std::vector<std::size_t> classOf;
     int routed = 0;
@@ -59,14 +54,14 @@ QVariantMap CpRoadLoadsAlgorithm::processAlgorithm(const QVariantMap& p,
     for (cp::layers::MaterialClass c : classes)
       fields.append(
           QgsField(QString::fromLatin1(cp::layers::materialClassName(c)) + "_t", QVariant::Double));
-    SinkOutput out = createLineOutput(p, context, fields, frame);
+    SinkOutput out = createLineOutput(p, context, fields, flows.frame());
     double tonneKm = 0;
     for (const cp::geo::SegmentLoad& load : loads) {
       QgsAttributes attributes;
       attributes << static_cast<int>(load.segment) << load.total() << load.tonneKm;
       for (double t : load.tonnes)
         attributes << t;
-      addPolyline(out, p, attributes, prepared.network.segmentShape(load.segment));
+      addPolyline(out, p, attributes, flows.prepared.network.segmentShape(load.segment));
       tonneKm += load.tonneKm;
     }
     cp::qgis::styleOnLoad(context, out.destination, cp::qgis::styleRoadLoads);

@@ -48,25 +48,25 @@ QVariantMap CpSiteAssessmentAlgorithm::processAlgorithm(const QVariantMap& p,
                                                         QgsProcessingContext& context,
                                                         QgsProcessingFeedback* feedback) {
   return guarded(feedback, [&](const cp::geo::Feedback* progress) {
-    const PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
-    const cp::layers::WorkingFrame& frame = *prepared.roads.frame;
-    cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
-    const PlacedFlows placed = placeFlows(p, context, frame, readFlows(p, context), diagnostics);
+    FlowsOnRoads flows = readFlowsOnRoads(p, context, feedback, progress);
+    const PlacedFlows& placed = flows.placed;
     if (placed.flows.empty())
       throw QgsProcessingException(QObject::tr("No flow passes the filters and names two places"));
+    const cp::layers::WorkingFrame& frame = flows.frame();
+    const cp::geo::Network& network = flows.prepared.network;
     const cp::layers::PointData candidates =
         readSites(p, kCandidates, QStringLiteral("CANDIDATE_ID"), context, frame);
-    const cp::geo::Snapper snapper(prepared.network, snapOptions(p, context));
-    const auto places = cp::layers::snapPlaces(snapper, placed.places, diagnostics);
-    const auto sites = cp::layers::snapPlaces(snapper, candidates, diagnostics);
-    cpReportDiagnostics(diagnostics, feedback);
+    const cp::geo::Snapper snapper(network, snapOptions(p, context));
+    const auto sites = cp::layers::snapPlaces(snapper, candidates, flows.diagnostics);
+    const auto& places = flows.snapped;
+    cpReportDiagnostics(flows.diagnostics, feedback);
     // Candidates to places (deliveries) and places to candidates (inputs).
     const cp::geo::OdMatrix out =
-        cp::geo::odMatrix(prepared.network, sites.locations(), places.locations(), {}, progress);
+        cp::geo::odMatrix(network, sites.locations(), places.locations(), {}, progress);
     const cp::geo::OdMatrix in =
-        cp::geo::odMatrix(prepared.network, places.locations(), sites.locations(), {}, progress);
+        cp::geo::odMatrix(network, places.locations(), sites.locations(), {}, progress);
     const cp::geo::OdMatrix direct =
-        cp::geo::odMatrix(prepared.network, places.locations(), places.locations(), {}, progress);
+        cp::geo::odMatrix(network, places.locations(), places.locations(), {}, progress);
     const double ratio = parameterAsDouble(p, QStringLiteral("INPUT_RATIO"), context);
     const double kg = parameterAsDouble(p, QStringLiteral("CO2_PER_TKM"), context);
 
