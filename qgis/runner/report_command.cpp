@@ -116,6 +116,7 @@ class Report {
       std::fprintf(stderr, "\r  done  \n");
     }
     writeMaps();
+    writeSankeys();
     writeSummary();
     writeProject();
   }
@@ -275,6 +276,31 @@ class Report {
         "construction supply");
   }
 
+  // The report's own flows, view by view, as Sankey diagrams.
+  void writeSankeys() {
+    const std::pair<const char*, QString> views[] = {
+        {"construction", QObject::tr("Construction materials (t/yr)")},
+        {"agri_food", QObject::tr("Food and organic flows (t/yr)")}};
+    for (const auto& [view, title] : views) {
+      const QString path =
+          QDir(work_).filePath(QStringLiteral("maps/sankey-%1.svg").arg(QString::fromLatin1(view)));
+      std::unique_ptr<QgsProcessingAlgorithm> alg(
+          QgsApplication::processingRegistry()->algorithmById("circularplanner:sankey")->create());
+      QgsProcessingContext context;
+      TerminalFeedback feedback;
+      bool ok = false;
+      alg->run({{"FLOWS", c_.layer("flows")},
+                {"SCENARIO", QStringLiteral("report_baseline")},
+                {"GROUP", QString::fromLatin1(view)},
+                {"TITLE", title},
+                {"OUTPUT", path}},
+               context, &feedback, &ok);
+      if (!ok)
+        throw std::runtime_error("Sankey diagram of " + std::string(view) + ": " +
+                                 feedback.errors.join('\n').toStdString());
+    }
+  }
+
   void map(const char* file, const QString& title, const QList<QgsMapLayer*>& layers,
            const std::string& numbersOf) {
     cp::qgis::ReportMap spec;
@@ -364,8 +390,9 @@ const char* reportUsage() {
   return "usage: circular-planner report CONFIG\n"
          "  Runs the whole analysis on one data set: composting-site catchments, allocation\n"
          "  and compost for the farmland; construction flows, road loads, building stock and\n"
-         "  construction supply. Writes results.gpkg, maps/*.png and *.pdf, summary.csv and\n"
-         "  summary.md, and circular_planner.qgz into the output folder.\n"
+         "  construction supply. Writes results.gpkg, maps/*.png and *.pdf, Sankey diagrams of\n"
+         "  the report's flows (maps/sankey-*.svg), summary.csv and summary.md, and\n"
+         "  circular_planner.qgz into the output folder.\n"
          "  CONFIG is an INI file:\n"
          "    [data]      source = almaty.gpkg        (relative to CONFIG; or PG:...)\n"
          "    [output]    folder = out/almaty_report\n"
@@ -397,8 +424,8 @@ int runReport(const std::vector<std::string>& args, const char* program) {
       Report(config, work.path()).run();
       publish(work.path(), config.folder);
       std::cout << "Report written to " << config.folder.toStdString()
-                << ": results.gpkg, maps/ (PNG and PDF), summary.csv, summary.md, "
-                   "circular_planner.qgz\n";
+                << ": results.gpkg, maps/ (PNG and PDF maps, SVG Sankey "
+                   "diagrams), summary.csv, summary.md, circular_planner.qgz\n";
     } catch (const std::exception& e) {
       std::cerr << "\ncircular-planner: " << e.what() << "\n"
                 << "nothing was written to " << config.folder.toStdString() << "\n";

@@ -54,6 +54,7 @@ check '[ "$(ogrinfo -q "$out/report/results.gpkg" 2>/dev/null | grep -c "^[0-9]*
   "the report's GeoPackage lacks result tables"
 check '[ "$(ls "$out/report/maps" | grep -c "\.png$")" = 4 ] && [ "$(ls "$out/report/maps" | grep -c "\.pdf$")" = 4 ]' \
   "the report has not four maps in PNG and PDF"
+check '[ "$(ls "$out/report/maps" | grep -c "^sankey-.*\.svg$")" = 2 ]' "the report has no Sankey diagrams"
 check 'grep -q "^\"construction supply\",SUPPLIED_TONNES,1464960" "$out/report/summary.csv"' \
   "the summary lacks the construction supply"
 check 'unzip -l "$out/report/circular_planner.qgz" | grep -q "\.qgs"' "no QGIS project"
