@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include <qgslayertree.h>
+#include <qgslayoutatlas.h>
 #include <qgslayoutexporter.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemlegend.h>
@@ -249,6 +250,38 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(QgsProject& project, const Rep
   addLegend(*layout, map, rest.adjusted(0, numbersHeight, 0, 0));
   addLabel(*layout, footer(spec), kMargin, h - 14, w - 2 * kMargin, 10, 7);
   return layout;
+}
+
+QString exportAtlasPdf(QgsProject& project, const ReportMap& spec, QgsVectorLayer* coverage,
+                       const QString& path, double dpi) {
+  const std::unique_ptr<QgsPrintLayout> layout = buildReportLayout(project, spec);
+  QgsLayoutAtlas* atlas = layout->atlas();
+  atlas->setCoverageLayer(coverage);
+  atlas->setEnabled(true);
+  QList<QgsLayoutItemMap*> maps;
+  layout->layoutItems(maps);
+  // The main map (the larger) follows the atlas; the inset keeps the whole area.
+  QgsLayoutItemMap* main = *std::max_element(
+      maps.begin(), maps.end(), [](const QgsLayoutItemMap* a, const QgsLayoutItemMap* b) {
+        return a->rect().width() * a->rect().height() < b->rect().width() * b->rect().height();
+      });
+  main->setAtlasDriven(true);
+  main->setAtlasScalingMode(QgsLayoutItemMap::Auto);
+  main->setAtlasMargin(0.15);
+  const QString partial = QFileInfo(path).dir().filePath(
+      QStringLiteral(".%1.partial.pdf").arg(QFileInfo(path).completeBaseName()));
+  QgsLayoutExporter::PdfExportSettings settings;
+  settings.dpi = dpi;
+  QString error;
+  if (QgsLayoutExporter::exportToPdf(atlas, partial, settings, error) !=
+      QgsLayoutExporter::Success) {
+    QFile::remove(partial);
+    return QObject::tr("%1 could not be written: %2").arg(path, error);
+  }
+  QFile::remove(path);
+  if (!QFile::rename(partial, path))
+    return QObject::tr("%1 could not be written (renaming %2 failed)").arg(path, partial);
+  return {};
 }
 
 QString exportReportLayout(QgsPrintLayout& layout, const QString& path, double dpi) {

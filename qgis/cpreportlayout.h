@@ -12,6 +12,7 @@
 class QgsMapLayer;
 class QgsPrintLayout;
 class QgsProject;
+class QgsVectorLayer;
 
 namespace cp::qgis {
 
@@ -33,6 +34,12 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(QgsProject& project, const Rep
 // error message, or "" on success. The file is written under a temporary
 // name and renamed, so that no half-written map is left under the real one.
 QString exportReportLayout(QgsPrintLayout& layout, const QString& path, double dpi);
+
+// One page per feature of `coverage` (e.g. the districts), the map following
+// it; "[% name %]"-style expressions in the title take the feature's values.
+// A multi-page PDF, written as exportReportLayout writes. Returns an error or "".
+QString exportAtlasPdf(QgsProject& project, const ReportMap& map, QgsVectorLayer* coverage,
+                       const QString& path, double dpi);
 
 // What layers say about their own attribution (a GeoPackage's ATTRIBUTION
 // metadata, a layer's attribution or rights), without repeats.

@@ -274,6 +274,23 @@ class Report {
          resultLayer("construction_supply", QObject::tr("Supply lines (t/yr)")),
          resultLayer("building_stock", QObject::tr("Demand (t/yr)"))},
         "construction supply");
+    atlas(districts);
+  }
+
+  // A page per district: its demand for construction materials and its supply.
+  void atlas(QgsVectorLayer* districts) {
+    cp::qgis::ReportMap spec;
+    spec.title = QObject::tr("Building stock and supply: [% \"name\" %]");
+    spec.layers = {resultLayer("district_supply", QObject::tr("Supplied (t/yr)")),
+                   resultLayer("building_stock", QObject::tr("Demand (t/yr)")), districts};
+    spec.sources =
+        QObject::tr("%1; Circular Planner analysis").arg(QFileInfo(c_.source).fileName());
+    spec.attribution = QStringLiteral("© OpenStreetMap contributors (ODbL 1.0)");
+    const QString error = cp::qgis::exportAtlasPdf(
+        project_, spec, districts, QDir(work_).filePath(QStringLiteral("maps/districts-atlas.pdf")),
+        c_.dpi);
+    if (!error.isEmpty())
+      throw std::runtime_error(error.toStdString());
   }
 
   // The report's own flows, view by view, as Sankey diagrams.
@@ -390,7 +407,8 @@ const char* reportUsage() {
   return "usage: circular-planner report CONFIG\n"
          "  Runs the whole analysis on one data set: composting-site catchments, allocation\n"
          "  and compost for the farmland; construction flows, road loads, building stock and\n"
-         "  construction supply. Writes results.gpkg, maps/*.png and *.pdf, Sankey diagrams of\n"
+         "  construction supply. Writes results.gpkg, maps/*.png and *.pdf, an atlas of the\n"
+         "  districts (maps/districts-atlas.pdf), Sankey diagrams of\n"
          "  the report's flows (maps/sankey-*.svg), summary.csv and summary.md, and\n"
          "  circular_planner.qgz into the output folder.\n"
          "  CONFIG is an INI file:\n"

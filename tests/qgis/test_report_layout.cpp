@@ -176,5 +176,19 @@ TEST(ReportMaps, ConstructionFlowsAndRoadLoads) {
   QFile::remove(png);
 }
 
+// An atlas over the districts: one page each, the district's name in its title.
+TEST_F(ReportLayout, AnAtlasHasAPagePerDistrict) {
+  spec.title = QStringLiteral("District [% \"name\" %]");
+  spec.layers.removeAt(1);  // without the roads: quicker, the pages are the point
+  auto* districts = qobject_cast<QgsVectorLayer*>(spec.layers.back());
+  const QString pdf = dir.filePath(QStringLiteral("districts.pdf"));
+  ASSERT_EQ(qgis::exportAtlasPdf(project, spec, districts, pdf, 50), QString());
+  QFile file(pdf);
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  const QByteArray bytes = file.readAll();
+  EXPECT_EQ(bytes.count("/Type /Page\n"), 8);  // and one "/Type /Pages"
+  EXPECT_EQ(bytes.count("/Type /Pages"), 1);
+}
+
 }  // namespace
 }  // namespace cp
