@@ -199,7 +199,8 @@ class Report {
                                feedback.errors.join('\n').toStdString());
     for (auto it = results.begin(); it != results.end(); ++it)
       if (it.value().type() == QVariant::Double || it.value().type() == QVariant::Int)
-        numbers_.push_back({step.title, it.key(), it.value().toDouble()});
+        numbers_.push_back({step.title, it.key(), alg->outputDefinition(it.key())->description(),
+                            it.value().toDouble()});
     for (const auto& [output, table, style] : step.outputs) {
       std::unique_ptr<QgsMapLayer> layer(context.takeResultLayer(results.value(output).toString()));
       auto* vector = qobject_cast<QgsVectorLayer*>(layer.get());
@@ -326,9 +327,9 @@ class Report {
     spec.sources =
         QObject::tr("%1; Circular Planner analysis").arg(QFileInfo(c_.source).fileName());
     spec.attribution = QStringLiteral("© OpenStreetMap contributors (ODbL 1.0)");
-    for (const auto& [step, name, value] : numbers_)
-      if (step == numbersOf && spec.numbers.count('\n') < 4)
-        spec.numbers += QStringLiteral("%1: %L2\n").arg(name).arg(value, 0, 'f', 0);
+    for (const Number& n : numbers_)
+      if (n.step == numbersOf && spec.numbers.count('\n') < 4)
+        spec.numbers += QStringLiteral("%1: %L2\n").arg(n.description).arg(n.value, 0, 'f', 0);
     spec.numbers = spec.numbers.trimmed();
     const auto layout = cp::qgis::buildReportLayout(project_, spec);
     for (const char* suffix : {"png", "pdf"}) {
@@ -344,16 +345,16 @@ class Report {
     QFile md(QDir(work_).filePath(QStringLiteral("summary.md")));
     if (!csv.open(QIODevice::WriteOnly) || !md.open(QIODevice::WriteOnly))
       throw std::runtime_error("cannot write the summary");
-    csv.write("analysis,measure,value\n");
+    csv.write("analysis,measure,description,value\n");
     md.write("| analysis | measure | value |\n|---|---|---:|\n");
-    for (const auto& [step, name, value] : numbers_) {
-      csv.write(QStringLiteral("\"%1\",%2,%3\n")
-                    .arg(QString::fromStdString(step), name)
-                    .arg(value, 0, 'f', 3)
+    for (const Number& n : numbers_) {
+      csv.write(QStringLiteral("\"%1\",%2,\"%3\",%4\n")
+                    .arg(QString::fromStdString(n.step), n.name, n.description)
+                    .arg(n.value, 0, 'f', 3)
                     .toUtf8());
       md.write(QStringLiteral("| %1 | %2 | %L3 |\n")
-                   .arg(QString::fromStdString(step), name)
-                   .arg(value, 0, 'f', 0)
+                   .arg(QString::fromStdString(n.step), n.description)
+                   .arg(n.value, 0, 'f', 0)
                    .toUtf8());
     }
   }
@@ -382,7 +383,13 @@ class Report {
   QgsProject project_;
   QStringList tables_;
   std::map<QString, void (*)(QgsVectorLayer&)> styles_;
-  std::vector<std::tuple<std::string, QString, double>> numbers_;
+  struct Number {
+    std::string step;
+    QString name;         // the algorithm's output, e.g. TONNE_KM
+    QString description;  // what it means, e.g. "Tonne-km"
+    double value;
+  };
+  std::vector<Number> numbers_;
 };
 
 // Moves the finished files from the work folder into the output folder.

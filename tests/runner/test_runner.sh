@@ -56,7 +56,7 @@ check '[ "$(ls "$out/report/maps" | grep -c "\.png$")" = 4 ] && [ "$(ls "$out/re
   "the report has not four maps in PNG and PDF and the districts' atlas"
 check '[ "$(grep -ac "/Type /Page$" "$out/report/maps/districts-atlas.pdf")" = 8 ]' "the atlas has not a page per district"
 check '[ "$(ls "$out/report/maps" | grep -c "^sankey-.*\.svg$")" = 2 ]' "the report has no Sankey diagrams"
-check 'grep -q "^\"construction supply\",SUPPLIED_TONNES,1464960" "$out/report/summary.csv"' \
+check 'grep -q "^\"construction supply\",SUPPLIED_TONNES,\"Supplied (t per year)\",1464960" "$out/report/summary.csv"' \
   "the summary lacks the construction supply"
 check 'unzip -l "$out/report/circular_planner.qgz" | grep -q "\.qgs"' "no QGIS project"
 rm -rf "$out"
