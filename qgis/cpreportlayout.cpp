@@ -107,7 +107,17 @@ QgsLayoutItemMap* addMap(QgsPrintLayout& layout, const ReportMap& spec,
 // A small map of everything the layers cover, with the main map's frame on it.
 void addInset(QgsPrintLayout& layout, const ReportMap& spec, QgsLayoutItemMap* main,
               const QRectF& box) {
-  auto* inset = addMap(layout, spec, main->crs(), box);
+  // The polygon layers (districts, boundaries) give the context; lines and
+  // points would only crowd so small a map.
+  ReportMap context = spec;
+  context.layers.clear();
+  for (QgsMapLayer* layer : spec.layers)
+    if (auto* vector = qobject_cast<QgsVectorLayer*>(layer);
+        vector && vector->geometryType() == QgsWkbTypes::PolygonGeometry)
+      context.layers << layer;
+  if (context.layers.isEmpty())
+    context.layers = spec.layers;
+  auto* inset = addMap(layout, context, main->crs(), box);
   const QgsRectangle all = combinedExtent(spec.layers, main->crs(), *layout.project());
   if (!all.isEmpty())
     inset->zoomToExtent(all.buffered(std::max(all.width(), all.height()) * 0.6));
@@ -237,7 +247,7 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(QgsProject& project, const Rep
   QgsLayoutItemMap* map = addMap(*layout, spec, crs, mapBox);
   addScaleAndNorth(*layout, map, mapBox);
   const double insetHeight = landscape ? 50 : side.height();
-  addInset(*layout, spec, map, QRectF(side.x(), side.y(), landscape ? kSide : kSide, insetHeight));
+  addInset(*layout, spec, map, QRectF(side.x(), side.y(), kSide, insetHeight));
   const QRectF rest =
       landscape
           ? QRectF(side.x(), side.y() + insetHeight + 5, kSide, side.height() - insetHeight - 5)
@@ -250,6 +260,26 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(QgsProject& project, const Rep
   addLegend(*layout, map, rest.adjusted(0, numbersHeight, 0, 0));
   addLabel(*layout, footer(spec), kMargin, h - 14, w - 2 * kMargin, 10, 7);
   return layout;
+}
+
+QString exportDiagramPage(QgsProject& project, const QString& svg, const QString& title,
+                          const QString& sources, const QString& path, double dpi) {
+  QgsPrintLayout layout(&project);
+  layout.initializeDefaults();
+  const QgsLayoutSize size = pageSize(ReportMap::Page::A4Landscape);
+  layout.pageCollection()->page(0)->setPageSize(size);
+  addLabel(layout, title, kMargin, 6, size.width() - 2 * kMargin, 12, 18, true);
+  auto* picture = new QgsLayoutItemPicture(&layout);
+  layout.addLayoutItem(picture);
+  picture->setPicturePath(svg, QgsLayoutItemPicture::FormatSVG);
+  picture->setResizeMode(QgsLayoutItemPicture::Zoom);
+  picture->attemptMove(QgsLayoutPoint(kMargin, 20));
+  picture->attemptResize(QgsLayoutSize(size.width() - 2 * kMargin, size.height() - 36));
+  ReportMap footnote;
+  footnote.sources = sources;
+  addLabel(layout, footer(footnote), kMargin, size.height() - 14, size.width() - 2 * kMargin, 10,
+           7);
+  return exportReportLayout(layout, path, dpi);
 }
 
 QString exportAtlasPdf(QgsProject& project, const ReportMap& spec, QgsVectorLayer* coverage,

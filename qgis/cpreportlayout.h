@@ -35,6 +35,10 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(QgsProject& project, const Rep
 // name and renamed, so that no half-written map is left under the real one.
 QString exportReportLayout(QgsPrintLayout& layout, const QString& path, double dpi);
 
+// A diagram (an SVG, e.g. a Sankey) on a report page with title, sources and date.
+QString exportDiagramPage(QgsProject& project, const QString& svg, const QString& title,
+                          const QString& sources, const QString& path, double dpi);
+
 // One page per feature of `coverage` (e.g. the districts), the map following
 // it; "[% name %]"-style expressions in the title take the feature's values.
 // A multi-page PDF, written as exportReportLayout writes. Returns an error or "".

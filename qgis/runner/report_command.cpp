@@ -316,6 +316,13 @@ class Report {
       if (!ok)
         throw std::runtime_error("Sankey diagram of " + std::string(view) + ": " +
                                  feedback.errors.join('\n').toStdString());
+      const QString page = QString(path).replace(QLatin1String(".svg"), QLatin1String(".pdf"));
+      const QString error = cp::qgis::exportDiagramPage(
+          project_, path, title,
+          QObject::tr("%1 (the report's baseline flows)").arg(QFileInfo(c_.source).fileName()),
+          page, c_.dpi);
+      if (!error.isEmpty())
+        throw std::runtime_error(error.toStdString());
     }
   }
 

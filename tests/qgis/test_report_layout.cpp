@@ -190,5 +190,23 @@ TEST_F(ReportLayout, AnAtlasHasAPagePerDistrict) {
   EXPECT_EQ(bytes.count("/Type /Pages"), 1);
 }
 
+// A Sankey diagram on a report page: one page, the title and the sources on it.
+TEST_F(ReportLayout, ADiagramOnAReportPage) {
+  const QString svg = dir.filePath(QStringLiteral("diagram.svg"));
+  QFile file(svg);
+  ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+  file.write(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"100\">"
+      "<rect x=\"10\" y=\"10\" width=\"50\" height=\"80\" fill=\"#444\"/></svg>");
+  file.close();
+  const QString pdf = dir.filePath(QStringLiteral("diagram.pdf"));
+  ASSERT_EQ(qgis::exportDiagramPage(project, svg, QStringLiteral("Flows"),
+                                    QStringLiteral("the report"), pdf, 72),
+            QString());
+  QFile out(pdf);
+  ASSERT_TRUE(out.open(QIODevice::ReadOnly));
+  EXPECT_EQ(out.readAll().count("/Type /Page\n"), 1);
+}
+
 }  // namespace
 }  // namespace cp

@@ -52,8 +52,8 @@ check '[ ! -e "$out/bad/results.gpkg" ] && [ -z "$(ls -d "$out"/bad.partial-* 2>
 expect 0 "Report written to" -- report "$out/report.ini"
 check '[ "$(ogrinfo -q "$out/report/results.gpkg" 2>/dev/null | grep -c "^[0-9]*:")" = 12 ]' \
   "the report's GeoPackage lacks result tables"
-check '[ "$(ls "$out/report/maps" | grep -c "\.png$")" = 4 ] && [ "$(ls "$out/report/maps" | grep -c "\.pdf$")" = 5 ]' \
-  "the report has not four maps in PNG and PDF and the districts' atlas"
+check '[ "$(ls "$out/report/maps" | grep -c "\.png$")" = 4 ] && [ "$(ls "$out/report/maps" | grep -c "\.pdf$")" = 7 ]' \
+  "the report has not four maps in PNG and PDF, the districts' atlas and two Sankey pages"
 check '[ "$(grep -ac "/Type /Page$" "$out/report/maps/districts-atlas.pdf")" = 8 ]' "the atlas has not a page per district"
 check '[ "$(ls "$out/report/maps" | grep -c "^sankey-.*\.svg$")" = 2 ]' "the report has no Sankey diagrams"
 check 'grep -q "^\"construction supply\",SUPPLIED_TONNES,\"Supplied (t per year)\",1464960" "$out/report/summary.csv"' \
