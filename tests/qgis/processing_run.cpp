@@ -50,6 +50,14 @@ AlgorithmRun runAlgorithm(const QString& id, QVariantMap parameters,
   return run;
 }
 
+double sum(QgsVectorLayer& layer, const QString& field) {
+  double total = 0;
+  QgsFeature f;
+  for (QgsFeatureIterator it = layer.getFeatures(); it.nextFeature(f);)
+    total += f.attribute(field).toDouble();
+  return total;
+}
+
 QString sample(const std::string& layer) {
   return QString::fromStdString(sampleLayer(layer));
 }

@@ -32,6 +32,9 @@ struct AlgorithmRun {
 AlgorithmRun runAlgorithm(const QString& id, QVariantMap parameters,
                           const QStringList& extraOutputs = {});
 
+// The sum of a numeric field over a layer's features.
+double sum(QgsVectorLayer& layer, const QString& field);
+
 // A layer of the Almaty sample GeoPackage, as a Processing source string.
 QString sample(const std::string& layer);
 

@@ -12,6 +12,7 @@ namespace {
 using test::AlgorithmRun;
 using test::runAlgorithm;
 using test::sample;
+using test::sum;
 
 const QString kAllocation = QStringLiteral("circularplanner:allocation");
 
@@ -21,15 +22,6 @@ QVariantMap organicToCompost() {
           {QStringLiteral("SOURCE_ID"), QStringLiteral("source_id")},
           {QStringLiteral("SITES"), sample("composting_sites")},
           {QStringLiteral("SITE_ID"), QStringLiteral("site_id")}};
-}
-
-double sum(QgsVectorLayer& layer, const QString& field) {
-  double total = 0;
-  QgsFeature f;
-  QgsFeatureIterator it = layer.getFeatures();
-  while (it.nextFeature(f))
-    total += f.attribute(field).toDouble();
-  return total;
 }
 
 // Every tonne is either allocated or reported; no site takes more than its

@@ -12,6 +12,7 @@ namespace {
 using test::AlgorithmRun;
 using test::runAlgorithm;
 using test::sample;
+using test::sum;
 
 const QString kCompostOutlets = QStringLiteral("circularplanner:compostoutlets");
 
@@ -21,14 +22,6 @@ QVariantMap compostToFarmland() {
           {QStringLiteral("SITE_ID"), QStringLiteral("site_id")},
           {QStringLiteral("FARMLAND"), sample("agricultural_land")},
           {QStringLiteral("PARCEL_ID"), QStringLiteral("parcel_id")}};
-}
-
-double sum(QgsVectorLayer& layer, const QString& field) {
-  double total = 0;
-  QgsFeature f;
-  for (QgsFeatureIterator it = layer.getFeatures(); it.nextFeature(f);)
-    total += f.attribute(field).toDouble();
-  return total;
 }
 
 // Compost made = yield x site capacity; every tonne placed or reported; no

@@ -10,14 +10,7 @@ namespace {
 using test::AlgorithmRun;
 using test::runAlgorithm;
 using test::sample;
-
-double sum(QgsVectorLayer& layer, const QString& field) {
-  double total = 0;
-  QgsFeature f;
-  for (QgsFeatureIterator it = layer.getFeatures(); it.nextFeature(f);)
-    total += f.attribute(field).toDouble();
-  return total;
-}
+using test::sum;
 
 QVariantMap districts() {
   return {{QStringLiteral("DISTRICTS"), sample("districts")},

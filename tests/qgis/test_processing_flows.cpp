@@ -18,6 +18,7 @@ namespace {
 using test::AlgorithmRun;
 using test::runAlgorithm;
 using test::sample;
+using test::sum;
 
 const QString kFlowLines = QStringLiteral("circularplanner:flowlines");
 const QString kMasterplan = QStringLiteral("masterplan_2050_illustrative");
@@ -27,14 +28,6 @@ QVariantMap construction(const QString& flows = sample("material_flows")) {
           {QStringLiteral("FLOWS"), flows},
           {QStringLiteral("PLACES"), QStringList{sample("industrial_zones"), sample("districts")}},
           {QStringLiteral("SCENARIO"), kMasterplan}};
-}
-
-double sum(QgsVectorLayer& layer, const QString& field) {
-  double total = 0;
-  QgsFeature f;
-  for (QgsFeatureIterator it = layer.getFeatures(); it.nextFeature(f);)
-    total += f.attribute(field).toDouble();
-  return total;
 }
 
 // A flow table in memory: origin, destination, tonnes, class per row.
