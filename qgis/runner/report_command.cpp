@@ -106,9 +106,7 @@ class Report {
   Report(const ReportConfig& config, const QString& work) : c_(config), work_(work) {}
 
   void run() {
-    for (const QString& role : c_.layers.keys())  // every layer readable before any work
-      if (!QgsVectorLayer(c_.layer(role), role, QStringLiteral("ogr")).isValid())
-        throw std::runtime_error(missingLayer(role));
+    loadData();
     const std::vector<Step> steps = plan();
     for (std::size_t i = 0; i < steps.size(); ++i) {
       std::cerr << "[" << i + 1 << "/" << steps.size() << "] " << steps[i].title << "\n";
@@ -123,27 +121,25 @@ class Report {
 
  private:
   std::vector<Step> plan() const {
-    const QVariantMap roads{{QStringLiteral("ROADS"), c_.layer("roads")}};
+    const QVariantMap roads{{QStringLiteral("ROADS"), id("roads")}};
     const auto with = [&roads](QVariantMap extra) {
       for (auto it = roads.begin(); it != roads.end(); ++it)
         extra.insert(it.key(), it.value());
       return extra;
     };
-    const QVariantMap organicToCompost{{"SOURCES", c_.layer("organic")},
+    const QVariantMap organicToCompost{{"SOURCES", id("organic")},
                                        {"SOURCE_ID", "source_id"},
-                                       {"SITES", c_.layer("compost")},
+                                       {"SITES", id("compost")},
                                        {"SITE_ID", "site_id"}};
-    const QVariantMap flows{{"FLOWS", c_.layer("flows")},
-                            {"PLACES", QStringList{c_.layer("zones"), c_.layer("districts")}},
+    const QVariantMap flows{{"FLOWS", id("flows")},
+                            {"PLACES", QStringList{id("zones"), id("districts")}},
                             {"SCENARIO", c_.scenario}};
-    const QVariantMap districts{{"DISTRICTS", c_.layer("districts")},
-                                {"DISTRICT_ID", "district_id"}};
+    const QVariantMap districts{{"DISTRICTS", id("districts")}, {"DISTRICT_ID", "district_id"}};
     QVariantMap catchments = with(organicToCompost);
     catchments.insert(QStringLiteral("CUTOFF"), c_.cutoffKm * 1000);
     QVariantMap supply = with(districts);
-    supply.insert({{"ZONES", c_.layer("zones")},
-                   {"ZONE_ID", "zone_id"},
-                   {"PRODUCTS", c_.layer("zone_products")}});
+    supply.insert(
+        {{"ZONES", id("zones")}, {"ZONE_ID", "zone_id"}, {"PRODUCTS", id("zone_products")}});
     return {{"composting-site catchments",
              "circularplanner:catchments",
              catchments,
@@ -156,9 +152,9 @@ class Report {
               {"SOURCE_STATUS", "organic_sources_status", cp::qgis::styleSourceStatus}}},
             {"compost to the farmland",
              "circularplanner:compostoutlets",
-             with({{"SITES", c_.layer("compost")},
+             with({{"SITES", id("compost")},
                    {"SITE_ID", "site_id"},
-                   {"FARMLAND", c_.layer("farmland")},
+                   {"FARMLAND", id("farmland")},
                    {"PARCEL_ID", "parcel_id"}}),
              {{"OUTPUT", "compost_deliveries", cp::qgis::styleAllocation},
               {"PARCELS", "farmland_supplied", cp::qgis::styleDemandMet},
@@ -235,18 +231,27 @@ class Report {
     return layer;
   }
 
-  std::string missingLayer(const QString& role) const {
-    return "the layer '" + c_.layers.value(role).toStdString() + "' (" + role.toStdString() +
-           ") cannot be read from " + c_.source.toStdString();
+  // Every layer of the config read once, before any work, into the project:
+  // the algorithms take them by id, whatever the source (file or PostGIS).
+  void loadData() {
+    for (auto it = c_.layers.begin(); it != c_.layers.end(); ++it) {
+      auto* layer = new QgsVectorLayer(c_.layer(it.key()), it.value(), QStringLiteral("ogr"));
+      if (!layer->isValid()) {
+        delete layer;
+        throw std::runtime_error("the layer '" + it.value().toStdString() + "' (" +
+                                 it.key().toStdString() + ") cannot be read from " +
+                                 c_.source.toStdString());
+      }
+      project_.addMapLayer(layer, false);
+      data_.insert(it.key(), layer);
+    }
   }
 
-  QgsVectorLayer* dataLayer(const QString& role, const QString& title) {
-    auto* layer = new QgsVectorLayer(c_.layer(role), title, "ogr");
-    if (!layer->isValid()) {
-      delete layer;
-      throw std::runtime_error(missingLayer(role));
-    }
-    project_.addMapLayer(layer, false);
+  QString id(const char* role) const { return data_.value(QString::fromLatin1(role))->id(); }
+
+  QgsVectorLayer* dataLayer(const char* role, const QString& title) {
+    QgsVectorLayer* layer = data_.value(QString::fromLatin1(role));
+    layer->setName(title);
     return layer;
   }
 
@@ -305,9 +310,10 @@ class Report {
       std::unique_ptr<QgsProcessingAlgorithm> alg(
           QgsApplication::processingRegistry()->algorithmById("circularplanner:sankey")->create());
       QgsProcessingContext context;
+      context.setProject(&project_);
       TerminalFeedback feedback;
       bool ok = false;
-      alg->run({{"FLOWS", c_.layer("flows")},
+      alg->run({{"FLOWS", id("flows")},
                 {"SCENARIO", QStringLiteral("report_baseline")},
                 {"GROUP", QString::fromLatin1(view)},
                 {"TITLE", title},
@@ -390,6 +396,7 @@ class Report {
   QgsProject project_;
   QStringList tables_;
   std::map<QString, void (*)(QgsVectorLayer&)> styles_;
+  QMap<QString, QgsVectorLayer*> data_;  // by role; owned by the project
   struct Number {
     std::string step;
     QString name;         // the algorithm's output, e.g. TONNE_KM

@@ -59,6 +59,21 @@ check '[ "$(ls "$out/report/maps" | grep -c "^sankey-.*\.svg$")" = 2 ]' "the rep
 check 'grep -q "^\"construction supply\",SUPPLIED_TONNES,\"Supplied (t per year)\",1464960" "$out/report/summary.csv"' \
   "the summary lacks the construction supply"
 check 'unzip -l "$out/report/circular_planner.qgz" | grep -q "\.qgs"' "no QGIS project"
+
+# The same report with the team's data in PostGIS.
+. "$(dirname "$0")/../support/pg_cluster.sh"
+for layer in roads districts industrial_zones zone_products organic_sources composting_sites \
+  agricultural_land material_flows; do
+  ogr2ogr -f PostgreSQL "PG:$PG_CONN" "$gpkg" "$layer" -lco GEOMETRY_NAME=geom 2> "$out/ogr2ogr.log" \
+    || { echo "FAIL: could not load $layer into PostGIS: $(tail -2 "$out/ogr2ogr.log")"; failures=$((failures + 1)); }
+done
+printf '[data]\nsource = PG:%s\n[output]\nfolder = %s\n[maps]\ndpi = 60\n' "$PG_CONN" "$out/postgis" > "$out/postgis.ini"
+expect 0 "Report written to" -- report "$out/postgis.ini"
+check 'cmp -s <(cut -d, -f1-3 "$out/report/summary.csv") <(cut -d, -f1-3 "$out/postgis/summary.csv")' \
+  "the report from PostGIS differs from the one from the GeoPackage"
+check 'diff <(cut -d, -f4 "$out/report/summary.csv" | cut -c1-8) <(cut -d, -f4 "$out/postgis/summary.csv" | cut -c1-8) > /dev/null' \
+  "the report's numbers from PostGIS differ from those from the GeoPackage"
+pg_stop
 rm -rf "$out"
 echo "runner: $failures failure(s)"
 [ "$failures" -eq 0 ]
