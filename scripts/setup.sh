@@ -8,7 +8,7 @@ packages=(
   libboost-dev libboost-graph-dev libgdal-dev gdal-bin libgeos-dev libproj-dev
   libgtest-dev libglpk-dev
   postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting libpq-dev
-  libqgis-dev qgis-providers qgis python3-qgis xvfb xauth unzip postgresql-client
+  libqgis-dev qgis-providers qgis python3-qgis xvfb xauth unzip postgresql-client-15
 )
 
 missing=()
