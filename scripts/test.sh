@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up, builds once, and runs every test level: engine, data model, QGIS
-# integration, and the benchmark's smoke run.
+# integration, the benchmarks' smoke runs, and the unit tests under sanitizers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -8,3 +8,12 @@ scripts/build.sh
 export QT_QPA_PLATFORM=offscreen QGIS_PREFIX_PATH=/usr
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
 ctest --test-dir build --output-on-failure --parallel "$(nproc)"
+
+# The engine and data-model tests again under AddressSanitizer and
+# UndefinedBehaviorSanitizer (a second build without QGIS, whose libraries are
+# not instrumented).
+[ -f build-sanitize/CMakeCache.txt ] || cmake -S . -B build-sanitize -G Ninja \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCP_WITH_QGIS=OFF -DCP_SANITIZE=ON -DCP_BUILD_BENCHMARKS=OFF
+cmake --build build-sanitize --parallel "$(nproc)"
+ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  ctest --test-dir build-sanitize -L unit --output-on-failure --parallel "$(nproc)"
