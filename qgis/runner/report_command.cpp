@@ -221,7 +221,6 @@ class Report {
                                                    options,
                                                    &message) != QgsVectorFileWriter::NoError)
       throw std::runtime_error("writing " + table.toStdString() + ": " + message.toStdString());
-    tables_ << table;
   }
 
   QgsVectorLayer* resultLayer(const QString& table, const QString& title) {
@@ -394,7 +393,6 @@ class Report {
   const ReportConfig& c_;
   QString work_;
   QgsProject project_;
-  QStringList tables_;
   std::map<QString, void (*)(QgsVectorLayer&)> styles_;
   QMap<QString, QgsVectorLayer*> data_;  // by role; owned by the project
   struct Number {
