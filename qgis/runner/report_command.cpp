@@ -20,6 +20,7 @@
 #include <qgsvectorlayer.h>
 
 #include "cli_options.h"
+#include "layers/database_export.h"
 #include "qgis/cpreportlayout.h"
 #include "qgis/cpresultstyles.h"
 #include "qgis/processing/cpprocessingprovider.h"
@@ -31,7 +32,8 @@ namespace {
 struct ReportConfig {
   QString source;  // any OGR source: a GeoPackage, or PG:...
   QString folder;
-  QMap<QString, QString> layers;  // role -> layer name
+  cp::layers::DatabaseTarget database;  // empty connection: results only in the folder
+  QMap<QString, QString> layers;        // role -> layer name
   QString scenario;
   double cutoffKm = 20;
   int dpi = 150;
@@ -58,6 +60,10 @@ ReportConfig readConfig(const QString& path) {
   if (!c.source.startsWith(QLatin1String("PG:")))
     c.source = base.absoluteFilePath(c.source);
   c.folder = QDir::cleanPath(base.absoluteFilePath(required("output/folder")));
+  c.database.connection = ini.value(QStringLiteral("output/database")).toString().toStdString();
+  c.database.schema = ini.value(QStringLiteral("output/schema")).toString().toStdString();
+  if (!c.database.connection.empty() && c.database.connection.rfind("PG:", 0) != 0)
+    throw UsageError(path.toStdString() + ": output/database must be a PG: connection");
   const std::pair<const char*, const char*> roles[] = {{"roads", "roads"},
                                                        {"districts", "districts"},
                                                        {"zones", "industrial_zones"},
@@ -118,6 +124,10 @@ class Report {
     writeSummary();
     writeProject();
   }
+
+  // The result tables, in the order they were made.
+  std::vector<std::string> tables() const { return tables_; }
+  QString resultsFile() const { return results(); }
 
  private:
   std::vector<Step> plan() const {
@@ -204,6 +214,7 @@ class Report {
         throw std::runtime_error(std::string(step.title) + ": no " + output.toStdString());
       save(*vector, table);
       styles_[table] = style;
+      tables_.push_back(table.toStdString());
     }
   }
 
@@ -394,6 +405,7 @@ class Report {
   QString work_;
   QgsProject project_;
   std::map<QString, void (*)(QgsVectorLayer&)> styles_;
+  std::vector<std::string> tables_;
   QMap<QString, QgsVectorLayer*> data_;  // by role; owned by the project
   struct Number {
     std::string step;
@@ -433,6 +445,9 @@ const char* reportUsage() {
          "  CONFIG is an INI file:\n"
          "    [data]      source = almaty.gpkg        (relative to CONFIG; or PG:...)\n"
          "    [output]    folder = out/almaty_report\n"
+         "                database = PG:dbname=planning host=...   (optional: the result\n"
+         "                tables also go there, all in one transaction)\n"
+         "                schema = circular_planner                (optional)\n"
          "    [layers]    roads = roads, districts = districts, zones = industrial_zones, ...\n"
          "    [analysis]  scenario = masterplan_2050_illustrative, cutoff_km = 20\n"
          "    [maps]      dpi = 150\n";
@@ -458,7 +473,17 @@ int runReport(const std::vector<std::string>& args, const char* program) {
     QDir().mkpath(QFileInfo(config.folder).absolutePath());
     QTemporaryDir work(config.folder + QStringLiteral(".partial-XXXXXX"));
     try {
-      Report(config, work.path()).run();
+      Report report(config, work.path());
+      report.run();
+      if (!config.database.connection.empty()) {
+        std::cerr << "writing the results to the database\n";
+        const std::size_t rows = cp::layers::exportTables(report.resultsFile().toStdString(),
+                                                          report.tables(), config.database);
+        std::cout << report.tables().size() << " result tables (" << rows << " rows) written to "
+                  << cp::layers::maskedConnection(config.database.connection)
+                  << (config.database.schema.empty() ? "" : ", schema " + config.database.schema)
+                  << "\n";
+      }
       publish(work.path(), config.folder);
       std::cout << "Report written to " << config.folder.toStdString()
                 << ": results.gpkg, maps/ (PNG and PDF maps, SVG Sankey "

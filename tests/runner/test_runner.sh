@@ -73,6 +73,33 @@ check 'cmp -s <(cut -d, -f1-3 "$out/report/summary.csv") <(cut -d, -f1-3 "$out/p
   "the report from PostGIS differs from the one from the GeoPackage"
 check 'diff <(cut -d, -f4 "$out/report/summary.csv" | cut -c1-8) <(cut -d, -f4 "$out/postgis/summary.csv" | cut -c1-8) > /dev/null' \
   "the report's numbers from PostGIS differ from those from the GeoPackage"
+
+# Roles read from views, and the results written back into the database in one
+# transaction: all twelve tables, with every row.
+psql "$PG_CONN" -q -c "CREATE VIEW organic_in_city AS SELECT * FROM organic_sources;
+  CREATE VIEW compost_sites_v AS SELECT * FROM composting_sites" \
+  || { echo "FAIL: could not create the views"; failures=$((failures + 1)); }
+pg_report() {  # pg_report NAME SCHEMA
+  printf '[data]\nsource = PG:%s\n[output]\nfolder = %s\ndatabase = PG:%s\nschema = %s\n[layers]\norganic = organic_in_city\ncompost = compost_sites_v\n[maps]\ndpi = 60\n' \
+    "$PG_CONN" "$out/$1" "$PG_CONN" "$2" > "$out/$1.ini"
+}
+pg_tables() { psql "$PG_CONN" -Atc "SELECT count(*) FROM information_schema.tables WHERE table_schema = '$1'"; }
+pg_report to_db planning
+expect 0 "12 result tables ([0-9]* rows) written to" -- report "$out/to_db.ini"
+check '[ "$(pg_tables planning)" = 12 ]' "the database has not the twelve result tables"
+check '[ "$(psql "$PG_CONN" -Atc "SELECT DISTINCT srid FROM geometry_columns WHERE f_table_schema = '"'planning'"'")" = 4326 ]' \
+  "the result tables are not in WGS 84 (EPSG:4326)"
+check '[ "$(psql "$PG_CONN" -Atc "SELECT count(*) FROM planning.allocation")" = "$(ogrinfo -ro -so "$out/to_db/results.gpkg" allocation | sed -n "s/Feature Count: //p")" ]' \
+  "the allocation in the database has not every row of results.gpkg"
+check 'cmp -s "$out/report/summary.csv" "$out/to_db/summary.csv"' \
+  "the report from PostGIS views differs from the one from the GeoPackage"
+# A view in the way of the last table: the run fails, names it, and leaves
+# neither tables in the database nor files in the folder.
+psql "$PG_CONN" -q -c "CREATE SCHEMA blocked; CREATE VIEW blocked.district_supply AS SELECT 1 AS x"
+pg_report blocked blocked
+expect 1 "district_supply" -- report "$out/blocked.ini"
+check '[ "$(pg_tables blocked)" = 1 ]' "a failed write left result tables in the database"
+check '[ ! -e "$out/blocked" ]' "a failed write left a report folder"
 pg_stop
 rm -rf "$out"
 echo "runner: $failures failure(s)"
