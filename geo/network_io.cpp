@@ -13,15 +13,11 @@ constexpr std::uint64_t kMaxElements = 1ULL << 34;  // guards against corrupt si
 
 class Writer {
  public:
-  explicit Writer(const std::string& path)
-      : path_(path), out_(path, std::ios::binary | std::ios::trunc) {
-    if (!out_)
-      throw std::runtime_error("cannot write network file '" + path + "'");
-  }
+  Writer(std::ostream& out, const std::string& label) : label_(label), out_(out) {}
   void bytes(const void* data, std::size_t size) {
     out_.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
     if (!out_)
-      throw std::runtime_error("write failed for network file '" + path_ + "'");
+      throw std::runtime_error("write failed for network '" + label_ + "'");
   }
   template <typename T>
   void vec(const std::vector<T>& v) {
@@ -31,23 +27,15 @@ class Writer {
     bytes(v.data(), n * sizeof(T));
   }
   void str(const std::string& s) { vec(std::vector<char>(s.begin(), s.end())); }
-  void close() {
-    out_.close();
-    if (!out_)
-      throw std::runtime_error("write failed for network file '" + path_ + "'");
-  }
 
  private:
-  std::string path_;
-  std::ofstream out_;
+  std::string label_;
+  std::ostream& out_;
 };
 
 class Reader {
  public:
-  explicit Reader(const std::string& path) : path_(path), in_(path, std::ios::binary) {
-    if (!in_)
-      throw std::runtime_error("cannot open network file '" + path + "'");
-  }
+  Reader(std::istream& in, const std::string& label) : label_(label), in_(in) {}
   void bytes(void* data, std::size_t size) {
     in_.read(static_cast<char*>(data), static_cast<std::streamsize>(size));
     if (!in_)
@@ -68,12 +56,12 @@ class Reader {
     return {chars.begin(), chars.end()};
   }
   [[noreturn]] void fail(const std::string& why) const {
-    throw std::runtime_error("network file '" + path_ + "' cannot be read: " + why);
+    throw std::runtime_error("network '" + label_ + "' cannot be read: " + why);
   }
 
  private:
-  std::string path_;
-  std::ifstream in_;
+  std::string label_;
+  std::istream& in_;
 };
 
 template <typename Io, typename Net>
@@ -127,22 +115,21 @@ void checkConsistent(const Network& n, const Reader& reader) {
 
 }  // namespace
 
-void saveNetwork(const Network& network, const std::string& path) {
-  Writer w(path);
+void saveNetwork(const Network& network, std::ostream& out, const std::string& label) {
+  Writer w(out, label);
   w.bytes(kMagic, sizeof kMagic);
   w.str(network.crsWkt);
   w.str(network.sourceKey);
   w.bytes(&network.largestComponent, sizeof network.largestComponent);
   eachArray(w, network);
-  w.close();
 }
 
-Network loadNetwork(const std::string& path) {
-  Reader r(path);
+Network loadNetwork(std::istream& in, const std::string& label) {
+  Reader r(in, label);
   char magic[sizeof kMagic] = {};
   r.bytes(magic, sizeof magic);
   if (std::memcmp(magic, kMagic, sizeof kMagic) != 0)
-    r.fail("it is not a Circular Planner network file of this version");
+    r.fail("it is not a Circular Planner network of this version");
   Network n;
   n.crsWkt = r.str();
   n.sourceKey = r.str();
@@ -150,6 +137,23 @@ Network loadNetwork(const std::string& path) {
   eachArray(r, n);
   checkConsistent(n, r);
   return n;
+}
+
+void saveNetwork(const Network& network, const std::string& path) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out)
+    throw std::runtime_error("cannot write network file '" + path + "'");
+  saveNetwork(network, out, path);
+  out.close();
+  if (!out)
+    throw std::runtime_error("write failed for network file '" + path + "'");
+}
+
+Network loadNetwork(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw std::runtime_error("cannot open network file '" + path + "'");
+  return loadNetwork(in, path);
 }
 
 }  // namespace cp::geo

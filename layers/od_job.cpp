@@ -5,7 +5,8 @@
 #include <optional>
 #include <sstream>
 
-#include "geo/network_io.h"
+#include "database_export.h"
+#include "network_store.h"
 #include "od_writer.h"
 #include "point_reader.h"
 
@@ -24,6 +25,19 @@ struct PreparedNetwork {
   WorkingFrame frame;
 };
 
+// A database table has no file date: its row count and extent stand for it.
+std::string databaseFingerprint(const LayerRef& ref) {
+  const OpenLayer roads(ref);
+  OGREnvelope extent;
+  std::ostringstream key;
+  key.precision(17);
+  key << "|rows=" << roads.layer().GetFeatureCount(TRUE);
+  if (roads.layer().GetExtent(&extent, TRUE) == OGRERR_NONE)
+    key << "|extent=" << extent.MinX << "," << extent.MinY << "," << extent.MaxX << ","
+        << extent.MaxY;
+  return key.str();
+}
+
 // Identifies the roads and options a network was built from: a saved network
 // whose key differs is stale and is rebuilt.
 std::string networkSourceKey(const OdJob& job) {
@@ -35,6 +49,8 @@ std::string networkSourceKey(const OdJob& job) {
   if (!ec) {
     const auto modified = std::filesystem::last_write_time(ref.dataset, ec);
     key << "|size=" << size << "|mtime=" << modified.time_since_epoch().count();
+  } else if (!ref.dataset.empty()) {
+    key << databaseFingerprint(ref);
   }
   const RoadReadOptions& o = job.roadOptions;
   key << "|class=" << o.fields.roadClass << "|oneway=" << o.fields.oneway
@@ -47,24 +63,29 @@ std::string networkSourceKey(const OdJob& job) {
 
 std::optional<PreparedNetwork> loadCached(const OdJob& job, const std::string& key,
                                           OdJobResult& result) {
-  if (job.networkCache.empty() || !std::filesystem::exists(job.networkCache))
+  if (job.networkCache.empty())
     return std::nullopt;
   geo::Network net;
   try {
-    net = geo::loadNetwork(job.networkCache);
+    std::optional<geo::Network> stored = loadStoredNetwork(job.networkCache);
+    if (!stored)
+      return std::nullopt;
+    net = std::move(*stored);
   } catch (const std::runtime_error& e) {
-    result.diagnostics.warn(job.networkCache, "", "",
+    result.diagnostics.warn(maskedConnection(job.networkCache), "", "",
                             std::string(e.what()) + "; the network is rebuilt");
     return std::nullopt;
   }
-  if (net.sourceKey != key)
+  // Without roads the stored network is used as it is: the team's shared copy.
+  if (!job.roads.empty() && net.sourceKey != key)
     return std::nullopt;
   OGRSpatialReference srs;
   const char* code = srs.importFromWkt(net.crsWkt.c_str()) == OGRERR_NONE
                          ? srs.GetAuthorityCode(nullptr)
                          : nullptr;
   if (code == nullptr)
-    throw std::runtime_error("network file '" + job.networkCache + "' has no usable CRS");
+    throw std::runtime_error("the network '" + maskedConnection(job.networkCache) +
+                             "' has no usable CRS");
   return PreparedNetwork{std::move(net), WorkingFrame::fromEpsg(std::stoi(code))};
 }
 
@@ -75,6 +96,10 @@ PreparedNetwork prepareNetwork(const OdJob& job, OdJobResult& result,
     result.networkFromCache = true;
     return std::move(*cached);
   }
+  if (job.roads.empty())
+    throw std::runtime_error("no prepared network is stored at '" +
+                             maskedConnection(job.networkCache) +
+                             "'; give the roads to build one");
   RoadData roads = readRoads(LayerRef::parse(job.roads), job.roadOptions);
   result.diagnostics.append(roads.diagnostics);
   geo::Network net =
@@ -83,7 +108,7 @@ PreparedNetwork prepareNetwork(const OdJob& job, OdJobResult& result,
   net.crsWkt = roads.frame->wkt();
   net.sourceKey = key;
   if (!job.networkCache.empty())
-    geo::saveNetwork(net, job.networkCache);
+    storeNetwork(net, job.networkCache);
   return {std::move(net), *roads.frame};
 }
 

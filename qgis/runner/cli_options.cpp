@@ -141,7 +141,9 @@ A LAYER is a file, "file|layername=name", or "PG:... |layername=table".
   --all-components            snap to any part of the network, not only the largest
   --fallback-detour F         for pairs the network cannot serve, use straight line x F
   --fallback-speed KMH        speed for fallback times (default 30)
-  --network-cache FILE        load the built network from FILE, or save it there
+  --network-cache FILE        load the built network from FILE, or save it there;
+                              PG:<connection>|network=NAME keeps it in PostGIS
+                              (table circular_planner_networks) for the whole team
   --source-epsg N             CRS of layers that have none
   --working-epsg N            metric CRS for computation (default: the local UTM zone)
   --threads N                 worker threads (default: all cores)

@@ -74,6 +74,17 @@ check 'cmp -s <(cut -d, -f1-3 "$out/report/summary.csv") <(cut -d, -f1-3 "$out/p
 check 'diff <(cut -d, -f4 "$out/report/summary.csv" | cut -c1-8) <(cut -d, -f4 "$out/postgis/summary.csv" | cut -c1-8) > /dev/null' \
   "the report's numbers from PostGIS differ from those from the GeoPackage"
 
+# The prepared network kept in PostGIS: built once from the roads there, then
+# used by a teammate who gives no roads at all, with the same distances.
+net="PG:$PG_CONN|network=almaty"
+centres=(--origins "$gpkg|layername=district_centres" --origin-id name)
+expect 0 "network: .*nodes" -- od --roads "PG:$PG_CONN|layername=roads" "${centres[@]}" --network-cache "$net" --output "$out/pg_built.gpkg"
+expect 0 "network: loaded from PG:" -- od "${centres[@]}" --network-cache "$net" --output "$out/pg_stored.gpkg"
+od_csv() { ogr2ogr -f CSV /vsistdout/ "$out/$1.gpkg" od_matrix; }
+check '[ "$(od_csv pg_built | wc -l)" = 65 ] && [ "$(od_csv pg_built)" = "$(od_csv pg_stored)" ]' \
+  "distances on the stored network differ from those on the network just built"
+expect 1 "no prepared network is stored" -- od "${centres[@]}" --network-cache "PG:$PG_CONN|network=none" --output "$out/pg_none.gpkg"
+
 # Roles read from views, and the results written back into the database in one
 # transaction: all twelve tables, with every row.
 psql "$PG_CONN" -q -c "CREATE VIEW organic_in_city AS SELECT * FROM organic_sources;
