@@ -1,5 +1,7 @@
 #include "diagnostics.h"
 
+#include <cmath>
+
 namespace cp::layers {
 
 std::string Diagnostic::text() const {
@@ -16,6 +18,15 @@ std::string Diagnostic::text() const {
 }
 
 InputError::InputError(Diagnostic d) : std::runtime_error(d.text()), diagnostic_(std::move(d)) {}
+
+std::string quantityProblem(bool isNumber, double value) {
+  if (!isNumber || !std::isfinite(value) || value < 0)
+    return "needs a number of at least 0";
+  if (value > kImplausibleQuantity)
+    return "is implausibly large (over 10^12, ten times the world's yearly material "
+           "extraction); check the units";
+  return "";
+}
 
 void failInput(const std::string& layer, const std::string& feature, const std::string& field,
                const std::string& message) {

@@ -35,6 +35,15 @@ class InputError : public std::runtime_error {
 [[noreturn]] void failInput(const std::string& layer, const std::string& feature,
                             const std::string& field, const std::string& message);
 
+// Larger than any real quantity in a city's metabolism: ten times the world's
+// yearly extraction of materials (about 100 billion tonnes). A value above it
+// is a unit or data-entry error, and would swamp every sum it entered.
+inline constexpr double kImplausibleQuantity = 1e12;
+
+// Why a quantity (tonnes, m²) read from a field cannot be used, or "" when it
+// can: missing, not a number, negative, or implausibly large.
+std::string quantityProblem(bool isNumber, double value);
+
 class Diagnostics {
  public:
   void warn(const std::string& layer, const std::string& feature, const std::string& field,

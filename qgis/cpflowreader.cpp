@@ -44,9 +44,9 @@ class Row {
     const QVariant v = f_.attribute(fields_.tonnes);
     bool number = false;
     const double value = v.toDouble(&number);
-    if (v.isNull() || !number || !std::isfinite(value) || value < 0)
-      fail(fields_.tonnes,
-           "needs a number of tonnes of at least 0, not '" + v.toString().toStdString() + "'");
+    const std::string problem = layers::quantityProblem(!v.isNull() && number, value);
+    if (!problem.empty())
+      fail(fields_.tonnes, problem + ", not '" + v.toString().toStdString() + "'");
     return value;
   }
 

@@ -24,6 +24,9 @@ void requireCrs(const QgsFeatureSource& source, const QString& label) {
   if (!source.sourceCrs().isValid())
     layers::failInput(label.toStdString(), "", "",
                       "the layer has no CRS; assign one with Layer > Set CRS");
+  const QString problem = coordinatesProblem(source);
+  if (!problem.isEmpty())
+    layers::failInput(label.toStdString(), "", "", problem.toStdString());
 }
 
 std::string text(const QgsFeature& f, int index) {
@@ -86,6 +89,20 @@ layers::WorkingFrame frameFor(const QgsFeatureSource& source,
 }
 
 }  // namespace
+
+QString coordinatesProblem(const QgsFeatureSource& source) {
+  const QgsCoordinateReferenceSystem crs = source.sourceCrs();
+  const QgsRectangle extent = source.sourceExtent();
+  constexpr double kSlack = 1;  // degrees; some data wrap a little past the antimeridian
+  const bool beyond = extent.xMinimum() < -180 - kSlack || extent.xMaximum() > 180 + kSlack ||
+                      extent.yMinimum() < -90 - kSlack || extent.yMaximum() > 90 + kSlack;
+  if (!crs.isGeographic() || extent.isNull() || !beyond)
+    return QString();
+  return QObject::tr(
+             "coordinates reach %1, beyond longitude and latitude, yet the layer's CRS "
+             "is %2; set the CRS the data were made in (Layer > Set CRS)")
+      .arg(extent.toString(0), crs.authid());
+}
 
 const QStringList& roadClassFieldNames() {
   static const QStringList names{QStringLiteral("fclass"), QStringLiteral("highway")};
@@ -244,10 +261,10 @@ std::vector<double> readQuantities(const QgsFeatureSource& source, const QString
     bool number = false;
     const double value = v.toDouble(&number);
     const std::string fid = std::to_string(f.id());
-    if (v.isNull() || !number || !std::isfinite(value) || value < 0)
-      layers::failInput(
-          label.toStdString(), fid, field.toStdString(),
-          "needs a number of tonnes of at least 0, not '" + v.toString().toStdString() + "'");
+    const std::string problem = layers::quantityProblem(!v.isNull() && number, value);
+    if (!problem.empty())
+      layers::failInput(label.toStdString(), fid, field.toStdString(),
+                        problem + ", not '" + v.toString().toStdString() + "'");
     if (value == 0)
       diagnostics.warn(label.toStdString(), fid, field.toStdString(), "0 t: carries nothing");
     out.push_back(value);

@@ -4,6 +4,7 @@
 #include <qgsprocessingparameters.h>
 
 #include "layers/building_stock.h"
+#include "qgis/cplayerreaders.h"
 #include "qgis/cpresultstyles.h"
 #include "qgis/cpstockreader.h"
 
@@ -63,6 +64,9 @@ QVariantMap CpBuildingStockAlgorithm::processAlgorithm(const QVariantMap& p,
                    parameterAsString(p, QString::fromLatin1(f.parameter), context));
     const std::vector<cp::layers::DistrictFloorArea> floors =
         cp::qgis::readFloorAreas(*districts, label, names, diagnostics);
+    const QString misplaced = cp::qgis::coordinatesProblem(*districts);  // the maps, not the sums
+    if (!misplaced.isEmpty())
+      diagnostics.warn(label.toStdString(), "", "", misplaced.toStdString());
     cp::layers::StockCoefficients coefficients = cp::layers::almatyCoefficients();
     coefficients.demolitionYears =
         parameterAsDouble(p, QStringLiteral("DEMOLITION_YEARS"), context);

@@ -104,7 +104,7 @@ QVariantMap CpCatchmentsAlgorithm::processAlgorithm(const QVariantMap& p,
     // Sources: which site each one reaches, and the tonnes gathered per site.
     std::vector<double> tonnes(sites.ids.size(), 0.0);
     std::vector<int> sourceCount(sites.ids.size(), 0);
-    if (std::unique_ptr<QgsProcessingFeatureSource>(parameterAsSource(p, kSources, context))) {
+    if (optionalSource(p, kSources, context)) {
       const auto sources = readPlaces(p, kSources, QString(), context, frame);
       diagnostics.append(sources.diagnostics);
       const std::vector<double> amount =

@@ -77,7 +77,7 @@ CpFlowAlgorithm::PlacedFlows CpFlowAlgorithm::placeFlows(const QVariantMap& p,
   PlacedFlows out;
   std::map<std::string, std::size_t> index;
   std::vector<QString> layerOf;  // per place
-  for (QgsMapLayer* layer : parameterAsLayerList(p, kPlaces, context)) {
+  for (QgsMapLayer* layer : cpLayerList(p, kPlaces, context)) {
     auto* vector = qobject_cast<QgsVectorLayer*>(layer);
     if (!vector)
       continue;

@@ -1,9 +1,12 @@
 #include "cpnetworkalgorithm.h"
 
+#include <QFileInfo>
+
 #include <algorithm>
 #include <set>
 
 #include <qgsprocessingparameters.h>
+#include <qgsprocessingutils.h>
 #include <qgsproject.h>
 
 #include "geo/network_builder.h"
@@ -18,6 +21,28 @@ void cpReportDiagnostics(const cp::layers::Diagnostics& diagnostics,
 
 QVariant cpNumber(double value) {
   return std::isfinite(value) ? QVariant(value) : QVariant(QVariant::Double);
+}
+
+QList<QgsMapLayer*> cpLayerList(const QVariantMap& parameters, const QString& name,
+                                QgsProcessingContext& context) {
+  const QVariant value = parameters.value(name);
+  const QVariantList entries =
+      value.type() == QVariant::List || value.type() == QVariant::StringList ? value.toList()
+      : value.isValid() && !value.isNull()                                   ? QVariantList{value}
+                                                                             : QVariantList{};
+  QList<QgsMapLayer*> layers;
+  for (const QVariant& entry : entries) {
+    const QString given =
+        entry.canConvert<QgsMapLayer*>() ? entry.value<QgsMapLayer*>()->id() : entry.toString();
+    QgsMapLayer* layer = QgsProcessingUtils::mapLayerFromString(given, context);
+    if (layer == nullptr || !layer->isValid())
+      throw QgsProcessingException(
+          QObject::tr("The layer '%1' given for %2 cannot be read").arg(given, name));
+    if (layer->name().isEmpty())  // loaded from a path: named by its file, for messages
+      layer->setName(QFileInfo(given.section('|', 0, 0)).completeBaseName());
+    layers << layer;
+  }
+  return layers;
 }
 
 QgsFields cpFields(std::initializer_list<std::pair<const char*, QVariant::Type>> fields) {
@@ -77,8 +102,17 @@ std::unique_ptr<QgsProcessingFeatureSource> CpNetworkAlgorithm::requireSource(
     const QVariantMap& p, const QString& name, QgsProcessingContext& context) const {
   std::unique_ptr<QgsProcessingFeatureSource> source(parameterAsSource(p, name, context));
   if (!source)
-    throw QgsProcessingException(QObject::tr("Could not load the layer given for %1").arg(name));
+    throw QgsProcessingException(QObject::tr("Could not load the layer given for %1 (%2)")
+                                     .arg(name, p.value(name).toString()));
   return source;
+}
+
+std::unique_ptr<QgsProcessingFeatureSource> CpNetworkAlgorithm::optionalSource(
+    const QVariantMap& p, const QString& name, QgsProcessingContext& context) const {
+  const QVariant given = p.value(name);
+  if (!given.isValid() || given.isNull() || given.toString().isEmpty())
+    return nullptr;
+  return requireSource(p, name, context);
 }
 
 std::string CpNetworkAlgorithm::roadField(const QVariantMap& p, const QString& name,
@@ -161,8 +195,15 @@ std::vector<double> CpNetworkAlgorithm::readTonnes(
   QString name = parameterAsString(p, fieldParameter, context);
   if (name.isEmpty())
     name = cp::qgis::detectField(*source, usual);
-  if (name.isEmpty() && withoutField)
+  if (name.isEmpty() && withoutField) {
+    diagnostics.warn(
+        parameterDefinition(layer)->description().toStdString(), "", "",
+        "no field such as " + usual.join(QStringLiteral(" or ")).toStdString() +
+            ": every feature " +
+            (std::isfinite(*withoutField) ? "counts as " + std::to_string(*withoutField)
+                                          : std::string("is taken as unlimited")));
     return std::vector<double>(static_cast<std::size_t>(source->featureCount()), *withoutField);
+  }
   return cp::qgis::readQuantities(*source, parameterDefinition(layer)->description(), name,
                                   diagnostics);
 }

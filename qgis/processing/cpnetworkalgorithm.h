@@ -116,6 +116,10 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
   std::unique_ptr<QgsProcessingFeatureSource> requireSource(const QVariantMap& parameters,
                                                             const QString& name,
                                                             QgsProcessingContext& context) const;
+  // nullptr when the parameter is empty; an error when it names a layer that cannot be read.
+  std::unique_ptr<QgsProcessingFeatureSource> optionalSource(const QVariantMap& parameters,
+                                                             const QString& name,
+                                                             QgsProcessingContext& context) const;
 
   // Runs `work` with an engine Feedback tied to QGIS's; engine and input errors
   // become QgsProcessingException, cancel gives an empty result.
@@ -133,6 +137,10 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
 void cpReportDiagnostics(const cp::layers::Diagnostics& diagnostics,
                          QgsProcessingFeedback* feedback);
 QVariant cpNumber(double value);  // NULL for infinite or NaN
+// Every layer of a multiple-layer parameter; one that cannot be read is an
+// error naming it (QGIS itself would leave it out without a word).
+QList<QgsMapLayer*> cpLayerList(const QVariantMap& parameters, const QString& name,
+                                QgsProcessingContext& context);
 QgsFields cpFields(std::initializer_list<std::pair<const char*, QVariant::Type>> fields);
 
 template <typename Work>

@@ -3,7 +3,10 @@
 #include <qgsprintlayout.h>
 #include <qgsprocessingparameters.h>
 #include <qgsproject.h>
+#include <qgsvectorlayer.h>
 
+#include "cpnetworkalgorithm.h"
+#include "qgis/cplayerreaders.h"
 #include "qgis/cpreportlayout.h"
 
 QString CpReportMapAlgorithm::shortHelpString() const {
@@ -44,7 +47,7 @@ QVariantMap CpReportMapAlgorithm::processAlgorithm(const QVariantMap& p,
                                                    QgsProcessingContext& context,
                                                    QgsProcessingFeedback* feedback) {
   cp::qgis::ReportMap spec;
-  spec.layers = parameterAsLayerList(p, QStringLiteral("LAYERS"), context);
+  spec.layers = cpLayerList(p, QStringLiteral("LAYERS"), context);
   if (spec.layers.isEmpty())
     throw QgsProcessingException(QObject::tr("Choose at least one layer to draw"));
   spec.title = parameterAsString(p, QStringLiteral("TITLE"), context);
@@ -59,6 +62,11 @@ QVariantMap CpReportMapAlgorithm::processAlgorithm(const QVariantMap& p,
   project.setTransformContext(context.transformContext());
   QList<QgsMapLayer*> copies;
   for (QgsMapLayer* layer : spec.layers) {
+    if (auto* vector = qobject_cast<QgsVectorLayer*>(layer)) {
+      const QString problem = cp::qgis::coordinatesProblem(*vector);
+      if (!problem.isEmpty())
+        feedback->pushWarning(QStringLiteral("%1: %2").arg(layer->name(), problem));
+    }
     copies << layer->clone();  // with its style
     project.addMapLayer(copies.back(), false);
   }

@@ -1,6 +1,7 @@
 #include "cpsiteassessmentalgorithm.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include <qgsprocessingoutputs.h>
@@ -70,13 +71,24 @@ QVariantMap CpSiteAssessmentAlgorithm::processAlgorithm(const QVariantMap& p,
     const double ratio = parameterAsDouble(p, QStringLiteral("INPUT_RATIO"), context);
     const double kg = parameterAsDouble(p, QStringLiteral("CO2_PER_TKM"), context);
 
+    // Flows the roads cannot carry today cannot be compared: they are left out, and said so.
+    std::vector<std::size_t> compared;
     double baseline = 0;
-    for (std::size_t k = 0; k < placed.flows.size(); ++k)
-      baseline += placed.flows[k].tonnes *
-                  direct.at(placed.ends[k].first, placed.ends[k].second).distanceM / 1000;
+    for (std::size_t k = 0; k < placed.flows.size(); ++k) {
+      const double km = direct.at(placed.ends[k].first, placed.ends[k].second).distanceM / 1000;
+      if (!std::isfinite(km))
+        continue;
+      baseline += placed.flows[k].tonnes * km;
+      compared.push_back(k);
+    }
+    if (compared.size() < placed.flows.size())
+      feedback->pushWarning(QObject::tr("%1 of %2 flows have no road route between their places "
+                                        "and are left out of the comparison")
+                                .arg(placed.flows.size() - compared.size())
+                                .arg(placed.flows.size()));
     std::vector<double> after(candidates.ids.size(), 0.0);
     for (std::size_t c = 0; c < candidates.ids.size(); ++c)
-      for (std::size_t k = 0; k < placed.flows.size(); ++k) {
+      for (const std::size_t k : compared) {
         const auto [origin, destination] = placed.ends[k];
         const double t = placed.flows[k].tonnes;
         after[c] += t * out.at(c, destination).distanceM / 1000 +
