@@ -37,8 +37,13 @@ struct ReportConfig {
   QString scenario;
   double cutoffKm = 20;
   int dpi = 150;
+  QDir base;  // the config's folder
+  // A layer of the data source, or a file of its own ("organic.geojson").
   QString layer(const QString& role) const {
-    return QStringLiteral("%1|layername=%2").arg(source, layers.value(role));
+    const QString given = layers.value(role);
+    if (QFileInfo(given.section('|', 0, 0)).suffix().isEmpty())
+      return QStringLiteral("%1|layername=%2").arg(source, given);
+    return base.absoluteFilePath(given);
   }
 };
 
@@ -56,6 +61,7 @@ ReportConfig readConfig(const QString& path) {
     return value;
   };
   ReportConfig c;
+  c.base = base;
   c.source = required("data/source");
   if (!c.source.startsWith(QLatin1String("PG:")))
     c.source = base.absoluteFilePath(c.source);
@@ -248,9 +254,10 @@ class Report {
       auto* layer = new QgsVectorLayer(c_.layer(it.key()), it.value(), QStringLiteral("ogr"));
       if (!layer->isValid()) {
         delete layer;
-        throw std::runtime_error("the layer '" + it.value().toStdString() + "' (" +
-                                 it.key().toStdString() + ") cannot be read from " +
-                                 c_.source.toStdString());
+        throw std::runtime_error(
+            "the layer '" + it.value().toStdString() + "' (" + it.key().toStdString() +
+            ") cannot be read from " +
+            cp::layers::maskedConnection(c_.layer(it.key()).section('|', 0, 0).toStdString()));
       }
       project_.addMapLayer(layer, false);
       data_.insert(it.key(), layer);
@@ -449,6 +456,7 @@ const char* reportUsage() {
          "                tables also go there, all in one transaction)\n"
          "                schema = circular_planner                (optional)\n"
          "    [layers]    roads = roads, districts = districts, zones = industrial_zones, ...\n"
+         "                (a table of the source, or a file of its own: organic = extra.geojson)\n"
          "    [analysis]  scenario = masterplan_2050_illustrative, cutoff_km = 20\n"
          "    [maps]      dpi = 150\n";
 }
