@@ -77,6 +77,12 @@ class Builder {
   void clusterVertices() {
     for (std::uint32_t li = 0; li < lines_.size(); ++li) {
       const RoadLine& line = lines_[li];
+      if (!coordinatesUsable(line)) {
+        ++report_.droppedLines;
+        addIssue(BuildIssue::Kind::BadCoordinates, line.featureId,
+                 "a vertex is not a finite coordinate within 10^9 m of the origin; line skipped");
+        continue;
+      }
       ClusteredLine clustered{li, {}, {}};
       std::size_t repeats = 0;
       for (std::uint32_t v = 0; v < line.xy.size(); ++v) {
@@ -97,6 +103,21 @@ class Builder {
         continue;
       clustered_.push_back(std::move(clustered));
     }
+  }
+
+  // NaN, infinite or far-off vertices (no projected CRS reaches 10^9 m) would
+  // poison the vertex grid and every length.
+  bool coordinatesUsable(const RoadLine& line) const {
+    constexpr double kFarthest = 1e9;
+    for (std::size_t v = 0; v < line.xy.size(); ++v) {
+      const XY& p = line.xy[v];
+      if (!(std::abs(p.x) <= kFarthest && std::abs(p.y) <= kFarthest))
+        return false;
+      if (!planar_ && v < line.lonLat.size() &&
+          !(std::abs(line.lonLat[v].lon) <= 360 && std::abs(line.lonLat[v].lat) <= 90))
+        return false;
+    }
+    return true;
   }
 
   bool keepLine(const RoadLine& line, const ClusteredLine& clustered) {

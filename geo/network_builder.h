@@ -33,7 +33,14 @@ struct BuildOptions {
 
 // A problem with one input line that the build worked around; never silent.
 struct BuildIssue {
-  enum class Kind { TooFewVertices, ZeroLength, SelfLoop, DuplicateVertices, BadSpeed };
+  enum class Kind {
+    TooFewVertices,
+    ZeroLength,
+    SelfLoop,
+    DuplicateVertices,
+    BadSpeed,
+    BadCoordinates
+  };
   Kind kind;
   std::uint64_t featureId;
   std::string message;

@@ -1,5 +1,7 @@
 #include "network_io.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
@@ -35,17 +37,29 @@ class Writer {
 
 class Reader {
  public:
-  Reader(std::istream& in, const std::string& label) : label_(label), in_(in) {}
+  Reader(std::istream& in, const std::string& label) : label_(label), in_(in) {
+    const std::streampos start = in_.tellg();
+    if (in_.seekg(0, std::ios::end)) {
+      const std::streamoff size = in_.tellg() - start;
+      size_ = size >= 0 ? static_cast<std::uint64_t>(size) : 0;
+    }
+    in_.clear();
+    in_.seekg(start);
+  }
   void bytes(void* data, std::size_t size) {
+    if (size > size_ - read_)
+      fail("it is truncated");
     in_.read(static_cast<char*>(data), static_cast<std::streamsize>(size));
     if (!in_)
       fail("it is truncated");
+    read_ += size;
   }
   template <typename T>
   void vec(std::vector<T>& v) {
     std::uint64_t n = 0;
     bytes(&n, sizeof n);
-    if (n > kMaxElements)
+    // Checked before allocating: a damaged size must not ask for gigabytes.
+    if (n > kMaxElements || n * sizeof(T) > size_ - read_)
       fail("it holds an impossible array size");
     v.resize(static_cast<std::size_t>(n));
     bytes(v.data(), v.size() * sizeof(T));
@@ -62,6 +76,8 @@ class Reader {
  private:
   std::string label_;
   std::istream& in_;
+  std::uint64_t size_ = kMaxElements;  // bytes in the stream (unknown: the largest allowed)
+  std::uint64_t read_ = 0;
 };
 
 template <typename Io, typename Net>
@@ -96,6 +112,38 @@ bool arcsValid(const std::vector<Network::Arc>& arcs, std::size_t nodes, std::si
   return true;
 }
 
+// Offsets into another array: from 0, never decreasing, ending at its size.
+template <typename T>
+bool offsetsValid(const std::vector<T>& begins, std::size_t total) {
+  if (begins.empty() || begins.front() != 0 || begins.back() != total)
+    return false;
+  return std::is_sorted(begins.begin(), begins.end());
+}
+
+bool costsValid(const Network& n) {
+  const auto usable = [](double c) { return std::isfinite(c) && c >= 0; };
+  for (std::size_t s = 0; s < n.segmentCount(); ++s)
+    if (!usable(n.segmentLength[s]) || !usable(n.segmentTime[s]) ||
+        n.shapeBegin[s + 1] - n.shapeBegin[s] < 2)
+      return false;
+  for (const Network::Arc& a : n.arcs)
+    if (!usable(a.length) || !usable(a.time))
+      return false;
+  return true;
+}
+
+// Every arc leaves its node along its segment, towards the segment's other end.
+bool arcsJoinTheirNodes(const Network& n) {
+  for (std::size_t node = 0; node < n.nodeCount(); ++node)
+    for (ArcId a = n.arcBegin[node]; a < n.arcBegin[node + 1]; ++a) {
+      const Network::Arc& arc = n.arcs[a];
+      const NodeId from = n.segmentFrom[arc.segment], to = n.segmentTo[arc.segment];
+      if (!((from == node && to == arc.head) || (to == node && from == arc.head)))
+        return false;
+    }
+  return true;
+}
+
 void checkConsistent(const Network& n, const Reader& reader) {
   const std::size_t nodes = n.nodeCount();
   const std::size_t segs = n.segmentCount();
@@ -111,6 +159,9 @@ void checkConsistent(const Network& n, const Reader& reader) {
                      allBelow(n.nodeComponent, n.componentNodeCount.size());
   if (!idsOk)
     reader.fail("it refers to nodes or segments that do not exist");
+  if (!offsetsValid(n.shapeBegin, n.shape.size()) || !offsetsValid(n.arcBegin, n.arcCount()) ||
+      !costsValid(n) || !arcsJoinTheirNodes(n))
+    reader.fail("its arrays do not fit together");
 }
 
 }  // namespace

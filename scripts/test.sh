@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up, builds once, and runs every test level: engine, data model, QGIS
-# integration, the benchmarks' smoke runs, and the unit tests under sanitizers.
+# integration, the benchmarks' smoke runs, the unit tests under sanitizers, and
+# a bounded fuzzing run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -17,3 +18,7 @@ ctest --test-dir build --output-on-failure --parallel "$(nproc)"
 cmake --build build-sanitize --parallel "$(nproc)"
 ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   ctest --test-dir build-sanitize -L unit --output-on-failure --parallel "$(nproc)"
+
+# The readers, the saved-network loader and the network builder under libFuzzer
+# (clang), 30 s each.
+scripts/fuzz.sh 30

@@ -70,6 +70,18 @@ TEST(NetworkBuilder, DropsLinesWithoutUsableSpeed) {
   EXPECT_EQ(report.issues.front().kind, BuildIssue::Kind::BadSpeed);
 }
 
+// Found by fuzzing: an infinite coordinate overflowed the vertex grid's cell index.
+TEST(NetworkBuilder, DropsLinesWithCoordinatesThatAreNotNumbers) {
+  BuildReport report;
+  const Network net = planarNetwork({line({{INFINITY, 0}, {0, 0}}), line({{NAN, 1}, {5, 5}}),
+                                     line({{1e30, 1e30}, {1e30, 2e30}}), line({{0, 0}, {10, 0}})},
+                                    &report);
+  EXPECT_EQ(report.droppedLines, 3u);
+  EXPECT_EQ(net.segmentCount(), 1u);
+  for (std::size_t i = 0; i < 3; ++i)
+    EXPECT_EQ(report.issues[i].kind, BuildIssue::Kind::BadCoordinates);
+}
+
 TEST(NetworkBuilder, OneWayMakesOneArc) {
   const Network net = planarNetwork(
       {line({{0, 0}, {10, 0}}, Direction::Forward), line({{10, 0}, {20, 0}}, Direction::Backward)});
