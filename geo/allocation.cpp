@@ -19,8 +19,9 @@ constexpr double kTiny = 1e-9;  // tonnes below this are rounding, not material
 // small. Site potentials keep reduced costs non-negative for Dijkstra.
 class Solver {
  public:
-  explicit Solver(const AllocationInput& in)
+  Solver(const AllocationInput& in, const Feedback* feedback)
       : in_(in),
+        feedback_(feedback),
         s_(in.supply.size()),
         t_(in.capacity.size()),
         spare_(in.capacity),
@@ -39,6 +40,7 @@ class Solver {
     Allocation out;
     out.unallocated.assign(s_, 0.0);
     for (std::size_t i : nearestFirst()) {
+      throwIfCanceled(feedback_);
       double left = in_.supply[i];
       while (left > kTiny)
         left -= augmentFrom(i, left, out.unallocated);
@@ -206,6 +208,7 @@ class Solver {
   }
 
   const AllocationInput& in_;
+  const Feedback* feedback_;
   std::size_t s_;
   std::size_t t_;
   std::vector<double> spare_;
@@ -251,9 +254,9 @@ std::vector<SiteIntake> siteIntakes(const AllocationInput& input, const Allocati
   return out;
 }
 
-Allocation allocate(const AllocationInput& input) {
+Allocation allocate(const AllocationInput& input, const Feedback* feedback) {
   checkAllocation(input);
-  return Solver(input).run();
+  return Solver(input, feedback).run();
 }
 
 }  // namespace cp::geo

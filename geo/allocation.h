@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "feedback.h"
+
 namespace cp::geo {
 
 struct AllocationInput {
@@ -46,7 +48,8 @@ std::vector<SiteIntake> siteIntakes(const AllocationInput& input, const Allocati
 // Throws std::invalid_argument on negative or non-finite tonnages, or a cost
 // table of the wrong size.
 void checkAllocation(const AllocationInput& input);
-Allocation allocate(const AllocationInput& input);
+// Throws Canceled when the feedback is canceled (checked between sources).
+Allocation allocate(const AllocationInput& input, const Feedback* feedback = nullptr);
 
 // Every source to one site or none (a source is not split between sites):
 // first as many tonnes as fit, then the least cost. The problem is NP-hard.

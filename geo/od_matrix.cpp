@@ -53,10 +53,15 @@ Cost withinCutoff(const Dijkstra& search, const Cost& c, double cutoff) {
 namespace {
 
 constexpr std::size_t kHierarchyMinCells = 20000;
+// Building the hierarchy costs about as much as this many one-to-all searches
+// (more on grid-like networks): with fewer places on the smaller side, those
+// searches alone are cheaper.
+constexpr std::size_t kHierarchyMinSearches = 200;
 
-bool useHierarchy(const QueryOptions& options, std::size_t cells) {
+bool useHierarchy(const QueryOptions& options, std::size_t rows, std::size_t cols) {
   return options.algorithm == Algorithm::Hierarchy ||
-         (options.algorithm == Algorithm::Auto && cells >= kHierarchyMinCells);
+         (options.algorithm == Algorithm::Auto && rows * cols >= kHierarchyMinCells &&
+          std::min(rows, cols) >= kHierarchyMinSearches);
 }
 
 OdMatrix odByDijkstra(const Network& net, const std::vector<std::optional<Location>>& origins,
@@ -85,11 +90,35 @@ OdMatrix odByDijkstra(const Network& net, const std::vector<std::optional<Locati
 
 }  // namespace
 
+namespace {
+
+// Many origins to few destinations: one search from each destination on the
+// reversed network (which finds the costs of reaching it), transposed.
+OdMatrix odByDijkstraFromDestinations(const Network& net,
+                                      const std::vector<std::optional<Location>>& origins,
+                                      const std::vector<std::optional<Location>>& destinations,
+                                      const QueryOptions& options, const Feedback* feedback) {
+  const Network back = reversed(net);
+  const OdMatrix t = odByDijkstra(back, destinations, origins, options, feedback);
+  OdMatrix m;
+  m.rows = origins.size();
+  m.cols = destinations.size();
+  m.cells.resize(t.cells.size());
+  for (std::size_t r = 0; r < m.rows; ++r)
+    for (std::size_t c = 0; c < m.cols; ++c)
+      m.cells[r * m.cols + c] = t.at(c, r);
+  return m;
+}
+
+}  // namespace
+
 OdMatrix odMatrix(const Network& net, const std::vector<std::optional<Location>>& origins,
                   const std::vector<std::optional<Location>>& destinations,
                   const QueryOptions& options, const Feedback* feedback) {
-  if (!useHierarchy(options, origins.size() * destinations.size()))
-    return odByDijkstra(net, origins, destinations, options, feedback);
+  if (!useHierarchy(options, origins.size(), destinations.size()))
+    return destinations.size() < origins.size()
+               ? odByDijkstraFromDestinations(net, origins, destinations, options, feedback)
+               : odByDijkstra(net, origins, destinations, options, feedback);
   const auto ch = ContractionHierarchy::build(net, options.metric, feedback);
   OdMatrix m = ch.manyToMany(origins, destinations, options.threads, feedback);
   for (Cost& c : m.cells)

@@ -45,7 +45,7 @@ QVariantMap CpAllocationAlgorithm::processAlgorithm(const QVariantMap& p,
   return guarded(feedback, [&](const cp::geo::Feedback* progress) {
     const SourcesToSites problem = readSourcesToSites(p, context, feedback, progress, {});
     const cp::geo::AllocationInput input{problem.supply, problem.capacity, problem.kmTable()};
-    const cp::geo::Allocation split = cp::geo::allocate(input);
+    const cp::geo::Allocation split = cp::geo::allocate(input, progress);
     const bool keepWhole = parameterAsBoolean(p, QStringLiteral("KEEP_WHOLE"), context);
     const cp::geo::Allocation allocation = keepWhole ? wholeSources(input, split, feedback) : split;
     return writeAllocation(p, context, feedback, problem, input, allocation);

@@ -43,6 +43,28 @@ TEST(OdMatrix, EqualsOneToOneRoutesInBothMeasures) {
   }
 }
 
+// Many origins to few destinations are searched from the destinations on the
+// reversed network (one-way streets included): the same costs as the routes.
+TEST(OdMatrix, ManyOriginsToFewDestinationsEqualsTheRoutes) {
+  const GridCase g(60);
+  const std::vector<std::optional<Location>> few(g.points.begin(), g.points.begin() + 3);
+  for (Metric metric : {Metric::Distance, Metric::Time}) {
+    QueryOptions options;
+    options.metric = metric;
+    const OdMatrix m = odMatrix(g.net, g.points, few, options);
+    ASSERT_EQ(m.rows, g.points.size());
+    for (std::size_t r = 0; r < m.rows; ++r)
+      for (std::size_t c = 0; c < few.size(); ++c) {
+        const Cost expected = shortestRoute(g.net, *g.points[r], *few[c], metric).cost;
+        ASSERT_EQ(m.at(r, c).reachable(), expected.reachable());
+        if (expected.reachable()) {
+          EXPECT_NEAR(m.at(r, c).distanceM, expected.distanceM, 1e-9);
+          EXPECT_NEAR(m.at(r, c).timeS, expected.timeS, 1e-9);
+        }
+      }
+  }
+}
+
 TEST(OdMatrix, SameResultOnOneThreadAndMany) {
   const GridCase g(40);
   QueryOptions one;
