@@ -67,7 +67,7 @@ TEST(ContractionHierarchy, SameSegmentAndOneWayEdgeCases) {
 
 TEST(ContractionHierarchy, AutoPicksItForLargeMatricesAndKeepsTheCutoff) {
   const Network net = test::planarNetwork(test::randomGrid(20, 20, 100, 4));
-  const auto points = randomPoints(net, 150, 9, 1900);  // 22,500 cells: the hierarchy
+  const auto points = randomPoints(net, 210, 9, 1900);  // 44,100 cells, 210 searches: the hierarchy
   QueryOptions cutoff;
   cutoff.cutoff = 800;
   QueryOptions dijkstra = cutoff;
