@@ -101,26 +101,21 @@ void checkSchemaName(const std::string& schema) {
 
 }  // namespace
 
-// (std::regex would do, but GCC 12 warns on it under the sanitizers.)
+// libpq's keywords are lower case; a quoted value may hold spaces.
 std::string maskedConnection(const std::string& connection) {
   std::string out = connection;
-  std::string lower = connection;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (std::size_t at = lower.find("password"); at != std::string::npos;
-       at = lower.find("password", at + 1)) {
-    std::size_t value = lower.find_first_not_of(' ', at + 8);
-    if (value == std::string::npos || lower[value] != '=')
+  for (std::size_t at = out.find("password"); at != std::string::npos;
+       at = out.find("password", at + 1)) {
+    std::size_t value = out.find_first_not_of(' ', at + 8);
+    if (value == std::string::npos || out[value] != '=')
       continue;
-    value = lower.find_first_not_of(' ', value + 1);
+    value = out.find_first_not_of(' ', value + 1);
     if (value == std::string::npos)
       break;
-    const std::size_t end =
-        out[value] == '\'' ? out.find('\'', value + 1) + 1 : out.find(' ', value);
-    out.replace(value, (end == 0 || end == std::string::npos ? out.size() : end) - value, "***");
-    lower = out;
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const bool quoted = out[value] == '\'';
+    std::size_t end = out.find(quoted ? '\'' : ' ', value + 1);
+    end = end == std::string::npos ? out.size() : end + (quoted ? 1 : 0);
+    out.replace(value, end - value, "***");
   }
   return out;
 }

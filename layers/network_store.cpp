@@ -37,11 +37,12 @@ std::optional<DatabasePlace> databasePlace(const std::string& where) {
                            (why && *why ? " (" + std::string(why) + ")" : ""));
 }
 
-DatasetPtr connect(const DatabasePlace& place) {
+// Read-only for loading: a teammate may only have the right to read.
+DatasetPtr connect(const DatabasePlace& place, unsigned access) {
   GDALAllRegister();
   CPLErrorReset();
-  DatasetPtr ds(GDALDataset::Open(place.connection.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE,
-                                  nullptr, nullptr, nullptr));
+  DatasetPtr ds(GDALDataset::Open(place.connection.c_str(), GDAL_OF_VECTOR | access, nullptr,
+                                  nullptr, nullptr));
   if (!ds)
     fail(place, "cannot connect");
   return ds;
@@ -81,7 +82,7 @@ void setNow(OGRFeature& row, const char* field) {
 }
 
 std::optional<geo::Network> loadFromDatabase(const DatabasePlace& place) {
-  const DatasetPtr ds = connect(place);
+  const DatasetPtr ds = connect(place, GDAL_OF_READONLY);
   OGRLayer* table = ds->GetLayerByName(kNetworkTable);
   if (table == nullptr)
     return std::nullopt;
@@ -100,7 +101,7 @@ void storeInDatabase(const geo::Network& network, const DatabasePlace& place) {
   std::ostringstream out;
   geo::saveNetwork(network, out, place.label());
   const std::string bytes = out.str();
-  const DatasetPtr ds = connect(place);
+  const DatasetPtr ds = connect(place, GDAL_OF_UPDATE);
   if (ds->StartTransaction() != OGRERR_NONE)
     fail(place, "cannot start a transaction");
   try {
