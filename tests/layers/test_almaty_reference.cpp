@@ -92,7 +92,9 @@ TEST_F(AlmatyRoads, OdMatrixEqualsSingleRoutes) {
   for (std::size_t r = 0; r < o.size(); ++r) {
     for (std::size_t c = 0; c < d.size(); ++c) {
       const geo::Cost single = geo::shortestRoute(*network_, origins[r], destinations[c]).cost;
-      EXPECT_EQ(m.at(r, c).distanceM, single.distanceM);
+      // Many origins to few destinations are searched from the destinations:
+      // the same lengths added in another order, equal to the last bits.
+      EXPECT_NEAR(m.at(r, c).distanceM, single.distanceM, 1e-6);
     }
   }
 }
