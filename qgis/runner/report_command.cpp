@@ -41,7 +41,10 @@ struct ReportConfig {
   // A layer of the data source, or a file of its own ("organic.geojson").
   QString layer(const QString& role) const {
     const QString given = layers.value(role);
-    if (QFileInfo(given.section('|', 0, 0)).suffix().isEmpty())
+    // A file by its extension: "public.roads" stays a (schema-qualified) table.
+    static const QStringList files{"gpkg", "geojson", "json", "shp", "csv",
+                                   "fgb",  "sqlite",  "gml",  "kml"};
+    if (!files.contains(QFileInfo(given.section('|', 0, 0)).suffix(), Qt::CaseInsensitive))
       return QStringLiteral("%1|layername=%2").arg(source, given);
     return base.absoluteFilePath(given);
   }

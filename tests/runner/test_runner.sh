@@ -117,7 +117,7 @@ psql "$PG_CONN" -q -c "CREATE VIEW organic_in_city AS SELECT * FROM organic_sour
   CREATE VIEW compost_sites_v AS SELECT * FROM composting_sites" \
   || { echo "FAIL: could not create the views"; failures=$((failures + 1)); }
 pg_report() {  # pg_report NAME SCHEMA
-  printf '[data]\nsource = PG:%s\n[output]\nfolder = %s\ndatabase = PG:%s\nschema = %s\n[layers]\norganic = organic_in_city\ncompost = compost_sites_v\n[maps]\ndpi = 60\n' \
+  printf '[data]\nsource = PG:%s\n[output]\nfolder = %s\ndatabase = PG:%s\nschema = %s\n[layers]\norganic = organic_in_city\ncompost = public.compost_sites_v\n[maps]\ndpi = 60\n' \
     "$PG_CONN" "$out/$1" "$PG_CONN" "$2" > "$out/$1.ini"
 }
 pg_tables() { psql "$PG_CONN" -Atc "SELECT count(*) FROM information_schema.tables WHERE table_schema = '$1'"; }
