@@ -88,10 +88,6 @@ OdMatrix odByDijkstra(const Network& net, const std::vector<std::optional<Locati
   return m;
 }
 
-}  // namespace
-
-namespace {
-
 // Many origins to few destinations: one search from each destination on the
 // reversed network (which finds the costs of reaching it), transposed.
 OdMatrix odByDijkstraFromDestinations(const Network& net,

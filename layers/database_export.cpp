@@ -81,12 +81,6 @@ class Export {
   std::string firstError_;
 };
 
-DatasetPtr open(const std::string& name, unsigned flags) {
-  GDALAllRegister();
-  return DatasetPtr(
-      GDALDataset::Open(name.c_str(), GDAL_OF_VECTOR | flags, nullptr, nullptr, nullptr));
-}
-
 void checkSchemaName(const std::string& schema) {
   const auto letter = [](char c) {
     return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
@@ -123,11 +117,11 @@ std::string maskedConnection(const std::string& connection) {
 std::size_t exportTables(const std::string& from, const std::vector<std::string>& tables,
                          const DatabaseTarget& target) {
   checkSchemaName(target.schema);
-  const DatasetPtr source = open(from, GDAL_OF_READONLY);
+  const DatasetPtr source = openVectorDataset(from, GDAL_OF_READONLY);
   if (!source)
     throw std::runtime_error("cannot open the results " + from);
   Export job(target);
-  const DatasetPtr database = open(target.connection, GDAL_OF_UPDATE);
+  const DatasetPtr database = openVectorDataset(target.connection, GDAL_OF_UPDATE);
   if (!database)
     job.fail("cannot connect");
   if (!database->TestCapability(ODsCTransactions) || database->StartTransaction() != OGRERR_NONE)

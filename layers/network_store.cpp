@@ -39,10 +39,8 @@ std::optional<DatabasePlace> databasePlace(const std::string& where) {
 
 // Read-only for loading: a teammate may only have the right to read.
 DatasetPtr connect(const DatabasePlace& place, unsigned access) {
-  GDALAllRegister();
   CPLErrorReset();
-  DatasetPtr ds(GDALDataset::Open(place.connection.c_str(), GDAL_OF_VECTOR | access, nullptr,
-                                  nullptr, nullptr));
+  DatasetPtr ds = openVectorDataset(place.connection, access);
   if (!ds)
     fail(place, "cannot connect");
   return ds;

@@ -98,8 +98,7 @@ PreparedNetwork prepareNetwork(const OdJob& job, OdJobResult& result,
   }
   if (job.roads.empty())
     throw std::runtime_error("no prepared network is stored at '" +
-                             maskedConnection(job.networkCache) +
-                             "'; give the roads to build one");
+                             maskedConnection(job.networkCache) + "'; give the roads to build one");
   RoadData roads = readRoads(LayerRef::parse(job.roads), job.roadOptions);
   result.diagnostics.append(roads.diagnostics);
   geo::Network net =

@@ -64,10 +64,14 @@ std::string LayerRef::label() const {
   return subset.empty() ? out : out + " [" + subset + "]";
 }
 
-OpenLayer::OpenLayer(const LayerRef& ref) : label_(ref.label()) {
+DatasetPtr openVectorDataset(const std::string& name, unsigned access) {
   registerDrivers();
-  dataset_.reset(static_cast<GDALDataset*>(GDALOpenEx(
-      ref.dataset.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+  return DatasetPtr(static_cast<GDALDataset*>(
+      GDALOpenEx(name.c_str(), GDAL_OF_VECTOR | access, nullptr, nullptr, nullptr)));
+}
+
+OpenLayer::OpenLayer(const LayerRef& ref) : label_(ref.label()) {
+  dataset_ = openVectorDataset(ref.dataset, GDAL_OF_READONLY);
   if (!dataset_) {
     const char* why = CPLGetLastErrorMsg();
     failInput(

@@ -29,6 +29,10 @@ struct DatasetCloser {
 };
 using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 
+// Any OGR vector source opened with GDAL_OF_READONLY or GDAL_OF_UPDATE; null
+// when it cannot be opened (CPLGetLastErrorMsg() says why).
+DatasetPtr openVectorDataset(const std::string& name, unsigned access);
+
 // An open layer; throws InputError when the dataset or the layer cannot be opened.
 class OpenLayer {
  public:

@@ -22,11 +22,11 @@ const QStringList& speedFieldNames();
 // The first of the candidates that the source has, or "".
 QString detectField(const QgsFeatureSource& source, const QStringList& candidates);
 
-// Throws layers::InputError when the source cannot serve as roads.
 // Why the layer's coordinates cannot be in its CRS (metres under a lon/lat CRS:
 // the layer was given the wrong CRS), or empty.
 QString coordinatesProblem(const QgsFeatureSource& source);
 
+// Throws layers::InputError when the source cannot serve as roads.
 layers::RoadData readRoads(const QgsFeatureSource& source, const QString& label,
                            const layers::RoadFields& fields, bool drivableOnly,
                            const QgsCoordinateTransformContext& context, QgsFeedback* feedback);

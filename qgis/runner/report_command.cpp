@@ -134,9 +134,13 @@ class Report {
     writeProject();
   }
 
-  // The result tables, in the order they were made.
-  std::vector<std::string> tables() const { return tables_; }
-  QString resultsFile() const { return results(); }
+  std::vector<std::string> tables() const {
+    std::vector<std::string> out;
+    for (const auto& [table, style] : styles_)
+      out.push_back(table.toStdString());
+    return out;
+  }
+  QString results() const { return QDir(work_).filePath(QStringLiteral("results.gpkg")); }
 
  private:
   std::vector<Step> plan() const {
@@ -223,11 +227,8 @@ class Report {
         throw std::runtime_error(std::string(step.title) + ": no " + output.toStdString());
       save(*vector, table);
       styles_[table] = style;
-      tables_.push_back(table.toStdString());
     }
   }
-
-  QString results() const { return QDir(work_).filePath(QStringLiteral("results.gpkg")); }
 
   void save(QgsVectorLayer& layer, const QString& table) {
     QgsVectorFileWriter::SaveVectorOptions options;
@@ -414,9 +415,8 @@ class Report {
   const ReportConfig& c_;
   QString work_;
   QgsProject project_;
-  std::map<QString, void (*)(QgsVectorLayer&)> styles_;
-  std::vector<std::string> tables_;
-  QMap<QString, QgsVectorLayer*> data_;  // by role; owned by the project
+  std::map<QString, void (*)(QgsVectorLayer&)> styles_;  // by result table
+  QMap<QString, QgsVectorLayer*> data_;                  // by role; owned by the project
   struct Number {
     std::string step;
     QString name;         // the algorithm's output, e.g. TONNE_KM
@@ -425,6 +425,17 @@ class Report {
   };
   std::vector<Number> numbers_;
 };
+
+// The finished result tables into the team's database, all in one transaction.
+void writeToDatabase(const Report& report, const cp::layers::DatabaseTarget& database) {
+  std::cerr << "writing the results to the database\n";
+  const std::vector<std::string> tables = report.tables();
+  const std::size_t rows =
+      cp::layers::exportTables(report.results().toStdString(), tables, database);
+  std::cout << tables.size() << " result tables (" << rows << " rows) written to "
+            << cp::layers::maskedConnection(database.connection)
+            << (database.schema.empty() ? "" : ", schema " + database.schema) << "\n";
+}
 
 // Moves the finished files from the work folder into the output folder.
 void publish(const QString& work, const QString& folder) {
@@ -486,15 +497,8 @@ int runReport(const std::vector<std::string>& args, const char* program) {
     try {
       Report report(config, work.path());
       report.run();
-      if (!config.database.connection.empty()) {
-        std::cerr << "writing the results to the database\n";
-        const std::size_t rows = cp::layers::exportTables(report.resultsFile().toStdString(),
-                                                          report.tables(), config.database);
-        std::cout << report.tables().size() << " result tables (" << rows << " rows) written to "
-                  << cp::layers::maskedConnection(config.database.connection)
-                  << (config.database.schema.empty() ? "" : ", schema " + config.database.schema)
-                  << "\n";
-      }
+      if (!config.database.connection.empty())
+        writeToDatabase(report, config.database);
       publish(work.path(), config.folder);
       std::cout << "Report written to " << config.folder.toStdString()
                 << ": results.gpkg, maps/ (PNG and PDF maps, SVG Sankey "
