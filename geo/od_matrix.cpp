@@ -17,15 +17,10 @@ struct DecisiveNodes {
 
   DecisiveNodes(const Network& net, const std::vector<std::optional<Location>>& targets)
       : isDecisive(net.nodeCount(), 0) {
-    for (const auto& t : targets) {
-      if (!t)
-        continue;
-      const Direction d = net.segmentDirection[t->segment];
-      if (allowsForward(d))
-        mark(net.segmentFrom[t->segment]);
-      if (allowsBackward(d))
-        mark(net.segmentTo[t->segment]);
-    }
+    for (const auto& t : targets)
+      if (t)
+        for (const Seed& a : arrivals(net, *t))
+          mark(a.node);
   }
   void mark(NodeId n) {
     if (isDecisive[n] == 0)

@@ -11,12 +11,12 @@ Cost share(const Network& net, SegmentId s, double fraction) {
   return {net.segmentLength[s] * fraction, net.segmentTime[s] * fraction};
 }
 
-// How a destination is entered: along its segment from one of its end nodes, or
+// How a destination is entered: from one of its segment's end nodes, or
 // straight along the origin's own segment.
 struct Arrival {
   Cost cost;
-  NodeId node = kNoId;   // kNoId: along the shared segment, no node passed
-  bool fromTail = true;  // entered from the segment's from-node
+  NodeId node = kNoId;  // kNoId: along the shared segment, no node passed
+  Seed last{};          // the piece from `node` to the destination
 };
 
 Arrival bestArrival(const Dijkstra& search, const Location& from, const Location& to) {
@@ -27,21 +27,17 @@ Arrival bestArrival(const Dijkstra& search, const Location& from, const Location
       continue;
     const Cost c = search.cost(a.node) + a.cost;
     if (search.better(c, best.cost))
-      best = {c, a.node, a.node == net.segmentFrom[to.segment]};
+      best = {c, a.node, a};
   }
   const Cost direct = alongSegment(net, from, to, search.metric());
   if (direct.reachable() && search.better(direct, best.cost))
-    best = {direct, kNoId, to.fraction >= from.fraction};
+    best = {direct, kNoId, {}};
   return best;
 }
 
-// The distinct nodes whose final labels decide the cost of reaching `to`.
 void addDecisiveNodes(const Network& net, const Location& to, std::vector<NodeId>& nodes) {
-  const Direction d = net.segmentDirection[to.segment];
-  if (allowsForward(d))
-    nodes.push_back(net.segmentFrom[to.segment]);
-  if (allowsBackward(d))
-    nodes.push_back(net.segmentTo[to.segment]);
+  for (const Seed& a : arrivals(net, to))
+    nodes.push_back(a.node);
 }
 
 void sortUnique(std::vector<NodeId>& nodes) {
@@ -76,6 +72,23 @@ void appendArcShape(const Network& net, ArcId arc, std::vector<XY>& line) {
   appendPoints(line, shape);
 }
 
+// The departure a search's path tree root was reached by: the cheapest seed there.
+Seed departureTo(const Dijkstra& search, const Location& from, NodeId root) {
+  Seed best{root, Cost{}, 0};
+  for (const Seed& d : departures(search.network(), from))
+    if (d.node == root && search.better(d.cost, best.cost))
+      best = d;
+  return best;
+}
+
+// Adds a travelled piece of a segment; a piece of no length is no travel.
+void addPiece(Route& route, SegmentId s, double metres) {
+  if (metres <= 0)
+    return;
+  route.segments.push_back(s);
+  route.segmentMetres.push_back(metres);
+}
+
 Route assembleRoute(const Dijkstra& search, const Location& from, const Location& to,
                     const Arrival& arrival) {
   const Network& net = search.network();
@@ -83,8 +96,7 @@ Route assembleRoute(const Dijkstra& search, const Location& from, const Location
   route.cost = arrival.cost;
   if (arrival.node == kNoId) {
     route.geometry = partialShape(net, from.segment, from.fraction, to.fraction);
-    route.segments = {from.segment};
-    route.segmentMetres = {route.cost.distanceM};
+    addPiece(route, from.segment, route.cost.distanceM);
     return route;
   }
   std::vector<ArcId> arcs;
@@ -94,47 +106,58 @@ Route assembleRoute(const Dijkstra& search, const Location& from, const Location
     node = net.arcTail(a);
   }
   std::reverse(arcs.begin(), arcs.end());
-  const Cost viaEnd = share(net, from.segment, 1 - from.fraction);
-  const bool leftForward = allowsForward(net.segmentDirection[from.segment]) &&
-                           node == net.segmentTo[from.segment] &&
-                           search.cost(node).distanceM == viaEnd.distanceM;
-  appendPoints(route.geometry, partialShape(net, from.segment, from.fraction, leftForward ? 1 : 0));
-  route.segments.push_back(from.segment);
-  route.segmentMetres.push_back(
-      share(net, from.segment, leftForward ? 1 - from.fraction : from.fraction).distanceM);
+  const Seed first = departureTo(search, from, node);
+  appendPoints(route.geometry, partialShape(net, from.segment, from.fraction, first.nodeFraction));
+  addPiece(route, from.segment, first.cost.distanceM);
   for (ArcId a : arcs) {
     appendArcShape(net, a, route.geometry);
-    route.segments.push_back(net.arcs[a].segment);
-    route.segmentMetres.push_back(net.arcs[a].length);
+    addPiece(route, net.arcs[a].segment, net.arcs[a].length);
   }
   appendPoints(route.geometry,
-               partialShape(net, to.segment, arrival.fromTail ? 0 : 1, to.fraction));
-  route.segments.push_back(to.segment);
-  route.segmentMetres.push_back(
-      share(net, to.segment, arrival.fromTail ? to.fraction : 1 - to.fraction).distanceM);
+               partialShape(net, to.segment, arrival.last.nodeFraction, to.fraction));
+  addPiece(route, to.segment, arrival.last.cost.distanceM);
   return route;
 }
 
 }  // namespace
 
+namespace {
+
+// Seeds at a location's segment ends: from-node and to-node as asked, plus the
+// node the location lies on, if any, at no cost.
+std::vector<Seed> endSeeds(const Network& net, const Location& at, bool viaFrom, bool viaTo) {
+  std::vector<Seed> out;
+  if (viaTo)
+    out.push_back({net.segmentTo[at.segment], share(net, at.segment, 1 - at.fraction), 1});
+  if (viaFrom)
+    out.push_back({net.segmentFrom[at.segment], share(net, at.segment, at.fraction), 0});
+  const NodeId on = nodeAt(net, at);
+  const double onFraction = at.fraction <= 0 ? 0 : 1;
+  const bool listed = std::any_of(out.begin(), out.end(),
+                                  [&](const Seed& s) { return s.nodeFraction == onFraction; });
+  if (on != kNoId && !listed)
+    out.push_back({on, Cost{0, 0}, onFraction});
+  return out;
+}
+
+}  // namespace
+
+NodeId nodeAt(const Network& net, const Location& at) {
+  if (at.fraction <= 0)
+    return net.segmentFrom[at.segment];
+  if (at.fraction >= 1)
+    return net.segmentTo[at.segment];
+  return kNoId;
+}
+
 std::vector<Seed> departures(const Network& net, const Location& from) {
   const Direction d = net.segmentDirection[from.segment];
-  std::vector<Seed> out;
-  if (allowsForward(d))
-    out.push_back({net.segmentTo[from.segment], share(net, from.segment, 1 - from.fraction)});
-  if (allowsBackward(d))
-    out.push_back({net.segmentFrom[from.segment], share(net, from.segment, from.fraction)});
-  return out;
+  return endSeeds(net, from, allowsBackward(d), allowsForward(d));
 }
 
 std::vector<Seed> arrivals(const Network& net, const Location& to) {
   const Direction d = net.segmentDirection[to.segment];
-  std::vector<Seed> out;
-  if (allowsForward(d))
-    out.push_back({net.segmentFrom[to.segment], share(net, to.segment, to.fraction)});
-  if (allowsBackward(d))
-    out.push_back({net.segmentTo[to.segment], share(net, to.segment, 1 - to.fraction)});
-  return out;
+  return endSeeds(net, to, allowsForward(d), allowsBackward(d));
 }
 
 Cost alongSegment(const Network& net, const Location& from, const Location& to, Metric metric) {

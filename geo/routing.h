@@ -33,12 +33,18 @@ struct QueryOptions {
 struct Seed {
   NodeId node;
   Cost cost;
+  double nodeFraction;  // where the node lies on the location's segment: 0 or 1
 };
 
-// Nodes a trip from `from` can reach first, with the cost of getting there.
+// Nodes a trip from `from` can reach first, with the cost of getting there. A
+// location on one of its segment's end nodes is that node: it leaves from there
+// at no cost, whichever ways its own segment may be driven.
 std::vector<Seed> departures(const Network& network, const Location& from);
-// Nodes a trip to `to` can come through last, with the cost from there on.
+// Nodes a trip to `to` can come through last, with the cost from there on (a
+// location on a node is reached there, at no further cost).
 std::vector<Seed> arrivals(const Network& network, const Location& to);
+// The node a location lies on (fraction exactly 0 or 1), or kNoId.
+NodeId nodeAt(const Network& network, const Location& location);
 // Cost of travelling straight along a shared segment; unreachable otherwise.
 Cost alongSegment(const Network& network, const Location& from, const Location& to, Metric metric);
 

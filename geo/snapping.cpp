@@ -83,9 +83,19 @@ SnapResult Snapper::nearestOn(const XY& point, bool usableOnly) const {
   const double fraction = planarLength > 0 ? std::clamp(along / planarLength, 0.0, 1.0) : 0.0;
 
   SnapResult result;
-  result.location = Location{s, fraction, proj.point};
-  result.connectorM = planarDistance(point, proj.point);
+  result.location = onEndNode(Location{s, fraction, proj.point});
+  result.connectorM = planarDistance(point, result.location->xy);
   return result;
+}
+
+Location Snapper::onEndNode(const Location& at) const {
+  const XY& from = network_.nodeXY[network_.segmentFrom[at.segment]];
+  const XY& to = network_.nodeXY[network_.segmentTo[at.segment]];
+  const double toFrom = planarDistance(at.xy, from);
+  const double toTo = planarDistance(at.xy, to);
+  if (std::min(toFrom, toTo) > options_.nodeToleranceM)
+    return at;
+  return toFrom <= toTo ? Location{at.segment, 0, from} : Location{at.segment, 1, to};
 }
 
 SnapResult Snapper::snap(const XY& point) const {

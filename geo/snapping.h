@@ -22,6 +22,10 @@ struct SnapOptions {
   // Only segments of components with at least this many nodes are usable; 0 means
   // only the largest component.
   std::uint32_t minComponentNodes = 0;
+  // A snapped point this close to a segment's end node is on that node (as the
+  // network builder joins road ends this close): it then reaches every road
+  // there at no cost, whichever way its own segment runs.
+  double nodeToleranceM = 0.01;
 };
 
 enum class SnapFailure { None, InvalidCoordinate, TooFar, SmallComponent, EmptyNetwork };
@@ -46,6 +50,7 @@ class Snapper {
  private:
   bool usable(SegmentId s) const;
   SnapResult nearestOn(const XY& point, bool usableOnly) const;
+  Location onEndNode(const Location& at) const;
 
   struct Index;
   const Network& network_;

@@ -3,10 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+
 #include "geo/contraction_hierarchy.h"
 #include "geo/routing.h"
 #include "layers/road_reader.h"
 #include "support/almaty_network.h"
+#include "support/every_query.h"
 #include "support/reference_paths.h"
 #include "support/temp_files.h"
 
@@ -65,12 +69,14 @@ TEST_F(AlmatyRoads, NetworkHasTheExpectedShape) {
 TEST_F(AlmatyRoads, TwoHundredRandomPairsEqualBoostGraphDijkstra) {
   const auto from = randomLocations(200, 42);
   const auto to = randomLocations(200, 43);
+  std::vector<geo::Location> places = from;
+  places.insert(places.end(), to.begin(), to.end());
   for (geo::Metric metric : {geo::Metric::Distance, geo::Metric::Time}) {
-    test::ReferenceRouter reference(*network_, metric);
+    const test::PlaceGraph reference(*network_, places, metric);
     int reachable = 0;
     for (std::size_t i = 0; i < from.size(); ++i) {
       const geo::Cost ours = geo::shortestRoute(*network_, from[i], to[i], metric).cost;
-      const double expected = reference.cost(from[i], to[i]);
+      const double expected = reference.costsFrom(i)[from.size() + i];
       if (std::isinf(expected)) {
         EXPECT_FALSE(ours.reachable()) << "pair " << i;
         continue;
@@ -117,6 +123,76 @@ TEST_F(AlmatyRoads, HierarchyMatrixEqualsDijkstraInBothMetrics) {
                   1e-9 * expected.cells[i].distanceM);
       EXPECT_NEAR(got.cells[i].timeS, expected.cells[i].timeS, 1e-9 * expected.cells[i].timeS);
     }
+  }
+}
+
+// Nodes of the largest component by kind, for places that lie on them.
+struct NodeKinds {
+  std::vector<geo::NodeId> oneWayJunctions;  // three or more roads, one of them one-way
+  std::vector<geo::NodeId> oneWayEnds;       // where a one-way road starts or ends, 1-2 roads
+  std::vector<geo::NodeId> deadEnds;         // one road
+  std::vector<geo::NodeId> otherJunctions;
+
+  explicit NodeKinds(const geo::Network& net) {
+    std::vector<int> degree(net.nodeCount(), 0);
+    std::vector<bool> oneWay(net.nodeCount(), false);
+    for (geo::SegmentId s = 0; s < net.segmentCount(); ++s) {
+      for (geo::NodeId v : {net.segmentFrom[s], net.segmentTo[s]}) {
+        ++degree[v];
+        oneWay[v] = oneWay[v] || net.segmentDirection[s] != geo::Direction::Both;
+      }
+    }
+    for (geo::NodeId v = 0; v < net.nodeCount(); ++v) {
+      if (net.nodeComponent[v] != net.largestComponent)
+        continue;
+      if (degree[v] >= 3)
+        (oneWay[v] ? oneWayJunctions : otherJunctions).push_back(v);
+      else if (oneWay[v])
+        oneWayEnds.push_back(v);
+      else if (degree[v] == 1)
+        deadEnds.push_back(v);
+    }
+  }
+};
+
+std::vector<geo::NodeId> pick(std::vector<geo::NodeId> nodes, std::size_t count,
+                              std::mt19937& rng) {
+  std::shuffle(nodes.begin(), nodes.end(), rng);
+  nodes.resize(std::min(count, nodes.size()));
+  return nodes;
+}
+
+// The issue a planner met: places on junctions with one-way roads got routes
+// through the wrong end of the one-way road. 150 places snapped from node
+// coordinates (junctions with one-way roads, one-way ends, dead ends, other
+// junctions) and 50 inside segments; every pair, every query type, both measures,
+// against Boost.Graph's Dijkstra on a graph where each place is a vertex.
+TEST_F(AlmatyRoads, PlacesOnNodesEqualAnIndependentReferenceInEveryQuery) {
+  const geo::Network& net = *network_;
+  const NodeKinds kinds(net);
+  ASSERT_GT(kinds.oneWayJunctions.size(), 500u);
+  std::mt19937 rng(2026);
+  std::vector<geo::NodeId> nodes = pick(kinds.oneWayJunctions, 75, rng);
+  for (const auto* kind : {&kinds.oneWayEnds, &kinds.deadEnds, &kinds.otherJunctions})
+    for (geo::NodeId v : pick(*kind, 25, rng))
+      nodes.push_back(v);
+  const geo::Snapper snapper(net, {});
+  std::vector<geo::Location> places;
+  for (geo::NodeId v : nodes) {
+    const geo::SnapResult snapped = snapper.snap(net.nodeXY[v]);
+    ASSERT_TRUE(snapped.location) << snapped.reason;
+    ASSERT_NE(geo::nodeAt(net, *snapped.location), geo::kNoId) << "node " << v;
+    places.push_back(*snapped.location);
+  }
+  for (const geo::Location& p : randomLocations(50, 77))
+    places.push_back(p);
+  for (geo::Metric metric : {geo::Metric::Distance, geo::Metric::Time}) {
+    SCOPED_TRACE(metric == geo::Metric::Distance ? "distance" : "time");
+    const test::PlaceGraph reference(net, places, metric);
+    std::vector<std::vector<double>> expected;
+    for (std::size_t i = 0; i < places.size(); ++i)
+      expected.push_back(reference.costsFrom(i));
+    test::expectEveryQueryMatches(net, places, metric, expected);
   }
 }
 

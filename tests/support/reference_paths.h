@@ -1,28 +1,35 @@
 #pragma once
-// An independent reference for shortest-path costs: Boost.Graph's Dijkstra on a
-// graph built here from the network's segments (not from its arcs), with a
-// virtual source joined to the origin's segment ends; the destination's cost is
-// taken over its segment's ends.
+// An independent reference for shortest-path costs between places. It builds
+// its own directed graph from the network's segments (not from the engine's
+// arcs, seeds or partial segments): every place becomes a vertex - the node it
+// lies on when its fraction is 0 or 1, otherwise a new vertex that splits its
+// segment - so a cost between places is a plain vertex-to-vertex shortest path.
 
 #include <memory>
+#include <vector>
 
 #include "geo/network.h"
 #include "geo/snapping.h"
 
 namespace cp::test {
 
-class ReferenceRouter {
+class PlaceGraph {
  public:
-  ReferenceRouter(const geo::Network& network, geo::Metric metric);
-  ~ReferenceRouter();
+  PlaceGraph(const geo::Network& network, const std::vector<geo::Location>& places,
+             geo::Metric metric);
+  ~PlaceGraph();
+  PlaceGraph(const PlaceGraph&) = delete;
+  PlaceGraph& operator=(const PlaceGraph&) = delete;
 
-  // The minimised cost from one location to another; infinity when unreachable.
-  double cost(const geo::Location& from, const geo::Location& to);
+  // The minimised cost from place `from` to every place (Boost.Graph's
+  // Dijkstra); infinity where unreachable.
+  std::vector<double> costsFrom(std::size_t from) const;
+  // Every place to every place by Floyd-Warshall over all vertices: a brute
+  // force for small graphs, sharing nothing with a Dijkstra.
+  std::vector<std::vector<double>> allPairsBruteForce() const;
 
  private:
   struct Graph;
-  const geo::Network& network_;
-  geo::Metric metric_;
   std::unique_ptr<Graph> graph_;
 };
 

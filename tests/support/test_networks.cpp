@@ -27,7 +27,8 @@ geo::Network planarNetwork(const std::vector<geo::RoadLine>& lines, geo::BuildRe
   return geo::buildNetwork(lines, options, report);
 }
 
-std::vector<geo::RoadLine> randomGrid(int w, int h, double spacing, unsigned seed) {
+std::vector<geo::RoadLine> randomGrid(int w, int h, double spacing, unsigned seed,
+                                      int oneWaysInTen) {
   std::mt19937 rng(seed);
   std::uniform_int_distribution<int> dir(0, 9);
   std::uniform_real_distribution<double> speed(10, 80);
@@ -41,9 +42,9 @@ std::vector<geo::RoadLine> randomGrid(int w, int h, double spacing, unsigned see
                                                    y * spacing + jitter(rng)};
   auto direction = [&] {
     const int d = dir(rng);
-    return d == 0   ? geo::Direction::Forward
-           : d == 1 ? geo::Direction::Backward
-                    : geo::Direction::Both;
+    return d < oneWaysInTen / 2 ? geo::Direction::Forward
+           : d < oneWaysInTen   ? geo::Direction::Backward
+                                : geo::Direction::Both;
   };
   std::vector<geo::RoadLine> lines;
   for (int y = 0; y < h; ++y) {

@@ -17,9 +17,11 @@ geo::RoadLine line(std::initializer_list<geo::XY> points,
 geo::Network planarNetwork(const std::vector<geo::RoadLine>& lines,
                            geo::BuildReport* report = nullptr, double tolerance = 0.01);
 
-// A w x h grid with `spacing` metres between nodes, random one-ways and speeds
-// (reproducible from seed), every line split at its own ends only.
-std::vector<geo::RoadLine> randomGrid(int w, int h, double spacing, unsigned seed);
+// A w x h grid with `spacing` metres between nodes, random one-ways (about
+// oneWaysInTen in ten streets, half each way) and speeds (reproducible from
+// seed), every line split at its own ends only.
+std::vector<geo::RoadLine> randomGrid(int w, int h, double spacing, unsigned seed,
+                                      int oneWaysInTen = 2);
 
 geo::Location at(const geo::Network& net, geo::XY point);  // snapped, must succeed
 
