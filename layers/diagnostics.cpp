@@ -5,7 +5,9 @@
 namespace cp::layers {
 
 std::string Diagnostic::text() const {
-  std::string out = severity == Severity::Error ? "error: " : "warning: ";
+  std::string out = severity == Severity::Error     ? "error: "
+                    : severity == Severity::Warning ? "warning: "
+                                                    : "note: ";
   out += "layer '" + layer + "'";
   if (!feature.empty())
     out += ", feature " + feature;
@@ -34,8 +36,12 @@ void failInput(const std::string& layer, const std::string& feature, const std::
 }
 
 void Diagnostics::warn(const std::string& layer, const std::string& feature,
-                       const std::string& field, const std::string& message) {
-  items_.push_back({Diagnostic::Severity::Warning, layer, feature, field, message, 1});
+                       const std::string& field, const std::string& message, std::size_t count) {
+  items_.push_back({Diagnostic::Severity::Warning, layer, feature, field, message, count});
+}
+
+void Diagnostics::note(const std::string& layer, const std::string& message, std::size_t count) {
+  items_.push_back({Diagnostic::Severity::Note, layer, "", "", message, count});
 }
 
 void Diagnostics::warnOnce(const std::string& key, const std::string& layer,

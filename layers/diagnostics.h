@@ -11,7 +11,10 @@
 namespace cp::layers {
 
 struct Diagnostic {
-  enum class Severity { Warning, Error };
+  // Note: said so that nothing is left out silently, but as intended (e.g. the
+  // footways left out of a road network); Warning: data that may make a result
+  // wrong or incomplete; Error: the input cannot be used.
+  enum class Severity { Note, Warning, Error };
   Severity severity = Severity::Warning;
   std::string layer;
   std::string feature;  // feature id, or empty for the whole layer
@@ -47,7 +50,8 @@ std::string quantityProblem(bool isNumber, double value);
 class Diagnostics {
  public:
   void warn(const std::string& layer, const std::string& feature, const std::string& field,
-            const std::string& message);
+            const std::string& message, std::size_t count = 1);
+  void note(const std::string& layer, const std::string& message, std::size_t count);
   // Repeated messages with the same key are counted once, naming the first feature.
   void warnOnce(const std::string& key, const std::string& layer, const std::string& feature,
                 const std::string& field, const std::string& message);

@@ -1,11 +1,43 @@
 #include "road_attributes.h"
 
-#include <cmath>
-#include <cstdlib>
+#include <algorithm>
+#include <vector>
 
 #include "road_classes.h"
 
 namespace cp::layers {
+namespace {
+
+// The problems a parser tallies, as they are said to the user.
+const char* const kNoClass =
+    "no road class (NULL or empty): kept as drivable roads at the default speed of unclassified "
+    "roads";
+const char* const kUnknownClass =
+    "road classes not in the table: kept as drivable roads at the default speed of unclassified "
+    "roads";
+const char* const kNotDrivable = "lines of classes not open to cars left out of the network";
+const char* const kUnknownOneway = "unrecognised one-way values: treated as two-way";
+const char* const kImplausibleSpeed =
+    "speeds outside the plausible 3-150 km/h: the class default is used instead";
+const char* const kUnreadableSpeed = "values that are not a speed: the class default is used";
+const char* const kSeveralSpeeds = "several speed limits in one value: the lowest is used";
+
+// The distinct values and their counts, most frequent first, at most ten.
+std::string listValues(const std::map<std::string, std::size_t>& values) {
+  std::vector<std::pair<std::size_t, std::string>> byCount;
+  for (const auto& [value, n] : values)
+    byCount.emplace_back(n, value);
+  std::stable_sort(byCount.begin(), byCount.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::string out;
+  for (std::size_t i = 0; i < byCount.size() && i < 10; ++i)
+    out += (i ? ", '" : "'") + byCount[i].second + "' x" + std::to_string(byCount[i].first);
+  if (byCount.size() > 10)
+    out += " and " + std::to_string(byCount.size() - 10) + " more";
+  return out;
+}
+
+}  // namespace
 
 RoadAttributeParser::RoadAttributeParser(std::string layerLabel, RoadFields fields,
                                          bool drivableOnly, Diagnostics& diagnostics)
@@ -14,22 +46,30 @@ RoadAttributeParser::RoadAttributeParser(std::string layerLabel, RoadFields fiel
       drivableOnly_(drivableOnly),
       diagnostics_(diagnostics) {}
 
-void RoadAttributeParser::warn(const std::string& key, const std::string& featureId,
-                               const std::string& field, const std::string& message) {
-  diagnostics_.warnOnce(key, layer_, featureId, field, message);
+void RoadAttributeParser::count(const std::string& problem, const std::string& field,
+                                const std::string& featureId, const std::string& value) {
+  Tally& t = tallies_[problem];
+  if (t.features++ == 0) {
+    t.field = field;
+    t.firstFeature = featureId;
+  }
+  ++t.values[value];
 }
 
 std::optional<RoadProperties> RoadAttributeParser::parse(const std::string& featureId,
                                                          const std::string& roadClass,
                                                          const std::string& oneway,
                                                          const std::string& speedText) {
-  const bool hasClass = !fields_.roadClass.empty();
-  if (drivableOnly_ && hasClass && !isDrivableClass(roadClass))
-    return std::nullopt;
-  if (hasClass && !isKnownClass(roadClass))
-    warn("class:" + roadClass, featureId, fields_.roadClass,
-         "unknown road class '" + roadClass +
-             "'; routed with the default speed of unclassified roads");
+  if (!fields_.roadClass.empty()) {
+    if (roadClass.empty()) {
+      count(kNoClass, fields_.roadClass, featureId, "NULL");
+    } else if (!isKnownClass(roadClass)) {
+      count(kUnknownClass, fields_.roadClass, featureId, roadClass);
+    } else if (drivableOnly_ && !isDrivableClass(roadClass)) {
+      count(kNotDrivable, fields_.roadClass, featureId, roadClass);
+      return std::nullopt;
+    }
+  }
   return RoadProperties{direction(featureId, oneway), speed(featureId, speedText, roadClass)};
 }
 
@@ -38,27 +78,42 @@ geo::Direction RoadAttributeParser::direction(const std::string& featureId,
   const auto parsed = parseOneway(value);
   if (parsed)
     return *parsed;
-  warn("oneway:" + value, featureId, fields_.oneway,
-       "unrecognised one-way value '" + value + "'; treated as two-way");
+  count(kUnknownOneway, fields_.oneway, featureId, value);
   return geo::Direction::Both;
 }
 
 double RoadAttributeParser::speed(const std::string& featureId, const std::string& value,
                                   const std::string& roadClass) {
-  const double fallback = defaultSpeedKmh(roadClass);
-  if (value.empty())
-    return fallback;
-  char* end = nullptr;
-  double kmh = std::strtod(value.c_str(), &end);
-  if (end == value.c_str() || !std::isfinite(kmh) || kmh < 0) {
-    warn("speed:" + value, featureId, fields_.speedKmh,
-         "speed '" + value + "' is not a usable km/h value; the class default is used");
-    return fallback;
+  using Kind = SpeedReading::Kind;
+  const SpeedReading reading = readMaxspeed(value);
+  switch (reading.kind) {
+    case Kind::Value:
+      return reading.kmh;
+    case Kind::Several:
+      count(kSeveralSpeeds, fields_.speedKmh, featureId, value);
+      return reading.kmh;
+    case Kind::Implausible:
+      count(kImplausibleSpeed, fields_.speedKmh, featureId, value);
+      break;
+    case Kind::Unreadable:
+      count(kUnreadableSpeed, fields_.speedKmh, featureId, value);
+      break;
+    case Kind::Missing:
+    case Kind::NoLimit:
+      break;
   }
-  if (std::string(end).find("mph") != std::string::npos)
-    kmh *= 1.609344;
-  // Geofabrik writes 0 where OSM has no maxspeed.
-  return kmh == 0 ? fallback : kmh;
+  return defaultSpeedKmh(roadClass);
+}
+
+void RoadAttributeParser::finish() {
+  for (const auto& [problem, t] : tallies_) {
+    const std::string message = problem + " (" + listValues(t.values) + ")";
+    if (problem == kNotDrivable)
+      diagnostics_.note(layer_, message, t.features);
+    else
+      diagnostics_.warn(layer_, t.firstFeature, t.field, message, t.features);
+  }
+  tallies_.clear();
 }
 
 }  // namespace cp::layers

@@ -3,6 +3,7 @@
 // found them: drivable or not, direction, and speed. Problems are listed once
 // per distinct value, naming the first feature and the field.
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -31,21 +32,35 @@ class RoadAttributeParser {
                       Diagnostics& diagnostics);
 
   // The values are the features' texts ("" for NULL); nullopt when the road is
-  // not drivable and only drivable roads are wanted.
+  // not drivable and only drivable roads are wanted. A road with no class is
+  // still a road: it is driven at the default speed of unclassified roads.
   std::optional<RoadProperties> parse(const std::string& featureId, const std::string& roadClass,
                                       const std::string& oneway, const std::string& speed);
 
+  // Writes what was read but not used as given: one message per kind of
+  // problem, with the distinct values, their counts and the first feature.
+  void finish();
+
  private:
+  // Features whose value of one field was not used as given.
+  struct Tally {
+    std::string field;
+    std::string firstFeature;
+    std::size_t features = 0;
+    std::map<std::string, std::size_t> values;
+  };
+
   geo::Direction direction(const std::string& featureId, const std::string& value);
   double speed(const std::string& featureId, const std::string& value,
                const std::string& roadClass);
-  void warn(const std::string& key, const std::string& featureId, const std::string& field,
-            const std::string& message);
+  void count(const std::string& problem, const std::string& field, const std::string& featureId,
+             const std::string& value);
 
   std::string layer_;
   RoadFields fields_;
   bool drivableOnly_;
   Diagnostics& diagnostics_;
+  std::map<std::string, Tally> tallies_;  // by problem, as said to the user
 };
 
 }  // namespace cp::layers

@@ -51,6 +51,7 @@ class RoadLayerReader {
       ++out_.featuresRead;
       readFeature(*feature);
     }
+    parser_.finish();
   }
 
  private:

@@ -193,6 +193,7 @@ layers::RoadData readRoads(const QgsFeatureSource& source, const QString& label,
                                  "a vertex cannot be transformed to the working CRS; line skipped");
     }
   }
+  parser.finish();
   if (out.lines.empty())
     layers::failInput(label.toStdString(), "", fields.roadClass,
                       "no drivable line remains after reading");
