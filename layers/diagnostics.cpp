@@ -35,6 +35,17 @@ void failInput(const std::string& layer, const std::string& feature, const std::
   throw InputError({Diagnostic::Severity::Error, layer, feature, field, message, 1});
 }
 
+void checkAllFeaturesRead(Diagnostics& diagnostics, const std::string& layer, long long held,
+                          std::size_t read) {
+  if (held < 0 || static_cast<unsigned long long>(held) <= read)
+    return;
+  diagnostics.warn(layer, "", "",
+                   "only " + std::to_string(read) + " of the " + std::to_string(held) +
+                       " features the layer holds could be read; the others are left out (a "
+                       "Shapefile whose .dbf holds fewer records than its .shp does this)",
+                   static_cast<std::size_t>(held) - read);
+}
+
 void Diagnostics::warn(const std::string& layer, const std::string& feature,
                        const std::string& field, const std::string& message, std::size_t count) {
   items_.push_back({Diagnostic::Severity::Warning, layer, feature, field, message, count});

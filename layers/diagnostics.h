@@ -47,6 +47,13 @@ inline constexpr double kImplausibleQuantity = 1e12;
 // can: missing, not a number, negative, or implausibly large.
 std::string quantityProblem(bool isNumber, double value);
 
+class Diagnostics;
+
+// Says so when fewer features were read than the layer holds (`held` < 0: the
+// source cannot tell), e.g. a Shapefile whose .dbf has fewer records than its .shp.
+void checkAllFeaturesRead(Diagnostics& diagnostics, const std::string& layer, long long held,
+                          std::size_t read);
+
 class Diagnostics {
  public:
   void warn(const std::string& layer, const std::string& feature, const std::string& field,

@@ -54,9 +54,9 @@ PointData readPoints(const LayerRef& ref, const std::string& idField, const Work
     const std::string fid = std::to_string(f->GetFID());
     std::string id =
         idIndex >= 0 && f->IsFieldSetAndNotNull(idIndex) ? f->GetFieldAsString(idIndex) : "";
-    if (idIndex >= 0 && id.empty()) {
-      out.diagnostics.warn(layer.label(), fid, idField, "no id; the feature id is used instead");
-    }
+    if (idIndex >= 0 && id.empty())
+      out.diagnostics.warnOnce("noid", layer.label(), fid, idField,
+                               "no id (NULL or empty): the feature number is used instead");
     if (id.empty())
       id = fid;
     if (!seen.insert(id).second)
@@ -67,9 +67,11 @@ PointData readPoints(const LayerRef& ref, const std::string& idField, const Work
     bool wasArea = false;
     const OGRGeometry* g = f->GetGeometryRef();
     if (g == nullptr || g->IsEmpty() || !representativePoint(*g, x, y, wasArea)) {
+      const bool severalPoints = g != nullptr && wkbFlatten(g->getGeometryType()) == wkbMultiPoint;
       out.diagnostics.warn(layer.label(), fid, "",
-                           g == nullptr || g->IsEmpty()
-                               ? "no geometry; it cannot be routed"
+                           g == nullptr || g->IsEmpty() ? "no geometry; it cannot be routed"
+                           : severalPoints
+                               ? kSeveralPointsMessage
                                : "geometry is neither a point nor a polygon; it cannot be routed");
       x = y = kNaN;
     } else {
@@ -88,6 +90,8 @@ PointData readPoints(const LayerRef& ref, const std::string& idField, const Work
     out.xy.push_back({x, y});
     out.lonLat.push_back({lon, lat});
   }
+  checkAllFeaturesRead(out.diagnostics, layer.label(), layer.layer().GetFeatureCount(FALSE),
+                       out.ids.size());
   return out;
 }
 

@@ -13,6 +13,11 @@
 
 namespace cp::layers {
 
+// One rule for every reader: a place is one point or an area (routed from a
+// point inside it); a multi-point of several points is no one place.
+inline constexpr const char* kSeveralPointsMessage =
+    "a multi-point of several points: a place must be one point or an area; it cannot be routed";
+
 struct PointData {
   std::string layerLabel;
   std::vector<std::string> ids;

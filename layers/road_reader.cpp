@@ -52,6 +52,8 @@ class RoadLayerReader {
       readFeature(*feature);
     }
     parser_.finish();
+    checkAllFeaturesRead(out_.diagnostics, layer_.label(), layer_.layer().GetFeatureCount(FALSE),
+                         out_.featuresRead);
   }
 
  private:

@@ -1,5 +1,6 @@
 #include "cplayerreaders.h"
 
+#include <cmath>
 #include <limits>
 #include <set>
 
@@ -194,6 +195,8 @@ layers::RoadData readRoads(const QgsFeatureSource& source, const QString& label,
     }
   }
   parser.finish();
+  layers::checkAllFeaturesRead(out.diagnostics, label.toStdString(), source.featureCount(),
+                               out.featuresRead);
   if (out.lines.empty())
     layers::failInput(label.toStdString(), "", fields.roadClass,
                       "no drivable line remains after reading");
@@ -225,6 +228,9 @@ layers::PointData readPoints(const QgsFeatureSource& source, const QString& labe
   while (it.nextFeature(f)) {
     const std::string fid = std::to_string(f.id());
     std::string id = text(f, idIndex);
+    if (idIndex >= 0 && id.empty())
+      out.diagnostics.warnOnce("noid", out.layerLabel, fid, idField.toStdString(),
+                               "no id (NULL or empty): the feature number is used instead");
     if (id.empty())
       id = fid;
     if (!seen.insert(id).second)
@@ -233,10 +239,16 @@ layers::PointData readPoints(const QgsFeatureSource& source, const QString& labe
     geo::XY xy{kNaN, kNaN};
     geo::LonLat ll{kNaN, kNaN};
     const QgsGeometry g = f.geometry();
+    const bool severalPoints =
+        g.type() == QgsWkbTypes::PointGeometry && g.isMultipart() && g.constGet()->partCount() > 1;
     const QgsGeometry point =
         g.type() == QgsWkbTypes::PolygonGeometry ? g.pointOnSurface() : g.centroid();
-    if (g.isNull() || point.isNull() || !transforms.apply(point.asPoint(), xy, ll)) {
+    if (severalPoints) {
+      out.diagnostics.warn(out.layerLabel, fid, "", layers::kSeveralPointsMessage);
+    } else if (g.isNull() || point.isNull() || !transforms.apply(point.asPoint(), xy, ll)) {
       out.diagnostics.warn(out.layerLabel, fid, "", "no usable geometry; it cannot be routed");
+    }
+    if (severalPoints || std::isnan(xy.x)) {
       xy = {kNaN, kNaN};
       ll = {kNaN, kNaN};
     }
@@ -244,6 +256,8 @@ layers::PointData readPoints(const QgsFeatureSource& source, const QString& labe
     out.xy.push_back(xy);
     out.lonLat.push_back(ll);
   }
+  layers::checkAllFeaturesRead(out.diagnostics, out.layerLabel, source.featureCount(),
+                               out.ids.size());
   return out;
 }
 
@@ -264,8 +278,10 @@ std::vector<double> readQuantities(const QgsFeatureSource& source, const QString
     const std::string fid = std::to_string(f.id());
     const std::string problem = layers::quantityProblem(!v.isNull() && number, value);
     if (!problem.empty())
-      layers::failInput(label.toStdString(), fid, field.toStdString(),
-                        problem + ", not '" + v.toString().toStdString() + "'");
+      layers::failInput(
+          label.toStdString(), fid, field.toStdString(),
+          problem + ", not " +
+              (v.isNull() ? std::string("NULL") : "'" + v.toString().toStdString() + "'"));
     if (value == 0)
       diagnostics.warn(label.toStdString(), fid, field.toStdString(), "0 t: carries nothing");
     out.push_back(value);

@@ -1,13 +1,15 @@
 // Bad road and point layers: each gets a clear error or a listed warning that
 // names the layer, feature and field - never a crash or a silent drop.
 
-#include <gdal_utils.h>
 #include <gtest/gtest.h>
+
+#include <filesystem>
 
 #include "geo/routing.h"
 #include "layers/od_job.h"
 #include "layers/point_reader.h"
 #include "layers/road_reader.h"
+#include "support/broken_files.h"
 #include "support/temp_files.h"
 
 namespace cp::layers {
@@ -47,6 +49,17 @@ Diagnostic expectInputError(Fn&& fn) {
   return {};
 }
 
+TEST(BadInput, AShapefileWhoseDbfIsShortSaysHowManyFeaturesWereNotRead) {
+  const std::string grid = test::writeText("grid_for_shp.geojson", kGrid);
+  const std::string shp = test::tempPath("short_dbf.shp");
+  std::filesystem::remove(shp);
+  test::translate(grid, shp, {"-f", "ESRI Shapefile", "-overwrite"});
+  test::shortenDbf(shp, 1);
+  const RoadData roads = readRoads(LayerRef::parse(shp));
+  EXPECT_EQ(roads.featuresRead, 1u);
+  EXPECT_TRUE(mentions(roads.diagnostics, "", "only 1 of the 3 features"));
+}
+
 TEST(BadInput, MissingFileNamesTheSource) {
   const Diagnostic d =
       expectInputError([] { readRoads(LayerRef::parse("/nonexistent/roads.gpkg")); });
@@ -82,16 +95,7 @@ TEST(BadInput, GeographicAndProjectedCopiesGiveTheSameNetwork) {
   const std::string geographic = test::writeText("grid_4326.geojson", kGrid);
   const std::string projected = test::tempPath("grid_32643.gpkg");
   std::filesystem::remove(projected);
-  GDALAllRegister();
-  const char* args[] = {"-t_srs", "EPSG:32643", "-f", "GPKG", nullptr};
-  GDALVectorTranslateOptions* opts =
-      GDALVectorTranslateOptionsNew(const_cast<char**>(args), nullptr);
-  GDALDatasetH src = GDALOpenEx(geographic.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
-  GDALDatasetH out = GDALVectorTranslate(projected.c_str(), nullptr, 1, &src, opts, nullptr);
-  ASSERT_NE(out, nullptr);
-  GDALClose(out);
-  GDALClose(src);
-  GDALVectorTranslateOptionsFree(opts);
+  test::translate(geographic, projected, {"-t_srs", "EPSG:32643", "-f", "GPKG"});
 
   auto total = [](const std::string& ref) {
     const RoadData roads = readRoads(LayerRef::parse(ref));

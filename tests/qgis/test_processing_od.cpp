@@ -18,6 +18,7 @@
 #include "layers/od_job.h"
 #include "processing_run.h"
 #include "qgis/cpresultstyles.h"
+#include "support/broken_files.h"
 #include "support/temp_files.h"
 
 namespace cp {
@@ -123,6 +124,19 @@ TEST(ProcessingOdMatrix, WrongGeometryTypeIsRefused) {
   const AlgorithmRun run = runOdMatrix(params);
   EXPECT_FALSE(run.ok);
   EXPECT_TRUE(run.errors.contains(QStringLiteral("must be lines"))) << run.errors.toStdString();
+}
+
+TEST(ProcessingOdMatrix, AShapefileWhoseDbfIsShortSaysHowManyPlacesWereNotRead) {
+  const std::string shp = test::tempPath("district_centres_short_dbf.shp");
+  test::translate(std::string(CP_SAMPLE_DATA) + "/almaty.gpkg", shp,
+                  {"-f", "ESRI Shapefile", "-overwrite", "district_centres"});
+  test::shortenDbf(shp, 3);
+  QVariantMap params = zonesToDistricts();
+  params[QStringLiteral("DESTINATIONS")] = QString::fromStdString(shp);
+  const AlgorithmRun run = runOdMatrix(params);
+  ASSERT_TRUE(run.ok) << run.errors.toStdString();
+  EXPECT_TRUE(run.warnings.contains(QStringLiteral("only 3 of the 8 features")))
+      << run.warnings.toStdString();
 }
 
 TEST(ProcessingOdMatrix, MissingIdFieldIsNamedInTheError) {
