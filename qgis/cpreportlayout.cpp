@@ -1,5 +1,7 @@
 #include "cpreportlayout.h"
 
+#include "layers/library_messages.h"
+
 #include <QDate>
 #include <QFile>
 #include <QFileInfo>
@@ -314,6 +316,28 @@ QString exportAtlasPdf(QgsProject& project, const ReportMap& spec, QgsVectorLaye
   return {};
 }
 
+namespace {
+
+// QGIS asks GDAL to georeference an exported image, which a PNG cannot hold:
+// GDAL's refusal says nothing about the map. Any other message goes on to
+// whoever listens (the runner lists it with the map).
+QgsLayoutExporter::ExportResult exportPng(QgsLayoutExporter& exporter, const QString& path,
+                                          const QgsLayoutExporter::ImageExportSettings& settings) {
+  std::vector<std::string> messages;
+  QgsLayoutExporter::ExportResult result;
+  {
+    layers::LibraryMessages caught;
+    result = exporter.exportToImage(path, settings);
+    messages = caught.take();
+  }
+  for (const std::string& m : messages)
+    if (m.find("does not support update access") == std::string::npos)
+      CPLError(CE_Warning, CPLE_AppDefined, "%s", m.c_str());
+  return result;
+}
+
+}  // namespace
+
 QString exportReportLayout(QgsPrintLayout& layout, const QString& path, double dpi) {
   const QString suffix = QFileInfo(path).suffix().toLower();
   const QString partial = QFileInfo(path).dir().filePath(
@@ -333,7 +357,7 @@ QString exportReportLayout(QgsPrintLayout& layout, const QString& path, double d
     QgsLayoutExporter::ImageExportSettings settings;
     settings.dpi = dpi;
     settings.generateWorldFile = false;
-    result = exporter.exportToImage(partial, settings);
+    result = exportPng(exporter, partial, settings);
   } else {
     return QObject::tr("%1: maps are written as .pdf, .png or .svg").arg(path);
   }

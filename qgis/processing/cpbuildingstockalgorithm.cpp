@@ -56,7 +56,7 @@ QVariantMap CpBuildingStockAlgorithm::processAlgorithm(const QVariantMap& p,
                                                        QgsProcessingFeedback* feedback) {
   return guarded(feedback, [&](const cp::geo::Feedback*) {
     const auto districts = requireSource(p, kDistricts, context);
-    const QString label = parameterDefinition(kDistricts)->description();
+    const QString label = cpLayerLabel(*this, p, kDistricts, context);
     cp::layers::Diagnostics diagnostics;
     QVariantMap names;
     for (const cp::qgis::FloorField& f : cp::qgis::floorFields())

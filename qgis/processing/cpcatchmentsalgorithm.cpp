@@ -68,6 +68,9 @@ void CpCatchmentsAlgorithm::initAlgorithm(const QVariantMap&) {
       {QgsProcessing::TypeVectorPoint, QgsProcessing::TypeVectorPolygon}, QVariant(), true);
   addParameter(sources);
   addParameter(new QgsProcessingParameterField(
+      QStringLiteral("SOURCE_ID"), QObject::tr("Sources: id field (empty: feature number)"),
+      QVariant(), kSources, QgsProcessingParameterField::Any, false, true));
+  addParameter(new QgsProcessingParameterField(
       QStringLiteral("TONNES_FIELD"), QObject::tr("Sources: tonnes per year (empty: detect)"),
       QVariant(), kSources, QgsProcessingParameterField::Numeric, false, true));
   addParameter(new QgsProcessingParameterFeatureSink(
@@ -105,7 +108,7 @@ QVariantMap CpCatchmentsAlgorithm::processAlgorithm(const QVariantMap& p,
     std::vector<double> tonnes(sites.ids.size(), 0.0);
     std::vector<int> sourceCount(sites.ids.size(), 0);
     if (optionalSource(p, kSources, context)) {
-      const auto sources = readPlaces(p, kSources, QString(), context, frame);
+      const auto sources = readPlaces(p, kSources, QStringLiteral("SOURCE_ID"), context, frame);
       diagnostics.append(sources.diagnostics);
       const std::vector<double> amount =
           readTonnes(p, context, kSources, QStringLiteral("TONNES_FIELD"), tonnesFieldNames(),
@@ -114,7 +117,7 @@ QVariantMap CpCatchmentsAlgorithm::processAlgorithm(const QVariantMap& p,
       const auto assigned = catchments.atAll(placed.locations());
       for (std::size_t i = 0; i < assigned.size(); ++i) {
         if (assigned[i].site == cp::geo::kNoId) {
-          diagnostics.warn("Sources", sources.ids[i], "", "no site within the cutoff");
+          diagnostics.warn(sources.layerLabel, sources.ids[i], "", "no site within the cutoff");
           continue;
         }
         tonnes[assigned[i].site] += amount[i];

@@ -93,6 +93,23 @@ void CpCompostOutletsAlgorithm::initAlgorithm(const QVariantMap&) {
     addOutput(new QgsProcessingOutputNumber(QString::fromLatin1(name), QObject::tr(title)));
 }
 
+// A site makes compost from what it receives. Its capacity is only an upper
+// bound: a site that receives nothing makes nothing.
+void CpCompostOutletsAlgorithm::warnIfIntakeIsCapacity(const QVariantMap& p,
+                                                       QgsProcessingContext& context,
+                                                       cp::layers::Diagnostics& diagnostics) {
+  const auto sites = requireSource(p, kSites, context);
+  const QString given = parameterAsString(p, QStringLiteral("INTAKE_FIELD"), context);
+  const QString field =
+      given.isEmpty() ? cp::qgis::detectField(*sites, {QStringLiteral("tonnes_in")}) : given;
+  if (!field.isEmpty() && !field.contains(QLatin1String("capacity"), Qt::CaseInsensitive))
+    return;
+  diagnostics.warn(cpLayerLabel(*this, p, kSites, context).toStdString(), "", field.toStdString(),
+                   "compost is made here from each site's capacity, not from what it receives; "
+                   "give the allocation's site intake (field tonnes_in) for the compost the "
+                   "sites actually make");
+}
+
 QVariantMap CpCompostOutletsAlgorithm::processAlgorithm(const QVariantMap& p,
                                                         QgsProcessingContext& context,
                                                         QgsProcessingFeedback* feedback) {
@@ -106,6 +123,7 @@ QVariantMap CpCompostOutletsAlgorithm::processAlgorithm(const QVariantMap& p,
     diagnostics.append(o.sites.diagnostics);
     diagnostics.append(o.parcels.diagnostics);
     const double yield = parameterAsDouble(p, QStringLiteral("YIELD"), context);
+    warnIfIntakeIsCapacity(p, context, diagnostics);
     for (double intake :
          readTonnes(p, context, kSites, QStringLiteral("INTAKE_FIELD"),
                     {QStringLiteral("tonnes_in"), QStringLiteral("capacity_t_per_year"),

@@ -21,6 +21,8 @@ class CpCompostOutletsAlgorithm : public CpAllocationAlgorithm {
 
  private:
   struct Outlets;
+  void warnIfIntakeIsCapacity(const QVariantMap& parameters, QgsProcessingContext& context,
+                              cp::layers::Diagnostics& diagnostics);
   QString writeParcels(const QVariantMap& parameters, QgsProcessingContext& context,
                        const Outlets& outlets);
   QString writeSites(const QVariantMap& parameters, QgsProcessingContext& context,

@@ -85,7 +85,7 @@ std::vector<std::vector<double>> CpConstructionSupplyAlgorithm::zoneCapacities(
   for (std::size_t z = 0; z < zones.ids.size(); ++z)
     index.emplace(zones.ids[z], z);
   const auto products = requireSource(p, kProducts, context);
-  const std::string label = parameterDefinition(kProducts)->description().toStdString();
+  const std::string label = cpLayerLabel(*this, p, kProducts, context).toStdString();
   const QString zoneField = cp::qgis::detectField(*products, {QStringLiteral("zone_id")});
   const QString classField = cp::qgis::detectField(*products, {QStringLiteral("material_class")});
   const QString capacityField = cp::qgis::detectField(
@@ -131,7 +131,7 @@ QVariantMap CpConstructionSupplyAlgorithm::processAlgorithm(const QVariantMap& p
     plan.districts = readSites(p, kDistricts, QStringLiteral("DISTRICT_ID"), context, *plan.frame);
     const auto source = requireSource(p, kDistricts, context);
     for (const cp::layers::DistrictFloorArea& floor : cp::qgis::readFloorAreas(
-             *source, parameterDefinition(kDistricts)->description(), {}, diagnostics))
+             *source, cpLayerLabel(*this, p, kDistricts, context), {}, diagnostics))
       plan.stock.push_back(cp::layers::districtStock(floor, cp::layers::almatyCoefficients()));
     const auto capacities = zoneCapacities(p, context, plan.zones);
     const bool mining = parameterAsBoolean(p, QStringLiteral("URBAN_MINING"), context);

@@ -49,7 +49,7 @@ void CpFlowAlgorithm::addFlowPlacesParameter() {
 std::vector<cp::layers::Flow> CpFlowAlgorithm::readFlows(const QVariantMap& p,
                                                          QgsProcessingContext& context) {
   const auto table = requireSource(p, kFlows, context);
-  const QString label = parameterDefinition(kFlows)->description();
+  const QString label = cpLayerLabel(*this, p, kFlows, context);
   std::vector<cp::layers::Flow> all =
       cp::qgis::readFlows(*table, label, cp::qgis::detectFlowFields(*table));
   cp::layers::FlowFilter filter;
@@ -105,7 +105,7 @@ CpFlowAlgorithm::PlacedFlows CpFlowAlgorithm::placeFlows(const QVariantMap& p,
       out.places.lonLat.push_back(places.lonLat[i]);
     }
   }
-  const std::string table = parameterDefinition(kFlows)->description().toStdString();
+  const std::string table = cpLayerLabel(*this, p, kFlows, context).toStdString();
   for (cp::layers::Flow& f : flows) {
     const auto from = index.find(f.origin);
     const auto to = index.find(f.destination);

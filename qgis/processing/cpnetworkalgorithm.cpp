@@ -8,15 +8,33 @@
 #include <qgsprocessingparameters.h>
 #include <qgsprocessingutils.h>
 #include <qgsproject.h>
+#include <qgsvectorlayer.h>
 
 #include "geo/network_builder.h"
+#include "layers/database_export.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpresultstyles.h"
 
 void cpReportDiagnostics(const cp::layers::Diagnostics& diagnostics,
                          QgsProcessingFeedback* feedback) {
-  for (const cp::layers::Diagnostic& d : diagnostics.all())
-    feedback->pushWarning(QString::fromStdString(d.text()));
+  for (const cp::layers::Diagnostic& d : diagnostics.all()) {
+    if (d.severity == cp::layers::Diagnostic::Severity::Note)
+      feedback->pushInfo(QString::fromStdString(d.text()));
+    else
+      feedback->pushWarning(QString::fromStdString(d.text()));
+  }
+}
+
+QString cpLayerLabel(const QgsProcessingAlgorithm& algorithm, const QVariantMap& parameters,
+                     const QString& name, QgsProcessingContext& context) {
+  const QString role = algorithm.parameterDefinition(name)->description();
+  const QgsVectorLayer* layer = QgsProcessingParameters::parameterAsVectorLayer(
+      algorithm.parameterDefinition(name), parameters, context);
+  if (layer == nullptr)
+    return role;
+  const QString source =
+      QString::fromStdString(cp::layers::maskedConnection(layer->source().toStdString()));
+  return QStringLiteral("%1 (%2) as %3").arg(layer->name(), source, role);
 }
 
 QVariant cpNumber(double value) {
@@ -133,9 +151,10 @@ CpNetworkAlgorithm::PreparedRoads CpNetworkAlgorithm::prepareRoads(
       roadField(p, QStringLiteral("ONEWAY_FIELD"), context, *source, cp::qgis::onewayFieldNames()),
       roadField(p, QStringLiteral("SPEED_FIELD"), context, *source, cp::qgis::speedFieldNames())};
   PreparedRoads out;
-  out.roads = cp::qgis::readRoads(*source, QObject::tr("Roads"), fields,
-                                  parameterAsBoolean(p, QStringLiteral("DRIVABLE_ONLY"), context),
-                                  context.transformContext(), feedback);
+  out.roads =
+      cp::qgis::readRoads(*source, cpLayerLabel(*this, p, QStringLiteral("ROADS"), context), fields,
+                          parameterAsBoolean(p, QStringLiteral("DRIVABLE_ONLY"), context),
+                          context.transformContext(), feedback);
   cp::geo::BuildReport report;
   out.network = cp::geo::buildNetwork(out.roads.lines, cp::geo::BuildOptions{}, &report, progress);
   feedback->pushInfo(QString::fromStdString(report.summary()));
@@ -147,7 +166,7 @@ cp::layers::PointData CpNetworkAlgorithm::readPlaces(const QVariantMap& p, const
                                                      QgsProcessingContext& context,
                                                      const cp::layers::WorkingFrame& frame) {
   const auto source = requireSource(p, name, context);
-  return cp::qgis::readPoints(*source, parameterDefinition(name)->description(),
+  return cp::qgis::readPoints(*source, cpLayerLabel(*this, p, name, context),
                               parameterAsString(p, idName, context), frame,
                               context.transformContext());
 }
@@ -197,14 +216,14 @@ std::vector<double> CpNetworkAlgorithm::readTonnes(
     name = cp::qgis::detectField(*source, usual);
   if (name.isEmpty() && withoutField) {
     diagnostics.warn(
-        parameterDefinition(layer)->description().toStdString(), "", "",
+        cpLayerLabel(*this, p, layer, context).toStdString(), "", "",
         "no field such as " + usual.join(QStringLiteral(" or ")).toStdString() +
             ": every feature " +
             (std::isfinite(*withoutField) ? "counts as " + std::to_string(*withoutField)
                                           : std::string("is taken as unlimited")));
     return std::vector<double>(static_cast<std::size_t>(source->featureCount()), *withoutField);
   }
-  return cp::qgis::readQuantities(*source, parameterDefinition(layer)->description(), name,
+  return cp::qgis::readQuantities(*source, cpLayerLabel(*this, p, layer, context), name,
                                   diagnostics);
 }
 

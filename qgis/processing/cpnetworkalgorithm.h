@@ -137,6 +137,11 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
 void cpReportDiagnostics(const cp::layers::Diagnostics& diagnostics,
                          QgsProcessingFeedback* feedback);
 QVariant cpNumber(double value);  // NULL for infinite or NaN
+// The user's layer given for a parameter, as messages name it: its name and
+// source (passwords masked), and the role it plays, e.g. "organic_sources
+// (/data/almaty.gpkg|layername=organic_sources) as Sources".
+QString cpLayerLabel(const QgsProcessingAlgorithm& algorithm, const QVariantMap& parameters,
+                     const QString& name, QgsProcessingContext& context);
 // Every layer of a multiple-layer parameter; one that cannot be read is an
 // error naming it (QGIS itself would leave it out without a word).
 QList<QgsMapLayer*> cpLayerList(const QVariantMap& parameters, const QString& name,

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTemporaryDir>
 
@@ -16,14 +17,17 @@
 #include <qgsprocessingfeedback.h>
 #include <qgsprocessingregistry.h>
 #include <qgsproject.h>
+#include <qgsvectordataprovider.h>
 #include <qgsvectorfilewriter.h>
 #include <qgsvectorlayer.h>
 
 #include "cli_options.h"
 #include "layers/database_export.h"
+#include "layers/library_messages.h"
 #include "qgis/cpreportlayout.h"
 #include "qgis/cpresultstyles.h"
 #include "qgis/processing/cpprocessingprovider.h"
+#include "report_folder.h"
 
 namespace cp::runner {
 namespace {
@@ -97,7 +101,7 @@ ReportConfig readConfig(const QString& path) {
   return c;
 }
 
-// Shows each step's progress on the terminal and keeps its errors.
+// Shows each step's progress on the terminal and keeps its errors and warnings.
 class TerminalFeedback : public QgsProcessingFeedback {
  public:
   TerminalFeedback() {
@@ -105,7 +109,57 @@ class TerminalFeedback : public QgsProcessingFeedback {
             [](double percent) { std::fprintf(stderr, "\r  %3.0f %%", percent); });
   }
   void reportError(const QString& error, bool) override { errors << error; }
+  void pushWarning(const QString& warning) override { warnings << warning; }
   QStringList errors;
+  QStringList warnings;
+};
+
+// What the steps warned about, each message once with the steps that said it
+// (the roads' warnings come from every step that routes).
+class ReportWarnings {
+ public:
+  // Adds a step's warnings; returns those not said before.
+  QStringList add(const char* step, const QStringList& warnings) {
+    QStringList added;
+    for (const QString& w : warnings) {
+      auto [it, isNew] = steps_.try_emplace(w);
+      if (isNew) {
+        order_ << w;
+        added << w;
+      }
+      if (!it->second.contains(QString::fromLatin1(step)))
+        it->second << QString::fromLatin1(step);
+    }
+    return added;
+  }
+  bool empty() const { return order_.isEmpty(); }
+  int count() const { return static_cast<int>(order_.size()); }
+  const QStringList& messages() const { return order_; }
+  QString steps(const QString& message) const { return steps_.at(message).join(", "); }
+
+  // Messages that differ only in the feature and its numbers, as one line
+  // each: the first of them and how many more are like it.
+  static QStringList summarised(const QStringList& messages) {
+    static const QRegularExpression feature(QStringLiteral(", feature [^,:]+|[0-9][0-9.,]*"));
+    QStringList firsts;
+    std::map<QString, std::pair<int, int>> kinds;  // kind -> (index in firsts, count)
+    for (const QString& m : messages) {
+      auto [it, isNew] = kinds.try_emplace(QString(m).remove(feature), 0, 0);
+      if (isNew) {
+        it->second.first = static_cast<int>(firsts.size());
+        firsts << m;
+      }
+      ++it->second.second;
+    }
+    for (const auto& [kind, at] : kinds)
+      if (at.second > 1)
+        firsts[at.first] += QStringLiteral(" - and %L1 more like it").arg(at.second - 1);
+    return firsts;
+  }
+
+ private:
+  QStringList order_;
+  std::map<QString, QStringList> steps_;
 };
 
 struct Step {
@@ -130,9 +184,13 @@ class Report {
     }
     writeMaps();
     writeSankeys();
+    warn("maps", libraryMessages_.take());
+    writeWarnings();
     writeSummary();
     writeProject();
   }
+
+  const ReportWarnings& warnings() const { return warnings_; }
 
   std::vector<std::string> tables() const {
     std::vector<std::string> out;
@@ -175,8 +233,10 @@ class Report {
               {"SOURCE_STATUS", "organic_sources_status", cp::qgis::styleSourceStatus}}},
             {"compost to the farmland",
              "circularplanner:compostoutlets",
-             with({{"SITES", id("compost")},
+             // Compost from what each site received in the allocation above.
+             with({{"SITES", results() + "|layername=site_intake"},
                    {"SITE_ID", "site_id"},
+                   {"INTAKE_FIELD", "tonnes_in"},
                    {"FARMLAND", id("farmland")},
                    {"PARCEL_ID", "parcel_id"}}),
              {{"OUTPUT", "compost_deliveries", cp::qgis::styleAllocation},
@@ -216,6 +276,10 @@ class Report {
     if (!ok)
       throw std::runtime_error(std::string(step.title) + ": " +
                                feedback.errors.join('\n').toStdString());
+    QStringList said = feedback.warnings;
+    for (const std::string& m : libraryMessages_.take())
+      said << QString::fromStdString(m);
+    warn(step.title, said);
     for (auto it = results.begin(); it != results.end(); ++it)
       if (it.value().type() == QVariant::Double || it.value().type() == QVariant::Int)
         numbers_.push_back({step.title, it.key(), alg->outputDefinition(it.key())->description(),
@@ -228,6 +292,21 @@ class Report {
       save(*vector, table);
       styles_[table] = style;
     }
+  }
+
+  // Warnings of a step, on the terminal (alike ones summarised) and kept.
+  void warn(const char* step, const QStringList& warnings) {
+    const QStringList added = warnings_.add(step, warnings);
+    if (!added.isEmpty())
+      std::fprintf(stderr, "\n");
+    for (const QString& w : ReportWarnings::summarised(added))
+      std::cerr << "  " << w.toStdString() << "\n";
+  }
+  void warn(const char* step, const std::vector<std::string>& messages) {
+    QStringList list;
+    for (const std::string& m : messages)
+      list << QString::fromStdString(m);
+    warn(step, list);
   }
 
   void save(QgsVectorLayer& layer, const QString& table) {
@@ -265,6 +344,11 @@ class Report {
       }
       project_.addMapLayer(layer, false);
       data_.insert(it.key(), layer);
+      QStringList said;
+      for (const std::string& m : libraryMessages_.take())
+        said << QStringLiteral("layer '%1' (%2): %3")
+                    .arg(it.value(), it.key(), QString::fromStdString(m));
+      warn("reading the data", said);
     }
   }
 
@@ -374,6 +458,20 @@ class Report {
     }
   }
 
+  // The warnings as a table of results.gpkg, beside the results they concern.
+  void writeWarnings() {
+    QgsVectorLayer table(QStringLiteral("None?field=message:string&field=steps:string"),
+                         QStringLiteral("warnings"), QStringLiteral("memory"));
+    QgsFeatureList rows;
+    for (const QString& message : warnings_.messages()) {
+      QgsFeature row(table.fields());
+      row.setAttributes(QgsAttributes() << message << warnings_.steps(message));
+      rows << row;
+    }
+    table.dataProvider()->addFeatures(rows);
+    save(table, QStringLiteral("warnings"));
+  }
+
   void writeSummary() {
     QFile csv(QDir(work_).filePath(QStringLiteral("summary.csv")));
     QFile md(QDir(work_).filePath(QStringLiteral("summary.md")));
@@ -391,6 +489,16 @@ class Report {
                    .arg(n.value, 0, 'f', 0)
                    .toUtf8());
     }
+    md.write(QStringLiteral("\n## Warnings\n\n").toUtf8());
+    if (warnings_.empty())
+      md.write("None: every feature of every layer was used as given.\n");
+    else
+      md.write(QStringLiteral("%L1 warnings, every one in the table 'warnings' of results.gpkg; "
+                              "alike ones are counted here.\n\n")
+                   .arg(warnings_.count())
+                   .toUtf8());
+    for (const QString& line : ReportWarnings::summarised(warnings_.messages()))
+      md.write(QStringLiteral("- %1\n").arg(line).toUtf8());
   }
 
   // The project refers to the results and data where they will finally lie.
@@ -424,6 +532,8 @@ class Report {
     double value;
   };
   std::vector<Number> numbers_;
+  ReportWarnings warnings_;
+  cp::layers::LibraryMessages libraryMessages_;  // GDAL's and PROJ's, said with the step
 };
 
 // The finished result tables into the team's database, all in one transaction.
@@ -437,23 +547,10 @@ void writeToDatabase(const Report& report, const cp::layers::DatabaseTarget& dat
             << (database.schema.empty() ? "" : ", schema " + database.schema) << "\n";
 }
 
-// Moves the finished files from the work folder into the output folder.
-void publish(const QString& work, const QString& folder) {
-  QDir().mkpath(folder);
-  QDir(folder).mkpath(QStringLiteral("maps"));
-  for (const QString& name :
-       QDir(work).entryList(QDir::Files) + QDir(work + "/maps").entryList(QDir::Files)) {
-    const QString from = QFileInfo::exists(QDir(work).filePath(name))
-                             ? QDir(work).filePath(name)
-                             : QDir(work).filePath(QStringLiteral("maps/") + name);
-    const QString to = QDir(folder).filePath(QDir(work).relativeFilePath(from));
-    QFile::remove(to);
-    if (!QFile::rename(from, to) && !(QFile::copy(from, to) && QFile::remove(from)))
-      throw std::runtime_error("cannot move " + from.toStdString() + " to " + to.toStdString());
-  }
-}
-
 }  // namespace
+
+// The exit status of a report that is complete but warned about its data.
+constexpr int kCompleteWithWarnings = 3;
 
 const char* reportUsage() {
   return "usage: circular-planner report CONFIG\n"
@@ -472,7 +569,13 @@ const char* reportUsage() {
          "    [layers]    roads = roads, districts = districts, zones = industrial_zones, ...\n"
          "                (a table of the source, or a file of its own: organic = extra.geojson)\n"
          "    [analysis]  scenario = masterplan_2050_illustrative, cutoff_km = 20\n"
-         "    [maps]      dpi = 150\n";
+         "    [maps]      dpi = 150\n"
+         "  The output folder must be new, empty, or a report written before: that one is\n"
+         "  replaced whole, and only when the new report is complete. A folder holding\n"
+         "  anything else is refused.\n"
+         "  Exit status: 0 complete; 3 complete with warnings about the data (they are\n"
+         "  printed, listed in summary.md and in the 'warnings' table of results.gpkg);\n"
+         "  1 failed, nothing written; 2 usage error.\n";
 }
 
 int runReport(const std::vector<std::string>& args, const char* program) {
@@ -490,19 +593,24 @@ int runReport(const std::vector<std::string>& args, const char* program) {
   QgsApplication::processingRegistry()->addProvider(new CpProcessingProvider());
   int rc = 0;
   {
-    // Everything is written into a work folder beside the output, and moved
-    // there only when all of it is done: no half-written report.
-    QDir().mkpath(QFileInfo(config.folder).absolutePath());
-    QTemporaryDir work(config.folder + QStringLiteral(".partial-XXXXXX"));
     try {
-      Report report(config, work.path());
+      // Everything is written into a work folder beside the output, which
+      // becomes the output only when all of it is done: no half-written report.
+      ReportFolder folder(config.folder);
+      Report report(config, folder.work());
       report.run();
       if (!config.database.connection.empty())
         writeToDatabase(report, config.database);
-      publish(work.path(), config.folder);
+      folder.publish();
       std::cout << "Report written to " << config.folder.toStdString()
                 << ": results.gpkg, maps/ (PNG and PDF maps, SVG Sankey "
                    "diagrams), summary.csv, summary.md, circular_planner.qgz\n";
+      if (!report.warnings().empty()) {
+        std::cout << "with " << report.warnings().count()
+                  << " warning(s): listed above, in summary.md and in the 'warnings' table of "
+                     "results.gpkg\n";
+        rc = kCompleteWithWarnings;
+      }
     } catch (const std::exception& e) {
       std::cerr << "\ncircular-planner: " << e.what() << "\n"
                 << "nothing was written to " << config.folder.toStdString() << "\n";

@@ -1,0 +1,28 @@
+#pragma once
+// What GDAL - and PROJ through it - would print on the terminal, caught while
+// an instance lives (on its thread), so that it reaches the user in our words
+// and beside the layer or step it concerns.
+
+#include <string>
+#include <vector>
+
+#include <cpl_error.h>
+
+namespace cp::layers {
+
+class LibraryMessages {
+ public:
+  LibraryMessages();
+  ~LibraryMessages();
+  LibraryMessages(const LibraryMessages&) = delete;
+  LibraryMessages& operator=(const LibraryMessages&) = delete;
+
+  // The messages caught since the last call, e.g. "GDAL error 1: no such column".
+  std::vector<std::string> take();
+
+ private:
+  static void CPL_STDCALL handle(CPLErr level, CPLErrorNum number, const char* message);
+  std::vector<std::string> messages_;
+};
+
+}  // namespace cp::layers
