@@ -54,6 +54,15 @@ std::vector<std::optional<geo::Location>> optional(const std::vector<geo::Locati
   return {places.begin(), places.end()};
 }
 
+// The places at these indexes, as the engine's queries take them.
+std::vector<std::optional<geo::Location>> placesAt(const std::vector<geo::Location>& places,
+                                                   const std::vector<std::size_t>& indexes) {
+  std::vector<std::optional<geo::Location>> out;
+  for (std::size_t i : indexes)
+    out.push_back(places[i]);
+  return out;
+}
+
 void expectMatrix(const char* query, const geo::OdMatrix& m, geo::Metric metric,
                   const Matrix& expected, const std::vector<std::size_t>& columns) {
   Mismatches bad(query);
@@ -75,12 +84,9 @@ void expectMatrices(const geo::Network& net, const std::vector<geo::Location>& p
   // Fewer destinations than origins: searched from the destinations, backwards.
   const std::vector<std::size_t> few(all.begin(),
                                      all.begin() + static_cast<std::ptrdiff_t>(places.size() / 4));
-  std::vector<geo::Location> fewPlaces;
-  for (std::size_t c : few)
-    fewPlaces.push_back(places[c]);
   expectMatrix("OD matrix, searches from the destinations",
-               geo::odMatrix(net, optional(places), optional(fewPlaces), options), metric, expected,
-               few);
+               geo::odMatrix(net, optional(places), placesAt(places, few), options), metric,
+               expected, few);
   options.algorithm = geo::Algorithm::Hierarchy;
   expectMatrix("OD matrix, contraction hierarchy",
                geo::odMatrix(net, optional(places), optional(places), options), metric, expected,
@@ -144,9 +150,7 @@ std::vector<std::size_t> facilitiesOf(std::size_t n) {
 void expectNearestAndCatchments(const geo::Network& net, const std::vector<geo::Location>& places,
                                 geo::Metric metric, const Matrix& expected) {
   const std::vector<std::size_t> facilities = facilitiesOf(places.size());
-  std::vector<std::optional<geo::Location>> sites;
-  for (std::size_t f : facilities)
-    sites.push_back(places[f]);
+  const std::vector<std::optional<geo::Location>> sites = placesAt(places, facilities);
   geo::QueryOptions options;
   options.metric = metric;
   const std::size_t k = 3;
@@ -158,8 +162,7 @@ void expectNearestAndCatchments(const geo::Network& net, const std::vector<geo::
       if (!std::isinf(expected[i][f]))
         costs.push_back(expected[i][f]);
     std::sort(costs.begin(), costs.end());
-    costs.resize(std::min(costs.size(), k), geo::kInfinity);
-    costs.resize(k, geo::kInfinity);
+    costs.resize(k, geo::kInfinity);  // the k smallest, unreachable beyond those found
     for (std::size_t r = 0; r < k; ++r)
       bad.check(r < nearest[i].size() ? nearest[i][r].cost : geo::Cost{}, metric, costs[r], i, r);
   }
@@ -184,9 +187,7 @@ void expectNearestAndCatchments(const geo::Network& net, const std::vector<geo::
 void expectAllocation(const geo::Network& net, const std::vector<geo::Location>& places,
                       geo::Metric metric, const Matrix& expected) {
   const std::vector<std::size_t> facilities = facilitiesOf(places.size());
-  std::vector<std::optional<geo::Location>> sites;
-  for (std::size_t f : facilities)
-    sites.push_back(places[f]);
+  const std::vector<std::optional<geo::Location>> sites = placesAt(places, facilities);
   geo::QueryOptions options;
   options.metric = metric;
   const geo::OdMatrix m = geo::odMatrix(net, optional(places), sites, options);
