@@ -22,13 +22,19 @@ void translate(const std::string& from, const std::string& to, std::vector<const
   GDALVectorTranslateOptionsFree(opts);
 }
 
+namespace {
+std::size_t littleEndian16(const unsigned char* bytes) {
+  return static_cast<std::size_t>(bytes[0]) | (static_cast<std::size_t>(bytes[1]) << 8);
+}
+}  // namespace
+
 void shortenDbf(const std::string& shp, std::uint32_t records) {
   const std::string dbf = shp.substr(0, shp.size() - 4) + ".dbf";
   std::fstream file(dbf, std::ios::in | std::ios::out | std::ios::binary);
   unsigned char header[12];
   file.read(reinterpret_cast<char*>(header), sizeof header);
-  const std::size_t headerBytes = header[8] | (header[9] << 8);
-  const std::size_t recordBytes = header[10] | (header[11] << 8);
+  const std::size_t headerBytes = littleEndian16(header + 8);
+  const std::size_t recordBytes = littleEndian16(header + 10);
   for (int i = 0; i < 4; ++i)
     header[4 + i] = static_cast<unsigned char>(records >> (8 * i));
   file.seekp(0);
