@@ -111,11 +111,18 @@ SnapResult Snapper::snap(const XY& point) const {
     return failed;
   }
   SnapResult best = nearestOn(point, true);
-  if (best.location && best.connectorM <= options_.maxDistanceM)
-    return best;
-
   const SnapResult any = nearestOn(point, false);
   std::ostringstream why;
+  if (best.location && best.connectorM <= options_.maxDistanceM) {
+    if (any.connectorM + options_.fartherJoinM < best.connectorM) {
+      why << "joined to a road " << std::lround(best.connectorM)
+          << " m away, since the nearest road (" << std::lround(any.connectorM)
+          << " m away) is on a small piece of the network not connected to the rest";
+      best.warning = why.str();
+    }
+    return best;
+  }
+
   if (any.location && any.connectorM <= options_.maxDistanceM) {
     failed.failure = SnapFailure::SmallComponent;
     why << "the nearest road (" << std::lround(any.connectorM)

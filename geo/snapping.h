@@ -26,6 +26,9 @@ struct SnapOptions {
   // network builder joins road ends this close): it then reaches every road
   // there at no cost, whichever way its own segment runs.
   double nodeToleranceM = 0.01;
+  // A point joined this much farther away than the nearest road - which lies on
+  // a small separate piece of the network - is said to have been joined far off.
+  double fartherJoinM = 50;
 };
 
 enum class SnapFailure { None, InvalidCoordinate, TooFar, SmallComponent, EmptyNetwork };
@@ -34,7 +37,8 @@ struct SnapResult {
   std::optional<Location> location;
   double connectorM = kInfinity;  // planar distance from the point to the snapped point
   SnapFailure failure = SnapFailure::None;
-  std::string reason;  // set when the point could not join
+  std::string reason;   // set when the point could not join
+  std::string warning;  // set when it joined, but far from the road it lies by
 };
 
 class Snapper {

@@ -1,5 +1,6 @@
 #include "diagnostics.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace cp::layers {
@@ -28,6 +29,36 @@ std::string quantityProblem(bool isNumber, double value) {
     return "is implausibly large (over 10^12, ten times the world's yearly material "
            "extraction); check the units";
   return "";
+}
+
+bool garbledText(const std::string& text) {
+  if (text.find("\xEF\xBF\xBD") != std::string::npos)  // U+FFFD, the replacement character
+    return true;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const std::size_t length = byte < 0x80             ? 1
+                               : (byte & 0xE0) == 0xC0 ? 2
+                               : (byte & 0xF0) == 0xE0 ? 3
+                               : (byte & 0xF8) == 0xF0 ? 4
+                                                       : 0;
+    if (length == 0 || i + length > text.size())
+      return true;
+    for (std::size_t k = 1; k < length; ++k)
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80)
+        return true;
+    i += length;
+  }
+  return false;
+}
+
+std::string listed(const std::vector<std::string>& items) {
+  constexpr std::size_t kShown = 10;
+  std::string out;
+  for (std::size_t i = 0; i < std::min(items.size(), kShown); ++i)
+    out += (i > 0 ? ", " : "") + items[i];
+  if (items.size() > kShown)
+    out += " and " + std::to_string(items.size() - kShown) + " more";
+  return out;
 }
 
 void failInput(const std::string& layer, const std::string& feature, const std::string& field,

@@ -47,6 +47,18 @@ inline constexpr double kImplausibleQuantity = 1e12;
 // can: missing, not a number, negative, or implausibly large.
 std::string quantityProblem(bool isNumber, double value);
 
+// Text read in the wrong encoding: bytes that are not UTF-8, or the
+// replacement character a reader put in their place. Typical cause: a
+// Shapefile whose .cpg says UTF-8 while its text was written in Windows-1251.
+bool garbledText(const std::string& text);
+inline constexpr const char* kGarbledTextMessage =
+    "text that is not valid in the layer's declared encoding, read as garbage (a Shapefile's "
+    ".cpg may name the wrong one, e.g. UTF-8 for text written in Windows-1251): set the "
+    "layer's encoding";
+
+// "3, 7, 12 and 5 more": features (or other items) listed in a message.
+std::string listed(const std::vector<std::string>& items);
+
 class Diagnostics;
 
 // Says so when fewer features were read than the layer holds (`held` < 0: the

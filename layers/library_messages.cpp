@@ -1,5 +1,7 @@
 #include "library_messages.h"
 
+#include <map>
+
 namespace cp::layers {
 
 LibraryMessages::LibraryMessages() {
@@ -14,6 +16,18 @@ std::vector<std::string> LibraryMessages::take() {
   std::vector<std::string> out;
   out.swap(messages_);
   return out;
+}
+
+void LibraryMessages::reportTo(Diagnostics& diagnostics, const std::string& layer) {
+  std::vector<std::string> order;
+  std::map<std::string, std::size_t> times;
+  for (std::string& m : take())
+    if (times[m]++ == 0)
+      order.push_back(std::move(m));
+  for (const std::string& m : order)
+    diagnostics.warn(layer, "", "",
+                     "while reading it, " + m +
+                         (times[m] > 1 ? " (" + std::to_string(times[m]) + " times)" : ""));
 }
 
 void CPL_STDCALL LibraryMessages::handle(CPLErr level, CPLErrorNum number, const char* message) {

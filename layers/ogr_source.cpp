@@ -1,8 +1,12 @@
 #include "ogr_source.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <mutex>
+#include <sstream>
 
 #include "diagnostics.h"
 
@@ -33,6 +37,16 @@ std::unique_ptr<OGRCoordinateTransformation> makeTransform(const OGRSpatialRefer
   if (!t)
     failInput(layer, "", "", "no coordinate transformation from the layer's CRS is available");
   return t;
+}
+
+// "EPSG:4326", or the CRS's name when it has no code.
+std::string crsName(const OGRSpatialReference& srs) {
+  const char* authority = srs.GetAuthorityName(nullptr);
+  const char* code = srs.GetAuthorityCode(nullptr);
+  if (authority != nullptr && code != nullptr)
+    return std::string(authority) + ":" + code;
+  const char* name = srs.GetName();
+  return name != nullptr ? name : "an unnamed CRS";
 }
 
 }  // namespace
@@ -70,13 +84,95 @@ DatasetPtr openVectorDataset(const std::string& name, unsigned access) {
       GDALOpenEx(name.c_str(), GDAL_OF_VECTOR | access, nullptr, nullptr, nullptr)));
 }
 
+namespace {
+
+std::string leadingBytes(const std::filesystem::path& path, std::size_t count) {
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes(count, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(count));
+  bytes.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  return bytes;
+}
+
+bool looksLikeHtml(const std::string& bytes) {
+  std::string start;
+  for (char c : bytes)
+    if (!std::isspace(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80)
+      start += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return start.rfind("<!doctypehtml", 0) == 0 || start.rfind("<html", 0) == 0;
+}
+
+}  // namespace
+
+std::string whyUnopenable(const std::string& dataset, const std::string& libraryMessage) {
+  namespace fs = std::filesystem;
+  const std::string gdalSays = libraryMessage.empty() ? "" : " (GDAL says: " + libraryMessage + ")";
+  const bool isFile = dataset.rfind("PG:", 0) != 0 && dataset.rfind("/vsi", 0) != 0;
+  std::error_code error;
+  if (!isFile)
+    return "the data source cannot be opened" + gdalSays;
+  const fs::path path(dataset);
+  if (!fs::exists(path, error))
+    return "there is no such file or folder";
+  if (fs::is_directory(path, error))
+    return "the folder holds no data source that GDAL can read";
+  if (fs::file_size(path, error) == 0)
+    return "the file is empty (0 bytes)";
+  if (!std::ifstream(path, std::ios::binary))
+    return "the file cannot be read (no permission?)";
+  const std::string bytes = leadingBytes(path, 512);
+  if (bytes.rfind("PK\x03\x04", 0) == 0)
+    return "the file is a zip archive: unpack it, or name a file inside it as '/vsizip/" + dataset +
+           "/NAME'";
+  if (bytes.rfind("\x1f\x8b", 0) == 0)
+    return "the file is gzip-compressed: unpack it, or name it as '/vsigzip/" + dataset + "'";
+  if (looksLikeHtml(bytes))
+    return "the file is a web page (HTML), perhaps an error page saved in place of a download";
+  if (path.extension() == ".gpkg" && bytes.rfind("SQLite format 3", 0) != 0)
+    return "the file is not a GeoPackage: it holds no SQLite database";
+  return "the file is damaged or in a format GDAL does not read" + gdalSays;
+}
+
+std::string unnamedLayerProblem(GDALDataset& dataset, const std::string& datasetName) {
+  const int count = dataset.GetLayerCount();
+  if (count <= 1)
+    return "";
+  std::ostringstream out;
+  out << "the data source holds " << count << " layers (";
+  constexpr int kNamed = 8;
+  for (int i = 0; i < std::min(count, kNamed); ++i)
+    out << (i > 0 ? ", " : "") << dataset.GetLayer(i)->GetName();
+  out << (count > kNamed ? ", ..." : "") << ") and none was named; name one, e.g. '" << datasetName
+      << "|layername=" << dataset.GetLayer(0)->GetName() << "'";
+  return out.str();
+}
+
+std::string coordinatesProblem(double minX, double minY, double maxX, double maxY, bool geographic,
+                               const std::string& crsName) {
+  constexpr double kSlack = 1;  // degrees; some data wrap a little past the antimeridian
+  const bool beyond =
+      minX < -180 - kSlack || maxX > 180 + kSlack || minY < -90 - kSlack || maxY > 90 + kSlack;
+  if (!geographic || !beyond)
+    return "";
+  std::ostringstream out;
+  out.setf(std::ios::fixed);
+  out.precision(0);
+  out << "coordinates reach " << minX << "," << minY << " : " << maxX << "," << maxY
+      << ", beyond longitude and latitude, yet the layer's CRS is " << crsName
+      << "; set the CRS the data were made in (in QGIS: Layer > Set CRS)";
+  return out.str();
+}
+
 OpenLayer::OpenLayer(const LayerRef& ref) : label_(ref.label()) {
+  CPLErrorReset();
   dataset_ = openVectorDataset(ref.dataset, GDAL_OF_READONLY);
-  if (!dataset_) {
-    const char* why = CPLGetLastErrorMsg();
-    failInput(
-        label_, "", "",
-        std::string("cannot open the data source") + (why && *why ? ": " + std::string(why) : ""));
+  if (!dataset_)
+    failInput(label_, "", "",
+              "cannot open the data source: " + whyUnopenable(ref.dataset, CPLGetLastErrorMsg()));
+  if (ref.layer.empty()) {
+    const std::string problem = unnamedLayerProblem(*dataset_, ref.dataset);
+    if (!problem.empty())
+      failInput(label_, "", "", problem);
   }
   layer_ = ref.layer.empty() ? dataset_->GetLayer(0) : dataset_->GetLayerByName(ref.layer.c_str());
   if (layer_ == nullptr)
@@ -124,8 +220,17 @@ bool LayerTransform::toLonLat(double& x, double& y) const {
 
 std::unique_ptr<OGRSpatialReference> layerCrs(const OpenLayer& layer, int fallbackEpsg) {
   const OGRSpatialReference* srs = layer.layer().GetSpatialRef();
-  if (srs != nullptr)
+  if (srs != nullptr) {
+    OGREnvelope extent;
+    if (layer.layer().GetExtent(&extent, TRUE) == OGRERR_NONE) {
+      const std::string problem =
+          coordinatesProblem(extent.MinX, extent.MinY, extent.MaxX, extent.MaxY,
+                             srs->IsGeographic() != 0, crsName(*srs));
+      if (!problem.empty())
+        failInput(layer.label(), "", "", problem);
+    }
     return gisOrder(std::unique_ptr<OGRSpatialReference>(srs->Clone()));
+  }
   if (fallbackEpsg == 0)
     failInput(layer.label(), "", "",
               "the layer has no CRS; assign one (e.g. in QGIS: Layer > Set CRS) or name it "

@@ -30,8 +30,22 @@ struct DatasetCloser {
 using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 
 // Any OGR vector source opened with GDAL_OF_READONLY or GDAL_OF_UPDATE; null
-// when it cannot be opened (CPLGetLastErrorMsg() says why).
+// when it cannot be opened (whyUnopenable() says why).
 DatasetPtr openVectorDataset(const std::string& name, unsigned access);
+
+// Why a data source cannot be opened, in words a planner can act on: no such
+// file, an empty file, a web page or a zip archive saved under a data file's
+// name, a file that cannot be read; else GDAL's own message (`libraryMessage`).
+std::string whyUnopenable(const std::string& dataset, const std::string& libraryMessage);
+
+// The layers of a data source, when it holds more than one and the user named
+// none: using the first silently could analyse the wrong table. "" when fine.
+std::string unnamedLayerProblem(GDALDataset& dataset, const std::string& datasetName);
+
+// Why a layer's coordinates cannot be in its CRS - metres under a lon/lat CRS,
+// i.e. the layer was given the wrong CRS - or "" when they can.
+std::string coordinatesProblem(double minX, double minY, double maxX, double maxY, bool geographic,
+                               const std::string& crsName);
 
 // An open layer; throws InputError when the dataset or the layer cannot be opened.
 class OpenLayer {

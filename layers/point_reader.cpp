@@ -1,46 +1,66 @@
 #include "point_reader.h"
 
 #include <limits>
-#include <set>
 
-#include <ogr_api.h>
+#include "library_messages.h"
+#include "place_geometry.h"
 
 namespace cp::layers {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// A point that stands for the feature: itself, or a point on a polygon's surface.
-bool representativePoint(const OGRGeometry& g, double& x, double& y, bool& wasArea) {
-  const OGRwkbGeometryType type = wkbFlatten(g.getGeometryType());
-  wasArea = false;
-  if (type == wkbPoint) {
-    x = g.toPoint()->getX();
-    y = g.toPoint()->getY();
-    return true;
+}  // namespace
+
+PlaceRows::PlaceRows(PointData& out, std::string idField, ToWorking toWorking)
+    : out_(out),
+      idField_(std::move(idField)),
+      toWorking_(std::move(toWorking)),
+      geometries_(out.layerLabel) {}
+
+void PlaceRows::add(const std::string& feature, std::string id, const OGRGeometry* geometry) {
+  const std::string& layer = out_.layerLabel;
+  if (!idField_.empty() && id.empty())
+    out_.diagnostics.warnOnce("noid", layer, feature, idField_,
+                              "no id (NULL or empty): the feature number is used instead");
+  if (garbledText(id))
+    garbled_.push_back(feature);
+  if (id.empty())
+    id = feature;
+  if (!seen_.insert(id).second)
+    out_.diagnostics.warn(layer, feature, idField_,
+                          "id '" + id + "' is used by more than one feature");
+  geo::XY xy{kNaN, kNaN};
+  geo::LonLat lonLat{kNaN, kNaN};
+  const PlaceGeometries::Place place = geometries_.place(feature, geometry);
+  if (!place.ok) {
+    out_.diagnostics.warn(layer, feature, "", place.problem);
+  } else if (!toWorking_(place.x, place.y, xy, lonLat)) {
+    out_.diagnostics.warn(layer, feature, "",
+                          "coordinates cannot be transformed; it cannot be routed");
+    xy = {kNaN, kNaN};
+    lonLat = {kNaN, kNaN};
   }
-  if (type == wkbMultiPoint && g.toMultiPoint()->getNumGeometries() == 1) {
-    x = g.toMultiPoint()->getGeometryRef(0)->getX();
-    y = g.toMultiPoint()->getGeometryRef(0)->getY();
-    return true;
-  }
-  if (type == wkbPolygon || type == wkbMultiPolygon) {
-    wasArea = true;
-    OGRGeometryH inside = OGR_G_PointOnSurface(OGRGeometry::ToHandle(const_cast<OGRGeometry*>(&g)));
-    if (inside == nullptr)
-      return false;
-    x = OGR_G_GetX(inside, 0);
-    y = OGR_G_GetY(inside, 0);
-    OGR_G_DestroyGeometry(inside);
-    return true;
-  }
-  return false;
+  areas_ += place.ok && place.isArea ? 1 : 0;
+  out_.ids.push_back(id);
+  out_.xy.push_back(xy);
+  out_.lonLat.push_back(lonLat);
 }
 
-}  // namespace
+void PlaceRows::finish(long long held) {
+  geometries_.finish(out_.diagnostics);
+  if (!garbled_.empty())
+    out_.diagnostics.warn(out_.layerLabel, listed(garbled_), idField_, kGarbledTextMessage,
+                          garbled_.size());
+  if (areas_ > 0)
+    out_.diagnostics.note(out_.layerLabel, "areas are routed from a point inside each of them",
+                          areas_);
+  checkAllFeaturesRead(out_.diagnostics, out_.layerLabel, held, out_.ids.size());
+}
 
 PointData readPoints(const LayerRef& ref, const std::string& idField, const WorkingFrame& frame,
                      int sourceEpsg) {
+  LibraryMessages gdal;
   const OpenLayer layer(ref);
   const int idIndex = layer.fieldIndex(idField, !idField.empty());
   if (layer.layer().GetFeatureCount(TRUE) == 0)
@@ -49,49 +69,18 @@ PointData readPoints(const LayerRef& ref, const std::string& idField, const Work
   const LayerTransform transform(*crs, frame, layer.label());
   PointData out;
   out.layerLabel = layer.label();
-  std::set<std::string> seen;
+  PlaceRows rows(out, idField, [&](double x, double y, geo::XY& xy, geo::LonLat& lonLat) {
+    lonLat = {x, y};
+    xy = {x, y};
+    return transform.toWorking(xy.x, xy.y) && transform.toLonLat(lonLat.lon, lonLat.lat);
+  });
   for (auto& f : layer.layer()) {
-    const std::string fid = std::to_string(f->GetFID());
-    std::string id =
-        idIndex >= 0 && f->IsFieldSetAndNotNull(idIndex) ? f->GetFieldAsString(idIndex) : "";
-    if (idIndex >= 0 && id.empty())
-      out.diagnostics.warnOnce("noid", layer.label(), fid, idField,
-                               "no id (NULL or empty): the feature number is used instead");
-    if (id.empty())
-      id = fid;
-    if (!seen.insert(id).second)
-      out.diagnostics.warn(layer.label(), fid, idField,
-                           "id '" + id + "' is used by more than one feature");
-
-    double x = kNaN, y = kNaN, lon = kNaN, lat = kNaN;
-    bool wasArea = false;
-    const OGRGeometry* g = f->GetGeometryRef();
-    if (g == nullptr || g->IsEmpty() || !representativePoint(*g, x, y, wasArea)) {
-      const bool severalPoints = g != nullptr && wkbFlatten(g->getGeometryType()) == wkbMultiPoint;
-      out.diagnostics.warn(layer.label(), fid, "",
-                           g == nullptr || g->IsEmpty() ? "no geometry; it cannot be routed"
-                           : severalPoints
-                               ? kSeveralPointsMessage
-                               : "geometry is neither a point nor a polygon; it cannot be routed");
-      x = y = kNaN;
-    } else {
-      lon = x;
-      lat = y;
-      if (!transform.toWorking(x, y) || !transform.toLonLat(lon, lat)) {
-        out.diagnostics.warn(layer.label(), fid, "",
-                             "coordinates cannot be transformed; it cannot be routed");
-        x = y = lon = lat = kNaN;
-      } else if (wasArea) {
-        out.diagnostics.warnOnce("area", layer.label(), fid, "",
-                                 "areas are routed from a point inside each of them");
-      }
-    }
-    out.ids.push_back(id);
-    out.xy.push_back({x, y});
-    out.lonLat.push_back({lon, lat});
+    const bool hasId = idIndex >= 0 && f->IsFieldSetAndNotNull(idIndex);
+    rows.add(std::to_string(f->GetFID()), hasId ? f->GetFieldAsString(idIndex) : "",
+             f->GetGeometryRef());
   }
-  checkAllFeaturesRead(out.diagnostics, layer.label(), layer.layer().GetFeatureCount(FALSE),
-                       out.ids.size());
+  gdal.reportTo(out.diagnostics, layer.label());
+  rows.finish(layer.layer().GetFeatureCount(FALSE));
   return out;
 }
 

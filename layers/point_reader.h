@@ -4,12 +4,15 @@
 // keeps its row with non-finite coordinates and a warning, and later shows as
 // not routable.
 
+#include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "diagnostics.h"
 #include "geo/types.h"
 #include "ogr_source.h"
+#include "place_geometry.h"
 
 namespace cp::layers {
 
@@ -24,6 +27,29 @@ struct PointData {
   std::vector<geo::XY> xy;          // working CRS
   std::vector<geo::LonLat> lonLat;  // WGS 84
   Diagnostics diagnostics;
+};
+
+// The rules every reader of places applies row by row, whatever opened the
+// layer: ids (missing, repeated, garbled) and geometry (PlaceGeometries). A
+// row that cannot be placed keeps its place with no coordinates, and says why.
+class PlaceRows {
+ public:
+  // Moves a point from the layer's CRS into the working CRS and WGS 84.
+  using ToWorking = std::function<bool(double x, double y, geo::XY& xy, geo::LonLat& lonLat)>;
+  PlaceRows(PointData& out, std::string idField, ToWorking toWorking);
+
+  void add(const std::string& feature, std::string id, const OGRGeometry* geometry);
+  // `held`: the features the layer says it holds (< 0: it cannot tell).
+  void finish(long long held);
+
+ private:
+  PointData& out_;
+  std::string idField_;
+  ToWorking toWorking_;
+  PlaceGeometries geometries_;
+  std::set<std::string> seen_;
+  std::vector<std::string> garbled_;
+  std::size_t areas_ = 0;
 };
 
 // idField empty: the feature id. sourceEpsg: the CRS assumed when the layer has none.

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "library_messages.h"
 #include "road_attributes.h"
 
 namespace cp::layers {
@@ -135,6 +136,7 @@ std::string detectField(const OpenLayer& layer, const std::vector<std::string>& 
 }
 
 RoadData readRoads(const LayerRef& ref, const RoadReadOptions& options) {
+  LibraryMessages gdal;
   const OpenLayer layer(ref);
   checkGeometryType(layer);
   if (layer.layer().GetFeatureCount(TRUE) == 0)
@@ -153,6 +155,7 @@ RoadData readRoads(const LayerRef& ref, const RoadReadOptions& options) {
                                        : WorkingFrame::utmFor(centre.lon, centre.lat);
   const LayerTransform transform(*crs, *out.frame, layer.label());
   RoadLayerReader(layer, options, out).read(transform);
+  gdal.reportTo(out.diagnostics, layer.label());
   if (out.lines.empty())
     failInput(layer.label(), "", out.fieldsUsed.roadClass,
               "no drivable line remains after reading (" + std::to_string(out.featuresRead) +

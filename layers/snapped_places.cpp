@@ -19,6 +19,8 @@ SnappedPlaces snapPlaces(const geo::Snapper& snapper, const PointData& places,
   SnappedPlaces out;
   out.snaps = snapper.snapAll(places.xy);
   for (std::size_t i = 0; i < out.snaps.size(); ++i) {
+    if (!out.snaps[i].warning.empty())
+      diagnostics.warn(places.layerLabel, places.ids[i], "", out.snaps[i].warning);
     if (out.snaps[i].location)
       continue;
     ++out.notJoined;

@@ -206,13 +206,19 @@ QgsLayerTreeGroup* group(QgsLayerTreeGroup* parent, const QString& name) {
 }
 
 // Keeps the messages of a background run, to show the planner why it failed.
-class ErrorKeepingFeedback : public QgsProcessingFeedback {
+// Keeps what a run said about the data, for the panel to show when it ends.
+class RunFeedback : public QgsProcessingFeedback {
  public:
   void reportError(const QString& error, bool fatal) override {
     errors << error;
     QgsProcessingFeedback::reportError(error, fatal);
   }
+  void pushWarning(const QString& warning) override {
+    warnings << warning;
+    QgsProcessingFeedback::pushWarning(warning);
+  }
   QStringList errors;
+  QStringList warnings;
 };
 
 QGroupBox* section(const QString& title, QWidget* content) {
@@ -488,7 +494,7 @@ void CpDockWidget::startTask(const CpAnalysis& analysis, const QVariantMap& para
   // The context and feedback live until the task reports back.
   auto context = std::make_shared<QgsProcessingContext>();
   context->setProject(QgsProject::instance());
-  auto feedback = std::make_shared<ErrorKeepingFeedback>();
+  auto feedback = std::make_shared<RunFeedback>();
   QVariantMap withOutputs = parameters;
   for (const CpResult& result : analysis.results)
     withOutputs.insert(result.parameter, QgsProcessing::TEMPORARY_OUTPUT);
@@ -496,7 +502,7 @@ void CpDockWidget::startTask(const CpAnalysis& analysis, const QVariantMap& para
   connect(task, &QgsProcessingAlgRunnerTask::executed, this,
           [this, analysis, gpkg, label, context, feedback](bool ok, const QVariantMap& results) {
             if (ok && !feedback->isCanceled())
-              finished(analysis, label, gpkg, *context, results);
+              finished(analysis, label, gpkg, *context, results, feedback->warnings);
             else
               failed(analysis, feedback->errors.join('\n'));
           });
@@ -519,7 +525,8 @@ void CpDockWidget::failed(const CpAnalysis& analysis, const QString& error) {
 }
 
 void CpDockWidget::finished(const CpAnalysis& analysis, const QString& label, const QString& gpkg,
-                            QgsProcessingContext& context, const QVariantMap& results) {
+                            QgsProcessingContext& context, const QVariantMap& results,
+                            const QStringList& warnings) {
   setRunning(false);
   const QString error = saveResults(analysis, gpkg, context, results);
   if (!error.isEmpty()) {
@@ -530,6 +537,15 @@ void CpDockWidget::finished(const CpAnalysis& analysis, const QString& label, co
   zoomTo(addResults(analysis, label, gpkg), 0.1);
   mStatus->setText(
       tr("%1 added to '%2'; saved in %3").arg(analysis.title, cp::qgis::kResultsGroupName, gpkg));
+  if (warnings.isEmpty())
+    return;
+  // The results stand, but the data gave reasons to doubt part of them: said
+  // where the planner looks, every warning behind "Show more".
+  const QString summary =
+      tr("%n warning(s) about the data: %1", nullptr, warnings.size()).arg(warnings.first());
+  mStatus->setText(mStatus->text() + QStringLiteral("\n") + summary);
+  mIface->messageBar()->pushMessage(tr("%1 complete with warnings").arg(analysis.title), summary,
+                                    warnings.join(QLatin1Char('\n')), Qgis::MessageLevel::Warning);
 }
 
 QString CpDockWidget::saveResults(const CpAnalysis& analysis, const QString& gpkg,

@@ -41,8 +41,11 @@ class CpDockWidget : public QgsDockWidget {
   QString missingChoice() const;
   // Runs the analysis in the background; `label` names the run in the layer tree.
   void startTask(const CpAnalysis& analysis, const QVariantMap& parameters, const QString& label);
+  // Adds the results; `warnings` (what the run said about the data) are shown
+  // with them.
   void finished(const CpAnalysis& analysis, const QString& label, const QString& gpkg,
-                QgsProcessingContext& context, const QVariantMap& results);
+                QgsProcessingContext& context, const QVariantMap& results,
+                const QStringList& warnings);
   void failed(const CpAnalysis& analysis, const QString& error);
   // Writes the task's results into the GeoPackage; returns an error or "".
   QString saveResults(const CpAnalysis& analysis, const QString& gpkg,

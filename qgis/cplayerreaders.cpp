@@ -1,8 +1,9 @@
 #include "cplayerreaders.h"
 
 #include <cmath>
-#include <limits>
-#include <set>
+#include <map>
+
+#include <QRegularExpression>
 
 #include <qgscoordinatetransform.h>
 #include <qgsfeatureiterator.h>
@@ -10,12 +11,12 @@
 #include <qgsfeedback.h>
 #include <qgsgeometry.h>
 
+#include "layers/library_messages.h"
+#include "layers/place_geometry.h"
 #include "layers/road_attributes.h"
 
 namespace cp::qgis {
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 QgsCoordinateReferenceSystem wgs84() {
   return QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326"));
@@ -89,20 +90,40 @@ layers::WorkingFrame frameFor(const QgsFeatureSource& source,
   }
 }
 
+// "1200 t", "3,5 kt", "800 кг": a number followed by a unit.
+const QRegularExpression& numberWithUnit() {
+  static const QRegularExpression pattern(
+      QStringLiteral("^\\s*[0-9][0-9.,\\s]*\\s*\\p{L}+\\.?\\s*$"));
+  return pattern;
+}
+
 }  // namespace
 
+std::unique_ptr<OGRGeometry> toOgr(const QgsGeometry& geometry) {
+  if (geometry.isNull())
+    return nullptr;
+  const QByteArray wkb = geometry.asWkb();
+  OGRGeometry* out = nullptr;
+  OGRGeometryFactory::createFromWkb(wkb.constData(), nullptr, &out,
+                                    static_cast<size_t>(wkb.size()));
+  return std::unique_ptr<OGRGeometry>(out);
+}
+
+QgsGeometry fromOgr(const OGRGeometry& geometry) {
+  QByteArray wkb(static_cast<int>(geometry.WkbSize()), Qt::Uninitialized);
+  geometry.exportToWkb(wkbNDR, reinterpret_cast<unsigned char*>(wkb.data()), wkbVariantIso);
+  QgsGeometry out;
+  out.fromWkb(wkb);
+  return out;
+}
+
 QString coordinatesProblem(const QgsFeatureSource& source) {
-  const QgsCoordinateReferenceSystem crs = source.sourceCrs();
   const QgsRectangle extent = source.sourceExtent();
-  constexpr double kSlack = 1;  // degrees; some data wrap a little past the antimeridian
-  const bool beyond = extent.xMinimum() < -180 - kSlack || extent.xMaximum() > 180 + kSlack ||
-                      extent.yMinimum() < -90 - kSlack || extent.yMaximum() > 90 + kSlack;
-  if (!crs.isGeographic() || extent.isNull() || !beyond)
+  if (extent.isNull())
     return QString();
-  return QObject::tr(
-             "coordinates reach %1, beyond longitude and latitude, yet the layer's CRS "
-             "is %2; set the CRS the data were made in (Layer > Set CRS)")
-      .arg(extent.toString(0), crs.authid());
+  return QString::fromStdString(layers::coordinatesProblem(
+      extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum(),
+      source.sourceCrs().isGeographic(), source.sourceCrs().authid().toStdString()));
 }
 
 const QStringList& roadClassFieldNames() {
@@ -131,6 +152,7 @@ QString detectField(const QgsFeatureSource& source, const QStringList& candidate
 layers::RoadData readRoads(const QgsFeatureSource& source, const QString& label,
                            const layers::RoadFields& fields, bool drivableOnly,
                            const QgsCoordinateTransformContext& context, QgsFeedback* feedback) {
+  layers::LibraryMessages gdal;
   requireCrs(source, label);
   const QgsWkbTypes::GeometryType type = QgsWkbTypes::geometryType(source.wkbType());
   if (type != QgsWkbTypes::LineGeometry && type != QgsWkbTypes::UnknownGeometry)
@@ -195,6 +217,7 @@ layers::RoadData readRoads(const QgsFeatureSource& source, const QString& label,
     }
   }
   parser.finish();
+  gdal.reportTo(out.diagnostics, label.toStdString());
   layers::checkAllFeaturesRead(out.diagnostics, label.toStdString(), source.featureCount(),
                                out.featuresRead);
   if (out.lines.empty())
@@ -206,6 +229,7 @@ layers::RoadData readRoads(const QgsFeatureSource& source, const QString& label,
 layers::PointData readPoints(const QgsFeatureSource& source, const QString& label,
                              const QString& idField, const layers::WorkingFrame& frame,
                              const QgsCoordinateTransformContext& context) {
+  layers::LibraryMessages gdal;
   requireCrs(source, label);
   const int idIndex = idField.isEmpty() ? -1 : source.fields().lookupField(idField);
   if (!idField.isEmpty() && idIndex < 0)
@@ -222,42 +246,15 @@ layers::PointData readPoints(const QgsFeatureSource& source, const QString& labe
   const Transforms transforms(source.sourceCrs(), frame, context);
   layers::PointData out;
   out.layerLabel = label.toStdString();
-  std::set<std::string> seen;
+  layers::PlaceRows rows(out, idField.toStdString(),
+                         [&](double x, double y, geo::XY& xy, geo::LonLat& lonLat) {
+                           return transforms.apply(QgsPointXY(x, y), xy, lonLat);
+                         });
   QgsFeatureIterator it = source.getFeatures();
-  QgsFeature f;
-  while (it.nextFeature(f)) {
-    const std::string fid = std::to_string(f.id());
-    std::string id = text(f, idIndex);
-    if (idIndex >= 0 && id.empty())
-      out.diagnostics.warnOnce("noid", out.layerLabel, fid, idField.toStdString(),
-                               "no id (NULL or empty): the feature number is used instead");
-    if (id.empty())
-      id = fid;
-    if (!seen.insert(id).second)
-      out.diagnostics.warn(out.layerLabel, fid, idField.toStdString(),
-                           "id '" + id + "' is used by more than one feature");
-    geo::XY xy{kNaN, kNaN};
-    geo::LonLat ll{kNaN, kNaN};
-    const QgsGeometry g = f.geometry();
-    const bool severalPoints =
-        g.type() == QgsWkbTypes::PointGeometry && g.isMultipart() && g.constGet()->partCount() > 1;
-    const QgsGeometry point =
-        g.type() == QgsWkbTypes::PolygonGeometry ? g.pointOnSurface() : g.centroid();
-    if (severalPoints) {
-      out.diagnostics.warn(out.layerLabel, fid, "", layers::kSeveralPointsMessage);
-    } else if (g.isNull() || point.isNull() || !transforms.apply(point.asPoint(), xy, ll)) {
-      out.diagnostics.warn(out.layerLabel, fid, "", "no usable geometry; it cannot be routed");
-    }
-    if (severalPoints || std::isnan(xy.x)) {
-      xy = {kNaN, kNaN};
-      ll = {kNaN, kNaN};
-    }
-    out.ids.push_back(id);
-    out.xy.push_back(xy);
-    out.lonLat.push_back(ll);
-  }
-  layers::checkAllFeaturesRead(out.diagnostics, out.layerLabel, source.featureCount(),
-                               out.ids.size());
+  for (QgsFeature f; it.nextFeature(f);)
+    rows.add(std::to_string(f.id()), text(f, idIndex), toOgr(f.geometry()).get());
+  gdal.reportTo(out.diagnostics, out.layerLabel);
+  rows.finish(source.featureCount());
   return out;
 }
 
@@ -270,6 +267,8 @@ std::vector<double> readQuantities(const QgsFeatureSource& source, const QString
   request.setFlags(QgsFeatureRequest::NoGeometry);
   request.setSubsetOfAttributes(QgsAttributeList{index});
   std::vector<double> out;
+  std::map<std::string, std::vector<std::string>> unusable;  // problem: "feature ('value')"
+  bool withUnits = false;
   QgsFeatureIterator it = source.getFeatures(request);
   for (QgsFeature f; it.nextFeature(f);) {
     const QVariant v = f.attribute(index);
@@ -277,14 +276,25 @@ std::vector<double> readQuantities(const QgsFeatureSource& source, const QString
     const double value = v.toDouble(&number);
     const std::string fid = std::to_string(f.id());
     const std::string problem = layers::quantityProblem(!v.isNull() && number, value);
-    if (!problem.empty())
-      layers::failInput(
-          label.toStdString(), fid, field.toStdString(),
-          problem + ", not " +
-              (v.isNull() ? std::string("NULL") : "'" + v.toString().toStdString() + "'"));
-    if (value == 0)
+    if (!problem.empty()) {
+      unusable[problem].push_back(
+          fid + " (" + (v.isNull() ? "NULL" : "'" + v.toString().toStdString() + "'") + ")");
+      withUnits |= numberWithUnit().match(v.toString()).hasMatch();
+    }
+    if (number && value == 0)
       diagnostics.warn(label.toStdString(), fid, field.toStdString(), "0 t: carries nothing");
     out.push_back(value);
+  }
+  if (!unusable.empty()) {
+    std::string message;
+    for (const auto& [problem, features] : unusable)
+      message += std::string(message.empty() ? "" : "; ") + "features " + layers::listed(features) +
+                 ": " + problem;
+    if (withUnits)
+      message +=
+          "; the column carries units in its text, perhaps more than one: give plain numbers in "
+          "one unit";
+    layers::failInput(label.toStdString(), "", field.toStdString(), message);
   }
   return out;
 }

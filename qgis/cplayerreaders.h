@@ -6,6 +6,7 @@
 
 #include <qgscoordinatetransformcontext.h>
 #include <qgsfeaturesource.h>
+#include <qgsgeometry.h>
 
 #include "layers/point_reader.h"
 #include "layers/road_reader.h"
@@ -21,6 +22,11 @@ const QStringList& speedFieldNames();
 
 // The first of the candidates that the source has, or "".
 QString detectField(const QgsFeatureSource& source, const QStringList& candidates);
+
+// Between QGIS's geometries and GDAL's, for the rules the readers share
+// (toOgr: null for a null geometry).
+std::unique_ptr<OGRGeometry> toOgr(const QgsGeometry& geometry);
+QgsGeometry fromOgr(const OGRGeometry& geometry);
 
 // Why the layer's coordinates cannot be in its CRS (metres under a lon/lat CRS:
 // the layer was given the wrong CRS), or empty.

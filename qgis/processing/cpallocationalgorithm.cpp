@@ -59,10 +59,8 @@ CpAllocationAlgorithm::SourcesToSites CpAllocationAlgorithm::readSourcesToSites(
   out.prepared = prepareRoads(p, context, feedback, progress);
   const cp::layers::WorkingFrame& frame = *out.prepared.roads.frame;
   cp::layers::Diagnostics diagnostics = out.prepared.roads.diagnostics;
-  out.sources = readPlaces(p, kSources, QStringLiteral("SOURCE_ID"), context, frame);
-  out.sites = readSites(p, kSites, QStringLiteral("SITE_ID"), context, frame);
-  diagnostics.append(out.sources.diagnostics);
-  diagnostics.append(out.sites.diagnostics);
+  out.sources = readPlaces(p, kSources, QStringLiteral("SOURCE_ID"), context, frame, diagnostics);
+  out.sites = readSites(p, kSites, QStringLiteral("SITE_ID"), context, frame, diagnostics);
   out.supply = readTonnes(p, context, kSources, QStringLiteral("TONNES_FIELD"), tonnesFieldNames(),
                           diagnostics);
   out.capacity = readTonnes(p, context, kSites, QStringLiteral("CAPACITY_FIELD"),

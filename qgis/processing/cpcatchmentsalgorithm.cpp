@@ -87,8 +87,7 @@ QVariantMap CpCatchmentsAlgorithm::processAlgorithm(const QVariantMap& p,
     const PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
     const cp::layers::WorkingFrame& frame = *prepared.roads.frame;
     cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
-    const auto sites = readSites(p, kSites, QStringLiteral("SITE_ID"), context, frame);
-    diagnostics.append(sites.diagnostics);
+    const auto sites = readSites(p, kSites, QStringLiteral("SITE_ID"), context, frame, diagnostics);
     const cp::geo::Snapper snapper(prepared.network, snapOptions(p, context));
     const auto snapped = cp::layers::snapPlaces(snapper, sites, diagnostics);
 
@@ -108,8 +107,8 @@ QVariantMap CpCatchmentsAlgorithm::processAlgorithm(const QVariantMap& p,
     std::vector<double> tonnes(sites.ids.size(), 0.0);
     std::vector<int> sourceCount(sites.ids.size(), 0);
     if (optionalSource(p, kSources, context)) {
-      const auto sources = readPlaces(p, kSources, QStringLiteral("SOURCE_ID"), context, frame);
-      diagnostics.append(sources.diagnostics);
+      const auto sources =
+          readPlaces(p, kSources, QStringLiteral("SOURCE_ID"), context, frame, diagnostics);
       const std::vector<double> amount =
           readTonnes(p, context, kSources, QStringLiteral("TONNES_FIELD"), tonnesFieldNames(),
                      diagnostics, 0.0);

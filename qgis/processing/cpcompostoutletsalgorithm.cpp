@@ -6,6 +6,7 @@
 
 #include <numeric>
 
+#include "layers/place_geometry.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpresultstyles.h"
 
@@ -26,8 +27,15 @@ std::vector<double> areasHa(const QgsFeatureSource& parcels,
   measure.setEllipsoid(QStringLiteral("EPSG:7030"));  // WGS 84
   std::vector<double> out;
   QgsFeature f;
-  for (QgsFeatureIterator it = parcels.getFeatures(); it.nextFeature(f);)
-    out.push_back(measure.measureArea(f.geometry()) / 10000.0);
+  for (QgsFeatureIterator it = parcels.getFeatures(); it.nextFeature(f);) {
+    // Measured on the outline the parcel is placed by: a bow-tie's two lobes
+    // would otherwise cancel (its repair is listed when the parcels are read).
+    const std::unique_ptr<OGRGeometry> given = cp::qgis::toOgr(f.geometry());
+    cp::layers::PolygonRepairs repairs;
+    const std::unique_ptr<OGRGeometry> area =
+        given ? cp::layers::repairedGeometry(*given, repairs) : nullptr;
+    out.push_back(area ? measure.measureArea(cp::qgis::fromOgr(*area)) / 10000.0 : 0.0);
+  }
   return out;
 }
 
@@ -118,10 +126,9 @@ QVariantMap CpCompostOutletsAlgorithm::processAlgorithm(const QVariantMap& p,
     Outlets o;
     o.frame = &*prepared.roads.frame;
     cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
-    o.sites = readSites(p, kSites, QStringLiteral("SITE_ID"), context, *o.frame);
-    o.parcels = readPlaces(p, kFarmland, QStringLiteral("PARCEL_ID"), context, *o.frame);
-    diagnostics.append(o.sites.diagnostics);
-    diagnostics.append(o.parcels.diagnostics);
+    o.sites = readSites(p, kSites, QStringLiteral("SITE_ID"), context, *o.frame, diagnostics);
+    o.parcels =
+        readPlaces(p, kFarmland, QStringLiteral("PARCEL_ID"), context, *o.frame, diagnostics);
     const double yield = parameterAsDouble(p, QStringLiteral("YIELD"), context);
     warnIfIntakeIsCapacity(p, context, diagnostics);
     for (double intake :

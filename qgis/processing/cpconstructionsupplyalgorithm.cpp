@@ -2,6 +2,7 @@
 
 #include <map>
 #include <numeric>
+#include <set>
 
 #include <qgsprocessingoutputs.h>
 #include <qgsprocessingparameters.h>
@@ -98,15 +99,17 @@ std::vector<std::vector<double>> CpConstructionSupplyAlgorithm::zoneCapacities(
   const std::vector<double> capacity =
       cp::qgis::readQuantities(*products, QString::fromStdString(label), capacityField, ignored);
   std::vector<std::vector<double>> out(kClassCount, std::vector<double>(zones.ids.size(), 0.0));
+  std::set<std::string> unknownZones;
   QgsFeatureIterator it = products->getFeatures();
   QgsFeature f;
   for (std::size_t row = 0; it.nextFeature(f); ++row) {
     const std::string zone = f.attribute(zoneField).toString().toStdString();
     const std::string fid = "row " + std::to_string(f.id());
     const auto z = index.find(zone);
-    if (z == index.end())
-      cp::layers::failInput(label, fid, zoneField.toStdString(),
-                            "zone '" + zone + "' is not in the zones layer");
+    if (z == index.end()) {
+      unknownZones.insert("'" + zone + "'");
+      continue;
+    }
     const auto c = cp::layers::parseMaterialClass(f.attribute(classField).toString().toStdString());
     if (!c)
       cp::layers::failInput(
@@ -115,6 +118,13 @@ std::vector<std::vector<double>> CpConstructionSupplyAlgorithm::zoneCapacities(
     for (std::size_t k = 0; k < kClassCount; ++k)
       if (kClasses[k] == *c)
         out[k][z->second] += capacity[row];
+  }
+  if (!unknownZones.empty()) {
+    std::string listed;
+    for (const std::string& zone : unknownZones)
+      listed += (listed.empty() ? "" : ", ") + zone;
+    cp::layers::failInput(label, "", zoneField.toStdString(),
+                          "zones not in the zones layer: " + listed);
   }
   return out;
 }
@@ -127,8 +137,9 @@ QVariantMap CpConstructionSupplyAlgorithm::processAlgorithm(const QVariantMap& p
     Plan plan;
     plan.frame = &*prepared.roads.frame;
     cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
-    plan.zones = readSites(p, kZones, QStringLiteral("ZONE_ID"), context, *plan.frame);
-    plan.districts = readSites(p, kDistricts, QStringLiteral("DISTRICT_ID"), context, *plan.frame);
+    plan.zones = readSites(p, kZones, QStringLiteral("ZONE_ID"), context, *plan.frame, diagnostics);
+    plan.districts =
+        readSites(p, kDistricts, QStringLiteral("DISTRICT_ID"), context, *plan.frame, diagnostics);
     const auto source = requireSource(p, kDistricts, context);
     for (const cp::layers::DistrictFloorArea& floor : cp::qgis::readFloorAreas(
              *source, cpLayerLabel(*this, p, kDistricts, context), {}, diagnostics))

@@ -77,7 +77,7 @@ CpFlowAlgorithm::PlacedFlows CpFlowAlgorithm::placeFlows(const QVariantMap& p,
   PlacedFlows out;
   std::map<std::string, std::size_t> index;
   std::vector<QString> layerOf;  // per place
-  for (QgsMapLayer* layer : cpLayerList(p, kPlaces, context)) {
+  for (QgsMapLayer* layer : cpLayerList(*this, p, kPlaces, context)) {
     auto* vector = qobject_cast<QgsVectorLayer*>(layer);
     if (!vector)
       continue;
@@ -105,20 +105,37 @@ CpFlowAlgorithm::PlacedFlows CpFlowAlgorithm::placeFlows(const QVariantMap& p,
       out.places.lonLat.push_back(places.lonLat[i]);
     }
   }
-  const std::string table = cpLayerLabel(*this, p, kFlows, context).toStdString();
+  struct Unknown {
+    std::vector<std::string> flows;
+    double tonnes = 0;
+  };
+  std::map<std::string, Unknown> unknown;  // by the place id the flows name
   for (cp::layers::Flow& f : flows) {
     const auto from = index.find(f.origin);
     const auto to = index.find(f.destination);
+    for (const auto& [end, id] : {std::pair{from, &f.origin}, std::pair{to, &f.destination}})
+      if (end == index.end()) {
+        unknown[*id].flows.push_back(f.id);
+        unknown[*id].tonnes += f.tonnes;
+      }
     if (from == index.end() || to == index.end()) {
-      const std::string& missing = from == index.end() ? f.origin : f.destination;
-      diagnostics.warn(table, "flow " + f.id, from == index.end() ? "origin" : "destination",
-                       "'" + missing + "' is not a place in the given layers; not drawn");
       ++out.unplaced;
       out.unplacedTonnes += f.tonnes;
       continue;
     }
     out.ends.push_back({from->second, to->second});
     out.flows.push_back(std::move(f));
+  }
+  if (!unknown.empty()) {
+    std::vector<std::string> places;
+    for (const auto& [id, use] : unknown)
+      places.push_back("'" + id + "' (flows " + cp::layers::listed(use.flows) + "; " +
+                       QString::number(use.tonnes, 'f', 0).toStdString() + " t)");
+    diagnostics.warn(cpLayerLabel(*this, p, kFlows, context).toStdString(), "", "",
+                     std::to_string(out.unplaced) +
+                         " flows name places in none of the given layers and are left out; "
+                         "the places: " +
+                         cp::layers::listed(places));
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include <qgsprocessingparameters.h>
 #include <qgsprocessingutils.h>
 #include <qgsproject.h>
+#include <qgsproviderregistry.h>
 #include <qgsvectorlayer.h>
 
 #include "geo/network_builder.h"
@@ -41,8 +42,43 @@ QVariant cpNumber(double value) {
   return std::isfinite(value) ? QVariant(value) : QVariant(QVariant::Double);
 }
 
-QList<QgsMapLayer*> cpLayerList(const QVariantMap& parameters, const QString& name,
+namespace {
+
+// The file or connection a layer given as text reads, without QGIS's options.
+std::string givenDataset(const QString& given) {
+  return given.section('|', 0, 0).trimmed().toStdString();
+}
+
+// A file layer read without naming one of the file's several layers: QGIS
+// would take the first one without a word.
+void requireNamedLayer(const QgsMapLayer& layer) {
+  if (layer.providerType() != QLatin1String("ogr"))
+    return;
+  const QVariantMap parts =
+      QgsProviderRegistry::instance()->decodeUri(layer.providerType(), layer.source());
+  if (!parts.value(QStringLiteral("layerName")).toString().isEmpty() ||
+      parts.value(QStringLiteral("layerId")).isValid())
+    return;
+  const std::string path = parts.value(QStringLiteral("path")).toString().toStdString();
+  const cp::layers::DatasetPtr dataset = cp::layers::openVectorDataset(path, GDAL_OF_READONLY);
+  const std::string problem =
+      dataset ? cp::layers::unnamedLayerProblem(*dataset, path) : std::string();
+  if (!problem.empty())
+    cp::layers::failInput(layer.name().toStdString() + " (" + path + ")", "", "", problem);
+}
+
+[[noreturn]] void failUnreadable(const QString& given, const QString& role, const QString& error) {
+  cp::layers::failInput(
+      given.toStdString() + " as " + role.toStdString(), "", "",
+      "cannot be read: " + cp::layers::whyUnopenable(givenDataset(given), error.toStdString()));
+}
+
+}  // namespace
+
+QList<QgsMapLayer*> cpLayerList(const QgsProcessingAlgorithm& algorithm,
+                                const QVariantMap& parameters, const QString& name,
                                 QgsProcessingContext& context) {
+  const QString role = algorithm.parameterDefinition(name)->description();
   const QVariant value = parameters.value(name);
   const QVariantList entries =
       value.type() == QVariant::List || value.type() == QVariant::StringList ? value.toList()
@@ -54,10 +90,10 @@ QList<QgsMapLayer*> cpLayerList(const QVariantMap& parameters, const QString& na
         entry.canConvert<QgsMapLayer*>() ? entry.value<QgsMapLayer*>()->id() : entry.toString();
     QgsMapLayer* layer = QgsProcessingUtils::mapLayerFromString(given, context);
     if (layer == nullptr || !layer->isValid())
-      throw QgsProcessingException(
-          QObject::tr("The layer '%1' given for %2 cannot be read").arg(given, name));
+      failUnreadable(given, role, layer ? layer->error().summary() : QString());
     if (layer->name().isEmpty())  // loaded from a path: named by its file, for messages
       layer->setName(QFileInfo(given.section('|', 0, 0)).completeBaseName());
+    requireNamedLayer(*layer);
     layers << layer;
   }
   return layers;
@@ -120,8 +156,9 @@ std::unique_ptr<QgsProcessingFeatureSource> CpNetworkAlgorithm::requireSource(
     const QVariantMap& p, const QString& name, QgsProcessingContext& context) const {
   std::unique_ptr<QgsProcessingFeatureSource> source(parameterAsSource(p, name, context));
   if (!source)
-    throw QgsProcessingException(QObject::tr("Could not load the layer given for %1 (%2)")
-                                     .arg(name, p.value(name).toString()));
+    failUnreadable(p.value(name).toString(), parameterDefinition(name)->description(), QString());
+  if (const QgsVectorLayer* layer = parameterAsVectorLayer(p, name, context))
+    requireNamedLayer(*layer);
   return source;
 }
 
@@ -164,18 +201,22 @@ CpNetworkAlgorithm::PreparedRoads CpNetworkAlgorithm::prepareRoads(
 cp::layers::PointData CpNetworkAlgorithm::readPlaces(const QVariantMap& p, const QString& name,
                                                      const QString& idName,
                                                      QgsProcessingContext& context,
-                                                     const cp::layers::WorkingFrame& frame) {
+                                                     const cp::layers::WorkingFrame& frame,
+                                                     cp::layers::Diagnostics& diagnostics) {
   const auto source = requireSource(p, name, context);
-  return cp::qgis::readPoints(*source, cpLayerLabel(*this, p, name, context),
-                              parameterAsString(p, idName, context), frame,
-                              context.transformContext());
+  cp::layers::PointData places = cp::qgis::readPoints(
+      *source, cpLayerLabel(*this, p, name, context), parameterAsString(p, idName, context), frame,
+      context.transformContext());
+  diagnostics.append(places.diagnostics);
+  return places;
 }
 
 cp::layers::PointData CpNetworkAlgorithm::readSites(const QVariantMap& p, const QString& name,
                                                     const QString& idName,
                                                     QgsProcessingContext& context,
-                                                    const cp::layers::WorkingFrame& frame) {
-  cp::layers::PointData sites = readPlaces(p, name, idName, context, frame);
+                                                    const cp::layers::WorkingFrame& frame,
+                                                    cp::layers::Diagnostics& diagnostics) {
+  cp::layers::PointData sites = readPlaces(p, name, idName, context, frame, diagnostics);
   std::set<std::string> seen;
   for (const std::string& id : sites.ids)
     if (!seen.insert(id).second)
@@ -193,10 +234,11 @@ CpNetworkAlgorithm::Places CpNetworkAlgorithm::readOriginsAnd(const QVariantMap&
                                                               QgsProcessingContext& context,
                                                               const PreparedRoads& roads) {
   const cp::layers::WorkingFrame& frame = *roads.roads.frame;
-  Places out{readPlaces(p, QStringLiteral("ORIGINS"), QStringLiteral("ORIGIN_ID"), context, frame),
-             readPlaces(p, name, idName, context, frame), roads.roads.diagnostics};
-  out.diagnostics.append(out.origins.diagnostics);
-  out.diagnostics.append(out.destinations.diagnostics);
+  Places out;
+  out.diagnostics = roads.roads.diagnostics;
+  out.origins = readPlaces(p, QStringLiteral("ORIGINS"), QStringLiteral("ORIGIN_ID"), context,
+                           frame, out.diagnostics);
+  out.destinations = readPlaces(p, name, idName, context, frame, out.diagnostics);
   return out;
 }
 

@@ -16,6 +16,7 @@
 #include "geo/feedback.h"
 #include "geo/network.h"
 #include "layers/diagnostics.h"
+#include "layers/library_messages.h"
 #include "layers/point_reader.h"
 #include "layers/road_reader.h"
 #include "layers/snapped_places.h"
@@ -41,14 +42,18 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
 
   PreparedRoads prepareRoads(const QVariantMap& parameters, QgsProcessingContext& context,
                              QgsProcessingFeedback* feedback, const cp::geo::Feedback* progress);
+  // The places a layer parameter gives; what the reading found is added to
+  // `diagnostics`, the run's own, so that none is left unsaid.
   cp::layers::PointData readPlaces(const QVariantMap& parameters, const QString& name,
                                    const QString& idName, QgsProcessingContext& context,
-                                   const cp::layers::WorkingFrame& frame);
+                                   const cp::layers::WorkingFrame& frame,
+                                   cp::layers::Diagnostics& diagnostics);
   // Places whose ids must be unique, since results are reported per site: a
   // repeated id is an error naming it.
   cp::layers::PointData readSites(const QVariantMap& parameters, const QString& name,
                                   const QString& idName, QgsProcessingContext& context,
-                                  const cp::layers::WorkingFrame& frame);
+                                  const cp::layers::WorkingFrame& frame,
+                                  cp::layers::Diagnostics& diagnostics);
   // ORIGINS and a second layer of places (DESTINATIONS, FACILITIES, ...), with
   // the diagnostics of roads and both layers together.
   struct Places {
@@ -142,9 +147,11 @@ QVariant cpNumber(double value);  // NULL for infinite or NaN
 // (/data/almaty.gpkg|layername=organic_sources) as Sources".
 QString cpLayerLabel(const QgsProcessingAlgorithm& algorithm, const QVariantMap& parameters,
                      const QString& name, QgsProcessingContext& context);
-// Every layer of a multiple-layer parameter; one that cannot be read is an
-// error naming it (QGIS itself would leave it out without a word).
-QList<QgsMapLayer*> cpLayerList(const QVariantMap& parameters, const QString& name,
+// Every layer of a multiple-layer parameter; one that cannot be read, or a file
+// of several layers with none named, is an error naming it (QGIS itself would
+// leave it out, or take the first layer, without a word).
+QList<QgsMapLayer*> cpLayerList(const QgsProcessingAlgorithm& algorithm,
+                                const QVariantMap& parameters, const QString& name,
                                 QgsProcessingContext& context);
 QgsFields cpFields(std::initializer_list<std::pair<const char*, QVariant::Type>> fields);
 
@@ -157,6 +164,14 @@ QVariantMap CpNetworkAlgorithm::guarded(QgsProcessingFeedback* feedback, Work wo
   } link{QObject::connect(
       feedback, &QgsFeedback::canceled, feedback, [&progress] { progress.cancel(); },
       Qt::DirectConnection)};
+  struct Said {  // what GDAL and PROJ would print, in the run's log instead
+    cp::layers::LibraryMessages caught;
+    QgsProcessingFeedback* feedback;
+    ~Said() {
+      for (const std::string& m : caught.take())
+        feedback->pushWarning(QObject::tr("While running: %1").arg(QString::fromStdString(m)));
+    }
+  } said{{}, feedback};
   try {
     return work(&progress);
   } catch (const cp::layers::InputError& e) {

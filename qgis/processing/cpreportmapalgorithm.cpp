@@ -47,7 +47,7 @@ QVariantMap CpReportMapAlgorithm::processAlgorithm(const QVariantMap& p,
                                                    QgsProcessingContext& context,
                                                    QgsProcessingFeedback* feedback) {
   cp::qgis::ReportMap spec;
-  spec.layers = cpLayerList(p, QStringLiteral("LAYERS"), context);
+  spec.layers = cpLayerList(*this, p, QStringLiteral("LAYERS"), context);
   if (spec.layers.isEmpty())
     throw QgsProcessingException(QObject::tr("Choose at least one layer to draw"));
   spec.title = parameterAsString(p, QStringLiteral("TITLE"), context);

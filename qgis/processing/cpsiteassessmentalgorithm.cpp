@@ -55,8 +55,8 @@ QVariantMap CpSiteAssessmentAlgorithm::processAlgorithm(const QVariantMap& p,
       throw QgsProcessingException(QObject::tr("No flow passes the filters and names two places"));
     const cp::layers::WorkingFrame& frame = flows.frame();
     const cp::geo::Network& network = flows.prepared.network;
-    const cp::layers::PointData candidates =
-        readSites(p, kCandidates, QStringLiteral("CANDIDATE_ID"), context, frame);
+    const cp::layers::PointData candidates = readSites(
+        p, kCandidates, QStringLiteral("CANDIDATE_ID"), context, frame, flows.diagnostics);
     const cp::geo::Snapper snapper(network, snapOptions(p, context));
     const auto sites = cp::layers::snapPlaces(snapper, candidates, flows.diagnostics);
     const auto& places = flows.snapped;

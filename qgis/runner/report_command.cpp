@@ -192,10 +192,12 @@ class Report {
 
   const ReportWarnings& warnings() const { return warnings_; }
 
+  // Every table of results.gpkg: the results, and the warnings about them.
   std::vector<std::string> tables() const {
     std::vector<std::string> out;
     for (const auto& [table, style] : styles_)
       out.push_back(table.toStdString());
+    out.push_back("warnings");
     return out;
   }
   QString results() const { return QDir(work_).filePath(QStringLiteral("results.gpkg")); }

@@ -61,6 +61,7 @@ grep -q "catchment_tonnes=732000" "$work/probe.txt" || fail "the catchments do n
 grep -q "selection_sites=existing=2 new=1" "$work/probe.txt" || fail "the site selection did not keep 2 existing sites and add 1"
 grep -q "farmland_parcels=850" "$work/probe.txt" || fail "the farmland supplied is not every parcel"
 grep -q "farmland_compost_positive=True" "$work/probe.txt" || fail "no parcel received compost"
+grep -q "compost_warnings_shown=True" "$work/probe.txt" || fail "the panel did not show the run's warnings"
 grep -q "flow_lines=88" "$work/probe.txt" || fail "the masterplan's 88 construction flows were not drawn"
 grep -q "flow_tonnes=1431000" "$work/probe.txt" || fail "the construction flows do not carry the table's tonnes"
 grep -q "road_load_segments=True" "$work/probe.txt" || fail "no road loads"

@@ -67,6 +67,23 @@ TEST(Snapping, SkipsSmallComponentsAndSaysSo) {
   EXPECT_TRUE(Snapper(net, anyPart).snap({25, 290}).location);
 }
 
+TEST(Snapping, JoiningFarFromTheRoadAPointLiesByIsSaid) {
+  const Network net = twoParts();
+  // By the island (10 m), joined to the main network 258 m away: said.
+  const SnapResult far = Snapper(net, {}).snap({25, 290});
+  EXPECT_NE(far.warning.find("joined to a road 258 m away"), std::string::npos) << far.warning;
+  EXPECT_NE(far.warning.find("nearest road (10 m away) is on a small piece"), std::string::npos)
+      << far.warning;
+  // Nearer the main network than the island: nothing to say.
+  EXPECT_TRUE(Snapper(net, {}).snap({60, 20}).warning.empty());
+  // The island's road within 50 m of the joined one: close enough to be the same place.
+  EXPECT_TRUE(Snapper(net, {}).snap({25, 160}).warning.empty());
+  // Where the island is usable, the point joins it and there is nothing to say.
+  SnapOptions anyPart;
+  anyPart.minComponentNodes = 1;
+  EXPECT_TRUE(Snapper(net, anyPart).snap({25, 290}).warning.empty());
+}
+
 TEST(Snapping, InvalidCoordinatesAndEmptyNetworksAreReported) {
   const Network net = twoParts();
   EXPECT_EQ(Snapper(net, {}).snap({NAN, 0}).failure, SnapFailure::InvalidCoordinate);

@@ -5,6 +5,7 @@
 #include <qgsproject.h>
 
 #include "processing_run.h"
+#include "support/temp_files.h"
 
 namespace cp {
 namespace {
@@ -72,6 +73,47 @@ TEST(ProcessingAllocation, NegativeOrMissingTonnesAreNamed) {
   EXPECT_FALSE(run.ok);
   EXPECT_TRUE(run.errors.contains(QStringLiteral("tonnes_per_year"))) << run.errors.toStdString();
   EXPECT_TRUE(run.errors.contains(QStringLiteral("-5"))) << run.errors.toStdString();
+}
+
+// A text column with units - some in tonnes, some in kilotonnes - is refused
+// naming every row that is not a plain number, and why.
+TEST(ProcessingAllocation, TonnesWrittenWithUnitsAreNamedAllAtOnce) {
+  auto layer = std::make_unique<QgsVectorLayer>(
+      QStringLiteral("Point?crs=EPSG:4326&field=source_id:string&field=tonnes_per_year:string"),
+      QStringLiteral("sources_with_units"), QStringLiteral("memory"));
+  const char* values[] = {"1200", "1200 t", "3,5 kt", "800"};
+  for (const char* value : values) {
+    QgsFeature f(layer->fields());
+    f.setAttributes(QgsAttributes() << QString::fromLatin1(value) << QString::fromLatin1(value));
+    f.setGeometry(QgsGeometry::fromPointXY(QgsPointXY(76.95, 43.25)));
+    layer->dataProvider()->addFeature(f);
+  }
+  const test::ProjectLayer withUnits(layer.release());
+  QVariantMap p = organicToCompost();
+  p[QStringLiteral("SOURCES")] = withUnits.id();
+  const AlgorithmRun run = runAlgorithm(kAllocation, p);
+  EXPECT_FALSE(run.ok);
+  EXPECT_TRUE(run.errors.contains(QStringLiteral("features 2 ('1200 t'), 3 ('3,5 kt')")))
+      << run.errors.toStdString();
+  EXPECT_TRUE(run.errors.contains(QStringLiteral("carries units in its text")))
+      << run.errors.toStdString();
+}
+
+// A file of several layers with none named would give QGIS's first layer
+// (the roads, as sources); a file that is no data says what it is instead.
+TEST(ProcessingAllocation, LayersThatCannotBeMeantAreRefusedWithTheReason) {
+  QVariantMap p = organicToCompost();
+  p[QStringLiteral("SOURCES")] = QStringLiteral(CP_SAMPLE_DATA "/almaty.gpkg");
+  AlgorithmRun run = runAlgorithm(kAllocation, p);
+  EXPECT_FALSE(run.ok);
+  EXPECT_TRUE(run.errors.contains(QStringLiteral("holds 14 layers (roads, districts")))
+      << run.errors.toStdString();
+  p[QStringLiteral("SOURCES")] = QString::fromStdString(
+      test::writeText("saved_error_page.geojson", "<!DOCTYPE html><html>Not Found</html>"));
+  run = runAlgorithm(kAllocation, p);
+  EXPECT_FALSE(run.ok);
+  EXPECT_TRUE(run.errors.contains(QStringLiteral("a web page (HTML)"))) << run.errors.toStdString();
+  EXPECT_TRUE(run.errors.contains(QStringLiteral("as Sources"))) << run.errors.toStdString();
 }
 
 TEST(ProcessingAllocation, MoreTonnesThanCapacityAreReportedNotLost) {

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <qgsfeaturerequest.h>
+#include <qgsvectordataprovider.h>
+
 #include "processing_run.h"
 
 namespace cp {
@@ -91,11 +94,12 @@ TEST(ProcessingConstructionSupply, AProductOfAnUnknownZoneIsNamed) {
       QStringLiteral("None?field=zone_id:string&field=product:string&field=material_class:string"
                      "&field=capacity_t_per_year:double"),
       QStringLiteral("bad_products"), QStringLiteral("memory"));
-  QgsFeature row(table->fields());
-  row.setAttributes(QgsAttributes() << "Z-ATLANTIS"
-                                    << "concrete"
-                                    << "minerals" << 1000.0);
-  table->dataProvider()->addFeature(row);
+  for (const char* zone : {"Z-ATLANTIS", "Z-ALATAU", "Z-LEMURIA"}) {
+    QgsFeature row(table->fields());
+    row.setAttributes(QgsAttributes() << zone << "concrete"
+                                      << "minerals" << 1000.0);
+    table->dataProvider()->addFeature(row);
+  }
   const test::ProjectLayer products(table);
   QVariantMap p = districts();
   p.insert(QStringLiteral("ROADS"), sample("roads"));
@@ -104,7 +108,36 @@ TEST(ProcessingConstructionSupply, AProductOfAnUnknownZoneIsNamed) {
   p.insert(QStringLiteral("PRODUCTS"), products.id());
   const AlgorithmRun run = runAlgorithm(QStringLiteral("circularplanner:constructionsupply"), p);
   EXPECT_FALSE(run.ok);
-  EXPECT_TRUE(run.errors.contains(QStringLiteral("Z-ATLANTIS"))) << run.errors.toStdString();
+  // Every unknown zone is named at once, not only the first.
+  EXPECT_TRUE(
+      run.errors.contains(QStringLiteral("zones not in the zones layer: 'Z-ATLANTIS', "
+                                         "'Z-LEMURIA'")))
+      << run.errors.toStdString();
+}
+
+// A district without geometry cannot be supplied: its demand stays unmet, and
+// the run says which district and why (it once did so without a word).
+TEST(ProcessingConstructionSupply, ADistrictWithoutGeometryIsSaid) {
+  auto districtsLayer = std::make_unique<QgsVectorLayer>(sample("districts"), "districts", "ogr");
+  auto* copy = districtsLayer->materialize(QgsFeatureRequest());
+  copy->setName(QStringLiteral("districts_copy"));
+  QgsFeature first;
+  copy->getFeatures().nextFeature(first);
+  copy->dataProvider()->changeGeometryValues({{first.id(), QgsGeometry()}});
+  const test::ProjectLayer holder(copy);
+  QVariantMap p{{QStringLiteral("DISTRICTS"), holder.id()},
+                {QStringLiteral("DISTRICT_ID"), QStringLiteral("district_id")},
+                {QStringLiteral("ROADS"), sample("roads")},
+                {QStringLiteral("ZONES"), sample("industrial_zones")},
+                {QStringLiteral("ZONE_ID"), QStringLiteral("zone_id")},
+                {QStringLiteral("PRODUCTS"), sample("zone_products")}};
+  const AlgorithmRun run = runAlgorithm(QStringLiteral("circularplanner:constructionsupply"), p);
+  ASSERT_TRUE(run.ok) << run.errors.toStdString();
+  const QString district = first.attribute(QStringLiteral("district_id")).toString();
+  EXPECT_TRUE(run.warnings.contains(QStringLiteral("feature %1: no geometry").arg(first.id())))
+      << run.warnings.toStdString();
+  EXPECT_TRUE(run.warnings.contains(district + QStringLiteral(": not joined to the network")))
+      << run.warnings.toStdString();
 }
 
 }  // namespace

@@ -142,16 +142,25 @@ TEST(ProcessingFlowLines, BadRowsAreNamed) {
     EXPECT_FALSE(run.ok) << c.expected;
     EXPECT_TRUE(run.errors.contains(QString::fromLatin1(c.expected))) << run.errors.toStdString();
   }
-  // An unknown place is a warning naming the row; the other flows are drawn.
+  // Unknown places are one warning naming every one of them and their flows;
+  // the other flows are drawn.
   const auto table = flowTable({{"F-OK", "Z-ALATAU", "3072001", 5, "minerals"},
-                                {"F-NOWHERE", "Z-ALATAU", "atlantis", 5, "minerals"}});
+                                {"F-NOWHERE", "Z-ALATAU", "atlantis", 5, "minerals"},
+                                {"F-AGAIN", "lemuria", "atlantis", 7, "minerals"},
+                                {"F-THIRD", "lemuria", "3072001", 2, "minerals"}});
   QVariantMap p = construction(table.id());
   p.remove(QStringLiteral("SCENARIO"));
   const AlgorithmRun run = runAlgorithm(kFlowLines, p);
   ASSERT_TRUE(run.ok) << run.errors.toStdString();
   EXPECT_EQ(run.output->featureCount(), 1);
-  EXPECT_TRUE(run.warnings.contains(QStringLiteral("F-NOWHERE"))) << run.warnings.toStdString();
-  EXPECT_TRUE(run.warnings.contains(QStringLiteral("atlantis"))) << run.warnings.toStdString();
+  EXPECT_EQ(run.warnings.count(QStringLiteral("in none of the given layers")), 1)
+      << run.warnings.toStdString();
+  EXPECT_TRUE(run.warnings.contains(QStringLiteral("3 flows name places in none")))
+      << run.warnings.toStdString();
+  EXPECT_TRUE(run.warnings.contains(QStringLiteral("'atlantis' (flows F-NOWHERE, F-AGAIN; 12 t)")))
+      << run.warnings.toStdString();
+  EXPECT_TRUE(run.warnings.contains(QStringLiteral("'lemuria' (flows F-AGAIN, F-THIRD; 9 t)")))
+      << run.warnings.toStdString();
 }
 
 // Districts and their centres share ids: the first layer given is used, and

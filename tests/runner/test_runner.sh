@@ -180,7 +180,7 @@ check '[ "$(od_csv pg_built | wc -l)" = 65 ] && [ "$(od_csv pg_built)" = "$(od_c
 expect 1 "no prepared network is stored" -- od "${centres[@]}" --network-cache "PG:$PG_CONN|network=none" --output "$out/pg_none.gpkg"
 
 # Roles read from views, and the results written back into the database in one
-# transaction: all twelve tables, with every row.
+# transaction: all twelve result tables and the warnings, with every row.
 psql "$PG_CONN" -q -c "CREATE VIEW organic_in_city AS SELECT * FROM organic_sources;
   CREATE VIEW compost_sites_v AS SELECT * FROM composting_sites" \
   || { echo "FAIL: could not create the views"; failures=$((failures + 1)); }
@@ -190,8 +190,10 @@ pg_report() {  # pg_report NAME SCHEMA
 }
 pg_tables() { psql "$PG_CONN" -Atc "SELECT count(*) FROM information_schema.tables WHERE table_schema = '$1'"; }
 pg_report to_db planning
-expect 3 "12 result tables ([0-9]* rows) written to" -- report "$out/to_db.ini"
-check '[ "$(pg_tables planning)" = 12 ]' "the database has not the twelve result tables"
+expect 3 "13 result tables ([0-9]* rows) written to" -- report "$out/to_db.ini"
+check '[ "$(pg_tables planning)" = 13 ]' "the database has not the twelve result tables and the warnings"
+check '[ "$(psql "$PG_CONN" -Atc "SELECT count(*) FROM planning.warnings")" = "$(ogrinfo -ro -so "$out/to_db/results.gpkg" warnings | sed -n "s/Feature Count: //p")" ]' \
+  "the warnings in the database are not those of results.gpkg"
 check '[ "$(psql "$PG_CONN" -Atc "SELECT DISTINCT srid FROM geometry_columns WHERE f_table_schema = '"'planning'"'")" = 4326 ]' \
   "the result tables are not in WGS 84 (EPSG:4326)"
 check '[ "$(psql "$PG_CONN" -Atc "SELECT count(*) FROM planning.allocation")" = "$(ogrinfo -ro -so "$out/to_db/results.gpkg" allocation | sed -n "s/Feature Count: //p")" ]' \
