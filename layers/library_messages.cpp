@@ -18,7 +18,8 @@ std::vector<std::string> LibraryMessages::take() {
   return out;
 }
 
-void LibraryMessages::reportTo(Diagnostics& diagnostics, const std::string& layer) {
+void LibraryMessages::reportTo(Diagnostics& diagnostics, const std::string& layer,
+                               const std::string& doing) {
   std::vector<std::string> order;
   std::map<std::string, std::size_t> times;
   for (std::string& m : take())
@@ -26,7 +27,7 @@ void LibraryMessages::reportTo(Diagnostics& diagnostics, const std::string& laye
       order.push_back(std::move(m));
   for (const std::string& m : order)
     diagnostics.warn(layer, "", "",
-                     "while reading it, " + m +
+                     "while " + doing + " it, " + m +
                          (times[m] > 1 ? " (" + std::to_string(times[m]) + " times)" : ""));
 }
 

@@ -21,9 +21,9 @@ class LibraryMessages {
 
   // The messages caught since the last call, e.g. "GDAL error 1: no such column".
   std::vector<std::string> take();
-  // Those messages as warnings about the layer being read, alike ones once
-  // with how often they came.
-  void reportTo(Diagnostics& diagnostics, const std::string& layer);
+  // Those messages as warnings about the layer, said with what was being done
+  // ("reading", "writing"); alike ones once, with how often they came.
+  void reportTo(Diagnostics& diagnostics, const std::string& layer, const std::string& doing);
 
  private:
   static void CPL_STDCALL handle(CPLErr level, CPLErrorNum number, const char* message);

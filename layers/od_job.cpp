@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "database_export.h"
+#include "library_messages.h"
 #include "network_store.h"
 #include "od_writer.h"
 #include "point_reader.h"
@@ -159,8 +160,10 @@ OdJobResult runOdJob(const OdJob& job, const geo::Feedback* feedback) {
       analyseOd(net, origins, destinations, sameLayer, job, result.diagnostics, feedback);
   result.pointsNotSnapped = od.pointsNotSnapped;
   countRows(od.rows, result);
+  LibraryMessages gdal;  // what the writer's GDAL says, with the output named
   writeOdGeoPackage(job.output, {origins, destinations, od.origins, od.destinations, od.rows,
                                  prepared.frame, job.attribution});
+  gdal.reportTo(result.diagnostics, job.output, "writing");
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
 }

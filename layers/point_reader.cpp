@@ -79,7 +79,7 @@ PointData readPoints(const LayerRef& ref, const std::string& idField, const Work
     rows.add(std::to_string(f->GetFID()), hasId ? f->GetFieldAsString(idIndex) : "",
              f->GetGeometryRef());
   }
-  gdal.reportTo(out.diagnostics, layer.label());
+  gdal.reportTo(out.diagnostics, layer.label(), "reading");
   rows.finish(layer.layer().GetFeatureCount(FALSE));
   return out;
 }

@@ -155,7 +155,7 @@ RoadData readRoads(const LayerRef& ref, const RoadReadOptions& options) {
                                        : WorkingFrame::utmFor(centre.lon, centre.lat);
   const LayerTransform transform(*crs, *out.frame, layer.label());
   RoadLayerReader(layer, options, out).read(transform);
-  gdal.reportTo(out.diagnostics, layer.label());
+  gdal.reportTo(out.diagnostics, layer.label(), "reading");
   if (out.lines.empty())
     failInput(layer.label(), "", out.fieldsUsed.roadClass,
               "no drivable line remains after reading (" + std::to_string(out.featuresRead) +

@@ -462,7 +462,9 @@ class Report {
 
   // The warnings as a table of results.gpkg, beside the results they concern.
   void writeWarnings() {
-    QgsVectorLayer table(QStringLiteral("None?field=message:string&field=steps:string"),
+    // Text of any length: a memory layer's default of 255 characters would
+    // refuse every row for one long message.
+    QgsVectorLayer table(QStringLiteral("None?field=message:string(0)&field=steps:string(0)"),
                          QStringLiteral("warnings"), QStringLiteral("memory"));
     QgsFeatureList rows;
     for (const QString& message : warnings_.messages()) {
@@ -470,7 +472,9 @@ class Report {
       row.setAttributes(QgsAttributes() << message << warnings_.steps(message));
       rows << row;
     }
-    table.dataProvider()->addFeatures(rows);
+    if (!table.dataProvider()->addFeatures(rows))
+      throw std::runtime_error("the warnings could not be kept: " +
+                               table.dataProvider()->lastError().toStdString());
     save(table, QStringLiteral("warnings"));
   }
 
