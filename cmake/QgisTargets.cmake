@@ -2,7 +2,20 @@
 list(APPEND CMAKE_MODULE_PATH /usr/share/qgis)
 find_package(QGIS REQUIRED)
 find_package(Qt5 REQUIRED COMPONENTS Core Gui Widgets Xml PrintSupport Network Svg Sql
-             Concurrent WebKitWidgets)
+             Concurrent)
+# Debian's QGIS 3.22 is built with QtWebKit, 3.40 and later without: the define
+# must match the library's, or the classes that use it would differ in layout.
+execute_process(COMMAND readelf -d ${QGIS_GUI_LIBRARY} OUTPUT_VARIABLE _qgis_gui_needs
+                ERROR_QUIET)
+set(QGIS_WITH_QTWEBKIT OFF)
+set(_qgis_qt_libraries Qt5::Core Qt5::Gui Qt5::Widgets Qt5::Xml Qt5::PrintSupport Qt5::Network
+                       Qt5::Svg Qt5::Sql Qt5::Concurrent)
+if(_qgis_gui_needs MATCHES "Qt5WebKitWidgets")
+  find_package(Qt5 REQUIRED COMPONENTS WebKitWidgets)
+  set(QGIS_WITH_QTWEBKIT ON)
+  list(APPEND _qgis_qt_libraries Qt5::WebKitWidgets)
+endif()
+message(STATUS "QGIS ${QGIS_VERSION} (with QtWebKit: ${QGIS_WITH_QTWEBKIT})")
 
 # Debian installs QGIS's headers in one folder, but qgslayoutitemscalebar.h still
 # includes "scalebar/..." headers: forwarding headers in the build tree mend it.
@@ -14,10 +27,13 @@ endforeach()
 add_library(qgis::core INTERFACE IMPORTED)
 set_target_properties(qgis::core PROPERTIES
   INTERFACE_INCLUDE_DIRECTORIES "${QGIS_INCLUDE_DIR};${QGIS_COMPAT_INCLUDE_DIR}"
-  # Debian's QGIS is built with QtWebKit; the define keeps class layouts identical.
-  INTERFACE_COMPILE_DEFINITIONS "WITH_QTWEBKIT"
-  INTERFACE_LINK_LIBRARIES
-  "${QGIS_CORE_LIBRARY};Qt5::Core;Qt5::Gui;Qt5::Widgets;Qt5::Xml;Qt5::PrintSupport;Qt5::Network;Qt5::Svg;Qt5::Sql;Qt5::Concurrent;Qt5::WebKitWidgets;GDAL::GDAL")
+  INTERFACE_COMPILE_DEFINITIONS "$<$<BOOL:${QGIS_WITH_QTWEBKIT}>:WITH_QTWEBKIT>"
+  # GCC 14 reports null dereferences inside QGIS's own inline code (e.g.
+  # QgsProcessingContext::setProject in 3.40) wherever it inlines it into ours;
+  # code that uses QGIS keeps every other warning as an error.
+  INTERFACE_COMPILE_OPTIONS
+  "$<$<AND:$<CXX_COMPILER_ID:GNU>,$<VERSION_GREATER_EQUAL:$<CXX_COMPILER_VERSION>,14>>:-Wno-null-dereference>"
+  INTERFACE_LINK_LIBRARIES "${QGIS_CORE_LIBRARY};${_qgis_qt_libraries};GDAL::GDAL")
 add_library(qgis::analysis INTERFACE IMPORTED)
 set_target_properties(qgis::analysis PROPERTIES
   INTERFACE_LINK_LIBRARIES "${QGIS_ANALYSIS_LIBRARY};qgis::core")

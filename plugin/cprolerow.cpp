@@ -8,6 +8,7 @@
 #include <qgsvectorlayer.h>
 
 #include "qgis/cplayerreaders.h"
+#include "qgis/cpqgisapi.h"
 
 namespace {
 
@@ -29,11 +30,11 @@ CpRoleField quantityField(std::initializer_list<const char*> usual) {
 }
 
 QList<CpRole> makeRoles() {
-  const auto places = QgsMapLayerProxyModel::PointLayer | QgsMapLayerProxyModel::PolygonLayer;
+  const auto places = cp::qgis::LayerFilter::PointLayer | cp::qgis::LayerFilter::PolygonLayer;
   return {
       {QStringLiteral("roads"),
        QObject::tr("Roads"),
-       QgsMapLayerProxyModel::LineLayer,
+       cp::qgis::LayerFilter::LineLayer,
        {{QStringLiteral("class"), QObject::tr("road class"), cp::qgis::roadClassFieldNames()},
         {QStringLiteral("oneway"), QObject::tr("one-way"), cp::qgis::onewayFieldNames()},
         {QStringLiteral("speed"), QObject::tr("speed (km/h)"), cp::qgis::speedFieldNames()}},
@@ -72,7 +73,7 @@ QList<CpRole> makeRoles() {
        true},
       {QStringLiteral("flows"),
        QObject::tr("Material flows"),
-       QgsMapLayerProxyModel::VectorLayer,
+       cp::qgis::LayerFilter::VectorLayer,
        {idField({"flow_id", "id"}), quantityField({"tonnes_per_year", "t_per_year"})},
        false},
   };

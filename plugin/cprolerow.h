@@ -7,6 +7,7 @@
 #include <QObject>
 
 #include <qgsmaplayerproxymodel.h>
+#include "qgis/cpqgisapi.h"
 
 class QFormLayout;
 class QgsFieldComboBox;
@@ -22,7 +23,7 @@ struct CpRoleField {
 struct CpRole {
   QString key;  // stored in the project
   QString title;
-  QgsMapLayerProxyModel::Filters filters;
+  cp::qgis::LayerFilters filters;
   QList<CpRoleField> fields;
   bool isPlace = false;  // can be the origin or destination of a transport analysis
 };

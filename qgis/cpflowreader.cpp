@@ -6,6 +6,7 @@
 
 #include "cplayerreaders.h"
 #include "layers/diagnostics.h"
+#include "qgis/cpqgisapi.h"
 
 namespace cp::qgis {
 namespace {
@@ -107,7 +108,7 @@ std::vector<layers::Flow> readFlows(const QgsFeatureSource& table, const QString
   }
   std::vector<layers::Flow> flows;
   QgsFeatureRequest request;
-  request.setFlags(QgsFeatureRequest::NoGeometry);
+  request.setFlags(cp::qgis::RequestFlag::NoGeometry);
   QgsFeatureIterator it = table.getFeatures(request);
   for (QgsFeature f; it.nextFeature(f);) {
     const Row row(f, label, fields);

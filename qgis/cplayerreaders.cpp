@@ -14,6 +14,7 @@
 #include "layers/library_messages.h"
 #include "layers/place_geometry.h"
 #include "layers/road_attributes.h"
+#include "qgis/cpqgisapi.h"
 
 namespace cp::qgis {
 namespace {
@@ -154,8 +155,8 @@ layers::RoadData readRoads(const QgsFeatureSource& source, const QString& label,
                            const QgsCoordinateTransformContext& context, QgsFeedback* feedback) {
   layers::LibraryMessages gdal;
   requireCrs(source, label);
-  const QgsWkbTypes::GeometryType type = QgsWkbTypes::geometryType(source.wkbType());
-  if (type != QgsWkbTypes::LineGeometry && type != QgsWkbTypes::UnknownGeometry)
+  const cp::qgis::GeometryType type = QgsWkbTypes::geometryType(source.wkbType());
+  if (type != cp::qgis::Geometry::Line && type != cp::qgis::Geometry::Unknown)
     layers::failInput(label.toStdString(), "", "",
                       "roads must be lines, but the layer holds " +
                           QgsWkbTypes::displayString(source.wkbType()).toStdString());
@@ -189,7 +190,7 @@ layers::RoadData readRoads(const QgsFeatureSource& source, const QString& label,
                                "feature has no geometry; skipped");
       continue;
     }
-    if (g.type() != QgsWkbTypes::LineGeometry) {
+    if (g.type() != cp::qgis::Geometry::Line) {
       out.diagnostics.warnOnce("notline", label.toStdString(), fid, "",
                                "a feature is not a line; skipped");
       continue;
@@ -217,7 +218,7 @@ layers::RoadData readRoads(const QgsFeatureSource& source, const QString& label,
     }
   }
   parser.finish();
-  gdal.reportTo(out.diagnostics, label.toStdString());
+  gdal.reportTo(out.diagnostics, label.toStdString(), "reading");
   layers::checkAllFeaturesRead(out.diagnostics, label.toStdString(), source.featureCount(),
                                out.featuresRead);
   if (out.lines.empty())
@@ -237,8 +238,8 @@ layers::PointData readPoints(const QgsFeatureSource& source, const QString& labe
                       "the layer has no such field");
   if (source.featureCount() == 0)
     layers::failInput(label.toStdString(), "", "", "the layer is empty");
-  const QgsWkbTypes::GeometryType type = QgsWkbTypes::geometryType(source.wkbType());
-  if (type != QgsWkbTypes::PointGeometry && type != QgsWkbTypes::PolygonGeometry)
+  const cp::qgis::GeometryType type = QgsWkbTypes::geometryType(source.wkbType());
+  if (type != cp::qgis::Geometry::Point && type != cp::qgis::Geometry::Polygon)
     layers::failInput(label.toStdString(), "", "",
                       "the layer holds " +
                           QgsWkbTypes::displayString(source.wkbType()).toStdString() +
@@ -253,7 +254,7 @@ layers::PointData readPoints(const QgsFeatureSource& source, const QString& labe
   QgsFeatureIterator it = source.getFeatures();
   for (QgsFeature f; it.nextFeature(f);)
     rows.add(std::to_string(f.id()), text(f, idIndex), toOgr(f.geometry()).get());
-  gdal.reportTo(out.diagnostics, out.layerLabel);
+  gdal.reportTo(out.diagnostics, out.layerLabel, "reading");
   rows.finish(source.featureCount());
   return out;
 }
@@ -264,7 +265,7 @@ std::vector<double> readQuantities(const QgsFeatureSource& source, const QString
   if (index < 0)
     layers::failInput(label.toStdString(), "", "", "no tonnes field given or found");
   QgsFeatureRequest request;
-  request.setFlags(QgsFeatureRequest::NoGeometry);
+  request.setFlags(cp::qgis::RequestFlag::NoGeometry);
   request.setSubsetOfAttributes(QgsAttributeList{index});
   std::vector<double> out;
   std::map<std::string, std::vector<std::string>> unusable;  // problem: "feature ('value')"
@@ -303,7 +304,7 @@ std::vector<bool> readFlags(const QgsFeatureSource& source, const QString& label
                             const QString& field, const QStringList& yes) {
   const int index = fieldIndex(source, label, field.toStdString());
   QgsFeatureRequest request;
-  request.setFlags(QgsFeatureRequest::NoGeometry);
+  request.setFlags(cp::qgis::RequestFlag::NoGeometry);
   request.setSubsetOfAttributes(QgsAttributeList{index});
   std::vector<bool> out;
   QgsFeatureIterator it = source.getFeatures(request);

@@ -29,6 +29,7 @@
 #include <qgsproviderregistry.h>
 #include <qgssymbollayerutils.h>
 #include <qgsvectorlayer.h>
+#include "qgis/cpqgisapi.h"
 
 namespace cp::qgis {
 namespace {
@@ -79,10 +80,7 @@ QgsLayoutItemLabel* addLabel(QgsPrintLayout& layout, const QString& text, double
                              double w, double h, double points, bool bold = false) {
   auto* label = new QgsLayoutItemLabel(&layout);
   label->setText(text);
-  QFont font = label->font();
-  font.setPointSizeF(points);
-  font.setBold(bold);
-  label->setFont(font);
+  setLabelFont(*label, points, bold);
   label->attemptMove(QgsLayoutPoint(x, y));
   label->attemptResize(QgsLayoutSize(w, h));
   layout.addLayoutItem(label);
@@ -115,7 +113,7 @@ void addInset(QgsPrintLayout& layout, const ReportMap& spec, QgsLayoutItemMap* m
   context.layers.clear();
   for (QgsMapLayer* layer : spec.layers)
     if (auto* vector = qobject_cast<QgsVectorLayer*>(layer);
-        vector && vector->geometryType() == QgsWkbTypes::PolygonGeometry)
+        vector && vector->geometryType() == cp::qgis::Geometry::Polygon)
       context.layers << layer;
   if (context.layers.isEmpty())
     context.layers = spec.layers;
@@ -130,11 +128,11 @@ void addScaleAndNorth(QgsPrintLayout& layout, QgsLayoutItemMap* map, const QRect
   auto* scale = new QgsLayoutItemScaleBar(&layout);
   scale->setLinkedMap(map);
   scale->applyDefaultSettings();
-  scale->setUnits(QgsUnitTypes::DistanceKilometers);
+  scale->setUnits(cp::qgis::kKilometres);
   scale->setUnitLabel(QStringLiteral("km"));
   scale->setNumberOfSegments(3);
   scale->setNumberOfSegmentsLeft(0);
-  scale->applyDefaultSize(QgsUnitTypes::DistanceKilometers);
+  scale->applyDefaultSize(cp::qgis::kKilometres);
   scale->attemptMove(QgsLayoutPoint(box.x() + 3, box.bottom() - 14));
   layout.addLayoutItem(scale);
   auto* north = new QgsLayoutItemPicture(&layout);
@@ -159,10 +157,7 @@ void addLegend(QgsPrintLayout& layout, QgsLayoutItemMap* map, const QRectF& box)
   legend->setLegendFilterByMapEnabled(true);  // only what the map shows
   // Small type: the side column is narrow and a report map carries many layers.
   const auto font = [&legend](QgsLegendStyle::Style style, double points, bool bold) {
-    QFont f = legend->rstyle(style).font();
-    f.setPointSizeF(points);
-    f.setBold(bold);
-    legend->rstyle(style).setFont(f);
+    setLegendFont(legend->rstyle(style), points, bold);
   };
   font(QgsLegendStyle::Title, 10, true);
   font(QgsLegendStyle::Group, 8, true);
@@ -212,7 +207,7 @@ QStringList layerAttributions(const QList<QgsMapLayer*>& layers) {
       out << text.trimmed();
   };
   for (QgsMapLayer* layer : layers) {
-    add(layer->attribution());
+    add(layerAttribution(*layer));
     for (const QString& rights : layer->metadata().rights())
       add(rights);
     if (layer->providerType() != QLatin1String("ogr"))
@@ -273,7 +268,7 @@ QString exportDiagramPage(QgsProject& project, const QString& svg, const QString
   addLabel(layout, title, kMargin, 6, size.width() - 2 * kMargin, 12, 18, true);
   auto* picture = new QgsLayoutItemPicture(&layout);
   layout.addLayoutItem(picture);
-  picture->setPicturePath(svg, QgsLayoutItemPicture::FormatSVG);
+  picture->setPicturePath(svg, cp::qgis::kSvgPicture);
   picture->setResizeMode(QgsLayoutItemPicture::Zoom);
   picture->attemptMove(QgsLayoutPoint(kMargin, 20));
   picture->attemptResize(QgsLayoutSize(size.width() - 2 * kMargin, size.height() - 36));

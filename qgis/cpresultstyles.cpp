@@ -1,5 +1,7 @@
 #include "cpresultstyles.h"
 
+#include "cpqgisapi.h"
+
 #include <algorithm>
 
 #include <qgscategorizedsymbolrenderer.h>
@@ -29,7 +31,7 @@ std::unique_ptr<QgsGraduatedSymbolRenderer> distanceClasses(const QgsVectorLayer
       QgsLineSymbol::createSimple({{QStringLiteral("line_width"), QStringLiteral("0.4")}}));
   renderer->setSourceColorRamp(new QgsGradientColorRamp(QColor(254, 224, 139), QColor(165, 0, 38)));
   renderer->setClassificationMethod(new QgsClassificationJenks());
-  renderer->updateClasses(&layer, kClasses);
+  updateGraduatedClasses(*renderer, layer, kClasses);
   const QgsRangeList& ranges = renderer->ranges();
   for (int i = 0; i < ranges.size(); ++i) {
     auto* symbol = static_cast<QgsLineSymbol*>(ranges[i].symbol()->clone());
@@ -93,7 +95,7 @@ void styleAllocation(QgsVectorLayer& layer) {
   renderer->setSourceSymbol(
       QgsLineSymbol::createSimple({{QStringLiteral("line_color"), QStringLiteral("#8c510a")}}));
   renderer->setClassificationMethod(new QgsClassificationJenks());
-  renderer->updateClasses(&layer, kClasses);
+  updateGraduatedClasses(*renderer, layer, kClasses);
   renderer->setSymbolSizes(0.3, 2.4);
   layer.setRenderer(renderer.release());
 }
@@ -103,7 +105,7 @@ void styleRoadLoads(QgsVectorLayer& layer) {
   renderer->setSourceSymbol(
       QgsLineSymbol::createSimple({{QStringLiteral("line_color"), QStringLiteral("#d7301f")}}));
   renderer->setClassificationMethod(new QgsClassificationJenks());
-  renderer->updateClasses(&layer, kClasses);
+  updateGraduatedClasses(*renderer, layer, kClasses);
   renderer->setSymbolSizes(0.3, 3);
   layer.setRenderer(renderer.release());
 }
@@ -115,7 +117,7 @@ void styleStockDemand(QgsVectorLayer& layer) {
                                    {QStringLiteral("outline_width"), QStringLiteral("0.3")}}));
   renderer->setSourceColorRamp(new QgsGradientColorRamp(QColor(254, 232, 200), QColor(179, 0, 0)));
   renderer->setClassificationMethod(new QgsClassificationJenks());
-  renderer->updateClasses(&layer, kClasses);
+  updateGraduatedClasses(*renderer, layer, kClasses);
   layer.setRenderer(renderer.release());
 }
 
@@ -128,7 +130,7 @@ void styleSiteRanking(QgsVectorLayer& layer) {
   // Savings (negative change) green, added tonne-km red.
   renderer->setSourceColorRamp(new QgsGradientColorRamp(QColor(26, 150, 65), QColor(215, 25, 28)));
   renderer->setClassificationMethod(new QgsClassificationJenks());
-  renderer->updateClasses(&layer, kClasses);
+  updateGraduatedClasses(*renderer, layer, kClasses);
   layer.setRenderer(renderer.release());
   QgsPalLayerSettings label;
   label.fieldName = QStringLiteral("concat('#', \"rank\", ' ', \"candidate_id\")");
@@ -174,7 +176,7 @@ void styleSitesBy(QgsVectorLayer& layer, const QString& field) {
        {QStringLiteral("color"), QStringLiteral("#1a9641")},
        {QStringLiteral("outline_color"), QStringLiteral("#ffffff")}}));
   renderer->setClassificationMethod(new QgsClassificationJenks());
-  renderer->updateClasses(&layer, kClasses);
+  updateGraduatedClasses(*renderer, layer, kClasses);
   renderer->setSymbolSizes(2, 7);
   layer.setRenderer(renderer.release());
 }
@@ -269,7 +271,7 @@ void styleBands(QgsVectorLayer& layer) {
       QgsLineSymbol::createSimple({{QStringLiteral("line_width"), QStringLiteral("0.5")}}));
   renderer->setSourceColorRamp(new QgsGradientColorRamp(QColor(0, 104, 55), QColor(217, 240, 163)));
   renderer->setClassificationMethod(new QgsClassificationJenks());
-  renderer->updateClasses(&layer, kClasses);
+  updateGraduatedClasses(*renderer, layer, kClasses);
   layer.setRenderer(renderer.release());
 }
 

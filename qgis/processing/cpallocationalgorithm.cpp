@@ -8,6 +8,7 @@
 #include "geo/allocation.h"
 #include "geo/routing.h"
 #include "qgis/cplayerreaders.h"
+#include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
 
 namespace {
@@ -88,12 +89,12 @@ void CpAllocationAlgorithm::addSourcesAndSitesParameters(const QString& sitesTit
   addPlacesParameter(kSources, QStringLiteral("SOURCE_ID"), QObject::tr("Sources"));
   addParameter(new QgsProcessingParameterField(
       QStringLiteral("TONNES_FIELD"), QObject::tr("Sources: tonnes per year (empty: detect)"),
-      QVariant(), kSources, QgsProcessingParameterField::Numeric, false, true));
+      QVariant(), kSources, cp::qgis::FieldDataType::Numeric, false, true));
   addPlacesParameter(kSites, QStringLiteral("SITE_ID"), sitesTitle);
   addParameter(new QgsProcessingParameterField(
       QStringLiteral("CAPACITY_FIELD"),
       QObject::tr("%1: capacity in tonnes per year (empty: detect)").arg(sitesTitle), QVariant(),
-      kSites, QgsProcessingParameterField::Numeric, false, true));
+      kSites, cp::qgis::FieldDataType::Numeric, false, true));
   addSnapParameter(1000);
   addCo2Parameter();
 }
@@ -139,13 +140,13 @@ cp::geo::Allocation CpAllocationAlgorithm::wholeSources(const cp::geo::Allocatio
 
 void CpAllocationAlgorithm::addAllocationOutputs() {
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Allocation"), QgsProcessing::TypeVectorLine));
+      QStringLiteral("OUTPUT"), QObject::tr("Allocation"), cp::qgis::Source::VectorLine));
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("SITE_INTAKE"), QObject::tr("Site intake"), QgsProcessing::TypeVectorPoint,
+      QStringLiteral("SITE_INTAKE"), QObject::tr("Site intake"), cp::qgis::Source::VectorPoint,
       QVariant(), true, true));
   addParameter(new QgsProcessingParameterFeatureSink(
       QStringLiteral("SOURCE_STATUS"), QObject::tr("Sources allocated and unallocated"),
-      QgsProcessing::TypeVectorPoint, QVariant(), true, true));
+      cp::qgis::Source::VectorPoint, QVariant(), true, true));
   for (const auto& [name, title] :
        {std::pair{"TOTAL_TONNES", "Tonnes at the sources"},
         std::pair{"ALLOCATED_TONNES", "Tonnes allocated"},
@@ -188,11 +189,11 @@ QString CpAllocationAlgorithm::writeLines(const QVariantMap& p, QgsProcessingCon
                                           const cp::layers::WorkingFrame& frame,
                                           const char* fromField, const char* toField) {
   SinkOutput lines = createLineOutput(p, context,
-                                      cpFields({{fromField, QVariant::String},
-                                                {toField, QVariant::String},
-                                                {"tonnes", QVariant::Double},
-                                                {"haul_km", QVariant::Double},
-                                                {"tonne_km", QVariant::Double}}),
+                                      cpFields({{fromField, QMetaType::QString},
+                                                {toField, QMetaType::QString},
+                                                {"tonnes", QMetaType::Double},
+                                                {"haul_km", QMetaType::Double},
+                                                {"tonne_km", QMetaType::Double}}),
                                       frame);
   for (const cp::geo::AllocationFlow& f : flows) {
     const double haul = km.at(f.source, f.site).distanceM / 1000.0;
@@ -213,16 +214,16 @@ QString CpAllocationAlgorithm::writeSites(const QVariantMap& p, QgsProcessingCon
                                           const std::vector<cp::geo::SiteIntake>& intakes,
                                           const QStringList& status,
                                           const cp::layers::WorkingFrame& frame) {
-  QgsFields fields = cpFields({{"site_id", QVariant::String},
-                               {"capacity_t", QVariant::Double},
-                               {"tonnes_in", QVariant::Double},
-                               {"spare_t", QVariant::Double},
-                               {"mean_haul_km", QVariant::Double},
-                               {"max_haul_km", QVariant::Double},
-                               {"tonne_km", QVariant::Double},
-                               {"co2_t", QVariant::Double}});
+  QgsFields fields = cpFields({{"site_id", QMetaType::QString},
+                               {"capacity_t", QMetaType::Double},
+                               {"tonnes_in", QMetaType::Double},
+                               {"spare_t", QMetaType::Double},
+                               {"mean_haul_km", QMetaType::Double},
+                               {"max_haul_km", QMetaType::Double},
+                               {"tonne_km", QMetaType::Double},
+                               {"co2_t", QMetaType::Double}});
   if (!status.isEmpty())
-    fields.append(QgsField(QStringLiteral("status"), QVariant::String));
+    fields.append(cp::qgis::makeField(QStringLiteral("status"), QMetaType::QString));
   SinkOutput out = createPointOutput(p, context, fields, frame, QStringLiteral("SITE_INTAKE"));
   if (!out.sink)
     return {};
@@ -248,11 +249,11 @@ QString CpAllocationAlgorithm::writeSources(const QVariantMap& p, QgsProcessingC
                                             const cp::layers::SnappedPlaces& snapped,
                                             const cp::layers::WorkingFrame& frame) {
   SinkOutput out = createPointOutput(p, context,
-                                     cpFields({{"source_id", QVariant::String},
-                                               {"tonnes", QVariant::Double},
-                                               {"allocated_t", QVariant::Double},
-                                               {"unallocated_t", QVariant::Double},
-                                               {"reason", QVariant::String}}),
+                                     cpFields({{"source_id", QMetaType::QString},
+                                               {"tonnes", QMetaType::Double},
+                                               {"allocated_t", QMetaType::Double},
+                                               {"unallocated_t", QMetaType::Double},
+                                               {"reason", QMetaType::QString}}),
                                      frame, QStringLiteral("SOURCE_STATUS"));
   if (!out.sink)
     return {};

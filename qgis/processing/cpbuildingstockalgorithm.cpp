@@ -5,6 +5,7 @@
 
 #include "layers/building_stock.h"
 #include "qgis/cplayerreaders.h"
+#include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
 #include "qgis/cpstockreader.h"
 
@@ -27,23 +28,23 @@ QString CpBuildingStockAlgorithm::shortHelpString() const {
 }
 
 void CpBuildingStockAlgorithm::initAlgorithm(const QVariantMap&) {
-  addParameter(new QgsProcessingParameterFeatureSource(kDistricts, QObject::tr("Districts"),
-                                                       {QgsProcessing::TypeVectorPolygon}));
+  addParameter(new QgsProcessingParameterFeatureSource(
+      kDistricts, QObject::tr("Districts"),
+      cp::qgis::sourceTypes(cp::qgis::Source::VectorPolygon)));
   addParameter(new QgsProcessingParameterField(
       QStringLiteral("DISTRICT_ID"), QObject::tr("Districts: id field"), QVariant(), kDistricts,
-      QgsProcessingParameterField::Any, false, true));
+      cp::qgis::FieldDataType::Any, false, true));
   for (const cp::qgis::FloorField& f : cp::qgis::floorFields())
     addParameter(new QgsProcessingParameterField(
         QString::fromLatin1(f.parameter),
         QObject::tr("%1 (empty: %2)").arg(QObject::tr(f.title), QString::fromLatin1(f.usual)),
-        QVariant(), kDistricts, QgsProcessingParameterField::Numeric, false, true));
+        QVariant(), kDistricts, cp::qgis::FieldDataType::Numeric, false, true));
   addParameter(new QgsProcessingParameterNumber(
       QStringLiteral("DEMOLITION_YEARS"), QObject::tr("Demolition period (years)"),
-      QgsProcessingParameterNumber::Double, cp::layers::almatyCoefficients().demolitionYears, false,
-      0.1));
+      cp::qgis::NumberType::Double, cp::layers::almatyCoefficients().demolitionYears, false, 0.1));
   addParameter(new QgsProcessingParameterFeatureSink(QStringLiteral("OUTPUT"),
                                                      QObject::tr("District building stock"),
-                                                     QgsProcessing::TypeVectorPolygon));
+                                                     cp::qgis::Source::VectorPolygon));
   for (const auto& [name, title] :
        {std::pair{"STOCK_TONNES", "Tonnes standing"},
         std::pair{"DEMAND_TONNES", "Demand (t per year)"},
@@ -71,25 +72,25 @@ QVariantMap CpBuildingStockAlgorithm::processAlgorithm(const QVariantMap& p,
     coefficients.demolitionYears =
         parameterAsDouble(p, QStringLiteral("DEMOLITION_YEARS"), context);
 
-    QgsFields fields = cpFields({{"district_id", QVariant::String},
-                                 {"floor_m2", QVariant::Double},
-                                 {"stock_t", QVariant::Double},
-                                 {"stock_minerals_t", QVariant::Double},
-                                 {"stock_metals_t", QVariant::Double},
-                                 {"stock_biomass_t", QVariant::Double},
-                                 {"demand_t", QVariant::Double},
-                                 {"demand_minerals_t", QVariant::Double},
-                                 {"demand_metals_t", QVariant::Double},
-                                 {"demand_biomass_t", QVariant::Double},
-                                 {"demolition_t", QVariant::Double},
-                                 {"recoverable_t", QVariant::Double},
-                                 {"recoverable_minerals_t", QVariant::Double},
-                                 {"recoverable_metals_t", QVariant::Double},
-                                 {"recoverable_biomass_t", QVariant::Double}});
+    QgsFields fields = cpFields({{"district_id", QMetaType::QString},
+                                 {"floor_m2", QMetaType::Double},
+                                 {"stock_t", QMetaType::Double},
+                                 {"stock_minerals_t", QMetaType::Double},
+                                 {"stock_metals_t", QMetaType::Double},
+                                 {"stock_biomass_t", QMetaType::Double},
+                                 {"demand_t", QMetaType::Double},
+                                 {"demand_minerals_t", QMetaType::Double},
+                                 {"demand_metals_t", QMetaType::Double},
+                                 {"demand_biomass_t", QMetaType::Double},
+                                 {"demolition_t", QMetaType::Double},
+                                 {"recoverable_t", QMetaType::Double},
+                                 {"recoverable_minerals_t", QMetaType::Double},
+                                 {"recoverable_metals_t", QMetaType::Double},
+                                 {"recoverable_biomass_t", QMetaType::Double}});
     QString destination;
     std::unique_ptr<QgsFeatureSink> sink(
         parameterAsSink(p, QStringLiteral("OUTPUT"), context, destination, fields,
-                        QgsWkbTypes::MultiPolygon, districts->sourceCrs()));
+                        cp::qgis::WkbType::MultiPolygon, districts->sourceCrs()));
     if (!sink)
       throw QgsProcessingException(invalidSinkError(p, QStringLiteral("OUTPUT")));
     const QString idField = parameterAsString(p, QStringLiteral("DISTRICT_ID"), context);

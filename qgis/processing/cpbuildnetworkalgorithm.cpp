@@ -3,18 +3,19 @@
 #include <qgsprocessingoutputs.h>
 #include <qgsprocessingparameters.h>
 
+#include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
 
 namespace {
 
 QgsFields outputFields() {
-  return cpFields({{"segment", QVariant::LongLong},
-                   {"road_fid", QVariant::LongLong},
-                   {"length_m", QVariant::Double},
-                   {"time_s", QVariant::Double},
-                   {"direction", QVariant::String},
-                   {"component", QVariant::Int},
-                   {"in_main_network", QVariant::Bool}});
+  return cpFields({{"segment", QMetaType::LongLong},
+                   {"road_fid", QMetaType::LongLong},
+                   {"length_m", QMetaType::Double},
+                   {"time_s", QMetaType::Double},
+                   {"direction", QMetaType::QString},
+                   {"component", QMetaType::Int},
+                   {"in_main_network", QMetaType::Bool}});
 }
 
 QString directionName(cp::geo::Direction d) {
@@ -46,7 +47,7 @@ QString CpBuildNetworkAlgorithm::shortHelpString() const {
 void CpBuildNetworkAlgorithm::initAlgorithm(const QVariantMap&) {
   addRoadParameters();
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Network segments"), QgsProcessing::TypeVectorLine));
+      QStringLiteral("OUTPUT"), QObject::tr("Network segments"), cp::qgis::Source::VectorLine));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("NODES"), QObject::tr("Nodes")));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("SEGMENTS"), QObject::tr("Segments")));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("COMPONENTS"),

@@ -6,6 +6,7 @@
 #include "geo/routing.h"
 #include "qgis/cpcatchmentpolygons.h"
 #include "qgis/cplayerreaders.h"
+#include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
 
 namespace {
@@ -54,30 +55,31 @@ void CpCatchmentsAlgorithm::initAlgorithm(const QVariantMap&) {
       QStringLiteral("TRAVEL"), QObject::tr("Material travels"),
       {QObject::tr("to the sites"), QObject::tr("from the sites")}, false, 0));
   addMetricAndSnapParameters();
-  addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("CUTOFF"), QObject::tr("Cutoff (m, or s for time)"),
-      QgsProcessingParameterNumber::Double, 20000, false, 1));
+  addParameter(new QgsProcessingParameterNumber(QStringLiteral("CUTOFF"),
+                                                QObject::tr("Cutoff (m, or s for time)"),
+                                                cp::qgis::NumberType::Double, 20000, false, 1));
   addParameter(new QgsProcessingParameterString(QStringLiteral("BANDS"),
                                                 QObject::tr("Cost bands (comma-separated)"),
                                                 QStringLiteral("5000,10000"), false, true));
   addParameter(new QgsProcessingParameterNumber(
       QStringLiteral("RADIUS"), QObject::tr("Polygon width either side of the roads (m)"),
-      QgsProcessingParameterNumber::Double, 200, false, 1));
+      cp::qgis::NumberType::Double, 200, false, 1));
   auto* sources = new QgsProcessingParameterFeatureSource(
       kSources, QObject::tr("Sources to total per catchment"),
-      {QgsProcessing::TypeVectorPoint, QgsProcessing::TypeVectorPolygon}, QVariant(), true);
+      cp::qgis::sourceTypes(cp::qgis::Source::VectorPoint, cp::qgis::Source::VectorPolygon),
+      QVariant(), true);
   addParameter(sources);
   addParameter(new QgsProcessingParameterField(
       QStringLiteral("SOURCE_ID"), QObject::tr("Sources: id field (empty: feature number)"),
-      QVariant(), kSources, QgsProcessingParameterField::Any, false, true));
+      QVariant(), kSources, cp::qgis::FieldDataType::Any, false, true));
   addParameter(new QgsProcessingParameterField(
       QStringLiteral("TONNES_FIELD"), QObject::tr("Sources: tonnes per year (empty: detect)"),
-      QVariant(), kSources, QgsProcessingParameterField::Numeric, false, true));
+      QVariant(), kSources, cp::qgis::FieldDataType::Numeric, false, true));
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Catchments"), QgsProcessing::TypeVectorPolygon));
+      QStringLiteral("OUTPUT"), QObject::tr("Catchments"), cp::qgis::Source::VectorPolygon));
   addParameter(new QgsProcessingParameterFeatureSink(
       QStringLiteral("NETWORK"), QObject::tr("Catchment network in bands"),
-      QgsProcessing::TypeVectorLine, QVariant(), true, false));
+      cp::qgis::Source::VectorLine, QVariant(), true, false));
 }
 
 QVariantMap CpCatchmentsAlgorithm::processAlgorithm(const QVariantMap& p,
@@ -128,13 +130,13 @@ QVariantMap CpCatchmentsAlgorithm::processAlgorithm(const QVariantMap& p,
     const double radius = parameterAsDouble(p, QStringLiteral("RADIUS"), context);
     const std::vector<QgsGeometry> polygons =
         cp::qgis::catchmentPolygons(prepared.network, pieces, sites.ids.size(), radius);
-    const QgsFields fields = cpFields({{"site_id", QVariant::String},
-                                       {"area_km2", QVariant::Double},
-                                       {"network_km", QVariant::Double},
-                                       {"sources", QVariant::Int},
-                                       {"tonnes", QVariant::Double}});
+    const QgsFields fields = cpFields({{"site_id", QMetaType::QString},
+                                       {"area_km2", QMetaType::Double},
+                                       {"network_km", QMetaType::Double},
+                                       {"sources", QMetaType::Int},
+                                       {"tonnes", QMetaType::Double}});
     SinkOutput out = createOutput(p, context, fields, frame, QStringLiteral("OUTPUT"),
-                                  QgsWkbTypes::MultiPolygon);
+                                  cp::qgis::WkbType::MultiPolygon);
     if (!out.sink)
       throw QgsProcessingException(invalidSinkError(p, QStringLiteral("OUTPUT")));
     std::vector<double> networkKm(sites.ids.size(), 0.0);
@@ -160,12 +162,13 @@ QVariantMap CpCatchmentsAlgorithm::processAlgorithm(const QVariantMap& p,
     cp::qgis::styleOnLoad(context, out.destination, cp::qgis::styleCatchments);
     QVariantMap results{{QStringLiteral("OUTPUT"), out.destination}};
 
-    SinkOutput network = createOutput(p, context,
-                                      cpFields({{"site_id", QVariant::String},
-                                                {"band", QVariant::Double},
-                                                {"cost_from", QVariant::Double},
-                                                {"cost_to", QVariant::Double}}),
-                                      frame, QStringLiteral("NETWORK"), QgsWkbTypes::LineString);
+    SinkOutput network =
+        createOutput(p, context,
+                     cpFields({{"site_id", QMetaType::QString},
+                               {"band", QMetaType::Double},
+                               {"cost_from", QMetaType::Double},
+                               {"cost_to", QMetaType::Double}}),
+                     frame, QStringLiteral("NETWORK"), cp::qgis::WkbType::LineString);
     if (network.sink) {
       for (const cp::geo::CatchmentPiece& piece : pieces) {
         QgsAttributes attributes;

@@ -8,6 +8,7 @@
 
 #include "layers/place_geometry.h"
 #include "qgis/cplayerreaders.h"
+#include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
 
 namespace {
@@ -68,31 +69,32 @@ void CpCompostOutletsAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterField(
       QStringLiteral("INTAKE_FIELD"),
       QObject::tr("Composting sites: organic intake in tonnes per year (empty: detect)"),
-      QVariant(), kSites, QgsProcessingParameterField::Numeric, false, true));
+      QVariant(), kSites, cp::qgis::FieldDataType::Numeric, false, true));
   addParameter(new QgsProcessingParameterNumber(
       QStringLiteral("YIELD"), QObject::tr("Compost yield (t of compost per t of intake)"),
-      QgsProcessingParameterNumber::Double, kDefaultYield, false, 0, 1));
-  addParameter(new QgsProcessingParameterFeatureSource(kFarmland, QObject::tr("Agricultural land"),
-                                                       {QgsProcessing::TypeVectorPolygon}));
+      cp::qgis::NumberType::Double, kDefaultYield, false, 0, 1));
+  addParameter(new QgsProcessingParameterFeatureSource(
+      kFarmland, QObject::tr("Agricultural land"),
+      cp::qgis::sourceTypes(cp::qgis::Source::VectorPolygon)));
   addParameter(new QgsProcessingParameterField(
       QStringLiteral("PARCEL_ID"), QObject::tr("Agricultural land: id field"), QVariant(),
-      kFarmland, QgsProcessingParameterField::Any, false, true));
+      kFarmland, cp::qgis::FieldDataType::Any, false, true));
   addParameter(new QgsProcessingParameterField(
       QStringLiteral("DEMAND_FIELD"),
       QObject::tr("Agricultural land: compost demand in t/ha/yr (empty: detect)"), QVariant(),
-      kFarmland, QgsProcessingParameterField::Numeric, false, true));
-  addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("HAUL_KM"), QObject::tr("Longest haul by road (km)"),
-      QgsProcessingParameterNumber::Double, 30, false, 0));
+      kFarmland, cp::qgis::FieldDataType::Numeric, false, true));
+  addParameter(new QgsProcessingParameterNumber(QStringLiteral("HAUL_KM"),
+                                                QObject::tr("Longest haul by road (km)"),
+                                                cp::qgis::NumberType::Double, 30, false, 0));
   addSnapParameter(2000);
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Compost deliveries"), QgsProcessing::TypeVectorLine));
+      QStringLiteral("OUTPUT"), QObject::tr("Compost deliveries"), cp::qgis::Source::VectorLine));
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("PARCELS"), QObject::tr("Farmland supplied"), QgsProcessing::TypeVectorPolygon,
+      QStringLiteral("PARCELS"), QObject::tr("Farmland supplied"), cp::qgis::Source::VectorPolygon,
       QVariant(), true, true));
   addParameter(new QgsProcessingParameterFeatureSink(
       QStringLiteral("SITE_OUTLETS"), QObject::tr("Compost placed per site"),
-      QgsProcessing::TypeVectorPoint, QVariant(), true, true));
+      cp::qgis::Source::VectorPoint, QVariant(), true, true));
   for (const auto& [name, title] : {std::pair{"COMPOST_TONNES", "Compost made (t/yr)"},
                                     std::pair{"DEMAND_TONNES", "Farmland demand (t/yr)"},
                                     std::pair{"PLACED_TONNES", "Compost placed (t/yr)"},
@@ -185,13 +187,14 @@ QVariantMap CpCompostOutletsAlgorithm::processAlgorithm(const QVariantMap& p,
 
 QString CpCompostOutletsAlgorithm::writeParcels(const QVariantMap& p, QgsProcessingContext& context,
                                                 const Outlets& o) {
-  SinkOutput out = createOutput(p, context,
-                                cpFields({{"parcel_id", QVariant::String},
-                                          {"area_ha", QVariant::Double},
-                                          {"demand_t", QVariant::Double},
-                                          {"compost_t", QVariant::Double},
-                                          {"demand_met_pct", QVariant::Double}}),
-                                *o.frame, QStringLiteral("PARCELS"), QgsWkbTypes::MultiPolygon);
+  SinkOutput out =
+      createOutput(p, context,
+                   cpFields({{"parcel_id", QMetaType::QString},
+                             {"area_ha", QMetaType::Double},
+                             {"demand_t", QMetaType::Double},
+                             {"compost_t", QMetaType::Double},
+                             {"demand_met_pct", QMetaType::Double}}),
+                   *o.frame, QStringLiteral("PARCELS"), cp::qgis::WkbType::MultiPolygon);
   if (!out.sink)
     return {};
   std::vector<double> received(o.parcels.ids.size(), 0.0);
@@ -222,12 +225,12 @@ QString CpCompostOutletsAlgorithm::writeParcels(const QVariantMap& p, QgsProcess
 QString CpCompostOutletsAlgorithm::writeSites(const QVariantMap& p, QgsProcessingContext& context,
                                               const Outlets& o) {
   SinkOutput out = createPointOutput(p, context,
-                                     cpFields({{"site_id", QVariant::String},
-                                               {"compost_t", QVariant::Double},
-                                               {"placed_t", QVariant::Double},
-                                               {"unplaced_t", QVariant::Double},
-                                               {"parcels", QVariant::Int},
-                                               {"mean_haul_km", QVariant::Double}}),
+                                     cpFields({{"site_id", QMetaType::QString},
+                                               {"compost_t", QMetaType::Double},
+                                               {"placed_t", QMetaType::Double},
+                                               {"unplaced_t", QMetaType::Double},
+                                               {"parcels", QMetaType::Int},
+                                               {"mean_haul_km", QMetaType::Double}}),
                                      *o.frame, QStringLiteral("SITE_OUTLETS"));
   if (!out.sink)
     return {};

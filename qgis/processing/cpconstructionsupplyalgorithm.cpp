@@ -11,6 +11,7 @@
 #include "layers/building_stock.h"
 #include "layers/flows.h"
 #include "qgis/cplayerreaders.h"
+#include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
 #include "qgis/cpstockreader.h"
 
@@ -61,17 +62,17 @@ void CpConstructionSupplyAlgorithm::initAlgorithm(const QVariantMap&) {
   addPlacesParameter(kZones, QStringLiteral("ZONE_ID"), QObject::tr("Industrial zones"));
   addParameter(new QgsProcessingParameterFeatureSource(
       kProducts, QObject::tr("Zone products (zone_id, product, material_class, capacity)"),
-      {QgsProcessing::TypeVector}));
+      cp::qgis::sourceTypes(cp::qgis::Source::Vector)));
   addPlacesParameter(kDistricts, QStringLiteral("DISTRICT_ID"), QObject::tr("Districts"));
   addParameter(new QgsProcessingParameterBoolean(
       QStringLiteral("URBAN_MINING"), QObject::tr("Offer the materials demolitions free"), true));
   addSnapParameter(2000);
   addCo2Parameter();
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Construction supply"), QgsProcessing::TypeVectorLine));
+      QStringLiteral("OUTPUT"), QObject::tr("Construction supply"), cp::qgis::Source::VectorLine));
   addParameter(new QgsProcessingParameterFeatureSink(
       QStringLiteral("DISTRICT_SUPPLY"), QObject::tr("District demand met"),
-      QgsProcessing::TypeVectorPoint, QVariant(), true, true));
+      cp::qgis::Source::VectorPoint, QVariant(), true, true));
   for (const auto& [name, title] :
        {std::pair{"DEMAND_TONNES", "Demand (t per year)"},
         std::pair{"SUPPLIED_TONNES", "Supplied (t per year)"},
@@ -178,14 +179,14 @@ QVariantMap CpConstructionSupplyAlgorithm::writePlan(
     const QVariantMap& p, QgsProcessingContext& context, QgsProcessingFeedback* feedback,
     const Plan& plan, const cp::layers::PointData& suppliers, const cp::geo::OdMatrix& km) {
   SinkOutput lines = createLineOutput(p, context,
-                                      cpFields({{"supplier_id", QVariant::String},
-                                                {"district_id", QVariant::String},
-                                                {"material_class", QVariant::String},
-                                                {"origin", QVariant::String},
-                                                {"tonnes", QVariant::Double},
-                                                {"road_km", QVariant::Double},
-                                                {"tonne_km", QVariant::Double},
-                                                {"co2_t", QVariant::Double}}),
+                                      cpFields({{"supplier_id", QMetaType::QString},
+                                                {"district_id", QMetaType::QString},
+                                                {"material_class", QMetaType::QString},
+                                                {"origin", QMetaType::QString},
+                                                {"tonnes", QMetaType::Double},
+                                                {"road_km", QMetaType::Double},
+                                                {"tonne_km", QMetaType::Double},
+                                                {"co2_t", QMetaType::Double}}),
                                       *plan.frame);
   const double kg = parameterAsDouble(p, QStringLiteral("CO2_PER_TKM"), context);
   double demand = 0, supplied = 0, secondary = 0, tonneKm = 0;
@@ -229,11 +230,11 @@ QString CpConstructionSupplyAlgorithm::writeDistricts(const QVariantMap& p,
                                                       QgsProcessingContext& context,
                                                       const Plan& plan) {
   SinkOutput out = createPointOutput(p, context,
-                                     cpFields({{"district_id", QVariant::String},
-                                               {"demand_t", QVariant::Double},
-                                               {"supplied_t", QVariant::Double},
-                                               {"secondary_t", QVariant::Double},
-                                               {"unmet_t", QVariant::Double}}),
+                                     cpFields({{"district_id", QMetaType::QString},
+                                               {"demand_t", QMetaType::Double},
+                                               {"supplied_t", QMetaType::Double},
+                                               {"secondary_t", QMetaType::Double},
+                                               {"unmet_t", QMetaType::Double}}),
                                      *plan.frame, QStringLiteral("DISTRICT_SUPPLY"));
   if (!out.sink)
     return {};

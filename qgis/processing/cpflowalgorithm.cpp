@@ -8,6 +8,7 @@
 #include "geo/flows_on_network.h"
 #include "qgis/cpflowreader.h"
 #include "qgis/cplayerreaders.h"
+#include "qgis/cpqgisapi.h"
 
 namespace {
 
@@ -26,8 +27,8 @@ const QStringList& placeIdFieldNames() {
 }  // namespace
 
 void CpFlowAlgorithm::addFlowParameters() {
-  addParameter(new QgsProcessingParameterFeatureSource(kFlows, QObject::tr("Flow table"),
-                                                       {QgsProcessing::TypeVector}));
+  addParameter(new QgsProcessingParameterFeatureSource(
+      kFlows, QObject::tr("Flow table"), cp::qgis::sourceTypes(cp::qgis::Source::Vector)));
   QStringList classes;
   for (cp::layers::MaterialClass c : cp::layers::allMaterialClasses())
     classes << QString::fromLatin1(cp::layers::materialClassName(c));
@@ -43,7 +44,7 @@ void CpFlowAlgorithm::addFlowParameters() {
 void CpFlowAlgorithm::addFlowPlacesParameter() {
   addParameter(new QgsProcessingParameterMultipleLayers(
       kPlaces, QObject::tr("Places the flows run between (id fields detected)"),
-      QgsProcessing::TypeVectorAnyGeometry));
+      cp::qgis::Source::VectorAnyGeometry));
 }
 
 std::vector<cp::layers::Flow> CpFlowAlgorithm::readFlows(const QVariantMap& p,

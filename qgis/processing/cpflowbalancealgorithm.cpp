@@ -5,6 +5,7 @@
 
 #include <qgsprocessingoutputs.h>
 #include <qgsprocessingparameters.h>
+#include "qgis/cpqgisapi.h"
 
 QString CpFlowBalanceAlgorithm::shortHelpString() const {
   return QObject::tr(
@@ -24,9 +25,9 @@ void CpFlowBalanceAlgorithm::initAlgorithm(const QVariantMap&) {
                                                 QStringLiteral("stock")));
   addParameter(new QgsProcessingParameterNumber(
       QStringLiteral("TOLERANCE"), QObject::tr("Tolerance (share of the node's inflow)"),
-      QgsProcessingParameterNumber::Double, 0.01, false, 0));
+      cp::qgis::NumberType::Double, 0.01, false, 0));
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Node balances"), QgsProcessing::TypeVector));
+      QStringLiteral("OUTPUT"), QObject::tr("Node balances"), cp::qgis::Source::Vector));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("NODES"), QObject::tr("Nodes")));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("UNBALANCED"),
                                           QObject::tr("Nodes out of balance")));
@@ -43,17 +44,17 @@ QVariantMap CpFlowBalanceAlgorithm::processAlgorithm(const QVariantMap& p,
     const std::vector<cp::layers::NodeBalance> nodes =
         cp::layers::balances(readFlows(p, context), stockNodes);
     const double tolerance = parameterAsDouble(p, QStringLiteral("TOLERANCE"), context);
-    const QgsFields fields = cpFields({{"flow_group", QVariant::String},
-                                       {"node", QVariant::String},
-                                       {"in_t", QVariant::Double},
-                                       {"out_t", QVariant::Double},
-                                       {"stock_change_t", QVariant::Double},
-                                       {"imbalance_t", QVariant::Double},
-                                       {"boundary", QVariant::Bool},
-                                       {"balanced", QVariant::Bool}});
+    const QgsFields fields = cpFields({{"flow_group", QMetaType::QString},
+                                       {"node", QMetaType::QString},
+                                       {"in_t", QMetaType::Double},
+                                       {"out_t", QMetaType::Double},
+                                       {"stock_change_t", QMetaType::Double},
+                                       {"imbalance_t", QMetaType::Double},
+                                       {"boundary", QMetaType::Bool},
+                                       {"balanced", QMetaType::Bool}});
     QString destination;
     std::unique_ptr<QgsFeatureSink> sink(parameterAsSink(
-        p, QStringLiteral("OUTPUT"), context, destination, fields, QgsWkbTypes::NoGeometry));
+        p, QStringLiteral("OUTPUT"), context, destination, fields, cp::qgis::WkbType::NoGeometry));
     if (!sink)
       throw QgsProcessingException(invalidSinkError(p, QStringLiteral("OUTPUT")));
     int unbalanced = 0;

@@ -7,6 +7,7 @@
 #include <qgsprocessingparameters.h>
 
 #include "geo/flows_on_network.h"
+#include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
 
 namespace {
@@ -66,7 +67,7 @@ void CpFlowLinesAlgorithm::initAlgorithm(const QVariantMap&) {
   addSnapParameter(2000);
   addCo2Parameter();
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Flow lines"), QgsProcessing::TypeVectorLine));
+      QStringLiteral("OUTPUT"), QObject::tr("Flow lines"), cp::qgis::Source::VectorLine));
   for (const auto& [name, title] :
        {std::pair{"FLOWS_DRAWN", "Flows drawn"},
         std::pair{"FLOWS_UNPLACED", "Flows naming no place"}, std::pair{"TONNES", "Tonnes drawn"},
@@ -87,17 +88,17 @@ QVariantMap CpFlowLinesAlgorithm::processAlgorithm(const QVariantMap& p,
     const cp::layers::WorkingFrame& frame = flows.frame();
 
     SinkOutput out = createLineOutput(p, context,
-                                      cpFields({{"flow_id", QVariant::String},
-                                                {"origin_id", QVariant::String},
-                                                {"destination_id", QVariant::String},
-                                                {"material_class", QVariant::String},
-                                                {"material", QVariant::String},
-                                                {"stage", QVariant::String},
-                                                {"scenario", QVariant::String},
-                                                {"tonnes", QVariant::Double},
-                                                {"road_km", QVariant::Double},
-                                                {"tonne_km", QVariant::Double},
-                                                {"co2_t", QVariant::Double}}),
+                                      cpFields({{"flow_id", QMetaType::QString},
+                                                {"origin_id", QMetaType::QString},
+                                                {"destination_id", QMetaType::QString},
+                                                {"material_class", QMetaType::QString},
+                                                {"material", QMetaType::QString},
+                                                {"stage", QMetaType::QString},
+                                                {"scenario", QMetaType::QString},
+                                                {"tonnes", QMetaType::Double},
+                                                {"road_km", QMetaType::Double},
+                                                {"tonne_km", QMetaType::Double},
+                                                {"co2_t", QMetaType::Double}}),
                                       frame);
     const int shape = parameterAsEnum(p, QStringLiteral("SHAPE"), context);
     const double kg = parameterAsDouble(p, QStringLiteral("CO2_PER_TKM"), context);

@@ -5,15 +5,16 @@
 #include "geo/routing.h"
 #include "geo/snapping.h"
 #include "layers/snapped_places.h"
+#include "qgis/cpqgisapi.h"
 
 namespace {
 
 QgsFields outputFields() {
-  return cpFields({{"origin_id", QVariant::String},
-                   {"facility_id", QVariant::String},
-                   {"rank", QVariant::Int},
-                   {"distance_m", QVariant::Double},
-                   {"time_s", QVariant::Double}});
+  return cpFields({{"origin_id", QMetaType::QString},
+                   {"facility_id", QMetaType::QString},
+                   {"rank", QMetaType::Int},
+                   {"distance_m", QMetaType::Double},
+                   {"time_s", QMetaType::Double}});
 }
 
 }  // namespace
@@ -34,16 +35,16 @@ void CpNearestFacilitiesAlgorithm::initAlgorithm(const QVariantMap&) {
                      QObject::tr("Origins"));
   addPlacesParameter(QStringLiteral("FACILITIES"), QStringLiteral("FACILITY_ID"),
                      QObject::tr("Facilities"));
-  addParameter(
-      new QgsProcessingParameterNumber(QStringLiteral("K"), QObject::tr("Facilities per origin"),
-                                       QgsProcessingParameterNumber::Integer, 1, false, 1));
+  addParameter(new QgsProcessingParameterNumber(QStringLiteral("K"),
+                                                QObject::tr("Facilities per origin"),
+                                                cp::qgis::NumberType::Integer, 1, false, 1));
   addMetricAndSnapParameters();
   addParameter(new QgsProcessingParameterNumber(
       QStringLiteral("CUTOFF"),
       QObject::tr("Search no farther than (m, or s for time; 0: no limit)"),
-      QgsProcessingParameterNumber::Double, 0, false, 0));
+      cp::qgis::NumberType::Double, 0, false, 0));
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Nearest facilities"), QgsProcessing::TypeVectorLine));
+      QStringLiteral("OUTPUT"), QObject::tr("Nearest facilities"), cp::qgis::Source::VectorLine));
 }
 
 QVariantMap CpNearestFacilitiesAlgorithm::processAlgorithm(const QVariantMap& p,

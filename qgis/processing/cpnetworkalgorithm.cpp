@@ -14,6 +14,7 @@
 #include "geo/network_builder.h"
 #include "layers/database_export.h"
 #include "qgis/cplayerreaders.h"
+#include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
 
 void cpReportDiagnostics(const cp::layers::Diagnostics& diagnostics,
@@ -49,6 +50,13 @@ std::string givenDataset(const QString& given) {
   return given.section('|', 0, 0).trimmed().toStdString();
 }
 
+// Said as every input error is, but thrown as QGIS's own exception: these
+// checks also serve algorithms that run outside guarded().
+[[noreturn]] void failLayer(const std::string& layer, const std::string& message) {
+  const cp::layers::Diagnostic d{cp::layers::Diagnostic::Severity::Error, layer, "", "", message};
+  throw QgsProcessingException(QString::fromStdString(d.text()));
+}
+
 // A file layer read without naming one of the file's several layers: QGIS
 // would take the first one without a word.
 void requireNamedLayer(const QgsMapLayer& layer) {
@@ -64,12 +72,12 @@ void requireNamedLayer(const QgsMapLayer& layer) {
   const std::string problem =
       dataset ? cp::layers::unnamedLayerProblem(*dataset, path) : std::string();
   if (!problem.empty())
-    cp::layers::failInput(layer.name().toStdString() + " (" + path + ")", "", "", problem);
+    failLayer(layer.name().toStdString() + " (" + path + ")", problem);
 }
 
 [[noreturn]] void failUnreadable(const QString& given, const QString& role, const QString& error) {
-  cp::layers::failInput(
-      given.toStdString() + " as " + role.toStdString(), "", "",
+  failLayer(
+      given.toStdString() + " as " + role.toStdString(),
       "cannot be read: " + cp::layers::whyUnopenable(givenDataset(given), error.toStdString()));
 }
 
@@ -99,16 +107,17 @@ QList<QgsMapLayer*> cpLayerList(const QgsProcessingAlgorithm& algorithm,
   return layers;
 }
 
-QgsFields cpFields(std::initializer_list<std::pair<const char*, QVariant::Type>> fields) {
+QgsFields cpFields(std::initializer_list<std::pair<const char*, QMetaType::Type>> fields) {
   QgsFields out;
   for (const auto& [name, type] : fields)
-    out.append(QgsField(QString::fromLatin1(name), type));
+    out.append(cp::qgis::makeField(QString::fromLatin1(name), type));
   return out;
 }
 
 void CpNetworkAlgorithm::addRoadParameters() {
-  addParameter(new QgsProcessingParameterFeatureSource(
-      QStringLiteral("ROADS"), QObject::tr("Roads"), {QgsProcessing::TypeVectorLine}));
+  addParameter(
+      new QgsProcessingParameterFeatureSource(QStringLiteral("ROADS"), QObject::tr("Roads"),
+                                              cp::qgis::sourceTypes(cp::qgis::Source::VectorLine)));
   const QList<QPair<QString, QString>> fields{
       {QStringLiteral("CLASS_FIELD"), QObject::tr("Road class field")},
       {QStringLiteral("ONEWAY_FIELD"), QObject::tr("One-way field")},
@@ -116,7 +125,7 @@ void CpNetworkAlgorithm::addRoadParameters() {
   for (const auto& [name, description] : fields)
     addParameter(new QgsProcessingParameterField(name, description, QVariant(),
                                                  QStringLiteral("ROADS"),
-                                                 QgsProcessingParameterField::Any, false, true));
+                                                 cp::qgis::FieldDataType::Any, false, true));
   addParameter(new QgsProcessingParameterBoolean(QStringLiteral("DRIVABLE_ONLY"),
                                                  QObject::tr("Drivable roads only"), true));
 }
@@ -124,9 +133,10 @@ void CpNetworkAlgorithm::addRoadParameters() {
 void CpNetworkAlgorithm::addPlacesParameter(const QString& name, const QString& idName,
                                             const QString& description) {
   addParameter(new QgsProcessingParameterFeatureSource(
-      name, description, {QgsProcessing::TypeVectorPoint, QgsProcessing::TypeVectorPolygon}));
+      name, description,
+      cp::qgis::sourceTypes(cp::qgis::Source::VectorPoint, cp::qgis::Source::VectorPolygon)));
   addParameter(new QgsProcessingParameterField(idName, QObject::tr("%1: id field").arg(description),
-                                               QVariant(), name, QgsProcessingParameterField::Any,
+                                               QVariant(), name, cp::qgis::FieldDataType::Any,
                                                false, true));
 }
 
@@ -140,7 +150,7 @@ void CpNetworkAlgorithm::addMetricAndSnapParameters() {
 void CpNetworkAlgorithm::addSnapParameter(double defaultMetres) {
   addParameter(new QgsProcessingParameterNumber(
       QStringLiteral("MAX_SNAP"), QObject::tr("Farthest a place may lie from a road (m)"),
-      QgsProcessingParameterNumber::Double, defaultMetres, false, 0.001));
+      cp::qgis::NumberType::Double, defaultMetres, false, 0.001));
 }
 
 void CpNetworkAlgorithm::addCo2Parameter() {
@@ -149,7 +159,7 @@ void CpNetworkAlgorithm::addCo2Parameter() {
   // local figure.
   addParameter(new QgsProcessingParameterNumber(
       QStringLiteral("CO2_PER_TKM"), QObject::tr("Transport emissions (kg CO2e per tonne-km)"),
-      QgsProcessingParameterNumber::Double, 0.1, false, 0));
+      cp::qgis::NumberType::Double, 0.1, false, 0));
 }
 
 std::unique_ptr<QgsProcessingFeatureSource> CpNetworkAlgorithm::requireSource(
@@ -296,7 +306,7 @@ QgsCoordinateReferenceSystem CpNetworkAlgorithm::outputCrs(const QVariantMap& p,
 
 CpNetworkAlgorithm::SinkOutput CpNetworkAlgorithm::createOutput(
     const QVariantMap& p, QgsProcessingContext& context, const QgsFields& fields,
-    const cp::layers::WorkingFrame& frame, const QString& name, QgsWkbTypes::Type type) {
+    const cp::layers::WorkingFrame& frame, const QString& name, cp::qgis::WkbType type) {
   SinkOutput out;
   const QgsCoordinateReferenceSystem crs = outputCrs(p, context);
   out.sink.reset(parameterAsSink(p, name, context, out.destination, fields, type, crs));
@@ -310,7 +320,7 @@ CpNetworkAlgorithm::SinkOutput CpNetworkAlgorithm::createOutput(
 CpNetworkAlgorithm::SinkOutput CpNetworkAlgorithm::createLineOutput(
     const QVariantMap& p, QgsProcessingContext& context, const QgsFields& fields,
     const cp::layers::WorkingFrame& frame, const QString& name) {
-  SinkOutput out = createOutput(p, context, fields, frame, name, QgsWkbTypes::LineString);
+  SinkOutput out = createOutput(p, context, fields, frame, name, cp::qgis::WkbType::LineString);
   if (!out.sink)
     throw QgsProcessingException(invalidSinkError(p, name));
   return out;
@@ -319,7 +329,7 @@ CpNetworkAlgorithm::SinkOutput CpNetworkAlgorithm::createLineOutput(
 CpNetworkAlgorithm::SinkOutput CpNetworkAlgorithm::createPointOutput(
     const QVariantMap& p, QgsProcessingContext& context, const QgsFields& fields,
     const cp::layers::WorkingFrame& frame, const QString& name) {
-  return createOutput(p, context, fields, frame, name, QgsWkbTypes::Point);
+  return createOutput(p, context, fields, frame, name, cp::qgis::WkbType::Point);
 }
 
 void CpNetworkAlgorithm::addPoint(SinkOutput& output, const QVariantMap& p,
@@ -360,18 +370,18 @@ void CpNetworkAlgorithm::addPolyline(SinkOutput& output, const QVariantMap& p,
 void CpNetworkAlgorithm::addPlacesOutput() {
   addParameter(new QgsProcessingParameterFeatureSink(
       QStringLiteral("PLACES"), QObject::tr("Places and how they join the roads"),
-      QgsProcessing::TypeVectorPoint, QVariant(), true, true));
+      cp::qgis::Source::VectorPoint, QVariant(), true, true));
 }
 
 void CpNetworkAlgorithm::writePlaces(const QVariantMap& p, QgsProcessingContext& context,
                                      const cp::layers::WorkingFrame& frame,
                                      const std::vector<PlaceSet>& sets, QVariantMap& results) {
   QgsFields fields;
-  fields.append(QgsField(QStringLiteral("role"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("place_id"), QVariant::String));
-  fields.append(QgsField(QStringLiteral("joined"), QVariant::Bool));
-  fields.append(QgsField(QStringLiteral("connector_m"), QVariant::Double));
-  fields.append(QgsField(QStringLiteral("reason"), QVariant::String));
+  fields.append(cp::qgis::makeField(QStringLiteral("role"), QMetaType::QString));
+  fields.append(cp::qgis::makeField(QStringLiteral("place_id"), QMetaType::QString));
+  fields.append(cp::qgis::makeField(QStringLiteral("joined"), QMetaType::Bool));
+  fields.append(cp::qgis::makeField(QStringLiteral("connector_m"), QMetaType::Double));
+  fields.append(cp::qgis::makeField(QStringLiteral("reason"), QMetaType::QString));
   SinkOutput output = createPointOutput(p, context, fields, frame, QStringLiteral("PLACES"));
   if (!output.sink)
     return;

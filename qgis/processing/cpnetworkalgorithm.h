@@ -20,6 +20,7 @@
 #include "layers/point_reader.h"
 #include "layers/road_reader.h"
 #include "layers/snapped_places.h"
+#include "qgis/cpqgisapi.h"
 
 class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
  public:
@@ -89,7 +90,7 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
   // A sink of any geometry type; null when the (optional) output was not asked for.
   SinkOutput createOutput(const QVariantMap& parameters, QgsProcessingContext& context,
                           const QgsFields& fields, const cp::layers::WorkingFrame& frame,
-                          const QString& name, QgsWkbTypes::Type type);
+                          const QString& name, cp::qgis::WkbType type);
   // A point sink; the sink is null when the (optional) output was not asked for.
   SinkOutput createPointOutput(const QVariantMap& parameters, QgsProcessingContext& context,
                                const QgsFields& fields, const cp::layers::WorkingFrame& frame,
@@ -153,7 +154,7 @@ QString cpLayerLabel(const QgsProcessingAlgorithm& algorithm, const QVariantMap&
 QList<QgsMapLayer*> cpLayerList(const QgsProcessingAlgorithm& algorithm,
                                 const QVariantMap& parameters, const QString& name,
                                 QgsProcessingContext& context);
-QgsFields cpFields(std::initializer_list<std::pair<const char*, QVariant::Type>> fields);
+QgsFields cpFields(std::initializer_list<std::pair<const char*, QMetaType::Type>> fields);
 
 template <typename Work>
 QVariantMap CpNetworkAlgorithm::guarded(QgsProcessingFeedback* feedback, Work work) {

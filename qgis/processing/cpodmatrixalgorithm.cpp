@@ -3,18 +3,19 @@
 #include <qgsprocessingparameters.h>
 
 #include "layers/od_job.h"
+#include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
 
 namespace {
 
 QgsFields outputFields() {
-  return cpFields({{"origin_id", QVariant::String},
-                   {"destination_id", QVariant::String},
-                   {"distance_m", QVariant::Double},
-                   {"time_s", QVariant::Double},
-                   {"method", QVariant::String},
-                   {"origin_connector_m", QVariant::Double},
-                   {"destination_connector_m", QVariant::Double}});
+  return cpFields({{"origin_id", QMetaType::QString},
+                   {"destination_id", QMetaType::QString},
+                   {"distance_m", QMetaType::Double},
+                   {"time_s", QMetaType::Double},
+                   {"method", QMetaType::QString},
+                   {"origin_connector_m", QMetaType::Double},
+                   {"destination_connector_m", QMetaType::Double}});
 }
 
 // A table has at most this many columns before it stops being a table anyone reads.
@@ -61,12 +62,12 @@ void CpOdMatrixAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterNumber(
       QStringLiteral("FALLBACK_DETOUR"),
       QObject::tr("Straight-line fallback detour factor (0: no fallback)"),
-      QgsProcessingParameterNumber::Double, 0, false, 0));
+      cp::qgis::NumberType::Double, 0, false, 0));
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("OD matrix"), QgsProcessing::TypeVectorLine));
+      QStringLiteral("OUTPUT"), QObject::tr("OD matrix"), cp::qgis::Source::VectorLine));
   addParameter(new QgsProcessingParameterFeatureSink(
       QStringLiteral("MATRIX"), QObject::tr("OD matrix as a table (a column per destination)"),
-      QgsProcessing::TypeVector, QVariant(), true, false));
+      cp::qgis::Source::Vector, QVariant(), true, false));
   addPlacesOutput();
 }
 
@@ -133,12 +134,12 @@ QString CpOdMatrixAlgorithm::writeMatrix(const QVariantMap& p, QgsProcessingCont
             .arg(destinationIds.size())
             .arg(kMaxMatrixColumns));
   QgsFields fields;
-  fields.append(QgsField(QStringLiteral("origin_id"), QVariant::String));
+  fields.append(cp::qgis::makeField(QStringLiteral("origin_id"), QMetaType::QString));
   for (const QString& name : columnNames(destinationIds))
-    fields.append(QgsField(name, QVariant::Double));
+    fields.append(cp::qgis::makeField(name, QMetaType::Double));
   QString destination;
   std::unique_ptr<QgsFeatureSink> sink(parameterAsSink(
-      p, QStringLiteral("MATRIX"), context, destination, fields, QgsWkbTypes::NoGeometry));
+      p, QStringLiteral("MATRIX"), context, destination, fields, cp::qgis::WkbType::NoGeometry));
   if (!sink)
     throw QgsProcessingException(invalidSinkError(p, QStringLiteral("MATRIX")));
   std::vector<QgsAttributes> table(originIds.size(),

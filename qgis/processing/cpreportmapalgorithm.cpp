@@ -7,6 +7,7 @@
 
 #include "cpnetworkalgorithm.h"
 #include "qgis/cplayerreaders.h"
+#include "qgis/cpqgisapi.h"
 #include "qgis/cpreportlayout.h"
 
 QString CpReportMapAlgorithm::shortHelpString() const {
@@ -21,7 +22,7 @@ QString CpReportMapAlgorithm::shortHelpString() const {
 void CpReportMapAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterMultipleLayers(
       QStringLiteral("LAYERS"), QObject::tr("Layers (the first drawn on top)"),
-      QgsProcessing::TypeMapLayer));
+      cp::qgis::Source::MapLayer));
   addParameter(new QgsProcessingParameterString(QStringLiteral("TITLE"), QObject::tr("Title")));
   addParameter(new QgsProcessingParameterString(
       QStringLiteral("NUMBERS"), QObject::tr("Headline numbers"), QVariant(), true, true));
@@ -35,9 +36,9 @@ void CpReportMapAlgorithm::initAlgorithm(const QVariantMap&) {
                                      {QObject::tr("A4 landscape"), QObject::tr("A4 portrait"),
                                       QObject::tr("A3 landscape"), QObject::tr("A3 portrait")},
                                      false, 0));
-  addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("DPI"), QObject::tr("Resolution (dpi)"), QgsProcessingParameterNumber::Integer,
-      300, false, 50, 1200));
+  addParameter(
+      new QgsProcessingParameterNumber(QStringLiteral("DPI"), QObject::tr("Resolution (dpi)"),
+                                       cp::qgis::NumberType::Integer, 300, false, 50, 1200));
   addParameter(new QgsProcessingParameterFileDestination(
       QStringLiteral("OUTPUT"), QObject::tr("Map"),
       QObject::tr("PDF (*.pdf);;PNG (*.png);;SVG (*.svg)")));

@@ -4,6 +4,7 @@
 // PDF, PNG or SVG.
 
 #include <qgsprocessingalgorithm.h>
+#include "qgis/cpqgisapi.h"
 
 class CpReportMapAlgorithm : public QgsProcessingAlgorithm {
  public:
@@ -13,7 +14,9 @@ class CpReportMapAlgorithm : public QgsProcessingAlgorithm {
   QString groupId() const override { return QStringLiteral("maps"); }
   QString shortHelpString() const override;
   // Layouts render the project's layers: on the main thread.
-  Flags flags() const override { return QgsProcessingAlgorithm::flags() | FlagNoThreading; }
+  cp::qgis::AlgorithmFlags flags() const override {
+    return QgsProcessingAlgorithm::flags() | cp::qgis::kNoThreading;
+  }
   CpReportMapAlgorithm* createInstance() const override { return new CpReportMapAlgorithm(); }
 
  protected:

@@ -4,6 +4,7 @@
 #include <qgsprocessingparameters.h>
 
 #include "geo/flows_on_network.h"
+#include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
 
 QString CpRoadLoadsAlgorithm::shortHelpString() const {
@@ -21,7 +22,7 @@ void CpRoadLoadsAlgorithm::initAlgorithm(const QVariantMap&) {
   addFlowPlacesParameter();
   addSnapParameter(2000);
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Road loads"), QgsProcessing::TypeVectorLine));
+      QStringLiteral("OUTPUT"), QObject::tr("Road loads"), cp::qgis::Source::VectorLine));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("SEGMENTS"),
                                           QObject::tr("Road segments loaded")));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("TONNE_KM"), QObject::tr("Tonne-km")));
@@ -49,11 +50,12 @@ QVariantMap CpRoadLoadsAlgorithm::processAlgorithm(const QVariantMap& p,
     const std::vector<cp::geo::SegmentLoad> loads =
         cp::geo::roadLoads(routes, tonnes, classOf, classes.size());
 
-    QgsFields fields = cpFields(
-        {{"segment", QVariant::Int}, {"tonnes", QVariant::Double}, {"tonne_km", QVariant::Double}});
+    QgsFields fields = cpFields({{"segment", QMetaType::Int},
+                                 {"tonnes", QMetaType::Double},
+                                 {"tonne_km", QMetaType::Double}});
     for (cp::layers::MaterialClass c : classes)
-      fields.append(
-          QgsField(QString::fromLatin1(cp::layers::materialClassName(c)) + "_t", QVariant::Double));
+      fields.append(cp::qgis::makeField(
+          QString::fromLatin1(cp::layers::materialClassName(c)) + "_t", QMetaType::Double));
     SinkOutput out = createLineOutput(p, context, fields, flows.frame());
     double tonneKm = 0;
     for (const cp::geo::SegmentLoad& load : loads) {

@@ -11,6 +11,7 @@
 #include "geo/routing.h"
 #include "layers/snapped_places.h"
 #include "qgis/cplayerreaders.h"
+#include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
 
 namespace {
@@ -20,15 +21,15 @@ constexpr std::size_t kMaxRoutes = 100000;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 QgsFields outputFields() {
-  return cpFields({{"origin_id", QVariant::String},
-                   {"destination_id", QVariant::String},
-                   {"distance_m", QVariant::Double},
-                   {"time_s", QVariant::Double},
-                   {"schematic_m", QVariant::Double},
-                   {"schematic_share", QVariant::Double},
-                   {"method", QVariant::String},
-                   {"origin_connector_m", QVariant::Double},
-                   {"destination_connector_m", QVariant::Double}});
+  return cpFields({{"origin_id", QMetaType::QString},
+                   {"destination_id", QMetaType::QString},
+                   {"distance_m", QMetaType::Double},
+                   {"time_s", QMetaType::Double},
+                   {"schematic_m", QMetaType::Double},
+                   {"schematic_share", QMetaType::Double},
+                   {"method", QMetaType::QString},
+                   {"origin_connector_m", QMetaType::Double},
+                   {"destination_connector_m", QMetaType::Double}});
 }
 
 bool truthy(const QVariant& value) {
@@ -48,7 +49,7 @@ std::unordered_set<std::uint64_t> flaggedRoads(const QgsFeatureSource& roads,
   if (index < 0)
     return flagged;
   QgsFeatureRequest request;
-  request.setFlags(QgsFeatureRequest::NoGeometry);
+  request.setFlags(cp::qgis::RequestFlag::NoGeometry);
   request.setSubsetOfAttributes(QgsAttributeList{index});
   QgsFeatureIterator it = roads.getFeatures(request);
   for (QgsFeature f; it.nextFeature(f);)
@@ -82,14 +83,14 @@ void CpRoutesAlgorithm::initAlgorithm(const QVariantMap&) {
   addRoadParameters();
   addParameter(new QgsProcessingParameterField(
       QStringLiteral("FLAG_FIELD"), QObject::tr("Roads: field flagging schematic roads"),
-      QVariant(), QStringLiteral("ROADS"), QgsProcessingParameterField::Any, false, true));
+      QVariant(), QStringLiteral("ROADS"), cp::qgis::FieldDataType::Any, false, true));
   addPlacesParameter(QStringLiteral("ORIGINS"), QStringLiteral("ORIGIN_ID"),
                      QObject::tr("Origins"));
   addPlacesParameter(QStringLiteral("DESTINATIONS"), QStringLiteral("DESTINATION_ID"),
                      QObject::tr("Destinations"));
   addMetricAndSnapParameters();
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Routes"), QgsProcessing::TypeVectorLine));
+      QStringLiteral("OUTPUT"), QObject::tr("Routes"), cp::qgis::Source::VectorLine));
   addPlacesOutput();
 }
 

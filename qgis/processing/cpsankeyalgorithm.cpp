@@ -6,6 +6,7 @@
 #include <qgsprocessingparameters.h>
 
 #include "layers/sankey.h"
+#include "qgis/cpqgisapi.h"
 
 QString CpSankeyAlgorithm::shortHelpString() const {
   return QObject::tr(
@@ -27,12 +28,12 @@ void CpSankeyAlgorithm::initAlgorithm(const QVariantMap&) {
       QStringLiteral("SPLIT_NODES"),
       QObject::tr("Nodes drawn both as source and as sink (comma-separated)"),
       QStringLiteral("outside"), false, true));
-  addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("WIDTH"), QObject::tr("Width of the diagram (px)"),
-      QgsProcessingParameterNumber::Double, 900, false, 200));
-  addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("HEIGHT"), QObject::tr("Height of the diagram (px)"),
-      QgsProcessingParameterNumber::Double, 500, false, 100));
+  addParameter(new QgsProcessingParameterNumber(QStringLiteral("WIDTH"),
+                                                QObject::tr("Width of the diagram (px)"),
+                                                cp::qgis::NumberType::Double, 900, false, 200));
+  addParameter(new QgsProcessingParameterNumber(QStringLiteral("HEIGHT"),
+                                                QObject::tr("Height of the diagram (px)"),
+                                                cp::qgis::NumberType::Double, 500, false, 100));
   addParameter(new QgsProcessingParameterFileDestination(
       QStringLiteral("OUTPUT"), QObject::tr("Sankey diagram"), QObject::tr("SVG files (*.svg)")));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("NODES"), QObject::tr("Nodes")));

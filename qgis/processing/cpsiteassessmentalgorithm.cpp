@@ -8,6 +8,7 @@
 #include <qgsprocessingparameters.h>
 
 #include "geo/routing.h"
+#include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
 
 namespace {
@@ -35,11 +36,11 @@ void CpSiteAssessmentAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterNumber(
       QStringLiteral("INPUT_RATIO"),
       QObject::tr("Inputs the facility receives per tonne it delivers (t/t)"),
-      QgsProcessingParameterNumber::Double, 0, false, 0));
+      cp::qgis::NumberType::Double, 0, false, 0));
   addSnapParameter(2000);
   addCo2Parameter();
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Candidates ranked"), QgsProcessing::TypeVectorPoint));
+      QStringLiteral("OUTPUT"), QObject::tr("Candidates ranked"), cp::qgis::Source::VectorPoint));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("BASELINE_TONNE_KM"),
                                           QObject::tr("Baseline tonne-km")));
   addOutput(new QgsProcessingOutputString(QStringLiteral("BEST"), QObject::tr("Best candidate")));
@@ -100,13 +101,13 @@ QVariantMap CpSiteAssessmentAlgorithm::processAlgorithm(const QVariantMap& p,
                      [&after](std::size_t a, std::size_t b) { return after[a] < after[b]; });
 
     SinkOutput sink = createPointOutput(p, context,
-                                        cpFields({{"candidate_id", QVariant::String},
-                                                  {"rank", QVariant::Int},
-                                                  {"baseline_tkm", QVariant::Double},
-                                                  {"new_tkm", QVariant::Double},
-                                                  {"change_tkm", QVariant::Double},
-                                                  {"change_pct", QVariant::Double},
-                                                  {"change_co2_t", QVariant::Double}}),
+                                        cpFields({{"candidate_id", QMetaType::QString},
+                                                  {"rank", QMetaType::Int},
+                                                  {"baseline_tkm", QMetaType::Double},
+                                                  {"new_tkm", QMetaType::Double},
+                                                  {"change_tkm", QMetaType::Double},
+                                                  {"change_pct", QMetaType::Double},
+                                                  {"change_co2_t", QMetaType::Double}}),
                                         frame, QStringLiteral("OUTPUT"));
     if (!sink.sink)
       throw QgsProcessingException(invalidSinkError(p, QStringLiteral("OUTPUT")));

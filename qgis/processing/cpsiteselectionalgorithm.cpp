@@ -8,6 +8,7 @@
 
 #include "geo/site_selection.h"
 #include "qgis/cplayerreaders.h"
+#include "qgis/cpqgisapi.h"
 
 namespace {
 
@@ -49,10 +50,10 @@ void CpSiteSelectionAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterField(
       QStringLiteral("EXISTING_FIELD"),
       QObject::tr("Candidate sites: field marking those already built (empty: detect 'status')"),
-      QVariant(), QStringLiteral("SITES"), QgsProcessingParameterField::Any, false, true));
-  addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("NEW_SITES"), QObject::tr("New sites to build"),
-      QgsProcessingParameterNumber::Integer, 1, false, 0));
+      QVariant(), QStringLiteral("SITES"), cp::qgis::FieldDataType::Any, false, true));
+  addParameter(new QgsProcessingParameterNumber(QStringLiteral("NEW_SITES"),
+                                                QObject::tr("New sites to build"),
+                                                cp::qgis::NumberType::Integer, 1, false, 0));
   addParameter(new QgsProcessingParameterEnum(
       QStringLiteral("OBJECTIVE"), QObject::tr("Objective"),
       {QObject::tr("Least tonne-km (p-median)"),
@@ -60,15 +61,15 @@ void CpSiteSelectionAlgorithm::initAlgorithm(const QVariantMap&) {
       false, 0));
   addParameter(new QgsProcessingParameterNumber(
       QStringLiteral("COVER_KM"), QObject::tr("Cover distance by road (km, maximal coverage)"),
-      QgsProcessingParameterNumber::Double, 15, false, 0));
+      cp::qgis::NumberType::Double, 15, false, 0));
   addParameter(new QgsProcessingParameterEnum(
       QStringLiteral("METHOD"), QObject::tr("Method"),
       {QObject::tr("Heuristic"), QObject::tr("Exact (GLPK branch and bound)"),
        QObject::tr("Both, reporting the heuristic's gap")},
       false, kHeuristic));
-  addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("TIME_LIMIT"), QObject::tr("Time limit of the exact method (s)"),
-      QgsProcessingParameterNumber::Double, 60, false, 1));
+  addParameter(new QgsProcessingParameterNumber(QStringLiteral("TIME_LIMIT"),
+                                                QObject::tr("Time limit of the exact method (s)"),
+                                                cp::qgis::NumberType::Double, 60, false, 1));
   addAllocationOutputs();
   addOutput(new QgsProcessingOutputString(QStringLiteral("CHOSEN"),
                                           QObject::tr("Sites chosen, existing ones included")));

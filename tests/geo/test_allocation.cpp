@@ -1,6 +1,7 @@
 #include <glpk.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>

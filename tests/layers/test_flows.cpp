@@ -38,7 +38,7 @@ TEST(Flows, ABalancedPlantHasNoImbalance) {
   const auto b = balances(
       {flow("quarry", "plant", 100), flow("plant", "city", 70), flow("plant", "stock", 30)},
       {"stock"});
-  const NodeBalance& plant = find(b, "g", "plant");
+  const NodeBalance plant = find(b, "g", "plant");
   EXPECT_FALSE(plant.boundary);
   EXPECT_DOUBLE_EQ(plant.in, 100);
   EXPECT_DOUBLE_EQ(plant.out, 70);

@@ -13,6 +13,7 @@
 #include "geo/network_builder.h"
 #include "layers/road_reader.h"
 #include "processing_run.h"
+#include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
 #include "qgis/processing/cpprocessingprovider.h"
 #include "support/temp_files.h"
@@ -174,7 +175,7 @@ TEST(ProcessingOdMatrix, TableHasARowPerOriginAndAColumnPerDestination) {
   QgsVectorLayer& table = *od.more.at("MATRIX");
   EXPECT_EQ(table.featureCount(), 5);
   EXPECT_EQ(table.fields().count(), 1 + 8);
-  EXPECT_EQ(table.geometryType(), QgsWkbTypes::NullGeometry);
+  EXPECT_EQ(table.geometryType(), cp::qgis::Geometry::Null);
   const auto lines = test::byPair(*od.output, QStringLiteral("distance_m"));
   QgsFeature f;
   QgsFeatureIterator it = table.getFeatures();

@@ -17,6 +17,7 @@
 
 #include "layers/od_job.h"
 #include "processing_run.h"
+#include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
 #include "support/broken_files.h"
 #include "support/temp_files.h"
@@ -49,7 +50,7 @@ TEST(ProcessingOdMatrix, ZonesToDistrictsEqualsTheHeadlessRunner) {
   ASSERT_TRUE(run.ok) << run.errors.toStdString();
   ASSERT_TRUE(run.output);
   EXPECT_EQ(run.output->featureCount(), 40);
-  EXPECT_EQ(run.output->geometryType(), QgsWkbTypes::LineGeometry);
+  EXPECT_EQ(run.output->geometryType(), cp::qgis::Geometry::Line);
 
   layers::OdJob job;
   job.roads = test::sampleLayer("roads");

@@ -1,0 +1,72 @@
+#include "cpqgisapi.h"
+
+#include <qgsgraduatedsymbolrenderer.h>
+#include <qgsmaplayerserverproperties.h>
+#include <qgstextformat.h>
+#include <qgsvectorlayer.h>
+
+namespace cp::qgis {
+namespace {
+
+QFont weighted(QFont font, double points, bool bold) {
+  font.setPointSizeF(points);
+  font.setBold(bold);
+  return font;
+}
+
+#if _QGIS_VERSION_INT >= 32400
+// A text format's font, in points (the unit a new format has).
+QgsTextFormat withFont(QgsTextFormat format, double points, bool bold) {
+  format.setFont(weighted(format.font(), points, bold));
+  format.setSize(points);
+  return format;
+}
+#endif
+
+}  // namespace
+
+QgsField makeField(const QString& name, QMetaType::Type type) {
+#if _QGIS_VERSION_INT >= 33800
+  return QgsField(name, type);
+#else
+  return QgsField(name, static_cast<QVariant::Type>(type));
+#endif
+}
+
+QString layerAttribution(const QgsMapLayer& layer) {
+#if _QGIS_VERSION_INT >= 33800
+  return layer.serverProperties()->attribution();
+#else
+  return layer.attribution();
+#endif
+}
+
+void setLabelFont(QgsLayoutItemLabel& label, double points, bool bold) {
+#if _QGIS_VERSION_INT >= 32400
+  label.setTextFormat(withFont(label.textFormat(), points, bold));
+#else
+  label.setFont(weighted(label.font(), points, bold));
+#endif
+}
+
+void setLegendFont(QgsLegendStyle& style, double points, bool bold) {
+#if _QGIS_VERSION_INT >= 33000
+  style.setTextFormat(withFont(style.textFormat(), points, bold));
+#else
+  style.setFont(weighted(style.font(), points, bold));
+#endif
+}
+
+void updateGraduatedClasses(QgsGraduatedSymbolRenderer& renderer, const QgsVectorLayer& layer,
+                            int classes) {
+#if _QGIS_VERSION_INT >= 34000
+  // A classification that fails leaves the layer drawn in one class: its look,
+  // never a number, is what is lost.
+  QString ignored;
+  renderer.updateClasses(&layer, classes, ignored);
+#else
+  renderer.updateClasses(&layer, classes);
+#endif
+}
+
+}  // namespace cp::qgis

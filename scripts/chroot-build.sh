@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds Circular Planner against the newer QGIS of a chroot (see
+# qgis-chroot.sh) and runs a test command there. The working tree's tracked
+# files are copied in, so the chroot's build never mixes with this machine's;
+# its compiler cache is kept beside the chroot between runs.
+#
+# usage: scripts/chroot-build.sh trixie|forky [TEST COMMAND...]
+#   default test command: ctest --output-on-failure --parallel $(nproc)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+suite=${1:?usage: chroot-build.sh trixie|forky [TEST COMMAND...]}
+shift
+root=$(scripts/qgis-chroot.sh "$suite")
+
+# The sources as they stand, tracked files only.
+rm -rf "$root/src/circular-planner"
+mkdir -p "$root/src/circular-planner"
+git ls-files -z | tar --null -T - -cf - | tar -xf - -C "$root/src/circular-planner"
+
+export CP_CHROOT_BIND="$root.ccache:/root/.ccache"
+scripts/in-chroot.sh "$suite" bash -euo pipefail -c '
+  cd /src/circular-planner
+  [ -f /build/CMakeCache.txt ] || cmake -S . -B /build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCP_STRICT_QGIS_API=ON > /dev/null
+  cmake --build /build --parallel "$(nproc)"
+'
+if [ $# -eq 0 ]; then
+  set -- ctest --output-on-failure --parallel "$(nproc)"
+fi
+scripts/in-chroot.sh "$suite" env QT_QPA_PLATFORM=offscreen QGIS_PREFIX_PATH=/usr \
+  XDG_RUNTIME_DIR=/tmp bash -c 'cd /build && "$@"' -- "$@"

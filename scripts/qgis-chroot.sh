@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# A Debian chroot holding a newer QGIS than Debian 12's, to build and test
+# Circular Planner against it: trixie (Debian 13, QGIS 3.40) or forky (Debian
+# testing, QGIS 3.44 LTR). Made once from Debian's archive and kept in
+# $CP_CHROOTS/SUITE (default /srv/circular-planner); a later call only checks it
+# and installs what is missing. Prints the chroot's path.
+#
+# usage: scripts/qgis-chroot.sh trixie|forky
+set -euo pipefail
+suite=${1:?usage: qgis-chroot.sh trixie|forky}
+root=${CP_CHROOTS:-/srv/circular-planner}/$suite
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config git
+  libqgis-dev qgis qgis-providers python3-qgis libgdal-dev gdal-bin libgeos-dev libproj-dev
+  libboost-dev libboost-graph-dev libgtest-dev libglpk-dev libpq-dev
+  xvfb xauth unzip
+)
+
+# The Debian mirror this machine's apt already uses.
+mirror() {
+  sed -n 's|^URIs: *\([^ ]*/debian\)$|\1|p; s|^deb \([^ ]*/debian\) .*|\1|p' \
+    /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null | head -n 1
+}
+
+if [ ! -x "$root/usr/bin/apt-get" ]; then
+  command -v debootstrap > /dev/null || {
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap > /dev/null
+  }
+  # An older debootstrap may not know the newest suite; sid's script serves it.
+  script=/usr/share/debootstrap/scripts/$suite
+  [ -e "$script" ] || script=/usr/share/debootstrap/scripts/sid
+  rm -rf "$root.partial"
+  mkdir -p "$(dirname "$root")"
+  echo "qgis-chroot: making the $suite chroot (about a minute)" >&2
+  debootstrap --variant=minbase "$suite" "$root.partial" "$(mirror)" "$script" > /dev/null
+  mv "$root.partial" "$root"
+fi
+
+in_chroot() { "$(dirname "$0")/in-chroot.sh" "$suite" "$@"; }
+
+missing=$(in_chroot bash -c 'for p in "$@"; do
+  dpkg-query -W -f="\${Status}" "$p" 2>/dev/null | grep -q "ok installed" || echo "$p"; done' \
+  -- "${packages[@]}")
+if [ -n "$missing" ]; then
+  echo "qgis-chroot: installing into $suite: $(echo $missing)" >&2
+  # A testing suite's Release file can be past its Valid-Until date.
+  in_chroot apt-get -qq -o Acquire::Check-Valid-Until=false update
+  # shellcheck disable=SC2086
+  in_chroot env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    --no-install-recommends $missing > /dev/null
+fi
+echo "$root"
