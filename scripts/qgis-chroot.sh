@@ -39,13 +39,19 @@ fi
 
 in_chroot() { "$(dirname "$0")/in-chroot.sh" "$suite" "$@"; }
 
+# The database tests run on the suite's own PostgreSQL, with PostGIS and pgRouting.
+# (A testing suite's Release file can be past its Valid-Until date.)
+update() { in_chroot apt-get -qq -o Acquire::Check-Valid-Until=false update; }
+compgen -G "$root/var/lib/apt/lists/*_Packages" > /dev/null || update
+pg=$(in_chroot apt-cache policy postgresql | sed -n 's/ *Candidate: \([0-9]*\)+.*/\1/p')
+packages+=("postgresql-$pg" "postgresql-$pg-postgis-3" "postgresql-$pg-pgrouting" "postgresql-client-$pg")
+
 missing=$(in_chroot bash -c 'for p in "$@"; do
   dpkg-query -W -f="\${Status}" "$p" 2>/dev/null | grep -q "ok installed" || echo "$p"; done' \
   -- "${packages[@]}")
 if [ -n "$missing" ]; then
   echo "qgis-chroot: installing into $suite: $(echo $missing)" >&2
-  # A testing suite's Release file can be past its Valid-Until date.
-  in_chroot apt-get -qq -o Acquire::Check-Valid-Until=false update
+  update
   # shellcheck disable=SC2086
   in_chroot env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
     --no-install-recommends $missing > /dev/null

@@ -11,7 +11,7 @@
 namespace cp::test {
 namespace {
 
-const char* kBin = "/usr/lib/postgresql/15/bin/";
+const char* kBin = CP_PG_BINDIR;
 
 // Runs a command as the user the server must run as.
 int runAsServerUser(const std::string& command) {

@@ -2,7 +2,7 @@
 # Sourced by shell tests that need a database: starts a throwaway PostgreSQL
 # with PostGIS in a temporary folder (as `postgres` when run as root), sets
 # PG_CONN (an OGR/libpq connection string) and stops it on exit.
-pg_bin=/usr/lib/postgresql/15/bin
+pg_bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
 pg_dir=$(mktemp -d /tmp/cp-pg-XXXXXX)
 pg_port=$((25432 + $$ % 5000))
 as_server() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
