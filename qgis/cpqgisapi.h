@@ -6,6 +6,8 @@
 // (3.30 to 3.40); a few are functions that QGIS replaced and then deprecated.
 // The newer name wins wherever the QGIS at hand has it.
 
+#include <type_traits>
+
 #include <qgis.h>
 #include <qgsfeaturerequest.h>
 #include <qgsfield.h>
@@ -98,6 +100,24 @@ inline constexpr auto kSvgPicture = Qgis::PictureFormat::SVG;
 #else
 inline constexpr auto kSvgPicture = QgsLayoutItemPicture::FormatSVG;
 #endif
+
+#if _QGIS_VERSION_INT >= 34200
+using LegendComponent = Qgis::LegendComponent;
+#else
+using LegendComponent = QgsLegendStyle::Style;
+#endif
+
+// A new symbol from its properties (QgsLineSymbol, QgsFillSymbol, QgsMarkerSymbol),
+// owned by the caller until a renderer takes it: QGIS 3.44 returns it in a
+// unique_ptr, earlier versions as a raw pointer.
+template <typename SymbolType>
+SymbolType* newSymbol(const QVariantMap& properties) {
+  auto made = SymbolType::createSimple(properties);
+  if constexpr (std::is_pointer_v<decltype(made)>)
+    return made;
+  else
+    return made.release();
+}
 
 // A field of the given type; text fields have no length limit.
 QgsField makeField(const QString& name, QMetaType::Type type);

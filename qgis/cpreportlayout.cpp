@@ -156,17 +156,17 @@ void addLegend(QgsPrintLayout& layout, QgsLayoutItemMap* map, const QRectF& box)
     tree->addLayer(layer);
   legend->setLegendFilterByMapEnabled(true);  // only what the map shows
   // Small type: the side column is narrow and a report map carries many layers.
-  const auto font = [&legend](QgsLegendStyle::Style style, double points, bool bold) {
+  const auto font = [&legend](LegendComponent style, double points, bool bold) {
     setLegendFont(legend->rstyle(style), points, bold);
   };
-  font(QgsLegendStyle::Title, 10, true);
-  font(QgsLegendStyle::Group, 8, true);
-  font(QgsLegendStyle::Subgroup, 8, true);
-  font(QgsLegendStyle::SymbolLabel, 7, false);
+  font(LegendComponent::Title, 10, true);
+  font(LegendComponent::Group, 8, true);
+  font(LegendComponent::Subgroup, 8, true);
+  font(LegendComponent::SymbolLabel, 7, false);
   legend->setSymbolHeight(3);
   legend->setSymbolWidth(6);
-  legend->rstyle(QgsLegendStyle::Subgroup).setMargin(QgsLegendStyle::Top, 1.5);
-  legend->rstyle(QgsLegendStyle::Symbol).setMargin(QgsLegendStyle::Top, 0.8);
+  legend->rstyle(LegendComponent::Subgroup).setMargin(QgsLegendStyle::Top, 1.5);
+  legend->rstyle(LegendComponent::Symbol).setMargin(QgsLegendStyle::Top, 0.8);
   legend->setResizeToContents(true);
   legend->attemptMove(QgsLayoutPoint(box.x(), box.y()));
   layout.addLayoutItem(legend);

@@ -28,7 +28,7 @@ constexpr int kClasses = 5;
 std::unique_ptr<QgsGraduatedSymbolRenderer> distanceClasses(const QgsVectorLayer& layer) {
   auto renderer = std::make_unique<QgsGraduatedSymbolRenderer>(QStringLiteral("distance_m"));
   renderer->setSourceSymbol(
-      QgsLineSymbol::createSimple({{QStringLiteral("line_width"), QStringLiteral("0.4")}}));
+      newSymbol<QgsLineSymbol>({{QStringLiteral("line_width"), QStringLiteral("0.4")}}));
   renderer->setSourceColorRamp(new QgsGradientColorRamp(QColor(254, 224, 139), QColor(165, 0, 38)));
   renderer->setClassificationMethod(new QgsClassificationJenks());
   updateGraduatedClasses(*renderer, layer, kClasses);
@@ -52,18 +52,17 @@ QgsRuleBasedRenderer* twoRules(QgsSymbol* fine, const QString& fineFilter, const
 }
 
 QgsMarkerSymbol* dot(const char* colour, const char* size) {
-  return QgsMarkerSymbol::createSimple({{QStringLiteral("name"), QStringLiteral("circle")},
-                                        {QStringLiteral("color"), QString::fromLatin1(colour)},
-                                        {QStringLiteral("size"), QString::fromLatin1(size)}});
+  return newSymbol<QgsMarkerSymbol>({{QStringLiteral("name"), QStringLiteral("circle")},
+                                     {QStringLiteral("color"), QString::fromLatin1(colour)},
+                                     {QStringLiteral("size"), QString::fromLatin1(size)}});
 }
 
 QgsMarkerSymbol* redCross() {
-  return QgsMarkerSymbol::createSimple(
-      {{QStringLiteral("name"), QStringLiteral("cross2")},
-       {QStringLiteral("color"), QStringLiteral("#e31a1c")},
-       {QStringLiteral("outline_color"), QStringLiteral("#e31a1c")},
-       {QStringLiteral("outline_width"), QStringLiteral("0.6")},
-       {QStringLiteral("size"), QStringLiteral("4")}});
+  return newSymbol<QgsMarkerSymbol>({{QStringLiteral("name"), QStringLiteral("cross2")},
+                                     {QStringLiteral("color"), QStringLiteral("#e31a1c")},
+                                     {QStringLiteral("outline_color"), QStringLiteral("#e31a1c")},
+                                     {QStringLiteral("outline_width"), QStringLiteral("0.6")},
+                                     {QStringLiteral("size"), QStringLiteral("4")}});
 }
 
 }  // namespace
@@ -77,9 +76,9 @@ void styleOdLines(QgsVectorLayer& layer) {
   QgsRuleBasedRenderer::refineRuleRanges(routed, classes.get());
   root->appendChild(routed);
   root->appendChild(new QgsRuleBasedRenderer::Rule(
-      QgsLineSymbol::createSimple({{QStringLiteral("line_color"), QStringLiteral("#9e9e9e")},
-                                   {QStringLiteral("line_style"), QStringLiteral("dash")},
-                                   {QStringLiteral("line_width"), QStringLiteral("0.3")}}),
+      newSymbol<QgsLineSymbol>({{QStringLiteral("line_color"), QStringLiteral("#9e9e9e")},
+                                {QStringLiteral("line_style"), QStringLiteral("dash")},
+                                {QStringLiteral("line_width"), QStringLiteral("0.3")}}),
       0, 0, QStringLiteral("\"distance_m\" IS NULL"), QObject::tr("No network route")));
   layer.setRenderer(new QgsRuleBasedRenderer(root));
 }
@@ -93,7 +92,7 @@ void stylePlaces(QgsVectorLayer& layer) {
 void styleAllocation(QgsVectorLayer& layer) {
   auto renderer = std::make_unique<QgsGraduatedSymbolRenderer>(QStringLiteral("tonnes"));
   renderer->setSourceSymbol(
-      QgsLineSymbol::createSimple({{QStringLiteral("line_color"), QStringLiteral("#8c510a")}}));
+      newSymbol<QgsLineSymbol>({{QStringLiteral("line_color"), QStringLiteral("#8c510a")}}));
   renderer->setClassificationMethod(new QgsClassificationJenks());
   updateGraduatedClasses(*renderer, layer, kClasses);
   renderer->setSymbolSizes(0.3, 2.4);
@@ -103,7 +102,7 @@ void styleAllocation(QgsVectorLayer& layer) {
 void styleRoadLoads(QgsVectorLayer& layer) {
   auto renderer = std::make_unique<QgsGraduatedSymbolRenderer>(QStringLiteral("tonnes"));
   renderer->setSourceSymbol(
-      QgsLineSymbol::createSimple({{QStringLiteral("line_color"), QStringLiteral("#d7301f")}}));
+      newSymbol<QgsLineSymbol>({{QStringLiteral("line_color"), QStringLiteral("#d7301f")}}));
   renderer->setClassificationMethod(new QgsClassificationJenks());
   updateGraduatedClasses(*renderer, layer, kClasses);
   renderer->setSymbolSizes(0.3, 3);
@@ -113,8 +112,8 @@ void styleRoadLoads(QgsVectorLayer& layer) {
 void styleStockDemand(QgsVectorLayer& layer) {
   auto renderer = std::make_unique<QgsGraduatedSymbolRenderer>(QStringLiteral("demand_t"));
   renderer->setSourceSymbol(
-      QgsFillSymbol::createSimple({{QStringLiteral("outline_color"), QStringLiteral("#ffffff")},
-                                   {QStringLiteral("outline_width"), QStringLiteral("0.3")}}));
+      newSymbol<QgsFillSymbol>({{QStringLiteral("outline_color"), QStringLiteral("#ffffff")},
+                                {QStringLiteral("outline_width"), QStringLiteral("0.3")}}));
   renderer->setSourceColorRamp(new QgsGradientColorRamp(QColor(254, 232, 200), QColor(179, 0, 0)));
   renderer->setClassificationMethod(new QgsClassificationJenks());
   updateGraduatedClasses(*renderer, layer, kClasses);
@@ -123,10 +122,10 @@ void styleStockDemand(QgsVectorLayer& layer) {
 
 void styleSiteRanking(QgsVectorLayer& layer) {
   auto renderer = std::make_unique<QgsGraduatedSymbolRenderer>(QStringLiteral("change_tkm"));
-  renderer->setSourceSymbol(QgsMarkerSymbol::createSimple(
-      {{QStringLiteral("name"), QStringLiteral("star")},
-       {QStringLiteral("size"), QStringLiteral("5")},
-       {QStringLiteral("outline_color"), QStringLiteral("#ffffff")}}));
+  renderer->setSourceSymbol(
+      newSymbol<QgsMarkerSymbol>({{QStringLiteral("name"), QStringLiteral("star")},
+                                  {QStringLiteral("size"), QStringLiteral("5")},
+                                  {QStringLiteral("outline_color"), QStringLiteral("#ffffff")}}));
   // Savings (negative change) green, added tonne-km red.
   renderer->setSourceColorRamp(new QgsGradientColorRamp(QColor(26, 150, 65), QColor(215, 25, 28)));
   renderer->setClassificationMethod(new QgsClassificationJenks());
@@ -156,8 +155,8 @@ void styleFlowLines(QgsVectorLayer& layer) {
   QgsCategoryList categories;
   for (const ClassColour& c : colours) {
     QgsLineSymbol* symbol =
-        QgsLineSymbol::createSimple({{QStringLiteral("line_color"), QString::fromLatin1(c.colour)},
-                                     {QStringLiteral("capstyle"), QStringLiteral("round")}});
+        newSymbol<QgsLineSymbol>({{QStringLiteral("line_color"), QString::fromLatin1(c.colour)},
+                                  {QStringLiteral("capstyle"), QStringLiteral("round")}});
     symbol->setOpacity(0.75);
     symbol->setDataDefinedWidth(width);
     categories << QgsRendererCategory(QString::fromLatin1(c.name), symbol,
@@ -171,10 +170,10 @@ namespace {
 // Site triangles sized by the tonnes in `field`.
 void styleSitesBy(QgsVectorLayer& layer, const QString& field) {
   auto renderer = std::make_unique<QgsGraduatedSymbolRenderer>(field);
-  renderer->setSourceSymbol(QgsMarkerSymbol::createSimple(
-      {{QStringLiteral("name"), QStringLiteral("triangle")},
-       {QStringLiteral("color"), QStringLiteral("#1a9641")},
-       {QStringLiteral("outline_color"), QStringLiteral("#ffffff")}}));
+  renderer->setSourceSymbol(
+      newSymbol<QgsMarkerSymbol>({{QStringLiteral("name"), QStringLiteral("triangle")},
+                                  {QStringLiteral("color"), QStringLiteral("#1a9641")},
+                                  {QStringLiteral("outline_color"), QStringLiteral("#ffffff")}}));
   renderer->setClassificationMethod(new QgsClassificationJenks());
   updateGraduatedClasses(*renderer, layer, kClasses);
   renderer->setSymbolSizes(2, 7);
@@ -209,9 +208,9 @@ void styleDemandMet(QgsVectorLayer& layer) {
   for (const Band& b : bands)
     ranges << QgsRendererRange(
         b.from, b.to,
-        QgsFillSymbol::createSimple({{QStringLiteral("color"), QString::fromLatin1(b.colour)},
-                                     {QStringLiteral("outline_color"), QStringLiteral("#636363")},
-                                     {QStringLiteral("outline_width"), QStringLiteral("0.1")}}),
+        newSymbol<QgsFillSymbol>({{QStringLiteral("color"), QString::fromLatin1(b.colour)},
+                                  {QStringLiteral("outline_color"), QStringLiteral("#636363")},
+                                  {QStringLiteral("outline_width"), QStringLiteral("0.1")}}),
         QObject::tr(b.label));
   layer.setRenderer(
       new QgsGraduatedSymbolRenderer(QStringLiteral("coalesce(\"demand_met_pct\", 0)"), ranges));
@@ -226,11 +225,11 @@ void styleSourceStatus(QgsVectorLayer& layer) {
 
 void styleNetwork(QgsVectorLayer& layer) {
   layer.setRenderer(twoRules(
-      QgsLineSymbol::createSimple({{QStringLiteral("line_color"), QStringLiteral("#616161")},
-                                   {QStringLiteral("line_width"), QStringLiteral("0.25")}}),
+      newSymbol<QgsLineSymbol>({{QStringLiteral("line_color"), QStringLiteral("#616161")},
+                                {QStringLiteral("line_width"), QStringLiteral("0.25")}}),
       QStringLiteral("\"in_main_network\""), QObject::tr("Main network"),
-      QgsLineSymbol::createSimple({{QStringLiteral("line_color"), QStringLiteral("#e31a1c")},
-                                   {QStringLiteral("line_width"), QStringLiteral("0.8")}}),
+      newSymbol<QgsLineSymbol>({{QStringLiteral("line_color"), QStringLiteral("#e31a1c")},
+                                {QStringLiteral("line_width"), QStringLiteral("0.8")}}),
       QStringLiteral("NOT \"in_main_network\""), QObject::tr("Cut off from the main network")));
 }
 
@@ -245,9 +244,9 @@ void styleCatchments(QgsVectorLayer& layer) {
     QColor fill = colours.color(colours.value(i));
     fill.setAlpha(150);
     QgsFillSymbol* symbol =
-        QgsFillSymbol::createSimple({{QStringLiteral("color"), fill.name(QColor::HexArgb)},
-                                     {QStringLiteral("outline_color"), QStringLiteral("#ffffff")},
-                                     {QStringLiteral("outline_width"), QStringLiteral("0.4")}});
+        newSymbol<QgsFillSymbol>({{QStringLiteral("color"), fill.name(QColor::HexArgb)},
+                                  {QStringLiteral("outline_color"), QStringLiteral("#ffffff")},
+                                  {QStringLiteral("outline_width"), QStringLiteral("0.4")}});
     renderer->addCategory(QgsRendererCategory(site, symbol, site.toString()));
   }
   layer.setRenderer(renderer);
@@ -268,7 +267,7 @@ void styleCatchments(QgsVectorLayer& layer) {
 void styleBands(QgsVectorLayer& layer) {
   auto renderer = std::make_unique<QgsGraduatedSymbolRenderer>(QStringLiteral("band"));
   renderer->setSourceSymbol(
-      QgsLineSymbol::createSimple({{QStringLiteral("line_width"), QStringLiteral("0.5")}}));
+      newSymbol<QgsLineSymbol>({{QStringLiteral("line_width"), QStringLiteral("0.5")}}));
   renderer->setSourceColorRamp(new QgsGradientColorRamp(QColor(0, 104, 55), QColor(217, 240, 163)));
   renderer->setClassificationMethod(new QgsClassificationJenks());
   updateGraduatedClasses(*renderer, layer, kClasses);
@@ -283,7 +282,7 @@ void styleRoutes(QgsVectorLayer& layer) {
             [](const QVariant& a, const QVariant& b) { return a.toString() < b.toString(); });
   QgsLimitedRandomColorRamp colours(std::max(1, static_cast<int>(sorted.size())), 40, 80, 180, 220);
   for (int i = 0; i < sorted.size(); ++i) {
-    QgsLineSymbol* symbol = QgsLineSymbol::createSimple(
+    QgsLineSymbol* symbol = newSymbol<QgsLineSymbol>(
         {{QStringLiteral("line_width"), QStringLiteral("0.6")},
          {QStringLiteral("line_color"), colours.color(colours.value(i)).name()}});
     renderer->addCategory(QgsRendererCategory(
