@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Sets up, builds once, and runs every test level: engine, data model, QGIS
-# integration, the benchmarks' smoke runs, the unit tests under sanitizers, and
-# a bounded fuzzing run.
+# Sets up, builds once per QGIS version, and runs every test level: engine,
+# data model, QGIS integration, qgis_process, the desktop plugin, the
+# benchmarks' smoke runs - on QGIS 3.22, 3.40 and 3.44 - then the unit tests
+# under sanitizers and a bounded fuzzing run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -9,6 +10,16 @@ scripts/build.sh
 export QT_QPA_PLATFORM=offscreen QGIS_PREFIX_PATH=/usr
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
 ctest --test-dir build --output-on-failure --parallel "$(nproc)"
+
+# The same tests against QGIS 3.40 (Debian 13) and QGIS 3.44 LTR (Debian
+# testing, built without anything Qt 5.15 deprecates), each in a Debian chroot
+# made once and kept (scripts/qgis-chroot.sh). The bad-input corpus, the
+# slowest suite, runs once, above.
+for suite in trixie forky; do
+  echo "== QGIS of Debian $suite"
+  scripts/chroot-build.sh "$suite" ctest --output-on-failure --parallel "$(nproc)" \
+    -E qgis_bad_input_corpus
+done
 
 # The engine and data-model tests again under AddressSanitizer and
 # UndefinedBehaviorSanitizer, and the QGIS integration tests that exercise our
