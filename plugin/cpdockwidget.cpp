@@ -1,8 +1,11 @@
 #include "cpdockwidget.h"
 
+#include <dlfcn.h>
+
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
@@ -195,9 +198,44 @@ const QList<QPair<QString, QString>>& sampleLayers() {
   return layers;
 }
 
-QString sampleGeoPackage() {
+// The folder this plugin's library was loaded from.
+QString pluginFolder() {
+  static const int anchor = 0;  // any address inside the library
+  Dl_info info;
+  if (dladdr(&anchor, &info) == 0 || info.dli_fname == nullptr)
+    return QString();
+  return QFileInfo(QString::fromLocal8Bit(info.dli_fname)).absolutePath();
+}
+
+// The sample as shipped: where CIRCULAR_PLANNER_SAMPLE_DATA says, else beside
+// the installed plugin, else in the build tree.
+QString shippedSample() {
   const QString fromEnv = qEnvironmentVariable("CIRCULAR_PLANNER_SAMPLE_DATA");
-  return fromEnv.isEmpty() ? QStringLiteral(CP_SAMPLE_GPKG) : fromEnv;
+  if (!fromEnv.isEmpty())
+    return fromEnv;
+  const QString installed =
+      QDir::cleanPath(QDir(pluginFolder()).filePath(QStringLiteral(CP_PLUGIN_TO_SAMPLE)));
+  return QFileInfo::exists(installed) ? installed : QStringLiteral(CP_SAMPLE_GPKG);
+}
+
+// The planner works on a copy in the QGIS profile: QGIS opens a GeoPackage for
+// update, and the shipped one must stay as shipped. A newer shipped sample (an
+// upgrade) replaces the copy. Returns the copy, or "" with `error` set.
+QString sampleWorkingCopy(const QString& shipped, QString& error) {
+  const QString folder =
+      QDir(QgsApplication::qgisSettingsDirPath()).filePath(QStringLiteral("circular-planner"));
+  const QString copy = QDir(folder).filePath(QStringLiteral("almaty.gpkg"));
+  const QFileInfo from(shipped), to(copy);
+  if (to.exists() && to.lastModified() >= from.lastModified())
+    return copy;
+  QDir().mkpath(folder);
+  QFile::remove(copy);
+  if (!QFile::copy(shipped, copy)) {
+    error = QObject::tr("The sample data could not be copied from %1 to %2").arg(shipped, copy);
+    return QString();
+  }
+  QFile::setPermissions(copy, QFile::permissions(copy) | QFileDevice::WriteOwner);
+  return copy;
 }
 
 QgsLayerTreeGroup* group(QgsLayerTreeGroup* parent, const QString& name) {
@@ -387,9 +425,16 @@ const CpAnalysis& CpDockWidget::currentAnalysis() const {
 }
 
 void CpDockWidget::loadSampleData() {
-  const QString gpkg = sampleGeoPackage();
-  if (!QFileInfo::exists(gpkg)) {
-    mIface->messageBar()->pushCritical(windowTitle(), tr("The sample data is not at %1").arg(gpkg));
+  const QString shipped = shippedSample();
+  if (!QFileInfo::exists(shipped)) {
+    mIface->messageBar()->pushCritical(windowTitle(),
+                                       tr("The sample data is not at %1").arg(shipped));
+    return;
+  }
+  QString error;
+  const QString gpkg = sampleWorkingCopy(shipped, error);
+  if (gpkg.isEmpty()) {
+    mIface->messageBar()->pushCritical(windowTitle(), error);
     return;
   }
   QgsLayerTreeGroup* target = group(QgsProject::instance()->layerTreeRoot(), kSampleGroup);
@@ -413,8 +458,9 @@ void CpDockWidget::loadSampleData() {
   mTo->setCurrentIndex(mTo->findData(QStringLiteral("centres")));
   mIface->mapCanvas()->refresh();
   mStatus->setText(
-      tr("Sample data loaded: roads © OpenStreetMap contributors (ODbL); other values are "
-         "official statistics, report figures or documented estimates."));
+      tr("Sample data loaded from %1 (a copy: %2): roads © OpenStreetMap contributors (ODbL); "
+         "other values are official statistics, report figures or documented estimates.")
+          .arg(shipped, gpkg));
 }
 
 QString CpDockWidget::missingChoice() const {

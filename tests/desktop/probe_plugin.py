@@ -81,6 +81,7 @@ def start():
     panel.show()
     panel.findChild(QPushButton, "LoadSampleButton").click()
     note("sample_layers", len(QgsProject.instance().mapLayers()))
+    note("sample_status", panel.findChild(QLabel, "StatusLabel").text())
     panel.findChild(QgsFileWidget, "ResultsFolder").setFilePath(os.environ["CP_RESULTS"])
     select("AnalysisCombo", "od_matrix")
     select("FromRoleCombo", "zones")

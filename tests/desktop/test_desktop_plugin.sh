@@ -52,6 +52,10 @@ grep -q "provider=True" "$work/probe.txt" || fail "no circularplanner provider"
 grep -q "algorithms=True" "$work/probe.txt" || fail "the four algorithms are not all registered"
 grep -q "dock=True" "$work/probe.txt" || fail "no Circular Planner panel"
 grep -q "sample_layers=11" "$work/probe.txt" || fail "the sample data did not load"
+# CP_EXPECT_SAMPLE_FROM: the folder the shipped sample must have come from.
+[ -z "${CP_EXPECT_SAMPLE_FROM:-}" ] \
+  || grep -q "^sample_status=Sample data loaded from $CP_EXPECT_SAMPLE_FROM/.* (a copy: $work/" "$work/probe.txt" \
+  || fail "the sample data was not the one expected in $CP_EXPECT_SAMPLE_FROM, or not a copy in the profile"
 grep -q "od_features=40" "$work/probe.txt" || fail "the OD analysis did not give 40 rows"
 grep -q "od_network_rows=40" "$work/probe.txt" || fail "not every OD row was routed on the network"
 grep -q "places_features=13" "$work/probe.txt" || fail "the places layer does not hold the 13 places"
