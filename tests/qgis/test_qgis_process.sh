@@ -3,9 +3,10 @@
 # Usage: test_qgis_process.sh PYTHON_PLUGIN_DIR SAMPLE_GPKG
 set -u
 plugins=$1
-gpkg=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+gpkg=$work/sample.gpkg  # a copy of its own, as other tests read the sample at the same time
+cp "$2" "$gpkg"
 mkdir -m 700 "$work/xdg"
 mkdir -p "$work/profile/profiles/default/QGIS"
 printf '[PythonPlugins]\ncircularplanner=true\n' > "$work/profile/profiles/default/QGIS/QGIS3.ini"

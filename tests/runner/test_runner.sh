@@ -4,9 +4,12 @@
 set -u
 # A report is a QGIS job; it needs no display.
 runner=$1
-gpkg=$2
 out=$(mktemp -d)
 failures=0
+# A copy of its own: QGIS opens a GeoPackage for update, and other tests that
+# run at the same time read the same sample.
+gpkg=$out/sample.gpkg
+cp "$2" "$gpkg"
 
 expect() {  # expect CODE PATTERN -- ARGS...
   local code=$1 pattern=$2
