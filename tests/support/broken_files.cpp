@@ -8,8 +8,26 @@
 
 namespace cp::test {
 
+namespace {
+
+// A Shapefile is several files: an earlier run's broken one (a short .dbf)
+// would otherwise be opened, and refused, by a newer GDAL before overwriting.
+void removeWithSidecars(const std::filesystem::path& path) {
+  std::filesystem::remove(path);
+  if (path.extension() == ".shp")
+    for (const char* extension : {".shx", ".dbf", ".prj", ".cpg", ".qix"})
+      std::filesystem::remove(std::filesystem::path(path).replace_extension(extension));
+}
+
+std::size_t littleEndian16(const unsigned char* bytes) {
+  return static_cast<std::size_t>(bytes[0]) | (static_cast<std::size_t>(bytes[1]) << 8);
+}
+
+}  // namespace
+
 void translate(const std::string& from, const std::string& to, std::vector<const char*> args) {
   GDALAllRegister();
+  removeWithSidecars(to);
   args.push_back(nullptr);
   GDALVectorTranslateOptions* opts =
       GDALVectorTranslateOptionsNew(const_cast<char**>(args.data()), nullptr);
@@ -21,12 +39,6 @@ void translate(const std::string& from, const std::string& to, std::vector<const
   GDALClose(src);
   GDALVectorTranslateOptionsFree(opts);
 }
-
-namespace {
-std::size_t littleEndian16(const unsigned char* bytes) {
-  return static_cast<std::size_t>(bytes[0]) | (static_cast<std::size_t>(bytes[1]) << 8);
-}
-}  // namespace
 
 void shortenDbf(const std::string& shp, std::uint32_t records) {
   const std::string dbf = shp.substr(0, shp.size() - 4) + ".dbf";
