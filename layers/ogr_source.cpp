@@ -7,11 +7,16 @@
 #include <fstream>
 #include <mutex>
 #include <sstream>
+#include <stdexcept>
 
 #include "diagnostics.h"
 
 namespace cp::layers {
 namespace {
+
+// Degrees past the globe's edges still taken as longitude and latitude: some
+// data wrap a little past the antimeridian.
+constexpr double kGlobeSlack = 1;
 
 void registerDrivers() {
   static std::once_flag once;
@@ -149,9 +154,8 @@ std::string unnamedLayerProblem(GDALDataset& dataset, const std::string& dataset
 
 std::string coordinatesProblem(double minX, double minY, double maxX, double maxY, bool geographic,
                                const std::string& crsName) {
-  constexpr double kSlack = 1;  // degrees; some data wrap a little past the antimeridian
-  const bool beyond =
-      minX < -180 - kSlack || maxX > 180 + kSlack || minY < -90 - kSlack || maxY > 90 + kSlack;
+  const bool beyond = minX < -180 - kGlobeSlack || maxX > 180 + kGlobeSlack ||
+                      minY < -90 - kGlobeSlack || maxY > 90 + kGlobeSlack;
   if (!geographic || !beyond)
     return "";
   std::ostringstream out;
@@ -189,8 +193,11 @@ int OpenLayer::fieldIndex(const std::string& name, bool required) const {
 }
 
 WorkingFrame WorkingFrame::utmFor(double lon, double lat) {
-  const int zone = std::clamp(static_cast<int>(std::floor((lon + 180.0) / 6.0)) + 1, 1, 60);
-  return fromEpsg((lat >= 0 ? 32600 : 32700) + zone);
+  if (!std::isfinite(lon) || !std::isfinite(lat))
+    throw std::invalid_argument("no UTM zone for a point without finite coordinates");
+  // Clamped before the conversion: a longitude far off the globe stays defined.
+  const double zone = std::clamp(std::floor((lon + 180.0) / 6.0) + 1, 1.0, 60.0);
+  return fromEpsg((lat >= 0 ? 32600 : 32700) + static_cast<int>(zone));
 }
 
 WorkingFrame WorkingFrame::fromEpsg(int epsg) {
@@ -246,7 +253,8 @@ geo::LonLat layerCentreLonLat(const OpenLayer& layer, const OGRSpatialReference&
   double y = (extent.MinY + extent.MaxY) / 2;
   auto wgs84 = epsgSrs(4326, layer.label());
   const auto t = makeTransform(crs, *wgs84, layer.label());
-  if (!t->Transform(1, &x, &y))
+  if (!t->Transform(1, &x, &y) || !std::isfinite(x) || !std::isfinite(y) ||
+      std::abs(x) > 180 + kGlobeSlack || std::abs(y) > 90 + kGlobeSlack)
     failInput(layer.label(), "", "", "the layer's extent cannot be placed on the globe");
   return {x, y};
 }
