@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Circular Planner against the newer QGIS of a chroot (see
-# qgis-chroot.sh) and runs a test command there. The working tree's tracked
-# files are copied in, so the chroot's build never mixes with this machine's;
+# qgis-chroot.sh) and runs a test command there. The working tree is copied
+# in, so the chroot's build never mixes with this machine's;
 # its compiler cache is kept beside the chroot between runs.
 #
 # usage: scripts/chroot-build.sh trixie|forky [TEST COMMAND...]
@@ -12,10 +12,12 @@ suite=${1:?usage: chroot-build.sh trixie|forky [TEST COMMAND...]}
 shift
 root=$(scripts/qgis-chroot.sh "$suite")
 
-# The sources as they stand, tracked files only.
-rm -rf "$root/src/circular-planner"
+# The sources as they stand (what git ignores left out). Only files whose
+# content changed are copied, and they get the time of the copy: the chroot's
+# build then rebuilds what changed since its last build, whichever checkout
+# that build came from.
 mkdir -p "$root/src/circular-planner"
-git ls-files -z | tar --null -T - -cf - | tar -xf - -C "$root/src/circular-planner"
+rsync -rc --no-times --delete --exclude=.git --filter=':- .gitignore' ./ "$root/src/circular-planner/"
 
 export CP_CHROOT_BIND="$root.ccache:/root/.ccache"
 scripts/in-chroot.sh "$suite" bash -euo pipefail -c '

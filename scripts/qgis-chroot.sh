@@ -3,7 +3,8 @@
 # Circular Planner against it: trixie (Debian 13, QGIS 3.40) or forky (Debian
 # testing, QGIS 3.44 LTR). Made once from Debian's archive and kept in
 # $CP_CHROOTS/SUITE (default /srv/circular-planner); a later call only checks it
-# and installs what is missing. Prints the chroot's path.
+# and installs what is missing. Prints the chroot's path. CP_CHROOT_BARE=1
+# makes a bare Debian only (no packages added), as a user's clean system.
 #
 # usage: scripts/qgis-chroot.sh trixie|forky
 set -euo pipefail
@@ -11,7 +12,7 @@ suite=${1:?usage: qgis-chroot.sh trixie|forky}
 root=${CP_CHROOTS:-/srv/circular-planner}/$suite
 
 packages=(
-  build-essential cmake ninja-build ccache pkg-config git
+  build-essential cmake ninja-build ccache pkg-config git file
   libqgis-dev qgis qgis-providers python3-qgis libgdal-dev gdal-bin libgeos-dev libproj-dev
   libboost-dev libboost-graph-dev libgtest-dev libglpk-dev libpq-dev
   xvfb xauth unzip
@@ -36,6 +37,8 @@ if [ ! -x "$root/usr/bin/apt-get" ]; then
   debootstrap --variant=minbase "$suite" "$root.partial" "$(mirror)" "$script" > /dev/null
   mv "$root.partial" "$root"
 fi
+
+[ -z "${CP_CHROOT_BARE:-}" ] || { echo "$root"; exit 0; }
 
 in_chroot() { "$(dirname "$0")/in-chroot.sh" "$suite" "$@"; }
 

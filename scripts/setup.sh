@@ -9,7 +9,7 @@ packages=(
   libgtest-dev libglpk-dev
   postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting libpq-dev
   libqgis-dev qgis-providers qgis python3-qgis xvfb xauth unzip postgresql-client-15
-  clang libclang-rt-14-dev python3-gdal
+  clang libclang-rt-14-dev python3-gdal rsync debootstrap file
 )
 
 missing=()

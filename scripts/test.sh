@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets up, builds once per QGIS version, and runs every test level: engine,
 # data model, QGIS integration, qgis_process, the desktop plugin, the
-# benchmarks' smoke runs - on QGIS 3.22, 3.40 and 3.44 - then the unit tests
-# under sanitizers and a bounded fuzzing run.
+# benchmarks' smoke runs - on QGIS 3.22, 3.40 and 3.44; builds the Debian
+# package for each and checks it installed on a clean system; then the unit
+# tests under sanitizers and a bounded fuzzing run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -19,6 +20,16 @@ for suite in trixie forky; do
   echo "== QGIS of Debian $suite"
   scripts/chroot-build.sh "$suite" ctest --output-on-failure --parallel "$(nproc)" \
     -E qgis_bad_input_corpus
+done
+
+# The Debian package of each of those distributions, installed with apt into a
+# clean system of its own and checked there (desktop plugin, qgis_process,
+# report, removal).
+rm -rf out/packages
+for suite in bookworm trixie forky; do
+  echo "== Debian package for $suite"
+  scripts/package.sh "$suite" > /dev/null
+  scripts/package-check.sh "$suite" "$(ls -t out/packages/*.deb | head -n 1)"
 done
 
 # The engine and data-model tests again under AddressSanitizer and

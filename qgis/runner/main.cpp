@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <cpl_conv.h>
+
 #include "cli_options.h"
 #include "layers/database_export.h"
 #include "layers/diagnostics.h"
@@ -57,6 +59,9 @@ std::string usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // GDAL would otherwise keep what it learns of a source in a .aux.xml file
+  // beside it: nothing is written beside the user's data.
+  CPLSetConfigOption("GDAL_PAM_ENABLED", "NO");
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
     std::cout << usage();

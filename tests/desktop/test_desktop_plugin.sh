@@ -24,7 +24,7 @@ INI
 # QGIS treats files under the temp folder as temporary layers and asks before
 # closing them; its temp folder is made private so that a checkout or build
 # under /tmp does not count as temporary.
-results=$(realpath -m "$plugin_dir/../test-artifacts/desktop-results")
+results=$(realpath -m "${CP_DESKTOP_RESULTS:-$plugin_dir/../test-artifacts/desktop-results}")
 rm -rf "$results" && mkdir -p "$results" "$work/tmp"
 export CP_PROBE_OUT="$work/probe.txt" CP_RESULTS="$results" XDG_RUNTIME_DIR="$work" TMPDIR="$work/tmp"
 [ -n "$shots" ] && export CP_SCREENSHOTS=$(realpath -m "$shots")

@@ -48,5 +48,7 @@ cp "$share/sample_data/almaty.gpkg" "$work/sample.gpkg"
 
 [ "$(sha256sum "$share/sample_data/almaty.gpkg")" = "$shipped" ] \
   || fail "the shipped sample data was changed"
+[ "$(ls -A "$share/sample_data" | tr '\n' ' ')" = "README.md almaty.gpkg almaty_report.ini " ] \
+  || fail "files were written beside the shipped sample data: $(ls -A "$share/sample_data")"
 echo "install: $failures failure(s)"
 [ "$failures" -eq 0 ]

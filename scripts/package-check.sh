@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# A package installed as a planner would - `apt install ./circular-planner_….deb`
+# into a clean Debian of its distribution, made fresh from Debian's archive -
+# and checked there: QGIS starts with the plugin from a fresh profile and the
+# panel loads the installed sample data and runs its analyses (the desktop test
+# under Xvfb); qgis_process runs the algorithms through the installed shim;
+# `circular-planner report` writes its maps; removing the package leaves none
+# of its files behind. The clean system is deleted afterwards.
+#
+# usage: scripts/package-check.sh bookworm|trixie|forky PACKAGE.deb
+set -euo pipefail
+cd "$(dirname "$0")/.."
+suite=${1:?usage: package-check.sh SUITE PACKAGE.deb}
+deb=$(realpath "${2:?usage: package-check.sh SUITE PACKAGE.deb}")
+CP_CHROOTS=$(mktemp -d "${CP_CHROOTS:-/srv/circular-planner}/clean.XXXXXX")
+export CP_CHROOTS
+trap 'rm -rf "$CP_CHROOTS"' EXIT
+root=$(CP_CHROOT_BARE=1 scripts/qgis-chroot.sh "$suite")
+
+mkdir -p "$root/checks"
+cp "$deb" "$root/checks/"
+cp -r tests/desktop tests/qgis/test_qgis_process.sh "$root/checks/"
+scripts/in-chroot.sh "$suite" bash -euo pipefail -c '
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get -qq -o Acquire::Check-Valid-Until=false update
+  # The package, and what the checks themselves use: an X server and ogrinfo.
+  apt-get install -y -qq /checks/*.deb xvfb xauth gdal-bin > /checks/apt.log 2>&1 \
+    || { tail -20 /checks/apt.log; exit 1; }
+  share=/usr/share/circular-planner
+  failures=0
+  fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+  CP_EXPECT_SAMPLE_FROM=$share/sample_data CP_DESKTOP_RESULTS=/tmp/desktop-results \
+    /checks/desktop/test_desktop_plugin.sh /usr/lib/qgis/plugins > /checks/desktop.log 2>&1 \
+    || { fail "the desktop plugin"; tail -15 /checks/desktop.log; }
+  /checks/test_qgis_process.sh $share/python-plugins $share/sample_data/almaty.gpkg \
+    > /checks/process.log 2>&1 || { fail "qgis_process"; tail -5 /checks/process.log; }
+  printf "[data]\nsource = %s\n[output]\nfolder = /tmp/report\n[maps]\ndpi = 60\n" \
+    $share/sample_data/almaty.gpkg > /tmp/report.ini
+  QT_QPA_PLATFORM=offscreen circular-planner report /tmp/report.ini > /checks/report.log 2>&1 \
+    || [ $? -eq 3 ] || { fail "the report"; tail -5 /checks/report.log; }
+  [ -f /tmp/report/maps/composting.png ] || fail "the report wrote no maps"
+
+  dpkg -L circular-planner > /checks/files.txt
+  apt-get purge -y -qq circular-planner > /dev/null
+  while read -r f; do
+    case "$f" in /usr/share/circular-planner*|/usr/bin/circular-planner|*/libcircularplanner.so)
+      [ ! -e "$f" ] || fail "$f is left after removal: $(find "$f" -maxdepth 2 | head -5 | tr "\n" " ")";;
+    esac
+  done < /checks/files.txt
+  echo "package on '"$suite"': $failures failure(s)"
+  [ "$failures" -eq 0 ]
+'
