@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <cpl_string.h>
+
 namespace cp::layers {
 
 std::string Diagnostic::text() const {
@@ -32,23 +34,8 @@ std::string quantityProblem(bool isNumber, double value) {
 }
 
 bool garbledText(const std::string& text) {
-  if (text.find("\xEF\xBF\xBD") != std::string::npos)  // U+FFFD, the replacement character
-    return true;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    const std::size_t length = byte < 0x80             ? 1
-                               : (byte & 0xE0) == 0xC0 ? 2
-                               : (byte & 0xF0) == 0xE0 ? 3
-                               : (byte & 0xF8) == 0xF0 ? 4
-                                                       : 0;
-    if (length == 0 || i + length > text.size())
-      return true;
-    for (std::size_t k = 1; k < length; ++k)
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80)
-        return true;
-    i += length;
-  }
-  return false;
+  return text.find("\xEF\xBF\xBD") != std::string::npos  // U+FFFD, the replacement character
+         || !CPLIsUTF8(text.c_str(), static_cast<int>(text.size()));
 }
 
 std::string listed(const std::vector<std::string>& items) {

@@ -17,29 +17,20 @@ export CP_CHROOTS
 trap 'rm -rf "$CP_CHROOTS"' EXIT
 root=$(CP_CHROOT_BARE=1 scripts/qgis-chroot.sh "$suite")
 
-mkdir -p "$root/checks"
+mkdir -p "$root/checks/tests/qgis" "$root/checks/tests/install"
 cp "$deb" "$root/checks/"
-cp -r tests/desktop tests/qgis/test_qgis_process.sh "$root/checks/"
+cp -r tests/desktop "$root/checks/tests/"
+cp tests/qgis/test_qgis_process.sh "$root/checks/tests/qgis/"
+cp tests/install/check_installed.sh "$root/checks/tests/install/"
 scripts/in-chroot.sh "$suite" bash -euo pipefail -c '
   export DEBIAN_FRONTEND=noninteractive
   apt-get -qq -o Acquire::Check-Valid-Until=false update
   # The package, and what the checks themselves use: an X server and ogrinfo.
   apt-get install -y -qq /checks/*.deb xvfb xauth gdal-bin > /checks/apt.log 2>&1 \
     || { tail -20 /checks/apt.log; exit 1; }
-  share=/usr/share/circular-planner
   failures=0
   fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-
-  CP_EXPECT_SAMPLE_FROM=$share/sample_data CP_DESKTOP_RESULTS=/tmp/desktop-results \
-    /checks/desktop/test_desktop_plugin.sh /usr/lib/qgis/plugins > /checks/desktop.log 2>&1 \
-    || { fail "the desktop plugin"; tail -15 /checks/desktop.log; }
-  /checks/test_qgis_process.sh $share/python-plugins $share/sample_data/almaty.gpkg \
-    > /checks/process.log 2>&1 || { fail "qgis_process"; tail -5 /checks/process.log; }
-  printf "[data]\nsource = %s\n[output]\nfolder = /tmp/report\n[maps]\ndpi = 60\n" \
-    $share/sample_data/almaty.gpkg > /tmp/report.ini
-  QT_QPA_PLATFORM=offscreen circular-planner report /tmp/report.ini > /checks/report.log 2>&1 \
-    || [ $? -eq 3 ] || { fail "the report"; tail -5 /checks/report.log; }
-  [ -f /tmp/report/maps/composting.png ] || fail "the report wrote no maps"
+  /checks/tests/install/check_installed.sh /usr || fail "the installed package does not work"
 
   dpkg -L circular-planner > /checks/files.txt
   apt-get purge -y -qq circular-planner > /dev/null

@@ -45,11 +45,6 @@ QVariant cpNumber(double value) {
 
 namespace {
 
-// The file or connection a layer given as text reads, without QGIS's options.
-std::string givenDataset(const QString& given) {
-  return given.section('|', 0, 0).trimmed().toStdString();
-}
-
 // Said as every input error is, but thrown as QGIS's own exception: these
 // checks also serve algorithms that run outside guarded().
 [[noreturn]] void failLayer(const std::string& layer, const std::string& message) {
@@ -76,9 +71,10 @@ void requireNamedLayer(const QgsMapLayer& layer) {
 }
 
 [[noreturn]] void failUnreadable(const QString& given, const QString& role, const QString& error) {
-  failLayer(
-      given.toStdString() + " as " + role.toStdString(),
-      "cannot be read: " + cp::layers::whyUnopenable(givenDataset(given), error.toStdString()));
+  failLayer(given.toStdString() + " as " + role.toStdString(),
+            "cannot be read: " +
+                cp::layers::whyUnopenable(cp::layers::LayerRef::parse(given.toStdString()).dataset,
+                                          error.toStdString()));
 }
 
 }  // namespace
