@@ -128,15 +128,15 @@ CpFlowAlgorithm::PlacedFlows CpFlowAlgorithm::placeFlows(const QVariantMap& p,
     out.flows.push_back(std::move(f));
   }
   if (!unknown.empty()) {
-    std::vector<std::string> places;
+    std::string places;  // every one of them: each needs mending in the data
     for (const auto& [id, use] : unknown)
-      places.push_back("'" + id + "' (flows " + cp::layers::listed(use.flows) + "; " +
-                       QString::number(use.tonnes, 'f', 0).toStdString() + " t)");
+      places += (places.empty() ? "'" : ", '") + id + "' (flows " + cp::layers::listed(use.flows) +
+                "; " + QString::number(use.tonnes, 'f', 0).toStdString() + " t)";
     diagnostics.warn(cpLayerLabel(*this, p, kFlows, context).toStdString(), "", "",
                      std::to_string(out.unplaced) +
                          " flows name places in none of the given layers and are left out; "
                          "the places: " +
-                         cp::layers::listed(places));
+                         places);
   }
   return out;
 }
