@@ -207,15 +207,21 @@ QString pluginFolder() {
   return QFileInfo(QString::fromLocal8Bit(info.dli_fname)).absolutePath();
 }
 
-// The sample as shipped: where CIRCULAR_PLANNER_SAMPLE_DATA says, else beside
-// the installed plugin, else in the build tree.
+// The sample as shipped: where CIRCULAR_PLANNER_SAMPLE_DATA says, else in the
+// plugin's own folder (as the Plugin Manager's ZIP ships it), else where
+// `cmake --install` puts it for the installed plugin, else in the build tree.
 QString shippedSample() {
   const QString fromEnv = qEnvironmentVariable("CIRCULAR_PLANNER_SAMPLE_DATA");
   if (!fromEnv.isEmpty())
     return fromEnv;
-  const QString installed =
-      QDir::cleanPath(QDir(pluginFolder()).filePath(QStringLiteral(CP_PLUGIN_TO_SAMPLE)));
-  return QFileInfo::exists(installed) ? installed : QStringLiteral(CP_SAMPLE_GPKG);
+  const QDir folder(pluginFolder());
+  for (const QString& relative :
+       {QStringLiteral("sample_data/almaty.gpkg"), QStringLiteral(CP_PLUGIN_TO_SAMPLE)}) {
+    const QString shipped = QDir::cleanPath(folder.filePath(relative));
+    if (QFileInfo::exists(shipped))
+      return shipped;
+  }
+  return QStringLiteral(CP_SAMPLE_GPKG);
 }
 
 // The planner works on a copy in the QGIS profile: QGIS opens a GeoPackage for

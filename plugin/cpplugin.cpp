@@ -133,10 +133,30 @@ QGISEXTERN void unload(QgisPlugin* plugin) {
   delete plugin;
 }
 
-// For the Python shim (qgis_process and PyQGIS load only Python plugins).
+// For the Python plugin that QGIS's Plugin Manager installs from a ZIP (QGIS
+// installs only Python plugins that way) and that qgis_process loads (it loads
+// only Python plugins): the provider alone, or the whole desktop plugin.
 QGISEXTERN int cp_register_provider() {
   return cpRegisterProvider() ? 1 : 0;
 }
 QGISEXTERN void cp_unregister_provider() {
   cpUnregisterProvider();
+}
+
+namespace {
+CpPlugin* sStartedFromPython = nullptr;
+}
+
+QGISEXTERN void cp_start_desktop(QgisInterface* iface) {
+  if (sStartedFromPython)
+    return;
+  sStartedFromPython = new CpPlugin(iface);
+  sStartedFromPython->initGui();
+}
+QGISEXTERN void cp_stop_desktop() {
+  if (!sStartedFromPython)
+    return;
+  sStartedFromPython->unload();
+  delete sStartedFromPython;
+  sStartedFromPython = nullptr;
 }

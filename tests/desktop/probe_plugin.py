@@ -67,8 +67,17 @@ def select(combo_name, data):
     combo.setCurrentIndex(combo.findData(data))
 
 
+def install_from_zip():
+    """What the Plugin Manager's "Install from ZIP" button runs, on CP_PLUGIN_ZIP."""
+    import pyplugin_installer
+    pyplugin_installer.instance().installFromZipFile(os.environ["CP_PLUGIN_ZIP"])
+
+
 @step
 def start():
+    if os.environ.get("CP_PLUGIN_ZIP"):
+        note("before_zip", "menu=%s,provider=%s,algorithms=%s,dock=%s" % plugin_present())
+        install_from_zip()
     menu, provider, algorithms, has_dock = plugin_present()
     note("menu", menu)
     note("provider", provider)

@@ -7,24 +7,36 @@
 # the plugin unloads and re-loads cleanly; QGIS exits by itself and logs no
 # error from the plugin. Screenshots (map, panel, catchments) are kept in
 # SCREENSHOT_DIR when given.
-# Usage: test_desktop_plugin.sh PLUGIN_DIR [SCREENSHOT_DIR]
+# Given the plugin's ZIP instead of a folder, the fresh profile starts without
+# the plugin, which is installed from the ZIP as the Plugin Manager's "Install
+# from ZIP" does, and must find the sample data it ships.
+# Usage: test_desktop_plugin.sh PLUGIN_DIR|PLUGIN_ZIP [SCREENSHOT_DIR]
 set -u
-plugin_dir=$(realpath "$1")
+plugin=$(realpath "$1")
 shots=${2:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/profiles/default/QGIS"
-cat > "$work/profiles/default/QGIS/QGIS3.ini" <<INI
+if [ "${plugin%.zip}" != "$plugin" ]; then
+  export CP_PLUGIN_ZIP=$plugin
+  export CP_EXPECT_SAMPLE_FROM=$work/profiles/default/python/plugins/circularplanner/sample_data
+  results=$(dirname "$plugin")/test-artifacts/desktop-results-zip
+  : > "$work/profiles/default/QGIS/QGIS3.ini"
+else
+  plugin_dir=$plugin
+  results=$plugin_dir/../test-artifacts/desktop-results
+  cat > "$work/profiles/default/QGIS/QGIS3.ini" <<INI
 [Plugins]
 libcircularplanner=true
 
 [plugins]
 searchPathsForPlugins=$plugin_dir
 INI
+fi
 # QGIS treats files under the temp folder as temporary layers and asks before
 # closing them; its temp folder is made private so that a checkout or build
 # under /tmp does not count as temporary.
-results=$(realpath -m "${CP_DESKTOP_RESULTS:-$plugin_dir/../test-artifacts/desktop-results}")
+results=$(realpath -m "${CP_DESKTOP_RESULTS:-$results}")
 rm -rf "$results" && mkdir -p "$results" "$work/tmp"
 export CP_PROBE_OUT="$work/probe.txt" CP_RESULTS="$results" XDG_RUNTIME_DIR="$work" TMPDIR="$work/tmp"
 [ -n "$shots" ] && export CP_SCREENSHOTS=$(realpath -m "$shots")
@@ -47,6 +59,9 @@ fail() {
 cat "$work/probe.txt"
 grep "^dialog=" "$work/probe.txt" && fail "a dialog interrupted the run"
 grep "^timeout=" "$work/probe.txt" && fail "a result layer never arrived"
+[ -z "${CP_PLUGIN_ZIP:-}" ] \
+  || grep -q "before_zip=menu=False,provider=False,algorithms=False,dock=False" "$work/probe.txt" \
+  || fail "the fresh profile already had the plugin before the ZIP was installed"
 grep -q "menu=True" "$work/probe.txt" || fail "no Circular Planner menu"
 grep -q "provider=True" "$work/probe.txt" || fail "no circularplanner provider"
 grep -q "algorithms=True" "$work/probe.txt" || fail "the four algorithms are not all registered"
