@@ -69,4 +69,39 @@ void updateGraduatedClasses(QgsGraduatedSymbolRenderer& renderer, const QgsVecto
 #endif
 }
 
+std::optional<InvalidGeometryCheck> geometryCheckOverride(
+    const QgsProcessingFeatureSourceDefinition& definition) {
+#if _QGIS_VERSION_INT >= 33600
+  const bool overrides =
+      definition.flags & Qgis::ProcessingFeatureSourceDefinitionFlag::OverrideDefaultGeometryCheck;
+#else
+  const bool overrides =
+      definition.flags &
+      QgsProcessingFeatureSourceDefinition::Flag::FlagOverrideDefaultGeometryCheck;
+#endif
+  return overrides ? std::optional(definition.geometryCheck) : std::nullopt;
+}
+
+QString sourceFilter(const QgsProcessingFeatureSourceDefinition& definition) {
+#if _QGIS_VERSION_INT >= 33200
+  return definition.filterExpression;
+#else
+  Q_UNUSED(definition)
+  return QString();
+#endif
+}
+
+std::unique_ptr<QgsProcessingFeatureSource> processingSource(QgsFeatureSource& source,
+                                                             const QgsProcessingContext& context,
+                                                             long long featureLimit,
+                                                             const QString& filter) {
+#if _QGIS_VERSION_INT >= 33200
+  return std::make_unique<QgsProcessingFeatureSource>(&source, context, false, featureLimit,
+                                                      filter);
+#else
+  Q_UNUSED(filter)  // no version before 3.32 gives one
+  return std::make_unique<QgsProcessingFeatureSource>(&source, context, false, featureLimit);
+#endif
+}
+
 }  // namespace cp::qgis

@@ -6,6 +6,8 @@
 // (3.30 to 3.40); a few are functions that QGIS replaced and then deprecated.
 // The newer name wins wherever the QGIS at hand has it.
 
+#include <memory>
+#include <optional>
 #include <type_traits>
 
 #include <qgis.h>
@@ -19,6 +21,7 @@
 #include <qgsprocessing.h>
 #include <qgsprocessingalgorithm.h>
 #include <qgsprocessingparameters.h>
+#include <qgsprocessingutils.h>
 #include <qgsunittypes.h>
 #include <qgswkbtypes.h>
 
@@ -128,6 +131,20 @@ QString layerAttribution(const QgsMapLayer& layer);
 // A layout label's and a legend component's type: size in points and weight.
 void setLabelFont(QgsLayoutItemLabel& label, double points, bool bold);
 void setLegendFont(QgsLegendStyle& style, double points, bool bold);
+
+// How a source parameter may ask invalid geometries to be treated instead of
+// as the context says.
+using InvalidGeometryCheck = decltype(QgsProcessingFeatureSourceDefinition::geometryCheck);
+std::optional<InvalidGeometryCheck> geometryCheckOverride(
+    const QgsProcessingFeatureSourceDefinition& definition);
+// The feature filter a source parameter carries (QGIS 3.32 and later let the
+// planner give one in the algorithm dialog); "" where there is none.
+QString sourceFilter(const QgsProcessingFeatureSourceDefinition& definition);
+// A Processing source over `source` (not owned) with the parameter's limits.
+std::unique_ptr<QgsProcessingFeatureSource> processingSource(QgsFeatureSource& source,
+                                                             const QgsProcessingContext& context,
+                                                             long long featureLimit,
+                                                             const QString& filter);
 
 // Recomputes a graduated renderer's classes from the layer's values.
 void updateGraduatedClasses(QgsGraduatedSymbolRenderer& renderer, const QgsVectorLayer& layer,

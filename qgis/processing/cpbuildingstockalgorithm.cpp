@@ -57,7 +57,7 @@ QVariantMap CpBuildingStockAlgorithm::processAlgorithm(const QVariantMap& p,
                                                        QgsProcessingFeedback* feedback) {
   return guarded(feedback, [&](const cp::geo::Feedback*) {
     const auto districts = requireSource(p, kDistricts, context);
-    const QString label = cpLayerLabel(*this, p, kDistricts, context);
+    const QString label = inputLabel(kDistricts);
     cp::layers::Diagnostics diagnostics;
     QVariantMap names;
     for (const cp::qgis::FloorField& f : cp::qgis::floorFields())

@@ -114,7 +114,7 @@ void CpCompostOutletsAlgorithm::warnIfIntakeIsCapacity(const QVariantMap& p,
       given.isEmpty() ? cp::qgis::detectField(*sites, {QStringLiteral("tonnes_in")}) : given;
   if (!field.isEmpty() && !field.contains(QLatin1String("capacity"), Qt::CaseInsensitive))
     return;
-  diagnostics.warn(cpLayerLabel(*this, p, kSites, context).toStdString(), "", field.toStdString(),
+  diagnostics.warn(inputLabel(kSites).toStdString(), "", field.toStdString(),
                    "compost is made here from each site's capacity, not from what it receives; "
                    "give the allocation's site intake (field tonnes_in) for the compost the "
                    "sites actually make");

@@ -87,7 +87,7 @@ std::vector<std::vector<double>> CpConstructionSupplyAlgorithm::zoneCapacities(
   for (std::size_t z = 0; z < zones.ids.size(); ++z)
     index.emplace(zones.ids[z], z);
   const auto products = requireSource(p, kProducts, context);
-  const std::string label = cpLayerLabel(*this, p, kProducts, context).toStdString();
+  const std::string label = inputLabel(kProducts).toStdString();
   const QString zoneField = cp::qgis::detectField(*products, {QStringLiteral("zone_id")});
   const QString classField = cp::qgis::detectField(*products, {QStringLiteral("material_class")});
   const QString capacityField = cp::qgis::detectField(
@@ -142,8 +142,8 @@ QVariantMap CpConstructionSupplyAlgorithm::processAlgorithm(const QVariantMap& p
     plan.districts =
         readSites(p, kDistricts, QStringLiteral("DISTRICT_ID"), context, *plan.frame, diagnostics);
     const auto source = requireSource(p, kDistricts, context);
-    for (const cp::layers::DistrictFloorArea& floor : cp::qgis::readFloorAreas(
-             *source, cpLayerLabel(*this, p, kDistricts, context), {}, diagnostics))
+    for (const cp::layers::DistrictFloorArea& floor :
+         cp::qgis::readFloorAreas(*source, inputLabel(kDistricts), {}, diagnostics))
       plan.stock.push_back(cp::layers::districtStock(floor, cp::layers::almatyCoefficients()));
     const auto capacities = zoneCapacities(p, context, plan.zones);
     const bool mining = parameterAsBoolean(p, QStringLiteral("URBAN_MINING"), context);

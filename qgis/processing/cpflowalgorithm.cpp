@@ -50,7 +50,7 @@ void CpFlowAlgorithm::addFlowPlacesParameter() {
 std::vector<cp::layers::Flow> CpFlowAlgorithm::readFlows(const QVariantMap& p,
                                                          QgsProcessingContext& context) {
   const auto table = requireSource(p, kFlows, context);
-  const QString label = cpLayerLabel(*this, p, kFlows, context);
+  const QString label = inputLabel(kFlows);
   std::vector<cp::layers::Flow> all =
       cp::qgis::readFlows(*table, label, cp::qgis::detectFlowFields(*table));
   cp::layers::FlowFilter filter;
@@ -70,37 +70,33 @@ std::vector<cp::layers::Flow> CpFlowAlgorithm::readFlows(const QVariantMap& p,
   return kept;
 }
 
-CpFlowAlgorithm::PlacedFlows CpFlowAlgorithm::placeFlows(const QVariantMap& p,
-                                                         QgsProcessingContext& context,
+CpFlowAlgorithm::PlacedFlows CpFlowAlgorithm::placeFlows(QgsProcessingContext& context,
                                                          const cp::layers::WorkingFrame& frame,
                                                          std::vector<cp::layers::Flow> flows,
                                                          cp::layers::Diagnostics& diagnostics) {
   PlacedFlows out;
   std::map<std::string, std::size_t> index;
   std::vector<QString> layerOf;  // per place
-  for (QgsMapLayer* layer : cpLayerList(*this, p, kPlaces, context)) {
-    auto* vector = qobject_cast<QgsVectorLayer*>(layer);
-    if (!vector)
-      continue;
-    const QString idField = cp::qgis::detectField(*vector, placeIdFieldNames());
+  for (const Input& layer : inputs(kPlaces)) {
+    const QString idField = cp::qgis::detectField(*layer.snapshot, placeIdFieldNames());
     if (idField.isEmpty())
-      cp::layers::failInput(vector->name().toStdString(), "", "",
+      cp::layers::failInput(layer.name.toStdString(), "", "",
                             "no id field to match the flows' origins and destinations (one of " +
                                 placeIdFieldNames().join(QStringLiteral(", ")).toStdString() + ")");
-    cp::layers::PointData places =
-        cp::qgis::readPoints(*vector, vector->name(), idField, frame, context.transformContext());
+    cp::layers::PointData places = cp::qgis::readPoints(*layer.snapshot, layer.name, idField, frame,
+                                                        context.transformContext());
     diagnostics.append(places.diagnostics);
     for (std::size_t i = 0; i < places.ids.size(); ++i) {
       const auto [it, fresh] = index.emplace(places.ids[i], out.places.ids.size());
       if (!fresh) {  // e.g. a district and its centre: the first layer given stands for it
         const std::string first = layerOf[it->second].toStdString();
-        diagnostics.warnOnce(first + "|" + vector->name().toStdString(),
-                             vector->name().toStdString(), "", idField.toStdString(),
+        diagnostics.warnOnce(first + "|" + layer.name.toStdString(), layer.name.toStdString(), "",
+                             idField.toStdString(),
                              "ids such as '" + places.ids[i] + "' are also places in '" + first +
                                  "'; flows use the places in '" + first + "'");
         continue;
       }
-      layerOf.push_back(vector->name());
+      layerOf.push_back(layer.name);
       out.places.ids.push_back(places.ids[i]);
       out.places.xy.push_back(places.xy[i]);
       out.places.lonLat.push_back(places.lonLat[i]);
@@ -132,7 +128,7 @@ CpFlowAlgorithm::PlacedFlows CpFlowAlgorithm::placeFlows(const QVariantMap& p,
     for (const auto& [id, use] : unknown)
       places += (places.empty() ? "'" : ", '") + id + "' (flows " + cp::layers::listed(use.flows) +
                 "; " + QString::number(use.tonnes, 'f', 0).toStdString() + " t)";
-    diagnostics.warn(cpLayerLabel(*this, p, kFlows, context).toStdString(), "", "",
+    diagnostics.warn(inputLabel(kFlows).toStdString(), "", "",
                      std::to_string(out.unplaced) +
                          " flows name places in none of the given layers and are left out; "
                          "the places: " +
@@ -148,7 +144,7 @@ CpFlowAlgorithm::FlowsOnRoads CpFlowAlgorithm::readFlowsOnRoads(const QVariantMa
   FlowsOnRoads out;
   out.prepared = prepareRoads(p, context, feedback, progress);
   out.diagnostics = out.prepared.roads.diagnostics;
-  out.placed = placeFlows(p, context, out.frame(), readFlows(p, context), out.diagnostics);
+  out.placed = placeFlows(context, out.frame(), readFlows(p, context), out.diagnostics);
   const cp::geo::Snapper snapper(out.prepared.network, snapOptions(p, context));
   out.snapped = cp::layers::snapPlaces(snapper, out.placed.places, out.diagnostics);
   return out;

@@ -30,9 +30,8 @@ class CpFlowAlgorithm : public CpNetworkAlgorithm {
   };
   // Flows whose origin or destination is no place are listed in `diagnostics`
   // by row and left out. An id found in two layers is the first layer's place.
-  PlacedFlows placeFlows(const QVariantMap& parameters, QgsProcessingContext& context,
-                         const cp::layers::WorkingFrame& frame, std::vector<cp::layers::Flow> flows,
-                         cp::layers::Diagnostics& diagnostics);
+  PlacedFlows placeFlows(QgsProcessingContext& context, const cp::layers::WorkingFrame& frame,
+                         std::vector<cp::layers::Flow> flows, cp::layers::Diagnostics& diagnostics);
 
   // The roads, the flows the filters keep with their places, and where those
   // places join the roads; what was found amiss is in `diagnostics`, not yet

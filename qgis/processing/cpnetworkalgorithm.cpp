@@ -158,22 +158,79 @@ void CpNetworkAlgorithm::addCo2Parameter() {
       cp::qgis::NumberType::Double, 0.1, false, 0));
 }
 
+bool CpNetworkAlgorithm::prepareAlgorithm(const QVariantMap& p, QgsProcessingContext& context,
+                                          QgsProcessingFeedback*) {
+  mProjectCrs = context.project() ? context.project()->crs() : QgsCoordinateReferenceSystem();
+  for (const QgsProcessingParameterDefinition* definition : parameterDefinitions()) {
+    const QString name = definition->name();
+    const QVariant given = p.value(name);
+    if (!given.isValid() || given.isNull() || given.toString().isEmpty())
+      continue;
+    if (definition->type() == QgsProcessingParameterFeatureSource::typeName()) {
+      mInputs[name].push_back(takeSource(p, name, context));
+    } else if (definition->type() == QgsProcessingParameterMultipleLayers::typeName()) {
+      for (QgsMapLayer* layer : cpLayerList(*this, p, name, context))
+        if (const auto* vector = qobject_cast<const QgsVectorLayer*>(layer))
+          mInputs[name].push_back({std::make_shared<CpLayerSnapshot>(*vector, false),
+                                   vector->name(), vector->name(), -1, QString(), std::nullopt});
+    }
+  }
+  return true;
+}
+
+CpNetworkAlgorithm::Input CpNetworkAlgorithm::takeSource(const QVariantMap& p, const QString& name,
+                                                         QgsProcessingContext& context) const {
+  // The layer as QGIS resolves it (a project layer, a file, a database table),
+  // with what the parameter asks beyond it: selected features only, a limit,
+  // a filter, a geometry check.
+  const QVariant given = p.value(name);
+  const QgsVectorLayer* layer = parameterAsVectorLayer(p, name, context);
+  if (layer == nullptr)
+    failUnreadable(given.toString(), parameterDefinition(name)->description(), QString());
+  requireNamedLayer(*layer);
+  Input input;
+  bool selectedOnly = false;
+  if (given.userType() == qMetaTypeId<QgsProcessingFeatureSourceDefinition>()) {
+    const auto definition = given.value<QgsProcessingFeatureSourceDefinition>();
+    selectedOnly = definition.selectedFeaturesOnly;
+    input.featureLimit = definition.featureLimit;
+    input.filter = cp::qgis::sourceFilter(definition);
+    input.geometryCheck = cp::qgis::geometryCheckOverride(definition);
+  }
+  input.snapshot = std::make_shared<CpLayerSnapshot>(*layer, selectedOnly);
+  input.name = layer->name();
+  input.label = cpLayerLabel(*this, p, name, context);
+  return input;
+}
+
+const std::vector<CpNetworkAlgorithm::Input>& CpNetworkAlgorithm::inputs(
+    const QString& name) const {
+  static const std::vector<Input> none;
+  const auto found = mInputs.find(name);
+  return found == mInputs.end() ? none : found->second;
+}
+
+QString CpNetworkAlgorithm::inputLabel(const QString& name) const {
+  const std::vector<Input>& given = inputs(name);
+  return given.empty() ? parameterDefinition(name)->description() : given.front().label;
+}
+
 std::unique_ptr<QgsProcessingFeatureSource> CpNetworkAlgorithm::requireSource(
     const QVariantMap& p, const QString& name, QgsProcessingContext& context) const {
-  std::unique_ptr<QgsProcessingFeatureSource> source(parameterAsSource(p, name, context));
-  if (!source)
+  const std::vector<Input>& given = inputs(name);
+  if (given.empty())
     failUnreadable(p.value(name).toString(), parameterDefinition(name)->description(), QString());
-  if (const QgsVectorLayer* layer = parameterAsVectorLayer(p, name, context))
-    requireNamedLayer(*layer);
+  const Input& input = given.front();
+  auto source =
+      cp::qgis::processingSource(*input.snapshot, context, input.featureLimit, input.filter);
+  if (input.geometryCheck)
+    source->setInvalidGeometryCheck(*input.geometryCheck);
   return source;
 }
 
 std::unique_ptr<QgsProcessingFeatureSource> CpNetworkAlgorithm::optionalSource(
     const QVariantMap& p, const QString& name, QgsProcessingContext& context) const {
-  const QVariant given = p.value(name);
-  if (!given.isValid() || given.isNull() || given.toString().isEmpty())
-    return nullptr;
-  return requireSource(p, name, context);
+  return inputs(name).empty() ? nullptr : requireSource(p, name, context);
 }
 
 std::string CpNetworkAlgorithm::roadField(const QVariantMap& p, const QString& name,
@@ -194,10 +251,9 @@ CpNetworkAlgorithm::PreparedRoads CpNetworkAlgorithm::prepareRoads(
       roadField(p, QStringLiteral("ONEWAY_FIELD"), context, *source, cp::qgis::onewayFieldNames()),
       roadField(p, QStringLiteral("SPEED_FIELD"), context, *source, cp::qgis::speedFieldNames())};
   PreparedRoads out;
-  out.roads =
-      cp::qgis::readRoads(*source, cpLayerLabel(*this, p, QStringLiteral("ROADS"), context), fields,
-                          parameterAsBoolean(p, QStringLiteral("DRIVABLE_ONLY"), context),
-                          context.transformContext(), feedback);
+  out.roads = cp::qgis::readRoads(*source, inputLabel(QStringLiteral("ROADS")), fields,
+                                  parameterAsBoolean(p, QStringLiteral("DRIVABLE_ONLY"), context),
+                                  context.transformContext(), feedback);
   cp::geo::BuildReport report;
   out.network = cp::geo::buildNetwork(out.roads.lines, cp::geo::BuildOptions{}, &report, progress);
   feedback->pushInfo(QString::fromStdString(report.summary()));
@@ -210,9 +266,9 @@ cp::layers::PointData CpNetworkAlgorithm::readPlaces(const QVariantMap& p, const
                                                      const cp::layers::WorkingFrame& frame,
                                                      cp::layers::Diagnostics& diagnostics) {
   const auto source = requireSource(p, name, context);
-  cp::layers::PointData places = cp::qgis::readPoints(
-      *source, cpLayerLabel(*this, p, name, context), parameterAsString(p, idName, context), frame,
-      context.transformContext());
+  cp::layers::PointData places =
+      cp::qgis::readPoints(*source, inputLabel(name), parameterAsString(p, idName, context), frame,
+                           context.transformContext());
   diagnostics.append(places.diagnostics);
   return places;
 }
@@ -264,15 +320,14 @@ std::vector<double> CpNetworkAlgorithm::readTonnes(
     name = cp::qgis::detectField(*source, usual);
   if (name.isEmpty() && withoutField) {
     diagnostics.warn(
-        cpLayerLabel(*this, p, layer, context).toStdString(), "", "",
+        inputLabel(layer).toStdString(), "", "",
         "no field such as " + usual.join(QStringLiteral(" or ")).toStdString() +
             ": every feature " +
             (std::isfinite(*withoutField) ? "counts as " + std::to_string(*withoutField)
                                           : std::string("is taken as unlimited")));
     return std::vector<double>(static_cast<std::size_t>(source->featureCount()), *withoutField);
   }
-  return cp::qgis::readQuantities(*source, cpLayerLabel(*this, p, layer, context), name,
-                                  diagnostics);
+  return cp::qgis::readQuantities(*source, inputLabel(layer), name, diagnostics);
 }
 
 cp::geo::SnapOptions CpNetworkAlgorithm::snapOptions(const QVariantMap& p,
@@ -294,10 +349,8 @@ double CpNetworkAlgorithm::maxSnap(const QVariantMap& p, QgsProcessingContext& c
 
 QgsCoordinateReferenceSystem CpNetworkAlgorithm::outputCrs(const QVariantMap& p,
                                                            QgsProcessingContext& context) const {
-  const QgsProject* project = context.project();
-  return project && project->crs().isValid()
-             ? project->crs()
-             : requireSource(p, QStringLiteral("ROADS"), context)->sourceCrs();
+  return mProjectCrs.isValid() ? mProjectCrs
+                               : requireSource(p, QStringLiteral("ROADS"), context)->sourceCrs();
 }
 
 CpNetworkAlgorithm::SinkOutput CpNetworkAlgorithm::createOutput(

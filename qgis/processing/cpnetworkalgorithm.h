@@ -3,9 +3,11 @@
 // places from any layer, building the network, and progress and cancel between
 // QGIS's feedback and the engine's.
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <qgscoordinatetransform.h>
 #include <qgsexception.h>
@@ -20,6 +22,7 @@
 #include "layers/point_reader.h"
 #include "layers/road_reader.h"
 #include "layers/snapped_places.h"
+#include "qgis/cplayersnapshot.h"
 #include "qgis/cpqgisapi.h"
 
 class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
@@ -119,6 +122,23 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
                    const cp::layers::WorkingFrame& frame, const std::vector<PlaceSet>& sets,
                    QVariantMap& results);
 
+  // Takes every layer the parameters give, on the thread that prepares the
+  // run (the main thread for a background run): the run reads only these.
+  bool prepareAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+                        QgsProcessingFeedback* feedback) override;
+  struct Input {
+    std::shared_ptr<CpLayerSnapshot> snapshot;
+    QString name;   // the layer's name
+    QString label;  // as messages name it (cpLayerLabel)
+    long long featureLimit = -1;
+    QString filter;
+    std::optional<cp::qgis::InvalidGeometryCheck> geometryCheck;
+  };
+  // The layers a source or multiple-layer parameter gave (none when empty).
+  const std::vector<Input>& inputs(const QString& name) const;
+  // The layer a source parameter gave, as messages name it.
+  QString inputLabel(const QString& name) const;
+
   std::unique_ptr<QgsProcessingFeatureSource> requireSource(const QVariantMap& parameters,
                                                             const QString& name,
                                                             QgsProcessingContext& context) const;
@@ -135,6 +155,11 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
  private:
   QgsCoordinateReferenceSystem outputCrs(const QVariantMap& parameters,
                                          QgsProcessingContext& context) const;
+  Input takeSource(const QVariantMap& parameters, const QString& name,
+                   QgsProcessingContext& context) const;
+
+  std::map<QString, std::vector<Input>> mInputs;
+  QgsCoordinateReferenceSystem mProjectCrs;
   std::string roadField(const QVariantMap& parameters, const QString& name,
                         QgsProcessingContext& context, const QgsFeatureSource& roads,
                         const QStringList& usual) const;

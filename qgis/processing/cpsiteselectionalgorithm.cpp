@@ -128,8 +128,7 @@ std::vector<bool> CpSiteSelectionAlgorithm::readExisting(const QVariantMap& p,
     field = cp::qgis::detectField(*sites, {QStringLiteral("status"), QStringLiteral("existing")});
   if (field.isEmpty())
     return std::vector<bool>(static_cast<std::size_t>(sites->featureCount()), false);
-  return cp::qgis::readFlags(*sites, cpLayerLabel(*this, p, QStringLiteral("SITES"), context),
-                             field, kExistingWords);
+  return cp::qgis::readFlags(*sites, inputLabel(QStringLiteral("SITES")), field, kExistingWords);
 }
 
 cp::geo::SiteSelection CpSiteSelectionAlgorithm::select(const QVariantMap& p,
