@@ -1,21 +1,27 @@
 # Imported targets for Debian's QGIS (no QGISConfig.cmake is shipped).
 list(APPEND CMAKE_MODULE_PATH /usr/share/qgis)
 find_package(QGIS REQUIRED)
-find_package(Qt5 REQUIRED COMPONENTS Core Gui Widgets Xml PrintSupport Network Svg Sql
-             Concurrent)
-# Debian's QGIS 3.22 is built with QtWebKit, 3.40 and later without: the define
-# must match the library's, or the classes that use it would differ in layout.
+# QGIS 3 is built with Qt 5, QGIS 4 with Qt 6: the Qt to use is the one QGIS's
+# own library links. Debian's QGIS 3.22 is built with QtWebKit, 3.40 and later
+# without: the define must match the library's, or the classes that use it
+# would differ in layout.
+execute_process(COMMAND readelf -d ${QGIS_CORE_LIBRARY} OUTPUT_VARIABLE _qgis_core_needs
+                ERROR_QUIET)
 execute_process(COMMAND readelf -d ${QGIS_GUI_LIBRARY} OUTPUT_VARIABLE _qgis_gui_needs
                 ERROR_QUIET)
-set(QGIS_WITH_QTWEBKIT OFF)
-set(_qgis_qt_libraries Qt5::Core Qt5::Gui Qt5::Widgets Qt5::Xml Qt5::PrintSupport Qt5::Network
-                       Qt5::Svg Qt5::Sql Qt5::Concurrent)
-if(_qgis_gui_needs MATCHES "Qt5WebKitWidgets")
-  find_package(Qt5 REQUIRED COMPONENTS WebKitWidgets)
-  set(QGIS_WITH_QTWEBKIT ON)
-  list(APPEND _qgis_qt_libraries Qt5::WebKitWidgets)
+set(CP_QT Qt5)
+if(_qgis_core_needs MATCHES "libQt6Core")
+  set(CP_QT Qt6)
 endif()
-message(STATUS "QGIS ${QGIS_VERSION} (with QtWebKit: ${QGIS_WITH_QTWEBKIT})")
+set(_qgis_qt_components Core Gui Widgets Xml PrintSupport Network Svg Sql Concurrent)
+set(QGIS_WITH_QTWEBKIT OFF)
+if(_qgis_gui_needs MATCHES "Qt5WebKitWidgets")
+  list(APPEND _qgis_qt_components WebKitWidgets)
+  set(QGIS_WITH_QTWEBKIT ON)
+endif()
+find_package(${CP_QT} REQUIRED COMPONENTS ${_qgis_qt_components})
+list(TRANSFORM _qgis_qt_components PREPEND ${CP_QT}:: OUTPUT_VARIABLE _qgis_qt_libraries)
+message(STATUS "QGIS ${QGIS_VERSION} with ${CP_QT} (QtWebKit: ${QGIS_WITH_QTWEBKIT})")
 
 # Debian installs QGIS's headers in one folder, but qgslayoutitemscalebar.h still
 # includes "scalebar/..." headers: forwarding headers in the build tree mend it.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Debian packages of Circular Planner, one per distribution it is tested on,
-# into out/packages/: Debian 12 (QGIS 3.22) from this machine's build, Debian
+# and the Plugin Manager's ZIP for that distribution's QGIS, into out/packages/: Debian 12 (QGIS 3.22) from this machine's build, Debian
 # 13 (QGIS 3.40) and testing (QGIS 3.44) from their chroots. Each depends on
 # its distribution's QGIS libraries (found by dpkg-shlibdeps).
 #
@@ -15,11 +15,12 @@ for suite in "$@"; do
     scripts/build.sh
     (cd build && cpack -G DEB -B "$out/bookworm" > /dev/null)
     mv "$out"/bookworm/*.deb "$out/" && rm -rf "$out/bookworm"
+    cp build/circular-planner-*-qgis*.zip "$out/"
   else
     root=$(scripts/qgis-chroot.sh "$suite")
     rm -rf "$root/build/packages"
     scripts/chroot-build.sh "$suite" cpack -G DEB -B /build/packages > /dev/null
-    cp "$root"/build/packages/*.deb "$out/"
+    cp "$root"/build/packages/*.deb "$root"/build/circular-planner-*-qgis*.zip "$out/"
   fi
 done
-ls "$out"/*.deb
+ls "$out"/*.deb "$out"/*.zip
