@@ -77,6 +77,18 @@ void requireNamedLayer(const QgsMapLayer& layer) {
                                           error.toStdString()));
 }
 
+// An empty parameter: none, NULL, "" or an empty list (a layer object or a
+// source definition is something given, though it reads as "").
+bool nothingGiven(const QVariant& given) {
+  if (!given.isValid() || given.isNull())
+    return true;
+  if (given.type() == QVariant::String)
+    return given.toString().isEmpty();
+  if (given.type() == QVariant::List || given.type() == QVariant::StringList)
+    return given.toList().isEmpty();
+  return false;
+}
+
 }  // namespace
 
 QList<QgsMapLayer*> cpLayerList(const QgsProcessingAlgorithm& algorithm,
@@ -163,8 +175,7 @@ bool CpNetworkAlgorithm::prepareAlgorithm(const QVariantMap& p, QgsProcessingCon
   mProjectCrs = context.project() ? context.project()->crs() : QgsCoordinateReferenceSystem();
   for (const QgsProcessingParameterDefinition* definition : parameterDefinitions()) {
     const QString name = definition->name();
-    const QVariant given = p.value(name);
-    if (!given.isValid() || given.isNull() || given.toString().isEmpty())
+    if (nothingGiven(p.value(name)))
       continue;
     if (definition->type() == QgsProcessingParameterFeatureSource::typeName()) {
       mInputs[name].push_back(takeSource(p, name, context));
