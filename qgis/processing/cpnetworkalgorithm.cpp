@@ -194,23 +194,25 @@ CpNetworkAlgorithm::Input CpNetworkAlgorithm::takeSource(const QVariantMap& p, c
   // The layer as QGIS resolves it (a project layer, a file, a database table),
   // with what the parameter asks beyond it: selected features only, a limit,
   // a filter, a geometry check.
-  const QVariant given = p.value(name);
-  const QgsVectorLayer* layer = parameterAsVectorLayer(p, name, context);
-  if (layer == nullptr)
-    failUnreadable(given.toString(), parameterDefinition(name)->description(), QString());
-  requireNamedLayer(*layer);
+  QVariantMap layerOnly = p;  // the definition's layer, for the layer lookups
   Input input;
   bool selectedOnly = false;
-  if (given.userType() == qMetaTypeId<QgsProcessingFeatureSourceDefinition>()) {
-    const auto definition = given.value<QgsProcessingFeatureSourceDefinition>();
+  if (p.value(name).userType() == qMetaTypeId<QgsProcessingFeatureSourceDefinition>()) {
+    const auto definition = p.value(name).value<QgsProcessingFeatureSourceDefinition>();
+    layerOnly[name] = definition.source.valueAsString(context.expressionContext());
     selectedOnly = definition.selectedFeaturesOnly;
     input.featureLimit = definition.featureLimit;
     input.filter = cp::qgis::sourceFilter(definition);
     input.geometryCheck = cp::qgis::geometryCheckOverride(definition);
   }
+  const QgsVectorLayer* layer = parameterAsVectorLayer(layerOnly, name, context);
+  if (layer == nullptr)
+    failUnreadable(layerOnly.value(name).toString(), parameterDefinition(name)->description(),
+                   QString());
+  requireNamedLayer(*layer);
   input.snapshot = std::make_shared<CpLayerSnapshot>(*layer, selectedOnly);
   input.name = layer->name();
-  input.label = cpLayerLabel(*this, p, name, context);
+  input.label = cpLayerLabel(*this, layerOnly, name, context);
   return input;
 }
 

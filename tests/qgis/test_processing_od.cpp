@@ -7,6 +7,7 @@
 #include <qgscoordinatetransform.h>
 #include <qgsprocessingalgorithm.h>
 #include <qgsprocessingfeedback.h>
+#include <qgsprocessingparameters.h>
 #include <qgsprocessingregistry.h>
 #include <qgsprocessingutils.h>
 #include <qgsproject.h>
@@ -69,6 +70,33 @@ TEST(ProcessingOdMatrix, ZonesToDistrictsEqualsTheHeadlessRunner) {
     ASSERT_TRUE(got.count(pair)) << pair.toStdString();
     EXPECT_NEAR(got.at(pair), metres, 1e-9 * metres) << pair.toStdString();
   }
+}
+
+// What a planner asks of a source in the algorithm dialog - selected features
+// only, at most so many features - holds for the run, which reads a snapshot of
+// the layer taken while the run is prepared.
+TEST(ProcessingOdMatrix, SelectedFeaturesAndFeatureLimitsOfASourceHold) {
+  test::ProjectLayer zones(new QgsVectorLayer(sample("industrial_zones"), "zones", "ogr"));
+  QgsFeatureIds firstTwo;
+  QgsFeature feature;
+  for (QgsFeatureIterator it = zones.layer->getFeatures(); it.nextFeature(feature);)
+    if (firstTwo.size() < 2)
+      firstTwo.insert(feature.id());
+  zones.layer->selectByIds(firstTwo);
+
+  QVariantMap selected = zonesToDistricts();
+  selected[QStringLiteral("ORIGINS")] =
+      QVariant::fromValue(QgsProcessingFeatureSourceDefinition(zones.id(), true));
+  const AlgorithmRun fromSelection = runOdMatrix(selected);
+  ASSERT_TRUE(fromSelection.ok) << fromSelection.errors.toStdString();
+  EXPECT_EQ(fromSelection.output->featureCount(), 2 * 8);
+
+  QVariantMap limited = zonesToDistricts();
+  limited[QStringLiteral("ORIGINS")] =
+      QVariant::fromValue(QgsProcessingFeatureSourceDefinition(zones.id(), false, 3));
+  const AlgorithmRun fromLimit = runOdMatrix(limited);
+  ASSERT_TRUE(fromLimit.ok) << fromLimit.errors.toStdString();
+  EXPECT_EQ(fromLimit.output->featureCount(), 3 * 8);
 }
 
 TEST(ProcessingOdMatrix, ResultIsStyledByDistanceWithUnreachableRowsApart) {
