@@ -9,16 +9,12 @@ set -u
 plugin_dir=$(realpath "$1")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp "$2" "$work/sample.gpkg"
-mkdir -p "$work/profiles/default/QGIS" "$work/tmp"
-printf '[Plugins]\nlibcircularplanner=true\n\n[plugins]\nsearchPathsForPlugins=%s\n' "$plugin_dir" \
-  > "$work/profiles/default/QGIS/QGIS3.ini"
-chmod 700 "$work"
-export CP_PROBE_OUT="$work/probe.txt" CP_SAMPLE="$work/sample.gpkg" XDG_RUNTIME_DIR="$work" TMPDIR="$work/tmp"
-unset QT_QPA_PLATFORM
 here=$(cd "$(dirname "$0")" && pwd)
-timeout 400 xvfb-run -a -s "-screen 0 1280x800x24" \
-  qgis --nologo --noversioncheck --profiles-path "$work" --code "$here/probe_background.py" > "$work/qgis.log" 2>&1
+. "$here/qgis_desktop.sh"
+cp "$2" "$work/sample.gpkg"
+desktop_profile "$work" "$plugin_dir"
+export CP_PROBE_OUT="$work/probe.txt" CP_SAMPLE="$work/sample.gpkg"
+run_desktop "$work" "$here/probe_background.py" 400
 rc=$?
 fail() {
   echo "FAIL: $*"

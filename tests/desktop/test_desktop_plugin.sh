@@ -16,37 +16,22 @@ plugin=$(realpath "$1")
 shots=${2:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/profiles/default/QGIS"
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/qgis_desktop.sh"
 if [ "${plugin%.zip}" != "$plugin" ]; then
   export CP_PLUGIN_ZIP=$plugin
   export CP_EXPECT_SAMPLE_FROM=$work/profiles/default/python/plugins/circularplanner/sample_data
   results=$(dirname "$plugin")/test-artifacts/desktop-results-zip
-  : > "$work/profiles/default/QGIS/QGIS3.ini"
+  desktop_profile "$work"
 else
-  plugin_dir=$plugin
-  results=$plugin_dir/../test-artifacts/desktop-results
-  cat > "$work/profiles/default/QGIS/QGIS3.ini" <<INI
-[Plugins]
-libcircularplanner=true
-
-[plugins]
-searchPathsForPlugins=$plugin_dir
-INI
+  results=$plugin/../test-artifacts/desktop-results
+  desktop_profile "$work" "$plugin"
 fi
-# QGIS treats files under the temp folder as temporary layers and asks before
-# closing them; its temp folder is made private so that a checkout or build
-# under /tmp does not count as temporary.
 results=$(realpath -m "${CP_DESKTOP_RESULTS:-$results}")
-rm -rf "$results" && mkdir -p "$results" "$work/tmp"
-export CP_PROBE_OUT="$work/probe.txt" CP_RESULTS="$results" XDG_RUNTIME_DIR="$work" TMPDIR="$work/tmp"
+rm -rf "$results" && mkdir -p "$results"
+export CP_PROBE_OUT="$work/probe.txt" CP_RESULTS="$results"
 [ -n "$shots" ] && export CP_SCREENSHOTS=$(realpath -m "$shots")
-# The desktop needs a real X server (Xvfb); the offscreen platform the headless
-# tests use makes QgisApp crash at start-up.
-unset QT_QPA_PLATFORM
-chmod 700 "$work"
-here=$(cd "$(dirname "$0")" && pwd)
-timeout 240 xvfb-run -a -s "-screen 0 1440x900x24" \
-  qgis --nologo --noversioncheck --profiles-path "$work" --code "$here/probe_plugin.py" > "$work/qgis.log" 2>&1
+run_desktop "$work" "$here/probe_plugin.py" 240
 rc=$?
 fail() {
   echo "FAIL: $*"
