@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "attribution.h"
 #include "geo/feedback.h"
 #include "geo/network_builder.h"
 #include "geo/od_table.h"
@@ -61,7 +62,5 @@ struct OdAnalysis {
 OdAnalysis analyseOd(const geo::Network& network, const PointData& origins,
                      const PointData& destinations, bool sameLayer, const OdJob& options,
                      Diagnostics& diagnostics, const geo::Feedback* feedback = nullptr);
-
-inline constexpr const char* kOsmAttribution = "© OpenStreetMap contributors (ODbL 1.0)";
 
 }  // namespace cp::layers

@@ -1,6 +1,7 @@
 #include "cpreportlayout.h"
 
 #include "layers/library_messages.h"
+#include "layers/ogr_source.h"
 
 #include <QDate>
 #include <QFile>
@@ -9,7 +10,6 @@
 #include <gdal.h>
 
 #include <algorithm>
-#include <cmath>
 
 #include <qgslayertree.h>
 #include <qgslayoutatlas.h>
@@ -70,10 +70,9 @@ QgsRectangle combinedExtent(const QList<QgsMapLayer*>& layers,
 QgsCoordinateReferenceSystem utmFor(const QList<QgsMapLayer*>& layers, const QgsProject& project) {
   const QgsRectangle lonLat =
       combinedExtent(layers, QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")), project);
-  const double lon = lonLat.isEmpty() ? 0 : lonLat.center().x();
-  const int zone = std::clamp(static_cast<int>(std::floor((lon + 180) / 6)) + 1, 1, 60);
-  const int south = !lonLat.isEmpty() && lonLat.center().y() < 0 ? 100 : 0;
-  return QgsCoordinateReferenceSystem(QStringLiteral("EPSG:%1").arg(32600 + south + zone));
+  const QgsPointXY centre = lonLat.isEmpty() ? QgsPointXY(0, 0) : lonLat.center();
+  return QgsCoordinateReferenceSystem::fromEpsgId(
+      cp::layers::WorkingFrame::utmFor(centre.x(), centre.y()).epsg());
 }
 
 QgsLayoutItemLabel* addLabel(QgsPrintLayout& layout, const QString& text, double x, double y,

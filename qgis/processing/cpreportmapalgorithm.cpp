@@ -6,6 +6,7 @@
 #include <qgsvectorlayer.h>
 
 #include "cpnetworkalgorithm.h"
+#include "layers/attribution.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpreportlayout.h"
@@ -30,7 +31,7 @@ void CpReportMapAlgorithm::initAlgorithm(const QVariantMap&) {
                                                 QVariant(), false, true));
   addParameter(new QgsProcessingParameterString(
       QStringLiteral("ATTRIBUTION"), QObject::tr("Attribution (always printed)"),
-      QStringLiteral("© OpenStreetMap contributors (ODbL 1.0)"), false, true));
+      QString::fromUtf8(cp::layers::kOsmAttribution), false, true));
   addParameter(
       new QgsProcessingParameterEnum(QStringLiteral("PAGE"), QObject::tr("Page"),
                                      {QObject::tr("A4 landscape"), QObject::tr("A4 portrait"),

@@ -22,6 +22,7 @@
 #include <qgsvectorlayer.h>
 
 #include "cli_options.h"
+#include "layers/attribution.h"
 #include "layers/database_export.h"
 #include "layers/library_messages.h"
 #include "qgis/cpreportlayout.h"
@@ -398,7 +399,7 @@ class Report {
                    resultLayer("building_stock", QObject::tr("Demand (t/yr)")), districts};
     spec.sources =
         QObject::tr("%1; Circular Planner analysis").arg(QFileInfo(c_.source).fileName());
-    spec.attribution = QStringLiteral("© OpenStreetMap contributors (ODbL 1.0)");
+    spec.attribution = QString::fromUtf8(cp::layers::kOsmAttribution);
     const QString error = cp::qgis::exportAtlasPdf(
         project_, spec, districts, QDir(work_).filePath(QStringLiteral("maps/districts-atlas.pdf")),
         c_.dpi);
@@ -446,7 +447,7 @@ class Report {
     spec.layers = layers;
     spec.sources =
         QObject::tr("%1; Circular Planner analysis").arg(QFileInfo(c_.source).fileName());
-    spec.attribution = QStringLiteral("© OpenStreetMap contributors (ODbL 1.0)");
+    spec.attribution = QString::fromUtf8(cp::layers::kOsmAttribution);
     for (const Number& n : numbers_)
       if (n.step == numbersOf && spec.numbers.count('\n') < 4)
         spec.numbers += QStringLiteral("%1: %L2\n").arg(n.description).arg(n.value, 0, 'f', 0);
