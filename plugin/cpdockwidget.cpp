@@ -551,6 +551,13 @@ void CpDockWidget::startTask(const CpAnalysis& analysis, const QVariantMap& para
   for (const CpResult& result : analysis.results)
     withOutputs.insert(result.parameter, QgsProcessing::TEMPORARY_OUTPUT);
   auto* task = new QgsProcessingAlgRunnerTask(alg, withOutputs, *context, feedback.get());
+  if (task->status() == QgsTask::Terminated) {
+    // The inputs could not be taken (the task prepares the algorithm as it is
+    // made): said now, as QGIS would never report back on a task not started.
+    delete task;
+    failed(analysis, feedback->errors.join('\n'));
+    return;
+  }
   connect(task, &QgsProcessingAlgRunnerTask::executed, this,
           [this, analysis, gpkg, label, context, feedback](bool ok, const QVariantMap& results) {
             if (ok && !feedback->isCanceled())

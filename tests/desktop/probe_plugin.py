@@ -9,8 +9,9 @@ import functools
 import os
 import traceback
 
-from qgis.core import QgsApplication, QgsProject
-from qgis.gui import QgsFileWidget
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QStandardItemModel
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDialog, QDockWidget, QLabel,
@@ -225,7 +226,32 @@ def roads_loaded(layer):
     note("road_load_segments", layer.featureCount() > 100)
     show_only({"Flow lines", "Road loads"})
     QTimer.singleShot(3000, lambda: (screenshot(iface.mainWindow(), "qgis-construction-flows.png"),
-                                     reread_project()))
+                                     run_on_unnamed_layer()))
+
+
+@step
+def run_on_unnamed_layer():
+    """Roads from the sample file without naming one of its layers: the run
+    cannot take them, and the panel must say why at once and be ready again."""
+    # The panel's layer box, seen from Python as the QGIS class it is.
+    roads_combo = sip.cast(dock().findChild(QComboBox, "roadsLayer"), QgsMapLayerComboBox)
+    roads = roads_combo.currentLayer()
+    whole = QgsVectorLayer(roads.source().split("|")[0], "whole_file", "ogr")
+    QgsProject.instance().addMapLayer(whole)
+    roads_combo.setLayer(whole)
+    select("AnalysisCombo", "od_matrix")
+    select("FromRoleCombo", "zones")
+    select("ToRoleCombo", "centres")
+    dock().findChild(QPushButton, "RunAnalysisButton").click()
+
+    def check():
+        status = dock().findChild(QLabel, "StatusLabel").text()
+        note("unnamed_layer_refused", "stopped" in status and "none was named" in status
+             and dock().findChild(QPushButton, "RunAnalysisButton").isEnabled())
+        roads_combo.setLayer(roads)
+        QgsProject.instance().removeMapLayer(whole.id())
+        reread_project()
+    QTimer.singleShot(2000, step(check))
 
 
 @step
