@@ -78,25 +78,26 @@ CpFlowAlgorithm::PlacedFlows CpFlowAlgorithm::placeFlows(QgsProcessingContext& c
   std::map<std::string, std::size_t> index;
   std::vector<QString> layerOf;  // per place
   for (const Input& layer : inputs(kPlaces)) {
+    const QString name = layer.snapshot->sourceName();
     const QString idField = cp::qgis::detectField(*layer.snapshot, placeIdFieldNames());
     if (idField.isEmpty())
-      cp::layers::failInput(layer.name.toStdString(), "", "",
+      cp::layers::failInput(name.toStdString(), "", "",
                             "no id field to match the flows' origins and destinations (one of " +
                                 placeIdFieldNames().join(QStringLiteral(", ")).toStdString() + ")");
-    cp::layers::PointData places = cp::qgis::readPoints(*layer.snapshot, layer.name, idField, frame,
-                                                        context.transformContext());
+    cp::layers::PointData places =
+        cp::qgis::readPoints(*layer.snapshot, name, idField, frame, context.transformContext());
     diagnostics.append(places.diagnostics);
     for (std::size_t i = 0; i < places.ids.size(); ++i) {
       const auto [it, fresh] = index.emplace(places.ids[i], out.places.ids.size());
       if (!fresh) {  // e.g. a district and its centre: the first layer given stands for it
         const std::string first = layerOf[it->second].toStdString();
-        diagnostics.warnOnce(first + "|" + layer.name.toStdString(), layer.name.toStdString(), "",
+        diagnostics.warnOnce(first + "|" + name.toStdString(), name.toStdString(), "",
                              idField.toStdString(),
                              "ids such as '" + places.ids[i] + "' are also places in '" + first +
                                  "'; flows use the places in '" + first + "'");
         continue;
       }
-      layerOf.push_back(layer.name);
+      layerOf.push_back(name);
       out.places.ids.push_back(places.ids[i]);
       out.places.xy.push_back(places.xy[i]);
       out.places.lonLat.push_back(places.lonLat[i]);

@@ -182,8 +182,8 @@ bool CpNetworkAlgorithm::prepareAlgorithm(const QVariantMap& p, QgsProcessingCon
     } else if (definition->type() == QgsProcessingParameterMultipleLayers::typeName()) {
       for (QgsMapLayer* layer : cpLayerList(*this, p, name, context))
         if (const auto* vector = qobject_cast<const QgsVectorLayer*>(layer))
-          mInputs[name].push_back({std::make_shared<CpLayerSnapshot>(*vector, false),
-                                   vector->name(), vector->name(), -1, QString(), std::nullopt});
+          mInputs[name].push_back(
+              {std::make_shared<CpLayerSnapshot>(*vector, false), vector->name(), -1, {}, {}});
     }
   }
   return true;
@@ -211,7 +211,6 @@ CpNetworkAlgorithm::Input CpNetworkAlgorithm::takeSource(const QVariantMap& p, c
                    QString());
   requireNamedLayer(*layer);
   input.snapshot = std::make_shared<CpLayerSnapshot>(*layer, selectedOnly);
-  input.name = layer->name();
   input.label = cpLayerLabel(*this, layerOnly, name, context);
   return input;
 }

@@ -127,9 +127,8 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
   bool prepareAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                         QgsProcessingFeedback* feedback) override;
   struct Input {
-    std::shared_ptr<CpLayerSnapshot> snapshot;
-    QString name;   // the layer's name
-    QString label;  // as messages name it (cpLayerLabel)
+    std::shared_ptr<CpLayerSnapshot> snapshot;  // its sourceName() is the layer's name
+    QString label;                              // as messages name it (cpLayerLabel)
     long long featureLimit = -1;
     QString filter;
     std::optional<cp::qgis::InvalidGeometryCheck> geometryCheck;
