@@ -124,6 +124,14 @@ void countRows(const std::vector<geo::OdRow>& rows, OdJobResult& result) {
   }
 }
 
+// Seconds since `since`, which moves on to now.
+double lap(std::chrono::steady_clock::time_point& since) {
+  const auto now = std::chrono::steady_clock::now();
+  const double seconds = std::chrono::duration<double>(now - since).count();
+  since = now;
+  return seconds;
+}
+
 }  // namespace
 
 OdAnalysis analyseOd(const geo::Network& network, const PointData& origins,
@@ -142,9 +150,11 @@ OdAnalysis analyseOd(const geo::Network& network, const PointData& origins,
 
 OdJobResult runOdJob(const OdJob& job, const geo::Feedback* feedback) {
   const auto start = std::chrono::steady_clock::now();
+  auto since = start;
   OdJobResult result;
   const PreparedNetwork prepared = prepareNetwork(job, result, feedback);
   const geo::Network& net = prepared.network;
+  result.seconds.network = lap(since);
 
   const PointData origins =
       readPoints(LayerRef::parse(job.origins), job.originIdField, prepared.frame);
@@ -155,16 +165,19 @@ OdJobResult runOdJob(const OdJob& job, const geo::Feedback* feedback) {
   result.diagnostics.append(origins.diagnostics);
   if (!sameLayer)
     result.diagnostics.append(destinations.diagnostics);
+  result.seconds.places = lap(since);
 
   const OdAnalysis od =
       analyseOd(net, origins, destinations, sameLayer, job, result.diagnostics, feedback);
   result.pointsNotSnapped = od.pointsNotSnapped;
   countRows(od.rows, result);
+  result.seconds.matrix = lap(since);
   LibraryMessages gdal;  // what the writer's GDAL says, with the output named
   writeOdGeoPackage(job.output, {origins, destinations, od.origins, od.destinations, od.rows,
-                                 prepared.frame, job.attribution});
+                                 prepared.frame, job.attribution, job.matrixGeometry});
   gdal.reportTo(result.diagnostics, job.output, "writing");
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.seconds.writing = lap(since);
+  result.seconds.total = std::chrono::duration<double>(since - start).count();
   return result;
 }
 

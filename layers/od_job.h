@@ -11,6 +11,7 @@
 #include "geo/od_table.h"
 #include "geo/routing.h"
 #include "geo/snapping.h"
+#include "od_writer.h"
 #include "point_reader.h"
 #include "road_reader.h"
 #include "snapped_places.h"
@@ -26,6 +27,7 @@ struct OdJob {
   std::string output;        // GeoPackage path
   std::string networkCache;  // optional: load the network from here when present, else save it
   std::string attribution;   // stored with the output, e.g. kOsmAttribution for OSM roads
+  OdGeometry matrixGeometry = OdGeometry::Auto;
   RoadReadOptions roadOptions;
   geo::BuildOptions buildOptions;
   geo::SnapOptions snapOptions;
@@ -42,7 +44,14 @@ struct OdJobResult {
   std::size_t pairsByFallback = 0;
   std::size_t pairsUnreachable = 0;
   std::size_t pointsNotSnapped = 0;
-  double seconds = 0;
+  // Wall-clock seconds per stage, as the user waits for them.
+  struct Seconds {
+    double network = 0;  // reading the roads and building, or loading a saved network
+    double places = 0;   // reading the origins and destinations
+    double matrix = 0;   // snapping and routing
+    double writing = 0;
+    double total = 0;
+  } seconds;
 };
 
 // Throws InputError for unusable input, std::runtime_error for I/O failures, and

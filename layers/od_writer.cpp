@@ -1,6 +1,8 @@
 #include "od_writer.h"
 
 #include <cmath>
+#include <memory>
+#include <optional>
 
 #include "gpkg_writer.h"
 
@@ -11,15 +13,19 @@ bool finite(const geo::XY& p) {
   return std::isfinite(p.x) && std::isfinite(p.y);
 }
 
-void setReal(OGRFeature& f, const char* field, double value) {
+void setReal(OGRFeature& f, int field, double value) {
   if (std::isfinite(value))
     f.SetField(field, value);
   else
-    f.SetFieldNull(f.GetFieldIndex(field));
+    f.SetFieldNull(field);
 }
 
+// The matrix's columns, in the order the field indices below assume.
+enum OdColumn { OriginId, DestinationId, DistanceM, TimeS, Method, OriginConnector, DestConnector };
+
 void writeOdLayer(GpkgWriter& gpkg, const OdOutput& out) {
-  OGRLayer& layer = gpkg.createLayer("od_matrix", wkbLineString);
+  const bool lines = withLines(out.geometry, out.rows.size());
+  OGRLayer& layer = gpkg.createLayer("od_matrix", lines ? wkbLineString : wkbNone);
   gpkg.addField(layer, "origin_id", OFTString);
   gpkg.addField(layer, "destination_id", OFTString);
   gpkg.addField(layer, "distance_m", OFTReal);
@@ -27,22 +33,34 @@ void writeOdLayer(GpkgWriter& gpkg, const OdOutput& out) {
   gpkg.addField(layer, "method", OFTString);
   gpkg.addField(layer, "origin_connector_m", OFTReal);
   gpkg.addField(layer, "destination_connector_m", OFTReal);
+  // One feature reused for every row, its origin and method set only when they
+  // change: a million rows are written in about a second.
+  OGRFeature f(layer.GetLayerDefn());
+  std::optional<std::size_t> origin;
+  std::optional<geo::CostMethod> method;
   for (const geo::OdRow& row : out.rows) {
-    OGRFeature f(layer.GetLayerDefn());
-    f.SetField("origin_id", out.origins.ids[row.origin].c_str());
-    f.SetField("destination_id", out.destinations.ids[row.destination].c_str());
-    setReal(f, "distance_m", row.cost.distanceM);
-    setReal(f, "time_s", row.cost.timeS);
-    f.SetField("method", geo::toString(row.method).c_str());
-    setReal(f, "origin_connector_m", out.originSnaps.snaps[row.origin].connectorM);
-    setReal(f, "destination_connector_m", out.destinationSnaps.snaps[row.destination].connectorM);
-    const geo::XY a = out.originSnaps.placed(out.origins, row.origin);
-    const geo::XY b = out.destinationSnaps.placed(out.destinations, row.destination);
-    if (finite(a) && finite(b)) {
-      OGRLineString line;
-      line.addPoint(a.x, a.y);
-      line.addPoint(b.x, b.y);
-      f.SetGeometry(&line);
+    f.SetFID(OGRNullFID);
+    if (origin != row.origin)
+      f.SetField(OriginId, out.origins.ids[row.origin].c_str());
+    if (method != row.method)
+      f.SetField(Method, geo::toString(row.method).c_str());
+    origin = row.origin;
+    method = row.method;
+    f.SetField(DestinationId, out.destinations.ids[row.destination].c_str());
+    setReal(f, DistanceM, row.cost.distanceM);
+    setReal(f, TimeS, row.cost.timeS);
+    setReal(f, OriginConnector, out.originSnaps.snaps[row.origin].connectorM);
+    setReal(f, DestConnector, out.destinationSnaps.snaps[row.destination].connectorM);
+    if (lines) {
+      const geo::XY a = out.originSnaps.placed(out.origins, row.origin);
+      const geo::XY b = out.destinationSnaps.placed(out.destinations, row.destination);
+      std::unique_ptr<OGRLineString> line;
+      if (finite(a) && finite(b)) {
+        line = std::make_unique<OGRLineString>();
+        line->addPoint(a.x, a.y);
+        line->addPoint(b.x, b.y);
+      }
+      f.SetGeometryDirectly(line.release());
     }
     gpkg.addFeature(layer, f);
   }
@@ -56,7 +74,7 @@ void writeSnapRows(GpkgWriter& gpkg, OGRLayer& points, OGRLayer& connectors, con
     f.SetField("point_id", data.ids[i].c_str());
     f.SetField("status", geo::toString(snaps[i].failure).c_str());
     f.SetField("reason", snaps[i].reason.c_str());
-    setReal(f, "connector_m", snaps[i].connectorM);
+    setReal(f, f.GetFieldIndex("connector_m"), snaps[i].connectorM);
     if (finite(data.xy[i])) {
       OGRPoint p(data.xy[i].x, data.xy[i].y);
       f.SetGeometry(&p);
@@ -91,6 +109,10 @@ void writeSnapLayers(GpkgWriter& gpkg, const OdOutput& out) {
 }
 
 }  // namespace
+
+bool withLines(OdGeometry geometry, std::size_t pairs) {
+  return geometry == OdGeometry::Lines || (geometry == OdGeometry::Auto && pairs <= kOdLinesUpTo);
+}
 
 void writeOdGeoPackage(const std::string& path, const OdOutput& output) {
   GpkgWriter gpkg(path, output.frame.srs());

@@ -73,6 +73,17 @@ const std::map<std::string, Setter>& valueOptions() {
          j.fallback.enabled = true;
          j.fallback.detourFactor = number("--fallback-detour", v);
        }},
+      {"--matrix-lines",
+       [](OdJob& j, const std::string& v) {
+         static const std::map<std::string, cp::layers::OdGeometry> choices{
+             {"auto", cp::layers::OdGeometry::Auto},
+             {"yes", cp::layers::OdGeometry::Lines},
+             {"no", cp::layers::OdGeometry::None}};
+         const auto choice = choices.find(v);
+         if (choice == choices.end())
+           throw UsageError("--matrix-lines is 'auto', 'yes' or 'no'");
+         j.matrixGeometry = choice->second;
+       }},
       {"--fallback-speed",
        [](OdJob& j, const std::string& v) { j.fallback.speedKmh = number("--fallback-speed", v); }},
   };
@@ -124,7 +135,7 @@ cp::layers::OdJob parseOdOptions(const std::vector<std::string>& args) {
   return job;
 }
 
-const char* odUsage() {
+std::string odUsage() {
   return R"(usage: circular-planner od --roads LAYER --origins LAYER [--destinations LAYER] --output FILE.gpkg [options]
 
 Computes network distances and travel times between every origin and destination
@@ -148,6 +159,11 @@ A LAYER is a file, "file|layername=name", or "PG:... |layername=table".
   --working-epsg N            metric CRS for computation (default: the local UTM zone)
   --threads N                 worker threads (default: all cores)
   --attribution TEXT          data attribution stored with the output
+  --matrix-lines auto|yes|no  draw each pair as a line from origin to destination;
+                              auto (default): only up to )" +
+         std::to_string(cp::layers::kOdLinesUpTo) + R"( pairs, above that
+                              od_matrix is a table without geometry (ten times
+                              faster to write, and a million lines hide each other)
 )";
 }
 

@@ -17,6 +17,6 @@ class UsageError : public std::runtime_error {
 // Throws UsageError with a message that says what is wrong.
 cp::layers::OdJob parseOdOptions(const std::vector<std::string>& args);
 
-const char* odUsage();
+std::string odUsage();
 
 }  // namespace cp::runner

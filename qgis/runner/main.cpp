@@ -33,7 +33,9 @@ void printResult(const cp::layers::OdJob& job, const cp::layers::OdJobResult& r)
   std::cout << "pairs: " << r.pairs << " (" << r.pairsByNetwork << " by network, "
             << r.pairsByFallback << " by straight-line fallback, " << r.pairsUnreachable
             << " unreachable); " << r.pointsNotSnapped << " points not joined to the network\n"
-            << "wrote " << job.output << " in " << r.seconds << " s\n";
+            << "wrote " << job.output << " in " << r.seconds.total << " s (network "
+            << r.seconds.network << " s, places " << r.seconds.places << " s, matrix "
+            << r.seconds.matrix << " s, writing " << r.seconds.writing << " s)\n";
 }
 
 int runOd(const std::vector<std::string>& args) {

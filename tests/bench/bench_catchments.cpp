@@ -28,6 +28,7 @@
 #include "layers/road_classes.h"
 #include "support/almaty_network.h"
 #include "support/pg_cluster.h"
+#include "support/pg_network.h"
 #include "support/qgis_env.h"
 #include "support/temp_files.h"
 
@@ -108,23 +109,6 @@ double qgisServiceArea(QgsVectorLayer& roads, QgsVectorLayer& starts, double cut
   return ok ? seconds : -1;
 }
 
-// The network's segments as pgRouting edges: cost forward, reverse_cost
-// backward, -1 where one-way rules forbid.
-std::string edgeRows(const cp::geo::Network& net) {
-  std::string rows;
-  for (cp::geo::SegmentId s = 0; s < net.segmentCount(); ++s) {
-    const cp::geo::Direction d = net.segmentDirection[s];
-    const double length = net.segmentLength[s];
-    const double forward = cp::geo::allowsForward(d) ? length : -1;
-    const double backward = cp::geo::allowsBackward(d) ? length : -1;
-    char line[160];
-    std::snprintf(line, sizeof line, "%u\t%u\t%u\t%.17g\t%.17g\n", s, net.segmentFrom[s],
-                  net.segmentTo[s], forward, backward);
-    rows += line;
-  }
-  return rows;
-}
-
 struct PgRoutingRun {
   double seconds = -1;
   long long rows = 0;
@@ -143,17 +127,13 @@ PgRoutingRun pgRoutingDrivingDistance(const cp::geo::Network& net,
   const cp::test::PgCluster cluster;
   const cp::test::PgConnection db(cluster.conninfo());
   db.exec("CREATE EXTENSION pgrouting CASCADE");
-  db.exec(
-      "CREATE TABLE edges (id bigint, source bigint, target bigint, cost float8, "
-      "reverse_cost float8)");
-  db.copyIn("COPY edges FROM STDIN", edgeRows(net));
+  cp::test::loadPgRoutingEdges(db, net);
   std::string ids;
   for (cp::geo::NodeId n : starts)
     ids += (ids.empty() ? "" : ",") + std::to_string(n);
   const std::string sql =
-      "SELECT node, agg_cost FROM pgr_drivingDistance('SELECT id, source, target, cost, "
-      "reverse_cost FROM edges', ARRAY[" +
-      ids + "]::bigint[], " + std::to_string(cutoff) + ", directed := true, equicost := true)";
+      std::string("SELECT node, agg_cost FROM pgr_drivingDistance('") +
+      cp::test::kPgRoutingEdgesSql + "', ARRAY[" + ids + "]::bigint[], " + std::to_string(cutoff) + ", directed := true, equicost := true)";
   const auto start = Clock::now();
   const auto result = db.exec(sql);
   PgRoutingRun run;

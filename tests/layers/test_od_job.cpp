@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "layers/od_job.h"
 #include "layers/ogr_source.h"
@@ -47,6 +49,42 @@ TEST(OdJob, WritesTheTableSnappingAndConnectorsForAlmaty) {
   EXPECT_EQ(snapping.layer().GetFeatureCount(), 16);  // 8 districts, as origins and as destinations
   const OpenLayer connectors(LayerRef::parse(output + "|layername=connectors"));
   EXPECT_EQ(connectors.layer().GetFeatureCount(), 16);
+}
+
+// Every row's values, in order, as text.
+std::vector<std::string> odRowsOf(const std::string& output) {
+  const OpenLayer od(LayerRef::parse(output + "|layername=od_matrix"));
+  std::vector<std::string> rows;
+  for (auto& f : od.layer()) {
+    std::string row;
+    for (int i = 0; i < f->GetFieldCount(); ++i)
+      row += std::string(f->GetFieldAsString(i)) + (f->IsFieldNull(i) ? "<null>" : "") + ";";
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+TEST(OdJob, TheMatrixWithoutLinesHoldsTheSameRows) {
+  OdJob job = districtJob(test::tempPath("od_lines.gpkg"));
+  job.matrixGeometry = OdGeometry::Lines;
+  runOdJob(job);
+  job.output = test::tempPath("od_table.gpkg");
+  job.matrixGeometry = OdGeometry::None;
+  runOdJob(job);
+  const OpenLayer lines(LayerRef::parse(test::tempPath("od_lines.gpkg") + "|layername=od_matrix"));
+  const OpenLayer table(LayerRef::parse(test::tempPath("od_table.gpkg") + "|layername=od_matrix"));
+  EXPECT_EQ(lines.layer().GetGeomType(), wkbLineString);
+  EXPECT_EQ(table.layer().GetGeomType(), wkbNone);
+  const auto rows = odRowsOf(test::tempPath("od_lines.gpkg"));
+  EXPECT_EQ(rows.size(), 64u);
+  EXPECT_EQ(rows, odRowsOf(test::tempPath("od_table.gpkg")));
+}
+
+TEST(OdJob, LinesAreDrawnByDefaultOnlyForSmallMatrices) {
+  EXPECT_TRUE(withLines(OdGeometry::Auto, kOdLinesUpTo));
+  EXPECT_FALSE(withLines(OdGeometry::Auto, kOdLinesUpTo + 1));
+  EXPECT_TRUE(withLines(OdGeometry::Lines, 10 * kOdLinesUpTo));
+  EXPECT_FALSE(withLines(OdGeometry::None, 1));
 }
 
 TEST(OdJob, NetworkCacheGivesTheSameAnswer) {

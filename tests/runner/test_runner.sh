@@ -31,12 +31,17 @@ expect 2 "--max-snap must be greater than 0" -- od --roads r --origins o --outpu
 expect 1 "cannot open the data source" -- od --roads /nonexistent.gpkg --origins x --output "$out/a.gpkg"
 expect 1 "roads must be lines" -- od --roads "$gpkg|layername=settlements" --origins "$gpkg|layername=districts" --output "$out/b.gpkg"
 expect 1 "field 'nom'" -- od --roads "$gpkg|layername=roads" --origins "$gpkg|layername=districts" --origin-id nom --output "$out/c.gpkg"
+expect 2 "--matrix-lines is 'auto', 'yes' or 'no'" -- od --roads r --origins o --output y --matrix-lines maybe
 expect 0 "64 by network" -- od --roads "$gpkg|layername=roads" --origins "$gpkg|layername=district_centres" --origin-id name --output "$out/d.gpkg"
+expect 0 "writing" -- od --roads "$gpkg|layername=roads" --origins "$gpkg|layername=district_centres" --origin-id name --output "$out/e.gpkg" --matrix-lines no
 
 for f in a b c; do
   [ -e "$out/$f.gpkg" ] && { echo "FAIL: a failed run left $f.gpkg"; failures=$((failures + 1)); }
 done
 [ -s "$out/d.gpkg" ] || { echo "FAIL: the full run wrote no output"; failures=$((failures + 1)); }
+geometry_of() { ogrinfo -so "$out/$1.gpkg" od_matrix 2>/dev/null | sed -n 's/^Geometry: //p'; }
+[ "$(geometry_of d)" = "Line String" ] && [ "$(geometry_of e)" = "None" ] ||
+  { echo "FAIL: --matrix-lines does not choose the matrix's geometry"; failures=$((failures + 1)); }
 
 # The report job: bad configs, a missing layer, then the whole analysis.
 check() {  # check CONDITION MESSAGE

@@ -1,9 +1,15 @@
-// OD matrix benchmark on the Almaty drivable network: our engine (network
-// build from the GeoPackage, snapping, N x N distance + time matrix on all
-// cores) against QGIS's own network analysis (graph build with N tie points,
-// one QgsGraphAnalyzer::dijkstra per origin), in the same run.
+// OD matrix benchmark on the Almaty drivable network, in the same run:
+// - the engine (network build from the GeoPackage, snapping, N x N distance +
+//   time matrix on all cores) against QGIS's own network analysis (graph build
+//   with N tie points, one QgsGraphAnalyzer::dijkstra per origin);
+// - end to end as the user waits, from reading the roads and places to the
+//   written table: `circular-planner od`'s job, from the roads and from a saved
+//   network, against QGIS (graph and queries; writing not counted) and against
+//   pgRouting's pgr_dijkstraCostMatrix into a table, on the same segments in a
+//   PostgreSQL server started here, with the graph already stored and the
+//   places given as vertices (loading and snapping not counted).
 //
-// Usage: bench_od_vs_qgis [--points N] [--qgis-origins M] [--threads T]
+// Usage: bench_od [--points N] [--qgis-origins M] [--threads T] [--no-pgrouting]
 // With M < N the QGIS query time is measured on M origins and scaled to N
 // (each origin costs the same: a full Dijkstra over the graph); the output says so.
 
@@ -14,7 +20,10 @@
 
 #include "geo/contraction_hierarchy.h"
 #include "geo/routing.h"
+#include "layers/od_job.h"
 #include "support/almaty_network.h"
+#include "support/pg_cluster.h"
+#include "support/pg_network.h"
 #include "support/qgis_env.h"
 #include "support/qgis_graph.h"
 #include "support/temp_files.h"
@@ -31,11 +40,17 @@ struct Args {
   std::size_t points = 1000;
   std::size_t qgisOrigins = 0;  // 0: all
   unsigned threads = 0;
+  bool pgRouting = true;
 };
 
 Args parse(int argc, char** argv) {
   Args a;
+  for (int i = 1; i < argc; ++i)
+    if (!std::strcmp(argv[i], "--no-pgrouting"))
+      a.pgRouting = false;
   for (int i = 1; i + 1 < argc; i += 2) {
+    if (argv[i + 1][0] < '0' || argv[i + 1][0] > '9')
+      continue;
     const std::size_t v = std::stoul(argv[i + 1]);
     if (!std::strcmp(argv[i], "--points"))
       a.points = v;
@@ -57,6 +72,7 @@ struct OursResult {
   double dijkstraMatrixS = 0;  // the same matrix by one Dijkstra per origin
   cp::geo::OdMatrix matrix;
   std::vector<cp::geo::LonLat> lonLat;
+  std::vector<cp::geo::NodeId> nearNodes;  // a vertex of each place's segment, for pgRouting
 };
 
 OursResult runOurs(const Args& args) {
@@ -67,8 +83,10 @@ OursResult runOurs(const Args& args) {
   // Places are drawn on the network, then snapped back like user points.
   const auto places = cp::test::randomLocations(almaty.network, args.points, 1);
   std::vector<cp::geo::XY> xy;
-  for (const auto& p : places)
+  for (const auto& p : places) {
     xy.push_back(p.xy);
+    r.nearNodes.push_back(almaty.network.segmentFrom[p.segment]);
+  }
   r.lonLat = cp::test::toLonLat(*almaty.roads.frame, xy);
   t = Clock::now();
   const cp::geo::Snapper snapper(almaty.network, {});
@@ -148,6 +166,92 @@ Agreement compare(const OursResult& ours, const QgisResult& qgis) {
   return a;
 }
 
+// The places as a GeoJSON file of lon/lat points with an id, as a user gives them.
+std::string writePlaces(const std::vector<cp::geo::LonLat>& lonLat) {
+  std::string json = R"({"type":"FeatureCollection","features":[)";
+  for (std::size_t i = 0; i < lonLat.size(); ++i) {
+    char feature[200];
+    std::snprintf(feature, sizeof feature,
+                  R"(%s{"type":"Feature","properties":{"id":"p%zu"},)"
+                  R"("geometry":{"type":"Point","coordinates":[%.9f,%.9f]}})",
+                  i ? "," : "", i, lonLat[i].lon, lonLat[i].lat);
+    json += feature;
+  }
+  return cp::test::writeText("bench_od_places.geojson", json + "]}");
+}
+
+// `circular-planner od`'s job on the places: from the roads, or from a saved network.
+cp::layers::OdJobResult runJob(const std::string& places, const std::string& networkCache,
+                               unsigned threads) {
+  cp::layers::OdJob job;
+  job.roads = cp::test::sampleLayer("roads");
+  job.origins = places;
+  job.originIdField = "id";
+  job.destinationIdField = "id";
+  job.output = cp::test::tempPath("bench_od.gpkg");
+  job.networkCache = networkCache;
+  job.queryOptions.threads = threads;
+  return cp::layers::runOdJob(job);
+}
+
+struct PgRoutingResult {
+  double seconds = -1;
+  long long rows = 0;
+};
+
+// pgr_dijkstraCostMatrix between the places' vertices, written into a table.
+PgRoutingResult runPgRouting(const cp::geo::Network& net,
+                             const std::vector<cp::geo::NodeId>& vertices) {
+  const cp::test::PgCluster cluster;
+  const cp::test::PgConnection db(cluster.conninfo());
+  db.exec("CREATE EXTENSION pgrouting CASCADE");
+  cp::test::loadPgRoutingEdges(db, net);
+  std::string ids;
+  for (cp::geo::NodeId n : vertices)
+    ids += (ids.empty() ? "" : ",") + std::to_string(n);
+  PgRoutingResult r;
+  const auto start = Clock::now();
+  db.exec(std::string("CREATE TABLE od AS SELECT * FROM pgr_dijkstraCostMatrix('") +
+          cp::test::kPgRoutingEdgesSql + "', ARRAY[" + ids + "]::bigint[], directed := true)");
+  r.seconds = secondsSince(start);
+  r.rows = std::stoll(PQgetvalue(db.exec("SELECT count(*) FROM od").get(), 0, 0));
+  return r;
+}
+
+void printEndToEnd(const Args& args, const OursResult& ours, double qgisTotal) {
+  const std::string places = writePlaces(ours.lonLat);
+  const auto fromRoads = runJob(places, "", args.threads);
+  const std::string saved = cp::test::tempPath("bench_od.cpnet");
+  std::remove(saved.c_str());
+  runJob(places, saved, args.threads);  // builds and saves the network
+  const auto fromSaved = runJob(places, saved, args.threads);
+  PgRoutingResult pg;
+  if (args.pgRouting)
+    pg = runPgRouting(cp::test::buildAlmatyNetwork().network, ours.nearNodes);
+
+  std::printf("\nend to end, as the user waits (read roads and places -> written table)\n");
+  std::printf("%-44s %10s %10s %10s\n", "", "ours [s]", "QGIS", "pgRouting");
+  const auto row = [&](const char* what, const cp::layers::OdJobResult& r) {
+    const double t = r.seconds.total;
+    char pgRatio[32] = "-";
+    if (pg.seconds > 0)
+      std::snprintf(pgRatio, sizeof pgRatio, "%.1fx", pg.seconds / t);
+    std::printf("%-44s %10.3f %9.1fx %10s\n", what, t, qgisTotal / t, pgRatio);
+  };
+  row("`od` from the roads", fromRoads);
+  row("`od` from a saved network", fromSaved);
+  std::printf(
+      "  ours from the roads: network %.3f s, places %.3f s, matrix %.3f s, writing %.3f s "
+      "(%zu rows)\n",
+      fromRoads.seconds.network, fromRoads.seconds.places, fromRoads.seconds.matrix,
+      fromRoads.seconds.writing, fromRoads.pairs);
+  std::printf("  QGIS: %.3f s for graph and queries, nothing written\n", qgisTotal);
+  if (pg.seconds > 0)
+    std::printf("  pgRouting: %.3f s for pgr_dijkstraCostMatrix into a table (%lld rows), graph "
+                "already stored, places given as vertices\n",
+                pg.seconds, pg.rows);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -180,5 +284,6 @@ int main(int argc, char** argv) {
       "worst relative (pairs >= 1 km) %.2e\n",
       theirs.rows.size(), args.points, agreement.sameReachability ? "yes" : "NO",
       agreement.worstAbsoluteM, agreement.worstRelative);
+  printEndToEnd(args, ours, qgisTotal);
   return agreement.ok() ? 0 : 1;
 }
