@@ -27,7 +27,7 @@ bool closer(const Assignment& x, const Assignment& y, Metric metric) {
 }  // namespace
 
 Catchments::Catchments(const Network& network, const std::vector<std::optional<Location>>& sites,
-                       const CatchmentOptions& options)
+                       const CatchmentOptions& options, const Feedback* feedback)
     : network_(network), options_(options), sites_(sites) {
   if (options.travel == Travel::ToSite)
     reversed_ = reversed(network);
@@ -51,12 +51,16 @@ Catchments::Catchments(const Network& network, const std::vector<std::optional<L
   nodeSite_.assign(net.nodeCount(), kNoId);
   nodeCost_.assign(net.nodeCount(), Cost{});
   // Settled in cost order, a node's parent is settled before it: its site is known.
+  std::size_t settled = 0;
   search.run(options.cutoff, [&](NodeId u) {
     const ArcId parent = search.parentArc(u);
     nodeSite_[u] = parent == kNoId ? seed[u].site : nodeSite_[net.arcTail(parent)];
     nodeCost_[u] = search.cost(u);
+    if (++settled % 16384 == 0)
+      throwIfCanceled(feedback);
     return false;
   });
+  throwIfCanceled(feedback);
 }
 
 Assignment Catchments::at(const Location& place) const {

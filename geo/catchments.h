@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "dijkstra.h"
+#include "feedback.h"
 #include "snapping.h"
 
 namespace cp::geo {
@@ -41,9 +42,10 @@ struct CatchmentPiece {
 
 class Catchments {
  public:
-  // Sites that did not join the network (nullopt) serve nothing.
+  // Sites that did not join the network (nullopt) serve nothing. Throws
+  // Canceled when `feedback` is canceled.
   Catchments(const Network& network, const std::vector<std::optional<Location>>& sites,
-             const CatchmentOptions& options);
+             const CatchmentOptions& options, const Feedback* feedback = nullptr);
 
   // The nearest site of a place (ties: the lower site index).
   Assignment at(const Location& place) const;

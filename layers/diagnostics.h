@@ -35,6 +35,13 @@ class InputError : public std::runtime_error {
   Diagnostic diagnostic_;
 };
 
+// A setting the user chose that cannot be used (a negative cutoff, a band that
+// is not a number): the message says which and why.
+class OptionError : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
+
 [[noreturn]] void failInput(const std::string& layer, const std::string& feature,
                             const std::string& field, const std::string& message);
 

@@ -1,5 +1,7 @@
 #include "road_reader.h"
 
+#include "field_names.h"
+
 #include <cmath>
 
 #include "library_messages.h"
@@ -143,9 +145,9 @@ RoadData readRoads(const LayerRef& ref, const RoadReadOptions& options) {
     failInput(layer.label(), "", "", "the road layer is empty");
   RoadData out;
   out.fieldsUsed = {
-      resolveField(layer, options.fields.roadClass, {"fclass", "highway"}),
-      resolveField(layer, options.fields.oneway, {"oneway"}),
-      resolveField(layer, options.fields.speedKmh, {"maxspeed", "speed_kmh", "speed"})};
+      resolveField(layer, options.fields.roadClass, field_names::kRoadClass),
+      resolveField(layer, options.fields.oneway, field_names::kOneway),
+      resolveField(layer, options.fields.speedKmh, field_names::kSpeed)};
   if (out.fieldsUsed.roadClass.empty() && options.drivableOnly)
     out.diagnostics.warn(layer.label(), "", "",
                          "no road-class field (fclass/highway): every line is treated as drivable");

@@ -135,7 +135,7 @@ const QList<CpAnalysis>& analyses() {
        QObject::tr("Compost from the 'From' sites to the 'To' farmland"),
        QStringLiteral("circularplanner:compostoutlets"),
        params("SITES", "SITE_ID", "INTAKE_FIELD"),
-       params("FARMLAND", "PARCEL_ID"),  // demand in t/ha/yr: the algorithm detects it
+       params("FARMLAND", "PARCEL_ID", "DEMAND_FIELD"),
        {},
        {},
        {{QStringLiteral("PARCELS"), QStringLiteral("farmland_supplied"),

@@ -14,19 +14,15 @@ namespace {
 
 const QString kScope = QStringLiteral("CircularPlanner");
 
-QStringList names(std::initializer_list<const char*> list) {
-  QStringList out;
-  for (const char* name : list)
-    out << QString::fromLatin1(name);
-  return out;
+namespace names = cp::layers::field_names;
+
+CpRoleField idField(const names::Names& usual) {
+  return {QStringLiteral("id"), QObject::tr("id field"), cp::qgis::usualNames(usual)};
 }
 
-CpRoleField idField(std::initializer_list<const char*> usual) {
-  return {QStringLiteral("id"), QObject::tr("id field"), names(usual)};
-}
-
-CpRoleField quantityField(std::initializer_list<const char*> usual) {
-  return {QStringLiteral("quantity"), QObject::tr("tonnes per year"), names(usual)};
+CpRoleField quantityField(const names::Names& usual,
+                          const QString& unit = QObject::tr("tonnes per year")) {
+  return {QStringLiteral("quantity"), unit, cp::qgis::usualNames(usual)};
 }
 
 QList<CpRole> makeRoles() {
@@ -35,46 +31,47 @@ QList<CpRole> makeRoles() {
       {QStringLiteral("roads"),
        QObject::tr("Roads"),
        cp::qgis::LayerFilter::LineLayer,
-       {{QStringLiteral("class"), QObject::tr("road class"), cp::qgis::roadClassFieldNames()},
-        {QStringLiteral("oneway"), QObject::tr("one-way"), cp::qgis::onewayFieldNames()},
-        {QStringLiteral("speed"), QObject::tr("speed (km/h)"), cp::qgis::speedFieldNames()}},
+       {{QStringLiteral("class"), QObject::tr("road class"),
+         cp::qgis::usualNames(names::kRoadClass)},
+        {QStringLiteral("oneway"), QObject::tr("one-way"), cp::qgis::usualNames(names::kOneway)},
+        {QStringLiteral("speed"), QObject::tr("speed (km/h)"),
+         cp::qgis::usualNames(names::kSpeed)}},
        false},
       {QStringLiteral("districts"),
        QObject::tr("Districts"),
        places,
-       {idField({"name", "district_id", "district", "id"})},
+       {idField(names::kDistrictId)},
        true},
       {QStringLiteral("centres"),
        QObject::tr("District centres"),
        places,
-       {idField({"name", "district_id", "id"})},
+       {idField(names::kCentreId)},
        true},
       {QStringLiteral("zones"),
        QObject::tr("Industrial zones"),
        places,
-       {idField({"zone_id", "name", "id"})},
+       {idField(names::kZoneId)},
        true},
       {QStringLiteral("farmland"),
        QObject::tr("Agricultural land"),
        places,
-       {idField({"parcel_id", "id"}),
-        quantityField({"compost_demand_t_per_year", "tonnes_per_year"})},
+       {idField(names::kParcelId), quantityField(names::kCompostDemandPerHa,
+                                                 QObject::tr("compost demand, t per ha per year"))},
        true},
       {QStringLiteral("organic"),
        QObject::tr("Organic sources"),
        places,
-       {idField({"source_id", "name", "id"}), quantityField({"tonnes_per_year", "t_per_year"})},
+       {idField(names::kSourceId), quantityField(names::kTonnes)},
        true},
       {QStringLiteral("compost"),
        QObject::tr("Composting sites"),
        places,
-       {idField({"site_id", "name", "id"}),
-        quantityField({"capacity_t_per_year", "tonnes_per_year"})},
+       {idField(names::kSiteId), quantityField(names::kCapacity)},
        true},
       {QStringLiteral("flows"),
        QObject::tr("Material flows"),
        cp::qgis::LayerFilter::VectorLayer,
-       {idField({"flow_id", "id"}), quantityField({"tonnes_per_year", "t_per_year"})},
+       {idField(names::kFlowId), quantityField(names::kTonnes)},
        false},
   };
 }

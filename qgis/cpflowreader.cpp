@@ -75,21 +75,11 @@ class Row {
 }  // namespace
 
 FlowFields detectFlowFields(const QgsFeatureSource& table) {
-  const auto pick = [&table](std::initializer_list<const char*> names) {
-    QStringList list;
-    for (const char* n : names)
-      list << QString::fromLatin1(n);
-    return detectField(table, list);
-  };
-  return {pick({"flow_id", "id"}),
-          pick({"origin_id", "from_id", "origin", "from"}),
-          pick({"destination_id", "to_id", "destination", "to"}),
-          pick({"tonnes_per_year", "t_per_year", "tonnes"}),
-          pick({"material_class", "class"}),
-          pick({"material", "product"}),
-          pick({"stage"}),
-          pick({"scenario"}),
-          pick({"view", "group"})};
+  namespace names = layers::field_names;
+  const auto pick = [&table](const names::Names& usual) { return detectField(table, usual); };
+  return {pick(names::kFlowId), pick(names::kFlowOrigin),    pick(names::kFlowDestination),
+          pick(names::kTonnes), pick(names::kMaterialClass), pick(names::kMaterial),
+          pick(names::kStage),  pick(names::kScenario),      pick(names::kView)};
 }
 
 std::vector<layers::Flow> readFlows(const QgsFeatureSource& table, const QString& label,

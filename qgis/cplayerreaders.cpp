@@ -127,26 +127,19 @@ QString coordinatesProblem(const QgsFeatureSource& source) {
       source.sourceCrs().isGeographic(), source.sourceCrs().authid().toStdString()));
 }
 
-const QStringList& roadClassFieldNames() {
-  static const QStringList names{QStringLiteral("fclass"), QStringLiteral("highway")};
-  return names;
+QStringList usualNames(const layers::field_names::Names& names) {
+  QStringList out;
+  for (const std::string& name : names)
+    out << QString::fromStdString(name);
+  return out;
 }
 
-const QStringList& onewayFieldNames() {
-  static const QStringList names{QStringLiteral("oneway")};
-  return names;
-}
-
-const QStringList& speedFieldNames() {
-  static const QStringList names{QStringLiteral("maxspeed"), QStringLiteral("speed_kmh"),
-                                 QStringLiteral("speed")};
-  return names;
-}
-
-QString detectField(const QgsFeatureSource& source, const QStringList& candidates) {
-  for (const QString& name : candidates)
-    if (source.fields().lookupField(name) >= 0)
-      return name;
+QString detectField(const QgsFeatureSource& source, const layers::field_names::Names& usual) {
+  for (const std::string& name : usual) {
+    const int index = source.fields().lookupField(QString::fromStdString(name));
+    if (index >= 0)
+      return source.fields().at(index).name();
+  }
   return QString();
 }
 

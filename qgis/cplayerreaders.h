@@ -8,6 +8,7 @@
 #include <qgsfeaturesource.h>
 #include <qgsgeometry.h>
 
+#include "layers/field_names.h"
 #include "layers/point_reader.h"
 #include "layers/road_reader.h"
 
@@ -15,13 +16,11 @@ class QgsFeedback;
 
 namespace cp::qgis {
 
-// The names road fields usually have (OSM and Geofabrik), most likely first.
-const QStringList& roadClassFieldNames();
-const QStringList& onewayFieldNames();
-const QStringList& speedFieldNames();
+// The usual names of a field (layers/field_names.h), for QGIS's widgets.
+QStringList usualNames(const layers::field_names::Names& names);
 
-// The first of the candidates that the source has, or "".
-QString detectField(const QgsFeatureSource& source, const QStringList& candidates);
+// The first of the usual names that the source has, or "".
+QString detectField(const QgsFeatureSource& source, const layers::field_names::Names& usual);
 
 // Between QGIS's geometries and GDAL's, for the rules the readers share
 // (toOgr: null for a null geometry).

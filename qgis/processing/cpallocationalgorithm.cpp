@@ -62,11 +62,10 @@ CpAllocationAlgorithm::SourcesToSites CpAllocationAlgorithm::readSourcesToSites(
   cp::layers::Diagnostics diagnostics = out.prepared.roads.diagnostics;
   out.sources = readPlaces(p, kSources, QStringLiteral("SOURCE_ID"), context, frame, diagnostics);
   out.sites = readSites(p, kSites, QStringLiteral("SITE_ID"), context, frame, diagnostics);
-  out.supply = readTonnes(p, context, kSources, QStringLiteral("TONNES_FIELD"), tonnesFieldNames(),
-                          diagnostics);
+  out.supply = readTonnes(p, context, kSources, QStringLiteral("TONNES_FIELD"),
+                          cp::layers::field_names::kTonnes, diagnostics);
   out.capacity = readTonnes(p, context, kSites, QStringLiteral("CAPACITY_FIELD"),
-                            {QStringLiteral("capacity_t_per_year"), QStringLiteral("capacity")},
-                            diagnostics, capacityWithoutField);
+                            cp::layers::field_names::kCapacity, diagnostics, capacityWithoutField);
   const cp::geo::Snapper snapper(out.prepared.network, snapOptions(p, context));
   out.from = cp::layers::snapPlaces(snapper, out.sources, diagnostics);
   out.to = cp::layers::snapPlaces(snapper, out.sites, diagnostics);

@@ -2,9 +2,7 @@
 
 #include <qgsprocessingparameters.h>
 
-#include "geo/catchments.h"
-#include "geo/routing.h"
-#include "qgis/cpcatchmentpolygons.h"
+#include "layers/analyses/catchments.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
@@ -13,27 +11,6 @@ namespace {
 
 const QString kSites = QStringLiteral("SITES");
 const QString kSources = QStringLiteral("SOURCES");
-
-std::vector<double> parseBands(const QString& text, double cutoff) {
-  std::vector<double> bands;
-  for (const QString& part : text.split(',', Qt::SkipEmptyParts)) {
-    bool ok = false;
-    const double value = part.trimmed().toDouble(&ok);
-    if (!ok || value <= 0)
-      throw QgsProcessingException(
-          QObject::tr("Bands must be positive numbers separated by commas, not '%1'").arg(text));
-    if (value < cutoff)
-      bands.push_back(value);
-  }
-  std::sort(bands.begin(), bands.end());
-  return bands;
-}
-
-// The band a cost falls in, as its upper bound (the cutoff for the last).
-double bandOf(double cost, const std::vector<double>& bands, double cutoff) {
-  const auto it = std::upper_bound(bands.begin(), bands.end(), cost);
-  return it == bands.end() ? cutoff : *it;
-}
 
 }  // namespace
 
@@ -90,97 +67,85 @@ QVariantMap CpCatchmentsAlgorithm::processAlgorithm(const QVariantMap& p,
     const cp::layers::WorkingFrame& frame = *prepared.roads.frame;
     cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
     const auto sites = readSites(p, kSites, QStringLiteral("SITE_ID"), context, frame, diagnostics);
-    const cp::geo::Snapper snapper(prepared.network, snapOptions(p, context));
-    const auto snapped = cp::layers::snapPlaces(snapper, sites, diagnostics);
-
-    cp::geo::CatchmentOptions options;
-    options.metric = metric(p, context);
-    options.travel = parameterAsEnum(p, QStringLiteral("TRAVEL"), context) == 1
-                         ? cp::geo::Travel::FromSite
-                         : cp::geo::Travel::ToSite;
-    options.cutoff = parameterAsDouble(p, QStringLiteral("CUTOFF"), context);
-    const std::vector<double> bands =
-        parseBands(parameterAsString(p, QStringLiteral("BANDS"), context), options.cutoff);
-    const cp::geo::Catchments catchments(prepared.network, snapped.locations(), options);
-    const std::vector<cp::geo::CatchmentPiece> pieces = catchments.pieces(bands);
-    feedback->setProgress(50);
-
-    // Sources: which site each one reaches, and the tonnes gathered per site.
-    std::vector<double> tonnes(sites.ids.size(), 0.0);
-    std::vector<int> sourceCount(sites.ids.size(), 0);
+    std::optional<cp::layers::PointData> sources;
+    std::vector<double> tonnes;
     if (optionalSource(p, kSources, context)) {
-      const auto sources =
-          readPlaces(p, kSources, QStringLiteral("SOURCE_ID"), context, frame, diagnostics);
-      const std::vector<double> amount =
-          readTonnes(p, context, kSources, QStringLiteral("TONNES_FIELD"), tonnesFieldNames(),
-                     diagnostics, 0.0);
-      const auto placed = cp::layers::snapPlaces(snapper, sources, diagnostics);
-      const auto assigned = catchments.atAll(placed.locations());
-      for (std::size_t i = 0; i < assigned.size(); ++i) {
-        if (assigned[i].site == cp::geo::kNoId) {
-          diagnostics.warn(sources.layerLabel, sources.ids[i], "", "no site within the cutoff");
-          continue;
-        }
-        tonnes[assigned[i].site] += amount[i];
-        ++sourceCount[assigned[i].site];
-      }
+      sources = readPlaces(p, kSources, QStringLiteral("SOURCE_ID"), context, frame, diagnostics);
+      tonnes = readTonnes(p, context, kSources, QStringLiteral("TONNES_FIELD"),
+                          cp::layers::field_names::kTonnes, diagnostics, 0.0);
     }
+    cp::analyses::CatchmentsOptions options;
+    options.search.metric = metric(p, context);
+    options.search.travel = parameterAsEnum(p, QStringLiteral("TRAVEL"), context) == 1
+                                ? cp::geo::Travel::FromSite
+                                : cp::geo::Travel::ToSite;
+    options.search.cutoff = parameterAsDouble(p, QStringLiteral("CUTOFF"), context);
+    options.bands = cp::analyses::parseBands(
+        parameterAsString(p, QStringLiteral("BANDS"), context).toStdString(),
+        options.search.cutoff);
+    options.radiusM = parameterAsDouble(p, QStringLiteral("RADIUS"), context);
+    options.snap = snapOptions(p, context);
+    const cp::analyses::CatchmentsResult result = cp::analyses::analyseCatchments(
+        {prepared.network, sites, sources ? &*sources : nullptr, tonnes}, options, progress);
+    diagnostics.append(result.diagnostics);
     cpReportDiagnostics(diagnostics, feedback);
-
-    const double radius = parameterAsDouble(p, QStringLiteral("RADIUS"), context);
-    const std::vector<QgsGeometry> polygons =
-        cp::qgis::catchmentPolygons(prepared.network, pieces, sites.ids.size(), radius);
-    const QgsFields fields = cpFields({{"site_id", QMetaType::QString},
-                                       {"area_km2", QMetaType::Double},
-                                       {"network_km", QMetaType::Double},
-                                       {"sources", QMetaType::Int},
-                                       {"tonnes", QMetaType::Double}});
-    SinkOutput out = createOutput(p, context, fields, frame, QStringLiteral("OUTPUT"),
-                                  cp::qgis::WkbType::MultiPolygon);
-    if (!out.sink)
-      throw QgsProcessingException(invalidSinkError(p, QStringLiteral("OUTPUT")));
-    std::vector<double> networkKm(sites.ids.size(), 0.0);
-    for (const cp::geo::CatchmentPiece& piece : pieces)
-      networkKm[piece.site] +=
-          (piece.f1 - piece.f0) * prepared.network.segmentLength[piece.segment] / 1000;
-    for (std::size_t s = 0; s < sites.ids.size(); ++s) {
-      QgsFeature f(fields);
-      QgsAttributes attributes;
-      const double km2 = polygons[s].isEmpty() ? 0 : polygons[s].area() / 1e6;  // null: -1
-      attributes << QString::fromStdString(sites.ids[s]) << km2 << networkKm[s] << sourceCount[s]
-                 << tonnes[s];
-      f.setAttributes(attributes);
-      if (!polygons[s].isEmpty()) {
-        QgsGeometry g = polygons[s];
-        g.convertToMultiType();
-        g.transform(out.fromWorking);
-        f.setGeometry(g);
-      }
-      if (!out.sink->addFeature(f, QgsFeatureSink::FastInsert))
-        throw QgsProcessingException(writeFeatureError(out.sink.get(), p, out.name));
-    }
-    cp::qgis::styleOnLoad(context, out.destination, cp::qgis::styleCatchments);
-    QVariantMap results{{QStringLiteral("OUTPUT"), out.destination}};
-
-    SinkOutput network =
-        createOutput(p, context,
-                     cpFields({{"site_id", QMetaType::QString},
-                               {"band", QMetaType::Double},
-                               {"cost_from", QMetaType::Double},
-                               {"cost_to", QMetaType::Double}}),
-                     frame, QStringLiteral("NETWORK"), cp::qgis::WkbType::LineString);
-    if (network.sink) {
-      for (const cp::geo::CatchmentPiece& piece : pieces) {
-        QgsAttributes attributes;
-        attributes << QString::fromStdString(sites.ids[piece.site])
-                   << bandOf(0.5 * (piece.cost0 + piece.cost1), bands, options.cutoff)
-                   << piece.cost0 << piece.cost1;
-        addPolyline(network, p, attributes,
-                    cp::geo::partialShape(prepared.network, piece.segment, piece.f0, piece.f1));
-      }
-      cp::qgis::styleOnLoad(context, network.destination, cp::qgis::styleBands);
-      results.insert(QStringLiteral("NETWORK"), network.destination);
-    }
+    QVariantMap results{{QStringLiteral("OUTPUT"), writeCatchments(p, context, frame, result)}};
+    const QString network = writeBands(p, context, frame, result);
+    if (!network.isEmpty())
+      results.insert(QStringLiteral("NETWORK"), network);
     return results;
   });
+}
+
+QString CpCatchmentsAlgorithm::writeCatchments(const QVariantMap& p, QgsProcessingContext& context,
+                                               const cp::layers::WorkingFrame& frame,
+                                               const cp::analyses::CatchmentsResult& result) {
+  const QgsFields fields = cpFields({{"site_id", QMetaType::QString},
+                                     {"area_km2", QMetaType::Double},
+                                     {"network_km", QMetaType::Double},
+                                     {"sources", QMetaType::Int},
+                                     {"tonnes", QMetaType::Double}});
+  SinkOutput out = createOutput(p, context, fields, frame, QStringLiteral("OUTPUT"),
+                                cp::qgis::WkbType::MultiPolygon);
+  if (!out.sink)
+    throw QgsProcessingException(invalidSinkError(p, QStringLiteral("OUTPUT")));
+  for (const cp::analyses::SiteCatchment& site : result.sites) {
+    QgsFeature f(fields);
+    QgsAttributes attributes;
+    attributes << QString::fromStdString(site.siteId) << site.areaKm2 << site.networkKm
+               << site.sources << site.tonnes;
+    f.setAttributes(attributes);
+    if (site.polygon && !site.polygon->IsEmpty()) {
+      QgsGeometry g = cp::qgis::fromOgr(*site.polygon);
+      g.convertToMultiType();
+      g.transform(out.fromWorking);
+      f.setGeometry(g);
+    }
+    if (!out.sink->addFeature(f, QgsFeatureSink::FastInsert))
+      throw QgsProcessingException(writeFeatureError(out.sink.get(), p, out.name));
+  }
+  cp::qgis::styleOnLoad(context, out.destination, cp::qgis::styleCatchments);
+  return out.destination;
+}
+
+QString CpCatchmentsAlgorithm::writeBands(const QVariantMap& p, QgsProcessingContext& context,
+                                          const cp::layers::WorkingFrame& frame,
+                                          const cp::analyses::CatchmentsResult& result) {
+  SinkOutput network =
+      createOutput(p, context,
+                   cpFields({{"site_id", QMetaType::QString},
+                             {"band", QMetaType::Double},
+                             {"cost_from", QMetaType::Double},
+                             {"cost_to", QMetaType::Double}}),
+                   frame, QStringLiteral("NETWORK"), cp::qgis::WkbType::LineString);
+  if (!network.sink)
+    return {};
+  for (const cp::analyses::BandPiece& piece : result.network) {
+    QgsAttributes attributes;
+    attributes << QString::fromStdString(piece.siteId) << piece.band << piece.costFrom
+               << piece.costTo;
+    addPolyline(network, p, attributes, piece.shape);
+  }
+  cp::qgis::styleOnLoad(context, network.destination, cp::qgis::styleBands);
+  return network.destination;
 }

@@ -110,8 +110,7 @@ void CpCompostOutletsAlgorithm::warnIfIntakeIsCapacity(const QVariantMap& p,
                                                        cp::layers::Diagnostics& diagnostics) {
   const auto sites = requireSource(p, kSites, context);
   const QString given = parameterAsString(p, QStringLiteral("INTAKE_FIELD"), context);
-  const QString field =
-      given.isEmpty() ? cp::qgis::detectField(*sites, {QStringLiteral("tonnes_in")}) : given;
+  const QString field = given.isEmpty() ? cp::qgis::detectField(*sites, {"tonnes_in"}) : given;
   if (!field.isEmpty() && !field.contains(QLatin1String("capacity"), Qt::CaseInsensitive))
     return;
   diagnostics.warn(inputLabel(kSites).toStdString(), "", field.toStdString(),
@@ -133,16 +132,12 @@ QVariantMap CpCompostOutletsAlgorithm::processAlgorithm(const QVariantMap& p,
         readPlaces(p, kFarmland, QStringLiteral("PARCEL_ID"), context, *o.frame, diagnostics);
     const double yield = parameterAsDouble(p, QStringLiteral("YIELD"), context);
     warnIfIntakeIsCapacity(p, context, diagnostics);
-    for (double intake :
-         readTonnes(p, context, kSites, QStringLiteral("INTAKE_FIELD"),
-                    {QStringLiteral("tonnes_in"), QStringLiteral("capacity_t_per_year"),
-                     QStringLiteral("capacity")},
-                    diagnostics))
+    for (double intake : readTonnes(p, context, kSites, QStringLiteral("INTAKE_FIELD"),
+                                    cp::layers::field_names::kCompostIntake, diagnostics))
       o.input.supply.push_back(intake * yield);
-    const std::vector<double> rate = readTonnes(
-        p, context, kFarmland, QStringLiteral("DEMAND_FIELD"),
-        {QStringLiteral("compost_demand_t_per_ha_year"), QStringLiteral("compost_t_per_ha")},
-        diagnostics);
+    const std::vector<double> rate =
+        readTonnes(p, context, kFarmland, QStringLiteral("DEMAND_FIELD"),
+                   cp::layers::field_names::kCompostDemandPerHa, diagnostics);
     o.areaHa = areasHa(*requireSource(p, kFarmland, context), context.transformContext());
     for (std::size_t k = 0; k < rate.size(); ++k)
       o.input.capacity.push_back(rate[k] * o.areaHa[k]);

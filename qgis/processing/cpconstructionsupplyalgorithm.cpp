@@ -88,10 +88,10 @@ std::vector<std::vector<double>> CpConstructionSupplyAlgorithm::zoneCapacities(
     index.emplace(zones.ids[z], z);
   const auto products = requireSource(p, kProducts, context);
   const std::string label = inputLabel(kProducts).toStdString();
-  const QString zoneField = cp::qgis::detectField(*products, {QStringLiteral("zone_id")});
-  const QString classField = cp::qgis::detectField(*products, {QStringLiteral("material_class")});
-  const QString capacityField = cp::qgis::detectField(
-      *products, {QStringLiteral("capacity_t_per_year"), QStringLiteral("capacity")});
+  namespace names = cp::layers::field_names;
+  const QString zoneField = cp::qgis::detectField(*products, names::kProductZone);
+  const QString classField = cp::qgis::detectField(*products, names::kMaterialClass);
+  const QString capacityField = cp::qgis::detectField(*products, names::kCapacity);
   for (const QString* f : {&zoneField, &classField, &capacityField})
     if (f->isEmpty())
       cp::layers::failInput(label, "", "",

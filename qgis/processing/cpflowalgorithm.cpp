@@ -15,15 +15,6 @@ namespace {
 const QString kFlows = QStringLiteral("FLOWS");
 const QString kPlaces = QStringLiteral("PLACES");
 
-// The id fields places usually have, most specific first.
-const QStringList& placeIdFieldNames() {
-  static const QStringList names{QStringLiteral("zone_id"),   QStringLiteral("district_id"),
-                                 QStringLiteral("site_id"),   QStringLiteral("source_id"),
-                                 QStringLiteral("parcel_id"), QStringLiteral("facility_id"),
-                                 QStringLiteral("place_id"),  QStringLiteral("id")};
-  return names;
-}
-
 }  // namespace
 
 void CpFlowAlgorithm::addFlowParameters() {
@@ -79,11 +70,15 @@ CpFlowAlgorithm::PlacedFlows CpFlowAlgorithm::placeFlows(QgsProcessingContext& c
   std::vector<QString> layerOf;  // per place
   for (const Input& layer : inputs(kPlaces)) {
     const QString name = layer.snapshot->sourceName();
-    const QString idField = cp::qgis::detectField(*layer.snapshot, placeIdFieldNames());
+    const QString idField =
+        cp::qgis::detectField(*layer.snapshot, cp::layers::field_names::kPlaceId);
     if (idField.isEmpty())
       cp::layers::failInput(name.toStdString(), "", "",
                             "no id field to match the flows' origins and destinations (one of " +
-                                placeIdFieldNames().join(QStringLiteral(", ")).toStdString() + ")");
+                                cp::qgis::usualNames(cp::layers::field_names::kPlaceId)
+                                    .join(QStringLiteral(", "))
+                                    .toStdString() +
+                                ")");
     cp::layers::PointData places =
         cp::qgis::readPoints(*layer.snapshot, name, idField, frame, context.transformContext());
     diagnostics.append(places.diagnostics);

@@ -248,7 +248,7 @@ std::unique_ptr<QgsProcessingFeatureSource> CpNetworkAlgorithm::optionalSource(
 std::string CpNetworkAlgorithm::roadField(const QVariantMap& p, const QString& name,
                                           QgsProcessingContext& context,
                                           const QgsFeatureSource& roads,
-                                          const QStringList& usual) const {
+                                          const cp::layers::field_names::Names& usual) const {
   const QString chosen = parameterAsString(p, name, context);
   return (chosen.isEmpty() ? cp::qgis::detectField(roads, usual) : chosen).toStdString();
 }
@@ -257,11 +257,12 @@ CpNetworkAlgorithm::PreparedRoads CpNetworkAlgorithm::prepareRoads(
     const QVariantMap& p, QgsProcessingContext& context, QgsProcessingFeedback* feedback,
     const cp::geo::Feedback* progress) {
   const auto source = requireSource(p, QStringLiteral("ROADS"), context);
-  const cp::layers::RoadFields fields{
-      roadField(p, QStringLiteral("CLASS_FIELD"), context, *source,
-                cp::qgis::roadClassFieldNames()),
-      roadField(p, QStringLiteral("ONEWAY_FIELD"), context, *source, cp::qgis::onewayFieldNames()),
-      roadField(p, QStringLiteral("SPEED_FIELD"), context, *source, cp::qgis::speedFieldNames())};
+  const cp::layers::RoadFields fields{roadField(p, QStringLiteral("CLASS_FIELD"), context, *source,
+                                                cp::layers::field_names::kRoadClass),
+                                      roadField(p, QStringLiteral("ONEWAY_FIELD"), context, *source,
+                                                cp::layers::field_names::kOneway),
+                                      roadField(p, QStringLiteral("SPEED_FIELD"), context, *source,
+                                                cp::layers::field_names::kSpeed)};
   PreparedRoads out;
   out.roads = cp::qgis::readRoads(*source, inputLabel(QStringLiteral("ROADS")), fields,
                                   parameterAsBoolean(p, QStringLiteral("DRIVABLE_ONLY"), context),
@@ -316,16 +317,10 @@ CpNetworkAlgorithm::Places CpNetworkAlgorithm::readOriginsAnd(const QVariantMap&
   return out;
 }
 
-const QStringList& CpNetworkAlgorithm::tonnesFieldNames() {
-  static const QStringList names{QStringLiteral("tonnes_per_year"), QStringLiteral("t_per_year"),
-                                 QStringLiteral("tonnes")};
-  return names;
-}
-
 std::vector<double> CpNetworkAlgorithm::readTonnes(
     const QVariantMap& p, QgsProcessingContext& context, const QString& layer,
-    const QString& fieldParameter, const QStringList& usual, cp::layers::Diagnostics& diagnostics,
-    std::optional<double> withoutField) {
+    const QString& fieldParameter, const cp::layers::field_names::Names& usual,
+    cp::layers::Diagnostics& diagnostics, std::optional<double> withoutField) {
   const auto source = requireSource(p, layer, context);
   QString name = parameterAsString(p, fieldParameter, context);
   if (name.isEmpty())
@@ -333,7 +328,8 @@ std::vector<double> CpNetworkAlgorithm::readTonnes(
   if (name.isEmpty() && withoutField) {
     diagnostics.warn(
         inputLabel(layer).toStdString(), "", "",
-        "no field such as " + usual.join(QStringLiteral(" or ")).toStdString() +
+        "no field such as " +
+            cp::qgis::usualNames(usual).join(QStringLiteral(" or ")).toStdString() +
             ": every feature " +
             (std::isfinite(*withoutField) ? "counts as " + std::to_string(*withoutField)
                                           : std::string("is taken as unlimited")));

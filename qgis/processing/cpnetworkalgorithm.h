@@ -18,6 +18,7 @@
 #include "geo/feedback.h"
 #include "geo/network.h"
 #include "layers/diagnostics.h"
+#include "layers/field_names.h"
 #include "layers/library_messages.h"
 #include "layers/point_reader.h"
 #include "layers/road_reader.h"
@@ -72,9 +73,9 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
   // every feature, or an error when that is not given.
   std::vector<double> readTonnes(const QVariantMap& parameters, QgsProcessingContext& context,
                                  const QString& layer, const QString& fieldParameter,
-                                 const QStringList& usual, cp::layers::Diagnostics& diagnostics,
+                                 const cp::layers::field_names::Names& usual,
+                                 cp::layers::Diagnostics& diagnostics,
                                  std::optional<double> withoutField = std::nullopt);
-  static const QStringList& tonnesFieldNames();
   cp::geo::SnapOptions snapOptions(const QVariantMap& parameters,
                                    QgsProcessingContext& context) const;
   cp::geo::Metric metric(const QVariantMap& parameters, QgsProcessingContext& context) const;
@@ -161,7 +162,7 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
   QgsCoordinateReferenceSystem mProjectCrs;
   std::string roadField(const QVariantMap& parameters, const QString& name,
                         QgsProcessingContext& context, const QgsFeatureSource& roads,
-                        const QStringList& usual) const;
+                        const cp::layers::field_names::Names& usual) const;
 };
 
 void cpReportDiagnostics(const cp::layers::Diagnostics& diagnostics,
@@ -200,6 +201,8 @@ QVariantMap CpNetworkAlgorithm::guarded(QgsProcessingFeedback* feedback, Work wo
   try {
     return work(&progress);
   } catch (const cp::layers::InputError& e) {
+    throw QgsProcessingException(QString::fromStdString(e.what()));
+  } catch (const cp::layers::OptionError& e) {
     throw QgsProcessingException(QString::fromStdString(e.what()));
   } catch (const cp::geo::Canceled&) {
     return {};

@@ -2,7 +2,7 @@
 
 #include <qgsprocessingparameters.h>
 
-#include "layers/od_job.h"
+#include "layers/analyses/od.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
 
@@ -75,9 +75,9 @@ QVariantMap CpOdMatrixAlgorithm::processAlgorithm(const QVariantMap& p,
                                                   QgsProcessingContext& context,
                                                   QgsProcessingFeedback* feedback) {
   return guarded(feedback, [&](const cp::geo::Feedback* progress) {
-    cp::layers::OdJob options;
-    options.queryOptions.metric = metric(p, context);
-    options.snapOptions = snapOptions(p, context);
+    cp::analyses::OdOptions options;
+    options.query.metric = metric(p, context);
+    options.snap = snapOptions(p, context);
     const double detour = parameterAsDouble(p, QStringLiteral("FALLBACK_DETOUR"), context);
     options.fallback.enabled = detour > 0;
     if (options.fallback.enabled)
@@ -90,8 +90,9 @@ QVariantMap CpOdMatrixAlgorithm::processAlgorithm(const QVariantMap& p,
     const cp::layers::PointData& origins = places.origins;
     const cp::layers::PointData& destinations = places.destinations;
     cp::layers::Diagnostics& diagnostics = places.diagnostics;
-    const cp::layers::OdAnalysis od = cp::layers::analyseOd(prepared.network, origins, destinations,
-                                                            false, options, diagnostics, progress);
+    const cp::analyses::OdResult od =
+        cp::analyses::analyseOd(prepared.network, origins, destinations, false, options, progress);
+    diagnostics.append(od.diagnostics);
     cpReportDiagnostics(diagnostics, feedback);
 
     SinkOutput output = createLineOutput(p, context, outputFields(), frame);
@@ -113,7 +114,7 @@ QVariantMap CpOdMatrixAlgorithm::processAlgorithm(const QVariantMap& p,
                  {QStringLiteral("destination"), destinations, od.destinations}},
                 results);
     const QString matrix = writeMatrix(p, context, origins.ids, destinations.ids, od.rows,
-                                       options.queryOptions.metric);
+                                       options.query.metric);
     if (!matrix.isEmpty())
       results.insert(QStringLiteral("MATRIX"), matrix);
     return results;

@@ -112,7 +112,7 @@ QVariantMap CpRoutesAlgorithm::processAlgorithm(const QVariantMap& p, QgsProcess
     QString flagField = parameterAsString(p, QStringLiteral("FLAG_FIELD"), context);
     const auto roads = requireSource(p, QStringLiteral("ROADS"), context);
     if (flagField.isEmpty())
-      flagField = cp::qgis::detectField(*roads, {QStringLiteral("schematic")});
+      flagField = cp::qgis::detectField(*roads, cp::layers::field_names::kSchematicRoad);
     const auto flagged = flaggedRoads(*roads, flagField);
 
     const cp::geo::Snapper snapper(prepared.network, snapOptions(p, context));

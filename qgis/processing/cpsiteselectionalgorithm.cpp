@@ -125,7 +125,7 @@ std::vector<bool> CpSiteSelectionAlgorithm::readExisting(const QVariantMap& p,
   const auto sites = requireSource(p, QStringLiteral("SITES"), context);
   QString field = parameterAsString(p, QStringLiteral("EXISTING_FIELD"), context);
   if (field.isEmpty())
-    field = cp::qgis::detectField(*sites, {QStringLiteral("status"), QStringLiteral("existing")});
+    field = cp::qgis::detectField(*sites, cp::layers::field_names::kExistingSite);
   if (field.isEmpty())
     return std::vector<bool>(static_cast<std::size_t>(sites->featureCount()), false);
   return cp::qgis::readFlags(*sites, inputLabel(QStringLiteral("SITES")), field, kExistingWords);

@@ -29,49 +29,49 @@ using Setter = std::function<void(cp::layers::OdJob&, const std::string&)>;
 const std::map<std::string, Setter>& valueOptions() {
   using cp::layers::OdJob;
   static const std::map<std::string, Setter> options{
-      {"--roads", [](OdJob& j, const std::string& v) { j.roads = v; }},
+      {"--roads", [](OdJob& j, const std::string& v) { j.network.roads = v; }},
       {"--origins", [](OdJob& j, const std::string& v) { j.origins = v; }},
       {"--destinations", [](OdJob& j, const std::string& v) { j.destinations = v; }},
       {"--origin-id", [](OdJob& j, const std::string& v) { j.originIdField = v; }},
       {"--destination-id", [](OdJob& j, const std::string& v) { j.destinationIdField = v; }},
       {"--output", [](OdJob& j, const std::string& v) { j.output = v; }},
-      {"--network-cache", [](OdJob& j, const std::string& v) { j.networkCache = v; }},
+      {"--network-cache", [](OdJob& j, const std::string& v) { j.network.saved = v; }},
       {"--attribution", [](OdJob& j, const std::string& v) { j.attribution = v; }},
-      {"--class-field", [](OdJob& j, const std::string& v) { j.roadOptions.fields.roadClass = v; }},
-      {"--oneway-field", [](OdJob& j, const std::string& v) { j.roadOptions.fields.oneway = v; }},
-      {"--speed-field", [](OdJob& j, const std::string& v) { j.roadOptions.fields.speedKmh = v; }},
+      {"--class-field", [](OdJob& j, const std::string& v) { j.network.roadOptions.fields.roadClass = v; }},
+      {"--oneway-field", [](OdJob& j, const std::string& v) { j.network.roadOptions.fields.oneway = v; }},
+      {"--speed-field", [](OdJob& j, const std::string& v) { j.network.roadOptions.fields.speedKmh = v; }},
       {"--source-epsg",
        [](OdJob& j, const std::string& v) {
-         j.roadOptions.sourceEpsg = integer("--source-epsg", v);
+         j.network.roadOptions.sourceEpsg = integer("--source-epsg", v);
        }},
       {"--working-epsg",
        [](OdJob& j, const std::string& v) {
-         j.roadOptions.workingEpsg = integer("--working-epsg", v);
+         j.network.roadOptions.workingEpsg = integer("--working-epsg", v);
        }},
       {"--tolerance",
        [](OdJob& j, const std::string& v) {
-         j.buildOptions.toleranceM = number("--tolerance", v);
+         j.network.buildOptions.toleranceM = number("--tolerance", v);
        }},
       {"--max-snap",
        [](OdJob& j, const std::string& v) {
-         j.snapOptions.maxDistanceM = number("--max-snap", v);
+         j.analysis.snap.maxDistanceM = number("--max-snap", v);
        }},
       {"--cutoff",
-       [](OdJob& j, const std::string& v) { j.queryOptions.cutoff = number("--cutoff", v); }},
+       [](OdJob& j, const std::string& v) { j.analysis.query.cutoff = number("--cutoff", v); }},
       {"--threads",
        [](OdJob& j, const std::string& v) {
-         j.queryOptions.threads = static_cast<unsigned>(integer("--threads", v));
+         j.analysis.query.threads = static_cast<unsigned>(integer("--threads", v));
        }},
       {"--metric",
        [](OdJob& j, const std::string& v) {
          if (v != "distance" && v != "time")
            throw UsageError("--metric is 'distance' or 'time'");
-         j.queryOptions.metric = v == "time" ? cp::geo::Metric::Time : cp::geo::Metric::Distance;
+         j.analysis.query.metric = v == "time" ? cp::geo::Metric::Time : cp::geo::Metric::Distance;
        }},
       {"--fallback-detour",
        [](OdJob& j, const std::string& v) {
-         j.fallback.enabled = true;
-         j.fallback.detourFactor = number("--fallback-detour", v);
+         j.analysis.fallback.enabled = true;
+         j.analysis.fallback.detourFactor = number("--fallback-detour", v);
        }},
       {"--matrix-lines",
        [](OdJob& j, const std::string& v) {
@@ -85,7 +85,7 @@ const std::map<std::string, Setter>& valueOptions() {
          j.matrixGeometry = choice->second;
        }},
       {"--fallback-speed",
-       [](OdJob& j, const std::string& v) { j.fallback.speedKmh = number("--fallback-speed", v); }},
+       [](OdJob& j, const std::string& v) { j.analysis.fallback.speedKmh = number("--fallback-speed", v); }},
   };
   return options;
 }
@@ -107,11 +107,11 @@ cp::layers::OdJob parseOdOptions(const std::vector<std::string>& args) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "--all-classes") {
-      job.roadOptions.drivableOnly = false;
+      job.network.roadOptions.drivableOnly = false;
       continue;
     }
     if (arg == "--all-components") {
-      job.snapOptions.minComponentNodes = 1;
+      job.analysis.snap.minComponentNodes = 1;
       continue;
     }
     const auto it = valueOptions().find(arg);
@@ -121,14 +121,14 @@ cp::layers::OdJob parseOdOptions(const std::vector<std::string>& args) {
       throw UsageError(arg + " needs a value");
     it->second(job, args[++i]);
   }
-  if (job.networkCache.empty())
-    requireSet(job.roads, "--roads");
+  if (job.network.saved.empty())
+    requireSet(job.network.roads, "--roads");
   requireSet(job.origins, "--origins");
   requireSet(job.output, "--output");
-  requirePositive(job.snapOptions.maxDistanceM, "--max-snap");
-  requirePositive(job.queryOptions.cutoff, "--cutoff");
-  requirePositive(job.fallback.speedKmh, "--fallback-speed");
-  if (job.buildOptions.toleranceM < 0)
+  requirePositive(job.analysis.snap.maxDistanceM, "--max-snap");
+  requirePositive(job.analysis.query.cutoff, "--cutoff");
+  requirePositive(job.analysis.fallback.speedKmh, "--fallback-speed");
+  if (job.network.buildOptions.toleranceM < 0)
     throw UsageError("--tolerance must be 0 or more metres");
   if (job.destinationIdField.empty() && job.destinations.empty())
     job.destinationIdField = job.originIdField;

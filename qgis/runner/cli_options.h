@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "layers/od_job.h"
+#include "layers/jobs/od_job.h"
 
 namespace cp::runner {
 

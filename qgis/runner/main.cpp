@@ -11,7 +11,7 @@
 #include "cli_options.h"
 #include "layers/database_export.h"
 #include "layers/diagnostics.h"
-#include "layers/od_job.h"
+#include "layers/jobs/od_job.h"
 #ifdef CP_RUNNER_WITH_REPORT
 #include "report_command.h"
 #endif
@@ -22,7 +22,7 @@ constexpr std::size_t kDiagnosticsShown = 25;
 
 void printResult(const cp::layers::OdJob& job, const cp::layers::OdJobResult& r) {
   if (r.networkFromCache)
-    std::cout << "network: loaded from " << cp::layers::maskedConnection(job.networkCache) << "\n";
+    std::cout << "network: loaded from " << cp::layers::maskedConnection(job.network.saved) << "\n";
   else
     std::cout << "network: " << r.buildReport.summary() << "\n";
   const auto& diagnostics = r.diagnostics.all();

@@ -20,7 +20,7 @@
 
 #include "geo/contraction_hierarchy.h"
 #include "geo/routing.h"
-#include "layers/od_job.h"
+#include "layers/jobs/od_job.h"
 #include "support/almaty_network.h"
 #include "support/pg_cluster.h"
 #include "support/pg_network.h"
@@ -184,13 +184,13 @@ std::string writePlaces(const std::vector<cp::geo::LonLat>& lonLat) {
 cp::layers::OdJobResult runJob(const std::string& places, const std::string& networkCache,
                                unsigned threads) {
   cp::layers::OdJob job;
-  job.roads = cp::test::sampleLayer("roads");
+  job.network.roads = cp::test::sampleLayer("roads");
   job.origins = places;
   job.originIdField = "id";
   job.destinationIdField = "id";
   job.output = cp::test::tempPath("bench_od.gpkg");
-  job.networkCache = networkCache;
-  job.queryOptions.threads = threads;
+  job.network.saved = networkCache;
+  job.analysis.query.threads = threads;
   return cp::layers::runOdJob(job);
 }
 
@@ -247,9 +247,10 @@ void printEndToEnd(const Args& args, const OursResult& ours, double qgisTotal) {
       fromRoads.seconds.writing, fromRoads.pairs);
   std::printf("  QGIS: %.3f s for graph and queries, nothing written\n", qgisTotal);
   if (pg.seconds > 0)
-    std::printf("  pgRouting: %.3f s for pgr_dijkstraCostMatrix into a table (%lld rows), graph "
-                "already stored, places given as vertices\n",
-                pg.seconds, pg.rows);
+    std::printf(
+        "  pgRouting: %.3f s for pgr_dijkstraCostMatrix into a table (%lld rows), graph "
+        "already stored, places given as vertices\n",
+        pg.seconds, pg.rows);
 }
 
 }  // namespace

@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "geo/routing.h"
-#include "layers/od_job.h"
+#include "layers/jobs/od_job.h"
 #include "layers/point_reader.h"
 #include "layers/road_reader.h"
 #include "support/broken_files.h"
@@ -187,7 +187,7 @@ TEST(BadInput, PointFiftyKilometresAwayIsListedAndOnlyFilledWhenAsked) {
                         road("[77.52,43.25]", R"("name":"far")", "Point") + "," +
                         R"({"type":"Feature","properties":{"name":"nowhere"},"geometry":null})"));
   OdJob job;
-  job.roads = roads;
+  job.network.roads = roads;
   job.origins = points;
   job.originIdField = "name";
   job.output = test::tempPath("far.gpkg");
@@ -202,7 +202,7 @@ TEST(BadInput, PointFiftyKilometresAwayIsListedAndOnlyFilledWhenAsked) {
         d.feature == "far" && d.message.find("beyond the snapping limit") != std::string::npos;
   EXPECT_TRUE(farNamed);
 
-  job.fallback.enabled = true;
+  job.analysis.fallback.enabled = true;
   const OdJobResult filled = runOdJob(job);
   EXPECT_EQ(filled.pairsByFallback,
             3u);  // far<->near, far<->far: the null geometry stays unreachable

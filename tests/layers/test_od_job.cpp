@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "layers/od_job.h"
+#include "layers/jobs/od_job.h"
 #include "layers/ogr_source.h"
 #include "support/temp_files.h"
 
@@ -14,11 +14,11 @@ namespace {
 
 OdJob districtJob(const std::string& output) {
   OdJob job;
-  job.roads = test::sampleLayer("roads");
+  job.network.roads = test::sampleLayer("roads");
   job.origins = test::sampleLayer("districts");
   job.originIdField = "name";
   job.output = output;
-  job.snapOptions.maxDistanceM = 2000;
+  job.analysis.snap.maxDistanceM = 2000;
   job.attribution = kOsmAttribution;
   return job;
 }
@@ -91,7 +91,7 @@ TEST(OdJob, NetworkCacheGivesTheSameAnswer) {
   const std::string cache = test::tempPath("almaty.cpnet");
   std::filesystem::remove(cache);
   OdJob job = districtJob(test::tempPath("cached_a.gpkg"));
-  job.networkCache = cache;
+  job.network.saved = cache;
   const OdJobResult built = runOdJob(job);
   EXPECT_FALSE(built.networkFromCache);
   job.output = test::tempPath("cached_b.gpkg");
@@ -112,12 +112,12 @@ TEST(OdJob, StaleNetworkCacheIsRebuilt) {
   const std::string cache = test::tempPath("stale.cpnet");
   std::filesystem::remove(cache);
   OdJob job = districtJob(test::tempPath("stale_a.gpkg"));
-  job.networkCache = cache;
+  job.network.saved = cache;
   runOdJob(job);
-  job.roads = test::sampleLayer("roads") + "|subset=schematic = 0";
+  job.network.roads = test::sampleLayer("roads") + "|subset=schematic = 0";
   const OdJobResult other = runOdJob(job);
   EXPECT_FALSE(other.networkFromCache);
-  job.buildOptions.toleranceM = 0.5;
+  job.network.buildOptions.toleranceM = 0.5;
   EXPECT_FALSE(runOdJob(job).networkFromCache);
   EXPECT_TRUE(runOdJob(job).networkFromCache);
   std::ofstream(cache, std::ios::trunc) << "damaged";

@@ -8,7 +8,7 @@
 
 #include <ogr_api.h>
 
-#include "layers/od_job.h"
+#include "layers/jobs/od_job.h"
 #include "layers/ogr_source.h"
 #include "support/temp_files.h"
 
@@ -197,7 +197,7 @@ TEST(SampleData, OsmAttributionIsInTheMetadata) {
 
 TEST(SampleData, EveryIndustrialZoneReachesEveryDistrict) {
   OdJob job;
-  job.roads = test::sampleLayer("roads");
+  job.network.roads = test::sampleLayer("roads");
   job.origins = test::sampleLayer("industrial_zones");
   job.originIdField = "zone_id";
   job.destinations = test::sampleLayer("district_centres");
@@ -214,10 +214,10 @@ TEST(SampleData, EveryPlaceCanBeReachedFromEveryOther) {
                                                         {"composting_sites", "site_id"},
                                                         {"waste_facilities", "facility_id"}}) {
     OdJob job;
-    job.roads = test::sampleLayer("roads");
+    job.network.roads = test::sampleLayer("roads");
     job.origins = test::sampleLayer(layer);
     job.originIdField = id;
-    job.snapOptions.maxDistanceM = 500;
+    job.analysis.snap.maxDistanceM = 500;
     job.output = test::tempPath(layer + "_od.gpkg");
     const OdJobResult r = runOdJob(job);
     EXPECT_EQ(r.pairsByNetwork, r.pairs) << layer;

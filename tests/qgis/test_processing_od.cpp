@@ -16,7 +16,7 @@
 
 #include <map>
 
-#include "layers/od_job.h"
+#include "layers/jobs/od_job.h"
 #include "processing_run.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
@@ -54,7 +54,7 @@ TEST(ProcessingOdMatrix, ZonesToDistrictsEqualsTheHeadlessRunner) {
   EXPECT_EQ(run.output->geometryType(), cp::qgis::Geometry::Line);
 
   layers::OdJob job;
-  job.roads = test::sampleLayer("roads");
+  job.network.roads = test::sampleLayer("roads");
   job.origins = test::sampleLayer("industrial_zones");
   job.originIdField = "zone_id";
   job.destinations = test::sampleLayer("district_centres");

@@ -8,9 +8,9 @@
 
 #include "geo/od_table.h"
 #include "geo/snapping.h"
-#include "ogr_source.h"
-#include "point_reader.h"
-#include "snapped_places.h"
+#include "layers/ogr_source.h"
+#include "layers/point_reader.h"
+#include "layers/snapped_places.h"
 
 namespace cp::layers {
 

@@ -4,7 +4,7 @@
 #include <memory>
 #include <optional>
 
-#include "gpkg_writer.h"
+#include "layers/gpkg_writer.h"
 
 namespace cp::layers {
 namespace {

@@ -1,0 +1,158 @@
+#include "catchments.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "geo/routing.h"
+#include "layers/snapped_places.h"
+
+namespace cp::analyses {
+namespace {
+
+using GeometryPtr = std::unique_ptr<OGRGeometry>;
+
+// The band a cost falls in, as its upper limit (the cutoff for the last).
+double bandOf(double cost, const std::vector<double>& bands, double cutoff) {
+  const auto it = std::upper_bound(bands.begin(), bands.end(), cost);
+  return it == bands.end() ? cutoff : *it;
+}
+
+GeometryPtr bandRound(const std::vector<geo::XY>& shape, double radius) {
+  OGRLineString line;
+  for (const geo::XY& xy : shape)
+    line.addPoint(xy.x, xy.y);
+  // Simplifying within a twentieth of the width moves the outline by no more than that.
+  const GeometryPtr simple(line.SimplifyPreserveTopology(radius / 20));
+  return GeometryPtr(simple ? simple->Buffer(radius, 2) : nullptr);
+}
+
+// One polygon per site, a band of `radius` round the pieces it serves. Where
+// two sites' bands overlap the earlier site keeps the overlap, so that the
+// polygons partition the served area. Piece by piece, then one union per site:
+// GEOS is far quicker so than buffering one large multi-line.
+std::vector<GeometryPtr> catchmentPolygons(const geo::Network& network,
+                                           const std::vector<geo::CatchmentPiece>& pieces,
+                                           std::size_t siteCount, double radius,
+                                           const geo::Feedback* feedback) {
+  std::vector<OGRMultiPolygon> bands(siteCount);
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    const geo::CatchmentPiece& piece = pieces[i];
+    const std::vector<geo::XY> shape =
+        geo::partialShape(network, piece.segment, piece.f0, piece.f1);
+    if (shape.size() < 2)
+      continue;
+    GeometryPtr round = bandRound(shape, radius);
+    if (round && wkbFlatten(round->getGeometryType()) == wkbPolygon)
+      bands[piece.site].addGeometryDirectly(round.release());
+    if (i % 1024 == 0)
+      geo::throwIfCanceled(feedback);
+  }
+  std::vector<GeometryPtr> out(siteCount);
+  GeometryPtr taken;  // the bands of the sites before this one
+  for (std::size_t s = 0; s < siteCount; ++s) {
+    geo::throwIfCanceled(feedback);
+    if (bands[s].IsEmpty())
+      continue;
+    GeometryPtr band(bands[s].UnionCascaded());
+    if (!band)
+      continue;
+    GeometryPtr own(taken ? band->Difference(taken.get()) : band->clone());
+    if (own)
+      out[s].reset(own->MakeValid());
+    taken.reset(taken ? taken->Union(band.get()) : band.release());
+  }
+  return out;
+}
+
+double areaKm2(const OGRGeometry* polygon) {
+  if (polygon == nullptr || polygon->IsEmpty())
+    return 0;
+  const auto type = wkbFlatten(polygon->getGeometryType());
+  if (type == wkbPolygon)
+    return polygon->toPolygon()->get_Area() / 1e6;
+  if (type == wkbMultiPolygon)
+    return polygon->toMultiPolygon()->get_Area() / 1e6;
+  if (type == wkbGeometryCollection)
+    return polygon->toGeometryCollection()->get_Area() / 1e6;
+  return 0;
+}
+
+// Which site each source reaches, and the tonnes gathered per site.
+void countSources(const CatchmentsInput& in, const geo::Snapper& snapper,
+                  const geo::Catchments& catchments, CatchmentsResult& result) {
+  if (in.sources == nullptr)
+    return;
+  const layers::PointData& sources = *in.sources;
+  const auto placed = layers::snapPlaces(snapper, sources, result.diagnostics);
+  const auto assigned = catchments.atAll(placed.locations());
+  for (std::size_t i = 0; i < assigned.size(); ++i) {
+    if (assigned[i].site == geo::kNoId) {
+      result.diagnostics.warn(sources.layerLabel, sources.ids[i], "", "no site within the cutoff");
+      continue;
+    }
+    result.sites[assigned[i].site].tonnes += in.sourceTonnes[i];
+    ++result.sites[assigned[i].site].sources;
+  }
+}
+
+}  // namespace
+
+CatchmentsResult analyseCatchments(const CatchmentsInput& in, const CatchmentsOptions& options,
+                                   const geo::Feedback* feedback) {
+  if (in.sources && in.sourceTonnes.size() != in.sources->ids.size())
+    throw std::logic_error("analyseCatchments: one tonnage per source is needed");
+  CatchmentsResult result;
+  const geo::Snapper snapper(in.network, options.snap);
+  const auto snapped = layers::snapPlaces(snapper, in.sites, result.diagnostics);
+  const geo::Catchments catchments(in.network, snapped.locations(), options.search, feedback);
+  const std::vector<geo::CatchmentPiece> pieces = catchments.pieces(options.bands);
+  if (feedback)
+    feedback->setProgress(30);
+
+  for (const std::string& id : in.sites.ids)
+    result.sites.push_back({id, 0, 0, 0, 0, nullptr});
+  countSources(in, snapper, catchments, result);
+  for (const geo::CatchmentPiece& piece : pieces) {
+    result.sites[piece.site].networkKm +=
+        (piece.f1 - piece.f0) * in.network.segmentLength[piece.segment] / 1000;
+    result.network.push_back(
+        {in.sites.ids[piece.site],
+         bandOf(0.5 * (piece.cost0 + piece.cost1), options.bands, options.search.cutoff),
+         piece.cost0, piece.cost1,
+         geo::partialShape(in.network, piece.segment, piece.f0, piece.f1)});
+  }
+  auto polygons =
+      catchmentPolygons(in.network, pieces, in.sites.ids.size(), options.radiusM, feedback);
+  for (std::size_t s = 0; s < polygons.size(); ++s) {
+    result.sites[s].areaKm2 = areaKm2(polygons[s].get());
+    result.sites[s].polygon = std::move(polygons[s]);
+  }
+  if (feedback)
+    feedback->setProgress(100);
+  return result;
+}
+
+std::vector<double> parseBands(const std::string& text, double cutoff) {
+  std::vector<double> bands;
+  std::istringstream parts(text);
+  for (std::string part; std::getline(parts, part, ',');) {
+    if (part.find_first_not_of(" \t") == std::string::npos)
+      continue;
+    std::size_t used = 0;
+    double value = 0;
+    try {
+      value = std::stod(part, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used == 0 || part.find_first_not_of(" \t", used) != std::string::npos || !(value > 0))
+      throw layers::OptionError("Bands must be positive numbers separated by commas, not '" + text +
+                                "'");
+    if (value < cutoff)
+      bands.push_back(value);
+  }
+  std::sort(bands.begin(), bands.end());
+  return bands;
+}
+
+}  // namespace cp::analyses

@@ -1,0 +1,111 @@
+#include "prepared_network.h"
+
+#include <filesystem>
+#include <optional>
+#include <sstream>
+
+#include "database_export.h"
+#include "network_store.h"
+
+namespace cp::layers {
+namespace {
+
+// Every line the build repaired or skipped is listed against its road feature.
+void noteBuildIssues(const std::string& roadsLabel, PreparedNetwork& prepared) {
+  for (const geo::BuildIssue& issue : prepared.buildReport.issues)
+    prepared.diagnostics.warnOnce(
+        std::to_string(static_cast<int>(issue.kind)) + ":" + issue.message, roadsLabel,
+        std::to_string(issue.featureId), "", issue.message);
+}
+
+// A database table has no file date: its row count and extent stand for it.
+std::string databaseFingerprint(const LayerRef& ref) {
+  const OpenLayer roads(ref);
+  OGREnvelope extent;
+  std::ostringstream key;
+  key.precision(17);
+  key << "|rows=" << roads.layer().GetFeatureCount(TRUE);
+  if (roads.layer().GetExtent(&extent, TRUE) == OGRERR_NONE)
+    key << "|extent=" << extent.MinX << "," << extent.MinY << "," << extent.MaxX << ","
+        << extent.MaxY;
+  return key.str();
+}
+
+// Identifies the roads and options a network was built from: a saved network
+// whose key differs is stale and is rebuilt.
+std::string sourceKey(const NetworkSource& source) {
+  std::ostringstream key;
+  const LayerRef ref = LayerRef::parse(source.roads);
+  key << source.roads;
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(ref.dataset, ec);
+  if (!ec) {
+    const auto modified = std::filesystem::last_write_time(ref.dataset, ec);
+    key << "|size=" << size << "|mtime=" << modified.time_since_epoch().count();
+  } else if (!ref.dataset.empty()) {
+    key << databaseFingerprint(ref);
+  }
+  const RoadReadOptions& o = source.roadOptions;
+  key << "|class=" << o.fields.roadClass << "|oneway=" << o.fields.oneway
+      << "|speed=" << o.fields.speedKmh << "|drivable=" << o.drivableOnly
+      << "|epsg=" << o.workingEpsg << "/" << o.sourceEpsg
+      << "|tolerance=" << source.buildOptions.toleranceM
+      << "|measure=" << static_cast<int>(source.buildOptions.measure);
+  return key.str();
+}
+
+std::optional<PreparedNetwork> loadSaved(const NetworkSource& source, const std::string& key,
+                                         Diagnostics& diagnostics) {
+  if (source.saved.empty())
+    return std::nullopt;
+  geo::Network net;
+  try {
+    std::optional<geo::Network> stored = loadStoredNetwork(source.saved);
+    if (!stored)
+      return std::nullopt;
+    net = std::move(*stored);
+  } catch (const std::runtime_error& e) {
+    diagnostics.warn(maskedConnection(source.saved), "", "",
+                     std::string(e.what()) + "; the network is rebuilt");
+    return std::nullopt;
+  }
+  // Without roads the stored network is used as it is: the team's shared copy.
+  if (!source.roads.empty() && net.sourceKey != key)
+    return std::nullopt;
+  OGRSpatialReference srs;
+  const char* code = srs.importFromWkt(net.crsWkt.c_str()) == OGRERR_NONE
+                         ? srs.GetAuthorityCode(nullptr)
+                         : nullptr;
+  if (code == nullptr)
+    throw std::runtime_error("the network '" + maskedConnection(source.saved) +
+                             "' has no usable CRS");
+  PreparedNetwork prepared{std::move(net), WorkingFrame::fromEpsg(std::stoi(code)), true, {}, {}};
+  prepared.diagnostics = diagnostics;
+  return prepared;
+}
+
+}  // namespace
+
+PreparedNetwork prepareNetwork(const NetworkSource& source, const geo::Feedback* feedback) {
+  const std::string key = sourceKey(source);
+  Diagnostics diagnostics;
+  if (auto saved = loadSaved(source, key, diagnostics))
+    return std::move(*saved);
+  if (source.roads.empty())
+    throw std::runtime_error("no prepared network is stored at '" +
+                             maskedConnection(source.saved) + "'; give the roads to build one");
+  const LayerRef ref = LayerRef::parse(source.roads);
+  RoadData roads = readRoads(ref, source.roadOptions);
+  PreparedNetwork prepared{{}, *roads.frame, false, {}, std::move(diagnostics)};
+  prepared.diagnostics.append(roads.diagnostics);
+  prepared.network =
+      geo::buildNetwork(roads.lines, source.buildOptions, &prepared.buildReport, feedback);
+  noteBuildIssues(ref.label(), prepared);
+  prepared.network.crsWkt = roads.frame->wkt();
+  prepared.network.sourceKey = key;
+  if (!source.saved.empty())
+    storeNetwork(prepared.network, source.saved);
+  return prepared;
+}
+
+}  // namespace cp::layers

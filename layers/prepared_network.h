@@ -1,0 +1,35 @@
+#pragma once
+// The road network an analysis runs on, prepared once per run: built from a
+// road layer, or loaded from a saved network (a file, or a team's PostGIS
+// table) when one is given and was built from the same roads and options.
+
+#include <string>
+
+#include "diagnostics.h"
+#include "geo/feedback.h"
+#include "geo/network_builder.h"
+#include "ogr_source.h"
+#include "road_reader.h"
+
+namespace cp::layers {
+
+struct NetworkSource {
+  std::string roads;  // layer reference (see LayerRef); empty: only the saved network
+  std::string saved;  // optional: load from here when current, else build and save here
+  RoadReadOptions roadOptions;
+  geo::BuildOptions buildOptions;
+};
+
+struct PreparedNetwork {
+  geo::Network network;
+  WorkingFrame frame;
+  bool fromSaved = false;
+  geo::BuildReport buildReport;  // empty when loaded
+  Diagnostics diagnostics;       // the roads' and the build's, named by road feature
+};
+
+// Throws InputError for unusable roads, std::runtime_error when neither roads
+// nor a stored network can be had, geo::Canceled when canceled.
+PreparedNetwork prepareNetwork(const NetworkSource& source, const geo::Feedback* feedback = nullptr);
+
+}  // namespace cp::layers
