@@ -84,4 +84,14 @@ PointData readPoints(const LayerRef& ref, const std::string& idField, const Work
   return out;
 }
 
+void requireUniqueIds(const PointData& sites, const std::string& idField) {
+  std::set<std::string> seen;
+  for (const std::string& id : sites.ids)
+    if (!seen.insert(id).second)
+      failInput(sites.layerLabel, "", idField,
+                "site id '" + id +
+                    "' is used by more than one feature; results per site need "
+                    "unique ids");
+}
+
 }  // namespace cp::layers

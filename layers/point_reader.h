@@ -52,6 +52,10 @@ class PlaceRows {
   std::size_t areas_ = 0;
 };
 
+// Sites' ids must be unique, since results are reported per site: a repeated
+// id is an InputError naming it.
+void requireUniqueIds(const PointData& sites, const std::string& idField);
+
 // idField empty: the feature id. sourceEpsg: the CRS assumed when the layer has none.
 PointData readPoints(const LayerRef& ref, const std::string& idField, const WorkingFrame& frame,
                      int sourceEpsg = 0);

@@ -92,8 +92,8 @@ PreparedNetwork prepareNetwork(const NetworkSource& source, const geo::Feedback*
   if (auto saved = loadSaved(source, key, diagnostics))
     return std::move(*saved);
   if (source.roads.empty())
-    throw std::runtime_error("no prepared network is stored at '" +
-                             maskedConnection(source.saved) + "'; give the roads to build one");
+    throw std::runtime_error("no prepared network is stored at '" + maskedConnection(source.saved) +
+                             "'; give the roads to build one");
   const LayerRef ref = LayerRef::parse(source.roads);
   RoadData roads = readRoads(ref, source.roadOptions);
   PreparedNetwork prepared{{}, *roads.frame, false, {}, std::move(diagnostics)};

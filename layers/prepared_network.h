@@ -30,6 +30,7 @@ struct PreparedNetwork {
 
 // Throws InputError for unusable roads, std::runtime_error when neither roads
 // nor a stored network can be had, geo::Canceled when canceled.
-PreparedNetwork prepareNetwork(const NetworkSource& source, const geo::Feedback* feedback = nullptr);
+PreparedNetwork prepareNetwork(const NetworkSource& source,
+                               const geo::Feedback* feedback = nullptr);
 
 }  // namespace cp::layers

@@ -144,10 +144,9 @@ RoadData readRoads(const LayerRef& ref, const RoadReadOptions& options) {
   if (layer.layer().GetFeatureCount(TRUE) == 0)
     failInput(layer.label(), "", "", "the road layer is empty");
   RoadData out;
-  out.fieldsUsed = {
-      resolveField(layer, options.fields.roadClass, field_names::kRoadClass),
-      resolveField(layer, options.fields.oneway, field_names::kOneway),
-      resolveField(layer, options.fields.speedKmh, field_names::kSpeed)};
+  out.fieldsUsed = {resolveField(layer, options.fields.roadClass, field_names::kRoadClass),
+                    resolveField(layer, options.fields.oneway, field_names::kOneway),
+                    resolveField(layer, options.fields.speedKmh, field_names::kSpeed)};
   if (out.fieldsUsed.roadClass.empty() && options.drivableOnly)
     out.diagnostics.warn(layer.label(), "", "",
                          "no road-class field (fclass/highway): every line is treated as drivable");

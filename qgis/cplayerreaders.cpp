@@ -1,9 +1,6 @@
 #include "cplayerreaders.h"
 
 #include <cmath>
-#include <map>
-
-#include <QRegularExpression>
 
 #include <qgscoordinatetransform.h>
 #include <qgsfeatureiterator.h>
@@ -13,6 +10,7 @@
 
 #include "layers/library_messages.h"
 #include "layers/place_geometry.h"
+#include "layers/quantity_reader.h"
 #include "layers/road_attributes.h"
 #include "qgis/cpqgisapi.h"
 
@@ -92,11 +90,6 @@ layers::WorkingFrame frameFor(const QgsFeatureSource& source,
 }
 
 // "1200 t", "3,5 kt", "800 кг": a number followed by a unit.
-const QRegularExpression& numberWithUnit() {
-  static const QRegularExpression pattern(
-      QStringLiteral("^\\s*[0-9][0-9.,\\s]*\\s*\\p{L}+\\.?\\s*$"));
-  return pattern;
-}
 
 }  // namespace
 
@@ -260,37 +253,16 @@ std::vector<double> readQuantities(const QgsFeatureSource& source, const QString
   QgsFeatureRequest request;
   request.setFlags(cp::qgis::RequestFlag::NoGeometry);
   request.setSubsetOfAttributes(QgsAttributeList{index});
-  std::vector<double> out;
-  std::map<std::string, std::vector<std::string>> unusable;  // problem: "feature ('value')"
-  bool withUnits = false;
+  layers::QuantityRows rows(label.toStdString(), field.toStdString(), diagnostics);
   QgsFeatureIterator it = source.getFeatures(request);
   for (QgsFeature f; it.nextFeature(f);) {
     const QVariant v = f.attribute(index);
     bool number = false;
     const double value = v.toDouble(&number);
-    const std::string fid = std::to_string(f.id());
-    const std::string problem = layers::quantityProblem(!v.isNull() && number, value);
-    if (!problem.empty()) {
-      unusable[problem].push_back(
-          fid + " (" + (v.isNull() ? "NULL" : "'" + v.toString().toStdString() + "'") + ")");
-      withUnits |= numberWithUnit().match(v.toString()).hasMatch();
-    }
-    if (number && value == 0)
-      diagnostics.warn(label.toStdString(), fid, field.toStdString(), "0 t: carries nothing");
-    out.push_back(value);
+    rows.add(std::to_string(f.id()), !v.isNull() && number, value, v.toString().toStdString(),
+             v.isNull());
   }
-  if (!unusable.empty()) {
-    std::string message;
-    for (const auto& [problem, features] : unusable)
-      message += std::string(message.empty() ? "" : "; ") + "features " + layers::listed(features) +
-                 ": " + problem;
-    if (withUnits)
-      message +=
-          "; the column carries units in its text, perhaps more than one: give plain numbers in "
-          "one unit";
-    layers::failInput(label.toStdString(), "", field.toStdString(), message);
-  }
-  return out;
+  return rows.finish();
 }
 
 std::vector<bool> readFlags(const QgsFeatureSource& source, const QString& label,

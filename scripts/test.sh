@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, builds once per QGIS version, and runs every test level: engine,
-# data model, QGIS integration, qgis_process, the desktop plugin, the
-# benchmarks' smoke runs - on QGIS 3.22, 3.40 and 3.44; builds the Debian
+# analyses, data model, QGIS integration, qgis_process, the desktop plugin, the
+# benchmarks' smoke runs - on QGIS 3.22, 3.40 and 3.44; the runner built
+# without QGIS; builds the Debian
 # package and the Plugin Manager's ZIP for each (each package checked installed
 # on a clean system of its distribution); then the
 # unit tests under sanitizers and a bounded fuzzing run.
@@ -12,6 +13,14 @@ scripts/build.sh
 export QT_QPA_PLATFORM=offscreen QGIS_PREFIX_PATH=/usr
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
 ctest --test-dir build --output-on-failure --parallel "$(nproc)"
+
+# Without QGIS, as a team server with GDAL alone builds it: the engine, the
+# analyses, the data model and the runner's analysis jobs.
+[ -f build-headless/CMakeCache.txt ] || cmake -S . -B build-headless -G Ninja \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCP_WITH_QGIS=OFF -DCP_BUILD_BENCHMARKS=OFF
+cmake --build build-headless --parallel "$(nproc)"
+ctest --test-dir build-headless --output-on-failure --parallel "$(nproc)" \
+  -R "runner_|CatchmentsAnalysis|CatchmentBands|OdJob"
 
 # The same tests against QGIS 3.40 (Debian 13) and QGIS 3.44 LTR (Debian
 # testing, built without anything Qt 5.15 deprecates), each in a Debian chroot

@@ -40,8 +40,8 @@ OdJobResult runOdJob(const OdJob& job, const geo::Feedback* feedback) {
   result.diagnostics = std::move(prepared.diagnostics);
   result.seconds.network = lap(since);
 
-  const PointData origins = readPoints(LayerRef::parse(job.origins), job.originIdField,
-                                       prepared.frame);
+  const PointData origins =
+      readPoints(LayerRef::parse(job.origins), job.originIdField, prepared.frame);
   const bool sameLayer = job.destinations.empty() || job.destinations == job.origins;
   const PointData destinations = sameLayer ? origins
                                            : readPoints(LayerRef::parse(job.destinations),

@@ -3,7 +3,6 @@
 #include <QFileInfo>
 
 #include <algorithm>
-#include <set>
 
 #include <qgsprocessingparameters.h>
 #include <qgsprocessingutils.h>
@@ -13,6 +12,7 @@
 
 #include "geo/network_builder.h"
 #include "layers/database_export.h"
+#include "layers/quantity_reader.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
@@ -292,14 +292,7 @@ cp::layers::PointData CpNetworkAlgorithm::readSites(const QVariantMap& p, const 
                                                     const cp::layers::WorkingFrame& frame,
                                                     cp::layers::Diagnostics& diagnostics) {
   cp::layers::PointData sites = readPlaces(p, name, idName, context, frame, diagnostics);
-  std::set<std::string> seen;
-  for (const std::string& id : sites.ids)
-    if (!seen.insert(id).second)
-      cp::layers::failInput(sites.layerLabel, "",
-                            parameterAsString(p, idName, context).toStdString(),
-                            "site id '" + id +
-                                "' is used by more than one feature; results per site need "
-                                "unique ids");
+  cp::layers::requireUniqueIds(sites, parameterAsString(p, idName, context).toStdString());
   return sites;
 }
 
@@ -326,13 +319,8 @@ std::vector<double> CpNetworkAlgorithm::readTonnes(
   if (name.isEmpty())
     name = cp::qgis::detectField(*source, usual);
   if (name.isEmpty() && withoutField) {
-    diagnostics.warn(
-        inputLabel(layer).toStdString(), "", "",
-        "no field such as " +
-            cp::qgis::usualNames(usual).join(QStringLiteral(" or ")).toStdString() +
-            ": every feature " +
-            (std::isfinite(*withoutField) ? "counts as " + std::to_string(*withoutField)
-                                          : std::string("is taken as unlimited")));
+    diagnostics.warn(inputLabel(layer).toStdString(), "", "",
+                     cp::layers::noQuantityFieldMessage(usual, *withoutField));
     return std::vector<double>(static_cast<std::size_t>(source->featureCount()), *withoutField);
   }
   return cp::qgis::readQuantities(*source, inputLabel(layer), name, diagnostics);

@@ -113,8 +113,8 @@ QVariantMap CpOdMatrixAlgorithm::processAlgorithm(const QVariantMap& p,
                 {{QStringLiteral("origin"), origins, od.origins},
                  {QStringLiteral("destination"), destinations, od.destinations}},
                 results);
-    const QString matrix = writeMatrix(p, context, origins.ids, destinations.ids, od.rows,
-                                       options.query.metric);
+    const QString matrix =
+        writeMatrix(p, context, origins.ids, destinations.ids, od.rows, options.query.metric);
     if (!matrix.isEmpty())
       results.insert(QStringLiteral("MATRIX"), matrix);
     return results;

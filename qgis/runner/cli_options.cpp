@@ -24,70 +24,41 @@ int integer(const std::string& option, const std::string& value) {
   return static_cast<int>(v);
 }
 
-using Setter = std::function<void(cp::layers::OdJob&, const std::string&)>;
+geo::Metric metricOf(const std::string& value) {
+  if (value != "distance" && value != "time")
+    throw UsageError("--metric is 'distance' or 'time'");
+  return value == "time" ? geo::Metric::Time : geo::Metric::Distance;
+}
 
-const std::map<std::string, Setter>& valueOptions() {
-  using cp::layers::OdJob;
-  static const std::map<std::string, Setter> options{
-      {"--roads", [](OdJob& j, const std::string& v) { j.network.roads = v; }},
-      {"--origins", [](OdJob& j, const std::string& v) { j.origins = v; }},
-      {"--destinations", [](OdJob& j, const std::string& v) { j.destinations = v; }},
-      {"--origin-id", [](OdJob& j, const std::string& v) { j.originIdField = v; }},
-      {"--destination-id", [](OdJob& j, const std::string& v) { j.destinationIdField = v; }},
-      {"--output", [](OdJob& j, const std::string& v) { j.output = v; }},
-      {"--network-cache", [](OdJob& j, const std::string& v) { j.network.saved = v; }},
-      {"--attribution", [](OdJob& j, const std::string& v) { j.attribution = v; }},
-      {"--class-field", [](OdJob& j, const std::string& v) { j.network.roadOptions.fields.roadClass = v; }},
-      {"--oneway-field", [](OdJob& j, const std::string& v) { j.network.roadOptions.fields.oneway = v; }},
-      {"--speed-field", [](OdJob& j, const std::string& v) { j.network.roadOptions.fields.speedKmh = v; }},
-      {"--source-epsg",
-       [](OdJob& j, const std::string& v) {
-         j.network.roadOptions.sourceEpsg = integer("--source-epsg", v);
-       }},
-      {"--working-epsg",
-       [](OdJob& j, const std::string& v) {
-         j.network.roadOptions.workingEpsg = integer("--working-epsg", v);
-       }},
-      {"--tolerance",
-       [](OdJob& j, const std::string& v) {
-         j.network.buildOptions.toleranceM = number("--tolerance", v);
-       }},
-      {"--max-snap",
-       [](OdJob& j, const std::string& v) {
-         j.analysis.snap.maxDistanceM = number("--max-snap", v);
-       }},
-      {"--cutoff",
-       [](OdJob& j, const std::string& v) { j.analysis.query.cutoff = number("--cutoff", v); }},
-      {"--threads",
-       [](OdJob& j, const std::string& v) {
-         j.analysis.query.threads = static_cast<unsigned>(integer("--threads", v));
-       }},
-      {"--metric",
-       [](OdJob& j, const std::string& v) {
-         if (v != "distance" && v != "time")
-           throw UsageError("--metric is 'distance' or 'time'");
-         j.analysis.query.metric = v == "time" ? cp::geo::Metric::Time : cp::geo::Metric::Distance;
-       }},
-      {"--fallback-detour",
-       [](OdJob& j, const std::string& v) {
-         j.analysis.fallback.enabled = true;
-         j.analysis.fallback.detourFactor = number("--fallback-detour", v);
-       }},
-      {"--matrix-lines",
-       [](OdJob& j, const std::string& v) {
-         static const std::map<std::string, cp::layers::OdGeometry> choices{
-             {"auto", cp::layers::OdGeometry::Auto},
-             {"yes", cp::layers::OdGeometry::Lines},
-             {"no", cp::layers::OdGeometry::None}};
-         const auto choice = choices.find(v);
-         if (choice == choices.end())
-           throw UsageError("--matrix-lines is 'auto', 'yes' or 'no'");
-         j.matrixGeometry = choice->second;
-       }},
-      {"--fallback-speed",
-       [](OdJob& j, const std::string& v) { j.analysis.fallback.speedKmh = number("--fallback-speed", v); }},
-  };
-  return options;
+// A job's options: those taking a value, and flags.
+template <typename Job>
+struct Grammar {
+  std::map<std::string, std::function<void(Job&, const std::string&)>> values;
+  std::map<std::string, std::function<void(Job&)>> flags;
+};
+
+// What every job on a road network takes: the roads or a saved network, the
+// road fields, the CRS, snapping, the output and its attribution.
+template <typename Job>
+Grammar<Job> commonGrammar() {
+  using V = const std::string&;
+  return {
+      {{"--roads", [](Job& j, V v) { j.network.roads = v; }},
+       {"--network-cache", [](Job& j, V v) { j.network.saved = v; }},
+       {"--class-field", [](Job& j, V v) { j.network.roadOptions.fields.roadClass = v; }},
+       {"--oneway-field", [](Job& j, V v) { j.network.roadOptions.fields.oneway = v; }},
+       {"--speed-field", [](Job& j, V v) { j.network.roadOptions.fields.speedKmh = v; }},
+       {"--source-epsg",
+        [](Job& j, V v) { j.network.roadOptions.sourceEpsg = integer("--source-epsg", v); }},
+       {"--working-epsg",
+        [](Job& j, V v) { j.network.roadOptions.workingEpsg = integer("--working-epsg", v); }},
+       {"--tolerance",
+        [](Job& j, V v) { j.network.buildOptions.toleranceM = number("--tolerance", v); }},
+       {"--max-snap", [](Job& j, V v) { j.analysis.snap.maxDistanceM = number("--max-snap", v); }},
+       {"--output", [](Job& j, V v) { j.output = v; }},
+       {"--attribution", [](Job& j, V v) { j.attribution = v; }}},
+      {{"--all-classes", [](Job& j) { j.network.roadOptions.drivableOnly = false; }},
+       {"--all-components", [](Job& j) { j.analysis.snap.minComponentNodes = 1; }}}};
 }
 
 void requirePositive(double value, const char* option) {
@@ -100,22 +71,21 @@ void requireSet(const std::string& value, const char* option) {
     throw UsageError(std::string(option) + " is required");
 }
 
-}  // namespace
-
-cp::layers::OdJob parseOdOptions(const std::vector<std::string>& args) {
-  cp::layers::OdJob job;
+// The job's own options first, then the common ones, on the job's defaults;
+// checks what every job needs.
+template <typename Job>
+Job parse(const std::vector<std::string>& args, Grammar<Job> grammar, Job job = {}) {
+  Grammar<Job> common = commonGrammar<Job>();
+  grammar.values.merge(common.values);
+  grammar.flags.merge(common.flags);
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
-    if (arg == "--all-classes") {
-      job.network.roadOptions.drivableOnly = false;
+    if (const auto flag = grammar.flags.find(arg); flag != grammar.flags.end()) {
+      flag->second(job);
       continue;
     }
-    if (arg == "--all-components") {
-      job.analysis.snap.minComponentNodes = 1;
-      continue;
-    }
-    const auto it = valueOptions().find(arg);
-    if (it == valueOptions().end())
+    const auto it = grammar.values.find(arg);
+    if (it == grammar.values.end())
       throw UsageError("unknown option '" + arg + "'");
     if (i + 1 >= args.size())
       throw UsageError(arg + " needs a value");
@@ -123,15 +93,105 @@ cp::layers::OdJob parseOdOptions(const std::vector<std::string>& args) {
   }
   if (job.network.saved.empty())
     requireSet(job.network.roads, "--roads");
-  requireSet(job.origins, "--origins");
   requireSet(job.output, "--output");
   requirePositive(job.analysis.snap.maxDistanceM, "--max-snap");
-  requirePositive(job.analysis.query.cutoff, "--cutoff");
-  requirePositive(job.analysis.fallback.speedKmh, "--fallback-speed");
   if (job.network.buildOptions.toleranceM < 0)
     throw UsageError("--tolerance must be 0 or more metres");
+  return job;
+}
+
+const char* kCommonUsage = R"(
+A LAYER is a file, "file|layername=name", or "PG:... |layername=table".
+Options every job on the road network takes:
+  --class-field, --oneway-field, --speed-field FIELD   road fields (default: detected)
+  --all-classes               keep footways, paths, tracks ... (default: drivable roads only)
+  --tolerance M               join road vertices closer than M metres (default 0.01)
+  --max-snap M                farthest a place may lie from a road (default 1000)
+  --all-components            snap to any part of the network, not only the largest
+  --network-cache FILE        load the built network from FILE, or save it there;
+                              PG:<connection>|network=NAME keeps it in PostGIS
+                              (table circular_planner_networks) for the whole team;
+                              with it, --roads may be left out
+  --source-epsg N             CRS of layers that have none
+  --working-epsg N            metric CRS for computation (default: the local UTM zone)
+  --attribution TEXT          data attribution stored with the output
+)";
+
+}  // namespace
+
+cp::layers::OdJob parseOdOptions(const std::vector<std::string>& args) {
+  using cp::layers::OdGeometry;
+  using Job = cp::layers::OdJob;
+  using V = const std::string&;
+  Job job = parse<Job>(
+      args, {{{"--origins", [](Job& j, V v) { j.origins = v; }},
+              {"--destinations", [](Job& j, V v) { j.destinations = v; }},
+              {"--origin-id", [](Job& j, V v) { j.originIdField = v; }},
+              {"--destination-id", [](Job& j, V v) { j.destinationIdField = v; }},
+              {"--metric", [](Job& j, V v) { j.analysis.query.metric = metricOf(v); }},
+              {"--cutoff", [](Job& j, V v) { j.analysis.query.cutoff = number("--cutoff", v); }},
+              {"--threads",
+               [](Job& j, V v) {
+                 j.analysis.query.threads = static_cast<unsigned>(integer("--threads", v));
+               }},
+              {"--fallback-detour",
+               [](Job& j, V v) {
+                 j.analysis.fallback.enabled = true;
+                 j.analysis.fallback.detourFactor = number("--fallback-detour", v);
+               }},
+              {"--fallback-speed",
+               [](Job& j, V v) { j.analysis.fallback.speedKmh = number("--fallback-speed", v); }},
+              {"--matrix-lines",
+               [](Job& j, V v) {
+                 static const std::map<std::string, OdGeometry> choices{{"auto", OdGeometry::Auto},
+                                                                        {"yes", OdGeometry::Lines},
+                                                                        {"no", OdGeometry::None}};
+                 const auto choice = choices.find(v);
+                 if (choice == choices.end())
+                   throw UsageError("--matrix-lines is 'auto', 'yes' or 'no'");
+                 j.matrixGeometry = choice->second;
+               }}},
+             {}});
+  requireSet(job.origins, "--origins");
+  requirePositive(job.analysis.query.cutoff, "--cutoff");
+  requirePositive(job.analysis.fallback.speedKmh, "--fallback-speed");
   if (job.destinationIdField.empty() && job.destinations.empty())
     job.destinationIdField = job.originIdField;
+  return job;
+}
+
+cp::layers::CatchmentsJob parseCatchmentsOptions(const std::vector<std::string>& args) {
+  using Job = cp::layers::CatchmentsJob;
+  using V = const std::string&;
+  std::string bands = "5000,10000";
+  Job defaults;
+  defaults.analysis.search.cutoff = 20000;
+  const Grammar<Job> grammar{
+      {{"--sites", [](Job& j, V v) { j.sites = v; }},
+       {"--site-id", [](Job& j, V v) { j.siteIdField = v; }},
+       {"--sources", [](Job& j, V v) { j.sources = v; }},
+       {"--source-id", [](Job& j, V v) { j.sourceIdField = v; }},
+       {"--tonnes-field", [](Job& j, V v) { j.tonnesField = v; }},
+       {"--metric", [](Job& j, V v) { j.analysis.search.metric = metricOf(v); }},
+       {"--cutoff", [](Job& j, V v) { j.analysis.search.cutoff = number("--cutoff", v); }},
+       {"--bands", [&bands](Job&, V v) { bands = v; }},
+       {"--radius", [](Job& j, V v) { j.analysis.radiusM = number("--radius", v); }},
+       {"--travel",
+        [](Job& j, V v) {
+          if (v != "to" && v != "from")
+            throw UsageError("--travel is 'to' or 'from' (the sites)");
+          j.analysis.search.travel = v == "from" ? geo::Travel::FromSite : geo::Travel::ToSite;
+        }}},
+      {}};
+  Job job = parse<Job>(args, grammar, defaults);
+  requireSet(job.sites, "--sites");
+  requirePositive(job.analysis.search.cutoff, "--cutoff");
+  requirePositive(job.analysis.radiusM, "--radius");
+  try {
+    job.analysis.bands = analyses::parseBands(bands, job.analysis.search.cutoff);
+  } catch (const layers::OptionError& e) {
+    throw UsageError(std::string("--bands: ") + e.what());
+  }
   return job;
 }
 
@@ -140,31 +200,42 @@ std::string odUsage() {
 
 Computes network distances and travel times between every origin and destination
 and writes them to a GeoPackage (layers od_matrix, snapping, connectors).
-A LAYER is a file, "file|layername=name", or "PG:... |layername=table".
 
   --origin-id FIELD, --destination-id FIELD   id fields (default: feature ids)
   --metric distance|time      what routes minimise (default distance); both are reported
   --cutoff X                  ignore routes longer than X metres (or seconds with --metric time)
-  --class-field, --oneway-field, --speed-field FIELD   road fields (default: detected)
-  --all-classes               keep footways, paths, tracks ... (default: drivable roads only)
-  --tolerance M               join road vertices closer than M metres (default 0.01)
-  --max-snap M                farthest a point may lie from a road (default 1000)
-  --all-components            snap to any part of the network, not only the largest
   --fallback-detour F         for pairs the network cannot serve, use straight line x F
   --fallback-speed KMH        speed for fallback times (default 30)
-  --network-cache FILE        load the built network from FILE, or save it there;
-                              PG:<connection>|network=NAME keeps it in PostGIS
-                              (table circular_planner_networks) for the whole team
-  --source-epsg N             CRS of layers that have none
-  --working-epsg N            metric CRS for computation (default: the local UTM zone)
   --threads N                 worker threads (default: all cores)
-  --attribution TEXT          data attribution stored with the output
   --matrix-lines auto|yes|no  draw each pair as a line from origin to destination;
                               auto (default): only up to )" +
          std::to_string(cp::layers::kOdLinesUpTo) + R"( pairs, above that
                               od_matrix is a table without geometry (ten times
                               faster to write, and a million lines hide each other)
-)";
+)" + kCommonUsage;
+}
+
+std::string catchmentsUsage() {
+  return std::string(
+             R"(usage: circular-planner catchments --roads LAYER --sites LAYER --output FILE.gpkg [options]
+
+Finds the nearest site of every place on the road network within a cutoff, in
+one search from all sites, and writes a GeoPackage: layer catchments (polygons
+that partition the served area, with their area, served road length, and the
+sources and tonnes each site gathers) and catchment_network (the served roads
+in cost bands).
+
+  --site-id FIELD             site ids (default: feature ids); must be unique
+  --sources LAYER             sources to count per catchment (points or areas)
+  --source-id FIELD           their ids (default: feature ids)
+  --tonnes-field FIELD        their tonnes per year (default: tonnes_per_year,
+                              t_per_year or tonnes; without any: 0 t each, said)
+  --travel to|from            material travels to the sites (default) or from them
+  --metric distance|time      what the cutoff and bands measure (default distance)
+  --cutoff X                  metres, or seconds with --metric time (default 20000)
+  --bands X,Y,...             cost bands of the served roads (default 5000,10000)
+  --radius M                  polygon width either side of the roads (default 200)
+)") + kCommonUsage;
 }
 
 }  // namespace cp::runner

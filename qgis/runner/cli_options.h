@@ -1,10 +1,12 @@
 #pragma once
-// Command-line options of the `circular-planner od` job.
+// Command-line options of the runner's analysis jobs (`od`, `catchments`):
+// each job's own, and those every job on a road network shares.
 
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "layers/jobs/catchments_job.h"
 #include "layers/jobs/od_job.h"
 
 namespace cp::runner {
@@ -14,9 +16,11 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Throws UsageError with a message that says what is wrong.
+// Throw UsageError with a message that says what is wrong.
 cp::layers::OdJob parseOdOptions(const std::vector<std::string>& args);
+cp::layers::CatchmentsJob parseCatchmentsOptions(const std::vector<std::string>& args);
 
 std::string odUsage();
+std::string catchmentsUsage();
 
 }  // namespace cp::runner

@@ -1,5 +1,6 @@
 // circular-planner: the headless runner. `od` computes a transport-distance
-// table on a road network; later jobs join it here.
+// table and `catchments` the sites' catchments on a road network, with GDAL
+// alone; `report` (with QGIS) runs the whole analysis and lays out the maps.
 
 #include <cstdio>
 #include <iostream>
@@ -11,6 +12,7 @@
 #include "cli_options.h"
 #include "layers/database_export.h"
 #include "layers/diagnostics.h"
+#include "layers/jobs/catchments_job.h"
 #include "layers/jobs/od_job.h"
 #ifdef CP_RUNNER_WITH_REPORT
 #include "report_command.h"
@@ -20,38 +22,60 @@ namespace {
 
 constexpr std::size_t kDiagnosticsShown = 25;
 
-void printResult(const cp::layers::OdJob& job, const cp::layers::OdJobResult& r) {
-  if (r.networkFromCache)
-    std::cout << "network: loaded from " << cp::layers::maskedConnection(job.network.saved) << "\n";
+void printNetwork(const cp::layers::NetworkSource& source, bool fromSaved,
+                  const cp::geo::BuildReport& report) {
+  if (fromSaved)
+    std::cout << "network: loaded from " << cp::layers::maskedConnection(source.saved) << "\n";
   else
-    std::cout << "network: " << r.buildReport.summary() << "\n";
-  const auto& diagnostics = r.diagnostics.all();
+    std::cout << "network: " << report.summary() << "\n";
+}
+
+void printDiagnostics(const cp::layers::Diagnostics& all) {
+  const auto& diagnostics = all.all();
   for (std::size_t i = 0; i < diagnostics.size() && i < kDiagnosticsShown; ++i)
     std::cout << "  " << diagnostics[i].text() << "\n";
   if (diagnostics.size() > kDiagnosticsShown)
     std::cout << "  ... and " << diagnostics.size() - kDiagnosticsShown << " more warnings\n";
+}
+
+// Progress on the terminal's status line.
+cp::geo::Feedback terminalProgress(const char* doing) {
+  return cp::geo::Feedback([doing](double percent) {
+    std::fprintf(stderr, "\r%s %3.0f %%", doing, percent);
+    if (percent >= 100)
+      std::fprintf(stderr, "\n");
+  });
+}
+
+int runOd(const std::vector<std::string>& args) {
+  const cp::layers::OdJob job = cp::runner::parseOdOptions(args);
+  const cp::geo::Feedback feedback = terminalProgress("routing");
+  const cp::layers::OdJobResult r = cp::layers::runOdJob(job, &feedback);
+  printNetwork(job.network, r.networkFromCache, r.buildReport);
+  printDiagnostics(r.diagnostics);
   std::cout << "pairs: " << r.pairs << " (" << r.pairsByNetwork << " by network, "
             << r.pairsByFallback << " by straight-line fallback, " << r.pairsUnreachable
             << " unreachable); " << r.pointsNotSnapped << " points not joined to the network\n"
             << "wrote " << job.output << " in " << r.seconds.total << " s (network "
             << r.seconds.network << " s, places " << r.seconds.places << " s, matrix "
             << r.seconds.matrix << " s, writing " << r.seconds.writing << " s)\n";
+  return 0;
 }
 
-int runOd(const std::vector<std::string>& args) {
-  const cp::layers::OdJob job = cp::runner::parseOdOptions(args);
-  cp::geo::Feedback feedback([](double percent) {
-    std::fprintf(stderr, "\rrouting %3.0f %%", percent);
-    if (percent >= 100)
-      std::fprintf(stderr, "\n");
-  });
-  printResult(job, cp::layers::runOdJob(job, &feedback));
+int runCatchments(const std::vector<std::string>& args) {
+  const cp::layers::CatchmentsJob job = cp::runner::parseCatchmentsOptions(args);
+  const cp::geo::Feedback feedback = terminalProgress("catchments");
+  const cp::layers::CatchmentsJobResult r = cp::layers::runCatchmentsJob(job, &feedback);
+  printNetwork(job.network, r.networkFromSaved, r.buildReport);
+  printDiagnostics(r.diagnostics);
+  std::cout << "sites serving: " << r.sitesServing << "; sources within reach: " << r.sources
+            << " (" << r.tonnesReached << " t/yr)\nwrote " << job.output << "\n";
   return 0;
 }
 
 // The usage of every command this build has.
 std::string usage() {
-  std::string text = cp::runner::odUsage();
+  std::string text = cp::runner::odUsage() + "\n" + cp::runner::catchmentsUsage();
 #ifdef CP_RUNNER_WITH_REPORT
   text += std::string("\n") + cp::runner::reportUsage();
 #endif
@@ -73,6 +97,8 @@ int main(int argc, char** argv) {
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (args[0] == "od")
       return runOd(rest);
+    if (args[0] == "catchments")
+      return runCatchments(rest);
 #ifdef CP_RUNNER_WITH_REPORT
     if (args[0] == "report")
       return cp::runner::runReport(rest, argv[0]);

@@ -43,10 +43,38 @@ geometry_of() { ogrinfo -so "$out/$1.gpkg" od_matrix 2>/dev/null | sed -n 's/^Ge
 [ "$(geometry_of d)" = "Line String" ] && [ "$(geometry_of e)" = "None" ] ||
   { echo "FAIL: --matrix-lines does not choose the matrix's geometry"; failures=$((failures + 1)); }
 
-# The report job: bad configs, a missing layer, then the whole analysis.
 check() {  # check CONDITION MESSAGE
   eval "$1" || { echo "FAIL: $2"; failures=$((failures + 1)); }
 }
+
+# The catchments job, with GDAL alone: its settings, a repeated site id, a run.
+sites="$gpkg|layername=composting_sites"
+organic=(--sources "$gpkg|layername=organic_sources" --source-id source_id)
+expect 2 "--sites is required" -- catchments --roads r --output y
+expect 2 "--travel is 'to' or 'from'" -- catchments --roads r --sites s --output y --travel out
+expect 2 "--bands: Bands must be positive numbers separated by commas, not '5 km'" -- \
+  catchments --roads r --sites s --output y --bands "5 km"
+ogr2ogr -f GPKG "$out/twice.gpkg" "$gpkg" composting_sites -nln sites
+ogr2ogr -append "$out/twice.gpkg" "$gpkg" composting_sites -nln sites
+expect 1 "site id 'CS-.*' is used by more than one feature" -- catchments \
+  --roads "$gpkg|layername=roads" --sites "$out/twice.gpkg" --site-id site_id --output "$out/f.gpkg"
+[ -e "$out/f.gpkg" ] && { echo "FAIL: a failed catchments run left its output"; failures=$((failures + 1)); }
+expect 0 "sites serving: " -- catchments --roads "$gpkg|layername=roads" --sites "$sites" \
+  --site-id site_id "${organic[@]}" --cutoff 20000 --output "$out/catchments.gpkg"
+check '[ "$(ogrinfo -ro -so "$out/catchments.gpkg" catchments | sed -n "s/Feature Count: //p")" = \
+        "$(ogrinfo -ro -so "$gpkg" composting_sites | sed -n "s/Feature Count: //p")" ] &&
+       [ "$(ogrinfo -ro -so "$out/catchments.gpkg" catchment_network | sed -n "s/Feature Count: //p")" -gt 1000 ]' \
+  "the catchments job did not write a catchment per site and the served roads"
+
+if ! "$runner" --help 2>&1 | grep -q "circular-planner report"; then
+  echo "(this build has no report job: QGIS was left out)"
+  rm -rf "$out"
+  echo "runner: $failures failure(s)"
+  [ "$failures" -eq 0 ]
+  exit
+fi
+
+# The report job: bad configs, a missing layer, then the whole analysis.
 export QT_QPA_PLATFORM=offscreen
 printf '[data]\nsource = %s\n' "$gpkg" > "$out/no_folder.ini"
 printf '[data]\nsource = %s\n[output]\nfolder = %s\n[layers]\nroads = nowhere\n' "$gpkg" "$out/bad" > "$out/bad_layer.ini"
@@ -67,6 +95,10 @@ check '[ "$(ls "$out/report/maps" | grep -c "^sankey-.*\.svg$")" = 2 ]' "the rep
 check 'grep -q "^\"construction supply\",SUPPLIED_TONNES,\"Supplied (t per year)\",1464960" "$out/report/summary.csv"' \
   "the summary lacks the construction supply"
 check 'unzip -l "$out/report/circular_planner.qgz" | grep -q "\.qgs"' "no QGIS project"
+# The headless catchments job and the report's Processing algorithm are one analysis.
+catchment_rows() { ogr2ogr -f CSV /vsistdout/ "$1" catchments -select site_id,sources,tonnes,network_km; }
+check '[ "$(catchment_rows "$out/catchments.gpkg")" = "$(catchment_rows "$out/report/results.gpkg")" ]' \
+  "the catchments job and the report's catchments differ"
 # Compost is made from what the allocation delivered (260,000 t x 0.4), not from capacities.
 check 'grep -q "^\"compost to the farmland\",COMPOST_TONNES,\"Compost made (t/yr)\",104000.000" "$out/report/summary.csv"' \
   "the compost made is not the allocated intake times the yield"
