@@ -57,7 +57,8 @@ Allocation allocate(const AllocationInput& input, const Feedback* feedback = nul
 // moving, replacing and swapping sources; near the optimum when sources are
 // small beside the capacities, weaker with a few large sources, where the
 // exact method is cheap.
-Allocation allocateWholeHeuristic(const AllocationInput& input);
+// Throws Canceled when the feedback is canceled (checked between passes).
+Allocation allocateWholeHeuristic(const AllocationInput& input, const Feedback* feedback = nullptr);
 
 struct ExactAllocation {
   Allocation allocation;
@@ -66,12 +67,13 @@ struct ExactAllocation {
 // Branch and bound (GLPK); refuses (std::invalid_argument) more than maxPairs
 // reachable source-site pairs.
 ExactAllocation allocateWholeExact(const AllocationInput& input, double timeLimitSeconds,
-                                   std::size_t maxPairs = 20000);
+                                   std::size_t maxPairs = 20000,
+                                   const Feedback* feedback = nullptr);
 
 // The heuristic, and for small problems (up to exactPairs reachable pairs)
 // also the exact method within the time limit; the better of the two.
 // `proven` when the exact method proved its answer optimal.
 ExactAllocation allocateWhole(const AllocationInput& input, double exactSeconds = 10,
-                              std::size_t exactPairs = 300);
+                              std::size_t exactPairs = 300, const Feedback* feedback = nullptr);
 
 }  // namespace cp::geo

@@ -22,13 +22,18 @@ constexpr std::size_t kMostSourcesForSwaps = 3000;
 
 class WholeSources {
  public:
-  explicit WholeSources(const AllocationInput& in)
-      : in_(in), t_(in.capacity.size()), spare_(in.capacity), siteOf_(in.supply.size(), kNone) {}
+  WholeSources(const AllocationInput& in, const Feedback* feedback)
+      : in_(in),
+        feedback_(feedback),
+        t_(in.capacity.size()),
+        spare_(in.capacity),
+        siteOf_(in.supply.size(), kNone) {}
 
   Allocation run() {
-    keepWholeFlows(allocate(in_));
+    keepWholeFlows(allocate(in_, feedback_));
     placeRestLargestFirst();
     for (int pass = 0; pass < 50; ++pass) {
+      throwIfCanceled(feedback_);
       bool improved = fitUnplaced();
       improved = shiftToCheaper() || improved;
       if (in_.supply.size() <= kMostSourcesForSwaps)
@@ -174,7 +179,9 @@ class WholeSources {
 
   bool swapPairs() {
     bool improved = false;
-    for (std::size_t a = 0; a < in_.supply.size(); ++a)
+    for (std::size_t a = 0; a < in_.supply.size(); ++a) {
+      if (a % 256 == 0)
+        throwIfCanceled(feedback_);
       for (std::size_t b = a + 1; b < in_.supply.size(); ++b) {
         const std::size_t ja = siteOf_[a], jb = siteOf_[b];
         if (ja == kNone || jb == kNone || ja == jb)
@@ -187,6 +194,7 @@ class WholeSources {
         assign(a, jb);
         improved = true;
       }
+    }
     return improved;
   }
 
@@ -205,6 +213,7 @@ class WholeSources {
   }
 
   const AllocationInput& in_;
+  const Feedback* feedback_;
   std::size_t t_;
   std::vector<double> spare_;
   std::vector<std::size_t> siteOf_;
@@ -212,9 +221,9 @@ class WholeSources {
 
 }  // namespace
 
-Allocation allocateWholeHeuristic(const AllocationInput& input) {
+Allocation allocateWholeHeuristic(const AllocationInput& input, const Feedback* feedback) {
   checkAllocation(input);
-  return WholeSources(input).run();
+  return WholeSources(input, feedback).run();
 }
 
 }  // namespace cp::geo

@@ -14,7 +14,7 @@
 namespace cp::geo {
 
 ExactAllocation allocateWholeExact(const AllocationInput& input, double timeLimitSeconds,
-                                   std::size_t maxPairs) {
+                                   std::size_t maxPairs, const Feedback* feedback) {
   checkAllocation(input);
   const std::size_t t = input.capacity.size();
   std::vector<AllocationFlow> pairs;  // every reachable source and site, with its tonnes
@@ -31,7 +31,7 @@ ExactAllocation allocateWholeExact(const AllocationInput& input, double timeLimi
   out.proven = true;
   if (pairs.empty())
     return out;
-  LexicographicMip mip;
+  LexicographicMip mip(feedback);
   const int x = mip.addBinaries(static_cast<int>(pairs.size()));
   std::vector<int> sourceRow, siteRow;
   for (std::size_t i = 0; i < input.supply.size(); ++i)
@@ -60,13 +60,13 @@ ExactAllocation allocateWholeExact(const AllocationInput& input, double timeLimi
 }
 
 ExactAllocation allocateWhole(const AllocationInput& input, double exactSeconds,
-                              std::size_t exactPairs) {
-  ExactAllocation out{allocateWholeHeuristic(input), false};
+                              std::size_t exactPairs, const Feedback* feedback) {
+  ExactAllocation out{allocateWholeHeuristic(input, feedback), false};
   const std::size_t pairs = static_cast<std::size_t>(std::count_if(
       input.unitCost.begin(), input.unitCost.end(), [](double c) { return std::isfinite(c); }));
   if (pairs > exactPairs)
     return out;
-  ExactAllocation exact = allocateWholeExact(input, exactSeconds, exactPairs);
+  ExactAllocation exact = allocateWholeExact(input, exactSeconds, exactPairs, feedback);
   const auto placed = [](const Allocation& a) {
     return -std::accumulate(a.unallocated.begin(), a.unallocated.end(), 0.0);
   };

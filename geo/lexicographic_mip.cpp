@@ -33,9 +33,16 @@ int guardedIntopt(glp_prob*& lp, glp_iocp* parm) {
   return rc;
 }
 
+// Called by GLPK at every step of the search: ends it once the user cancels.
+void stopWhenCanceled(glp_tree* tree, void* feedback) {
+  if (static_cast<const Feedback*>(feedback)->isCanceled())
+    glp_ios_terminate(tree);
+}
+
 }  // namespace
 
-LexicographicMip::LexicographicMip() : lp_(glp_create_prob()) {
+LexicographicMip::LexicographicMip(const Feedback* feedback)
+    : lp_(glp_create_prob()), feedback_(feedback) {
   glp_term_out(GLP_OFF);
 }
 
@@ -120,7 +127,13 @@ LexicographicMip::Outcome LexicographicMip::branchAndBound(double seconds) {
   parm.presolve = GLP_ON;
   parm.msg_lev = GLP_MSG_OFF;
   parm.tm_lim = static_cast<int>(std::min(seconds, 1e6) * 1000);
+  if (feedback_ != nullptr) {
+    parm.cb_func = stopWhenCanceled;
+    parm.cb_info = const_cast<Feedback*>(feedback_);  // GLPK's C interface; only read
+  }
+  throwIfCanceled(feedback_);
   const int rc = guardedIntopt(lp_, &parm);
+  throwIfCanceled(feedback_);
   const int status = glp_mip_status(lp_);
   if (status != GLP_OPT && status != GLP_FEAS)
     return Outcome::kNone;

@@ -7,13 +7,16 @@
 #include <utility>
 #include <vector>
 
+#include "feedback.h"
+
 struct glp_prob;
 
 namespace cp::geo {
 
 class LexicographicMip {
  public:
-  LexicographicMip();
+  // A canceled `feedback` stops the search within a node: solve() throws Canceled.
+  explicit LexicographicMip(const Feedback* feedback = nullptr);
   ~LexicographicMip();
   LexicographicMip(const LexicographicMip&) = delete;
   LexicographicMip& operator=(const LexicographicMip&) = delete;
@@ -39,6 +42,7 @@ class LexicographicMip {
   void setObjective(const Terms& terms, int direction);
 
   glp_prob* lp_;
+  const Feedback* feedback_;
   std::vector<int> rows_{0};  // GLPK's arrays start at 1
   std::vector<int> cols_{0};
   std::vector<double> values_{0};

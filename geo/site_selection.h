@@ -68,8 +68,10 @@ struct ExactSiteSelection {
 
 // Refuses (std::invalid_argument) problems with more than maxPairs reachable
 // source-candidate pairs: the heuristic is the tool for those.
+// Throws Canceled when the feedback is canceled.
 ExactSiteSelection selectSitesExact(const SiteSelectionInput& input, double timeLimitSeconds,
-                                    std::size_t maxPairs = 200000);
+                                    std::size_t maxPairs = 200000,
+                                    const Feedback* feedback = nullptr);
 
 // Relative gap of the heuristic's tonne-cost over the exact one's (0 when the
 // exact cost is 0), meaningful when both serve the same tonnes.

@@ -44,8 +44,8 @@ std::vector<std::size_t> anyChoice(const SiteSelectionInput& in) {
 
 // Returns whether optimality was proven; the opened candidates in `open`.
 bool solve(const SiteSelectionInput& in, const std::vector<Pair>& pairs, double seconds,
-           std::vector<std::size_t>& open) {
-  LexicographicMip mip;
+           std::vector<std::size_t>& open, const Feedback* feedback) {
+  LexicographicMip mip(feedback);
   const int y = mip.addBinaries(static_cast<int>(in.capacity.size()));
   const int x = mip.addShares(static_cast<int>(pairs.size()));
   const auto site = [y](std::size_t j) { return y + static_cast<int>(j); };
@@ -86,7 +86,7 @@ bool solve(const SiteSelectionInput& in, const std::vector<Pair>& pairs, double 
 }  // namespace
 
 ExactSiteSelection selectSitesExact(const SiteSelectionInput& input, double timeLimitSeconds,
-                                    std::size_t maxPairs) {
+                                    std::size_t maxPairs, const Feedback* feedback) {
   checkSiteSelection(input);
   const std::vector<Pair> pairs = reachablePairs(input);
   if (pairs.size() > maxPairs)
@@ -96,7 +96,7 @@ ExactSiteSelection selectSitesExact(const SiteSelectionInput& input, double time
                                 std::to_string(maxPairs) + "); use the heuristic");
   ExactSiteSelection out;
   std::vector<std::size_t> open;
-  out.proven = pairs.empty() ? true : solve(input, pairs, timeLimitSeconds, open);
+  out.proven = pairs.empty() ? true : solve(input, pairs, timeLimitSeconds, open, feedback);
   out.selection = evaluateSites(input, pairs.empty() ? anyChoice(input) : open);
   return out;
 }

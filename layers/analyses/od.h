@@ -32,7 +32,7 @@ struct OdResult {
 // `sameLayer`: the destinations are the origins, snapped once. Throws
 // geo::Canceled when canceled.
 OdResult analyseOd(const geo::Network& network, const layers::PointData& origins,
-                   const layers::PointData& destinations, bool sameLayer,
-                   const OdOptions& options, const geo::Feedback* feedback = nullptr);
+                   const layers::PointData& destinations, bool sameLayer, const OdOptions& options,
+                   const geo::Feedback* feedback = nullptr);
 
 }  // namespace cp::analyses

@@ -3,10 +3,6 @@
 #include <qgsprocessingoutputs.h>
 #include <qgsprocessingparameters.h>
 
-#include <numeric>
-
-#include "geo/allocation.h"
-#include "geo/routing.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
@@ -44,19 +40,24 @@ QVariantMap CpAllocationAlgorithm::processAlgorithm(const QVariantMap& p,
                                                     QgsProcessingContext& context,
                                                     QgsProcessingFeedback* feedback) {
   return guarded(feedback, [&](const cp::geo::Feedback* progress) {
-    const SourcesToSites problem = readSourcesToSites(p, context, feedback, progress, {});
-    const cp::geo::AllocationInput input{problem.supply, problem.capacity, problem.kmTable()};
-    const cp::geo::Allocation split = cp::geo::allocate(input, progress);
-    const bool keepWhole = parameterAsBoolean(p, QStringLiteral("KEEP_WHOLE"), context);
-    const cp::geo::Allocation allocation = keepWhole ? wholeSources(input, split, feedback) : split;
-    return writeAllocation(p, context, feedback, problem, input, allocation);
+    const SourcesAndSites read = readSourcesAndSites(p, context, feedback, progress, {});
+    cp::analyses::AllocationOptions options;
+    options.snap = snapOptions(p, context);
+    options.keepWhole = parameterAsBoolean(p, QStringLiteral("KEEP_WHOLE"), context);
+    options.kgCo2PerTkm = parameterAsDouble(p, QStringLiteral("CO2_PER_TKM"), context);
+    const cp::analyses::AllocationResult result =
+        cp::analyses::allocateToSites(read.input(), options, progress);
+    cpReportDiagnostics(result.diagnostics, feedback);
+    if (result.whole)
+      reportWholeSources(*result.whole, feedback);
+    return writeAllocation(p, context, feedback, read, result);
   });
 }
 
-CpAllocationAlgorithm::SourcesToSites CpAllocationAlgorithm::readSourcesToSites(
+CpAllocationAlgorithm::SourcesAndSites CpAllocationAlgorithm::readSourcesAndSites(
     const QVariantMap& p, QgsProcessingContext& context, QgsProcessingFeedback* feedback,
     const cp::geo::Feedback* progress, std::optional<double> capacityWithoutField) {
-  SourcesToSites out;
+  SourcesAndSites out;
   out.prepared = prepareRoads(p, context, feedback, progress);
   const cp::layers::WorkingFrame& frame = *out.prepared.roads.frame;
   cp::layers::Diagnostics diagnostics = out.prepared.roads.diagnostics;
@@ -66,21 +67,12 @@ CpAllocationAlgorithm::SourcesToSites CpAllocationAlgorithm::readSourcesToSites(
                           cp::layers::field_names::kTonnes, diagnostics);
   out.capacity = readTonnes(p, context, kSites, QStringLiteral("CAPACITY_FIELD"),
                             cp::layers::field_names::kCapacity, diagnostics, capacityWithoutField);
-  const cp::geo::Snapper snapper(out.prepared.network, snapOptions(p, context));
-  out.from = cp::layers::snapPlaces(snapper, out.sources, diagnostics);
-  out.to = cp::layers::snapPlaces(snapper, out.sites, diagnostics);
   cpReportDiagnostics(diagnostics, feedback);
-  out.km = cp::geo::odMatrix(out.prepared.network, out.from.locations(), out.to.locations(), {},
-                             progress);
   return out;
 }
 
-std::vector<double> CpAllocationAlgorithm::SourcesToSites::kmTable() const {
-  std::vector<double> table;
-  table.reserve(km.cells.size());
-  for (const cp::geo::Cost& c : km.cells)
-    table.push_back(c.distanceM / 1000.0);
-  return table;
+cp::analyses::AllocationInput CpAllocationAlgorithm::SourcesAndSites::input() const {
+  return {prepared.network, sources, supply, sites, capacity};
 }
 
 void CpAllocationAlgorithm::addSourcesAndSitesParameters(const QString& sitesTitle) {
@@ -98,43 +90,36 @@ void CpAllocationAlgorithm::addSourcesAndSitesParameters(const QString& sitesTit
   addCo2Parameter();
 }
 
-QVariantMap CpAllocationAlgorithm::writeAllocation(
-    const QVariantMap& p, QgsProcessingContext& context, QgsProcessingFeedback* feedback,
-    const SourcesToSites& problem, const cp::geo::AllocationInput& input,
-    const cp::geo::Allocation& allocation, const QStringList& siteStatus) {
-  const cp::layers::WorkingFrame& frame = *problem.prepared.roads.frame;
+QVariantMap CpAllocationAlgorithm::writeAllocation(const QVariantMap& p,
+                                                   QgsProcessingContext& context,
+                                                   QgsProcessingFeedback* feedback,
+                                                   const SourcesAndSites& read,
+                                                   const cp::analyses::AllocationResult& result,
+                                                   const QStringList& siteStatus) {
+  const cp::layers::WorkingFrame& frame = *read.prepared.roads.frame;
   QVariantMap results{
       {QStringLiteral("OUTPUT"),
-       writeLines(p, context, {problem.sources, problem.from}, {problem.sites, problem.to},
-                  problem.km, allocation.flows, frame)}};
-  const double kg = parameterAsDouble(p, QStringLiteral("CO2_PER_TKM"), context);
-  insertIfWritten(results, QStringLiteral("SITE_INTAKE"),
-                  writeSites(p, context, problem.sites, problem.capacity,
-                             cp::geo::siteIntakes(input, allocation, kg), siteStatus, frame));
+       writeLines(p, context, {read.sources, result.joined.from}, {read.sites, result.joined.to},
+                  result.joined.routes, result.allocation.flows, frame)}};
+  insertIfWritten(
+      results, QStringLiteral("SITE_INTAKE"),
+      writeSites(p, context, read.sites, result.siteCapacity, result.intakes, siteStatus, frame));
   insertIfWritten(results, QStringLiteral("SOURCE_STATUS"),
-                  writeSources(p, context, problem.sources, input.supply, allocation.unallocated,
-                               problem.from, frame));
-  insertTotals(results, input, allocation, feedback);
+                  writeSources(p, context, read.sources, result.sources, frame));
+  insertTotals(results, result.totals, feedback);
   return results;
 }
 
-cp::geo::Allocation CpAllocationAlgorithm::wholeSources(const cp::geo::AllocationInput& input,
-                                                        const cp::geo::Allocation& split,
-                                                        QgsProcessingFeedback* feedback) {
-  cp::geo::ExactAllocation whole = cp::geo::allocateWhole(input);
-  const auto placed = [&input](const cp::geo::Allocation& a) {
-    return std::accumulate(input.supply.begin(), input.supply.end(), 0.0) -
-           std::accumulate(a.unallocated.begin(), a.unallocated.end(), 0.0);
-  };
+void CpAllocationAlgorithm::reportWholeSources(const cp::analyses::WholeAgainstSplit& whole,
+                                               QgsProcessingFeedback* feedback) {
   feedback->pushInfo(
       QObject::tr("Each source kept whole (%1): %2 t placed, %3 tonne-km; split between sites "
                   "the optimum places %4 t for %5 tonne-km, the bound no whole allocation beats")
           .arg(whole.proven ? QObject::tr("proven optimal") : QObject::tr("heuristic"))
-          .arg(placed(whole.allocation), 0, 'f', 0)
-          .arg(whole.allocation.cost, 0, 'f', 0)
-          .arg(placed(split), 0, 'f', 0)
-          .arg(split.cost, 0, 'f', 0));
-  return std::move(whole.allocation);
+          .arg(whole.placedWhole, 0, 'f', 0)
+          .arg(whole.tonneKmWhole, 0, 'f', 0)
+          .arg(whole.placedSplit, 0, 'f', 0)
+          .arg(whole.tonneKmSplit, 0, 'f', 0));
 }
 
 void CpAllocationAlgorithm::addAllocationOutputs() {
@@ -161,24 +146,18 @@ void CpAllocationAlgorithm::insertIfWritten(QVariantMap& results, const QString&
 }
 
 void CpAllocationAlgorithm::insertTotals(QVariantMap& results,
-                                         const cp::geo::AllocationInput& input,
-                                         const cp::geo::Allocation& allocation,
+                                         const cp::analyses::AllocationTotals& totals,
                                          QgsProcessingFeedback* feedback) {
-  const double total = std::accumulate(input.supply.begin(), input.supply.end(), 0.0);
-  const double unallocated =
-      std::accumulate(allocation.unallocated.begin(), allocation.unallocated.end(), 0.0);
-  const double allocated = total - unallocated;
-  const double meanHaul = allocated > 0 ? allocation.cost / allocated : 0;
-  results.insert(QStringLiteral("TOTAL_TONNES"), total);
-  results.insert(QStringLiteral("ALLOCATED_TONNES"), allocated);
-  results.insert(QStringLiteral("UNALLOCATED_TONNES"), unallocated);
-  results.insert(QStringLiteral("TONNE_KM"), allocation.cost);
-  results.insert(QStringLiteral("MEAN_HAUL_KM"), meanHaul);
+  results.insert(QStringLiteral("TOTAL_TONNES"), totals.tonnes);
+  results.insert(QStringLiteral("ALLOCATED_TONNES"), totals.allocated);
+  results.insert(QStringLiteral("UNALLOCATED_TONNES"), totals.unallocated);
+  results.insert(QStringLiteral("TONNE_KM"), totals.tonneKm);
+  results.insert(QStringLiteral("MEAN_HAUL_KM"), totals.meanHaulKm);
   feedback->pushInfo(QObject::tr("%1 t of %2 t allocated; %3 tonne-km; mean haul %4 km")
-                         .arg(allocated, 0, 'f', 0)
-                         .arg(total, 0, 'f', 0)
-                         .arg(allocation.cost, 0, 'f', 0)
-                         .arg(meanHaul, 0, 'f', 1));
+                         .arg(totals.allocated, 0, 'f', 0)
+                         .arg(totals.tonnes, 0, 'f', 0)
+                         .arg(totals.tonneKm, 0, 'f', 0)
+                         .arg(totals.meanHaulKm, 0, 'f', 1));
 }
 
 QString CpAllocationAlgorithm::writeLines(const QVariantMap& p, QgsProcessingContext& context,
@@ -243,9 +222,7 @@ QString CpAllocationAlgorithm::writeSites(const QVariantMap& p, QgsProcessingCon
 
 QString CpAllocationAlgorithm::writeSources(const QVariantMap& p, QgsProcessingContext& context,
                                             const cp::layers::PointData& sources,
-                                            const std::vector<double>& tonnes,
-                                            const std::vector<double>& unallocated,
-                                            const cp::layers::SnappedPlaces& snapped,
+                                            const std::vector<cp::analyses::SourceStatus>& status,
                                             const cp::layers::WorkingFrame& frame) {
   SinkOutput out = createPointOutput(p, context,
                                      cpFields({{"source_id", QMetaType::QString},
@@ -257,14 +234,10 @@ QString CpAllocationAlgorithm::writeSources(const QVariantMap& p, QgsProcessingC
   if (!out.sink)
     return {};
   for (std::size_t i = 0; i < sources.ids.size(); ++i) {
-    QString reason;
-    if (!snapped.snaps[i].location)
-      reason = QString::fromStdString("not joined to the roads: " + snapped.snaps[i].reason);
-    else if (unallocated[i] > 1e-6)
-      reason = QObject::tr("no reachable site has capacity left");
+    const cp::analyses::SourceStatus& s = status[i];
     QgsAttributes attributes;
-    attributes << QString::fromStdString(sources.ids[i]) << tonnes[i] << tonnes[i] - unallocated[i]
-               << unallocated[i] << reason;
+    attributes << QString::fromStdString(sources.ids[i]) << s.tonnes << s.allocated << s.unallocated
+               << QString::fromStdString(s.reason);
     addPoint(out, p, attributes, sources.xy[i]);
   }
   cp::qgis::styleOnLoad(context, out.destination, cp::qgis::styleSourceStatus);

@@ -4,8 +4,8 @@
 // exact; what no site can take is reported per source.
 
 #include "cpnetworkalgorithm.h"
-#include "geo/allocation.h"
 #include "geo/routing.h"
+#include "layers/analyses/allocation.h"
 
 class CpAllocationAlgorithm : public CpNetworkAlgorithm {
  public:
@@ -24,34 +24,29 @@ class CpAllocationAlgorithm : public CpNetworkAlgorithm {
                                QgsProcessingFeedback* feedback) override;
 
  protected:
-  // Roads, sources and sites read and joined to the network, with the road
-  // distances between them: what allocation and site selection share.
-  struct SourcesToSites {
+  // Roads, sources and sites read, with their tonnes and capacities: what
+  // allocation and site selection share.
+  struct SourcesAndSites {
     PreparedRoads prepared;
     cp::layers::PointData sources;
     cp::layers::PointData sites;
-    cp::layers::SnappedPlaces from;
-    cp::layers::SnappedPlaces to;
     std::vector<double> supply;    // tonnes per source
     std::vector<double> capacity;  // tonnes per site
-    cp::geo::OdMatrix km;
-    std::vector<double> kmTable() const;  // sources x sites, km; infinity: unreachable
+    cp::analyses::AllocationInput input() const;
   };
   // ROADS..., SOURCES, SOURCE_ID, TONNES_FIELD, SITES, SITE_ID, CAPACITY_FIELD,
   // MAX_SNAP, CO2_PER_TKM.
   void addSourcesAndSitesParameters(const QString& sitesTitle);
   // Sites without a capacity field get `capacityWithoutField` (none: an error).
-  SourcesToSites readSourcesToSites(const QVariantMap& parameters, QgsProcessingContext& context,
-                                    QgsProcessingFeedback* feedback,
-                                    const cp::geo::Feedback* progress,
-                                    std::optional<double> capacityWithoutField);
+  SourcesAndSites readSourcesAndSites(const QVariantMap& parameters, QgsProcessingContext& context,
+                                      QgsProcessingFeedback* feedback,
+                                      const cp::geo::Feedback* progress,
+                                      std::optional<double> capacityWithoutField);
   // All outputs of an allocation; `siteStatus` (optional) labels each site.
   QVariantMap writeAllocation(const QVariantMap& parameters, QgsProcessingContext& context,
-                              QgsProcessingFeedback* feedback, const SourcesToSites& problem,
-                              const cp::geo::AllocationInput& input,
-                              const cp::geo::Allocation& allocation,
+                              QgsProcessingFeedback* feedback, const SourcesAndSites& read,
+                              const cp::analyses::AllocationResult& result,
                               const QStringList& siteStatus = {});
-
   // The allocation lines, site intakes, source status and the totals.
   void addAllocationOutputs();
   struct Ends {
@@ -63,21 +58,19 @@ class CpAllocationAlgorithm : public CpNetworkAlgorithm {
                      const std::vector<cp::geo::AllocationFlow>& flows,
                      const cp::layers::WorkingFrame& frame, const char* fromField = "source_id",
                      const char* toField = "site_id");
-  // Sources kept whole; reports the price against the split optimum.
-  static cp::geo::Allocation wholeSources(const cp::geo::AllocationInput& input,
-                                          const cp::geo::Allocation& split,
-                                          QgsProcessingFeedback* feedback);
+  // What keeping sources whole cost against the split optimum.
+  static void reportWholeSources(const cp::analyses::WholeAgainstSplit& whole,
+                                 QgsProcessingFeedback* feedback);
   static void insertIfWritten(QVariantMap& results, const QString& name,
                               const QString& destination);
-  static void insertTotals(QVariantMap& results, const cp::geo::AllocationInput& input,
-                           const cp::geo::Allocation& allocation, QgsProcessingFeedback* feedback);
+  static void insertTotals(QVariantMap& results, const cp::analyses::AllocationTotals& totals,
+                           QgsProcessingFeedback* feedback);
   QString writeSites(const QVariantMap& parameters, QgsProcessingContext& context,
                      const cp::layers::PointData& sites, const std::vector<double>& capacity,
                      const std::vector<cp::geo::SiteIntake>& intakes, const QStringList& status,
                      const cp::layers::WorkingFrame& frame);
   QString writeSources(const QVariantMap& parameters, QgsProcessingContext& context,
-                       const cp::layers::PointData& sources, const std::vector<double>& tonnes,
-                       const std::vector<double>& unallocated,
-                       const cp::layers::SnappedPlaces& snapped,
+                       const cp::layers::PointData& sources,
+                       const std::vector<cp::analyses::SourceStatus>& status,
                        const cp::layers::WorkingFrame& frame);
 };

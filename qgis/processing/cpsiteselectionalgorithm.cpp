@@ -3,15 +3,13 @@
 #include <qgsprocessingoutputs.h>
 #include <qgsprocessingparameters.h>
 
-#include <cmath>
-#include <limits>
-
-#include "geo/site_selection.h"
+#include "layers/analyses/site_selection.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
 
 namespace {
 
+// The METHOD choices, in the order of cp::analyses::SelectionMethod.
 enum Method { kHeuristic, kExact, kBoth };
 
 // Words that mark a candidate as already built, in a text field.
@@ -84,40 +82,57 @@ QVariantMap CpSiteSelectionAlgorithm::processAlgorithm(const QVariantMap& p,
                                                        QgsProcessingContext& context,
                                                        QgsProcessingFeedback* feedback) {
   return guarded(feedback, [&](const cp::geo::Feedback* progress) {
-    constexpr double kUnlimited = std::numeric_limits<double>::infinity();
-    const bool useCapacity = parameterAsBoolean(p, QStringLiteral("USE_CAPACITY"), context);
-    SourcesToSites problem = readSourcesToSites(p, context, feedback, progress, kUnlimited);
-    if (!useCapacity)
-      problem.capacity.assign(problem.capacity.size(), kUnlimited);
+    const SourcesAndSites read =
+        readSourcesAndSites(p, context, feedback, progress, cp::geo::kInfinity);
+    cp::analyses::SiteSelectionOptions options;
+    options.snap = snapOptions(p, context);
+    options.newSites =
+        static_cast<std::size_t>(parameterAsInt(p, QStringLiteral("NEW_SITES"), context));
+    options.useCapacity = parameterAsBoolean(p, QStringLiteral("USE_CAPACITY"), context);
+    if (parameterAsEnum(p, QStringLiteral("OBJECTIVE"), context) == 1)
+      options.coverKm = parameterAsDouble(p, QStringLiteral("COVER_KM"), context);
+    options.method = static_cast<cp::analyses::SelectionMethod>(
+        parameterAsEnum(p, QStringLiteral("METHOD"), context));
+    options.timeLimitS = parameterAsDouble(p, QStringLiteral("TIME_LIMIT"), context);
+    options.kgCo2PerTkm = parameterAsDouble(p, QStringLiteral("CO2_PER_TKM"), context);
+    const cp::analyses::SiteSelectionResult result =
+        cp::analyses::selectSites(read.input(), readExisting(p, context), options, progress);
+    cpReportDiagnostics(result.allocation.diagnostics, feedback);
 
-    cp::geo::SiteSelectionInput in;
-    in.demand = problem.supply;
-    in.capacity = problem.capacity;
-    in.unitCost = problem.kmTable();
-    in.existing = readExisting(p, context);
-    in.newSites = static_cast<std::size_t>(parameterAsInt(p, QStringLiteral("NEW_SITES"), context));
-    in.coverLimit = parameterAsEnum(p, QStringLiteral("OBJECTIVE"), context) == 1
-                        ? parameterAsDouble(p, QStringLiteral("COVER_KM"), context)
-                        : kUnlimited;
-
-    QVariantMap results;
-    const cp::geo::SiteSelection chosen = select(p, context, feedback, progress, in, results);
-    QStringList status, ids;
-    for (std::size_t j = 0; j < in.capacity.size(); ++j) {
-      const bool open = std::binary_search(chosen.open.begin(), chosen.open.end(), j);
-      status << (in.existing[j] ? QStringLiteral("existing")
-                 : open         ? QStringLiteral("new")
-                                : QStringLiteral("not chosen"));
-      if (open)
-        ids << QString::fromStdString(problem.sites.ids[j]);
-    }
-    feedback->pushInfo(QObject::tr("Sites: %1").arg(ids.join(QStringLiteral(", "))));
-    const cp::geo::AllocationInput allocation = cp::geo::allocationFor(in, chosen.open);
-    results.insert(writeAllocation(p, context, feedback, problem, allocation,
-                                   cp::geo::allocate(allocation), status));
-    results.insert(QStringLiteral("CHOSEN"), ids.join(QLatin1Char(',')));
+    QVariantMap results = reportMethods(result, feedback);
+    QStringList status, chosen;
+    for (const std::string& s : result.status)
+      status << QString::fromStdString(s);
+    for (const std::string& id : result.chosen)
+      chosen << QString::fromStdString(id);
+    feedback->pushInfo(QObject::tr("Sites: %1").arg(chosen.join(QStringLiteral(", "))));
+    results.insert(writeAllocation(p, context, feedback, read, result.allocation, status));
+    results.insert(QStringLiteral("CHOSEN"), chosen.join(QLatin1Char(',')));
     return results;
   });
+}
+
+QVariantMap CpSiteSelectionAlgorithm::reportMethods(const cp::analyses::SiteSelectionResult& r,
+                                                    QgsProcessingFeedback* feedback) {
+  QVariantMap results;
+  if (r.provenOptimal) {
+    results.insert(QStringLiteral("PROVEN_OPTIMAL"), *r.provenOptimal ? 1 : 0);
+    feedback->pushInfo(*r.provenOptimal
+                           ? QObject::tr("The exact method proved its choice optimal.")
+                           : QObject::tr("The exact method reached its time limit; its best "
+                                         "choice is not proven optimal."));
+  }
+  if (r.both) {
+    results.insert(QStringLiteral("HEURISTIC_GAP"), r.both->gap);
+    feedback->pushInfo(QObject::tr("Heuristic: %1 t served, %2 tonne-km; exact: %3 t, %4 "
+                                   "tonne-km; gap %5")
+                           .arg(r.both->servedHeuristic, 0, 'f', 0)
+                           .arg(r.both->tonneKmHeuristic, 0, 'f', 0)
+                           .arg(r.both->servedExact, 0, 'f', 0)
+                           .arg(r.both->tonneKmExact, 0, 'f', 0)
+                           .arg(percent(r.both->gap)));
+  }
+  return results;
 }
 
 std::vector<bool> CpSiteSelectionAlgorithm::readExisting(const QVariantMap& p,
@@ -129,37 +144,4 @@ std::vector<bool> CpSiteSelectionAlgorithm::readExisting(const QVariantMap& p,
   if (field.isEmpty())
     return std::vector<bool>(static_cast<std::size_t>(sites->featureCount()), false);
   return cp::qgis::readFlags(*sites, inputLabel(QStringLiteral("SITES")), field, kExistingWords);
-}
-
-cp::geo::SiteSelection CpSiteSelectionAlgorithm::select(const QVariantMap& p,
-                                                        QgsProcessingContext& context,
-                                                        QgsProcessingFeedback* feedback,
-                                                        const cp::geo::Feedback* progress,
-                                                        const cp::geo::SiteSelectionInput& in,
-                                                        QVariantMap& results) {
-  const int method = parameterAsEnum(p, QStringLiteral("METHOD"), context);
-  cp::geo::SiteSelection heuristic;
-  if (method != kExact)
-    heuristic = cp::geo::selectSitesHeuristic(in, progress);
-  if (method == kHeuristic)
-    return heuristic;
-  const cp::geo::ExactSiteSelection exact =
-      cp::geo::selectSitesExact(in, parameterAsDouble(p, QStringLiteral("TIME_LIMIT"), context));
-  results.insert(QStringLiteral("PROVEN_OPTIMAL"), exact.proven ? 1 : 0);
-  feedback->pushInfo(exact.proven
-                         ? QObject::tr("The exact method proved its choice optimal.")
-                         : QObject::tr("The exact method reached its time limit; its best choice "
-                                       "is not proven optimal."));
-  if (method == kExact)
-    return exact.selection;
-  const double gap = cp::geo::tonneCostGap(heuristic, exact.selection);
-  results.insert(QStringLiteral("HEURISTIC_GAP"), gap);
-  feedback->pushInfo(QObject::tr("Heuristic: %1 t served, %2 tonne-km; exact: %3 t, %4 tonne-km; "
-                                 "gap %5")
-                         .arg(heuristic.served, 0, 'f', 0)
-                         .arg(heuristic.tonneCost, 0, 'f', 0)
-                         .arg(exact.selection.served, 0, 'f', 0)
-                         .arg(exact.selection.tonneCost, 0, 'f', 0)
-                         .arg(percent(gap)));
-  return cp::geo::better(heuristic, exact.selection) ? heuristic : exact.selection;
 }

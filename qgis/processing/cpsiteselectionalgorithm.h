@@ -5,7 +5,7 @@
 // size, an exact branch and bound for small problems, and the gap between them.
 
 #include "cpallocationalgorithm.h"
-#include "geo/site_selection.h"
+#include "layers/analyses/site_selection.h"
 
 class CpSiteSelectionAlgorithm : public CpAllocationAlgorithm {
  public:
@@ -23,9 +23,7 @@ class CpSiteSelectionAlgorithm : public CpAllocationAlgorithm {
 
  private:
   std::vector<bool> readExisting(const QVariantMap& parameters, QgsProcessingContext& context);
-  // The heuristic's, the exact method's, or the better of both, with what the
-  // exact method proved and the gap in `results`.
-  cp::geo::SiteSelection select(const QVariantMap& parameters, QgsProcessingContext& context,
-                                QgsProcessingFeedback* feedback, const cp::geo::Feedback* progress,
-                                const cp::geo::SiteSelectionInput& input, QVariantMap& results);
+  // What the exact method proved and the heuristic's gap, said and as outputs.
+  static QVariantMap reportMethods(const cp::analyses::SiteSelectionResult& result,
+                                   QgsProcessingFeedback* feedback);
 };

@@ -1,11 +1,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <functional>
 #include <limits>
 #include <random>
+#include <thread>
 
 #include "geo/site_selection.h"
 
@@ -192,6 +194,41 @@ TEST(SiteSelection, ExactEqualsEnumerationAndTheHeuristicIsClose) {
   EXPECT_GE(compared, 110);
   EXPECT_LE(worstGap, 0.05);
   EXPECT_LE(sumGap / compared, 0.005);
+}
+
+// A large capacitated coverage problem keeps branch and bound busy for far
+// longer than a second; a cancel during the search ends it within one.
+TEST(SiteSelection, TheExactMethodStopsSoonAfterACancel) {
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> xy(0, 50), tonnes(1, 100);
+  SiteSelectionInput in;
+  const std::size_t sources = 400, candidates = 60;
+  double total = 0;
+  for (std::size_t i = 0; i < sources; ++i)
+    total += in.demand.emplace_back(tonnes(rng));
+  std::vector<std::pair<double, double>> cand(candidates);
+  for (auto& c : cand)
+    c = {xy(rng), xy(rng)};
+  for (std::size_t i = 0; i < sources; ++i) {
+    const double x = xy(rng), y = xy(rng);
+    for (const auto& c : cand)
+      in.unitCost.push_back(std::hypot(x - c.first, y - c.second));
+  }
+  in.capacity.assign(candidates, total / 12);
+  in.existing.assign(candidates, false);
+  in.newSites = 10;
+  in.coverLimit = 12;
+  Feedback feedback;
+  std::thread canceller([&feedback] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    feedback.cancel();
+  });
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_THROW(selectSitesExact(in, 600, 200000, &feedback), Canceled);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  canceller.join();
+  EXPECT_LT(seconds, 1.3);
 }
 
 }  // namespace

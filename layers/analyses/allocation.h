@@ -1,0 +1,94 @@
+#pragma once
+// Capacity-limited allocation: every source's tonnes per year to sites with
+// limited capacity, least tonne-km over the road network; what no site can
+// take is reported per source, with the reason. Site selection shares the
+// problem (sources and sites joined to the network, the road distances) and
+// the description of the allocation it chooses.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "geo/allocation.h"
+#include "geo/feedback.h"
+#include "geo/routing.h"
+#include "geo/snapping.h"
+#include "layers/diagnostics.h"
+#include "layers/point_reader.h"
+#include "layers/snapped_places.h"
+
+namespace cp::analyses {
+
+struct AllocationInput {
+  const geo::Network& network;
+  const layers::PointData& sources;
+  std::vector<double> supply;  // tonnes per source
+  const layers::PointData& sites;
+  std::vector<double> capacity;  // tonnes per site; infinity: unlimited
+};
+
+// Sources and sites joined to the network, with the road distance between
+// every source and site.
+struct SourcesToSites {
+  layers::SnappedPlaces from;
+  layers::SnappedPlaces to;
+  geo::OdMatrix routes;
+  std::vector<double> kmTable() const;  // sources x sites, km; infinity: unreachable
+};
+
+SourcesToSites joinSourcesToSites(const AllocationInput& input, const geo::SnapOptions& snap,
+                                  layers::Diagnostics& diagnostics, const geo::Feedback* feedback);
+
+struct SourceStatus {
+  double tonnes = 0;
+  double allocated = 0;
+  double unallocated = 0;
+  std::string reason;  // why some is unallocated; empty when all is placed
+};
+
+struct AllocationTotals {
+  double tonnes = 0;  // at the sources
+  double allocated = 0;
+  double unallocated = 0;
+  double tonneKm = 0;
+  double meanHaulKm = 0;  // per tonne allocated
+};
+
+// Keeping every source whole, against the split optimum (the bound no whole
+// allocation beats).
+struct WholeAgainstSplit {
+  bool proven = false;  // the whole allocation is proven optimal
+  double placedWhole = 0;
+  double tonneKmWhole = 0;
+  double placedSplit = 0;
+  double tonneKmSplit = 0;
+};
+
+struct AllocationResult {
+  SourcesToSites joined;
+  geo::AllocationInput problem;      // supply, capacity and km as the engine took them
+  std::vector<double> siteCapacity;  // per site as given; infinity: unlimited
+  geo::Allocation allocation;
+  std::vector<geo::SiteIntake> intakes;  // per site
+  std::vector<SourceStatus> sources;     // per source
+  AllocationTotals totals;
+  std::optional<WholeAgainstSplit> whole;  // set when sources were kept whole
+  layers::Diagnostics diagnostics;         // places not joined to the network
+};
+
+struct AllocationOptions {
+  geo::SnapOptions snap;
+  bool keepWhole = false;  // each source to one site or none
+  double kgCo2PerTkm = 0;  // transport emissions per tonne-km
+};
+
+// Throws geo::Canceled when canceled.
+AllocationResult allocateToSites(const AllocationInput& input, const AllocationOptions& options,
+                                 const geo::Feedback* feedback = nullptr);
+
+// The intakes, source status and totals of a given allocation of the problem
+// (site selection's): fills in `result` beside its `joined`, `problem` and
+// `allocation`.
+void describeAllocation(AllocationResult& result, double kgCo2PerTkm);
+
+}  // namespace cp::analyses

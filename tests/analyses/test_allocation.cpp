@@ -1,0 +1,185 @@
+// Allocation and site selection without QGIS, on the Almaty roads: totals that
+// add up, capacities held, every source's status and reason, sources kept
+// whole, the exact site choice against every choice tried, and cancel.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <numeric>
+
+#include "layers/analyses/allocation.h"
+#include "layers/analyses/site_selection.h"
+#include "support/almaty_network.h"
+
+namespace cp::analyses {
+namespace {
+
+class AllocationAnalysis : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { almaty_ = new test::AlmatyNetwork(test::buildAlmatyNetwork()); }
+  static void TearDownTestSuite() { delete almaty_; }
+
+  static layers::PointData places(const std::string& prefix, std::size_t count, unsigned seed) {
+    layers::PointData data;
+    data.layerLabel = prefix;
+    for (const geo::Location& l : test::randomLocations(almaty_->network, count, seed)) {
+      data.ids.push_back(prefix + std::to_string(data.ids.size()));
+      data.xy.push_back(l.xy);
+    }
+    data.lonLat = test::toLonLat(*almaty_->roads.frame, data.xy);
+    return data;
+  }
+
+  static test::AlmatyNetwork* almaty_;
+};
+test::AlmatyNetwork* AllocationAnalysis::almaty_ = nullptr;
+
+TEST_F(AllocationAnalysis, TotalsAddUpAndCapacitiesHold) {
+  layers::PointData sources = places("source", 60, 21);
+  sources.ids.push_back("far away");  // a place no road reaches
+  sources.xy.push_back({sources.xy[0].x + 3e5, sources.xy[0].y});
+  sources.lonLat.push_back({0, 0});
+  const layers::PointData sites = places("site", 4, 22);
+  std::vector<double> supply(sources.ids.size());
+  std::iota(supply.begin(), supply.end(), 100.0);
+  const std::vector<double> capacity{1500, 800, 600, 400};  // less than the supply
+  AllocationOptions options;
+  options.kgCo2PerTkm = 100;
+  const AllocationResult r =
+      allocateToSites({almaty_->network, sources, supply, sites, capacity}, options);
+
+  const double tonnes = std::accumulate(supply.begin(), supply.end(), 0.0);
+  EXPECT_DOUBLE_EQ(r.totals.tonnes, tonnes);
+  EXPECT_NEAR(r.totals.allocated, 3300, 1e-6);  // every capacity filled
+  EXPECT_NEAR(r.totals.allocated + r.totals.unallocated, tonnes, 1e-6);
+  double tonneKm = 0;
+  std::vector<double> intake(sites.ids.size(), 0);
+  for (const geo::AllocationFlow& f : r.allocation.flows) {
+    tonneKm += f.tonnes * r.joined.routes.at(f.source, f.site).distanceM / 1000;
+    intake[f.site] += f.tonnes;
+  }
+  EXPECT_NEAR(r.totals.tonneKm, tonneKm, 1e-6 * tonneKm);
+  EXPECT_NEAR(r.totals.meanHaulKm, tonneKm / r.totals.allocated, 1e-9);
+  for (std::size_t j = 0; j < sites.ids.size(); ++j) {
+    EXPECT_LE(intake[j], capacity[j] + 1e-6);
+    EXPECT_NEAR(r.intakes[j].tonnes, intake[j], 1e-6);
+    EXPECT_NEAR(r.intakes[j].co2Tonnes, r.intakes[j].tonneCost * 100 / 1000, 1e-9);
+  }
+  const SourceStatus& far = r.sources.back();
+  EXPECT_EQ(far.allocated, 0);
+  EXPECT_EQ(far.unallocated, far.tonnes);
+  EXPECT_EQ(far.reason.rfind("not joined to the roads: ", 0), 0u) << far.reason;
+  for (std::size_t i = 0; i + 1 < r.sources.size(); ++i) {
+    EXPECT_NEAR(r.sources[i].allocated + r.sources[i].unallocated, supply[i], 1e-9);
+    EXPECT_EQ(r.sources[i].reason.empty(), r.sources[i].unallocated <= 1e-6) << i;
+  }
+  EXPECT_FALSE(r.diagnostics.empty());  // the far place is named
+}
+
+TEST_F(AllocationAnalysis, SourcesKeptWholeGoToOneSiteAndCostNoLessThanSplit) {
+  const layers::PointData sources = places("source", 15, 31);
+  const layers::PointData sites = places("site", 3, 32);
+  std::vector<double> supply(sources.ids.size());
+  std::iota(supply.begin(), supply.end(), 60.0);
+  const std::vector<double> capacity{500, 400, 300};
+  AllocationOptions options;
+  options.keepWhole = true;
+  const AllocationResult r =
+      allocateToSites({almaty_->network, sources, supply, sites, capacity}, options);
+  ASSERT_TRUE(r.whole.has_value());
+  std::vector<int> sitesOf(sources.ids.size(), 0);
+  for (const geo::AllocationFlow& f : r.allocation.flows) {
+    ++sitesOf[f.source];
+    EXPECT_DOUBLE_EQ(f.tonnes, supply[f.source]);
+  }
+  for (int n : sitesOf)
+    EXPECT_LE(n, 1);
+  EXPECT_LE(r.whole->placedWhole, r.whole->placedSplit + 1e-6);
+  if (r.whole->placedWhole >= r.whole->placedSplit - 1e-6) {
+    EXPECT_GE(r.whole->tonneKmWhole, r.whole->tonneKmSplit - 1e-6);
+  }
+  EXPECT_NEAR(r.totals.allocated, r.whole->placedWhole, 1e-6);
+}
+
+TEST_F(AllocationAnalysis, ACanceledAllocationGivesNothing) {
+  const layers::PointData sources = places("source", 30, 41);
+  const layers::PointData sites = places("site", 3, 42);
+  const std::vector<double> supply(sources.ids.size(), 10), capacity(3, 100);
+  geo::Feedback feedback;
+  feedback.cancel();
+  for (bool whole : {false, true}) {
+    AllocationOptions options;
+    options.keepWhole = whole;
+    EXPECT_THROW(
+        allocateToSites({almaty_->network, sources, supply, sites, capacity}, options, &feedback),
+        geo::Canceled);
+  }
+}
+
+// Every choice of `count` new sites (the existing always open), judged by the
+// allocation to them: most tonnes first, then least tonne-km.
+std::pair<double, double> bestOfEveryChoice(const AllocationResult& joined,
+                                            const std::vector<double>& supply,
+                                            const std::vector<double>& capacity,
+                                            const std::vector<bool>& existing, std::size_t count) {
+  const std::size_t n = capacity.size();
+  std::pair<double, double> best{-1, 0};
+  for (unsigned mask = 0; mask < (1u << n); ++mask) {
+    std::size_t chosen = 0;
+    bool keepsExisting = true;
+    for (std::size_t j = 0; j < n; ++j) {
+      const bool open = (mask >> j) & 1u;
+      if (open && !existing[j])
+        ++chosen;
+      keepsExisting = keepsExisting && (open || !existing[j]);
+    }
+    if (chosen != count || !keepsExisting)
+      continue;
+    std::vector<double> open(n, 0);
+    for (std::size_t j = 0; j < n; ++j)
+      open[j] = (mask >> j) & 1u ? capacity[j] : 0;
+    const geo::Allocation a = geo::allocate({supply, open, joined.joined.kmTable()});
+    const double served = std::accumulate(supply.begin(), supply.end(), 0.0) -
+                          std::accumulate(a.unallocated.begin(), a.unallocated.end(), 0.0);
+    if (served > best.first + 1e-6 || (served > best.first - 1e-6 && a.cost < best.second))
+      best = {served, a.cost};
+  }
+  return best;
+}
+
+TEST_F(AllocationAnalysis, TheExactSiteChoiceIsTheBestOfEveryChoice) {
+  const layers::PointData sources = places("source", 25, 51);
+  const layers::PointData sites = places("candidate", 7, 52);
+  std::vector<double> supply(sources.ids.size());
+  std::iota(supply.begin(), supply.end(), 10.0);
+  const std::vector<double> capacity{300, 250, 200, 150, 120, 100, 80};
+  const std::vector<bool> existing{true, false, false, false, false, false, false};
+  SiteSelectionOptions options;
+  options.newSites = 2;
+  options.method = SelectionMethod::Exact;
+  const AllocationInput input{almaty_->network, sources, supply, sites, capacity};
+  const SiteSelectionResult r = selectSites(input, existing, options);
+  ASSERT_TRUE(r.provenOptimal.value_or(false));
+  EXPECT_EQ(r.chosen.size(), 3u);
+  EXPECT_EQ(r.status[0], "existing");
+  EXPECT_EQ(std::count(r.status.begin(), r.status.end(), "new"), 2);
+  const auto [served, tonneKm] = bestOfEveryChoice(r.allocation, supply, capacity, existing, 2);
+  EXPECT_NEAR(r.allocation.totals.allocated, served, 1e-6);
+  EXPECT_NEAR(r.allocation.totals.tonneKm, tonneKm, 1e-6 * tonneKm);
+}
+
+TEST_F(AllocationAnalysis, ACanceledExactSiteChoiceGivesNothing) {
+  const layers::PointData sources = places("source", 25, 61);
+  const layers::PointData sites = places("candidate", 6, 62);
+  const std::vector<double> supply(sources.ids.size(), 5), capacity(6, 50);
+  SiteSelectionOptions options;
+  options.method = SelectionMethod::Exact;
+  geo::Feedback feedback;
+  feedback.cancel();
+  EXPECT_THROW(selectSites({almaty_->network, sources, supply, sites, capacity},
+                           std::vector<bool>(6, false), options, &feedback),
+               geo::Canceled);
+}
+
+}  // namespace
+}  // namespace cp::analyses
