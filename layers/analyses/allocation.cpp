@@ -1,5 +1,6 @@
 #include "allocation.h"
 
+#include <cmath>
 #include <numeric>
 
 namespace cp::analyses {
@@ -69,6 +70,88 @@ AllocationResult allocateToSites(const AllocationInput& input, const AllocationO
   }
   describeAllocation(r, options.kgCo2PerTkm);
   return r;
+}
+
+layers::ResultTable haulLines(const std::string& name, const PlacesOnNetwork& from,
+                              const PlacesOnNetwork& to, const geo::OdMatrix& routes,
+                              const std::vector<geo::AllocationFlow>& flows,
+                              const std::string& fromField, const std::string& toField) {
+  using layers::FieldType;
+  layers::ResultTable table{name,
+                            layers::ResultGeometry::LineString,
+                            {{fromField, FieldType::Text},
+                             {toField, FieldType::Text},
+                             {"tonnes", FieldType::Real},
+                             {"haul_km", FieldType::Real},
+                             {"tonne_km", FieldType::Real}},
+                            {}};
+  for (const geo::AllocationFlow& f : flows) {
+    const double haul = routes.at(f.source, f.site).distanceM / 1000.0;
+    table.add({from.places.ids[f.source], to.places.ids[f.site], f.tonnes, haul, f.tonnes * haul},
+              layers::lineAlong({from.snapped.placed(from.places, f.source),
+                                 to.snapped.placed(to.places, f.site)}));
+  }
+  return table;
+}
+
+layers::ResultTable allocationLines(const AllocationResult& result,
+                                    const layers::PointData& sources,
+                                    const layers::PointData& sites) {
+  return haulLines("allocation", {sources, result.joined.from}, {sites, result.joined.to},
+                   result.joined.routes, result.allocation.flows);
+}
+
+layers::ResultTable siteIntakeTable(const AllocationResult& result, const layers::PointData& sites,
+                                    const std::vector<std::string>& status) {
+  using layers::FieldType;
+  layers::ResultTable table{"site_intake",
+                            layers::ResultGeometry::Point,
+                            {{"site_id", FieldType::Text},
+                             {"capacity_t", FieldType::Real},
+                             {"tonnes_in", FieldType::Real},
+                             {"spare_t", FieldType::Real},
+                             {"mean_haul_km", FieldType::Real},
+                             {"max_haul_km", FieldType::Real},
+                             {"tonne_km", FieldType::Real},
+                             {"co2_t", FieldType::Real}},
+                            {}};
+  if (!status.empty())
+    table.fields.push_back({"status", FieldType::Text});
+  for (std::size_t j = 0; j < sites.ids.size(); ++j) {
+    const geo::SiteIntake& s = result.intakes[j];
+    const double capacity = result.siteCapacity[j];
+    const bool limited = std::isfinite(capacity);  // no capacity field: unlimited
+    std::vector<layers::ResultValue> values{
+        sites.ids[j], limited ? layers::ResultValue(capacity) : layers::ResultValue(),
+        s.tonnes,     limited ? layers::ResultValue(capacity - s.tonnes) : layers::ResultValue(),
+        s.meanHaul,   s.maxHaul,
+        s.tonneCost,  s.co2Tonnes};
+    if (!status.empty())
+      values.emplace_back(status[j]);
+    table.add(std::move(values), layers::pointAt(sites.xy[j]));
+  }
+  return table;
+}
+
+layers::ResultTable sourceStatusTable(const AllocationResult& result,
+                                      const layers::PointData& sources) {
+  using layers::FieldType;
+  layers::ResultTable table{"source_status",
+                            layers::ResultGeometry::Point,
+                            {{"source_id", FieldType::Text},
+                             {"tonnes", FieldType::Real},
+                             {"allocated_t", FieldType::Real},
+                             {"unallocated_t", FieldType::Real},
+                             {"reason", FieldType::Text}},
+                            {}};
+  for (std::size_t i = 0; i < sources.ids.size(); ++i) {
+    const SourceStatus& s = result.sources[i];
+    const layers::ResultValue reason =
+        s.reason.empty() ? layers::ResultValue() : layers::ResultValue(s.reason);
+    table.add({sources.ids[i], s.tonnes, s.allocated, s.unallocated, reason},
+              layers::pointAt(sources.xy[i]));
+  }
+  return table;
 }
 
 }  // namespace cp::analyses

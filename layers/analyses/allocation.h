@@ -15,6 +15,7 @@
 #include "geo/snapping.h"
 #include "layers/diagnostics.h"
 #include "layers/point_reader.h"
+#include "layers/result_table.h"
 #include "layers/snapped_places.h"
 
 namespace cp::analyses {
@@ -85,6 +86,32 @@ struct AllocationOptions {
 // Throws geo::Canceled when canceled.
 AllocationResult allocateToSites(const AllocationInput& input, const AllocationOptions& options,
                                  const geo::Feedback* feedback = nullptr);
+
+// A place and where it joined the network.
+struct PlacesOnNetwork {
+  const layers::PointData& places;
+  const layers::SnappedPlaces& snapped;
+};
+
+// A line per flow from its source to its site, with the tonnes, the haul (km
+// by road) and the tonne-km.
+layers::ResultTable haulLines(const std::string& name, const PlacesOnNetwork& from,
+                              const PlacesOnNetwork& to, const geo::OdMatrix& routes,
+                              const std::vector<geo::AllocationFlow>& flows,
+                              const std::string& fromField = "source_id",
+                              const std::string& toField = "site_id");
+
+// The result tables of an allocation: "allocation" (haulLines), "site_intake"
+// (each site's capacity, intake, spare, hauls, tonne-km and CO2e, with its
+// `status` when given) and "source_status" (each source's tonnes allocated and
+// not, and why).
+layers::ResultTable allocationLines(const AllocationResult& result,
+                                    const layers::PointData& sources,
+                                    const layers::PointData& sites);
+layers::ResultTable siteIntakeTable(const AllocationResult& result, const layers::PointData& sites,
+                                    const std::vector<std::string>& status = {});
+layers::ResultTable sourceStatusTable(const AllocationResult& result,
+                                      const layers::PointData& sources);
 
 // The intakes, source status and totals of a given allocation of the problem
 // (site selection's): fills in `result` beside its `joined`, `problem` and

@@ -132,6 +132,38 @@ CatchmentsResult analyseCatchments(const CatchmentsInput& in, const CatchmentsOp
   return result;
 }
 
+layers::ResultTable catchmentsTable(const CatchmentsResult& result) {
+  using layers::FieldType;
+  layers::ResultTable table{"catchments",
+                            layers::ResultGeometry::MultiPolygon,
+                            {{"site_id", FieldType::Text},
+                             {"area_km2", FieldType::Real},
+                             {"network_km", FieldType::Real},
+                             {"sources", FieldType::Integer},
+                             {"tonnes", FieldType::Real}},
+                            {}};
+  for (const SiteCatchment& site : result.sites)
+    table.add({site.siteId, site.areaKm2, site.networkKm, static_cast<long long>(site.sources),
+               site.tonnes},
+              site.polygon ? std::unique_ptr<OGRGeometry>(site.polygon->clone()) : nullptr);
+  return table;
+}
+
+layers::ResultTable bandsTable(const CatchmentsResult& result) {
+  using layers::FieldType;
+  layers::ResultTable table{"catchment_network",
+                            layers::ResultGeometry::LineString,
+                            {{"site_id", FieldType::Text},
+                             {"band", FieldType::Real},
+                             {"cost_from", FieldType::Real},
+                             {"cost_to", FieldType::Real}},
+                            {}};
+  for (const BandPiece& piece : result.network)
+    table.add({piece.siteId, piece.band, piece.costFrom, piece.costTo},
+              layers::lineAlong(piece.shape));
+  return table;
+}
+
 std::vector<double> parseBands(const std::string& text, double cutoff) {
   std::vector<double> bands;
   std::istringstream parts(text);

@@ -16,6 +16,7 @@
 #include "geo/snapping.h"
 #include "layers/diagnostics.h"
 #include "layers/point_reader.h"
+#include "layers/result_table.h"
 
 namespace cp::analyses {
 
@@ -61,6 +62,12 @@ struct CatchmentsResult {
 // Throws geo::Canceled when canceled; nothing is returned then.
 CatchmentsResult analyseCatchments(const CatchmentsInput& input, const CatchmentsOptions& options,
                                    const geo::Feedback* feedback = nullptr);
+
+// The result tables: "catchments", a polygon per site with its area, served
+// road length, sources and tonnes; "catchment_network", the served roads in
+// cost bands.
+layers::ResultTable catchmentsTable(const CatchmentsResult& result);
+layers::ResultTable bandsTable(const CatchmentsResult& result);
 
 // Band limits from text such as "5000,10000", ascending, those at or beyond
 // the cutoff left out. Throws OptionError for anything but positive numbers.

@@ -95,17 +95,21 @@ QVariantMap CpAllocationAlgorithm::writeAllocation(const QVariantMap& p,
                                                    QgsProcessingFeedback* feedback,
                                                    const SourcesAndSites& read,
                                                    const cp::analyses::AllocationResult& result,
-                                                   const QStringList& siteStatus) {
+                                                   const std::vector<std::string>& siteStatus) {
   const cp::layers::WorkingFrame& frame = *read.prepared.roads.frame;
   QVariantMap results{
       {QStringLiteral("OUTPUT"),
-       writeLines(p, context, {read.sources, result.joined.from}, {read.sites, result.joined.to},
-                  result.joined.routes, result.allocation.flows, frame)}};
+       writeTable(p, context, frame,
+                  cp::analyses::allocationLines(result, read.sources, read.sites),
+                  QStringLiteral("OUTPUT"), Output::Required, cp::qgis::styleAllocation)}};
   insertIfWritten(
       results, QStringLiteral("SITE_INTAKE"),
-      writeSites(p, context, read.sites, result.siteCapacity, result.intakes, siteStatus, frame));
-  insertIfWritten(results, QStringLiteral("SOURCE_STATUS"),
-                  writeSources(p, context, read.sources, result.sources, frame));
+      writeTable(p, context, frame, cp::analyses::siteIntakeTable(result, read.sites, siteStatus),
+                 QStringLiteral("SITE_INTAKE"), Output::Optional, cp::qgis::styleSiteIntake));
+  insertIfWritten(
+      results, QStringLiteral("SOURCE_STATUS"),
+      writeTable(p, context, frame, cp::analyses::sourceStatusTable(result, read.sources),
+                 QStringLiteral("SOURCE_STATUS"), Output::Optional, cp::qgis::styleSourceStatus));
   insertTotals(results, result.totals, feedback);
   return results;
 }
@@ -158,88 +162,4 @@ void CpAllocationAlgorithm::insertTotals(QVariantMap& results,
                          .arg(totals.tonnes, 0, 'f', 0)
                          .arg(totals.tonneKm, 0, 'f', 0)
                          .arg(totals.meanHaulKm, 0, 'f', 1));
-}
-
-QString CpAllocationAlgorithm::writeLines(const QVariantMap& p, QgsProcessingContext& context,
-                                          const Ends& from, const Ends& to,
-                                          const cp::geo::OdMatrix& km,
-                                          const std::vector<cp::geo::AllocationFlow>& flows,
-                                          const cp::layers::WorkingFrame& frame,
-                                          const char* fromField, const char* toField) {
-  SinkOutput lines = createLineOutput(p, context,
-                                      cpFields({{fromField, QMetaType::QString},
-                                                {toField, QMetaType::QString},
-                                                {"tonnes", QMetaType::Double},
-                                                {"haul_km", QMetaType::Double},
-                                                {"tonne_km", QMetaType::Double}}),
-                                      frame);
-  for (const cp::geo::AllocationFlow& f : flows) {
-    const double haul = km.at(f.source, f.site).distanceM / 1000.0;
-    QgsAttributes attributes;
-    attributes << QString::fromStdString(from.places.ids[f.source])
-               << QString::fromStdString(to.places.ids[f.site]) << f.tonnes << haul
-               << f.tonnes * haul;
-    addLine(lines, p, attributes, from.snapped.placed(from.places, f.source),
-            to.snapped.placed(to.places, f.site));
-  }
-  cp::qgis::styleOnLoad(context, lines.destination, cp::qgis::styleAllocation);
-  return lines.destination;
-}
-
-QString CpAllocationAlgorithm::writeSites(const QVariantMap& p, QgsProcessingContext& context,
-                                          const cp::layers::PointData& sites,
-                                          const std::vector<double>& capacity,
-                                          const std::vector<cp::geo::SiteIntake>& intakes,
-                                          const QStringList& status,
-                                          const cp::layers::WorkingFrame& frame) {
-  QgsFields fields = cpFields({{"site_id", QMetaType::QString},
-                               {"capacity_t", QMetaType::Double},
-                               {"tonnes_in", QMetaType::Double},
-                               {"spare_t", QMetaType::Double},
-                               {"mean_haul_km", QMetaType::Double},
-                               {"max_haul_km", QMetaType::Double},
-                               {"tonne_km", QMetaType::Double},
-                               {"co2_t", QMetaType::Double}});
-  if (!status.isEmpty())
-    fields.append(cp::qgis::makeField(QStringLiteral("status"), QMetaType::QString));
-  SinkOutput out = createPointOutput(p, context, fields, frame, QStringLiteral("SITE_INTAKE"));
-  if (!out.sink)
-    return {};
-  for (std::size_t j = 0; j < sites.ids.size(); ++j) {
-    const cp::geo::SiteIntake& s = intakes[j];
-    const bool limited = std::isfinite(capacity[j]);  // no capacity field: unlimited
-    QgsAttributes attributes;
-    attributes << QString::fromStdString(sites.ids[j]) << (limited ? capacity[j] : QVariant())
-               << s.tonnes << (limited ? capacity[j] - s.tonnes : QVariant()) << s.meanHaul
-               << s.maxHaul << s.tonneCost << s.co2Tonnes;
-    if (!status.isEmpty())
-      attributes << status[static_cast<int>(j)];
-    addPoint(out, p, attributes, sites.xy[j]);
-  }
-  cp::qgis::styleOnLoad(context, out.destination, cp::qgis::styleSiteIntake);
-  return out.destination;
-}
-
-QString CpAllocationAlgorithm::writeSources(const QVariantMap& p, QgsProcessingContext& context,
-                                            const cp::layers::PointData& sources,
-                                            const std::vector<cp::analyses::SourceStatus>& status,
-                                            const cp::layers::WorkingFrame& frame) {
-  SinkOutput out = createPointOutput(p, context,
-                                     cpFields({{"source_id", QMetaType::QString},
-                                               {"tonnes", QMetaType::Double},
-                                               {"allocated_t", QMetaType::Double},
-                                               {"unallocated_t", QMetaType::Double},
-                                               {"reason", QMetaType::QString}}),
-                                     frame, QStringLiteral("SOURCE_STATUS"));
-  if (!out.sink)
-    return {};
-  for (std::size_t i = 0; i < sources.ids.size(); ++i) {
-    const cp::analyses::SourceStatus& s = status[i];
-    QgsAttributes attributes;
-    attributes << QString::fromStdString(sources.ids[i]) << s.tonnes << s.allocated << s.unallocated
-               << QString::fromStdString(s.reason);
-    addPoint(out, p, attributes, sources.xy[i]);
-  }
-  cp::qgis::styleOnLoad(context, out.destination, cp::qgis::styleSourceStatus);
-  return out.destination;
 }

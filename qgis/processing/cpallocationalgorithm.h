@@ -46,18 +46,9 @@ class CpAllocationAlgorithm : public CpNetworkAlgorithm {
   QVariantMap writeAllocation(const QVariantMap& parameters, QgsProcessingContext& context,
                               QgsProcessingFeedback* feedback, const SourcesAndSites& read,
                               const cp::analyses::AllocationResult& result,
-                              const QStringList& siteStatus = {});
+                              const std::vector<std::string>& siteStatus = {});
   // The allocation lines, site intakes, source status and the totals.
   void addAllocationOutputs();
-  struct Ends {
-    const cp::layers::PointData& places;
-    const cp::layers::SnappedPlaces& snapped;
-  };
-  QString writeLines(const QVariantMap& parameters, QgsProcessingContext& context, const Ends& from,
-                     const Ends& to, const cp::geo::OdMatrix& km,
-                     const std::vector<cp::geo::AllocationFlow>& flows,
-                     const cp::layers::WorkingFrame& frame, const char* fromField = "source_id",
-                     const char* toField = "site_id");
   // What keeping sources whole cost against the split optimum.
   static void reportWholeSources(const cp::analyses::WholeAgainstSplit& whole,
                                  QgsProcessingFeedback* feedback);
@@ -65,12 +56,4 @@ class CpAllocationAlgorithm : public CpNetworkAlgorithm {
                               const QString& destination);
   static void insertTotals(QVariantMap& results, const cp::analyses::AllocationTotals& totals,
                            QgsProcessingFeedback* feedback);
-  QString writeSites(const QVariantMap& parameters, QgsProcessingContext& context,
-                     const cp::layers::PointData& sites, const std::vector<double>& capacity,
-                     const std::vector<cp::geo::SiteIntake>& intakes, const QStringList& status,
-                     const cp::layers::WorkingFrame& frame);
-  QString writeSources(const QVariantMap& parameters, QgsProcessingContext& context,
-                       const cp::layers::PointData& sources,
-                       const std::vector<cp::analyses::SourceStatus>& status,
-                       const cp::layers::WorkingFrame& frame);
 };

@@ -89,63 +89,15 @@ QVariantMap CpCatchmentsAlgorithm::processAlgorithm(const QVariantMap& p,
         {prepared.network, sites, sources ? &*sources : nullptr, tonnes}, options, progress);
     diagnostics.append(result.diagnostics);
     cpReportDiagnostics(diagnostics, feedback);
-    QVariantMap results{{QStringLiteral("OUTPUT"), writeCatchments(p, context, frame, result)}};
-    const QString network = writeBands(p, context, frame, result);
+    QVariantMap results{
+        {QStringLiteral("OUTPUT"),
+         writeTable(p, context, frame, cp::analyses::catchmentsTable(result),
+                    QStringLiteral("OUTPUT"), Output::Required, cp::qgis::styleCatchments)}};
+    const QString network =
+        writeTable(p, context, frame, cp::analyses::bandsTable(result), QStringLiteral("NETWORK"),
+                   Output::Optional, cp::qgis::styleBands);
     if (!network.isEmpty())
       results.insert(QStringLiteral("NETWORK"), network);
     return results;
   });
-}
-
-QString CpCatchmentsAlgorithm::writeCatchments(const QVariantMap& p, QgsProcessingContext& context,
-                                               const cp::layers::WorkingFrame& frame,
-                                               const cp::analyses::CatchmentsResult& result) {
-  const QgsFields fields = cpFields({{"site_id", QMetaType::QString},
-                                     {"area_km2", QMetaType::Double},
-                                     {"network_km", QMetaType::Double},
-                                     {"sources", QMetaType::Int},
-                                     {"tonnes", QMetaType::Double}});
-  SinkOutput out = createOutput(p, context, fields, frame, QStringLiteral("OUTPUT"),
-                                cp::qgis::WkbType::MultiPolygon);
-  if (!out.sink)
-    throw QgsProcessingException(invalidSinkError(p, QStringLiteral("OUTPUT")));
-  for (const cp::analyses::SiteCatchment& site : result.sites) {
-    QgsFeature f(fields);
-    QgsAttributes attributes;
-    attributes << QString::fromStdString(site.siteId) << site.areaKm2 << site.networkKm
-               << site.sources << site.tonnes;
-    f.setAttributes(attributes);
-    if (site.polygon && !site.polygon->IsEmpty()) {
-      QgsGeometry g = cp::qgis::fromOgr(*site.polygon);
-      g.convertToMultiType();
-      g.transform(out.fromWorking);
-      f.setGeometry(g);
-    }
-    if (!out.sink->addFeature(f, QgsFeatureSink::FastInsert))
-      throw QgsProcessingException(writeFeatureError(out.sink.get(), p, out.name));
-  }
-  cp::qgis::styleOnLoad(context, out.destination, cp::qgis::styleCatchments);
-  return out.destination;
-}
-
-QString CpCatchmentsAlgorithm::writeBands(const QVariantMap& p, QgsProcessingContext& context,
-                                          const cp::layers::WorkingFrame& frame,
-                                          const cp::analyses::CatchmentsResult& result) {
-  SinkOutput network =
-      createOutput(p, context,
-                   cpFields({{"site_id", QMetaType::QString},
-                             {"band", QMetaType::Double},
-                             {"cost_from", QMetaType::Double},
-                             {"cost_to", QMetaType::Double}}),
-                   frame, QStringLiteral("NETWORK"), cp::qgis::WkbType::LineString);
-  if (!network.sink)
-    return {};
-  for (const cp::analyses::BandPiece& piece : result.network) {
-    QgsAttributes attributes;
-    attributes << QString::fromStdString(piece.siteId) << piece.band << piece.costFrom
-               << piece.costTo;
-    addPolyline(network, p, attributes, piece.shape);
-  }
-  cp::qgis::styleOnLoad(context, network.destination, cp::qgis::styleBands);
-  return network.destination;
 }

@@ -20,13 +20,4 @@ class CpCatchmentsAlgorithm : public CpNetworkAlgorithm {
   void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
   QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                QgsProcessingFeedback* feedback) override;
-
- private:
-  // The outputs' destinations (empty: the optional NETWORK was not asked for).
-  QString writeCatchments(const QVariantMap& parameters, QgsProcessingContext& context,
-                          const cp::layers::WorkingFrame& frame,
-                          const cp::analyses::CatchmentsResult& result);
-  QString writeBands(const QVariantMap& parameters, QgsProcessingContext& context,
-                     const cp::layers::WorkingFrame& frame,
-                     const cp::analyses::CatchmentsResult& result);
 };

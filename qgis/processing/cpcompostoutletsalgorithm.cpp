@@ -155,9 +155,12 @@ QVariantMap CpCompostOutletsAlgorithm::processAlgorithm(const QVariantMap& p,
                                      : std::numeric_limits<double>::infinity());
     o.allocation = cp::geo::allocate(o.input);
 
-    QVariantMap results{{QStringLiteral("OUTPUT"),
-                         writeLines(p, context, {o.sites, from}, {o.parcels, to}, km,
-                                    o.allocation.flows, *o.frame, "site_id", "parcel_id")}};
+    QVariantMap results{
+        {QStringLiteral("OUTPUT"),
+         writeTable(p, context, *o.frame,
+                    cp::analyses::haulLines("compost_deliveries", {o.sites, from}, {o.parcels, to},
+                                            km, o.allocation.flows, "site_id", "parcel_id"),
+                    QStringLiteral("OUTPUT"), Output::Required, cp::qgis::styleAllocation)}};
     insertIfWritten(results, QStringLiteral("PARCELS"), writeParcels(p, context, o));
     insertIfWritten(results, QStringLiteral("SITE_OUTLETS"), writeSites(p, context, o));
     const auto sum = [](const std::vector<double>& v) {

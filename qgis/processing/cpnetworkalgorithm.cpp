@@ -412,6 +412,80 @@ void CpNetworkAlgorithm::addPolyline(SinkOutput& output, const QVariantMap& p,
     throw QgsProcessingException(writeFeatureError(output.sink.get(), p, output.name));
 }
 
+namespace {
+
+QMetaType::Type qtType(cp::layers::FieldType type) {
+  switch (type) {
+    case cp::layers::FieldType::Integer:
+      return QMetaType::Int;
+    case cp::layers::FieldType::Real:
+      return QMetaType::Double;
+    case cp::layers::FieldType::Text:
+      break;
+  }
+  return QMetaType::QString;
+}
+
+cp::qgis::WkbType qgisType(cp::layers::ResultGeometry geometry) {
+  switch (geometry) {
+    case cp::layers::ResultGeometry::Point:
+      return cp::qgis::WkbType::Point;
+    case cp::layers::ResultGeometry::LineString:
+      return cp::qgis::WkbType::LineString;
+    case cp::layers::ResultGeometry::MultiPolygon:
+      return cp::qgis::WkbType::MultiPolygon;
+    case cp::layers::ResultGeometry::None:
+      break;
+  }
+  return cp::qgis::WkbType::NoGeometry;
+}
+
+QVariant qtValue(const cp::layers::ResultValue& value) {
+  if (const auto* text = std::get_if<std::string>(&value))
+    return QString::fromStdString(*text);
+  if (const auto* whole = std::get_if<long long>(&value))
+    return static_cast<int>(*whole);
+  if (const auto* real = std::get_if<double>(&value))
+    return *real;
+  return QVariant();
+}
+
+}  // namespace
+
+QString CpNetworkAlgorithm::writeTable(const QVariantMap& p, QgsProcessingContext& context,
+                                       const cp::layers::WorkingFrame& frame,
+                                       const cp::layers::ResultTable& table, const QString& name,
+                                       Output output, cp::qgis::ResultStyler::Style style) {
+  QgsFields fields;
+  for (const cp::layers::ResultField& field : table.fields)
+    fields.append(cp::qgis::makeField(QString::fromStdString(field.name), qtType(field.type)));
+  SinkOutput out = createOutput(p, context, fields, frame, name, qgisType(table.geometry));
+  if (!out.sink) {
+    if (output == Output::Optional)
+      return {};
+    throw QgsProcessingException(invalidSinkError(p, name));
+  }
+  for (const cp::layers::ResultRow& row : table.rows) {
+    QgsFeature f(fields);
+    QgsAttributes attributes;
+    for (const cp::layers::ResultValue& value : row.values)
+      attributes << qtValue(value);
+    f.setAttributes(attributes);
+    if (row.geometry && !row.geometry->IsEmpty()) {
+      QgsGeometry g = cp::qgis::fromOgr(*row.geometry);
+      if (table.geometry == cp::layers::ResultGeometry::MultiPolygon)
+        g.convertToMultiType();
+      g.transform(out.fromWorking);
+      f.setGeometry(g);
+    }
+    if (!out.sink->addFeature(f, QgsFeatureSink::FastInsert))
+      throw QgsProcessingException(writeFeatureError(out.sink.get(), p, out.name));
+  }
+  if (style)
+    cp::qgis::styleOnLoad(context, out.destination, style);
+  return out.destination;
+}
+
 void CpNetworkAlgorithm::addPlacesOutput() {
   addParameter(new QgsProcessingParameterFeatureSink(
       QStringLiteral("PLACES"), QObject::tr("Places and how they join the roads"),

@@ -21,10 +21,12 @@
 #include "layers/field_names.h"
 #include "layers/library_messages.h"
 #include "layers/point_reader.h"
+#include "layers/result_table.h"
 #include "layers/road_reader.h"
 #include "layers/snapped_places.h"
 #include "qgis/cplayersnapshot.h"
 #include "qgis/cpqgisapi.h"
+#include "qgis/cpresultstyles.h"
 
 class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
  public:
@@ -110,6 +112,15 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
                const cp::geo::XY& a, const cp::geo::XY& b) {
     addPolyline(output, parameters, attributes, {a, b});
   }
+
+  // Writes an analysis's result table to the output `name`, styled with
+  // `style`; its destination, or "" when an optional output was not asked for.
+  // A required output that cannot be made is an error.
+  enum class Output { Required, Optional };
+  QString writeTable(const QVariantMap& parameters, QgsProcessingContext& context,
+                     const cp::layers::WorkingFrame& frame, const cp::layers::ResultTable& table,
+                     const QString& name, Output output,
+                     cp::qgis::ResultStyler::Style style = nullptr);
 
   // PLACES, optional: every place, whether it joined the network, how far away.
   void addPlacesOutput();

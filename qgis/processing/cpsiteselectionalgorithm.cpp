@@ -100,13 +100,11 @@ QVariantMap CpSiteSelectionAlgorithm::processAlgorithm(const QVariantMap& p,
     cpReportDiagnostics(result.allocation.diagnostics, feedback);
 
     QVariantMap results = reportMethods(result, feedback);
-    QStringList status, chosen;
-    for (const std::string& s : result.status)
-      status << QString::fromStdString(s);
+    QStringList chosen;
     for (const std::string& id : result.chosen)
       chosen << QString::fromStdString(id);
     feedback->pushInfo(QObject::tr("Sites: %1").arg(chosen.join(QStringLiteral(", "))));
-    results.insert(writeAllocation(p, context, feedback, read, result.allocation, status));
+    results.insert(writeAllocation(p, context, feedback, read, result.allocation, result.status));
     results.insert(QStringLiteral("CHOSEN"), chosen.join(QLatin1Char(',')));
     return results;
   });

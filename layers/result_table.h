@@ -1,0 +1,56 @@
+#pragma once
+// An analysis result as a table: named, typed fields and rows of values with an
+// optional geometry in the working CRS. The analysis defines each table once;
+// the QGIS bridge writes it to a Processing output, the runner to a GeoPackage.
+
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <ogr_geometry.h>
+
+#include "geo/types.h"
+
+namespace cp::layers {
+
+class GpkgWriter;
+
+enum class FieldType { Text, Integer, Real };
+
+struct ResultField {
+  std::string name;
+  FieldType type;
+};
+
+// std::monostate is NULL.
+using ResultValue = std::variant<std::monostate, std::string, long long, double>;
+
+// NULL for an infinite or undefined number (an unreachable site's haul).
+ResultValue finiteOrNull(double value);
+
+enum class ResultGeometry { None, Point, LineString, MultiPolygon };
+
+struct ResultRow {
+  std::vector<ResultValue> values;        // one per field, in order
+  std::unique_ptr<OGRGeometry> geometry;  // working CRS; null: none
+};
+
+struct ResultTable {
+  std::string name;  // the GeoPackage layer, e.g. "catchments"
+  ResultGeometry geometry = ResultGeometry::None;
+  std::vector<ResultField> fields;
+  std::vector<ResultRow> rows;
+
+  void add(std::vector<ResultValue> values, std::unique_ptr<OGRGeometry> geometry = nullptr);
+};
+
+// A point, or null when it has no finite coordinates.
+std::unique_ptr<OGRGeometry> pointAt(const geo::XY& xy);
+// A line along the points, or null with fewer than two or any not finite.
+std::unique_ptr<OGRGeometry> lineAlong(const std::vector<geo::XY>& points);
+
+// Writes the table as a layer of the GeoPackage.
+void writeTable(GpkgWriter& gpkg, const ResultTable& table);
+
+}  // namespace cp::layers
