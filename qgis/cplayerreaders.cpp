@@ -8,6 +8,7 @@
 #include <qgsfeedback.h>
 #include <qgsgeometry.h>
 
+#include "layers/flag_reader.h"
 #include "layers/library_messages.h"
 #include "layers/place_geometry.h"
 #include "layers/quantity_reader.h"
@@ -266,7 +267,7 @@ std::vector<double> readQuantities(const QgsFeatureSource& source, const QString
 }
 
 std::vector<bool> readFlags(const QgsFeatureSource& source, const QString& label,
-                            const QString& field, const QStringList& yes) {
+                            const QString& field, const std::vector<std::string>& yes) {
   const int index = fieldIndex(source, label, field.toStdString());
   QgsFeatureRequest request;
   request.setFlags(cp::qgis::RequestFlag::NoGeometry);
@@ -275,10 +276,8 @@ std::vector<bool> readFlags(const QgsFeatureSource& source, const QString& label
   QgsFeatureIterator it = source.getFeatures(request);
   for (QgsFeature f; it.nextFeature(f);) {
     const QVariant v = f.attribute(index);
-    if (v.type() == QVariant::String)
-      out.push_back(yes.contains(v.toString().trimmed(), Qt::CaseInsensitive));
-    else
-      out.push_back(!v.isNull() && v.toDouble() != 0);
+    out.push_back(layers::flagOf(v.isNull(), v.type() == QVariant::String,
+                                 v.toString().toStdString(), v.toDouble(), yes));
   }
   return out;
 }

@@ -43,7 +43,7 @@ layers::PointData readPoints(const QgsFeatureSource& source, const QString& labe
 // Per feature, in the order readPoints reads them: true where the field holds
 // a non-zero number, true, or one of the `yes` words (any case).
 std::vector<bool> readFlags(const QgsFeatureSource& source, const QString& label,
-                            const QString& field, const QStringList& yes);
+                            const QString& field, const std::vector<std::string>& yes);
 
 // A non-negative number per feature, in the order readPoints reads them.
 // NULL, text, negative or infinite values are an InputError naming the layer,

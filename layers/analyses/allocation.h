@@ -77,10 +77,14 @@ struct AllocationResult {
   layers::Diagnostics diagnostics;         // places not joined to the network
 };
 
+// Heavy goods vehicles emit about 0.08-0.12 kg CO2e per tonne-km (well to
+// wheel, average loading); 0.1 is the default, to be replaced by a local figure.
+inline constexpr double kDefaultKgCo2PerTkm = 0.1;
+
 struct AllocationOptions {
   geo::SnapOptions snap;
-  bool keepWhole = false;  // each source to one site or none
-  double kgCo2PerTkm = 0;  // transport emissions per tonne-km
+  bool keepWhole = false;                    // each source to one site or none
+  double kgCo2PerTkm = kDefaultKgCo2PerTkm;  // transport emissions per tonne-km
 };
 
 // Throws geo::Canceled when canceled.

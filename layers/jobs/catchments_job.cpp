@@ -1,10 +1,8 @@
 #include "catchments_job.h"
 
-#include "layers/gpkg_writer.h"
-#include "layers/library_messages.h"
 #include "layers/point_reader.h"
 #include "layers/quantity_reader.h"
-#include "layers/result_table.h"
+#include "result_file.h"
 
 namespace cp::layers {
 
@@ -36,14 +34,10 @@ CatchmentsJobResult runCatchmentsJob(const CatchmentsJob& job, const geo::Feedba
     result.tonnesReached += site.tonnes;
   }
 
-  LibraryMessages gdal;  // what the writer's GDAL says, with the output named
-  GpkgWriter gpkg(job.output, prepared.frame.srs());
-  writeTable(gpkg, analyses::catchmentsTable(catchments));
-  writeTable(gpkg, analyses::bandsTable(catchments));
-  if (!job.attribution.empty())
-    gpkg.setMetadata("ATTRIBUTION", job.attribution);
-  gpkg.commit();
-  gdal.reportTo(result.diagnostics, job.output, "writing");
+  std::vector<ResultTable> tables;
+  tables.push_back(analyses::catchmentsTable(catchments));
+  tables.push_back(analyses::bandsTable(catchments));
+  writeResultFile(job.output, prepared.frame, tables, job.attribution, result.diagnostics);
   return result;
 }
 

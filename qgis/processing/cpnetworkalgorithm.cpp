@@ -11,6 +11,7 @@
 #include <qgsvectorlayer.h>
 
 #include "geo/network_builder.h"
+#include "layers/analyses/allocation.h"
 #include "layers/database_export.h"
 #include "layers/quantity_reader.h"
 #include "qgis/cplayerreaders.h"
@@ -162,12 +163,9 @@ void CpNetworkAlgorithm::addSnapParameter(double defaultMetres) {
 }
 
 void CpNetworkAlgorithm::addCo2Parameter() {
-  // Heavy goods vehicles emit about 0.08-0.12 kg CO2e per tonne-km (well to
-  // wheel, average loading); 0.1 is the planner's default, to be replaced by a
-  // local figure.
   addParameter(new QgsProcessingParameterNumber(
       QStringLiteral("CO2_PER_TKM"), QObject::tr("Transport emissions (kg CO2e per tonne-km)"),
-      cp::qgis::NumberType::Double, 0.1, false, 0));
+      cp::qgis::NumberType::Double, cp::analyses::kDefaultKgCo2PerTkm, false, 0));
 }
 
 bool CpNetworkAlgorithm::prepareAlgorithm(const QVariantMap& p, QgsProcessingContext& context,

@@ -4,6 +4,7 @@
 #include <qgsprocessingparameters.h>
 
 #include "layers/analyses/site_selection.h"
+#include "layers/flag_reader.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
 
@@ -11,11 +12,6 @@ namespace {
 
 // The METHOD choices, in the order of cp::analyses::SelectionMethod.
 enum Method { kHeuristic, kExact, kBoth };
-
-// Words that mark a candidate as already built, in a text field.
-const QStringList kExistingWords{QStringLiteral("existing"), QStringLiteral("built"),
-                                 QStringLiteral("operating"), QStringLiteral("yes"),
-                                 QStringLiteral("true")};
 
 QString percent(double share) {
   return QString::number(100 * share, 'f', 2) + QLatin1Char('%');
@@ -141,5 +137,6 @@ std::vector<bool> CpSiteSelectionAlgorithm::readExisting(const QVariantMap& p,
     field = cp::qgis::detectField(*sites, cp::layers::field_names::kExistingSite);
   if (field.isEmpty())
     return std::vector<bool>(static_cast<std::size_t>(sites->featureCount()), false);
-  return cp::qgis::readFlags(*sites, inputLabel(QStringLiteral("SITES")), field, kExistingWords);
+  return cp::qgis::readFlags(*sites, inputLabel(QStringLiteral("SITES")), field,
+                             cp::layers::kExistingSiteWords);
 }

@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <map>
+#include <sstream>
 
 namespace cp::runner {
 namespace {
@@ -195,6 +196,80 @@ cp::layers::CatchmentsJob parseCatchmentsOptions(const std::vector<std::string>&
   return job;
 }
 
+namespace {
+
+// What allocation and site selection share: sources, sites, emissions.
+using AllocationJob = cp::layers::AllocationJob;
+
+Grammar<AllocationJob> sourcesAndSites() {
+  using J = AllocationJob;
+  using V = const std::string&;
+  return {
+      {{"--sources", [](J& j, V v) { j.sources = v; }},
+       {"--source-id", [](J& j, V v) { j.sourceIdField = v; }},
+       {"--tonnes-field", [](J& j, V v) { j.tonnesField = v; }},
+       {"--sites", [](J& j, V v) { j.sites = v; }},
+       {"--site-id", [](J& j, V v) { j.siteIdField = v; }},
+       {"--capacity-field", [](J& j, V v) { j.capacityField = v; }},
+       {"--co2-per-tkm", [](J& j, V v) { j.analysis.kgCo2PerTkm = number("--co2-per-tkm", v); }}},
+      {}};
+}
+
+void requireSourcesAndSites(const AllocationJob& job) {
+  requireSet(job.sources, "--sources");
+  requireSet(job.sites, "--sites");
+  if (job.analysis.kgCo2PerTkm < 0)
+    throw UsageError("--co2-per-tkm must be 0 or more");
+}
+
+}  // namespace
+
+cp::layers::AllocationJob parseAllocationOptions(const std::vector<std::string>& args) {
+  Grammar<AllocationJob> grammar = sourcesAndSites();
+  grammar.flags.emplace("--keep-whole", [](AllocationJob& j) { j.analysis.keepWhole = true; });
+  AllocationJob job = parse<AllocationJob>(args, grammar);
+  requireSourcesAndSites(job);
+  return job;
+}
+
+cp::layers::AllocationJob parseSiteSelectionOptions(const std::vector<std::string>& args) {
+  using J = AllocationJob;
+  using V = const std::string&;
+  using cp::analyses::SelectionMethod;
+  Grammar<AllocationJob> grammar = sourcesAndSites();
+  J defaults;
+  defaults.selection.emplace();
+  grammar.values.merge(std::map<std::string, std::function<void(J&, V)>>{
+      {"--new-sites",
+       [](J& j, V v) {
+         const int n = integer("--new-sites", v);
+         if (n < 0)
+           throw UsageError("--new-sites must be 0 or more");
+         j.selection->newSites = static_cast<std::size_t>(n);
+       }},
+      {"--cover-km", [](J& j, V v) { j.selection->coverKm = number("--cover-km", v); }},
+      {"--existing-field", [](J& j, V v) { j.existingField = v; }},
+      {"--time-limit", [](J& j, V v) { j.selection->timeLimitS = number("--time-limit", v); }},
+      {"--method", [](J& j, V v) {
+         static const std::map<std::string, SelectionMethod> methods{
+             {"heuristic", SelectionMethod::Heuristic},
+             {"exact", SelectionMethod::Exact},
+             {"both", SelectionMethod::Both}};
+         const auto method = methods.find(v);
+         if (method == methods.end())
+           throw UsageError("--method is 'heuristic', 'exact' or 'both'");
+         j.selection->method = method->second;
+       }}});
+  grammar.flags.emplace("--no-capacity", [](J& j) { j.selection->useCapacity = false; });
+  J job = parse<J>(args, grammar, std::move(defaults));
+  requireSourcesAndSites(job);
+  requirePositive(job.selection->coverKm, "--cover-km");
+  requirePositive(job.selection->timeLimitS, "--time-limit");
+  job.selection->snap = job.analysis.snap;
+  job.selection->kgCo2PerTkm = job.analysis.kgCo2PerTkm;
+  return job;
+}
+
 std::string odUsage() {
   return R"(usage: circular-planner od --roads LAYER --origins LAYER [--destinations LAYER] --output FILE.gpkg [options]
 
@@ -236,6 +311,58 @@ in cost bands).
   --bands X,Y,...             cost bands of the served roads (default 5000,10000)
   --radius M                  polygon width either side of the roads (default 200)
 )") + kCommonUsage;
+}
+
+namespace {
+
+std::string sourcesAndSitesUsage() {
+  std::ostringstream co2;
+  co2 << cp::analyses::kDefaultKgCo2PerTkm;
+  return R"(
+  --source-id FIELD, --site-id FIELD   ids (default: feature ids); site ids must be unique
+  --tonnes-field FIELD        the sources' tonnes per year (default: tonnes_per_year,
+                              t_per_year or tonnes)
+  --capacity-field FIELD      the sites' capacity in tonnes per year (default:
+                              capacity_t_per_year or capacity)
+  --co2-per-tkm KG            transport emissions, kg CO2e per tonne-km (default )" +
+         co2.str() + ")\n";
+}
+
+}  // namespace
+
+std::string allocationUsage() {
+  return std::string(
+             R"(usage: circular-planner allocation --roads LAYER --sources LAYER --sites LAYER --output FILE.gpkg [options]
+
+Allocates every source's tonnes per year to sites with limited capacity, least
+tonne-km over the roads (exact: a minimum-cost flow), and writes a GeoPackage:
+allocation (a line per source and site, tonnes, haul, tonne-km), site_intake
+(each site's intake, spare capacity, hauls, tonne-km and CO2e) and
+source_status (each source's tonnes allocated and not, and why).
+)") + sourcesAndSitesUsage() +
+         R"(  --keep-whole                each source to one site or none (not split)
+)" + kCommonUsage;
+}
+
+std::string siteSelectionUsage() {
+  return std::string(
+             R"(usage: circular-planner siteselection --roads LAYER --sources LAYER --sites LAYER --output FILE.gpkg [options]
+
+Chooses which candidate sites to build, besides those already built, so that
+the most tonnes are served at the least tonne-km, and allocates the sources to
+the sites chosen; writes the allocation's tables, with each candidate's status
+(existing, new, not chosen) in site_intake.
+)") + sourcesAndSitesUsage() +
+         R"(  --new-sites N               candidates to open (default 1)
+  --existing-field FIELD      marks candidates already built (default: status or
+                              existing; 'existing', 'built', 'operating', 'yes',
+                              'true' or a number other than 0)
+  --cover-km X                maximal coverage: only tonnes within X km by road count
+                              (default: every tonne counts, the p-median)
+  --no-capacity               ignore the candidates' capacities
+  --method heuristic|exact|both   exact: GLPK's branch and bound (default heuristic)
+  --time-limit S              of the exact method (default 60)
+)" + kCommonUsage;
 }
 
 }  // namespace cp::runner

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "layers/jobs/allocation_job.h"
 #include "layers/jobs/catchments_job.h"
 #include "layers/jobs/od_job.h"
 
@@ -19,8 +20,12 @@ class UsageError : public std::runtime_error {
 // Throw UsageError with a message that says what is wrong.
 cp::layers::OdJob parseOdOptions(const std::vector<std::string>& args);
 cp::layers::CatchmentsJob parseCatchmentsOptions(const std::vector<std::string>& args);
+cp::layers::AllocationJob parseAllocationOptions(const std::vector<std::string>& args);
+cp::layers::AllocationJob parseSiteSelectionOptions(const std::vector<std::string>& args);
 
 std::string odUsage();
 std::string catchmentsUsage();
+std::string allocationUsage();
+std::string siteSelectionUsage();
 
 }  // namespace cp::runner

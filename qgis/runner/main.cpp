@@ -12,6 +12,7 @@
 #include "cli_options.h"
 #include "layers/database_export.h"
 #include "layers/diagnostics.h"
+#include "layers/jobs/allocation_job.h"
 #include "layers/jobs/catchments_job.h"
 #include "layers/jobs/od_job.h"
 #ifdef CP_RUNNER_WITH_REPORT
@@ -73,9 +74,32 @@ int runCatchments(const std::vector<std::string>& args) {
   return 0;
 }
 
+int runAllocation(const cp::layers::AllocationJob& job) {
+  const cp::geo::Feedback feedback = terminalProgress(job.selection ? "choosing" : "allocating");
+  const cp::layers::AllocationJobResult r = cp::layers::runAllocationJob(job, &feedback);
+  printNetwork(job.network, r.networkFromSaved, r.buildReport);
+  printDiagnostics(r.diagnostics);
+  if (!r.chosen.empty()) {
+    std::cout << "sites chosen:";
+    for (const std::string& id : r.chosen)
+      std::cout << " " << id;
+    std::cout << (r.provenOptimal ? (*r.provenOptimal ? " (proven optimal)" : " (time limit)") : "")
+              << "\n";
+  }
+  if (r.whole)
+    std::cout << "each source kept whole" << (r.whole->proven ? " (proven optimal)" : "")
+              << ": split between sites the optimum places " << r.whole->placedSplit << " t for "
+              << r.whole->tonneKmSplit << " tonne-km\n";
+  std::cout << r.totals.allocated << " t of " << r.totals.tonnes << " t allocated; "
+            << r.totals.tonneKm << " tonne-km; mean haul " << r.totals.meanHaulKm << " km\nwrote "
+            << job.output << "\n";
+  return 0;
+}
+
 // The usage of every command this build has.
 std::string usage() {
-  std::string text = cp::runner::odUsage() + "\n" + cp::runner::catchmentsUsage();
+  std::string text = cp::runner::odUsage() + "\n" + cp::runner::catchmentsUsage() + "\n" +
+                     cp::runner::allocationUsage() + "\n" + cp::runner::siteSelectionUsage();
 #ifdef CP_RUNNER_WITH_REPORT
   text += std::string("\n") + cp::runner::reportUsage();
 #endif
@@ -99,6 +123,10 @@ int main(int argc, char** argv) {
       return runOd(rest);
     if (args[0] == "catchments")
       return runCatchments(rest);
+    if (args[0] == "allocation")
+      return runAllocation(cp::runner::parseAllocationOptions(rest));
+    if (args[0] == "siteselection")
+      return runAllocation(cp::runner::parseSiteSelectionOptions(rest));
 #ifdef CP_RUNNER_WITH_REPORT
     if (args[0] == "report")
       return cp::runner::runReport(rest, argv[0]);

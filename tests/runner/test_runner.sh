@@ -66,6 +66,21 @@ check '[ "$(ogrinfo -ro -so "$out/catchments.gpkg" catchments | sed -n "s/Featur
        [ "$(ogrinfo -ro -so "$out/catchments.gpkg" catchment_network | sed -n "s/Feature Count: //p")" -gt 1000 ]' \
   "the catchments job did not write a catchment per site and the served roads"
 
+# Allocation and site selection, with GDAL alone.
+compost=(--sites "$sites" --site-id site_id)
+expect 2 "--sources is required" -- allocation --roads r --sites s --output y
+expect 2 "--method is 'heuristic', 'exact' or 'both'" -- siteselection --roads r --sources s \
+  --sites s --output y --method best
+expect 1 "no tonnes field given or found" -- allocation --roads "$gpkg|layername=roads" \
+  --sources "$gpkg|layername=districts" "${compost[@]}" --output "$out/g.gpkg"
+[ -e "$out/g.gpkg" ] && { echo "FAIL: a failed allocation left its output"; failures=$((failures + 1)); }
+expect 0 "t allocated; " -- allocation --roads "$gpkg|layername=roads" "${organic[@]}" \
+  "${compost[@]}" --output "$out/allocation.gpkg"
+expect 0 "sites chosen: .* (proven optimal)" -- siteselection --roads "$gpkg|layername=roads" \
+  "${organic[@]}" "${compost[@]}" --new-sites 1 --method exact --output "$out/selection.gpkg"
+check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/selection.gpkg" site_intake -select status | grep -c "^new$")" = 1 ]' \
+  "site selection did not mark one new site"
+
 if ! "$runner" --help 2>&1 | grep -q "circular-planner report"; then
   echo "(this build has no report job: QGIS was left out)"
   rm -rf "$out"
@@ -99,6 +114,12 @@ check 'unzip -l "$out/report/circular_planner.qgz" | grep -q "\.qgs"' "no QGIS p
 catchment_rows() { ogr2ogr -f CSV /vsistdout/ "$1" catchments -select site_id,sources,tonnes,network_km; }
 check '[ "$(catchment_rows "$out/catchments.gpkg")" = "$(catchment_rows "$out/report/results.gpkg")" ]' \
   "the catchments job and the report's catchments differ"
+# Attributes only: the report writes in its project's CRS, the job in the working one.
+table_rows() { ogr2ogr -f CSV /vsistdout/ "$1" "$2"; }
+check '[ "$(table_rows "$out/allocation.gpkg" allocation)" = "$(table_rows "$out/report/results.gpkg" allocation)" ] &&
+       [ "$(table_rows "$out/allocation.gpkg" site_intake)" = "$(table_rows "$out/report/results.gpkg" site_intake)" ] &&
+       [ "$(table_rows "$out/allocation.gpkg" source_status)" = "$(table_rows "$out/report/results.gpkg" organic_sources_status)" ]' \
+  "the allocation job and the report's allocation differ"
 # Compost is made from what the allocation delivered (260,000 t x 0.4), not from capacities.
 check 'grep -q "^\"compost to the farmland\",COMPOST_TONNES,\"Compost made (t/yr)\",104000.000" "$out/report/summary.csv"' \
   "the compost made is not the allocated intake times the yield"
