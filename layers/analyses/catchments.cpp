@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "geo/parallel.h"
 #include "geo/routing.h"
 #include "layers/snapped_places.h"
 
@@ -26,6 +27,44 @@ GeometryPtr bandRound(const std::vector<geo::XY>& shape, double radius) {
   return GeometryPtr(simple ? simple->Buffer(radius, 2) : nullptr);
 }
 
+// Adds the polygons of a polygon or multi-polygon.
+void addPolygons(OGRMultiPolygon& to, GeometryPtr geometry) {
+  if (!geometry)
+    return;
+  if (wkbFlatten(geometry->getGeometryType()) == wkbPolygon) {
+    to.addGeometryDirectly(geometry.release());
+    return;
+  }
+  if (const auto* collection = dynamic_cast<const OGRGeometryCollection*>(geometry.get()))
+    for (const OGRGeometry* part : *collection)
+      if (wkbFlatten(part->getGeometryType()) == wkbPolygon)
+        to.addGeometry(part);
+}
+
+// The union of many polygons: in chunks on all cores, then the chunks' union.
+// GDAL gives each GEOS operation a context of its own, so threads share none.
+GeometryPtr unionOf(std::vector<GeometryPtr>& parts, const geo::Feedback* feedback,
+                    double progress) {
+  constexpr std::size_t kChunk = 4096;  // below this one thread unions faster than two
+  const std::size_t chunks = (parts.size() + kChunk - 1) / kChunk;
+  std::vector<GeometryPtr> unions(chunks);
+  geo::parallelFor(
+      chunks, 0, feedback, [] { return 0; },
+      [&](int, std::size_t c) {
+        OGRMultiPolygon chunk;
+        for (std::size_t i = c * kChunk; i < std::min(parts.size(), (c + 1) * kChunk); ++i)
+          chunk.addGeometryDirectly(parts[i].release());
+        unions[c].reset(chunk.UnionCascaded());
+      },
+      progress, progress);
+  if (unions.size() == 1)
+    return std::move(unions[0]);
+  OGRMultiPolygon all;
+  for (GeometryPtr& u : unions)
+    addPolygons(all, std::move(u));
+  return GeometryPtr(all.UnionCascaded());
+}
+
 // One polygon per site, a band of `radius` round the pieces it serves. Where
 // two sites' bands overlap the earlier site keeps the overlap, so that the
 // polygons partition the served area. Piece by piece, then one union per site:
@@ -34,26 +73,31 @@ std::vector<GeometryPtr> catchmentPolygons(const geo::Network& network,
                                            const std::vector<geo::CatchmentPiece>& pieces,
                                            std::size_t siteCount, double radius,
                                            const geo::Feedback* feedback) {
-  std::vector<OGRMultiPolygon> bands(siteCount);
-  for (std::size_t i = 0; i < pieces.size(); ++i) {
-    const geo::CatchmentPiece& piece = pieces[i];
-    const std::vector<geo::XY> shape =
-        geo::partialShape(network, piece.segment, piece.f0, piece.f1);
-    if (shape.size() < 2)
-      continue;
-    GeometryPtr round = bandRound(shape, radius);
-    if (round && wkbFlatten(round->getGeometryType()) == wkbPolygon)
-      bands[piece.site].addGeometryDirectly(round.release());
-    if (i % 1024 == 0)
-      geo::throwIfCanceled(feedback);
-  }
+  std::vector<GeometryPtr> rounds(pieces.size());
+  geo::parallelFor(
+      pieces.size(), 0, feedback, [] { return 0; },
+      [&](int, std::size_t i) {
+        const geo::CatchmentPiece& piece = pieces[i];
+        const auto shape = geo::partialShape(network, piece.segment, piece.f0, piece.f1);
+        if (shape.size() < 2)
+          return;
+        GeometryPtr round = bandRound(shape, radius);
+        if (round && wkbFlatten(round->getGeometryType()) == wkbPolygon)
+          rounds[i] = std::move(round);
+      },
+      30, 50);
+  std::vector<std::vector<GeometryPtr>> bands(siteCount);
+  for (std::size_t i = 0; i < pieces.size(); ++i)
+    if (rounds[i])
+      bands[pieces[i].site].push_back(std::move(rounds[i]));
   std::vector<GeometryPtr> out(siteCount);
   GeometryPtr taken;  // the bands of the sites before this one
   for (std::size_t s = 0; s < siteCount; ++s) {
     geo::throwIfCanceled(feedback);
-    if (bands[s].IsEmpty())
+    if (bands[s].empty())
       continue;
-    GeometryPtr band(bands[s].UnionCascaded());
+    GeometryPtr band = unionOf(bands[s], feedback,
+                               50 + 50 * static_cast<double>(s) / static_cast<double>(siteCount));
     if (!band)
       continue;
     GeometryPtr own(taken ? band->Difference(taken.get()) : band->clone());

@@ -6,6 +6,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -180,8 +181,10 @@ class Report {
     const std::vector<Step> steps = plan();
     for (std::size_t i = 0; i < steps.size(); ++i) {
       std::cerr << "[" << i + 1 << "/" << steps.size() << "] " << steps[i].title << "\n";
+      const auto start = std::chrono::steady_clock::now();
       runStep(steps[i]);
-      std::fprintf(stderr, "\r  done  \n");
+      const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+      std::fprintf(stderr, "\r  done in %.2f s\n", took.count());
     }
     writeMaps();
     writeSankeys();
