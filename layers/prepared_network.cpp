@@ -54,34 +54,27 @@ std::string sourceKey(const NetworkSource& source) {
   return key.str();
 }
 
-std::optional<PreparedNetwork> loadSaved(const NetworkSource& source, const std::string& key,
-                                         Diagnostics& diagnostics) {
+// The saved network when it was built from these roads and options (or no
+// roads are given: the team's shared copy is used as it is); one that cannot
+// be read is said and rebuilt from the roads.
+std::optional<PreparedNetwork> loadCurrent(const NetworkSource& source, const std::string& key,
+                                           Diagnostics& diagnostics) {
   if (source.saved.empty())
     return std::nullopt;
-  geo::Network net;
+  std::optional<PreparedNetwork> saved;
   try {
-    std::optional<geo::Network> stored = loadStoredNetwork(source.saved);
-    if (!stored)
-      return std::nullopt;
-    net = std::move(*stored);
+    saved = loadSavedNetwork(source.saved);
   } catch (const std::runtime_error& e) {
+    if (source.roads.empty())
+      throw;
     diagnostics.warn(maskedConnection(source.saved), "", "",
                      std::string(e.what()) + "; the network is rebuilt");
     return std::nullopt;
   }
-  // Without roads the stored network is used as it is: the team's shared copy.
-  if (!source.roads.empty() && net.sourceKey != key)
+  if (!saved || (!source.roads.empty() && saved->network.sourceKey != key))
     return std::nullopt;
-  OGRSpatialReference srs;
-  const char* code = srs.importFromWkt(net.crsWkt.c_str()) == OGRERR_NONE
-                         ? srs.GetAuthorityCode(nullptr)
-                         : nullptr;
-  if (code == nullptr)
-    throw std::runtime_error("the network '" + maskedConnection(source.saved) +
-                             "' has no usable CRS");
-  PreparedNetwork prepared{std::move(net), WorkingFrame::fromEpsg(std::stoi(code)), true, {}, {}};
-  prepared.diagnostics = diagnostics;
-  return prepared;
+  saved->diagnostics = diagnostics;
+  return saved;
 }
 
 }  // namespace
@@ -89,7 +82,7 @@ std::optional<PreparedNetwork> loadSaved(const NetworkSource& source, const std:
 PreparedNetwork prepareNetwork(const NetworkSource& source, const geo::Feedback* feedback) {
   const std::string key = sourceKey(source);
   Diagnostics diagnostics;
-  if (auto saved = loadSaved(source, key, diagnostics))
+  if (auto saved = loadCurrent(source, key, diagnostics))
     return std::move(*saved);
   if (source.roads.empty())
     throw std::runtime_error("no prepared network is stored at '" + maskedConnection(source.saved) +
@@ -106,6 +99,19 @@ PreparedNetwork prepareNetwork(const NetworkSource& source, const geo::Feedback*
   if (!source.saved.empty())
     storeNetwork(prepared.network, source.saved);
   return prepared;
+}
+
+std::optional<PreparedNetwork> loadSavedNetwork(const std::string& where) {
+  std::optional<geo::Network> stored = loadStoredNetwork(where);
+  if (!stored)
+    return std::nullopt;
+  OGRSpatialReference srs;
+  const char* code = srs.importFromWkt(stored->crsWkt.c_str()) == OGRERR_NONE
+                         ? srs.GetAuthorityCode(nullptr)
+                         : nullptr;
+  if (code == nullptr)
+    throw std::runtime_error("the network '" + maskedConnection(where) + "' has no usable CRS");
+  return PreparedNetwork{std::move(*stored), WorkingFrame::fromEpsg(std::stoi(code)), true, {}, {}};
 }
 
 }  // namespace cp::layers

@@ -3,6 +3,7 @@
 // road layer, or loaded from a saved network (a file, or a team's PostGIS
 // table) when one is given and was built from the same roads and options.
 
+#include <optional>
 #include <string>
 
 #include "diagnostics.h"
@@ -32,5 +33,10 @@ struct PreparedNetwork {
 // nor a stored network can be had, geo::Canceled when canceled.
 PreparedNetwork prepareNetwork(const NetworkSource& source,
                                const geo::Feedback* feedback = nullptr);
+
+// The network saved at `where` as it is, or nullopt when nothing is stored
+// there; std::runtime_error naming the place when it cannot be read or has no
+// usable CRS.
+std::optional<PreparedNetwork> loadSavedNetwork(const std::string& where);
 
 }  // namespace cp::layers

@@ -3,6 +3,8 @@
 #include <qgsprocessingoutputs.h>
 #include <qgsprocessingparameters.h>
 
+#include "layers/database_export.h"
+#include "layers/network_store.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
 
@@ -45,9 +47,14 @@ QString CpBuildNetworkAlgorithm::shortHelpString() const {
 }
 
 void CpBuildNetworkAlgorithm::initAlgorithm(const QVariantMap&) {
-  addRoadParameters();
+  addRoadParameters(SavedNetwork::Refused);
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Network segments"), cp::qgis::Source::VectorLine));
+      QStringLiteral("OUTPUT"), QObject::tr("Network segments"), cp::qgis::Source::VectorLine,
+      QVariant(), true));
+  addParameter(new QgsProcessingParameterString(
+      QStringLiteral("SAVE_TO"),
+      QObject::tr("Save the network for later runs (a file, or PG:<connection>|network=<name>)"),
+      QVariant(), false, true));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("NODES"), QObject::tr("Nodes")));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("SEGMENTS"), QObject::tr("Segments")));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("COMPONENTS"),
@@ -60,11 +67,20 @@ QVariantMap CpBuildNetworkAlgorithm::processAlgorithm(const QVariantMap& p,
                                                       QgsProcessingContext& context,
                                                       QgsProcessingFeedback* feedback) {
   return guarded(feedback, [&](const cp::geo::Feedback* progress) {
-    const PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
-    const cp::geo::Network& net = prepared.network;
+    PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
+    cp::geo::Network& net = prepared.network;
     cpReportDiagnostics(prepared.roads.diagnostics, feedback);
-    SinkOutput output = createLineOutput(p, context, outputFields(), *prepared.roads.frame);
-    for (cp::geo::SegmentId s = 0; s < net.segmentCount(); ++s) {
+    const std::string saveTo =
+        parameterAsString(p, QStringLiteral("SAVE_TO"), context).toStdString();
+    if (!saveTo.empty()) {
+      net.crsWkt = prepared.roads.frame->wkt();
+      cp::layers::storeNetwork(net, saveTo);
+      feedback->pushInfo(QObject::tr("Network saved to %1")
+                             .arg(QString::fromStdString(cp::layers::maskedConnection(saveTo))));
+    }
+    SinkOutput output = createOutput(p, context, outputFields(), *prepared.roads.frame,
+                                     QStringLiteral("OUTPUT"), cp::qgis::WkbType::LineString);
+    for (cp::geo::SegmentId s = 0; output.sink && s < net.segmentCount(); ++s) {
       const std::uint32_t component = net.nodeComponent[net.segmentFrom[s]];
       QgsAttributes attributes;
       attributes << static_cast<qlonglong>(s)
@@ -73,17 +89,19 @@ QVariantMap CpBuildNetworkAlgorithm::processAlgorithm(const QVariantMap& p,
                  << directionName(net.segmentDirection[s]) << static_cast<int>(component)
                  << (component == net.largestComponent);
       addPolyline(output, p, attributes, net.segmentShape(s));
-      if (feedback->isCanceled())
-        break;
+      cp::geo::throwIfCanceled(progress);  // no partial network is written
     }
-    cp::qgis::styleOnLoad(context, output.destination, cp::qgis::styleNetwork);
     const std::uint32_t main = net.largestComponent;
-    return QVariantMap{
-        {QStringLiteral("OUTPUT"), output.destination},
+    QVariantMap results{
         {QStringLiteral("NODES"), static_cast<qlonglong>(net.nodeCount())},
         {QStringLiteral("SEGMENTS"), static_cast<qlonglong>(net.segmentCount())},
         {QStringLiteral("COMPONENTS"), static_cast<qlonglong>(net.componentNodeCount.size())},
         {QStringLiteral("MAIN_NETWORK_NODES"),
          static_cast<qlonglong>(main == cp::geo::kNoId ? 0 : net.componentNodeCount[main])}};
+    if (output.sink) {
+      cp::qgis::styleOnLoad(context, output.destination, cp::qgis::styleNetwork);
+      results.insert(QStringLiteral("OUTPUT"), output.destination);
+    }
+    return results;
   });
 }

@@ -13,6 +13,7 @@
 #include "geo/network_builder.h"
 #include "layers/analyses/allocation.h"
 #include "layers/database_export.h"
+#include "layers/prepared_network.h"
 #include "layers/quantity_reader.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
@@ -123,10 +124,17 @@ QgsFields cpFields(std::initializer_list<std::pair<const char*, QMetaType::Type>
   return out;
 }
 
-void CpNetworkAlgorithm::addRoadParameters() {
-  addParameter(
-      new QgsProcessingParameterFeatureSource(QStringLiteral("ROADS"), QObject::tr("Roads"),
-                                              cp::qgis::sourceTypes(cp::qgis::Source::VectorLine)));
+void CpNetworkAlgorithm::addRoadParameters(SavedNetwork saved) {
+  const bool accepted = saved == SavedNetwork::Accepted;
+  addParameter(new QgsProcessingParameterFeatureSource(
+      QStringLiteral("ROADS"), QObject::tr("Roads"),
+      cp::qgis::sourceTypes(cp::qgis::Source::VectorLine), QVariant(), accepted));
+  if (accepted)
+    addParameter(new QgsProcessingParameterString(
+        QStringLiteral("NETWORK"),
+        QObject::tr("Saved network, instead of the roads (a file saved by Build network, or "
+                    "PG:<connection>|network=<name>)"),
+        QVariant(), false, true));
   const QList<QPair<QString, QString>> fields{
       {QStringLiteral("CLASS_FIELD"), QObject::tr("Road class field")},
       {QStringLiteral("ONEWAY_FIELD"), QObject::tr("One-way field")},
@@ -254,6 +262,11 @@ std::string CpNetworkAlgorithm::roadField(const QVariantMap& p, const QString& n
 CpNetworkAlgorithm::PreparedRoads CpNetworkAlgorithm::prepareRoads(
     const QVariantMap& p, QgsProcessingContext& context, QgsProcessingFeedback* feedback,
     const cp::geo::Feedback* progress) {
+  if (parameterDefinition(QStringLiteral("NETWORK")) &&
+      !parameterAsString(p, QStringLiteral("NETWORK"), context).isEmpty())
+    return loadSavedNetwork(p, context, feedback);
+  if (!optionalSource(p, QStringLiteral("ROADS"), context))
+    throw QgsProcessingException(QObject::tr("Give the roads, or a saved network"));
   const auto source = requireSource(p, QStringLiteral("ROADS"), context);
   const cp::layers::RoadFields fields{roadField(p, QStringLiteral("CLASS_FIELD"), context, *source,
                                                 cp::layers::field_names::kRoadClass),
@@ -341,17 +354,40 @@ double CpNetworkAlgorithm::maxSnap(const QVariantMap& p, QgsProcessingContext& c
   return parameterAsDouble(p, QStringLiteral("MAX_SNAP"), context);
 }
 
-QgsCoordinateReferenceSystem CpNetworkAlgorithm::outputCrs(const QVariantMap& p,
-                                                           QgsProcessingContext& context) const {
-  return mProjectCrs.isValid() ? mProjectCrs
-                               : requireSource(p, QStringLiteral("ROADS"), context)->sourceCrs();
+CpNetworkAlgorithm::PreparedRoads CpNetworkAlgorithm::loadSavedNetwork(
+    const QVariantMap& p, QgsProcessingContext& context, QgsProcessingFeedback* feedback) {
+  const std::string where = parameterAsString(p, QStringLiteral("NETWORK"), context).toStdString();
+  std::optional<cp::layers::PreparedNetwork> saved = cp::layers::loadSavedNetwork(where);
+  if (!saved)
+    throw QgsProcessingException(
+        QObject::tr("No network is saved at %1")
+            .arg(QString::fromStdString(cp::layers::maskedConnection(where))));
+  feedback->pushInfo(QObject::tr("The saved network %1 is used as it is%2")
+                         .arg(QString::fromStdString(cp::layers::maskedConnection(where)),
+                              optionalSource(p, QStringLiteral("ROADS"), context)
+                                  ? QObject::tr("; the roads are not read")
+                                  : QString()));
+  PreparedRoads out;
+  out.roads.frame = saved->frame;
+  out.network = std::move(saved->network);
+  return out;
+}
+
+QgsCoordinateReferenceSystem CpNetworkAlgorithm::outputCrs(
+    const QVariantMap& p, QgsProcessingContext& context,
+    const cp::layers::WorkingFrame& frame) const {
+  if (mProjectCrs.isValid())
+    return mProjectCrs;
+  if (const auto roads = optionalSource(p, QStringLiteral("ROADS"), context))
+    return roads->sourceCrs();
+  return QgsCoordinateReferenceSystem::fromEpsgId(frame.epsg());
 }
 
 CpNetworkAlgorithm::SinkOutput CpNetworkAlgorithm::createOutput(
     const QVariantMap& p, QgsProcessingContext& context, const QgsFields& fields,
     const cp::layers::WorkingFrame& frame, const QString& name, cp::qgis::WkbType type) {
   SinkOutput out;
-  const QgsCoordinateReferenceSystem crs = outputCrs(p, context);
+  const QgsCoordinateReferenceSystem crs = outputCrs(p, context, frame);
   out.sink.reset(parameterAsSink(p, name, context, out.destination, fields, type, crs));
   out.name = name;
   out.fromWorking = QgsCoordinateTransform(QgsCoordinateReferenceSystem::fromEpsgId(frame.epsg()),

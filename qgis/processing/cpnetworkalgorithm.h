@@ -39,8 +39,11 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
     cp::geo::Network network;
   };
 
-  // ROADS, CLASS_FIELD, ONEWAY_FIELD, SPEED_FIELD, DRIVABLE_ONLY.
-  void addRoadParameters();
+  // ROADS, CLASS_FIELD, ONEWAY_FIELD, SPEED_FIELD, DRIVABLE_ONLY; with
+  // SavedNetwork::Accepted also NETWORK, a saved network used instead of the
+  // roads (then ROADS may be left empty).
+  enum class SavedNetwork { Accepted, Refused };
+  void addRoadParameters(SavedNetwork saved = SavedNetwork::Accepted);
   // A point or polygon layer and its optional id field.
   void addPlacesParameter(const QString& name, const QString& idName, const QString& description);
   void addMetricAndSnapParameters();
@@ -165,7 +168,10 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
 
  private:
   QgsCoordinateReferenceSystem outputCrs(const QVariantMap& parameters,
-                                         QgsProcessingContext& context) const;
+                                         QgsProcessingContext& context,
+                                         const cp::layers::WorkingFrame& frame) const;
+  PreparedRoads loadSavedNetwork(const QVariantMap& parameters, QgsProcessingContext& context,
+                                 QgsProcessingFeedback* feedback);
   Input takeSource(const QVariantMap& parameters, const QString& name,
                    QgsProcessingContext& context) const;
 

@@ -80,7 +80,8 @@ QString CpRoutesAlgorithm::shortHelpString() const {
 }
 
 void CpRoutesAlgorithm::initAlgorithm(const QVariantMap&) {
-  addRoadParameters();
+  // The share of each route on flagged roads needs the roads themselves.
+  addRoadParameters(SavedNetwork::Refused);
   addParameter(new QgsProcessingParameterField(
       QStringLiteral("FLAG_FIELD"), QObject::tr("Roads: field flagging schematic roads"),
       QVariant(), QStringLiteral("ROADS"), cp::qgis::FieldDataType::Any, false, true));

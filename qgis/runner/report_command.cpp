@@ -170,6 +170,7 @@ struct Step {
   QVariantMap parameters;
   // Output parameter -> (table in the results, its style).
   std::vector<std::tuple<QString, QString, void (*)(QgsVectorLayer&)>> outputs;
+  bool summarised = true;  // its numbers go to the summary
 };
 
 class Report {
@@ -205,10 +206,13 @@ class Report {
     return out;
   }
   QString results() const { return QDir(work_).filePath(QStringLiteral("results.gpkg")); }
+  // The network every step routes on, kept outside the report.
+  QString network() const { return scratch_.filePath(QStringLiteral("network.cpnet")); }
 
  private:
   std::vector<Step> plan() const {
-    const QVariantMap roads{{QStringLiteral("ROADS"), id("roads")}};
+    // The road network is built once, by the first step, for every step that routes.
+    const QVariantMap roads{{QStringLiteral("NETWORK"), network()}};
     const auto with = [&roads](QVariantMap extra) {
       for (auto it = roads.begin(); it != roads.end(); ++it)
         extra.insert(it.key(), it.value());
@@ -227,7 +231,12 @@ class Report {
     QVariantMap supply = with(districts);
     supply.insert(
         {{"ZONES", id("zones")}, {"ZONE_ID", "zone_id"}, {"PRODUCTS", id("zone_products")}});
-    return {{"composting-site catchments",
+    return {{"road network",
+             "circularplanner:buildnetwork",
+             {{"ROADS", id("roads")}, {"SAVE_TO", network()}},
+             {},
+             false},
+            {"composting-site catchments",
              "circularplanner:catchments",
              catchments,
              {{"OUTPUT", "catchments", cp::qgis::styleCatchments}}},
@@ -286,7 +295,7 @@ class Report {
     for (const std::string& m : libraryMessages_.take())
       said << QString::fromStdString(m);
     warn(step.title, said);
-    for (auto it = results.begin(); it != results.end(); ++it)
+    for (auto it = results.begin(); step.summarised && it != results.end(); ++it)
       if (it.value().type() == QVariant::Double || it.value().type() == QVariant::Int)
         numbers_.push_back({step.title, it.key(), alg->outputDefinition(it.key())->description(),
                             it.value().toDouble()});
@@ -356,6 +365,8 @@ class Report {
                     .arg(it.value(), it.key(), QString::fromStdString(m));
       warn("reading the data", said);
     }
+    // Results are written in the roads' CRS, as the data came.
+    project_.setCrs(data_.value(QStringLiteral("roads"))->crs());
   }
 
   QString id(const char* role) const { return data_.value(QString::fromLatin1(role))->id(); }
@@ -532,6 +543,7 @@ class Report {
 
   const ReportConfig& c_;
   QString work_;
+  QTemporaryDir scratch_;
   QgsProject project_;
   std::map<QString, void (*)(QgsVectorLayer&)> styles_;  // by result table
   QMap<QString, QgsVectorLayer*> data_;                  // by role; owned by the project
