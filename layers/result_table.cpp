@@ -74,10 +74,16 @@ std::unique_ptr<OGRGeometry> lineAlong(const std::vector<geo::XY>& points) {
   return line;
 }
 
-void writeTable(GpkgWriter& gpkg, const ResultTable& table) {
-  OGRLayer& layer = gpkg.createLayer(table.name, ogrType(table.geometry));
-  for (const ResultField& field : table.fields)
+OGRLayer& createTableLayer(GpkgWriter& gpkg, const std::string& name, ResultGeometry geometry,
+                           const std::vector<ResultField>& fields) {
+  OGRLayer& layer = gpkg.createLayer(name, ogrType(geometry));
+  for (const ResultField& field : fields)
     gpkg.addField(layer, field.name, ogrType(field.type));
+  return layer;
+}
+
+void writeTable(GpkgWriter& gpkg, const ResultTable& table) {
+  OGRLayer& layer = createTableLayer(gpkg, table.name, table.geometry, table.fields);
   OGRFeature f(layer.GetLayerDefn());
   for (const ResultRow& row : table.rows) {
     f.SetFID(OGRNullFID);

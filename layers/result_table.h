@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <ogr_geometry.h>
+#include <ogrsf_frmts.h>
 
 #include "geo/types.h"
 
@@ -52,5 +53,10 @@ std::unique_ptr<OGRGeometry> lineAlong(const std::vector<geo::XY>& points);
 
 // Writes the table as a layer of the GeoPackage.
 void writeTable(GpkgWriter& gpkg, const ResultTable& table);
+
+// The layer of a table, with its fields and no rows yet: for a writer that
+// fills a very large table row by row (the OD matrix).
+OGRLayer& createTableLayer(GpkgWriter& gpkg, const std::string& name, ResultGeometry geometry,
+                           const std::vector<ResultField>& fields);
 
 }  // namespace cp::layers

@@ -11,6 +11,7 @@
 #include "geo/snapping.h"
 #include "layers/diagnostics.h"
 #include "layers/point_reader.h"
+#include "layers/result_table.h"
 #include "layers/snapped_places.h"
 
 namespace cp::analyses {
@@ -28,6 +29,14 @@ struct OdResult {
   std::size_t pointsNotSnapped = 0;
   layers::Diagnostics diagnostics;  // the places that did not join the network
 };
+
+// The "od_matrix" table's fields: origin_id, destination_id, distance_m,
+// time_s, method, origin_connector_m, destination_connector_m.
+const std::vector<layers::ResultField>& odFields();
+
+// A row per pair, with a line from origin to destination when `lines`.
+layers::ResultTable odTable(const OdResult& result, const layers::PointData& origins,
+                            const layers::PointData& destinations, bool lines = true);
 
 // `sameLayer`: the destinations are the origins, snapped once. Throws
 // geo::Canceled when canceled.

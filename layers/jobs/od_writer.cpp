@@ -4,7 +4,9 @@
 #include <memory>
 #include <optional>
 
+#include "layers/analyses/od.h"
 #include "layers/gpkg_writer.h"
+#include "layers/result_table.h"
 
 namespace cp::layers {
 namespace {
@@ -20,19 +22,16 @@ void setReal(OGRFeature& f, int field, double value) {
     f.SetFieldNull(field);
 }
 
-// The matrix's columns, in the order the field indices below assume.
+// The columns of analyses::odFields(), in order.
 enum OdColumn { OriginId, DestinationId, DistanceM, TimeS, Method, OriginConnector, DestConnector };
 
 void writeOdLayer(GpkgWriter& gpkg, const OdOutput& out) {
   const bool lines = withLines(out.geometry, out.rows.size());
-  OGRLayer& layer = gpkg.createLayer("od_matrix", lines ? wkbLineString : wkbNone);
-  gpkg.addField(layer, "origin_id", OFTString);
-  gpkg.addField(layer, "destination_id", OFTString);
-  gpkg.addField(layer, "distance_m", OFTReal);
-  gpkg.addField(layer, "time_s", OFTReal);
-  gpkg.addField(layer, "method", OFTString);
-  gpkg.addField(layer, "origin_connector_m", OFTReal);
-  gpkg.addField(layer, "destination_connector_m", OFTReal);
+  // The Processing algorithm's table (analyses::odTable), written here row by
+  // row: a million ResultTable rows would take as long as the matrix itself.
+  OGRLayer& layer =
+      createTableLayer(gpkg, "od_matrix", lines ? ResultGeometry::LineString : ResultGeometry::None,
+                       analyses::odFields());
   // One feature reused for every row, its origin and method set only when they
   // change: a million rows are written in about a second.
   OGRFeature f(layer.GetLayerDefn());

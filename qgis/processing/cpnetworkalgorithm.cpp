@@ -131,7 +131,7 @@ void CpNetworkAlgorithm::addRoadParameters(SavedNetwork saved) {
       cp::qgis::sourceTypes(cp::qgis::Source::VectorLine), QVariant(), accepted));
   if (accepted)
     addParameter(new QgsProcessingParameterString(
-        QStringLiteral("NETWORK"),
+        QStringLiteral("SAVED_NETWORK"),
         QObject::tr("Saved network, instead of the roads (a file saved by Build network, or "
                     "PG:<connection>|network=<name>)"),
         QVariant(), false, true));
@@ -262,8 +262,8 @@ std::string CpNetworkAlgorithm::roadField(const QVariantMap& p, const QString& n
 CpNetworkAlgorithm::PreparedRoads CpNetworkAlgorithm::prepareRoads(
     const QVariantMap& p, QgsProcessingContext& context, QgsProcessingFeedback* feedback,
     const cp::geo::Feedback* progress) {
-  if (parameterDefinition(QStringLiteral("NETWORK")) &&
-      !parameterAsString(p, QStringLiteral("NETWORK"), context).isEmpty())
+  if (parameterDefinition(QStringLiteral("SAVED_NETWORK")) &&
+      !parameterAsString(p, QStringLiteral("SAVED_NETWORK"), context).isEmpty())
     return loadSavedNetwork(p, context, feedback);
   if (!optionalSource(p, QStringLiteral("ROADS"), context))
     throw QgsProcessingException(QObject::tr("Give the roads, or a saved network"));
@@ -356,7 +356,8 @@ double CpNetworkAlgorithm::maxSnap(const QVariantMap& p, QgsProcessingContext& c
 
 CpNetworkAlgorithm::PreparedRoads CpNetworkAlgorithm::loadSavedNetwork(
     const QVariantMap& p, QgsProcessingContext& context, QgsProcessingFeedback* feedback) {
-  const std::string where = parameterAsString(p, QStringLiteral("NETWORK"), context).toStdString();
+  const std::string where =
+      parameterAsString(p, QStringLiteral("SAVED_NETWORK"), context).toStdString();
   std::optional<cp::layers::PreparedNetwork> saved = cp::layers::loadSavedNetwork(where);
   if (!saved)
     throw QgsProcessingException(

@@ -40,7 +40,7 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
   };
 
   // ROADS, CLASS_FIELD, ONEWAY_FIELD, SPEED_FIELD, DRIVABLE_ONLY; with
-  // SavedNetwork::Accepted also NETWORK, a saved network used instead of the
+  // SavedNetwork::Accepted also SAVED_NETWORK, a saved network used instead of the
   // roads (then ROADS may be left empty).
   enum class SavedNetwork { Accepted, Refused };
   void addRoadParameters(SavedNetwork saved = SavedNetwork::Accepted);

@@ -8,15 +8,6 @@
 
 namespace {
 
-QgsFields outputFields() {
-  return cpFields({{"origin_id", QMetaType::QString},
-                   {"destination_id", QMetaType::QString},
-                   {"distance_m", QMetaType::Double},
-                   {"time_s", QMetaType::Double},
-                   {"method", QMetaType::QString},
-                   {"origin_connector_m", QMetaType::Double},
-                   {"destination_connector_m", QMetaType::Double}});
-}
 
 // A table has at most this many columns before it stops being a table anyone reads.
 constexpr std::size_t kMaxMatrixColumns = 500;
@@ -95,20 +86,10 @@ QVariantMap CpOdMatrixAlgorithm::processAlgorithm(const QVariantMap& p,
     diagnostics.append(od.diagnostics);
     cpReportDiagnostics(diagnostics, feedback);
 
-    SinkOutput output = createLineOutput(p, context, outputFields(), frame);
-    for (const cp::geo::OdRow& row : od.rows) {
-      QgsAttributes attributes;
-      attributes << QString::fromStdString(origins.ids[row.origin])
-                 << QString::fromStdString(destinations.ids[row.destination])
-                 << cpNumber(row.cost.distanceM) << cpNumber(row.cost.timeS)
-                 << QString::fromStdString(cp::geo::toString(row.method))
-                 << cpNumber(od.origins.snaps[row.origin].connectorM)
-                 << cpNumber(od.destinations.snaps[row.destination].connectorM);
-      addLine(output, p, attributes, od.origins.placed(origins, row.origin),
-              od.destinations.placed(destinations, row.destination));
-    }
-    cp::qgis::styleOnLoad(context, output.destination, cp::qgis::styleOdLines);
-    QVariantMap results{{QStringLiteral("OUTPUT"), output.destination}};
+    QVariantMap results{
+        {QStringLiteral("OUTPUT"),
+         writeTable(p, context, frame, cp::analyses::odTable(od, origins, destinations),
+                    QStringLiteral("OUTPUT"), Output::Required, cp::qgis::styleOdLines)}};
     writePlaces(p, context, frame,
                 {{QStringLiteral("origin"), origins, od.origins},
                  {QStringLiteral("destination"), destinations, od.destinations}},

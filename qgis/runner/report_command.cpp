@@ -212,7 +212,7 @@ class Report {
  private:
   std::vector<Step> plan() const {
     // The road network is built once, by the first step, for every step that routes.
-    const QVariantMap roads{{QStringLiteral("NETWORK"), network()}};
+    const QVariantMap roads{{QStringLiteral("SAVED_NETWORK"), network()}};
     const auto with = [&roads](QVariantMap extra) {
       for (auto it = roads.begin(); it != roads.end(); ++it)
         extra.insert(it.key(), it.value());

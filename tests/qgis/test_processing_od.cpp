@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <QFile>
+
 #include <qgsapplication.h>
 #include <qgscoordinatetransform.h>
 #include <qgsprocessingalgorithm.h>
@@ -70,6 +72,40 @@ TEST(ProcessingOdMatrix, ZonesToDistrictsEqualsTheHeadlessRunner) {
     ASSERT_TRUE(got.count(pair)) << pair.toStdString();
     EXPECT_NEAR(got.at(pair), metres, 1e-9 * metres) << pair.toStdString();
   }
+}
+
+// A network saved by Build network serves later runs without the roads, with
+// the same answer; a saved network that is not there is a clear error.
+TEST(ProcessingOdMatrix, ASavedNetworkGivesTheSameMatrixWithoutTheRoads) {
+  const QString saved = QString::fromStdString(test::tempPath("processing_saved.cpnet"));
+  QFile::remove(saved);
+  const AlgorithmRun built =
+      runAlgorithm(QStringLiteral("circularplanner:buildnetwork"),
+                   {{QStringLiteral("ROADS"), sample("roads")},
+                    {QStringLiteral("SAVE_TO"), saved}});
+  ASSERT_TRUE(built.ok) << built.errors.toStdString();
+  ASSERT_TRUE(QFile::exists(saved));
+
+  QVariantMap fromSaved = zonesToDistricts();
+  fromSaved.remove(QStringLiteral("ROADS"));
+  fromSaved.insert(QStringLiteral("SAVED_NETWORK"), saved);
+  const AlgorithmRun a = runOdMatrix(zonesToDistricts());
+  const AlgorithmRun b = runOdMatrix(fromSaved);
+  ASSERT_TRUE(a.ok && b.ok) << b.errors.toStdString();
+  EXPECT_EQ(distances(*a.output), distances(*b.output));
+  EXPECT_EQ(test::byPair(*a.output, QStringLiteral("time_s")),
+            test::byPair(*b.output, QStringLiteral("time_s")));
+
+  fromSaved.insert(QStringLiteral("SAVED_NETWORK"), saved + ".missing");
+  const AlgorithmRun missing = runOdMatrix(fromSaved);
+  EXPECT_FALSE(missing.ok);
+  EXPECT_TRUE(missing.errors.contains(QStringLiteral("No network is saved at")))
+      << missing.errors.toStdString();
+  fromSaved.remove(QStringLiteral("SAVED_NETWORK"));
+  const AlgorithmRun neither = runOdMatrix(fromSaved);
+  EXPECT_FALSE(neither.ok);
+  EXPECT_TRUE(neither.errors.contains(QStringLiteral("Give the roads, or a saved network")))
+      << neither.errors.toStdString();
 }
 
 // What a planner asks of a source in the algorithm dialog - selected features
