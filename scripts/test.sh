@@ -20,7 +20,7 @@ ctest --test-dir build --output-on-failure --parallel "$(nproc)"
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCP_WITH_QGIS=OFF -DCP_BUILD_BENCHMARKS=OFF
 cmake --build build-headless --parallel "$(nproc)"
 ctest --test-dir build-headless --output-on-failure --parallel "$(nproc)" \
-  -R "runner_|CatchmentsAnalysis|CatchmentBands|OdJob"
+  -R "runner_|Analysis|CatchmentBands|OdJob"
 
 # The same tests against QGIS 3.40 (Debian 13) and QGIS 3.44 LTR (Debian
 # testing, built without anything Qt 5.15 deprecates), each in a Debian chroot

@@ -7,32 +7,14 @@
 #include <algorithm>
 #include <numeric>
 
+#include "almaty_places.h"
 #include "layers/analyses/allocation.h"
 #include "layers/analyses/site_selection.h"
-#include "support/almaty_network.h"
 
 namespace cp::analyses {
 namespace {
 
-class AllocationAnalysis : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { almaty_ = new test::AlmatyNetwork(test::buildAlmatyNetwork()); }
-  static void TearDownTestSuite() { delete almaty_; }
-
-  static layers::PointData places(const std::string& prefix, std::size_t count, unsigned seed) {
-    layers::PointData data;
-    data.layerLabel = prefix;
-    for (const geo::Location& l : test::randomLocations(almaty_->network, count, seed)) {
-      data.ids.push_back(prefix + std::to_string(data.ids.size()));
-      data.xy.push_back(l.xy);
-    }
-    data.lonLat = test::toLonLat(*almaty_->roads.frame, data.xy);
-    return data;
-  }
-
-  static test::AlmatyNetwork* almaty_;
-};
-test::AlmatyNetwork* AllocationAnalysis::almaty_ = nullptr;
+class AllocationAnalysis : public test::OnAlmatyRoads {};
 
 TEST_F(AllocationAnalysis, TotalsAddUpAndCapacitiesHold) {
   layers::PointData sources = places("source", 60, 21);
@@ -46,7 +28,7 @@ TEST_F(AllocationAnalysis, TotalsAddUpAndCapacitiesHold) {
   AllocationOptions options;
   options.kgCo2PerTkm = 100;
   const AllocationResult r =
-      allocateToSites({almaty_->network, sources, supply, sites, capacity}, options);
+      allocateToSites({network(), sources, supply, sites, capacity}, options);
 
   const double tonnes = std::accumulate(supply.begin(), supply.end(), 0.0);
   EXPECT_DOUBLE_EQ(r.totals.tonnes, tonnes);
@@ -85,7 +67,7 @@ TEST_F(AllocationAnalysis, SourcesKeptWholeGoToOneSiteAndCostNoLessThanSplit) {
   AllocationOptions options;
   options.keepWhole = true;
   const AllocationResult r =
-      allocateToSites({almaty_->network, sources, supply, sites, capacity}, options);
+      allocateToSites({network(), sources, supply, sites, capacity}, options);
   ASSERT_TRUE(r.whole.has_value());
   std::vector<int> sitesOf(sources.ids.size(), 0);
   for (const geo::AllocationFlow& f : r.allocation.flows) {
@@ -110,9 +92,8 @@ TEST_F(AllocationAnalysis, ACanceledAllocationGivesNothing) {
   for (bool whole : {false, true}) {
     AllocationOptions options;
     options.keepWhole = whole;
-    EXPECT_THROW(
-        allocateToSites({almaty_->network, sources, supply, sites, capacity}, options, &feedback),
-        geo::Canceled);
+    EXPECT_THROW(allocateToSites({network(), sources, supply, sites, capacity}, options, &feedback),
+                 geo::Canceled);
   }
 }
 
@@ -157,7 +138,7 @@ TEST_F(AllocationAnalysis, TheExactSiteChoiceIsTheBestOfEveryChoice) {
   SiteSelectionOptions options;
   options.newSites = 2;
   options.method = SelectionMethod::Exact;
-  const AllocationInput input{almaty_->network, sources, supply, sites, capacity};
+  const AllocationInput input{network(), sources, supply, sites, capacity};
   const SiteSelectionResult r = selectSites(input, existing, options);
   ASSERT_TRUE(r.provenOptimal.value_or(false));
   EXPECT_EQ(r.chosen.size(), 3u);
@@ -176,7 +157,7 @@ TEST_F(AllocationAnalysis, ACanceledExactSiteChoiceGivesNothing) {
   options.method = SelectionMethod::Exact;
   geo::Feedback feedback;
   feedback.cancel();
-  EXPECT_THROW(selectSites({almaty_->network, sources, supply, sites, capacity},
+  EXPECT_THROW(selectSites({network(), sources, supply, sites, capacity},
                            std::vector<bool>(6, false), options, &feedback),
                geo::Canceled);
 }

@@ -7,30 +7,15 @@
 #include <cmath>
 #include <numeric>
 
+#include "almaty_places.h"
 #include "geo/routing.h"
 #include "layers/analyses/catchments.h"
-#include "support/almaty_network.h"
 
 namespace cp::analyses {
 namespace {
 
-class CatchmentsAnalysis : public ::testing::Test {
+class CatchmentsAnalysis : public test::OnAlmatyRoads {
  protected:
-  static void SetUpTestSuite() { almaty_ = new test::AlmatyNetwork(test::buildAlmatyNetwork()); }
-  static void TearDownTestSuite() { delete almaty_; }
-
-  // Places at random on the network, as a reader would give them.
-  static layers::PointData places(const std::string& prefix, std::size_t count, unsigned seed) {
-    layers::PointData data;
-    data.layerLabel = prefix;
-    for (const geo::Location& l : test::randomLocations(almaty_->network, count, seed)) {
-      data.ids.push_back(prefix + std::to_string(data.ids.size()));
-      data.xy.push_back(l.xy);
-    }
-    data.lonLat = test::toLonLat(*almaty_->roads.frame, data.xy);
-    return data;
-  }
-
   static CatchmentsOptions options() {
     CatchmentsOptions o;
     o.search.cutoff = 8000;
@@ -38,14 +23,11 @@ class CatchmentsAnalysis : public ::testing::Test {
     o.radiusM = 150;
     return o;
   }
-
-  static test::AlmatyNetwork* almaty_;
 };
-test::AlmatyNetwork* CatchmentsAnalysis::almaty_ = nullptr;
 
 TEST_F(CatchmentsAnalysis, PolygonsAreValidAndDisjoint) {
   const layers::PointData sites = places("site", 12, 3);
-  const CatchmentsResult r = analyseCatchments({almaty_->network, sites}, options());
+  const CatchmentsResult r = analyseCatchments({network(), sites}, options());
   ASSERT_EQ(r.sites.size(), 12u);
   for (std::size_t a = 0; a < r.sites.size(); ++a) {
     ASSERT_NE(r.sites[a].polygon, nullptr) << r.sites[a].siteId;
@@ -70,16 +52,16 @@ TEST_F(CatchmentsAnalysis, EachSourceCountsAtTheSiteItsRoutesFindNearest) {
   std::vector<double> tonnes(sources.ids.size());
   std::iota(tonnes.begin(), tonnes.end(), 1.0);
   const CatchmentsOptions o = options();
-  const CatchmentsResult r = analyseCatchments({almaty_->network, sites, &sources, tonnes}, o);
+  const CatchmentsResult r = analyseCatchments({network(), sites, &sources, tonnes}, o);
 
   // Independently: every source's route to every site (material travels to the site).
-  const geo::Snapper snapper(almaty_->network, o.snap);
+  const geo::Snapper snapper(network(), o.snap);
   std::vector<std::optional<geo::Location>> from, to;
   for (const auto& s : snapper.snapAll(sources.xy))
     from.push_back(s.location);
   for (const auto& s : snapper.snapAll(sites.xy))
     to.push_back(s.location);
-  const geo::OdMatrix routes = geo::odMatrix(almaty_->network, from, to, {});
+  const geo::OdMatrix routes = geo::odMatrix(network(), from, to, {});
   std::vector<double> expectedTonnes(sites.ids.size(), 0);
   std::vector<int> expectedCount(sites.ids.size(), 0);
   std::size_t beyond = 0;
@@ -110,7 +92,7 @@ TEST_F(CatchmentsAnalysis, EachSourceCountsAtTheSiteItsRoutesFindNearest) {
 TEST_F(CatchmentsAnalysis, BandsHoldTheirPiecesAndSumToTheServedRoads) {
   const layers::PointData sites = places("site", 5, 9);
   const CatchmentsOptions o = options();
-  const CatchmentsResult r = analyseCatchments({almaty_->network, sites}, o);
+  const CatchmentsResult r = analyseCatchments({network(), sites}, o);
   double bandKm = 0;
   for (const BandPiece& piece : r.network) {
     const double middle = 0.5 * (piece.costFrom + piece.costTo);
@@ -135,7 +117,7 @@ TEST_F(CatchmentsAnalysis, ACanceledRunGivesNothing) {
   const layers::PointData sites = places("site", 5, 11);
   geo::Feedback feedback;
   feedback.cancel();
-  EXPECT_THROW(analyseCatchments({almaty_->network, sites}, options(), &feedback), geo::Canceled);
+  EXPECT_THROW(analyseCatchments({network(), sites}, options(), &feedback), geo::Canceled);
 }
 
 TEST(CatchmentBands, AreParsedOrRefusedWithTheText) {
