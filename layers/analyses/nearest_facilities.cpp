@@ -4,8 +4,7 @@ namespace cp::analyses {
 
 NearestResult findNearestFacilities(const geo::Network& network, const layers::PointData& origins,
                                     const layers::PointData& facilities,
-                                    const NearestOptions& options,
-                                    const geo::Feedback* feedback) {
+                                    const NearestOptions& options, const geo::Feedback* feedback) {
   NearestResult r;
   const geo::Snapper snapper(network, options.snap);
   r.origins = layers::snapPlaces(snapper, origins, r.diagnostics);

@@ -19,34 +19,33 @@ OdResult analyseOd(const geo::Network& network, const layers::PointData& origins
 
 const std::vector<layers::ResultField>& odFields() {
   using layers::FieldType;
-  static const std::vector<layers::ResultField> fields{{"origin_id", FieldType::Text},
-                                                       {"destination_id", FieldType::Text},
-                                                       {"distance_m", FieldType::Real},
-                                                       {"time_s", FieldType::Real},
-                                                       {"method", FieldType::Text},
-                                                       {"origin_connector_m", FieldType::Real},
-                                                       {"destination_connector_m", FieldType::Real}};
+  static const std::vector<layers::ResultField> fields{
+      {"origin_id", FieldType::Text},
+      {"destination_id", FieldType::Text},
+      {"distance_m", FieldType::Real},
+      {"time_s", FieldType::Real},
+      {"method", FieldType::Text},
+      {"origin_connector_m", FieldType::Real},
+      {"destination_connector_m", FieldType::Real}};
   return fields;
 }
 
 layers::ResultTable odTable(const OdResult& result, const layers::PointData& origins,
                             const layers::PointData& destinations, bool lines) {
   using layers::finiteOrNull;
-  layers::ResultTable table{"od_matrix",
-                            lines ? layers::ResultGeometry::LineString
-                                  : layers::ResultGeometry::None,
-                            odFields(),
-                            {}};
+  layers::ResultTable table{
+      "od_matrix",
+      lines ? layers::ResultGeometry::LineString : layers::ResultGeometry::None,
+      odFields(),
+      {}};
   table.rows.reserve(result.rows.size());
   for (const geo::OdRow& row : result.rows)
     table.add({origins.ids[row.origin], destinations.ids[row.destination],
                finiteOrNull(row.cost.distanceM), finiteOrNull(row.cost.timeS),
-               geo::toString(row.method),
-               finiteOrNull(result.origins.snaps[row.origin].connectorM),
+               geo::toString(row.method), finiteOrNull(result.origins.snaps[row.origin].connectorM),
                finiteOrNull(result.destinations.snaps[row.destination].connectorM)},
               lines ? layers::lineAlong({result.origins.placed(origins, row.origin),
-                                         result.destinations.placed(destinations,
-                                                                    row.destination)})
+                                         result.destinations.placed(destinations, row.destination)})
                     : nullptr);
   return table;
 }

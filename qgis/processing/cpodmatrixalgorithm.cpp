@@ -8,7 +8,6 @@
 
 namespace {
 
-
 // A table has at most this many columns before it stops being a table anyone reads.
 constexpr std::size_t kMaxMatrixColumns = 500;
 

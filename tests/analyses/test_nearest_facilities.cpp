@@ -21,8 +21,8 @@ TEST_F(NearestAnalysis, AreTheFirstOfTheFullMatrixInOrder) {
   options.k = 3;
   options.query.cutoff = 6000;
   const NearestResult r = findNearestFacilities(network(), origins, facilities, options);
-  const geo::OdMatrix all = geo::odMatrix(network(), r.origins.locations(),
-                                          r.facilities.locations(), {});
+  const geo::OdMatrix all =
+      geo::odMatrix(network(), r.origins.locations(), r.facilities.locations(), {});
   std::size_t found = 0;
   for (std::size_t o = 0; o < origins.ids.size(); ++o) {
     std::vector<std::size_t> order(facilities.ids.size());

@@ -131,9 +131,9 @@ PgRoutingRun pgRoutingDrivingDistance(const cp::geo::Network& net,
   std::string ids;
   for (cp::geo::NodeId n : starts)
     ids += (ids.empty() ? "" : ",") + std::to_string(n);
-  const std::string sql =
-      std::string("SELECT node, agg_cost FROM pgr_drivingDistance('") +
-      cp::test::kPgRoutingEdgesSql + "', ARRAY[" + ids + "]::bigint[], " + std::to_string(cutoff) + ", directed := true, equicost := true)";
+  const std::string sql = std::string("SELECT node, agg_cost FROM pgr_drivingDistance('") +
+                          cp::test::kPgRoutingEdgesSql + "', ARRAY[" + ids + "]::bigint[], " +
+                          std::to_string(cutoff) + ", directed := true, equicost := true)";
   const auto start = Clock::now();
   const auto result = db.exec(sql);
   PgRoutingRun run;

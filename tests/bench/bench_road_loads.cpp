@@ -83,8 +83,8 @@ double qgisLoads(const cp::test::QgisGraph& g, const Flows& flows, std::size_t& 
       }
     }
   }
-  edgesLoaded = static_cast<std::size_t>(std::count_if(load.begin(), load.end(),
-                                                       [](double t) { return t > 0; }));
+  edgesLoaded = static_cast<std::size_t>(
+      std::count_if(load.begin(), load.end(), [](double t) { return t > 0; }));
   return tonneKm;
 }
 
@@ -126,12 +126,12 @@ int main(int argc, char** argv) {
   const double theirs = secondsSince(start);
 
   const double difference = std::abs(oursTonneKm - qgisTonneKm) / qgisTonneKm;
-  std::printf("%zu flows between %zu places on the Almaty OSM drivable roads\n", a.flows,
-              a.places);
+  std::printf("%zu flows between %zu places on the Almaty OSM drivable roads\n", a.flows, a.places);
   std::printf("ours: routes + loads %.3f s (%zu segments); with the network build %.3f s\n", ours,
               loads.size(), ours + build);
-  std::printf("QGIS QgsGraphAnalyzer + tree walks: %.3f s (%zu edges); with its graph build %.3f s\n",
-              theirs, qgisEdges, theirs + qgisBuild);
+  std::printf(
+      "QGIS QgsGraphAnalyzer + tree walks: %.3f s (%zu edges); with its graph build %.3f s\n",
+      theirs, qgisEdges, theirs + qgisBuild);
   std::printf("ratio: %.0fx (queries), %.0fx (with builds)\n", theirs / ours,
               (theirs + qgisBuild) / (ours + build));
   std::printf("tonne-km: ours %.0f, QGIS %.0f (relative difference %.1e)\n", oursTonneKm,

@@ -79,10 +79,9 @@ TEST(ProcessingOdMatrix, ZonesToDistrictsEqualsTheHeadlessRunner) {
 TEST(ProcessingOdMatrix, ASavedNetworkGivesTheSameMatrixWithoutTheRoads) {
   const QString saved = QString::fromStdString(test::tempPath("processing_saved.cpnet"));
   QFile::remove(saved);
-  const AlgorithmRun built =
-      runAlgorithm(QStringLiteral("circularplanner:buildnetwork"),
-                   {{QStringLiteral("ROADS"), sample("roads")},
-                    {QStringLiteral("SAVE_TO"), saved}});
+  const AlgorithmRun built = runAlgorithm(
+      QStringLiteral("circularplanner:buildnetwork"),
+      {{QStringLiteral("ROADS"), sample("roads")}, {QStringLiteral("SAVE_TO"), saved}});
   ASSERT_TRUE(built.ok) << built.errors.toStdString();
   ASSERT_TRUE(QFile::exists(saved));
 
