@@ -10,39 +10,64 @@ namespace {
 
 std::string trimmedLower(const std::string& text) {
   const auto space = [](unsigned char c) { return std::isspace(c) != 0; };
-  auto begin = std::find_if_not(text.begin(), text.end(), space);
-  auto end = std::find_if_not(text.rbegin(), std::string::const_reverse_iterator(begin), space);
-  std::string out(begin, end.base());
+  const auto begin = std::find_if_not(text.begin(), text.end(), space);
+  const auto end =
+      std::find_if_not(text.rbegin(), std::string::const_reverse_iterator(begin), space).base();
+  std::string out(begin, end);
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
+bool among(const std::string& word, const std::vector<std::string>& words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
 }  // namespace
 
-bool flagOf(bool isNull, bool isText, const std::string& text, double number,
-            const std::vector<std::string>& yes) {
-  if (isNull)
-    return false;
-  if (!isText)
-    return number != 0;
+FlagRows::FlagRows(std::string layer, std::string field, Diagnostics& diagnostics)
+    : layer_(std::move(layer)), field_(std::move(field)), diagnostics_(diagnostics) {}
+
+void FlagRows::add(const std::string& feature, bool isNull, bool isText, const std::string& text,
+                   double number) {
+  if (isNull) {
+    flags_.push_back(false);
+    return;
+  }
+  if (!isText) {
+    flags_.push_back(number != 0);
+    return;
+  }
   const std::string word = trimmedLower(text);
-  return std::any_of(yes.begin(), yes.end(),
-                     [&word](const std::string& y) { return trimmedLower(y) == word; });
+  const bool yes = among(word, kYesWords);
+  if (!yes && !word.empty() && !among(word, kNoWords))
+    unclear_.push_back(feature + " ('" + text + "')");
+  flags_.push_back(yes);
+}
+
+std::vector<bool> FlagRows::finish() {
+  if (!unclear_.empty())
+    diagnostics_.warn(layer_, "", field_,
+                      "features " + listed(unclear_) +
+                          ": neither yes nor no (yes, true, 1, built, existing, operating; no, "
+                          "false, 0, candidate, planned, proposed, new); taken as no",
+                      unclear_.size());
+  return std::move(flags_);
 }
 
 std::vector<bool> readFlags(const LayerRef& ref, const std::string& field,
-                            const std::vector<std::string>& yes) {
+                            Diagnostics& diagnostics) {
   LibraryMessages gdal;
   const OpenLayer layer(ref);
   const int index = layer.fieldIndex(field, true);
   const bool isText = layer.layer().GetLayerDefn()->GetFieldDefn(index)->GetType() == OFTString;
-  std::vector<bool> out;
+  FlagRows rows(layer.label(), field, diagnostics);
   layer.layer().ResetReading();
   for (auto& f : layer.layer())
-    out.push_back(flagOf(!f->IsFieldSetAndNotNull(index), isText, f->GetFieldAsString(index),
-                         f->GetFieldAsDouble(index), yes));
-  return out;
+    rows.add(std::to_string(f->GetFID()), !f->IsFieldSetAndNotNull(index), isText,
+             f->GetFieldAsString(index), f->GetFieldAsDouble(index));
+  gdal.reportTo(diagnostics, layer.label(), "reading");
+  return rows.finish();
 }
 
 }  // namespace cp::layers

@@ -1,24 +1,43 @@
 #pragma once
 // Yes/no values read from a field, one per feature, with one rule whatever
-// opened the layer: text is yes when it is one of the given words (any case,
-// spaces aside), a number when it is not 0, NULL is no.
+// opened the layer and whatever the field marks (a site already built, a road
+// drawn by estimate): NULL and empty are no; a number is yes unless 0; text is
+// yes or no by the words planners write for them, any case, spaces aside.
+// Text that is neither is taken as no and listed in a warning with its
+// features: a typo must not silently flip a site or a road.
 
 #include <string>
 #include <vector>
 
+#include "diagnostics.h"
 #include "ogr_source.h"
 
 namespace cp::layers {
 
-// The words that mark a candidate site as already built.
-inline const std::vector<std::string> kExistingSiteWords{"existing", "built", "operating", "yes",
-                                                         "true"};
+inline const std::vector<std::string> kYesWords{"yes", "y",     "true",     "t",
+                                                "1",   "built", "existing", "operating"};
+inline const std::vector<std::string> kNoWords{"no",        "n",       "false",    "f",  "0",
+                                               "candidate", "planned", "proposed", "new"};
 
-bool flagOf(bool isNull, bool isText, const std::string& text, double number,
-            const std::vector<std::string>& yes);
+// The rule, row by row; each reader (OGR here, QGIS in the bridge) feeds it.
+class FlagRows {
+ public:
+  FlagRows(std::string layer, std::string field, Diagnostics& diagnostics);
+  void add(const std::string& feature, bool isNull, bool isText, const std::string& text,
+           double number);
+  // The flags in the order added; warns once about text that is neither.
+  std::vector<bool> finish();
+
+ private:
+  std::string layer_;
+  std::string field_;
+  Diagnostics& diagnostics_;
+  std::vector<bool> flags_;
+  std::vector<std::string> unclear_;  // "feature ('text')"
+};
 
 // Per feature, in the layer's order; the field must exist.
 std::vector<bool> readFlags(const LayerRef& ref, const std::string& field,
-                            const std::vector<std::string>& yes);
+                            Diagnostics& diagnostics);
 
 }  // namespace cp::layers

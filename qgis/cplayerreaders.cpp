@@ -267,19 +267,22 @@ std::vector<double> readQuantities(const QgsFeatureSource& source, const QString
 }
 
 std::vector<bool> readFlags(const QgsFeatureSource& source, const QString& label,
-                            const QString& field, const std::vector<std::string>& yes) {
+                            const QString& field, layers::Diagnostics& diagnostics,
+                            std::vector<QgsFeatureId>* ids) {
   const int index = fieldIndex(source, label, field.toStdString());
   QgsFeatureRequest request;
   request.setFlags(cp::qgis::RequestFlag::NoGeometry);
   request.setSubsetOfAttributes(QgsAttributeList{index});
-  std::vector<bool> out;
+  layers::FlagRows rows(label.toStdString(), field.toStdString(), diagnostics);
   QgsFeatureIterator it = source.getFeatures(request);
   for (QgsFeature f; it.nextFeature(f);) {
     const QVariant v = f.attribute(index);
-    out.push_back(layers::flagOf(v.isNull(), v.type() == QVariant::String,
-                                 v.toString().toStdString(), v.toDouble(), yes));
+    rows.add(std::to_string(f.id()), v.isNull(), v.type() == QVariant::String,
+             v.toString().toStdString(), v.toDouble());
+    if (ids)
+      ids->push_back(f.id());
   }
-  return out;
+  return rows.finish();
 }
 
 }  // namespace cp::qgis

@@ -40,10 +40,11 @@ layers::PointData readPoints(const QgsFeatureSource& source, const QString& labe
                              const QString& idField, const layers::WorkingFrame& frame,
                              const QgsCoordinateTransformContext& context);
 
-// Per feature, in the order readPoints reads them: true where the field holds
-// a non-zero number, true, or one of the `yes` words (any case).
+// Per feature, in the order readPoints reads them, by the yes/no rule of
+// layers/flag_reader.h; `ids`, when given, gets each feature's id.
 std::vector<bool> readFlags(const QgsFeatureSource& source, const QString& label,
-                            const QString& field, const std::vector<std::string>& yes);
+                            const QString& field, layers::Diagnostics& diagnostics,
+                            std::vector<QgsFeatureId>* ids = nullptr);
 
 // A non-negative number per feature, in the order readPoints reads them.
 // NULL, text, negative or infinite values are an InputError naming the layer,

@@ -10,14 +10,15 @@ namespace cp::layers {
 namespace {
 
 // Which candidates are built already: the field given, or the first usual one.
-std::vector<bool> readExisting(const AllocationJob& job, std::size_t sites) {
+std::vector<bool> readExisting(const AllocationJob& job, std::size_t sites,
+                               Diagnostics& diagnostics) {
   const LayerRef ref = LayerRef::parse(job.sites);
   std::string field = job.existingField;
   if (field.empty())
     field = detectField(OpenLayer(ref), field_names::kExistingSite);
   if (field.empty())
     return std::vector<bool>(sites, false);
-  return readFlags(ref, field, kExistingSiteWords);
+  return readFlags(ref, field, diagnostics);
 }
 
 }  // namespace
@@ -48,8 +49,8 @@ AllocationJobResult runAllocationJob(const AllocationJob& job, const geo::Feedba
   analyses::AllocationResult allocation;
   std::vector<std::string> status;
   if (job.selection) {
-    analyses::SiteSelectionResult selected =
-        analyses::selectSites(input, readExisting(job, sites.ids.size()), *job.selection, feedback);
+    analyses::SiteSelectionResult selected = analyses::selectSites(
+        input, readExisting(job, sites.ids.size(), result.diagnostics), *job.selection, feedback);
     allocation = std::move(selected.allocation);
     status = std::move(selected.status);
     result.chosen = std::move(selected.chosen);

@@ -32,29 +32,18 @@ QgsFields outputFields() {
                    {"destination_connector_m", QMetaType::Double}});
 }
 
-bool truthy(const QVariant& value) {
-  if (value.isNull())
-    return false;
-  const QString text = value.toString().trimmed().toLower();
-  return !(text.isEmpty() || text == QLatin1String("0") || text == QLatin1String("no") ||
-           text == QLatin1String("false") || text == QLatin1String("f") ||
-           text == QLatin1String("n"));
-}
-
-// Source ids of the roads whose flag field is set.
-std::unordered_set<std::uint64_t> flaggedRoads(const QgsFeatureSource& roads,
-                                               const QString& field) {
+// Source ids of the roads whose flag field says yes.
+std::unordered_set<std::uint64_t> flaggedRoads(const QgsFeatureSource& roads, const QString& label,
+                                               const QString& field,
+                                               cp::layers::Diagnostics& diagnostics) {
   std::unordered_set<std::uint64_t> flagged;
-  const int index = roads.fields().lookupField(field);
-  if (index < 0)
+  if (field.isEmpty())
     return flagged;
-  QgsFeatureRequest request;
-  request.setFlags(cp::qgis::RequestFlag::NoGeometry);
-  request.setSubsetOfAttributes(QgsAttributeList{index});
-  QgsFeatureIterator it = roads.getFeatures(request);
-  for (QgsFeature f; it.nextFeature(f);)
-    if (truthy(f.attribute(index)))
-      flagged.insert(static_cast<std::uint64_t>(f.id()));
+  std::vector<QgsFeatureId> ids;
+  const std::vector<bool> flags = cp::qgis::readFlags(roads, label, field, diagnostics, &ids);
+  for (std::size_t i = 0; i < flags.size(); ++i)
+    if (flags[i])
+      flagged.insert(static_cast<std::uint64_t>(ids[i]));
   return flagged;
 }
 
@@ -114,7 +103,8 @@ QVariantMap CpRoutesAlgorithm::processAlgorithm(const QVariantMap& p, QgsProcess
     const auto roads = requireSource(p, QStringLiteral("ROADS"), context);
     if (flagField.isEmpty())
       flagField = cp::qgis::detectField(*roads, cp::layers::field_names::kSchematicRoad);
-    const auto flagged = flaggedRoads(*roads, flagField);
+    const auto flagged =
+        flaggedRoads(*roads, inputLabel(QStringLiteral("ROADS")), flagField, places.diagnostics);
 
     const cp::geo::Snapper snapper(prepared.network, snapOptions(p, context));
     const auto from = cp::layers::snapPlaces(snapper, origins, places.diagnostics);

@@ -91,9 +91,12 @@ QVariantMap CpSiteSelectionAlgorithm::processAlgorithm(const QVariantMap& p,
         parameterAsEnum(p, QStringLiteral("METHOD"), context));
     options.timeLimitS = parameterAsDouble(p, QStringLiteral("TIME_LIMIT"), context);
     options.kgCo2PerTkm = parameterAsDouble(p, QStringLiteral("CO2_PER_TKM"), context);
+    cp::layers::Diagnostics diagnostics;
+    const std::vector<bool> existing = readExisting(p, context, diagnostics);
     const cp::analyses::SiteSelectionResult result =
-        cp::analyses::selectSites(read.input(), readExisting(p, context), options, progress);
-    cpReportDiagnostics(result.allocation.diagnostics, feedback);
+        cp::analyses::selectSites(read.input(), existing, options, progress);
+    diagnostics.append(result.allocation.diagnostics);
+    cpReportDiagnostics(diagnostics, feedback);
 
     QVariantMap results = reportMethods(result, feedback);
     QStringList chosen;
@@ -130,13 +133,13 @@ QVariantMap CpSiteSelectionAlgorithm::reportMethods(const cp::analyses::SiteSele
 }
 
 std::vector<bool> CpSiteSelectionAlgorithm::readExisting(const QVariantMap& p,
-                                                         QgsProcessingContext& context) {
+                                                         QgsProcessingContext& context,
+                                                         cp::layers::Diagnostics& diagnostics) {
   const auto sites = requireSource(p, QStringLiteral("SITES"), context);
   QString field = parameterAsString(p, QStringLiteral("EXISTING_FIELD"), context);
   if (field.isEmpty())
     field = cp::qgis::detectField(*sites, cp::layers::field_names::kExistingSite);
   if (field.isEmpty())
     return std::vector<bool>(static_cast<std::size_t>(sites->featureCount()), false);
-  return cp::qgis::readFlags(*sites, inputLabel(QStringLiteral("SITES")), field,
-                             cp::layers::kExistingSiteWords);
+  return cp::qgis::readFlags(*sites, inputLabel(QStringLiteral("SITES")), field, diagnostics);
 }

@@ -22,7 +22,8 @@ class CpSiteSelectionAlgorithm : public CpAllocationAlgorithm {
                                QgsProcessingFeedback* feedback) override;
 
  private:
-  std::vector<bool> readExisting(const QVariantMap& parameters, QgsProcessingContext& context);
+  std::vector<bool> readExisting(const QVariantMap& parameters, QgsProcessingContext& context,
+                                 cp::layers::Diagnostics& diagnostics);
   // What the exact method proved and the heuristic's gap, said and as outputs.
   static QVariantMap reportMethods(const cp::analyses::SiteSelectionResult& result,
                                    QgsProcessingFeedback* feedback);

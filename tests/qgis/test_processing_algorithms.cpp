@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <gdal_utils.h>
+
+#include <cstdio>
+
 #include <qgsapplication.h>
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgsdistancearea.h>
@@ -122,15 +126,49 @@ TEST(ProcessingRoutes, SchematicShareEqualsTheLengthAlongFlaggedRoads) {
   EXPECT_GT(withSchematic, 10);  // the zones outside the city are reached by drawn corridors
 }
 
+// The sample roads with one more field, `flag`, holding `value` on every road.
+QString roadsFlagged(const char* value) {
+  const std::string path = test::tempPath(std::string("roads_flagged_") + value + ".gpkg");
+  std::remove(path.c_str());
+  GDALDatasetH source = GDALOpenEx((std::string(CP_SAMPLE_DATA) + "/almaty.gpkg").c_str(),
+                                   GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+  const std::string sql = std::string("SELECT *, '") + value + "' AS flag FROM roads";
+  const char* args[] = {"-sql", sql.c_str(), "-nln", "roads", nullptr};
+  GDALVectorTranslateOptions* options =
+      GDALVectorTranslateOptionsNew(const_cast<char**>(args), nullptr);
+  GDALClose(GDALVectorTranslate(path.c_str(), nullptr, 1, &source, options, nullptr));
+  GDALVectorTranslateOptionsFree(options);
+  GDALClose(source);
+  return QString::fromStdString(path + "|layername=roads");
+}
+
 TEST(ProcessingRoutes, AFlagSetOnEveryRoadGivesAShareOfOne) {
   QVariantMap p = zonesToDistricts(kRoutes);
-  p.insert(QStringLiteral("FLAG_FIELD"), QStringLiteral("fclass"));  // text on every road
+  p.insert(QStringLiteral("ROADS"), roadsFlagged("yes"));
+  p.insert(QStringLiteral("FLAG_FIELD"), QStringLiteral("flag"));
   const AlgorithmRun routes = runAlgorithm(kRoutes, p);
   ASSERT_TRUE(routes.ok) << routes.errors.toStdString();
   QgsFeature f;
   QgsFeatureIterator it = routes.output->getFeatures();
   while (it.nextFeature(f))
     EXPECT_NEAR(f.attribute("schematic_share").toDouble(), 1.0, 1e-9);
+}
+
+// A flag that is neither yes nor no (here a road class) flips no road and is
+// said, with the roads that hold it.
+TEST(ProcessingRoutes, AFlagThatIsNeitherYesNorNoIsSaidAndTakenAsNo) {
+  QVariantMap p = zonesToDistricts(kRoutes);
+  p.insert(QStringLiteral("FLAG_FIELD"), QStringLiteral("fclass"));
+  const AlgorithmRun routes = runAlgorithm(kRoutes, p);
+  ASSERT_TRUE(routes.ok) << routes.errors.toStdString();
+  EXPECT_TRUE(routes.warnings.contains(QStringLiteral("neither yes nor no")))
+      << routes.warnings.toStdString();
+  EXPECT_TRUE(routes.warnings.contains(QStringLiteral("('primary')")))
+      << routes.warnings.toStdString();
+  QgsFeature f;
+  QgsFeatureIterator it = routes.output->getFeatures();
+  while (it.nextFeature(f))
+    EXPECT_EQ(f.attribute("schematic_share").toDouble(), 0.0);
 }
 
 // ---- Build network --------------------------------------------------------
