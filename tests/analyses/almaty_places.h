@@ -20,6 +20,7 @@ class OnAlmatyRoads : public ::testing::Test {
   }
 
   static const geo::Network& network() { return almaty_->network; }
+  static const std::vector<geo::RoadLine>& roads() { return almaty_->roads.lines; }
 
   // `count` places on the network's largest part, with ids prefix0, prefix1, ...
   static layers::PointData places(const std::string& prefix, std::size_t count, unsigned seed) {
