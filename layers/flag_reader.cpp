@@ -55,17 +55,20 @@ std::vector<bool> FlagRows::finish() {
   return std::move(flags_);
 }
 
-std::vector<bool> readFlags(const LayerRef& ref, const std::string& field,
-                            Diagnostics& diagnostics) {
+std::vector<bool> readFlags(const LayerRef& ref, const std::string& field, Diagnostics& diagnostics,
+                            std::vector<long long>* ids) {
   LibraryMessages gdal;
   const OpenLayer layer(ref);
   const int index = layer.fieldIndex(field, true);
   const bool isText = layer.layer().GetLayerDefn()->GetFieldDefn(index)->GetType() == OFTString;
   FlagRows rows(layer.label(), field, diagnostics);
   layer.layer().ResetReading();
-  for (auto& f : layer.layer())
+  for (auto& f : layer.layer()) {
     rows.add(std::to_string(f->GetFID()), !f->IsFieldSetAndNotNull(index), isText,
              f->GetFieldAsString(index), f->GetFieldAsDouble(index));
+    if (ids)
+      ids->push_back(f->GetFID());
+  }
   gdal.reportTo(diagnostics, layer.label(), "reading");
   return rows.finish();
 }

@@ -36,8 +36,9 @@ class FlagRows {
   std::vector<std::string> unclear_;  // "feature ('text')"
 };
 
-// Per feature, in the layer's order; the field must exist.
-std::vector<bool> readFlags(const LayerRef& ref, const std::string& field,
-                            Diagnostics& diagnostics);
+// Per feature, in the layer's order; the field must exist. `ids`, when given,
+// gets each feature's id.
+std::vector<bool> readFlags(const LayerRef& ref, const std::string& field, Diagnostics& diagnostics,
+                            std::vector<long long>* ids = nullptr);
 
 }  // namespace cp::layers

@@ -98,6 +98,7 @@ PreparedNetwork prepareNetwork(const NetworkSource& source, const geo::Feedback*
   prepared.network.sourceKey = key;
   if (!source.saved.empty())
     storeNetwork(prepared.network, source.saved);
+  prepared.roads = std::move(roads.lines);
   return prepared;
 }
 

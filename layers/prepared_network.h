@@ -25,8 +25,9 @@ struct PreparedNetwork {
   geo::Network network;
   WorkingFrame frame;
   bool fromSaved = false;
-  geo::BuildReport buildReport;  // empty when loaded
-  Diagnostics diagnostics;       // the roads' and the build's, named by road feature
+  geo::BuildReport buildReport;           // empty when loaded
+  Diagnostics diagnostics;                // the roads' and the build's, named by road feature
+  std::vector<geo::RoadLine> roads = {};  // the lines it was built from; empty when loaded
 };
 
 // Throws InputError for unusable roads, std::runtime_error when neither roads

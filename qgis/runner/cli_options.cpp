@@ -270,6 +270,23 @@ cp::layers::AllocationJob parseSiteSelectionOptions(const std::vector<std::strin
   return job;
 }
 
+cp::layers::RoutesJob parseRoutesOptions(const std::vector<std::string>& args) {
+  using J = cp::layers::RoutesJob;
+  using V = const std::string&;
+  J job = parse<J>(args, {{{"--origins", [](J& j, V v) { j.origins = v; }},
+                           {"--destinations", [](J& j, V v) { j.destinations = v; }},
+                           {"--origin-id", [](J& j, V v) { j.originIdField = v; }},
+                           {"--destination-id", [](J& j, V v) { j.destinationIdField = v; }},
+                           {"--flag-field", [](J& j, V v) { j.flagField = v; }},
+                           {"--metric", [](J& j, V v) { j.analysis.metric = metricOf(v); }}},
+                          {}});
+  requireSet(job.network.roads, "--roads");
+  requireSet(job.origins, "--origins");
+  if (job.destinationIdField.empty() && job.destinations.empty())
+    job.destinationIdField = job.originIdField;
+  return job;
+}
+
 std::string odUsage() {
   return R"(usage: circular-planner od --roads LAYER --origins LAYER [--destinations LAYER] --output FILE.gpkg [options]
 
@@ -362,6 +379,23 @@ the sites chosen; writes the allocation's tables, with each candidate's status
   --no-capacity               ignore the candidates' capacities
   --method heuristic|exact|both   exact: GLPK's branch and bound (default heuristic)
   --time-limit S              of the exact method (default 60)
+)" + kCommonUsage;
+}
+
+std::string routesUsage() {
+  return std::string(
+             R"(usage: circular-planner routes --roads LAYER --origins LAYER [--destinations LAYER] --output FILE.gpkg [options]
+
+Draws the road route from every origin to every destination (at most )") +
+         std::to_string(cp::analyses::kMaxRoutes) + R"( pairs),
+with its distance, time, and the metres and share of it on roads whose flag field
+says yes (drawn by estimate, not surveyed); writes a GeoPackage (layer routes).
+
+  --origin-id FIELD, --destination-id FIELD   id fields (default: feature ids)
+  --flag-field FIELD          the roads' flag (default: schematic, when present);
+                              yes, true, 1 ... or no, false, 0 ...; other text is
+                              taken as no and listed
+  --metric distance|time      what routes minimise (default distance)
 )" + kCommonUsage;
 }
 

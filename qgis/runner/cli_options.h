@@ -9,6 +9,7 @@
 #include "layers/jobs/allocation_job.h"
 #include "layers/jobs/catchments_job.h"
 #include "layers/jobs/od_job.h"
+#include "layers/jobs/routes_job.h"
 
 namespace cp::runner {
 
@@ -22,10 +23,12 @@ cp::layers::OdJob parseOdOptions(const std::vector<std::string>& args);
 cp::layers::CatchmentsJob parseCatchmentsOptions(const std::vector<std::string>& args);
 cp::layers::AllocationJob parseAllocationOptions(const std::vector<std::string>& args);
 cp::layers::AllocationJob parseSiteSelectionOptions(const std::vector<std::string>& args);
+cp::layers::RoutesJob parseRoutesOptions(const std::vector<std::string>& args);
 
 std::string odUsage();
 std::string catchmentsUsage();
 std::string allocationUsage();
 std::string siteSelectionUsage();
+std::string routesUsage();
 
 }  // namespace cp::runner

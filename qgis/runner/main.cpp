@@ -1,6 +1,6 @@
-// circular-planner: the headless runner. `od` computes a transport-distance
-// table and `catchments` the sites' catchments on a road network, with GDAL
-// alone; `report` (with QGIS) runs the whole analysis and lays out the maps.
+// circular-planner: the headless runner. Its analysis jobs (od, routes,
+// catchments, allocation, siteselection) need GDAL alone; `report` (with QGIS)
+// runs the whole analysis on one data set and lays out the maps.
 
 #include <cstdio>
 #include <iostream>
@@ -15,6 +15,7 @@
 #include "layers/jobs/allocation_job.h"
 #include "layers/jobs/catchments_job.h"
 #include "layers/jobs/od_job.h"
+#include "layers/jobs/routes_job.h"
 #ifdef CP_RUNNER_WITH_REPORT
 #include "report_command.h"
 #endif
@@ -96,10 +97,22 @@ int runAllocation(const cp::layers::AllocationJob& job) {
   return 0;
 }
 
+int runRoutes(const std::vector<std::string>& args) {
+  const cp::layers::RoutesJob job = cp::runner::parseRoutesOptions(args);
+  const cp::geo::Feedback feedback = terminalProgress("routing");
+  const cp::layers::RoutesJobResult r = cp::layers::runRoutesJob(job, &feedback);
+  printNetwork(job.network, false, r.buildReport);
+  printDiagnostics(r.diagnostics);
+  std::cout << "routes: " << r.routed << " of " << r.pairs << " pairs\nwrote " << job.output
+            << "\n";
+  return 0;
+}
+
 // The usage of every command this build has.
 std::string usage() {
   std::string text = cp::runner::odUsage() + "\n" + cp::runner::catchmentsUsage() + "\n" +
-                     cp::runner::allocationUsage() + "\n" + cp::runner::siteSelectionUsage();
+                     cp::runner::routesUsage() + "\n" + cp::runner::allocationUsage() + "\n" +
+                     cp::runner::siteSelectionUsage();
 #ifdef CP_RUNNER_WITH_REPORT
   text += std::string("\n") + cp::runner::reportUsage();
 #endif
@@ -121,6 +134,8 @@ int main(int argc, char** argv) {
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (args[0] == "od")
       return runOd(rest);
+    if (args[0] == "routes")
+      return runRoutes(rest);
     if (args[0] == "catchments")
       return runCatchments(rest);
     if (args[0] == "allocation")

@@ -15,6 +15,7 @@
 #include <qgsproject.h>
 
 #include "geo/network_builder.h"
+#include "layers/jobs/routes_job.h"
 #include "layers/road_reader.h"
 #include "processing_run.h"
 #include "qgis/cpqgisapi.h"
@@ -169,6 +170,29 @@ TEST(ProcessingRoutes, AFlagThatIsNeitherYesNorNoIsSaidAndTakenAsNo) {
   QgsFeatureIterator it = routes.output->getFeatures();
   while (it.nextFeature(f))
     EXPECT_EQ(f.attribute("schematic_share").toDouble(), 0.0);
+}
+
+// The headless routes job and the Processing algorithm are one analysis.
+TEST(ProcessingRoutes, EqualTheHeadlessRunner) {
+  const AlgorithmRun run = runAlgorithm(kRoutes, zonesToDistricts(kRoutes));
+  ASSERT_TRUE(run.ok) << run.errors.toStdString();
+  layers::RoutesJob job;
+  job.network.roads = test::sampleLayer("roads");
+  job.origins = test::sampleLayer("industrial_zones");
+  job.originIdField = "zone_id";
+  job.destinations = test::sampleLayer("district_centres");
+  job.destinationIdField = "name";
+  job.output = test::tempPath("routes_reference.gpkg");
+  layers::runRoutesJob(job);
+  QgsVectorLayer reference(QString::fromStdString(job.output + "|layername=routes"), "ref", "ogr");
+  for (const char* field : {"distance_m", "time_s", "schematic_share"}) {
+    const auto expected = test::byPair(reference, QString::fromLatin1(field));
+    const auto got = test::byPair(*run.output, QString::fromLatin1(field));
+    ASSERT_EQ(got.size(), expected.size()) << field;
+    for (const auto& [pair, value] : expected)
+      EXPECT_NEAR(got.at(pair), value, 1e-9 * std::max(1.0, value))
+          << field << " " << pair.toStdString();
+  }
 }
 
 // ---- Build network --------------------------------------------------------

@@ -66,6 +66,13 @@ check '[ "$(ogrinfo -ro -so "$out/catchments.gpkg" catchments | sed -n "s/Featur
        [ "$(ogrinfo -ro -so "$out/catchments.gpkg" catchment_network | sed -n "s/Feature Count: //p")" -gt 1000 ]' \
   "the catchments job did not write a catchment per site and the served roads"
 
+# Routes, with GDAL alone: every pair, and the share on schematic roads.
+expect 2 "--roads is required" -- routes --network-cache n.cpnet --origins o --output y
+expect 0 "routes: 64 of 64 pairs" -- routes --roads "$gpkg|layername=roads" \
+  --origins "$gpkg|layername=district_centres" --origin-id name --output "$out/routes.gpkg"
+check '[ "$(ogrinfo -ro -so "$out/routes.gpkg" routes | sed -n "s/Feature Count: //p")" = 64 ]' \
+  "the routes job did not write a route per pair"
+
 # Allocation and site selection, with GDAL alone.
 compost=(--sites "$sites" --site-id site_id)
 expect 2 "--sources is required" -- allocation --roads r --sites s --output y
