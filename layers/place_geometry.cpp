@@ -18,7 +18,7 @@ bool isArea(OGRwkbGeometryType type) {
 }
 
 double areaOf(const OGRGeometry& g) {
-  return OGR_G_Area(OGRGeometry::ToHandle(const_cast<OGRGeometry*>(&g)));
+  return polygonalArea(g);
 }
 
 bool ringsClosed(const OGRGeometry& g) {
@@ -62,6 +62,18 @@ std::unique_ptr<OGRGeometry> polygonalPart(std::unique_ptr<OGRGeometry> g) {
 }
 
 }  // namespace
+
+double polygonalArea(const OGRGeometry& geometry) {
+  const OGRwkbGeometryType type = wkbFlatten(geometry.getGeometryType());
+  if (OGR_GT_IsSubClassOf(type, wkbCurvePolygon))
+    return geometry.toCurvePolygon()->get_Area();
+  if (!OGR_GT_IsSubClassOf(type, wkbGeometryCollection))
+    return 0;
+  double area = 0;
+  for (const OGRGeometry* part : *geometry.toGeometryCollection())
+    area += polygonalArea(*part);
+  return area;
+}
 
 std::unique_ptr<OGRGeometry> repairedGeometry(const OGRGeometry& geometry,
                                               PolygonRepairs& repairs) {

@@ -16,6 +16,12 @@
 
 namespace cp::layers {
 
+// The area of a geometry's surfaces only (polygons, also inside collections).
+// Newer GDAL (3.13, beside QGIS 3.44; not 3.10) counts the ring of a closed
+// line in OGR_G_Area, so the shared boundary of two areas, which an
+// intersection returns as lines, would count as an overlap.
+double polygonalArea(const OGRGeometry& geometry);
+
 // The repairs a polygon needed before it could be used.
 struct PolygonRepairs {
   bool closedRings = false;

@@ -5,6 +5,7 @@
 
 #include "geo/parallel.h"
 #include "geo/routing.h"
+#include "layers/place_geometry.h"
 #include "layers/snapped_places.h"
 
 namespace cp::analyses {
@@ -109,16 +110,7 @@ std::vector<GeometryPtr> catchmentPolygons(const geo::Network& network,
 }
 
 double areaKm2(const OGRGeometry* polygon) {
-  if (polygon == nullptr || polygon->IsEmpty())
-    return 0;
-  const auto type = wkbFlatten(polygon->getGeometryType());
-  if (type == wkbPolygon)
-    return polygon->toPolygon()->get_Area() / 1e6;
-  if (type == wkbMultiPolygon)
-    return polygon->toMultiPolygon()->get_Area() / 1e6;
-  if (type == wkbGeometryCollection)
-    return polygon->toGeometryCollection()->get_Area() / 1e6;
-  return 0;
+  return polygon ? layers::polygonalArea(*polygon) / 1e6 : 0;
 }
 
 // Which site each source reaches, and the tonnes gathered per site.

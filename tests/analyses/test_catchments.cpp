@@ -10,6 +10,7 @@
 #include "almaty_places.h"
 #include "geo/routing.h"
 #include "layers/analyses/catchments.h"
+#include "layers/place_geometry.h"
 
 namespace cp::analyses {
 namespace {
@@ -37,10 +38,7 @@ TEST_F(CatchmentsAnalysis, PolygonsAreValidAndDisjoint) {
     for (std::size_t b = a + 1; b < r.sites.size(); ++b) {
       std::unique_ptr<OGRGeometry> shared(
           r.sites[a].polygon->Intersection(r.sites[b].polygon.get()));
-      const double overlapM2 =
-          shared && !shared->IsEmpty() && OGR_GT_Flatten(shared->getGeometryType()) != wkbLineString
-              ? OGR_G_Area(OGRGeometry::ToHandle(shared.get()))
-              : 0;
+      const double overlapM2 = shared ? layers::polygonalArea(*shared) : 0;
       EXPECT_LT(overlapM2, 1.0) << r.sites[a].siteId << " and " << r.sites[b].siteId;
     }
   }
