@@ -46,7 +46,7 @@ void addPolygons(OGRMultiPolygon& to, GeometryPtr geometry) {
 // GDAL gives each GEOS operation a context of its own, so threads share none.
 GeometryPtr unionOf(std::vector<GeometryPtr>& parts, const geo::Feedback* feedback,
                     double progress) {
-  constexpr std::size_t kChunk = 4096;  // below this one thread unions faster than two
+  constexpr std::size_t kChunk = 4096;  // large enough that the chunks outweigh their merge
   const std::size_t chunks = (parts.size() + kChunk - 1) / kChunk;
   std::vector<GeometryPtr> unions(chunks);
   geo::parallelFor(
