@@ -304,12 +304,12 @@ and writes them to a GeoPackage (layers od_matrix, snapping, connectors).
          std::to_string(cp::layers::kOdLinesUpTo) + R"( pairs, above that
                               od_matrix is a table without geometry (ten times
                               faster to write, and a million lines hide each other)
-)" + kCommonUsage;
+)";
 }
 
 std::string catchmentsUsage() {
   return std::string(
-             R"(usage: circular-planner catchments --roads LAYER --sites LAYER --output FILE.gpkg [options]
+      R"(usage: circular-planner catchments --roads LAYER --sites LAYER --output FILE.gpkg [options]
 
 Finds the nearest site of every place on the road network within a cutoff, in
 one search from all sites, and writes a GeoPackage: layer catchments (polygons
@@ -327,7 +327,7 @@ in cost bands).
   --cutoff X                  metres, or seconds with --metric time (default 20000)
   --bands X,Y,...             cost bands of the served roads (default 5000,10000)
   --radius M                  polygon width either side of the roads (default 200)
-)") + kCommonUsage;
+)");
 }
 
 namespace {
@@ -358,7 +358,7 @@ allocation (a line per source and site, tonnes, haul, tonne-km), site_intake
 source_status (each source's tonnes allocated and not, and why).
 )") + sourcesAndSitesUsage() +
          R"(  --keep-whole                each source to one site or none (not split)
-)" + kCommonUsage;
+)";
 }
 
 std::string siteSelectionUsage() {
@@ -372,14 +372,14 @@ the sites chosen; writes the allocation's tables, with each candidate's status
 )") + sourcesAndSitesUsage() +
          R"(  --new-sites N               candidates to open (default 1)
   --existing-field FIELD      marks candidates already built (default: status or
-                              existing; 'existing', 'built', 'operating', 'yes',
-                              'true' or a number other than 0)
+                              existing): yes, true, 1, built, existing, operating
+                              or a number other than 0; other text is listed
   --cover-km X                maximal coverage: only tonnes within X km by road count
                               (default: every tonne counts, the p-median)
   --no-capacity               ignore the candidates' capacities
   --method heuristic|exact|both   exact: GLPK's branch and bound (default heuristic)
   --time-limit S              of the exact method (default 60)
-)" + kCommonUsage;
+)";
 }
 
 std::string routesUsage() {
@@ -396,7 +396,11 @@ says yes (drawn by estimate, not surveyed); writes a GeoPackage (layer routes).
                               yes, true, 1 ... or no, false, 0 ...; other text is
                               taken as no and listed
   --metric distance|time      what routes minimise (default distance)
-)" + kCommonUsage;
+)";
+}
+
+std::string commonUsage() {
+  return kCommonUsage;
 }
 
 }  // namespace cp::runner

@@ -30,5 +30,7 @@ std::string catchmentsUsage();
 std::string allocationUsage();
 std::string siteSelectionUsage();
 std::string routesUsage();
+// The options every job on the road network takes, said once after the jobs.
+std::string commonUsage();
 
 }  // namespace cp::runner

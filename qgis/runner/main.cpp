@@ -112,7 +112,7 @@ int runRoutes(const std::vector<std::string>& args) {
 std::string usage() {
   std::string text = cp::runner::odUsage() + "\n" + cp::runner::catchmentsUsage() + "\n" +
                      cp::runner::routesUsage() + "\n" + cp::runner::allocationUsage() + "\n" +
-                     cp::runner::siteSelectionUsage();
+                     cp::runner::siteSelectionUsage() + cp::runner::commonUsage();
 #ifdef CP_RUNNER_WITH_REPORT
   text += std::string("\n") + cp::runner::reportUsage();
 #endif
