@@ -73,4 +73,13 @@ std::vector<bool> readFlags(const LayerRef& ref, const std::string& field, Diagn
   return rows.finish();
 }
 
+std::unordered_set<std::uint64_t> idsFlaggedYes(const std::vector<bool>& flags,
+                                                const std::vector<long long>& ids) {
+  std::unordered_set<std::uint64_t> yes;
+  for (std::size_t i = 0; i < flags.size(); ++i)
+    if (flags[i])
+      yes.insert(static_cast<std::uint64_t>(ids[i]));
+  return yes;
+}
+
 }  // namespace cp::layers

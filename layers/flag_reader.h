@@ -6,7 +6,9 @@
 // Text that is neither is taken as no and listed in a warning with its
 // features: a typo must not silently flip a site or a road.
 
+#include <cstdint>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "diagnostics.h"
@@ -40,5 +42,9 @@ class FlagRows {
 // gets each feature's id.
 std::vector<bool> readFlags(const LayerRef& ref, const std::string& field, Diagnostics& diagnostics,
                             std::vector<long long>* ids = nullptr);
+
+// The ids of the features whose flag is yes (flags and ids as readFlags gives them).
+std::unordered_set<std::uint64_t> idsFlaggedYes(const std::vector<bool>& flags,
+                                                const std::vector<long long>& ids);
 
 }  // namespace cp::layers

@@ -268,7 +268,7 @@ std::vector<double> readQuantities(const QgsFeatureSource& source, const QString
 
 std::vector<bool> readFlags(const QgsFeatureSource& source, const QString& label,
                             const QString& field, layers::Diagnostics& diagnostics,
-                            std::vector<QgsFeatureId>* ids) {
+                            std::vector<long long>* ids) {
   const int index = fieldIndex(source, label, field.toStdString());
   QgsFeatureRequest request;
   request.setFlags(cp::qgis::RequestFlag::NoGeometry);

@@ -44,7 +44,7 @@ layers::PointData readPoints(const QgsFeatureSource& source, const QString& labe
 // layers/flag_reader.h; `ids`, when given, gets each feature's id.
 std::vector<bool> readFlags(const QgsFeatureSource& source, const QString& label,
                             const QString& field, layers::Diagnostics& diagnostics,
-                            std::vector<QgsFeatureId>* ids = nullptr);
+                            std::vector<long long>* ids = nullptr);
 
 // A non-negative number per feature, in the order readPoints reads them.
 // NULL, text, negative or infinite values are an InputError naming the layer,

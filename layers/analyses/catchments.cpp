@@ -70,19 +70,18 @@ GeometryPtr unionOf(std::vector<GeometryPtr>& parts, const geo::Feedback* feedba
 // two sites' bands overlap the earlier site keeps the overlap, so that the
 // polygons partition the served area. Piece by piece, then one union per site:
 // GEOS is far quicker so than buffering one large multi-line.
-std::vector<GeometryPtr> catchmentPolygons(const geo::Network& network,
-                                           const std::vector<geo::CatchmentPiece>& pieces,
+// `drawn` holds each piece's shape, in the order of `pieces`.
+std::vector<GeometryPtr> catchmentPolygons(const std::vector<geo::CatchmentPiece>& pieces,
+                                           const std::vector<BandPiece>& drawn,
                                            std::size_t siteCount, double radius,
                                            const geo::Feedback* feedback) {
   std::vector<GeometryPtr> rounds(pieces.size());
   geo::parallelFor(
       pieces.size(), 0, feedback, [] { return 0; },
       [&](int, std::size_t i) {
-        const geo::CatchmentPiece& piece = pieces[i];
-        const auto shape = geo::partialShape(network, piece.segment, piece.f0, piece.f1);
-        if (shape.size() < 2)
+        if (drawn[i].shape.size() < 2)
           return;
-        GeometryPtr round = bandRound(shape, radius);
+        GeometryPtr round = bandRound(drawn[i].shape, radius);
         if (round && wkbFlatten(round->getGeometryType()) == wkbPolygon)
           rounds[i] = std::move(round);
       },
@@ -158,7 +157,7 @@ CatchmentsResult analyseCatchments(const CatchmentsInput& in, const CatchmentsOp
          geo::partialShape(in.network, piece.segment, piece.f0, piece.f1)});
   }
   auto polygons =
-      catchmentPolygons(in.network, pieces, in.sites.ids.size(), options.radiusM, feedback);
+      catchmentPolygons(pieces, result.network, in.sites.ids.size(), options.radiusM, feedback);
   for (std::size_t s = 0; s < polygons.size(); ++s) {
     result.sites[s].areaKm2 = areaKm2(polygons[s].get());
     result.sites[s].polygon = std::move(polygons[s]);

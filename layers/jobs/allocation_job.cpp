@@ -25,10 +25,7 @@ std::vector<bool> readExisting(const AllocationJob& job, std::size_t sites,
 
 AllocationJobResult runAllocationJob(const AllocationJob& job, const geo::Feedback* feedback) {
   AllocationJobResult result;
-  PreparedNetwork prepared = prepareNetwork(job.network, feedback);
-  result.networkFromSaved = prepared.fromSaved;
-  result.buildReport = std::move(prepared.buildReport);
-  result.diagnostics = std::move(prepared.diagnostics);
+  const PreparedNetwork prepared = prepareJobNetwork(job.network, result, feedback);
 
   const LayerRef sourcesRef = LayerRef::parse(job.sources);
   const LayerRef sitesRef = LayerRef::parse(job.sites);

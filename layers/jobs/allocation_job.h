@@ -7,9 +7,9 @@
 #include <optional>
 #include <string>
 
+#include "job_report.h"
 #include "layers/analyses/allocation.h"
 #include "layers/analyses/site_selection.h"
-#include "layers/prepared_network.h"
 
 namespace cp::layers {
 
@@ -29,10 +29,7 @@ struct AllocationJob {
   std::string existingField;  // empty: the first usual one, or none built
 };
 
-struct AllocationJobResult {
-  bool networkFromSaved = false;
-  geo::BuildReport buildReport;
-  Diagnostics diagnostics;
+struct AllocationJobResult : JobReport {
   analyses::AllocationTotals totals;
   std::optional<analyses::WholeAgainstSplit> whole;
   std::vector<std::string> chosen;  // site selection: the sites open

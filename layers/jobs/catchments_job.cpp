@@ -8,10 +8,7 @@ namespace cp::layers {
 
 CatchmentsJobResult runCatchmentsJob(const CatchmentsJob& job, const geo::Feedback* feedback) {
   CatchmentsJobResult result;
-  PreparedNetwork prepared = prepareNetwork(job.network, feedback);
-  result.networkFromSaved = prepared.fromSaved;
-  result.buildReport = std::move(prepared.buildReport);
-  result.diagnostics = std::move(prepared.diagnostics);
+  const PreparedNetwork prepared = prepareJobNetwork(job.network, result, feedback);
 
   const PointData sites = readPoints(LayerRef::parse(job.sites), job.siteIdField, prepared.frame);
   result.diagnostics.append(sites.diagnostics);

@@ -5,8 +5,8 @@
 
 #include <string>
 
+#include "job_report.h"
 #include "layers/analyses/catchments.h"
-#include "layers/prepared_network.h"
 
 namespace cp::layers {
 
@@ -22,10 +22,7 @@ struct CatchmentsJob {
   analyses::CatchmentsOptions analysis;
 };
 
-struct CatchmentsJobResult {
-  bool networkFromSaved = false;
-  geo::BuildReport buildReport;
-  Diagnostics diagnostics;
+struct CatchmentsJobResult : JobReport {
   std::size_t sitesServing = 0;  // sites whose catchment is not empty
   std::size_t sources = 0;
   double tonnesReached = 0;  // of sources within the cutoff of a site

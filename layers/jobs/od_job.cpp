@@ -34,10 +34,7 @@ OdJobResult runOdJob(const OdJob& job, const geo::Feedback* feedback) {
   const auto start = std::chrono::steady_clock::now();
   auto since = start;
   OdJobResult result;
-  PreparedNetwork prepared = prepareNetwork(job.network, feedback);
-  result.networkFromCache = prepared.fromSaved;
-  result.buildReport = std::move(prepared.buildReport);
-  result.diagnostics = std::move(prepared.diagnostics);
+  const PreparedNetwork prepared = prepareJobNetwork(job.network, result, feedback);
   result.seconds.network = lap(since);
 
   const PointData origins =

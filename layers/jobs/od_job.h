@@ -4,9 +4,9 @@
 
 #include <string>
 
+#include "job_report.h"
 #include "layers/analyses/od.h"
 #include "layers/attribution.h"
-#include "layers/prepared_network.h"
 #include "od_writer.h"
 
 namespace cp::layers {
@@ -23,10 +23,7 @@ struct OdJob {
   OdGeometry matrixGeometry = OdGeometry::Auto;
 };
 
-struct OdJobResult {
-  geo::BuildReport buildReport;
-  bool networkFromCache = false;
-  Diagnostics diagnostics;
+struct OdJobResult : JobReport {
   std::size_t pairs = 0;
   std::size_t pairsByNetwork = 0;
   std::size_t pairsByFallback = 0;

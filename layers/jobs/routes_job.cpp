@@ -15,15 +15,11 @@ std::unordered_set<std::uint64_t> flaggedRoads(const RoutesJob& job, Diagnostics
   const std::string field = job.flagField.empty()
                                 ? detectField(OpenLayer(ref), field_names::kSchematicRoad)
                                 : job.flagField;
-  std::unordered_set<std::uint64_t> flagged;
   if (field.empty())
-    return flagged;
+    return {};
   std::vector<long long> ids;
   const std::vector<bool> flags = readFlags(ref, field, diagnostics, &ids);
-  for (std::size_t i = 0; i < flags.size(); ++i)
-    if (flags[i])
-      flagged.insert(static_cast<std::uint64_t>(ids[i]));
-  return flagged;
+  return idsFlaggedYes(flags, ids);
 }
 
 }  // namespace
@@ -34,9 +30,7 @@ RoutesJobResult runRoutesJob(const RoutesJob& job, const geo::Feedback* feedback
   RoutesJobResult result;
   NetworkSource source = job.network;
   source.saved.clear();  // the roads are read: their flags are needed
-  PreparedNetwork prepared = prepareNetwork(source, feedback);
-  result.buildReport = std::move(prepared.buildReport);
-  result.diagnostics = std::move(prepared.diagnostics);
+  const PreparedNetwork prepared = prepareJobNetwork(source, result, feedback);
   const WorkingFrame& frame = prepared.frame;
   const PointData origins = readPoints(LayerRef::parse(job.origins), job.originIdField, frame);
   const bool sameLayer = job.destinations.empty() || job.destinations == job.origins;

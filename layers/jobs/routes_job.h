@@ -5,8 +5,8 @@
 
 #include <string>
 
+#include "job_report.h"
 #include "layers/analyses/routes.h"
-#include "layers/prepared_network.h"
 
 namespace cp::layers {
 
@@ -22,9 +22,7 @@ struct RoutesJob {
   analyses::RoutesOptions analysis;
 };
 
-struct RoutesJobResult {
-  geo::BuildReport buildReport;
-  Diagnostics diagnostics;
+struct RoutesJobResult : JobReport {
   std::size_t pairs = 0;
   std::size_t routed = 0;
 };

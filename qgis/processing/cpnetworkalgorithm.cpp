@@ -265,9 +265,9 @@ CpNetworkAlgorithm::PreparedRoads CpNetworkAlgorithm::prepareRoads(
   if (parameterDefinition(QStringLiteral("SAVED_NETWORK")) &&
       !parameterAsString(p, QStringLiteral("SAVED_NETWORK"), context).isEmpty())
     return loadSavedNetwork(p, context, feedback);
-  if (!optionalSource(p, QStringLiteral("ROADS"), context))
+  const auto source = optionalSource(p, QStringLiteral("ROADS"), context);
+  if (!source)
     throw QgsProcessingException(QObject::tr("Give the roads, or a saved network"));
-  const auto source = requireSource(p, QStringLiteral("ROADS"), context);
   const cp::layers::RoadFields fields{roadField(p, QStringLiteral("CLASS_FIELD"), context, *source,
                                                 cp::layers::field_names::kRoadClass),
                                       roadField(p, QStringLiteral("ONEWAY_FIELD"), context, *source,

@@ -7,6 +7,7 @@
 #include <qgsprocessingparameters.h>
 
 #include "layers/analyses/routes.h"
+#include "layers/flag_reader.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
@@ -17,15 +18,11 @@ namespace {
 std::unordered_set<std::uint64_t> flaggedRoads(const QgsFeatureSource& roads, const QString& label,
                                                const QString& field,
                                                cp::layers::Diagnostics& diagnostics) {
-  std::unordered_set<std::uint64_t> flagged;
   if (field.isEmpty())
-    return flagged;
-  std::vector<QgsFeatureId> ids;
+    return {};
+  std::vector<long long> ids;
   const std::vector<bool> flags = cp::qgis::readFlags(roads, label, field, diagnostics, &ids);
-  for (std::size_t i = 0; i < flags.size(); ++i)
-    if (flags[i])
-      flagged.insert(static_cast<std::uint64_t>(ids[i]));
-  return flagged;
+  return cp::layers::idsFlaggedYes(flags, ids);
 }
 
 }  // namespace

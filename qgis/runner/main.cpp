@@ -24,16 +24,13 @@ namespace {
 
 constexpr std::size_t kDiagnosticsShown = 25;
 
-void printNetwork(const cp::layers::NetworkSource& source, bool fromSaved,
-                  const cp::geo::BuildReport& report) {
-  if (fromSaved)
+// How the job came by its network, and every warning it gave.
+void printReport(const cp::layers::NetworkSource& source, const cp::layers::JobReport& report) {
+  if (report.networkFromSaved)
     std::cout << "network: loaded from " << cp::layers::maskedConnection(source.saved) << "\n";
   else
-    std::cout << "network: " << report.summary() << "\n";
-}
-
-void printDiagnostics(const cp::layers::Diagnostics& all) {
-  const auto& diagnostics = all.all();
+    std::cout << "network: " << report.buildReport.summary() << "\n";
+  const auto& diagnostics = report.diagnostics.all();
   for (std::size_t i = 0; i < diagnostics.size() && i < kDiagnosticsShown; ++i)
     std::cout << "  " << diagnostics[i].text() << "\n";
   if (diagnostics.size() > kDiagnosticsShown)
@@ -53,8 +50,7 @@ int runOd(const std::vector<std::string>& args) {
   const cp::layers::OdJob job = cp::runner::parseOdOptions(args);
   const cp::geo::Feedback feedback = terminalProgress("routing");
   const cp::layers::OdJobResult r = cp::layers::runOdJob(job, &feedback);
-  printNetwork(job.network, r.networkFromCache, r.buildReport);
-  printDiagnostics(r.diagnostics);
+  printReport(job.network, r);
   std::cout << "pairs: " << r.pairs << " (" << r.pairsByNetwork << " by network, "
             << r.pairsByFallback << " by straight-line fallback, " << r.pairsUnreachable
             << " unreachable); " << r.pointsNotSnapped << " points not joined to the network\n"
@@ -68,8 +64,7 @@ int runCatchments(const std::vector<std::string>& args) {
   const cp::layers::CatchmentsJob job = cp::runner::parseCatchmentsOptions(args);
   const cp::geo::Feedback feedback = terminalProgress("catchments");
   const cp::layers::CatchmentsJobResult r = cp::layers::runCatchmentsJob(job, &feedback);
-  printNetwork(job.network, r.networkFromSaved, r.buildReport);
-  printDiagnostics(r.diagnostics);
+  printReport(job.network, r);
   std::cout << "sites serving: " << r.sitesServing << "; sources within reach: " << r.sources
             << " (" << r.tonnesReached << " t/yr)\nwrote " << job.output << "\n";
   return 0;
@@ -78,8 +73,7 @@ int runCatchments(const std::vector<std::string>& args) {
 int runAllocation(const cp::layers::AllocationJob& job) {
   const cp::geo::Feedback feedback = terminalProgress(job.selection ? "choosing" : "allocating");
   const cp::layers::AllocationJobResult r = cp::layers::runAllocationJob(job, &feedback);
-  printNetwork(job.network, r.networkFromSaved, r.buildReport);
-  printDiagnostics(r.diagnostics);
+  printReport(job.network, r);
   if (!r.chosen.empty()) {
     std::cout << "sites chosen:";
     for (const std::string& id : r.chosen)
@@ -101,8 +95,7 @@ int runRoutes(const std::vector<std::string>& args) {
   const cp::layers::RoutesJob job = cp::runner::parseRoutesOptions(args);
   const cp::geo::Feedback feedback = terminalProgress("routing");
   const cp::layers::RoutesJobResult r = cp::layers::runRoutesJob(job, &feedback);
-  printNetwork(job.network, false, r.buildReport);
-  printDiagnostics(r.diagnostics);
+  printReport(job.network, r);
   std::cout << "routes: " << r.routed << " of " << r.pairs << " pairs\nwrote " << job.output
             << "\n";
   return 0;

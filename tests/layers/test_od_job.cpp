@@ -93,10 +93,10 @@ TEST(OdJob, NetworkCacheGivesTheSameAnswer) {
   OdJob job = districtJob(test::tempPath("cached_a.gpkg"));
   job.network.saved = cache;
   const OdJobResult built = runOdJob(job);
-  EXPECT_FALSE(built.networkFromCache);
+  EXPECT_FALSE(built.networkFromSaved);
   job.output = test::tempPath("cached_b.gpkg");
   const OdJobResult loaded = runOdJob(job);
-  EXPECT_TRUE(loaded.networkFromCache);
+  EXPECT_TRUE(loaded.networkFromSaved);
   EXPECT_EQ(loaded.pairsByNetwork, built.pairsByNetwork);
   const OpenLayer a(LayerRef::parse(test::tempPath("cached_a.gpkg") + "|layername=od_matrix"));
   const OpenLayer b(LayerRef::parse(test::tempPath("cached_b.gpkg") + "|layername=od_matrix"));
@@ -116,15 +116,15 @@ TEST(OdJob, StaleNetworkCacheIsRebuilt) {
   runOdJob(job);
   job.network.roads = test::sampleLayer("roads") + "|subset=schematic = 0";
   const OdJobResult other = runOdJob(job);
-  EXPECT_FALSE(other.networkFromCache);
+  EXPECT_FALSE(other.networkFromSaved);
   job.network.buildOptions.toleranceM = 0.5;
-  EXPECT_FALSE(runOdJob(job).networkFromCache);
-  EXPECT_TRUE(runOdJob(job).networkFromCache);
+  EXPECT_FALSE(runOdJob(job).networkFromSaved);
+  EXPECT_TRUE(runOdJob(job).networkFromSaved);
   std::ofstream(cache, std::ios::trunc) << "damaged";
   const OdJobResult repaired = runOdJob(job);
-  EXPECT_FALSE(repaired.networkFromCache);
+  EXPECT_FALSE(repaired.networkFromSaved);
   EXPECT_EQ(repaired.pairsByNetwork, 64u);
-  EXPECT_TRUE(runOdJob(job).networkFromCache);
+  EXPECT_TRUE(runOdJob(job).networkFromSaved);
 }
 
 TEST(OdJob, FailedRunLeavesNoOutput) {
