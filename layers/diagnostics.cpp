@@ -1,6 +1,7 @@
 #include "diagnostics.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include <cpl_string.h>
@@ -36,6 +37,14 @@ std::string quantityProblem(bool isNumber, double value) {
 bool garbledText(const std::string& text) {
   return text.find("\xEF\xBF\xBD") != std::string::npos  // U+FFFD, the replacement character
          || !CPLIsUTF8(text.c_str(), static_cast<int>(text.size()));
+}
+
+std::string trimmed(const std::string& text) {
+  const auto space = [](unsigned char c) { return std::isspace(c) != 0; };
+  const auto begin = std::find_if_not(text.begin(), text.end(), space);
+  const auto end =
+      std::find_if_not(text.rbegin(), std::string::const_reverse_iterator(begin), space).base();
+  return std::string(begin, end);
 }
 
 std::string listed(const std::vector<std::string>& items) {

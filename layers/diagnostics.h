@@ -63,6 +63,9 @@ inline constexpr const char* kGarbledTextMessage =
     ".cpg may name the wrong one, e.g. UTF-8 for text written in Windows-1251): set the "
     "layer's encoding";
 
+// The text without the spaces around it, as fields' values are compared.
+std::string trimmed(const std::string& text);
+
 // "3, 7, 12 and 5 more": features (or other items) listed in a message.
 std::string listed(const std::vector<std::string>& items);
 

@@ -9,11 +9,7 @@ namespace cp::layers {
 namespace {
 
 std::string trimmedLower(const std::string& text) {
-  const auto space = [](unsigned char c) { return std::isspace(c) != 0; };
-  const auto begin = std::find_if_not(text.begin(), text.end(), space);
-  const auto end =
-      std::find_if_not(text.rbegin(), std::string::const_reverse_iterator(begin), space).base();
-  std::string out(begin, end);
+  std::string out = trimmed(text);
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;

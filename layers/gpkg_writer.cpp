@@ -45,8 +45,10 @@ OGRLayer& GpkgWriter::createLayer(const std::string& name, OGRwkbGeometryType ty
   return *layer;
 }
 
-void GpkgWriter::addField(OGRLayer& layer, const std::string& name, OGRFieldType type) {
+void GpkgWriter::addField(OGRLayer& layer, const std::string& name, OGRFieldType type,
+                          OGRFieldSubType subType) {
   OGRFieldDefn field(name.c_str(), type);
+  field.SetSubType(subType);
   if (layer.CreateField(&field) != OGRERR_NONE)
     fail("cannot create field " + name);
 }

@@ -16,7 +16,8 @@ class GpkgWriter {
   GpkgWriter& operator=(const GpkgWriter&) = delete;
 
   OGRLayer& createLayer(const std::string& name, OGRwkbGeometryType type);
-  void addField(OGRLayer& layer, const std::string& name, OGRFieldType type);
+  void addField(OGRLayer& layer, const std::string& name, OGRFieldType type,
+                OGRFieldSubType subType = OFSTNone);
   void addFeature(OGRLayer& layer, OGRFeature& feature);
   void setMetadata(const std::string& key, const std::string& value);
   void commit();

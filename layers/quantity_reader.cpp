@@ -74,11 +74,7 @@ std::string noQuantityFieldMessage(const field_names::Names& usual, double witho
                                       : std::string("is taken as unlimited"));
 }
 
-namespace {
-
-// A field's value as a number, the way QGIS converts it: numbers as they are,
-// text when all of it (spaces aside) is a number in C notation.
-bool asNumber(OGRFeature& f, int index, double& value) {
+bool fieldAsNumber(OGRFeature& f, int index, double& value) {
   if (!f.IsFieldSetAndNotNull(index))
     return false;
   const OGRFieldType type = f.GetFieldDefnRef(index)->GetType();
@@ -95,8 +91,6 @@ bool asNumber(OGRFeature& f, int index, double& value) {
     ++end;
   return *end == '\0';
 }
-
-}  // namespace
 
 std::vector<double> readQuantities(const LayerRef& ref, const std::string& field,
                                    const field_names::Names& usual, Diagnostics& diagnostics,
@@ -116,7 +110,7 @@ std::vector<double> readQuantities(const LayerRef& ref, const std::string& field
   layer.layer().ResetReading();
   for (auto& f : layer.layer()) {
     double value = 0;
-    const bool number = asNumber(*f, index, value);
+    const bool number = fieldAsNumber(*f, index, value);
     rows.add(std::to_string(f->GetFID()), number, value, f->GetFieldAsString(index),
              !f->IsFieldSetAndNotNull(index));
   }

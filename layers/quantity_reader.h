@@ -36,6 +36,10 @@ class QuantityRows {
   bool withUnits_ = false;
 };
 
+// A field's value as a number, the way QGIS converts it: numbers as they are,
+// text when all of it (spaces aside) is a number in C notation.
+bool fieldAsNumber(OGRFeature& feature, int index, double& value);
+
 // "12 t", "5,5 тонн": a number followed by a unit in its text.
 bool numberWithUnit(const std::string& text);
 

@@ -29,6 +29,7 @@ OGRwkbGeometryType ogrType(ResultGeometry geometry) {
 OGRFieldType ogrType(FieldType type) {
   switch (type) {
     case FieldType::Integer:
+    case FieldType::Boolean:
       return OFTInteger;
     case FieldType::Real:
       return OFTReal;
@@ -78,7 +79,8 @@ OGRLayer& createTableLayer(GpkgWriter& gpkg, const std::string& name, ResultGeom
                            const std::vector<ResultField>& fields) {
   OGRLayer& layer = gpkg.createLayer(name, ogrType(geometry));
   for (const ResultField& field : fields)
-    gpkg.addField(layer, field.name, ogrType(field.type));
+    gpkg.addField(layer, field.name, ogrType(field.type),
+                  field.type == FieldType::Boolean ? OFSTBoolean : OFSTNone);
   return layer;
 }
 

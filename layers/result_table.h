@@ -17,7 +17,7 @@ namespace cp::layers {
 
 class GpkgWriter;
 
-enum class FieldType { Text, Integer, Real };
+enum class FieldType { Text, Integer, Real, Boolean };  // Boolean: an Integer of 0 or 1
 
 struct ResultField {
   std::string name;

@@ -1,11 +1,8 @@
 #include "cpflowalgorithm.h"
 
-#include <map>
-
 #include <qgsprocessingparameters.h>
 #include <qgsvectorlayer.h>
 
-#include "geo/flows_on_network.h"
 #include "qgis/cpflowreader.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
@@ -39,11 +36,10 @@ void CpFlowAlgorithm::addFlowPlacesParameter() {
 }
 
 std::vector<cp::layers::Flow> CpFlowAlgorithm::readFlows(const QVariantMap& p,
-                                                         QgsProcessingContext& context) {
+                                                         QgsProcessingContext& context,
+                                                         cp::layers::Diagnostics& diagnostics) {
   const auto table = requireSource(p, kFlows, context);
-  const QString label = inputLabel(kFlows);
-  std::vector<cp::layers::Flow> all =
-      cp::qgis::readFlows(*table, label, cp::qgis::detectFlowFields(*table));
+  std::vector<cp::layers::Flow> all = cp::qgis::readFlows(*table, inputLabel(kFlows), diagnostics);
   cp::layers::FlowFilter filter;
   // Nothing chosen means every class (QGIS would read the absent value as the first).
   const QVariant chosen = p.value(QStringLiteral("MATERIAL_CLASSES"));
@@ -54,20 +50,18 @@ std::vector<cp::layers::Flow> CpFlowAlgorithm::readFlows(const QVariantMap& p,
   filter.stage = parameterAsString(p, QStringLiteral("STAGE"), context).trimmed().toStdString();
   filter.scenario =
       parameterAsString(p, QStringLiteral("SCENARIO"), context).trimmed().toStdString();
-  std::vector<cp::layers::Flow> kept;
-  for (cp::layers::Flow& f : all)
-    if (filter.keeps(f))
-      kept.push_back(std::move(f));
-  return kept;
+  return cp::layers::filteredFlows(std::move(all), filter);
 }
 
-CpFlowAlgorithm::PlacedFlows CpFlowAlgorithm::placeFlows(QgsProcessingContext& context,
-                                                         const cp::layers::WorkingFrame& frame,
-                                                         std::vector<cp::layers::Flow> flows,
-                                                         cp::layers::Diagnostics& diagnostics) {
-  PlacedFlows out;
-  std::map<std::string, std::size_t> index;
-  std::vector<QString> layerOf;  // per place
+CpFlowAlgorithm::FlowsOnRoads CpFlowAlgorithm::readFlowsOnRoads(const QVariantMap& p,
+                                                                QgsProcessingContext& context,
+                                                                QgsProcessingFeedback* feedback,
+                                                                const cp::geo::Feedback* progress) {
+  FlowsOnRoads out;
+  out.prepared = prepareRoads(p, context, feedback, progress);
+  out.diagnostics = out.prepared.roads.diagnostics;
+  std::vector<cp::layers::PointData> places;
+  std::vector<std::string> idFields;
   for (const Input& layer : inputs(kPlaces)) {
     const QString name = layer.snapshot->sourceName();
     const QString idField =
@@ -79,75 +73,18 @@ CpFlowAlgorithm::PlacedFlows CpFlowAlgorithm::placeFlows(QgsProcessingContext& c
                                     .join(QStringLiteral(", "))
                                     .toStdString() +
                                 ")");
-    cp::layers::PointData places =
-        cp::qgis::readPoints(*layer.snapshot, name, idField, frame, context.transformContext());
-    diagnostics.append(places.diagnostics);
-    for (std::size_t i = 0; i < places.ids.size(); ++i) {
-      const auto [it, fresh] = index.emplace(places.ids[i], out.places.ids.size());
-      if (!fresh) {  // e.g. a district and its centre: the first layer given stands for it
-        const std::string first = layerOf[it->second].toStdString();
-        diagnostics.warnOnce(first + "|" + name.toStdString(), name.toStdString(), "",
-                             idField.toStdString(),
-                             "ids such as '" + places.ids[i] + "' are also places in '" + first +
-                                 "'; flows use the places in '" + first + "'");
-        continue;
-      }
-      layerOf.push_back(name);
-      out.places.ids.push_back(places.ids[i]);
-      out.places.xy.push_back(places.xy[i]);
-      out.places.lonLat.push_back(places.lonLat[i]);
-    }
+    places.push_back(cp::qgis::readPoints(*layer.snapshot, name, idField, out.frame(),
+                                          context.transformContext()));
+    out.diagnostics.append(places.back().diagnostics);
+    idFields.push_back(idField.toStdString());
   }
-  struct Unknown {
-    std::vector<std::string> flows;
-    double tonnes = 0;
-  };
-  std::map<std::string, Unknown> unknown;  // by the place id the flows name
-  for (cp::layers::Flow& f : flows) {
-    const auto from = index.find(f.origin);
-    const auto to = index.find(f.destination);
-    for (const auto& [end, id] : {std::pair{from, &f.origin}, std::pair{to, &f.destination}})
-      if (end == index.end()) {
-        unknown[*id].flows.push_back(f.id);
-        unknown[*id].tonnes += f.tonnes;
-      }
-    if (from == index.end() || to == index.end()) {
-      ++out.unplaced;
-      out.unplacedTonnes += f.tonnes;
-      continue;
-    }
-    out.ends.push_back({from->second, to->second});
-    out.flows.push_back(std::move(f));
-  }
-  if (!unknown.empty()) {
-    std::string places;  // every one of them: each needs mending in the data
-    for (const auto& [id, use] : unknown)
-      places += (places.empty() ? "'" : ", '") + id + "' (flows " + cp::layers::listed(use.flows) +
-                "; " + QString::number(use.tonnes, 'f', 0).toStdString() + " t)";
-    diagnostics.warn(inputLabel(kFlows).toStdString(), "", "",
-                     std::to_string(out.unplaced) +
-                         " flows name places in none of the given layers and are left out; "
-                         "the places: " +
-                         places);
-  }
+  std::vector<cp::analyses::FlowPlaceLayer> layers;
+  for (std::size_t i = 0; i < places.size(); ++i)
+    layers.push_back({places[i], idFields[i]});
+  cp::analyses::PlacedFlows placed =
+      cp::analyses::placeFlows(layers, readFlows(p, context, out.diagnostics),
+                               inputLabel(kFlows).toStdString(), out.diagnostics);
+  out.flows = cp::analyses::joinFlows(out.prepared.network, std::move(placed),
+                                      snapOptions(p, context), out.diagnostics);
   return out;
-}
-
-CpFlowAlgorithm::FlowsOnRoads CpFlowAlgorithm::readFlowsOnRoads(const QVariantMap& p,
-                                                                QgsProcessingContext& context,
-                                                                QgsProcessingFeedback* feedback,
-                                                                const cp::geo::Feedback* progress) {
-  FlowsOnRoads out;
-  out.prepared = prepareRoads(p, context, feedback, progress);
-  out.diagnostics = out.prepared.roads.diagnostics;
-  out.placed = placeFlows(context, out.frame(), readFlows(p, context), out.diagnostics);
-  const cp::geo::Snapper snapper(out.prepared.network, snapOptions(p, context));
-  out.snapped = cp::layers::snapPlaces(snapper, out.placed.places, out.diagnostics);
-  return out;
-}
-
-std::vector<cp::geo::Route> CpFlowAlgorithm::routeFlows(const FlowsOnRoads& flows,
-                                                        const cp::geo::Feedback* progress) {
-  return cp::geo::routePairs(flows.prepared.network, flows.snapped.locations(), flows.placed.ends,
-                             cp::geo::Metric::Distance, 0, progress);
 }

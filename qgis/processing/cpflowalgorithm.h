@@ -4,7 +4,7 @@
 // run between.
 
 #include "cpnetworkalgorithm.h"
-#include "geo/routing.h"
+#include "layers/analyses/placed_flows.h"
 #include "layers/flows.h"
 
 class CpFlowAlgorithm : public CpNetworkAlgorithm {
@@ -17,35 +17,20 @@ class CpFlowAlgorithm : public CpNetworkAlgorithm {
   void addFlowParameters();
   // PLACES: point or polygon layers whose ids the flows name.
   void addFlowPlacesParameter();
-  // The flows the filters keep; every row checked (layers::InputError names it).
+  // The flows the filters keep; every row checked (layers::InputError names
+  // it), what the reading found added to `diagnostics`.
   std::vector<cp::layers::Flow> readFlows(const QVariantMap& parameters,
-                                          QgsProcessingContext& context);
+                                          QgsProcessingContext& context,
+                                          cp::layers::Diagnostics& diagnostics);
 
-  struct PlacedFlows {
-    cp::layers::PointData places;                           // of every PLACES layer
-    std::vector<cp::layers::Flow> flows;                    // those with both ends among the places
-    std::vector<std::pair<std::size_t, std::size_t>> ends;  // their places
-    std::size_t unplaced = 0;
-    double unplacedTonnes = 0;
-  };
-  // Flows whose origin or destination is no place are listed in `diagnostics`
-  // by row and left out. An id found in two layers is the first layer's place.
-  PlacedFlows placeFlows(QgsProcessingContext& context, const cp::layers::WorkingFrame& frame,
-                         std::vector<cp::layers::Flow> flows, cp::layers::Diagnostics& diagnostics);
-
-  // The roads, the flows the filters keep with their places, and where those
-  // places join the roads; what was found amiss is in `diagnostics`, not yet
-  // reported.
+  // The roads, the flows the filters keep, found among the PLACES and joined
+  // to the roads; what was found amiss is in `diagnostics`, not yet reported.
   struct FlowsOnRoads {
     PreparedRoads prepared;
-    PlacedFlows placed;
-    cp::layers::SnappedPlaces snapped;
+    cp::analyses::FlowsOnNetwork flows;
     cp::layers::Diagnostics diagnostics;
     const cp::layers::WorkingFrame& frame() const { return *prepared.roads.frame; }
   };
   FlowsOnRoads readFlowsOnRoads(const QVariantMap& parameters, QgsProcessingContext& context,
                                 QgsProcessingFeedback* feedback, const cp::geo::Feedback* progress);
-  // Each placed flow's shortest road route (by distance).
-  static std::vector<cp::geo::Route> routeFlows(const FlowsOnRoads& flows,
-                                                const cp::geo::Feedback* progress);
 };

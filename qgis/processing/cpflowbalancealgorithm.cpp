@@ -1,10 +1,8 @@
 #include "cpflowbalancealgorithm.h"
 
-#include <cmath>
-#include <set>
-
 #include <qgsprocessingoutputs.h>
 #include <qgsprocessingparameters.h>
+#include "layers/analyses/flow_balance.h"
 #include "qgis/cpqgisapi.h"
 
 QString CpFlowBalanceAlgorithm::shortHelpString() const {
@@ -37,54 +35,23 @@ QVariantMap CpFlowBalanceAlgorithm::processAlgorithm(const QVariantMap& p,
                                                      QgsProcessingContext& context,
                                                      QgsProcessingFeedback* feedback) {
   return guarded(feedback, [&](const cp::geo::Feedback*) {
-    std::set<std::string> stockNodes;
-    for (const QString& id : parameterAsString(p, QStringLiteral("STOCK_NODES"), context)
-                                 .split(',', Qt::SkipEmptyParts))
-      stockNodes.insert(id.trimmed().toStdString());
-    const std::vector<cp::layers::NodeBalance> nodes =
-        cp::layers::balances(readFlows(p, context), stockNodes);
-    const double tolerance = parameterAsDouble(p, QStringLiteral("TOLERANCE"), context);
-    const QgsFields fields = cpFields({{"flow_group", QMetaType::QString},
-                                       {"node", QMetaType::QString},
-                                       {"in_t", QMetaType::Double},
-                                       {"out_t", QMetaType::Double},
-                                       {"stock_change_t", QMetaType::Double},
-                                       {"imbalance_t", QMetaType::Double},
-                                       {"boundary", QMetaType::Bool},
-                                       {"balanced", QMetaType::Bool}});
-    QString destination;
-    std::unique_ptr<QgsFeatureSink> sink(parameterAsSink(
-        p, QStringLiteral("OUTPUT"), context, destination, fields, cp::qgis::WkbType::NoGeometry));
-    if (!sink)
-      throw QgsProcessingException(invalidSinkError(p, QStringLiteral("OUTPUT")));
-    int unbalanced = 0;
-    for (const cp::layers::NodeBalance& b : nodes) {
-      const bool balanced =
-          b.boundary || std::abs(b.imbalance()) <= tolerance * std::max(b.in, 1.0);
-      QgsFeature f(fields);
-      f.setAttributes(QgsAttributes()
-                      << QString::fromStdString(b.group) << QString::fromStdString(b.node) << b.in
-                      << b.out << b.stockChange << (b.boundary ? 0.0 : b.imbalance()) << b.boundary
-                      << balanced);
-      if (!sink->addFeature(f, QgsFeatureSink::FastInsert))
-        throw QgsProcessingException(writeFeatureError(sink.get(), p, QStringLiteral("OUTPUT")));
-      if (balanced)
-        continue;
-      ++unbalanced;
-      feedback->pushWarning(
-          QObject::tr("%1 '%2': %3 t in, %4 t out, %5 t to stock: %6 t unaccounted for")
-              .arg(b.group.empty() ? QObject::tr("node")
-                                   : QString::fromStdString(b.group) + QObject::tr(" node"))
-              .arg(QString::fromStdString(b.node))
-              .arg(b.in, 0, 'f', 0)
-              .arg(b.out, 0, 'f', 0)
-              .arg(b.stockChange, 0, 'f', 0)
-              .arg(b.imbalance(), 0, 'f', 0));
-    }
+    cp::layers::Diagnostics diagnostics;
+    const std::vector<cp::layers::Flow> flows = readFlows(p, context, diagnostics);
+    cp::analyses::FlowBalanceOptions options;
+    options.stockNodes = cp::analyses::nodeList(
+        parameterAsString(p, QStringLiteral("STOCK_NODES"), context).toStdString());
+    options.tolerance = parameterAsDouble(p, QStringLiteral("TOLERANCE"), context);
+    const cp::analyses::FlowBalanceResult result = cp::analyses::balanceFlows(
+        flows, options, inputLabel(QStringLiteral("FLOWS")).toStdString());
+    diagnostics.append(result.diagnostics);
+    cpReportDiagnostics(diagnostics, feedback);
+    const QString destination = writeTable(
+        p, context, cp::layers::WorkingFrame::fromEpsg(4326),  // no geometry: any frame
+        cp::analyses::flowBalanceTable(result), QStringLiteral("OUTPUT"), Output::Required);
     feedback->pushInfo(
-        QObject::tr("%1 nodes, %2 out of balance").arg(nodes.size()).arg(unbalanced));
+        QObject::tr("%1 nodes, %2 out of balance").arg(result.nodes.size()).arg(result.unbalanced));
     return QVariantMap{{QStringLiteral("OUTPUT"), destination},
-                       {QStringLiteral("NODES"), static_cast<int>(nodes.size())},
-                       {QStringLiteral("UNBALANCED"), unbalanced}};
+                       {QStringLiteral("NODES"), static_cast<int>(result.nodes.size())},
+                       {QStringLiteral("UNBALANCED"), static_cast<int>(result.unbalanced)}};
   });
 }

@@ -1,46 +1,11 @@
 #include "cpflowlinesalgorithm.h"
 
-#include <map>
-#include <tuple>
-
 #include <qgsprocessingoutputs.h>
 #include <qgsprocessingparameters.h>
 
-#include "geo/flows_on_network.h"
+#include "layers/analyses/flow_lines.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
-
-namespace {
-
-enum Shape { kStraight, kCurved, kRouted };
-
-// Flows with the same origin, destination and material class, added together.
-void aggregate(std::vector<cp::layers::Flow>& flows,
-               std::vector<std::pair<std::size_t, std::size_t>>& ends) {
-  std::map<std::tuple<std::size_t, std::size_t, cp::layers::MaterialClass>, std::size_t> first;
-  std::vector<cp::layers::Flow> summed;
-  std::vector<std::pair<std::size_t, std::size_t>> summedEnds;
-  for (std::size_t k = 0; k < flows.size(); ++k) {
-    const auto key = std::make_tuple(ends[k].first, ends[k].second, flows[k].materialClass);
-    const auto [it, fresh] = first.emplace(key, summed.size());
-    if (fresh) {
-      summed.push_back(flows[k]);
-      summedEnds.push_back(ends[k]);
-      continue;
-    }
-    cp::layers::Flow& into = summed[it->second];
-    into.tonnes += flows[k].tonnes;
-    into.id += "," + flows[k].id;
-    for (std::string cp::layers::Flow::*part :
-         {&cp::layers::Flow::material, &cp::layers::Flow::stage, &cp::layers::Flow::scenario})
-      if (into.*part != flows[k].*part)
-        into.*part = "(several)";
-  }
-  flows = std::move(summed);
-  ends = std::move(summedEnds);
-}
-
-}  // namespace
 
 QString CpFlowLinesAlgorithm::shortHelpString() const {
   return QObject::tr(
@@ -60,7 +25,7 @@ void CpFlowLinesAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterEnum(
       QStringLiteral("SHAPE"), QObject::tr("Lines"),
       {QObject::tr("straight"), QObject::tr("curved"), QObject::tr("along the road route")}, false,
-      kCurved));
+      static_cast<int>(cp::analyses::FlowShape::Curved)));
   addParameter(new QgsProcessingParameterBoolean(
       QStringLiteral("AGGREGATE"),
       QObject::tr("Add up flows with the same origin, destination and class"), false));
@@ -79,64 +44,31 @@ QVariantMap CpFlowLinesAlgorithm::processAlgorithm(const QVariantMap& p,
                                                    QgsProcessingContext& context,
                                                    QgsProcessingFeedback* feedback) {
   return guarded(feedback, [&](const cp::geo::Feedback* progress) {
-    FlowsOnRoads flows = readFlowsOnRoads(p, context, feedback, progress);
-    cpReportDiagnostics(flows.diagnostics, feedback);
-    PlacedFlows& placed = flows.placed;
-    if (parameterAsBoolean(p, QStringLiteral("AGGREGATE"), context))
-      aggregate(placed.flows, placed.ends);
-    const std::vector<cp::geo::Route> routes = routeFlows(flows, progress);
-    const cp::layers::WorkingFrame& frame = flows.frame();
-
-    SinkOutput out = createLineOutput(p, context,
-                                      cpFields({{"flow_id", QMetaType::QString},
-                                                {"origin_id", QMetaType::QString},
-                                                {"destination_id", QMetaType::QString},
-                                                {"material_class", QMetaType::QString},
-                                                {"material", QMetaType::QString},
-                                                {"stage", QMetaType::QString},
-                                                {"scenario", QMetaType::QString},
-                                                {"tonnes", QMetaType::Double},
-                                                {"road_km", QMetaType::Double},
-                                                {"tonne_km", QMetaType::Double},
-                                                {"co2_t", QMetaType::Double}}),
-                                      frame);
-    const int shape = parameterAsEnum(p, QStringLiteral("SHAPE"), context);
-    const double kg = parameterAsDouble(p, QStringLiteral("CO2_PER_TKM"), context);
-    double tonnes = 0, tonneKm = 0;
-    for (std::size_t k = 0; k < placed.flows.size(); ++k) {
-      const cp::layers::Flow& f = placed.flows[k];
-      const cp::geo::Route& route = routes[k];
-      const cp::geo::XY a = placed.places.xy[placed.ends[k].first];
-      const cp::geo::XY b = placed.places.xy[placed.ends[k].second];
-      const bool routed = route.cost.reachable();
-      const double km = routed ? route.cost.distanceM / 1000 : 0;
-      QgsAttributes attributes;
-      attributes << QString::fromStdString(f.id) << QString::fromStdString(f.origin)
-                 << QString::fromStdString(f.destination)
-                 << QString::fromLatin1(cp::layers::materialClassName(f.materialClass))
-                 << QString::fromStdString(f.material) << QString::fromStdString(f.stage)
-                 << QString::fromStdString(f.scenario) << f.tonnes
-                 << (routed ? QVariant(km) : QVariant()) << f.tonnes * km
-                 << f.tonnes * km * kg / 1000;
-      addPolyline(out, p, attributes,
-                  shape == kRouted && routed ? route.geometry
-                  : shape == kStraight       ? std::vector<cp::geo::XY>{a, b}
-                                             : cp::geo::curvedFlowLine(a, b));
-      tonnes += f.tonnes;
-      tonneKm += f.tonnes * km;
-    }
-    cp::qgis::styleOnLoad(context, out.destination, cp::qgis::styleFlowLines);
+    FlowsOnRoads read = readFlowsOnRoads(p, context, feedback, progress);
+    cpReportDiagnostics(read.diagnostics, feedback);
+    const std::size_t unplaced = read.flows.placed.unplaced;
+    const double unplacedTonnes = read.flows.placed.unplacedTonnes;
+    cp::analyses::FlowLinesOptions options;
+    options.shape =
+        static_cast<cp::analyses::FlowShape>(parameterAsEnum(p, QStringLiteral("SHAPE"), context));
+    options.aggregate = parameterAsBoolean(p, QStringLiteral("AGGREGATE"), context);
+    options.kgCo2PerTkm = parameterAsDouble(p, QStringLiteral("CO2_PER_TKM"), context);
+    const cp::analyses::FlowLinesResult result =
+        cp::analyses::flowLines(read.prepared.network, std::move(read.flows), options, progress);
+    const QString destination =
+        writeTable(p, context, read.frame(), result.lines, QStringLiteral("OUTPUT"),
+                   Output::Required, cp::qgis::styleFlowLines);
     feedback->pushInfo(QObject::tr("%1 flows drawn (%2 t, %3 tonne-km by road); %4 flows (%5 t) "
                                    "name no place")
-                           .arg(placed.flows.size())
-                           .arg(tonnes, 0, 'f', 0)
-                           .arg(tonneKm, 0, 'f', 0)
-                           .arg(placed.unplaced)
-                           .arg(placed.unplacedTonnes, 0, 'f', 0));
-    return QVariantMap{{QStringLiteral("OUTPUT"), out.destination},
-                       {QStringLiteral("FLOWS_DRAWN"), static_cast<int>(placed.flows.size())},
-                       {QStringLiteral("FLOWS_UNPLACED"), static_cast<int>(placed.unplaced)},
-                       {QStringLiteral("TONNES"), tonnes},
-                       {QStringLiteral("TONNE_KM"), tonneKm}};
+                           .arg(result.drawn)
+                           .arg(result.tonnes, 0, 'f', 0)
+                           .arg(result.tonneKm, 0, 'f', 0)
+                           .arg(unplaced)
+                           .arg(unplacedTonnes, 0, 'f', 0));
+    return QVariantMap{{QStringLiteral("OUTPUT"), destination},
+                       {QStringLiteral("FLOWS_DRAWN"), static_cast<int>(result.drawn)},
+                       {QStringLiteral("FLOWS_UNPLACED"), static_cast<int>(unplaced)},
+                       {QStringLiteral("TONNES"), result.tonnes},
+                       {QStringLiteral("TONNE_KM"), result.tonneKm}};
   });
 }

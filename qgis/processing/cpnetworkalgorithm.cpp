@@ -453,6 +453,8 @@ QMetaType::Type qtType(cp::layers::FieldType type) {
   switch (type) {
     case cp::layers::FieldType::Integer:
       return QMetaType::Int;
+    case cp::layers::FieldType::Boolean:
+      return QMetaType::Bool;
     case cp::layers::FieldType::Real:
       return QMetaType::Double;
     case cp::layers::FieldType::Text:
@@ -475,11 +477,12 @@ cp::qgis::WkbType qgisType(cp::layers::ResultGeometry geometry) {
   return cp::qgis::WkbType::NoGeometry;
 }
 
-QVariant qtValue(const cp::layers::ResultValue& value) {
+QVariant qtValue(const cp::layers::ResultValue& value, cp::layers::FieldType type) {
   if (const auto* text = std::get_if<std::string>(&value))
     return QString::fromStdString(*text);
   if (const auto* whole = std::get_if<long long>(&value))
-    return static_cast<int>(*whole);
+    return type == cp::layers::FieldType::Boolean ? QVariant(*whole != 0)
+                                                  : QVariant(static_cast<int>(*whole));
   if (const auto* real = std::get_if<double>(&value))
     return *real;
   return QVariant();
@@ -503,8 +506,8 @@ QString CpNetworkAlgorithm::writeTable(const QVariantMap& p, QgsProcessingContex
   for (const cp::layers::ResultRow& row : table.rows) {
     QgsFeature f(fields);
     QgsAttributes attributes;
-    for (const cp::layers::ResultValue& value : row.values)
-      attributes << qtValue(value);
+    for (std::size_t i = 0; i < row.values.size(); ++i)
+      attributes << qtValue(row.values[i], table.fields[i].type);
     f.setAttributes(attributes);
     if (row.geometry && !row.geometry->IsEmpty()) {
       QgsGeometry g = cp::qgis::fromOgr(*row.geometry);

@@ -1,11 +1,11 @@
 #include "cpsankeyalgorithm.h"
 
-#include <QFile>
-
 #include <qgsprocessingoutputs.h>
 #include <qgsprocessingparameters.h>
 
-#include "layers/sankey.h"
+#include "layers/analyses/flow_balance.h"
+#include "layers/analyses/sankey_diagram.h"
+#include "layers/text_file.h"
 #include "qgis/cpqgisapi.h"
 
 QString CpSankeyAlgorithm::shortHelpString() const {
@@ -43,36 +43,25 @@ void CpSankeyAlgorithm::initAlgorithm(const QVariantMap&) {
 QVariantMap CpSankeyAlgorithm::processAlgorithm(const QVariantMap& p, QgsProcessingContext& context,
                                                 QgsProcessingFeedback* feedback) {
   return guarded(feedback, [&](const cp::geo::Feedback*) {
-    const std::string group =
-        parameterAsString(p, QStringLiteral("GROUP"), context).trimmed().toStdString();
-    std::vector<cp::layers::Flow> flows;
-    for (cp::layers::Flow& f : readFlows(p, context))
-      if (group.empty() || f.group == group)
-        flows.push_back(std::move(f));
-    if (flows.empty())
-      throw QgsProcessingException(QObject::tr("No flow passes the filters: nothing to draw"));
-    cp::layers::SankeyOptions options;
-    options.width = parameterAsDouble(p, QStringLiteral("WIDTH"), context);
-    options.height = parameterAsDouble(p, QStringLiteral("HEIGHT"), context);
-    options.title = parameterAsString(p, QStringLiteral("TITLE"), context).toStdString();
-    options.splitNodes.clear();
-    for (const QString& id : parameterAsString(p, QStringLiteral("SPLIT_NODES"), context)
-                                 .split(',', Qt::SkipEmptyParts))
-      options.splitNodes.insert(id.trimmed().toStdString());
-    const cp::layers::SankeyLayout layout = cp::layers::layoutSankey(flows, options);
+    cp::layers::Diagnostics diagnostics;
+    const std::vector<cp::layers::Flow> flows = readFlows(p, context, diagnostics);
+    cpReportDiagnostics(diagnostics, feedback);
+    cp::analyses::SankeyDiagramOptions options;
+    options.group = parameterAsString(p, QStringLiteral("GROUP"), context).trimmed().toStdString();
+    options.drawing.width = parameterAsDouble(p, QStringLiteral("WIDTH"), context);
+    options.drawing.height = parameterAsDouble(p, QStringLiteral("HEIGHT"), context);
+    options.drawing.title = parameterAsString(p, QStringLiteral("TITLE"), context).toStdString();
+    options.drawing.splitNodes = cp::analyses::nodeList(
+        parameterAsString(p, QStringLiteral("SPLIT_NODES"), context).toStdString());
+    const cp::analyses::SankeyDiagram diagram = cp::analyses::drawSankey(flows, options);
     const QString path = parameterAsFileOutput(p, QStringLiteral("OUTPUT"), context);
-    QFile file(path);
-    const std::string svg = cp::layers::sankeySvg(layout, options);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-        file.write(svg.data(), static_cast<qint64>(svg.size())) != static_cast<qint64>(svg.size()))
-      throw QgsProcessingException(
-          QObject::tr("Cannot write %1: %2").arg(path, file.errorString()));
+    cp::layers::writeTextFile(path.toStdString(), diagram.svg);
     feedback->pushInfo(QObject::tr("%1 nodes and %2 bands drawn in %3")
-                           .arg(layout.nodes.size())
-                           .arg(layout.links.size())
+                           .arg(diagram.layout.nodes.size())
+                           .arg(diagram.layout.links.size())
                            .arg(path));
     return QVariantMap{{QStringLiteral("OUTPUT"), path},
-                       {QStringLiteral("NODES"), static_cast<int>(layout.nodes.size())},
-                       {QStringLiteral("BANDS"), static_cast<int>(layout.links.size())}};
+                       {QStringLiteral("NODES"), static_cast<int>(diagram.layout.nodes.size())},
+                       {QStringLiteral("BANDS"), static_cast<int>(diagram.layout.links.size())}};
   });
 }
