@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace cp::runner {
@@ -72,13 +73,9 @@ void requireSet(const std::string& value, const char* option) {
     throw UsageError(std::string(option) + " is required");
 }
 
-// The job's own options first, then the common ones, on the job's defaults;
-// checks what every job needs.
+// The arguments by the grammar, on the job's defaults.
 template <typename Job>
-Job parse(const std::vector<std::string>& args, Grammar<Job> grammar, Job job = {}) {
-  Grammar<Job> common = commonGrammar<Job>();
-  grammar.values.merge(common.values);
-  grammar.flags.merge(common.flags);
+Job parseArguments(const std::vector<std::string>& args, const Grammar<Job>& grammar, Job job) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (const auto flag = grammar.flags.find(arg); flag != grammar.flags.end()) {
@@ -92,6 +89,17 @@ Job parse(const std::vector<std::string>& args, Grammar<Job> grammar, Job job = 
       throw UsageError(arg + " needs a value");
     it->second(job, args[++i]);
   }
+  return job;
+}
+
+// The job's own options first, then the common ones, on the job's defaults;
+// checks what every job on the network needs.
+template <typename Job>
+Job parse(const std::vector<std::string>& args, Grammar<Job> grammar, Job defaults = {}) {
+  Grammar<Job> common = commonGrammar<Job>();
+  grammar.values.merge(common.values);
+  grammar.flags.merge(common.flags);
+  Job job = parseArguments(args, grammar, std::move(defaults));
   if (job.network.saved.empty())
     requireSet(job.network.roads, "--roads");
   requireSet(job.output, "--output");
@@ -287,6 +295,151 @@ cp::layers::RoutesJob parseRoutesOptions(const std::vector<std::string>& args) {
   return job;
 }
 
+namespace {
+
+std::set<layers::MaterialClass> materialClasses(const std::string& list) {
+  std::set<layers::MaterialClass> classes;
+  for (const std::string& name : analyses::nodeList(list)) {
+    const auto c = layers::parseMaterialClass(name);
+    if (!c)
+      throw UsageError("--classes: '" + name + "' is not a material class");
+    classes.insert(*c);
+  }
+  return classes;
+}
+
+// The flow table and its filters, for every flow job.
+template <typename Job>
+Grammar<Job> flowTableGrammar() {
+  using V = const std::string&;
+  return {{{"--flows", [](Job& j, V v) { j.table.flows = v; }},
+           {"--classes", [](Job& j, V v) { j.table.filter.classes = materialClasses(v); }},
+           {"--stage", [](Job& j, V v) { j.table.filter.stage = v; }},
+           {"--scenario", [](Job& j, V v) { j.table.filter.scenario = v; }}},
+          {}};
+}
+
+template <typename Job>
+void merge(Grammar<Job>& into, Grammar<Job> more) {
+  into.values.merge(more.values);
+  into.flags.merge(more.flags);
+}
+
+using FlowsJob = cp::layers::FlowsOnRoadsJob;
+
+FlowsJob parseFlowsOnRoads(const std::vector<std::string>& args, cp::layers::FlowRoadAnalysis kind,
+                           Grammar<FlowsJob> own) {
+  using V = const std::string&;
+  merge(own, flowTableGrammar<FlowsJob>());
+  merge(own, {{{"--places", [](FlowsJob& j, V v) { j.places.push_back(v); }}}, {}});
+  FlowsJob defaults;
+  defaults.kind = kind;
+  FlowsJob job = parse<FlowsJob>(args, std::move(own), std::move(defaults));
+  requireSet(job.table.flows, "--flows");
+  if (job.places.empty())
+    throw UsageError("--places is required (once per layer of places)");
+  return job;
+}
+
+Grammar<FlowsJob> co2Grammar() {
+  using V = const std::string&;
+  return {{{"--co2-per-tkm",
+            [](FlowsJob& j, V v) {
+              j.analysis.lines.kgCo2PerTkm = number("--co2-per-tkm", v);
+              if (j.analysis.lines.kgCo2PerTkm < 0)
+                throw UsageError("--co2-per-tkm must be 0 or more");
+            }}},
+          {}};
+}
+
+}  // namespace
+
+cp::layers::FlowsOnRoadsJob parseFlowLinesOptions(const std::vector<std::string>& args) {
+  using V = const std::string&;
+  using cp::analyses::FlowShape;
+  Grammar<FlowsJob> own = co2Grammar();
+  merge(own, {{{"--shape",
+                [](FlowsJob& j, V v) {
+                  static const std::map<std::string, FlowShape> shapes{
+                      {"straight", FlowShape::Straight},
+                      {"curved", FlowShape::Curved},
+                      {"routed", FlowShape::Routed}};
+                  const auto shape = shapes.find(v);
+                  if (shape == shapes.end())
+                    throw UsageError("--shape is 'straight', 'curved' or 'routed'");
+                  j.analysis.lines.shape = shape->second;
+                }}},
+              {{"--aggregate", [](FlowsJob& j) { j.analysis.lines.aggregate = true; }}}});
+  return parseFlowsOnRoads(args, cp::layers::FlowRoadAnalysis::Lines, std::move(own));
+}
+
+cp::layers::FlowsOnRoadsJob parseRoadLoadsOptions(const std::vector<std::string>& args) {
+  return parseFlowsOnRoads(args, cp::layers::FlowRoadAnalysis::RoadLoads, {});
+}
+
+cp::layers::FlowsOnRoadsJob parseSiteAssessmentOptions(const std::vector<std::string>& args) {
+  using V = const std::string&;
+  Grammar<FlowsJob> own = co2Grammar();
+  merge(own, {{{"--candidates", [](FlowsJob& j, V v) { j.candidates = v; }},
+               {"--candidate-id", [](FlowsJob& j, V v) { j.candidateIdField = v; }},
+               {"--input-ratio",
+                [](FlowsJob& j, V v) {
+                  j.analysis.inputRatio = number("--input-ratio", v);
+                  if (j.analysis.inputRatio < 0)
+                    throw UsageError("--input-ratio must be 0 or more");
+                }}},
+              {}});
+  FlowsJob job =
+      parseFlowsOnRoads(args, cp::layers::FlowRoadAnalysis::SiteAssessment, std::move(own));
+  requireSet(job.candidates, "--candidates");
+  return job;
+}
+
+cp::layers::FlowBalanceJob parseFlowBalanceOptions(const std::vector<std::string>& args) {
+  using J = cp::layers::FlowBalanceJob;
+  using V = const std::string&;
+  Grammar<J> grammar = flowTableGrammar<J>();
+  merge(grammar,
+        {{{"--stock-nodes", [](J& j, V v) { j.analysis.stockNodes = analyses::nodeList(v); }},
+          {"--tolerance",
+           [](J& j, V v) {
+             j.analysis.tolerance = number("--tolerance", v);
+             if (j.analysis.tolerance < 0)
+               throw UsageError("--tolerance must be a share of 0 or more");
+           }},
+          {"--output", [](J& j, V v) { j.output = v; }},
+          {"--attribution", [](J& j, V v) { j.attribution = v; }}},
+         {}});
+  J job = parseArguments(args, grammar, J{});
+  requireSet(job.table.flows, "--flows");
+  requireSet(job.output, "--output");
+  return job;
+}
+
+cp::layers::SankeyJob parseSankeyOptions(const std::vector<std::string>& args) {
+  using J = cp::layers::SankeyJob;
+  using V = const std::string&;
+  Grammar<J> grammar = flowTableGrammar<J>();
+  merge(
+      grammar,
+      {{{"--group", [](J& j, V v) { j.analysis.group = v; }},
+        {"--title", [](J& j, V v) { j.analysis.drawing.title = v; }},
+        {"--split-nodes", [](J& j, V v) { j.analysis.drawing.splitNodes = analyses::nodeList(v); }},
+        {"--width", [](J& j, V v) { j.analysis.drawing.width = number("--width", v); }},
+        {"--height", [](J& j, V v) { j.analysis.drawing.height = number("--height", v); }},
+        {"--output", [](J& j, V v) { j.output = v; }}},
+       {}});
+  J defaults;
+  defaults.analysis.drawing.width = 900;  // as in QGIS
+  defaults.analysis.drawing.height = 500;
+  J job = parseArguments(args, grammar, std::move(defaults));
+  requireSet(job.table.flows, "--flows");
+  requireSet(job.output, "--output");
+  if (job.analysis.drawing.width < 200 || job.analysis.drawing.height < 100)
+    throw UsageError("--width must be at least 200 and --height at least 100 px");
+  return job;
+}
+
 std::string odUsage() {
   return R"(usage: circular-planner od --roads LAYER --origins LAYER [--destinations LAYER] --output FILE.gpkg [options]
 
@@ -396,6 +549,89 @@ says yes (drawn by estimate, not surveyed); writes a GeoPackage (layer routes).
                               yes, true, 1 ... or no, false, 0 ...; other text is
                               taken as no and listed
   --metric distance|time      what routes minimise (default distance)
+)";
+}
+
+namespace {
+
+const char* kFlowTableUsage = R"(
+  --flows LAYER               the flow table: origin_id, destination_id,
+                              tonnes_per_year, material_class (material, stage,
+                              scenario, view optional)
+  --classes C,...             only these material classes (biomass, minerals, metals,
+                              fossil_fuels, water, emissions, mixed)
+  --stage S, --scenario S     only flows of this stage or scenario
+)";
+
+const char* kFlowPlacesUsage =
+    R"(  --places LAYER              places whose ids the flows name (zone_id, district_id,
+                              site_id, ...); once per layer; an id in two layers is
+                              the first layer's place
+)";
+
+}  // namespace
+
+std::string flowLinesUsage() {
+  return std::string(
+             R"(usage: circular-planner flowlines --roads LAYER --flows LAYER --places LAYER ... --output FILE.gpkg [options]
+
+Draws every flow between its places, with its road distance, tonne-km and
+transport CO2e (layer flow_lines); flows naming no place are listed.
+)") + kFlowTableUsage +
+         kFlowPlacesUsage +
+         R"(  --shape straight|curved|routed   lines (default curved: A to B and B to A never overlap)
+  --aggregate                 add up flows of the same origin, destination and class
+  --co2-per-tkm KG            transport emissions, kg CO2e per tonne-km
+)";
+}
+
+std::string roadLoadsUsage() {
+  return std::string(
+             R"(usage: circular-planner roadloads --roads LAYER --flows LAYER --places LAYER ... --output FILE.gpkg [options]
+
+Routes every flow along its shortest road route and adds its tonnes to each
+road segment it uses, in all and per material class (layer road_loads).
+)") + kFlowTableUsage +
+         kFlowPlacesUsage;
+}
+
+std::string siteAssessmentUsage() {
+  return std::string(
+             R"(usage: circular-planner siteassessment --roads LAYER --flows LAYER --places LAYER ... --candidates LAYER --output FILE.gpkg [options]
+
+Ranks candidate sites for a facility that would deliver the chosen flows to
+their destinations in place of their origins (layer site_assessment: baseline
+and new tonne-km, the change and its CO2e, the rank).
+)") + kFlowTableUsage +
+         kFlowPlacesUsage +
+         R"(  --candidates LAYER, --candidate-id FIELD   the candidate sites (ids unique)
+  --input-ratio R             tonnes the facility receives per tonne it delivers (default 0)
+  --co2-per-tkm KG            transport emissions, kg CO2e per tonne-km
+)";
+}
+
+std::string flowBalanceUsage() {
+  return std::string(
+             R"(usage: circular-planner flowbalance --flows LAYER --output FILE.gpkg [options]
+
+Checks the mass balance of every node of the flow table, group (view) by group:
+in = out + added to stock; boundary nodes need not balance (layer flow_balance).
+)") + kFlowTableUsage +
+         R"(  --stock-nodes ID,...        nodes that are stocks (default: stock)
+  --tolerance SHARE           of a node's inflow (default 0.01)
+  --attribution TEXT          data attribution stored with the output
+)";
+}
+
+std::string sankeyUsage() {
+  return std::string(R"(usage: circular-planner sankey --flows LAYER --output FILE.svg [options]
+
+Draws the flows as a Sankey diagram in SVG, coloured by material class.
+)") + kFlowTableUsage +
+         R"(  --group G                   only the flows of this group (view)
+  --title TEXT                the diagram's title
+  --split-nodes ID,...        nodes drawn both as source and as sink (default: outside)
+  --width PX, --height PX     of the diagram (default 900 x 500)
 )";
 }
 

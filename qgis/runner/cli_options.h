@@ -1,5 +1,5 @@
 #pragma once
-// Command-line options of the runner's analysis jobs (`od`, `catchments`):
+// Command-line options of the runner's analysis jobs:
 // each job's own, and those every job on a road network shares.
 
 #include <stdexcept>
@@ -8,6 +8,7 @@
 
 #include "layers/jobs/allocation_job.h"
 #include "layers/jobs/catchments_job.h"
+#include "layers/jobs/flow_jobs.h"
 #include "layers/jobs/od_job.h"
 #include "layers/jobs/routes_job.h"
 
@@ -24,8 +25,18 @@ cp::layers::CatchmentsJob parseCatchmentsOptions(const std::vector<std::string>&
 cp::layers::AllocationJob parseAllocationOptions(const std::vector<std::string>& args);
 cp::layers::AllocationJob parseSiteSelectionOptions(const std::vector<std::string>& args);
 cp::layers::RoutesJob parseRoutesOptions(const std::vector<std::string>& args);
+cp::layers::FlowsOnRoadsJob parseFlowLinesOptions(const std::vector<std::string>& args);
+cp::layers::FlowsOnRoadsJob parseRoadLoadsOptions(const std::vector<std::string>& args);
+cp::layers::FlowsOnRoadsJob parseSiteAssessmentOptions(const std::vector<std::string>& args);
+cp::layers::FlowBalanceJob parseFlowBalanceOptions(const std::vector<std::string>& args);
+cp::layers::SankeyJob parseSankeyOptions(const std::vector<std::string>& args);
 
 std::string odUsage();
+std::string flowLinesUsage();
+std::string roadLoadsUsage();
+std::string siteAssessmentUsage();
+std::string flowBalanceUsage();
+std::string sankeyUsage();
 std::string catchmentsUsage();
 std::string allocationUsage();
 std::string siteSelectionUsage();

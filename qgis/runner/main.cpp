@@ -1,8 +1,10 @@
 // circular-planner: the headless runner. Its analysis jobs (od, routes,
-// catchments, allocation, siteselection) need GDAL alone; `report` (with QGIS)
+// catchments, allocation, siteselection, flowlines, roadloads, siteassessment,
+// flowbalance, sankey) need GDAL alone; `report` (with QGIS)
 // runs the whole analysis on one data set and lays out the maps.
 
 #include <cstdio>
+#include <iomanip>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -24,17 +26,22 @@ namespace {
 
 constexpr std::size_t kDiagnosticsShown = 25;
 
+// Every warning, the first few in full.
+void printWarnings(const cp::layers::Diagnostics& diagnostics) {
+  const auto& all = diagnostics.all();
+  for (std::size_t i = 0; i < all.size() && i < kDiagnosticsShown; ++i)
+    std::cout << "  " << all[i].text() << "\n";
+  if (all.size() > kDiagnosticsShown)
+    std::cout << "  ... and " << all.size() - kDiagnosticsShown << " more warnings\n";
+}
+
 // How the job came by its network, and every warning it gave.
 void printReport(const cp::layers::NetworkSource& source, const cp::layers::JobReport& report) {
   if (report.networkFromSaved)
     std::cout << "network: loaded from " << cp::layers::maskedConnection(source.saved) << "\n";
   else
     std::cout << "network: " << report.buildReport.summary() << "\n";
-  const auto& diagnostics = report.diagnostics.all();
-  for (std::size_t i = 0; i < diagnostics.size() && i < kDiagnosticsShown; ++i)
-    std::cout << "  " << diagnostics[i].text() << "\n";
-  if (diagnostics.size() > kDiagnosticsShown)
-    std::cout << "  ... and " << diagnostics.size() - kDiagnosticsShown << " more warnings\n";
+  printWarnings(report.diagnostics);
 }
 
 // Progress on the terminal's status line.
@@ -101,11 +108,52 @@ int runRoutes(const std::vector<std::string>& args) {
   return 0;
 }
 
+int runFlowsOnRoads(const cp::layers::FlowsOnRoadsJob& job) {
+  const cp::geo::Feedback feedback = terminalProgress("routing");
+  const cp::layers::FlowsOnRoadsJobResult r = cp::layers::runFlowsOnRoadsJob(job, &feedback);
+  printReport(job.network, r);
+  std::cout << "flows: " << r.flows << " placed, " << r.unplaced << " naming no place\n";
+  switch (job.kind) {
+    case cp::layers::FlowRoadAnalysis::Lines:
+      std::cout << r.tonneKm << " tonne-km by road\n";
+      break;
+    case cp::layers::FlowRoadAnalysis::RoadLoads:
+      std::cout << r.segments << " road segments loaded; " << r.tonneKm << " tonne-km\n";
+      break;
+    case cp::layers::FlowRoadAnalysis::SiteAssessment:
+      std::cout << "baseline " << r.baselineTonneKm << " tonne-km; best candidate " << r.best
+                << ": " << r.tonneKm << " tonne-km\n";
+      break;
+  }
+  std::cout << "wrote " << job.output << "\n";
+  return 0;
+}
+
+int runFlowBalance(const std::vector<std::string>& args) {
+  const cp::layers::FlowBalanceJob job = cp::runner::parseFlowBalanceOptions(args);
+  const cp::layers::FlowBalanceJobResult r = cp::layers::runFlowBalanceJob(job);
+  printWarnings(r.diagnostics);
+  std::cout << r.nodes << " nodes, " << r.unbalanced << " out of balance\nwrote " << job.output
+            << "\n";
+  return 0;
+}
+
+int runSankey(const std::vector<std::string>& args) {
+  const cp::layers::SankeyJob job = cp::runner::parseSankeyOptions(args);
+  const cp::layers::SankeyJobResult r = cp::layers::runSankeyJob(job);
+  printWarnings(r.diagnostics);
+  std::cout << r.nodes << " nodes and " << r.bands << " bands drawn\nwrote " << job.output << "\n";
+  return 0;
+}
+
 // The usage of every command this build has.
 std::string usage() {
   std::string text = cp::runner::odUsage() + "\n" + cp::runner::catchmentsUsage() + "\n" +
                      cp::runner::routesUsage() + "\n" + cp::runner::allocationUsage() + "\n" +
-                     cp::runner::siteSelectionUsage() + cp::runner::commonUsage();
+                     cp::runner::siteSelectionUsage() + "\n" + cp::runner::flowLinesUsage() + "\n" +
+                     cp::runner::roadLoadsUsage() + "\n" + cp::runner::siteAssessmentUsage() +
+                     "\n" + cp::runner::flowBalanceUsage() + "\n" + cp::runner::sankeyUsage() +
+                     cp::runner::commonUsage();
 #ifdef CP_RUNNER_WITH_REPORT
   text += std::string("\n") + cp::runner::reportUsage();
 #endif
@@ -119,6 +167,7 @@ int main(int argc, char** argv) {
   // beside it: nothing is written beside the user's data.
   CPLSetConfigOption("GDAL_PAM_ENABLED", "NO");
   const std::vector<std::string> args(argv + 1, argv + argc);
+  std::cout << std::fixed << std::setprecision(1);  // tonnes and km as planners read them
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
     std::cout << usage();
     return args.empty() ? 2 : 0;
@@ -135,6 +184,16 @@ int main(int argc, char** argv) {
       return runAllocation(cp::runner::parseAllocationOptions(rest));
     if (args[0] == "siteselection")
       return runAllocation(cp::runner::parseSiteSelectionOptions(rest));
+    if (args[0] == "flowlines")
+      return runFlowsOnRoads(cp::runner::parseFlowLinesOptions(rest));
+    if (args[0] == "roadloads")
+      return runFlowsOnRoads(cp::runner::parseRoadLoadsOptions(rest));
+    if (args[0] == "siteassessment")
+      return runFlowsOnRoads(cp::runner::parseSiteAssessmentOptions(rest));
+    if (args[0] == "flowbalance")
+      return runFlowBalance(rest);
+    if (args[0] == "sankey")
+      return runSankey(rest);
 #ifdef CP_RUNNER_WITH_REPORT
     if (args[0] == "report")
       return cp::runner::runReport(rest, argv[0]);

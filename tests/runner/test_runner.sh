@@ -88,6 +88,37 @@ expect 0 "sites chosen: .* (proven optimal)" -- siteselection --roads "$gpkg|lay
 check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/selection.gpkg" site_intake -select status | grep -c "^new$")" = 1 ]' \
   "site selection did not mark one new site"
 
+# The material-flow jobs, with GDAL alone.
+flows=(--flows "$gpkg|layername=material_flows")
+flow_places=(--places "$gpkg|layername=industrial_zones" --places "$gpkg|layername=districts")
+expect 2 "--places is required" -- flowlines --roads r --flows f --output y
+expect 2 "--shape is 'straight', 'curved' or 'routed'" -- flowlines --roads r "${flows[@]}" \
+  --places p --output y --shape bent
+expect 2 "--classes: 'stone' is not a material class" -- roadloads --roads r "${flows[@]}" \
+  --places p --output y --classes minerals,stone
+expect 0 "flows name places in none of the given layers and are left out; the places: 'Z-" -- \
+  flowlines --roads "$gpkg|layername=roads" "${flows[@]}" --places "$gpkg|layername=districts" \
+  --scenario masterplan_2050_illustrative --output "$out/lines_unplaced.gpkg"
+expect 0 "flows: 88 placed, 0 naming no place" -- flowlines --roads "$gpkg|layername=roads" \
+  "${flows[@]}" "${flow_places[@]}" --scenario masterplan_2050_illustrative --output "$out/flow_lines.gpkg"
+expect 0 "road segments loaded" -- roadloads --roads "$gpkg|layername=roads" "${flows[@]}" \
+  "${flow_places[@]}" --scenario masterplan_2050_illustrative --output "$out/road_loads.gpkg"
+expect 2 "--candidates is required" -- siteassessment --roads r "${flows[@]}" --places p --output y
+expect 0 "best candidate " -- siteassessment --roads "$gpkg|layername=roads" "${flows[@]}" \
+  "${flow_places[@]}" --scenario masterplan_2050_illustrative --classes minerals \
+  --candidates "$gpkg|layername=industrial_zones" --candidate-id zone_id --output "$out/assessment.gpkg"
+check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/assessment.gpkg" site_assessment -select rank | tail -n +2 | sort -n | tr -d \" | tr "\n" " ")" = "1 2 3 4 5 " ]' \
+  "site assessment did not rank every candidate"
+expect 0 "out of balance" -- flowbalance "${flows[@]}" --output "$out/balance.gpkg"
+check '[ "$(ogrinfo -ro -so "$out/balance.gpkg" flow_balance | sed -n "s/Feature Count: //p")" -gt 10 ]' \
+  "the flow balance wrote no nodes"
+expect 1 "no flow passes the filters in group 'nowhere'" -- sankey "${flows[@]}" --group nowhere \
+  --output "$out/none.svg"
+[ -e "$out/none.svg" ] && { echo "FAIL: a failed Sankey left its output"; failures=$((failures + 1)); }
+expect 0 "bands drawn" -- sankey "${flows[@]}" --scenario report_baseline --group construction \
+  --output "$out/construction.svg"
+check 'grep -q "<svg" "$out/construction.svg"' "the Sankey job wrote no SVG"
+
 if ! "$runner" --help 2>&1 | grep -q "circular-planner report"; then
   echo "(this build has no report job: QGIS was left out)"
   rm -rf "$out"
@@ -122,6 +153,9 @@ catchment_rows() { ogr2ogr -f CSV /vsistdout/ "$1" catchments -select site_id,so
 check '[ "$(catchment_rows "$out/catchments.gpkg")" = "$(catchment_rows "$out/report/results.gpkg")" ]' \
   "the catchments job and the report's catchments differ"
 # Attributes only: the report writes in its project's CRS, the job in the working one.
+check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/flow_lines.gpkg" flow_lines)" = "$(ogr2ogr -f CSV /vsistdout/ "$out/report/results.gpkg" flow_lines)" ] &&
+       [ "$(ogr2ogr -f CSV /vsistdout/ "$out/road_loads.gpkg" road_loads)" = "$(ogr2ogr -f CSV /vsistdout/ "$out/report/results.gpkg" road_loads)" ]' \
+  "the flow-line and road-load jobs and the report's differ"
 table_rows() { ogr2ogr -f CSV /vsistdout/ "$1" "$2"; }
 check '[ "$(table_rows "$out/allocation.gpkg" allocation)" = "$(table_rows "$out/report/results.gpkg" allocation)" ] &&
        [ "$(table_rows "$out/allocation.gpkg" site_intake)" = "$(table_rows "$out/report/results.gpkg" site_intake)" ] &&

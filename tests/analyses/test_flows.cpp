@@ -1,0 +1,173 @@
+// The material-flow analyses on the Almaty roads, each checked by a second
+// way of getting its answer: road loads and flow lines against an independent
+// OD matrix, site assessment against a candidate whose answer is known, the
+// balance against hand-made flows.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numeric>
+
+#include "almaty_places.h"
+#include "geo/routing.h"
+#include "layers/analyses/flow_balance.h"
+#include "layers/analyses/flow_lines.h"
+#include "layers/analyses/road_loads.h"
+#include "layers/analyses/site_assessment.h"
+
+namespace cp::test {
+namespace {
+
+using layers::Flow;
+using layers::MaterialClass;
+
+class FlowsAnalysis : public OnAlmatyRoads {
+ protected:
+  // Flows of each class between random places, two of them repeated.
+  void SetUp() override {
+    zones_ = places("Z", 4, 7);
+    districts_ = places("D", 6, 8);
+    const MaterialClass classes[] = {MaterialClass::Minerals, MaterialClass::Metals};
+    for (std::size_t z = 0; z < zones_.ids.size(); ++z)
+      for (std::size_t d = 0; d < districts_.ids.size(); ++d)
+        flows_.push_back({"f" + std::to_string(flows_.size()), zones_.ids[z], districts_.ids[d],
+                          1000.0 * static_cast<double>(z + 1) + static_cast<double>(d),
+                          classes[(z + d) % 2], "stone", "supply", "", ""});
+    flows_.push_back(flows_[0]);
+    flows_.back().id = "again";
+    flows_.push_back({"lost", "Z0", "nowhere", 77, MaterialClass::Minerals, "", "", "", ""});
+  }
+
+  analyses::FlowsOnNetwork onNetwork(layers::Diagnostics& diagnostics) const {
+    const std::vector<analyses::FlowPlaceLayer> layers{{zones_, "zone_id"},
+                                                       {districts_, "district_id"}};
+    return analyses::joinFlows(
+        network(), analyses::placeFlows(layers, flows_, "flows", diagnostics), {}, diagnostics);
+  }
+
+  // km by road from every place to every place, by the matrix.
+  geo::OdMatrix matrix(const analyses::FlowsOnNetwork& flows) const {
+    const auto locations = flows.snapped.locations();
+    return geo::odMatrix(network(), locations, locations);
+  }
+
+  layers::PointData zones_, districts_;
+  std::vector<Flow> flows_;
+};
+
+TEST_F(FlowsAnalysis, AFlowNamingNoPlaceIsLeftOutAndSaid) {
+  layers::Diagnostics diagnostics;
+  const analyses::FlowsOnNetwork flows = onNetwork(diagnostics);
+  EXPECT_EQ(flows.placed.flows.size(), flows_.size() - 1);
+  EXPECT_EQ(flows.placed.unplaced, 1U);
+  EXPECT_DOUBLE_EQ(flows.placed.unplacedTonnes, 77);
+  ASSERT_FALSE(diagnostics.empty());
+  EXPECT_NE(diagnostics.all().back().message.find("'nowhere' (flows lost; 77 t)"),
+            std::string::npos)
+      << diagnostics.all().back().message;
+}
+
+TEST_F(FlowsAnalysis, RoadLoadsAddUpToTheFlowsTonneKmByTheMatrix) {
+  layers::Diagnostics diagnostics;
+  const analyses::FlowsOnNetwork flows = onNetwork(diagnostics);
+  const geo::OdMatrix km = matrix(flows);
+  double expected = 0;
+  for (std::size_t k = 0; k < flows.placed.flows.size(); ++k)
+    expected += flows.placed.flows[k].tonnes *
+                km.at(flows.placed.ends[k].first, flows.placed.ends[k].second).distanceM / 1000;
+  const analyses::RoadLoadsResult loads = analyses::roadLoads(network(), flows);
+  EXPECT_EQ(loads.routed, flows.placed.flows.size());
+  EXPECT_NEAR(loads.tonneKm, expected, 1e-9 * expected);
+  double perClass = 0;  // the classes' tonnes add up to each segment's
+  for (const layers::ResultRow& row : loads.segments.rows) {
+    double classes = 0;
+    for (std::size_t i = 3; i < row.values.size(); ++i)
+      classes += std::get<double>(row.values[i]);
+    EXPECT_NEAR(classes, std::get<double>(row.values[1]), 1e-6);
+    perClass += classes;
+  }
+  EXPECT_GT(perClass, 0);
+}
+
+TEST_F(FlowsAnalysis, AggregatedFlowLinesKeepTheTonnesAndTheirRoadKm) {
+  layers::Diagnostics diagnostics;
+  const analyses::FlowsOnNetwork flows = onNetwork(diagnostics);
+  const geo::OdMatrix km = matrix(flows);
+  analyses::FlowLinesOptions options;
+  options.aggregate = true;
+  options.shape = analyses::FlowShape::Routed;
+  const analyses::FlowLinesResult lines = analyses::flowLines(network(), flows, options);
+  EXPECT_EQ(lines.drawn, flows.placed.flows.size() - 1);  // "again" joins f0
+  double tonnes = 0;
+  for (const Flow& f : flows.placed.flows)
+    tonnes += f.tonnes;
+  EXPECT_DOUBLE_EQ(lines.tonnes, tonnes);
+  const layers::ResultRow& first = lines.lines.rows.front();
+  EXPECT_EQ(std::get<std::string>(first.values[0]), "f0,again");
+  EXPECT_DOUBLE_EQ(std::get<double>(first.values[7]), 2 * flows_[0].tonnes);
+  EXPECT_NEAR(std::get<double>(first.values[8]),
+              km.at(flows.placed.ends[0].first, flows.placed.ends[0].second).distanceM / 1000,
+              1e-9);
+  // A routed line runs along the route: as long as the road km, measured on the
+  // ellipsoid, up to the UTM zone's scale (within 0.1 %, its planar length).
+  const double roadKm = std::get<double>(first.values[8]);
+  EXPECT_NEAR(dynamic_cast<const OGRLineString&>(*first.geometry).get_Length() / 1000, roadKm,
+              1e-3 * roadKm);
+}
+
+TEST_F(FlowsAnalysis, ACandidateAtTheOriginChangesNothingAndTheRankingIsByTonneKm) {
+  layers::Diagnostics diagnostics;
+  analyses::FlowsOnNetwork flows = onNetwork(diagnostics);
+  // Only the flows from Z0: a facility at Z0 delivers them as they go today.
+  std::vector<Flow> fromZ0;
+  std::vector<std::pair<std::size_t, std::size_t>> ends;
+  for (std::size_t k = 0; k < flows.placed.flows.size(); ++k)
+    if (flows.placed.flows[k].origin == "Z0") {
+      fromZ0.push_back(flows.placed.flows[k]);
+      ends.push_back(flows.placed.ends[k]);
+    }
+  flows.placed.flows = fromZ0;
+  flows.placed.ends = ends;
+  layers::PointData candidates = places("C", 3, 9);
+  candidates.ids.push_back("at Z0");
+  candidates.xy.push_back(zones_.xy[0]);
+  candidates.lonLat.push_back(zones_.lonLat[0]);
+  const analyses::SiteAssessmentResult r = analyses::assessSites(network(), flows, candidates, {});
+  EXPECT_NEAR(r.newTonneKm[3], r.baselineTonneKm, 1e-9 * r.baselineTonneKm);
+  for (std::size_t i = 1; i < r.ranking.size(); ++i)
+    EXPECT_LE(r.newTonneKm[r.ranking[i - 1]], r.newTonneKm[r.ranking[i]]);
+  EXPECT_EQ(r.candidates.rows.size(), 4U);
+  // Inputs from the origins: each tonne delivered brings half a tonne from Z0.
+  analyses::SiteAssessmentOptions withInputs;
+  withInputs.inputRatio = 0.5;
+  const analyses::SiteAssessmentResult w =
+      analyses::assessSites(network(), flows, candidates, withInputs);
+  EXPECT_NEAR(w.newTonneKm[3], r.newTonneKm[3], 1e-6);  // from Z0 to Z0: no km
+  EXPECT_GT(w.newTonneKm[0], r.newTonneKm[0]);
+}
+
+TEST(FlowBalanceAnalysis, NodesBalanceWithinTheirGroupAndStockCounts) {
+  const std::vector<Flow> flows{
+      {"1", "mine", "city", 100, MaterialClass::Minerals, "", "", "", "construction"},
+      {"2", "city", "stock", 60, MaterialClass::Minerals, "", "", "", "construction"},
+      {"3", "city", "landfill", 30, MaterialClass::Minerals, "", "", "", "construction"},
+      {"4", "farm", "city", 10, MaterialClass::Biomass, "", "", "", "food"},
+      {"5", "city", "sewer", 10, MaterialClass::Biomass, "", "", "", "food"}};
+  const analyses::FlowBalanceResult r = analyses::balanceFlows(flows, {}, "flows");
+  ASSERT_EQ(r.unbalanced, 1U);  // construction's city: 100 in, 30 out, 60 to stock
+  ASSERT_EQ(r.diagnostics.all().size(), 1U);
+  EXPECT_EQ(r.diagnostics.all()[0].message,
+            "construction node 'city': 100 t in, 30 t out, 60 t to stock: 10 t unaccounted for");
+  for (std::size_t i = 0; i < r.nodes.size(); ++i) {
+    if (r.nodes[i].node == "city" && r.nodes[i].group == "food") {
+      EXPECT_TRUE(r.balanced[i]);
+    }
+  }
+  EXPECT_EQ(analyses::flowBalanceTable(r).rows.size(), r.nodes.size());
+  analyses::FlowBalanceOptions lenient;
+  lenient.tolerance = 0.1;
+  EXPECT_EQ(analyses::balanceFlows(flows, lenient, "flows").unbalanced, 0U);
+}
+
+}  // namespace
+}  // namespace cp::test
