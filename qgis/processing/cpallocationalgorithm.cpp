@@ -143,12 +143,6 @@ void CpAllocationAlgorithm::addAllocationOutputs() {
     addOutput(new QgsProcessingOutputNumber(QString::fromLatin1(name), QObject::tr(title)));
 }
 
-void CpAllocationAlgorithm::insertIfWritten(QVariantMap& results, const QString& name,
-                                            const QString& destination) {
-  if (!destination.isEmpty())
-    results.insert(name, destination);
-}
-
 void CpAllocationAlgorithm::insertTotals(QVariantMap& results,
                                          const cp::analyses::AllocationTotals& totals,
                                          QgsProcessingFeedback* feedback) {

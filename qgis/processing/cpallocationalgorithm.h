@@ -52,8 +52,6 @@ class CpAllocationAlgorithm : public CpNetworkAlgorithm {
   // What keeping sources whole cost against the split optimum.
   static void reportWholeSources(const cp::analyses::WholeAgainstSplit& whole,
                                  QgsProcessingFeedback* feedback);
-  static void insertIfWritten(QVariantMap& results, const QString& name,
-                              const QString& destination);
   static void insertTotals(QVariantMap& results, const cp::analyses::AllocationTotals& totals,
                            QgsProcessingFeedback* feedback);
 };

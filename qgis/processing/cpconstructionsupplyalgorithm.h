@@ -4,7 +4,7 @@
 // to the districts' construction demand with the least tonne-km by road.
 
 #include "cpnetworkalgorithm.h"
-#include "geo/routing.h"
+#include "layers/analyses/construction_supply.h"
 
 class CpConstructionSupplyAlgorithm : public CpNetworkAlgorithm {
  public:
@@ -23,14 +23,8 @@ class CpConstructionSupplyAlgorithm : public CpNetworkAlgorithm {
                                QgsProcessingFeedback* feedback) override;
 
  private:
-  struct Plan;
-  // Zone capacities per material class, by zone, from the products table.
-  std::vector<std::vector<double>> zoneCapacities(const QVariantMap& parameters,
-                                                  QgsProcessingContext& context,
-                                                  const cp::layers::PointData& zones);
-  QVariantMap writePlan(const QVariantMap& parameters, QgsProcessingContext& context,
-                        QgsProcessingFeedback* feedback, const Plan& plan,
-                        const cp::layers::PointData& suppliers, const cp::geo::OdMatrix& km);
-  QString writeDistricts(const QVariantMap& parameters, QgsProcessingContext& context,
-                         const Plan& plan);
+  // The products table's zones, material classes and capacities.
+  cp::analyses::ZoneProducts readProducts(const QVariantMap& parameters,
+                                          QgsProcessingContext& context,
+                                          cp::layers::Diagnostics& diagnostics);
 };

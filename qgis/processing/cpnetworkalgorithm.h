@@ -125,6 +125,13 @@ class CpNetworkAlgorithm : public QgsProcessingAlgorithm {
                      const QString& name, Output output,
                      cp::qgis::ResultStyler::Style style = nullptr);
 
+  // Adds an optional output's destination to `results` when it was written.
+  static void insertIfWritten(QVariantMap& results, const QString& name,
+                              const QString& destination) {
+    if (!destination.isEmpty())
+      results.insert(name, destination);
+  }
+
   // PLACES, optional: every place, whether it joined the network, how far away.
   void addPlacesOutput();
   struct PlaceSet {

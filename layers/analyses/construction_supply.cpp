@@ -1,0 +1,152 @@
+#include "construction_supply.h"
+
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "layers/flows.h"
+#include "layers/snapped_places.h"
+
+namespace cp::analyses {
+namespace {
+
+// The construction classes, in the order of the plan's tables.
+const layers::MaterialClass kClasses[] = {
+    layers::MaterialClass::Minerals, layers::MaterialClass::Metals, layers::MaterialClass::Biomass};
+constexpr std::size_t kClassCount = 3;
+
+double ofClass(const layers::ConstructionMaterials& m, std::size_t c) {
+  return c == 0 ? m.minerals : c == 1 ? m.metals : m.biomass;
+}
+
+// Each zone's capacity per construction class; products of other classes are
+// listed, since they supply no construction.
+std::vector<std::vector<double>> zoneCapacities(const ZoneProducts& products,
+                                                const layers::PointData& zones,
+                                                layers::Diagnostics& diagnostics) {
+  std::map<std::string, std::size_t> index;
+  for (std::size_t z = 0; z < zones.ids.size(); ++z)
+    index.emplace(zones.ids[z], z);
+  std::vector<std::vector<double>> out(kClassCount, std::vector<double>(zones.ids.size(), 0.0));
+  std::set<std::string> unknownZones;
+  std::vector<std::string> otherClasses;
+  for (std::size_t row = 0; row < products.rows.size(); ++row) {
+    const auto z = index.find(products.zones[row]);
+    if (z == index.end()) {
+      unknownZones.insert("'" + products.zones[row] + "'");
+      continue;
+    }
+    const auto c = layers::parseMaterialClass(products.classes[row]);
+    if (!c)
+      layers::failInput(products.table, "row " + products.rows[row], products.classField,
+                        "'" + products.classes[row] + "' is not a material class");
+    bool construction = false;
+    for (std::size_t k = 0; k < kClassCount; ++k)
+      if (kClasses[k] == *c) {
+        out[k][z->second] += products.capacity[row];
+        construction = true;
+      }
+    if (!construction && products.capacity[row] > 0)
+      otherClasses.push_back(products.rows[row] + " (" + products.classes[row] + ")");
+  }
+  if (!unknownZones.empty())
+    layers::failInput(products.table, "", products.zoneField,
+                      "zones not in the zones layer: " +
+                          layers::listed({unknownZones.begin(), unknownZones.end()}));
+  if (!otherClasses.empty())
+    diagnostics.warn(products.table, "", products.classField,
+                     "rows " + layers::listed(otherClasses) +
+                         ": not a construction class (minerals, metals, biomass); they supply "
+                         "no construction and are left out",
+                     otherClasses.size());
+  return out;
+}
+
+layers::ResultTable linesTable() {
+  using layers::FieldType;
+  return {"construction_supply",
+          layers::ResultGeometry::LineString,
+          {{"supplier_id", FieldType::Text},
+           {"district_id", FieldType::Text},
+           {"material_class", FieldType::Text},
+           {"origin", FieldType::Text},
+           {"tonnes", FieldType::Real},
+           {"road_km", FieldType::Real},
+           {"tonne_km", FieldType::Real},
+           {"co2_t", FieldType::Real}},
+          {}};
+}
+
+layers::ResultTable districtsTable() {
+  using layers::FieldType;
+  return {"district_supply",
+          layers::ResultGeometry::Point,
+          {{"district_id", FieldType::Text},
+           {"demand_t", FieldType::Real},
+           {"supplied_t", FieldType::Real},
+           {"secondary_t", FieldType::Real},
+           {"unmet_t", FieldType::Real}},
+          {}};
+}
+
+}  // namespace
+
+ConstructionSupplyResult supplyConstruction(const ConstructionSupplyInput& input,
+                                            const ConstructionSupplyOptions& options,
+                                            const geo::Feedback* feedback) {
+  ConstructionSupplyResult r{linesTable(), districtsTable(), 0, 0, 0, 0, {}};
+  const auto capacities = zoneCapacities(input.products, input.zones, r.diagnostics);
+  std::vector<layers::DistrictStock> stock;
+  for (const layers::DistrictFloorArea& floor : input.floors)
+    stock.push_back(layers::districtStock(floor, options.coefficients));
+
+  // Suppliers: the zones, then the districts (their demolitions).
+  layers::PointData suppliers = input.zones;
+  const layers::PointData& districts = input.districts;
+  suppliers.ids.insert(suppliers.ids.end(), districts.ids.begin(), districts.ids.end());
+  suppliers.xy.insert(suppliers.xy.end(), districts.xy.begin(), districts.xy.end());
+  suppliers.lonLat.insert(suppliers.lonLat.end(), districts.lonLat.begin(), districts.lonLat.end());
+  const geo::Snapper snapper(input.network, options.snap);
+  const auto from = layers::snapPlaces(snapper, suppliers, r.diagnostics);
+  const auto to = layers::snapPlaces(snapper, districts, r.diagnostics);
+  const geo::OdMatrix km =
+      geo::odMatrix(input.network, from.locations(), to.locations(), {}, feedback);
+
+  const std::size_t n = districts.ids.size();
+  std::vector<double> demand(n, 0.0), supplied(n, 0.0), secondary(n, 0.0);
+  for (std::size_t c = 0; c < kClassCount; ++c) {
+    geo::AllocationInput problem;
+    problem.supply = capacities[c];
+    for (const layers::DistrictStock& s : stock) {
+      problem.supply.push_back(options.urbanMining ? ofClass(s.recoverable, c) : 0.0);
+      problem.capacity.push_back(ofClass(s.demand, c));
+    }
+    for (const geo::Cost& cost : km.cells)
+      problem.unitCost.push_back(cost.distanceM / 1000);
+    geo::throwIfCanceled(feedback);
+    const geo::Allocation allocation = geo::allocate(problem);
+    for (std::size_t d = 0; d < n; ++d)
+      demand[d] += problem.capacity[d];
+    r.demand += std::accumulate(problem.capacity.begin(), problem.capacity.end(), 0.0);
+    for (const geo::AllocationFlow& f : allocation.flows) {
+      const double road = km.at(f.source, f.site).distanceM / 1000;
+      const bool mined = f.source >= input.zones.ids.size();
+      r.lines.add({suppliers.ids[f.source], districts.ids[f.site],
+                   layers::materialClassName(kClasses[c]), mined ? "demolition" : "industrial zone",
+                   f.tonnes, road, f.tonnes * road, f.tonnes * road * options.kgCo2PerTkm / 1000},
+                  layers::lineAlong({suppliers.xy[f.source], districts.xy[f.site]}));
+      supplied[f.site] += f.tonnes;
+      secondary[f.site] += mined ? f.tonnes : 0;
+      r.supplied += f.tonnes;
+      r.secondary += mined ? f.tonnes : 0;
+      r.tonneKm += f.tonnes * road;
+    }
+  }
+  for (std::size_t d = 0; d < n; ++d)
+    r.districts.add(
+        {districts.ids[d], demand[d], supplied[d], secondary[d], demand[d] - supplied[d]},
+        layers::pointAt(districts.xy[d]));
+  return r;
+}
+
+}  // namespace cp::analyses
