@@ -1,6 +1,24 @@
 #include "building_stock.h"
 
 namespace cp::layers {
+
+const std::vector<FloorField>& floorFields() {
+  using F = DistrictFloorArea;
+  static const std::vector<FloorField> fields{
+      {"RESIDENTIAL_FIELD", "residential_floor_m2", "Residential floor (m²)", &F::residential},
+      {"NONRESIDENTIAL_FIELD", "nonresidential_floor_m2", "Non-residential floor (m²)",
+       &F::nonResidential},
+      {"GROWTH_RESIDENTIAL_FIELD", "growth_residential_m2_per_year",
+       "Residential growth (m² per year)", &F::growthResidential},
+      {"GROWTH_NONRESIDENTIAL_FIELD", "growth_nonresidential_m2_per_year",
+       "Non-residential growth (m² per year)", &F::growthNonResidential},
+      {"GROWTH_INFRASTRUCTURE_FIELD", "growth_infrastructure_m2_per_year",
+       "Infrastructure growth (m² per year)", &F::growthInfrastructure},
+      {"DEMOLITION_FIELD", "demolition_floor_m2", "Floor to demolish (m², over the period)",
+       &F::demolition}};
+  return fields;
+}
+
 namespace {
 
 ConstructionMaterials times(const ConstructionMaterials& perUnit, double units) {

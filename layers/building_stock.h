@@ -3,6 +3,8 @@
 // yearly demand its growth makes, and the secondary supply its demolitions
 // release (urban mining). Floor areas times material intensities.
 
+#include <vector>
+
 namespace cp::layers {
 
 // Tonnes (or tonnes per m², or shares) of the three construction classes.
@@ -27,6 +29,16 @@ struct DistrictFloorArea {
   double growthInfrastructure = 0;
   double demolition = 0;  // m² to be demolished over the demolition period
 };
+
+// One floor-area field of the districts: the key of the option that may name
+// it, its usual name, a title, and the member it fills.
+struct FloorField {
+  const char* key;
+  const char* usual;
+  const char* title;
+  double DistrictFloorArea::*member;
+};
+const std::vector<FloorField>& floorFields();
 
 struct StockCoefficients {
   ConstructionMaterials newBuild;    // t per m² of new floor (and infrastructure)

@@ -11,16 +11,7 @@
 
 namespace cp::qgis {
 
-// One floor-area field: the parameter that may name it, its usual name, a title.
-struct FloorField {
-  const char* parameter;
-  const char* usual;
-  const char* title;
-  double layers::DistrictFloorArea::*member;
-};
-const std::vector<FloorField>& floorFields();
-
-// `names` maps a FloorField's parameter to the field to read; absent or empty:
+// `names` maps a layers::FloorField's key (the parameter) to the field to read; absent or empty:
 // the usual name. Every value must be a number of at least 0 (InputError).
 std::vector<layers::DistrictFloorArea> readFloorAreas(const QgsFeatureSource& districts,
                                                       const QString& label,

@@ -34,9 +34,9 @@ void CpBuildingStockAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterField(
       QStringLiteral("DISTRICT_ID"), QObject::tr("Districts: id field"), QVariant(), kDistricts,
       cp::qgis::FieldDataType::Any, false, true));
-  for (const cp::qgis::FloorField& f : cp::qgis::floorFields())
+  for (const cp::layers::FloorField& f : cp::layers::floorFields())
     addParameter(new QgsProcessingParameterField(
-        QString::fromLatin1(f.parameter),
+        QString::fromLatin1(f.key),
         QObject::tr("%1 (empty: %2)").arg(QObject::tr(f.title), QString::fromLatin1(f.usual)),
         QVariant(), kDistricts, cp::qgis::FieldDataType::Numeric, false, true));
   addParameter(new QgsProcessingParameterNumber(
@@ -60,9 +60,9 @@ QVariantMap CpBuildingStockAlgorithm::processAlgorithm(const QVariantMap& p,
     const QString label = inputLabel(kDistricts);
     cp::layers::Diagnostics diagnostics;
     QVariantMap names;
-    for (const cp::qgis::FloorField& f : cp::qgis::floorFields())
-      names.insert(QString::fromLatin1(f.parameter),
-                   parameterAsString(p, QString::fromLatin1(f.parameter), context));
+    for (const cp::layers::FloorField& f : cp::layers::floorFields())
+      names.insert(QString::fromLatin1(f.key),
+                   parameterAsString(p, QString::fromLatin1(f.key), context));
     const std::vector<cp::layers::DistrictFloorArea> floors =
         cp::qgis::readFloorAreas(*districts, label, names, diagnostics);
     const QString misplaced = cp::qgis::coordinatesProblem(*districts);  // the maps, not the sums

@@ -440,6 +440,27 @@ cp::layers::SankeyJob parseSankeyOptions(const std::vector<std::string>& args) {
   return job;
 }
 
+cp::layers::ConstructionSupplyJob parseConstructionSupplyOptions(
+    const std::vector<std::string>& args) {
+  using J = cp::layers::ConstructionSupplyJob;
+  using V = const std::string&;
+  J job = parse<J>(
+      args,
+      {{{"--zones", [](J& j, V v) { j.zones = v; }},
+        {"--zone-id", [](J& j, V v) { j.zoneIdField = v; }},
+        {"--products", [](J& j, V v) { j.products = v; }},
+        {"--districts", [](J& j, V v) { j.districts = v; }},
+        {"--district-id", [](J& j, V v) { j.districtIdField = v; }},
+        {"--co2-per-tkm", [](J& j, V v) { j.analysis.kgCo2PerTkm = number("--co2-per-tkm", v); }}},
+       {{"--no-urban-mining", [](J& j) { j.analysis.urbanMining = false; }}}});
+  requireSet(job.zones, "--zones");
+  requireSet(job.products, "--products");
+  requireSet(job.districts, "--districts");
+  if (job.analysis.kgCo2PerTkm < 0)
+    throw UsageError("--co2-per-tkm must be 0 or more");
+  return job;
+}
+
 std::string odUsage() {
   return R"(usage: circular-planner od --roads LAYER --origins LAYER [--destinations LAYER] --output FILE.gpkg [options]
 
@@ -632,6 +653,24 @@ Draws the flows as a Sankey diagram in SVG, coloured by material class.
   --title TEXT                the diagram's title
   --split-nodes ID,...        nodes drawn both as source and as sink (default: outside)
   --width PX, --height PX     of the diagram (default 900 x 500)
+)";
+}
+
+std::string constructionSupplyUsage() {
+  return R"(usage: circular-planner constructionsupply --roads LAYER --zones LAYER --products LAYER --districts LAYER --output FILE.gpkg [options]
+
+Assigns the industrial zones' products (and the materials demolitions free) to
+the districts' construction demand, class by class, with the least tonne-km by
+road; writes construction_supply (supplier to district lines) and
+district_supply (each district's demand, supply and what is unmet).
+
+  --zone-id FIELD, --district-id FIELD   ids (default: feature ids); unique
+  --products LAYER            zone_id, material_class, capacity_t_per_year
+  --districts LAYER           with residential_floor_m2, nonresidential_floor_m2,
+                              growth_residential_m2_per_year, growth_nonresidential_m2_per_year,
+                              growth_infrastructure_m2_per_year, demolition_floor_m2
+  --no-urban-mining           offer no materials from demolitions
+  --co2-per-tkm KG            transport emissions, kg CO2e per tonne-km
 )";
 }
 

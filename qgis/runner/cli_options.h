@@ -8,6 +8,7 @@
 
 #include "layers/jobs/allocation_job.h"
 #include "layers/jobs/catchments_job.h"
+#include "layers/jobs/construction_supply_job.h"
 #include "layers/jobs/flow_jobs.h"
 #include "layers/jobs/od_job.h"
 #include "layers/jobs/routes_job.h"
@@ -30,6 +31,8 @@ cp::layers::FlowsOnRoadsJob parseRoadLoadsOptions(const std::vector<std::string>
 cp::layers::FlowsOnRoadsJob parseSiteAssessmentOptions(const std::vector<std::string>& args);
 cp::layers::FlowBalanceJob parseFlowBalanceOptions(const std::vector<std::string>& args);
 cp::layers::SankeyJob parseSankeyOptions(const std::vector<std::string>& args);
+cp::layers::ConstructionSupplyJob parseConstructionSupplyOptions(
+    const std::vector<std::string>& args);
 
 std::string odUsage();
 std::string flowLinesUsage();
@@ -37,6 +40,7 @@ std::string roadLoadsUsage();
 std::string siteAssessmentUsage();
 std::string flowBalanceUsage();
 std::string sankeyUsage();
+std::string constructionSupplyUsage();
 std::string catchmentsUsage();
 std::string allocationUsage();
 std::string siteSelectionUsage();

@@ -1,6 +1,6 @@
 // circular-planner: the headless runner. Its analysis jobs (od, routes,
 // catchments, allocation, siteselection, flowlines, roadloads, siteassessment,
-// flowbalance, sankey) need GDAL alone; `report` (with QGIS)
+// flowbalance, sankey, constructionsupply) need GDAL alone; `report` (with QGIS)
 // runs the whole analysis on one data set and lays out the maps.
 
 #include <cstdio>
@@ -146,6 +146,17 @@ int runSankey(const std::vector<std::string>& args) {
   return 0;
 }
 
+int runConstructionSupply(const std::vector<std::string>& args) {
+  const cp::layers::ConstructionSupplyJob job = cp::runner::parseConstructionSupplyOptions(args);
+  const cp::geo::Feedback feedback = terminalProgress("routing");
+  const cp::layers::ConstructionSupplyJobResult r =
+      cp::layers::runConstructionSupplyJob(job, &feedback);
+  printReport(job.network, r);
+  std::cout << r.supplied << " t of " << r.demand << " t demand supplied (" << r.secondary
+            << " t from demolition); " << r.tonneKm << " tonne-km\nwrote " << job.output << "\n";
+  return 0;
+}
+
 // The usage of every command this build has.
 std::string usage() {
   std::string text = cp::runner::odUsage() + "\n" + cp::runner::catchmentsUsage() + "\n" +
@@ -153,7 +164,7 @@ std::string usage() {
                      cp::runner::siteSelectionUsage() + "\n" + cp::runner::flowLinesUsage() + "\n" +
                      cp::runner::roadLoadsUsage() + "\n" + cp::runner::siteAssessmentUsage() +
                      "\n" + cp::runner::flowBalanceUsage() + "\n" + cp::runner::sankeyUsage() +
-                     cp::runner::commonUsage();
+                     "\n" + cp::runner::constructionSupplyUsage() + cp::runner::commonUsage();
 #ifdef CP_RUNNER_WITH_REPORT
   text += std::string("\n") + cp::runner::reportUsage();
 #endif
@@ -194,6 +205,8 @@ int main(int argc, char** argv) {
       return runFlowBalance(rest);
     if (args[0] == "sankey")
       return runSankey(rest);
+    if (args[0] == "constructionsupply")
+      return runConstructionSupply(rest);
 #ifdef CP_RUNNER_WITH_REPORT
     if (args[0] == "report")
       return cp::runner::runReport(rest, argv[0]);

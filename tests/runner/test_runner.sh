@@ -119,6 +119,17 @@ expect 0 "bands drawn" -- sankey "${flows[@]}" --scenario report_baseline --grou
   --output "$out/construction.svg"
 check 'grep -q "<svg" "$out/construction.svg"' "the Sankey job wrote no SVG"
 
+# Construction supply, with GDAL alone.
+expect 2 "--products is required" -- constructionsupply --roads r --zones z --districts d --output y
+expect 1 "zones not in the zones layer: 'Z-" -- constructionsupply --roads "$gpkg|layername=roads" \
+  --zones "$gpkg|layername=industrial_zones" --products "$gpkg|layername=zone_products" \
+  --districts "$gpkg|layername=districts" --output "$out/h.gpkg"
+[ -e "$out/h.gpkg" ] && { echo "FAIL: a failed construction supply left its output"; failures=$((failures + 1)); }
+expect 0 "1464960.0 t of 1822000.0 t demand supplied" -- constructionsupply \
+  --roads "$gpkg|layername=roads" --zones "$gpkg|layername=industrial_zones" --zone-id zone_id \
+  --products "$gpkg|layername=zone_products" --districts "$gpkg|layername=districts" \
+  --district-id district_id --output "$out/construction.gpkg"
+
 if ! "$runner" --help 2>&1 | grep -q "circular-planner report"; then
   echo "(this build has no report job: QGIS was left out)"
   rm -rf "$out"
@@ -156,6 +167,9 @@ check '[ "$(catchment_rows "$out/catchments.gpkg")" = "$(catchment_rows "$out/re
 check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/flow_lines.gpkg" flow_lines)" = "$(ogr2ogr -f CSV /vsistdout/ "$out/report/results.gpkg" flow_lines)" ] &&
        [ "$(ogr2ogr -f CSV /vsistdout/ "$out/road_loads.gpkg" road_loads)" = "$(ogr2ogr -f CSV /vsistdout/ "$out/report/results.gpkg" road_loads)" ]' \
   "the flow-line and road-load jobs and the report's differ"
+check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/construction.gpkg" construction_supply)" = "$(ogr2ogr -f CSV /vsistdout/ "$out/report/results.gpkg" construction_supply)" ] &&
+       [ "$(ogr2ogr -f CSV /vsistdout/ "$out/construction.gpkg" district_supply)" = "$(ogr2ogr -f CSV /vsistdout/ "$out/report/results.gpkg" district_supply)" ]' \
+  "the construction-supply job and the report's differ"
 table_rows() { ogr2ogr -f CSV /vsistdout/ "$1" "$2"; }
 check '[ "$(table_rows "$out/allocation.gpkg" allocation)" = "$(table_rows "$out/report/results.gpkg" allocation)" ] &&
        [ "$(table_rows "$out/allocation.gpkg" site_intake)" = "$(table_rows "$out/report/results.gpkg" site_intake)" ] &&

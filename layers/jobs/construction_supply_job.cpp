@@ -1,0 +1,80 @@
+#include "construction_supply_job.h"
+
+#include "layers/field_names.h"
+#include "layers/library_messages.h"
+#include "layers/point_reader.h"
+#include "layers/quantity_reader.h"
+#include "layers/road_reader.h"
+#include "result_file.h"
+
+namespace cp::layers {
+namespace {
+
+analyses::ZoneProducts readProducts(const std::string& reference, Diagnostics& diagnostics) {
+  const LayerRef ref = LayerRef::parse(reference);
+  LibraryMessages gdal;
+  const OpenLayer layer(ref);
+  analyses::ZoneProducts out;
+  out.table = layer.label();
+  out.zoneField = detectField(layer, field_names::kProductZone);
+  out.classField = detectField(layer, field_names::kMaterialClass);
+  const std::string capacityField = detectField(layer, field_names::kCapacity);
+  if (out.zoneField.empty() || out.classField.empty() || capacityField.empty())
+    failInput(out.table, "", "", "needs zone_id, material_class and capacity_t_per_year fields");
+  out.capacity = readQuantities(ref, capacityField, field_names::kCapacity, diagnostics);
+  const int zone = layer.fieldIndex(out.zoneField, true);
+  const int materialClass = layer.fieldIndex(out.classField, true);
+  layer.layer().ResetReading();
+  for (auto& f : layer.layer()) {
+    out.rows.push_back(std::to_string(f->GetFID()));
+    out.zones.push_back(trimmed(f->GetFieldAsString(zone)));
+    out.classes.push_back(trimmed(f->GetFieldAsString(materialClass)));
+  }
+  gdal.reportTo(diagnostics, layer.label(), "reading");
+  return out;
+}
+
+// Every floor-area field under its usual name; each value a quantity.
+std::vector<DistrictFloorArea> readFloorAreas(const LayerRef& ref, std::size_t districts,
+                                              Diagnostics& diagnostics) {
+  std::vector<DistrictFloorArea> floors(districts);
+  for (const FloorField& f : floorFields()) {
+    const std::vector<double> values = readQuantities(ref, f.usual, {f.usual}, diagnostics);
+    for (std::size_t i = 0; i < values.size() && i < floors.size(); ++i)
+      floors[i].*(f.member) = values[i];
+  }
+  return floors;
+}
+
+}  // namespace
+
+ConstructionSupplyJobResult runConstructionSupplyJob(const ConstructionSupplyJob& job,
+                                                     const geo::Feedback* feedback) {
+  ConstructionSupplyJobResult result;
+  const PreparedNetwork prepared = prepareJobNetwork(job.network, result, feedback);
+  const LayerRef districtsRef = LayerRef::parse(job.districts);
+  const PointData zones = readPoints(LayerRef::parse(job.zones), job.zoneIdField, prepared.frame);
+  const PointData districts = readPoints(districtsRef, job.districtIdField, prepared.frame);
+  result.diagnostics.append(zones.diagnostics);
+  result.diagnostics.append(districts.diagnostics);
+  requireUniqueIds(zones, job.zoneIdField);
+  requireUniqueIds(districts, job.districtIdField);
+  const analyses::ZoneProducts products = readProducts(job.products, result.diagnostics);
+  const analyses::ConstructionSupplyInput input{
+      prepared.network, zones, products, districts,
+      readFloorAreas(districtsRef, districts.ids.size(), result.diagnostics)};
+  analyses::ConstructionSupplyResult supply =
+      analyses::supplyConstruction(input, job.analysis, feedback);
+  result.diagnostics.append(supply.diagnostics);
+  result.demand = supply.demand;
+  result.supplied = supply.supplied;
+  result.secondary = supply.secondary;
+  result.tonneKm = supply.tonneKm;
+  std::vector<ResultTable> tables;
+  tables.push_back(std::move(supply.lines));
+  tables.push_back(std::move(supply.districts));
+  writeResultFile(job.output, prepared.frame, tables, job.attribution, result.diagnostics);
+  return result;
+}
+
+}  // namespace cp::layers
