@@ -24,6 +24,18 @@ double geodesicDistance(const LonLat& a, const LonLat& b) {
   return distance;
 }
 
+double geodesicRingArea(const std::vector<LonLat>& ring) {
+  std::vector<double> lats, lons;
+  for (const LonLat& p : ring) {
+    lats.push_back(p.lat);
+    lons.push_back(p.lon);
+  }
+  double area = 0;
+  geod_polygonarea(&wgs84(), lats.data(), lons.data(), static_cast<int>(ring.size()), &area,
+                   nullptr);
+  return std::abs(area);
+}
+
 double planarDistance(const XY& a, const XY& b) {
   return std::hypot(b.x - a.x, b.y - a.y);
 }

@@ -12,4 +12,8 @@ double geodesicDistance(const LonLat& a, const LonLat& b);
 
 double planarDistance(const XY& a, const XY& b);
 
+// The area in m² enclosed by a ring of points on the WGS 84 ellipsoid, by
+// Karney's method; positive whichever way the ring runs.
+double geodesicRingArea(const std::vector<LonLat>& ring);
+
 }  // namespace cp::geo

@@ -58,6 +58,14 @@ void PlaceRows::finish(long long held) {
   checkAllFeaturesRead(out_.diagnostics, out_.layerLabel, held, out_.ids.size());
 }
 
+PlaceRows::ToWorking pointTransform(const LayerTransform& transform) {
+  return [&transform](double x, double y, geo::XY& xy, geo::LonLat& lonLat) {
+    lonLat = {x, y};
+    xy = {x, y};
+    return transform.toWorking(xy.x, xy.y) && transform.toLonLat(lonLat.lon, lonLat.lat);
+  };
+}
+
 PointData readPoints(const LayerRef& ref, const std::string& idField, const WorkingFrame& frame,
                      int sourceEpsg) {
   LibraryMessages gdal;
@@ -69,11 +77,7 @@ PointData readPoints(const LayerRef& ref, const std::string& idField, const Work
   const LayerTransform transform(*crs, frame, layer.label());
   PointData out;
   out.layerLabel = layer.label();
-  PlaceRows rows(out, idField, [&](double x, double y, geo::XY& xy, geo::LonLat& lonLat) {
-    lonLat = {x, y};
-    xy = {x, y};
-    return transform.toWorking(xy.x, xy.y) && transform.toLonLat(lonLat.lon, lonLat.lat);
-  });
+  PlaceRows rows(out, idField, pointTransform(transform));
   for (auto& f : layer.layer()) {
     const bool hasId = idIndex >= 0 && f->IsFieldSetAndNotNull(idIndex);
     rows.add(std::to_string(f->GetFID()), hasId ? f->GetFieldAsString(idIndex) : "",

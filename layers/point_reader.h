@@ -52,6 +52,10 @@ class PlaceRows {
   std::size_t areas_ = 0;
 };
 
+// A point of an OGR layer into the working CRS and WGS 84 (the transform must
+// outlive the function).
+PlaceRows::ToWorking pointTransform(const LayerTransform& transform);
+
 // Sites' ids must be unique, since results are reported per site: a repeated
 // id is an InputError naming it.
 void requireUniqueIds(const PointData& sites, const std::string& idField);

@@ -246,6 +246,18 @@ layers::PointData readPoints(const QgsFeatureSource& source, const QString& labe
   return out;
 }
 
+layers::AreaShapes readAreas(const QgsFeatureSource& source, const layers::WorkingFrame& frame,
+                             const QgsCoordinateTransformContext& context) {
+  const Transforms transforms(source.sourceCrs(), frame, context);
+  layers::AreaRows rows([&transforms](double x, double y, geo::XY& xy, geo::LonLat& lonLat) {
+    return transforms.apply(QgsPointXY(x, y), xy, lonLat);
+  });
+  QgsFeatureIterator it = source.getFeatures();
+  for (QgsFeature f; it.nextFeature(f);)
+    rows.add(toOgr(f.geometry()).get());
+  return rows.finish();
+}
+
 std::vector<double> readQuantities(const QgsFeatureSource& source, const QString& label,
                                    const QString& field, layers::Diagnostics& diagnostics) {
   const int index = fieldIndex(source, label, field.toStdString());

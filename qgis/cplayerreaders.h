@@ -8,6 +8,7 @@
 #include <qgsfeaturesource.h>
 #include <qgsgeometry.h>
 
+#include "layers/area_reader.h"
 #include "layers/field_names.h"
 #include "layers/point_reader.h"
 #include "layers/road_reader.h"
@@ -38,6 +39,11 @@ layers::RoadData readRoads(const QgsFeatureSource& source, const QString& label,
 
 layers::PointData readPoints(const QgsFeatureSource& source, const QString& label,
                              const QString& idField, const layers::WorkingFrame& frame,
+                             const QgsCoordinateTransformContext& context);
+
+// Each feature's outline in the working CRS and its size on the ellipsoid,
+// in the order readPoints reads them, by the rule of layers/area_reader.h.
+layers::AreaShapes readAreas(const QgsFeatureSource& source, const layers::WorkingFrame& frame,
                              const QgsCoordinateTransformContext& context);
 
 // Per feature, in the order readPoints reads them, by the yes/no rule of

@@ -20,11 +20,6 @@ class CpCompostOutletsAlgorithm : public CpAllocationAlgorithm {
                                QgsProcessingFeedback* feedback) override;
 
  private:
-  struct Outlets;
   void warnIfIntakeIsCapacity(const QVariantMap& parameters, QgsProcessingContext& context,
                               cp::layers::Diagnostics& diagnostics);
-  QString writeParcels(const QVariantMap& parameters, QgsProcessingContext& context,
-                       const Outlets& outlets);
-  QString writeSites(const QVariantMap& parameters, QgsProcessingContext& context,
-                     const Outlets& outlets);
 };
