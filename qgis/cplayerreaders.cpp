@@ -75,21 +75,6 @@ int fieldIndex(const QgsFeatureSource& source, const QString& label, const std::
   return index;
 }
 
-layers::WorkingFrame frameFor(const QgsFeatureSource& source,
-                              const QgsCoordinateTransformContext& context, const QString& label) {
-  const QgsRectangle extent = source.sourceExtent();
-  if (extent.isEmpty() && extent.width() == 0 && extent.height() == 0 && source.featureCount() == 0)
-    layers::failInput(label.toStdString(), "", "", "the road layer is empty");
-  try {
-    const QgsPointXY centre =
-        QgsCoordinateTransform(source.sourceCrs(), wgs84(), context).transform(extent.center());
-    return layers::WorkingFrame::utmFor(centre.x(), centre.y());
-  } catch (const QgsCsException&) {
-    layers::failInput(label.toStdString(), "", "",
-                      "the layer's extent cannot be placed on the globe");
-  }
-}
-
 // "1200 t", "3,5 kt", "800 кг": a number followed by a unit.
 
 }  // namespace
@@ -135,6 +120,21 @@ QString detectField(const QgsFeatureSource& source, const layers::field_names::N
       return source.fields().at(index).name();
   }
   return QString();
+}
+
+layers::WorkingFrame frameFor(const QgsFeatureSource& source,
+                              const QgsCoordinateTransformContext& context, const QString& label) {
+  const QgsRectangle extent = source.sourceExtent();
+  if (extent.isEmpty() && extent.width() == 0 && extent.height() == 0 && source.featureCount() == 0)
+    layers::failInput(label.toStdString(), "", "", "the layer is empty");
+  try {
+    const QgsPointXY centre =
+        QgsCoordinateTransform(source.sourceCrs(), wgs84(), context).transform(extent.center());
+    return layers::WorkingFrame::utmFor(centre.x(), centre.y());
+  } catch (const QgsCsException&) {
+    layers::failInput(label.toStdString(), "", "",
+                      "the layer's extent cannot be placed on the globe");
+  }
 }
 
 layers::RoadData readRoads(const QgsFeatureSource& source, const QString& label,

@@ -41,6 +41,10 @@ layers::PointData readPoints(const QgsFeatureSource& source, const QString& labe
                              const QString& idField, const layers::WorkingFrame& frame,
                              const QgsCoordinateTransformContext& context);
 
+// The working frame of a layer: the UTM zone of its extent's centre.
+layers::WorkingFrame frameFor(const QgsFeatureSource& source,
+                              const QgsCoordinateTransformContext& context, const QString& label);
+
 // Each feature's outline in the working CRS and its size on the ellipsoid,
 // in the order readPoints reads them, by the rule of layers/area_reader.h.
 layers::AreaShapes readAreas(const QgsFeatureSource& source, const layers::WorkingFrame& frame,

@@ -3,7 +3,7 @@
 #include <qgsprocessingoutputs.h>
 #include <qgsprocessingparameters.h>
 
-#include "layers/building_stock.h"
+#include "layers/analyses/building_stock.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
@@ -63,74 +63,49 @@ QVariantMap CpBuildingStockAlgorithm::processAlgorithm(const QVariantMap& p,
     for (const cp::layers::FloorField& f : cp::layers::floorFields())
       names.insert(QString::fromLatin1(f.key),
                    parameterAsString(p, QString::fromLatin1(f.key), context));
-    const std::vector<cp::layers::DistrictFloorArea> floors =
-        cp::qgis::readFloorAreas(*districts, label, names, diagnostics);
     const QString misplaced = cp::qgis::coordinatesProblem(*districts);  // the maps, not the sums
     if (!misplaced.isEmpty())
       diagnostics.warn(label.toStdString(), "", "", misplaced.toStdString());
+    const cp::layers::WorkingFrame frame =
+        cp::qgis::frameFor(*districts, context.transformContext(), label);
+    const cp::layers::AreaShapes areas =
+        cp::qgis::readAreas(*districts, frame, context.transformContext());
+    const std::vector<std::string> ids = districtIds(p, context, *districts);
     cp::layers::StockCoefficients coefficients = cp::layers::almatyCoefficients();
     coefficients.demolitionYears =
         parameterAsDouble(p, QStringLiteral("DEMOLITION_YEARS"), context);
-
-    QgsFields fields = cpFields({{"district_id", QMetaType::QString},
-                                 {"floor_m2", QMetaType::Double},
-                                 {"stock_t", QMetaType::Double},
-                                 {"stock_minerals_t", QMetaType::Double},
-                                 {"stock_metals_t", QMetaType::Double},
-                                 {"stock_biomass_t", QMetaType::Double},
-                                 {"demand_t", QMetaType::Double},
-                                 {"demand_minerals_t", QMetaType::Double},
-                                 {"demand_metals_t", QMetaType::Double},
-                                 {"demand_biomass_t", QMetaType::Double},
-                                 {"demolition_t", QMetaType::Double},
-                                 {"recoverable_t", QMetaType::Double},
-                                 {"recoverable_minerals_t", QMetaType::Double},
-                                 {"recoverable_metals_t", QMetaType::Double},
-                                 {"recoverable_biomass_t", QMetaType::Double}});
-    QString destination;
-    std::unique_ptr<QgsFeatureSink> sink(
-        parameterAsSink(p, QStringLiteral("OUTPUT"), context, destination, fields,
-                        cp::qgis::WkbType::MultiPolygon, districts->sourceCrs()));
-    if (!sink)
-      throw QgsProcessingException(invalidSinkError(p, QStringLiteral("OUTPUT")));
-    const QString idField = parameterAsString(p, QStringLiteral("DISTRICT_ID"), context);
-    cp::layers::ConstructionMaterials stock, demand, recoverable;
-    QgsFeatureIterator it = districts->getFeatures();
-    QgsFeature district;
-    for (std::size_t i = 0; i < floors.size() && it.nextFeature(district); ++i) {
-      const cp::layers::DistrictStock s = cp::layers::districtStock(floors[i], coefficients);
-      QgsFeature f(fields);
-      QgsAttributes a;
-      a << (idField.isEmpty() ? QString::number(district.id())
-                              : district.attribute(idField).toString())
-        << floors[i].residential + floors[i].nonResidential;
-      for (const cp::layers::ConstructionMaterials* m : {&s.stock, &s.demand})
-        a << m->total() << m->minerals << m->metals << m->biomass;
-      a << s.demolition.total() << s.recoverable.total() << s.recoverable.minerals
-        << s.recoverable.metals << s.recoverable.biomass;
-      f.setAttributes(a);
-      QgsGeometry g = district.geometry();
-      g.convertToMultiType();
-      f.setGeometry(g);
-      if (!sink->addFeature(f, QgsFeatureSink::FastInsert))
-        throw QgsProcessingException(writeFeatureError(sink.get(), p, QStringLiteral("OUTPUT")));
-      stock += s.stock;
-      demand += s.demand;
-      recoverable += s.recoverable;
-    }
+    const cp::analyses::BuildingStockResult r = cp::analyses::buildingStock(
+        {ids, cp::qgis::readFloorAreas(*districts, label, names, diagnostics), areas},
+        coefficients);
     cpReportDiagnostics(diagnostics, feedback);
-    cp::qgis::styleOnLoad(context, destination, cp::qgis::styleStockDemand);
+    const QString destination = writeTable(p, context, frame, r.table, QStringLiteral("OUTPUT"),
+                                           Output::Required, cp::qgis::styleStockDemand);
     feedback->pushInfo(QObject::tr("Stock %1 t; demand %2 t a year (minerals %3, metals %4, wood "
                                    "%5); recoverable from demolition %6 t a year")
-                           .arg(stock.total(), 0, 'f', 0)
-                           .arg(demand.total(), 0, 'f', 0)
-                           .arg(demand.minerals, 0, 'f', 0)
-                           .arg(demand.metals, 0, 'f', 0)
-                           .arg(demand.biomass, 0, 'f', 0)
-                           .arg(recoverable.total(), 0, 'f', 0));
+                           .arg(r.stock.total(), 0, 'f', 0)
+                           .arg(r.demand.total(), 0, 'f', 0)
+                           .arg(r.demand.minerals, 0, 'f', 0)
+                           .arg(r.demand.metals, 0, 'f', 0)
+                           .arg(r.demand.biomass, 0, 'f', 0)
+                           .arg(r.recoverable.total(), 0, 'f', 0));
     return QVariantMap{{QStringLiteral("OUTPUT"), destination},
-                       {QStringLiteral("STOCK_TONNES"), stock.total()},
-                       {QStringLiteral("DEMAND_TONNES"), demand.total()},
-                       {QStringLiteral("RECOVERABLE_TONNES"), recoverable.total()}};
+                       {QStringLiteral("STOCK_TONNES"), r.stock.total()},
+                       {QStringLiteral("DEMAND_TONNES"), r.demand.total()},
+                       {QStringLiteral("RECOVERABLE_TONNES"), r.recoverable.total()}};
   });
+}
+
+// The DISTRICT_ID field's values, or the feature ids.
+std::vector<std::string> CpBuildingStockAlgorithm::districtIds(const QVariantMap& p,
+                                                               QgsProcessingContext& context,
+                                                               const QgsFeatureSource& districts) {
+  const QString idField = parameterAsString(p, QStringLiteral("DISTRICT_ID"), context);
+  QgsFeatureRequest request;
+  request.setFlags(cp::qgis::RequestFlag::NoGeometry);
+  std::vector<std::string> ids;
+  QgsFeatureIterator it = districts.getFeatures(request);
+  for (QgsFeature f; it.nextFeature(f);)
+    ids.push_back(idField.isEmpty() ? std::to_string(f.id())
+                                    : f.attribute(idField).toString().toStdString());
+  return ids;
 }

@@ -20,4 +20,8 @@ class CpBuildingStockAlgorithm : public CpNetworkAlgorithm {
   void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
   QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                QgsProcessingFeedback* feedback) override;
+
+ private:
+  std::vector<std::string> districtIds(const QVariantMap& parameters, QgsProcessingContext& context,
+                                       const QgsFeatureSource& districts);
 };

@@ -461,6 +461,49 @@ cp::layers::ConstructionSupplyJob parseConstructionSupplyOptions(
   return job;
 }
 
+cp::layers::CompostOutletsJob parseCompostOutletsOptions(const std::vector<std::string>& args) {
+  using J = cp::layers::CompostOutletsJob;
+  using V = const std::string&;
+  J job = parse<J>(args,
+                   {{{"--sites", [](J& j, V v) { j.sites = v; }},
+                     {"--site-id", [](J& j, V v) { j.siteIdField = v; }},
+                     {"--intake-field", [](J& j, V v) { j.intakeField = v; }},
+                     {"--farmland", [](J& j, V v) { j.farmland = v; }},
+                     {"--parcel-id", [](J& j, V v) { j.parcelIdField = v; }},
+                     {"--demand-field", [](J& j, V v) { j.demandField = v; }},
+                     {"--yield", [](J& j, V v) { j.analysis.yield = number("--yield", v); }},
+                     {"--haul-km", [](J& j, V v) { j.analysis.haulKm = number("--haul-km", v); }}},
+                    {}});
+  requireSet(job.sites, "--sites");
+  requireSet(job.farmland, "--farmland");
+  if (!(job.analysis.yield >= 0 && job.analysis.yield <= 1))
+    throw UsageError("--yield must be a share between 0 and 1");
+  if (!(job.analysis.haulKm >= 0))
+    throw UsageError("--haul-km must be 0 or more");
+  return job;
+}
+
+cp::layers::BuildingStockJob parseBuildingStockOptions(const std::vector<std::string>& args) {
+  using J = cp::layers::BuildingStockJob;
+  using V = const std::string&;
+  J job =
+      parseArguments<J>(args,
+                        {{{"--districts", [](J& j, V v) { j.districts = v; }},
+                          {"--district-id", [](J& j, V v) { j.districtIdField = v; }},
+                          {"--demolition-years",
+                           [](J& j, V v) {
+                             j.coefficients.demolitionYears = number("--demolition-years", v);
+                             requirePositive(j.coefficients.demolitionYears, "--demolition-years");
+                           }},
+                          {"--output", [](J& j, V v) { j.output = v; }},
+                          {"--attribution", [](J& j, V v) { j.attribution = v; }}},
+                         {}},
+                        J{});
+  requireSet(job.districts, "--districts");
+  requireSet(job.output, "--output");
+  return job;
+}
+
 std::string odUsage() {
   return R"(usage: circular-planner od --roads LAYER --origins LAYER [--destinations LAYER] --output FILE.gpkg [options]
 
@@ -653,6 +696,42 @@ Draws the flows as a Sankey diagram in SVG, coloured by material class.
   --title TEXT                the diagram's title
   --split-nodes ID,...        nodes drawn both as source and as sink (default: outside)
   --width PX, --height PX     of the diagram (default 900 x 500)
+)";
+}
+
+std::string compostOutletsUsage() {
+  std::ostringstream yield;
+  yield << cp::analyses::kDefaultCompostYield;
+  return R"(usage: circular-planner compostoutlets --roads LAYER --sites LAYER --farmland LAYER --output FILE.gpkg [options]
+
+Carries the compost each site makes (its intake times the yield) over the roads
+to farmland parcels, each needing its area (on the ellipsoid) times its
+application rate, within the haul limit; exact, least tonne-km. Writes
+compost_deliveries, farmland_supplied (demand and share met per parcel) and
+compost_placed (made, placed and left over per site).
+
+  --site-id FIELD, --parcel-id FIELD   ids (default: feature ids); site ids unique
+  --intake-field FIELD        the sites' organic intake, t/yr (default: tonnes_in, else
+                              a capacity, which is said: compost comes from what arrives)
+  --demand-field FIELD        the parcels' compost demand in t/ha/yr (default:
+                              compost_demand_t_per_ha_year or compost_t_per_ha)
+  --yield SHARE               t of compost per t of intake (default )" +
+         yield.str() + R"()
+  --haul-km KM                longest haul by road (default 30)
+)";
+}
+
+std::string buildingStockUsage() {
+  return R"(usage: circular-planner buildingstock --districts LAYER --output FILE.gpkg [options]
+
+For each district: the construction materials standing in its floor area, the
+yearly demand of its growth, and what its demolitions free and how much of it
+can be used again, in tonnes of minerals, metals and wood (layer building_stock).
+
+  --districts LAYER           with the floor-area fields (see constructionsupply)
+  --district-id FIELD         ids (default: feature ids)
+  --demolition-years N        the period demolitions are spread over (default 5)
+  --attribution TEXT          data attribution stored with the output
 )";
 }
 

@@ -8,7 +8,8 @@
 
 #include "layers/jobs/allocation_job.h"
 #include "layers/jobs/catchments_job.h"
-#include "layers/jobs/construction_supply_job.h"
+#include "layers/jobs/compost_outlets_job.h"
+#include "layers/jobs/construction_jobs.h"
 #include "layers/jobs/flow_jobs.h"
 #include "layers/jobs/od_job.h"
 #include "layers/jobs/routes_job.h"
@@ -31,6 +32,8 @@ cp::layers::FlowsOnRoadsJob parseRoadLoadsOptions(const std::vector<std::string>
 cp::layers::FlowsOnRoadsJob parseSiteAssessmentOptions(const std::vector<std::string>& args);
 cp::layers::FlowBalanceJob parseFlowBalanceOptions(const std::vector<std::string>& args);
 cp::layers::SankeyJob parseSankeyOptions(const std::vector<std::string>& args);
+cp::layers::CompostOutletsJob parseCompostOutletsOptions(const std::vector<std::string>& args);
+cp::layers::BuildingStockJob parseBuildingStockOptions(const std::vector<std::string>& args);
 cp::layers::ConstructionSupplyJob parseConstructionSupplyOptions(
     const std::vector<std::string>& args);
 
@@ -40,6 +43,8 @@ std::string roadLoadsUsage();
 std::string siteAssessmentUsage();
 std::string flowBalanceUsage();
 std::string sankeyUsage();
+std::string compostOutletsUsage();
+std::string buildingStockUsage();
 std::string constructionSupplyUsage();
 std::string catchmentsUsage();
 std::string allocationUsage();

@@ -1,6 +1,7 @@
 // circular-planner: the headless runner. Its analysis jobs (od, routes,
 // catchments, allocation, siteselection, flowlines, roadloads, siteassessment,
-// flowbalance, sankey, constructionsupply) need GDAL alone; `report` (with QGIS)
+// flowbalance, sankey, compostoutlets, buildingstock, constructionsupply) need
+// GDAL alone; `report` (with QGIS)
 // runs the whole analysis on one data set and lays out the maps.
 
 #include <cstdio>
@@ -146,6 +147,27 @@ int runSankey(const std::vector<std::string>& args) {
   return 0;
 }
 
+int runCompostOutlets(const std::vector<std::string>& args) {
+  const cp::layers::CompostOutletsJob job = cp::runner::parseCompostOutletsOptions(args);
+  const cp::geo::Feedback feedback = terminalProgress("routing");
+  const cp::layers::CompostOutletsJobResult r = cp::layers::runCompostOutletsJob(job, &feedback);
+  printReport(job.network, r);
+  std::cout << r.placed << " t of " << r.made << " t compost placed on farmland needing "
+            << r.demand << " t; " << r.tonneKm << " tonne-km\nwrote " << job.output << "\n";
+  return 0;
+}
+
+int runBuildingStock(const std::vector<std::string>& args) {
+  const cp::layers::BuildingStockJob job = cp::runner::parseBuildingStockOptions(args);
+  const cp::layers::BuildingStockJobResult r = cp::layers::runBuildingStockJob(job);
+  printWarnings(r.diagnostics);
+  std::cout << "stock " << r.stock.total() << " t; demand " << r.demand.total()
+            << " t a year (minerals " << r.demand.minerals << ", metals " << r.demand.metals
+            << ", wood " << r.demand.biomass << "); recoverable from demolition "
+            << r.recoverable.total() << " t a year\nwrote " << job.output << "\n";
+  return 0;
+}
+
 int runConstructionSupply(const std::vector<std::string>& args) {
   const cp::layers::ConstructionSupplyJob job = cp::runner::parseConstructionSupplyOptions(args);
   const cp::geo::Feedback feedback = terminalProgress("routing");
@@ -164,7 +186,9 @@ std::string usage() {
                      cp::runner::siteSelectionUsage() + "\n" + cp::runner::flowLinesUsage() + "\n" +
                      cp::runner::roadLoadsUsage() + "\n" + cp::runner::siteAssessmentUsage() +
                      "\n" + cp::runner::flowBalanceUsage() + "\n" + cp::runner::sankeyUsage() +
-                     "\n" + cp::runner::constructionSupplyUsage() + cp::runner::commonUsage();
+                     "\n" + cp::runner::compostOutletsUsage() + "\n" +
+                     cp::runner::buildingStockUsage() + "\n" +
+                     cp::runner::constructionSupplyUsage() + cp::runner::commonUsage();
 #ifdef CP_RUNNER_WITH_REPORT
   text += std::string("\n") + cp::runner::reportUsage();
 #endif
@@ -205,6 +229,10 @@ int main(int argc, char** argv) {
       return runFlowBalance(rest);
     if (args[0] == "sankey")
       return runSankey(rest);
+    if (args[0] == "compostoutlets")
+      return runCompostOutlets(rest);
+    if (args[0] == "buildingstock")
+      return runBuildingStock(rest);
     if (args[0] == "constructionsupply")
       return runConstructionSupply(rest);
 #ifdef CP_RUNNER_WITH_REPORT

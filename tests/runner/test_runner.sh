@@ -130,6 +130,21 @@ expect 0 "1464960.0 t of 1822000.0 t demand supplied" -- constructionsupply \
   --products "$gpkg|layername=zone_products" --districts "$gpkg|layername=districts" \
   --district-id district_id --output "$out/construction.gpkg"
 
+# Building stock and compost outlets, with GDAL alone; compost from the allocation's intake.
+expect 2 "--demolition-years must be greater than 0" -- buildingstock --districts d --output y \
+  --demolition-years 0
+expect 0 "demand 1822000.0 t a year" -- buildingstock --districts "$gpkg|layername=districts" \
+  --district-id district_id --output "$out/stock.gpkg"
+expect 2 "--yield must be a share between 0 and 1" -- compostoutlets --roads r --sites s \
+  --farmland f --output y --yield 2
+expect 0 "compost is made here from each site's capacity" -- compostoutlets \
+  --roads "$gpkg|layername=roads" "${compost[@]}" --farmland "$gpkg|layername=agricultural_land" \
+  --parcel-id parcel_id --output "$out/compost_from_capacity.gpkg"
+expect 0 "104000.0 t of 104000.0 t compost placed" -- compostoutlets \
+  --roads "$gpkg|layername=roads" --sites "$out/allocation.gpkg|layername=site_intake" \
+  --site-id site_id --farmland "$gpkg|layername=agricultural_land" --parcel-id parcel_id \
+  --output "$out/compost.gpkg"
+
 if ! "$runner" --help 2>&1 | grep -q "circular-planner report"; then
   echo "(this build has no report job: QGIS was left out)"
   rm -rf "$out"
@@ -170,6 +185,13 @@ check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/flow_lines.gpkg" flow_lines)" = "$(
 check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/construction.gpkg" construction_supply)" = "$(ogr2ogr -f CSV /vsistdout/ "$out/report/results.gpkg" construction_supply)" ] &&
        [ "$(ogr2ogr -f CSV /vsistdout/ "$out/construction.gpkg" district_supply)" = "$(ogr2ogr -f CSV /vsistdout/ "$out/report/results.gpkg" district_supply)" ]' \
   "the construction-supply job and the report's differ"
+check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/stock.gpkg" building_stock)" = "$(ogr2ogr -f CSV /vsistdout/ "$out/report/results.gpkg" building_stock)" ]' \
+  "the building-stock job and the report's differ"
+# The sites' points reach the compost job in another CRS: hauls equal to the last digits.
+check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/compost.gpkg" compost_deliveries -select site_id,parcel_id,tonnes)" = "$(ogr2ogr -f CSV /vsistdout/ "$out/report/results.gpkg" compost_deliveries -select site_id,parcel_id,tonnes)" ] &&
+       [ "$(ogr2ogr -f CSV /vsistdout/ "$out/compost.gpkg" farmland_supplied)" = "$(ogr2ogr -f CSV /vsistdout/ "$out/report/results.gpkg" farmland_supplied)" ] &&
+       [ "$(ogr2ogr -f CSV /vsistdout/ "$out/compost.gpkg" compost_placed)" = "$(ogr2ogr -f CSV /vsistdout/ "$out/report/results.gpkg" compost_placed)" ]' \
+  "the compost-outlets job and the report's differ"
 table_rows() { ogr2ogr -f CSV /vsistdout/ "$1" "$2"; }
 check '[ "$(table_rows "$out/allocation.gpkg" allocation)" = "$(table_rows "$out/report/results.gpkg" allocation)" ] &&
        [ "$(table_rows "$out/allocation.gpkg" site_intake)" = "$(table_rows "$out/report/results.gpkg" site_intake)" ] &&

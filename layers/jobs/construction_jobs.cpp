@@ -1,4 +1,6 @@
-#include "construction_supply_job.h"
+#include "construction_jobs.h"
+
+#include "layers/area_reader.h"
 
 #include "layers/field_names.h"
 #include "layers/library_messages.h"
@@ -74,6 +76,31 @@ ConstructionSupplyJobResult runConstructionSupplyJob(const ConstructionSupplyJob
   tables.push_back(std::move(supply.lines));
   tables.push_back(std::move(supply.districts));
   writeResultFile(job.output, prepared.frame, tables, job.attribution, result.diagnostics);
+  return result;
+}
+
+BuildingStockJobResult runBuildingStockJob(const BuildingStockJob& job) {
+  BuildingStockJobResult result;
+  const LayerRef ref = LayerRef::parse(job.districts);
+  const OpenLayer layer(ref);
+  const auto crs = layerCrs(layer, 0);
+  const geo::LonLat centre = layerCentreLonLat(layer, *crs);
+  const WorkingFrame frame = WorkingFrame::utmFor(centre.lon, centre.lat);
+  // The id field's text, or the feature id, as the Processing algorithm reads them.
+  std::vector<std::string> ids;
+  const int idIndex = layer.fieldIndex(job.districtIdField, !job.districtIdField.empty());
+  layer.layer().ResetReading();
+  for (auto& f : layer.layer())
+    ids.push_back(idIndex >= 0 ? f->GetFieldAsString(idIndex) : std::to_string(f->GetFID()));
+  const AreaShapes areas = readAreas(ref, frame, result.diagnostics);
+  analyses::BuildingStockResult stock = analyses::buildingStock(
+      {ids, readFloorAreas(ref, ids.size(), result.diagnostics), areas}, job.coefficients);
+  result.stock = stock.stock;
+  result.demand = stock.demand;
+  result.recoverable = stock.recoverable;
+  std::vector<ResultTable> tables;
+  tables.push_back(std::move(stock.table));
+  writeResultFile(job.output, frame, tables, job.attribution, result.diagnostics);
   return result;
 }
 

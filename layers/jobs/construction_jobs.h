@@ -1,12 +1,15 @@
 #pragma once
-// The construction-supply job of the command-line runner: roads (or a saved
-// network), industrial zones, their products table and the districts' floor
-// areas from any OGR source -> the supply of the districts' construction
-// demand -> GeoPackage (construction_supply, district_supply).
+// The building-stock and construction-supply jobs of the command-line runner,
+// on the districts' floor areas from any OGR source: the materials standing,
+// demanded and freed per district -> GeoPackage (building_stock); with roads
+// (or a saved network), industrial zones and their products table, the supply
+// of the districts' construction demand -> GeoPackage (construction_supply,
+// district_supply).
 
 #include <string>
 
 #include "job_report.h"
+#include "layers/analyses/building_stock.h"
 #include "layers/analyses/construction_supply.h"
 
 namespace cp::layers {
@@ -31,5 +34,20 @@ struct ConstructionSupplyJobResult : JobReport {
 // geo::Canceled when canceled; the output file exists only after success.
 ConstructionSupplyJobResult runConstructionSupplyJob(const ConstructionSupplyJob& job,
                                                      const geo::Feedback* feedback = nullptr);
+
+struct BuildingStockJob {
+  std::string districts;  // with the floor-area fields under their usual names
+  std::string districtIdField;
+  std::string output;
+  std::string attribution;
+  StockCoefficients coefficients = almatyCoefficients();
+};
+
+struct BuildingStockJobResult {
+  ConstructionMaterials stock, demand, recoverable;
+  Diagnostics diagnostics;
+};
+
+BuildingStockJobResult runBuildingStockJob(const BuildingStockJob& job);
 
 }  // namespace cp::layers
