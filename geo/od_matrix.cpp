@@ -10,33 +10,11 @@
 namespace cp::geo {
 namespace {
 
-// Marks the nodes whose labels decide the cost to any of the given locations.
-struct DecisiveNodes {
-  std::vector<std::uint8_t> isDecisive;
-  std::size_t count = 0;
-
-  DecisiveNodes(const Network& net, const std::vector<std::optional<Location>>& targets)
-      : isDecisive(net.nodeCount(), 0) {
-    for (const auto& t : targets)
-      if (t)
-        for (const Seed& a : arrivals(net, *t))
-          mark(a.node);
-  }
-  void mark(NodeId n) {
-    if (isDecisive[n] == 0)
-      ++count;
-    isDecisive[n] = 1;
-  }
-};
-
 void searchFrom(Dijkstra& search, const Location& from, const DecisiveNodes& targets,
                 double cutoff) {
   search.reset();
   seedFrom(search, from);
-  std::size_t remaining = targets.count;
-  if (remaining == 0)
-    return;
-  search.run(cutoff, [&](NodeId u) { return targets.isDecisive[u] != 0 && --remaining == 0; });
+  targets.settle(search, cutoff);
 }
 
 Cost withinCutoff(const Dijkstra& search, const Cost& c, double cutoff) {

@@ -35,27 +35,27 @@ Arrival bestArrival(const Dijkstra& search, const Location& from, const Location
   return best;
 }
 
-void addDecisiveNodes(const Network& net, const Location& to, std::vector<NodeId>& nodes) {
-  for (const Seed& a : arrivals(net, to))
-    nodes.push_back(a.node);
+}  // namespace
+
+DecisiveNodes::DecisiveNodes(const Network& net,
+                             const std::vector<std::optional<Location>>& targets)
+    : isDecisive_(net.nodeCount(), 0) {
+  for (const auto& t : targets)
+    if (t)
+      for (const Seed& a : arrivals(net, *t)) {
+        count_ += isDecisive_[a.node] == 0 ? 1U : 0U;
+        isDecisive_[a.node] = 1;
+      }
 }
 
-void sortUnique(std::vector<NodeId>& nodes) {
-  std::sort(nodes.begin(), nodes.end());
-  nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
-}
-
-// Runs the search until every node in `nodes` (sorted, distinct) is settled.
-void settleAll(Dijkstra& search, const std::vector<NodeId>& nodes, double cutoff) {
-  std::size_t remaining = nodes.size();
+void DecisiveNodes::settle(Dijkstra& search, double cutoff) const {
+  std::size_t remaining = count_;
   if (remaining == 0)
     return;
-  search.run(cutoff, [&](NodeId u) {
-    if (std::binary_search(nodes.begin(), nodes.end(), u))
-      --remaining;
-    return remaining == 0;
-  });
+  search.run(cutoff, [&](NodeId u) { return isDecisive_[u] != 0 && --remaining == 0; });
 }
+
+namespace {
 
 void appendPoints(std::vector<XY>& line, const std::vector<XY>& more) {
   for (const XY& p : more) {
@@ -218,10 +218,7 @@ Route shortestRoute(const Network& net, const Location& from, const Location& to
   Dijkstra search(net, metric);
   search.reset();
   seedFrom(search, from);
-  std::vector<NodeId> decisive;
-  addDecisiveNodes(net, to, decisive);
-  sortUnique(decisive);
-  settleAll(search, decisive, kInfinity);
+  DecisiveNodes(net, {to}).settle(search, kInfinity);
   const Arrival arrival = bestArrival(search, from, to);
   if (!arrival.cost.reachable())
     return {};
@@ -233,12 +230,7 @@ std::vector<Route> routesFrom(const Network& net, const Location& from,
   Dijkstra search(net, metric);
   search.reset();
   seedFrom(search, from);
-  std::vector<NodeId> decisive;
-  for (const auto& t : targets)
-    if (t)
-      addDecisiveNodes(net, *t, decisive);
-  sortUnique(decisive);
-  settleAll(search, decisive, kInfinity);
+  DecisiveNodes(net, targets).settle(search, kInfinity);
   std::vector<Route> routes(targets.size());
   for (std::size_t i = 0; i < targets.size(); ++i) {
     if (!targets[i])
@@ -255,11 +247,8 @@ std::vector<Cost> oneToMany(const Network& net, const Location& from,
   Dijkstra search(net, options.metric);
   search.reset();
   seedFrom(search, from);
-  std::vector<NodeId> decisive;
-  for (const Location& t : targets)
-    addDecisiveNodes(net, t, decisive);
-  sortUnique(decisive);
-  settleAll(search, decisive, options.cutoff);
+  DecisiveNodes(net, std::vector<std::optional<Location>>(targets.begin(), targets.end()))
+      .settle(search, options.cutoff);
   std::vector<Cost> costs;
   costs.reserve(targets.size());
   for (const Location& t : targets) {

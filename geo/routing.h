@@ -55,6 +55,19 @@ Cost costTo(const Dijkstra& search, const Location& from, const Location& to);
 // Seeds a search with the nodes reachable from a location along its segment.
 void seedFrom(Dijkstra& search, const Location& from);
 
+// The nodes whose labels decide the cost to any of the given locations: a
+// search from one place may stop once every one of them is settled.
+class DecisiveNodes {
+ public:
+  DecisiveNodes(const Network& network, const std::vector<std::optional<Location>>& targets);
+  // Runs the (seeded) search until every decisive node is settled, or to the cutoff.
+  void settle(Dijkstra& search, double cutoff) const;
+
+ private:
+  std::vector<std::uint8_t> isDecisive_;
+  std::size_t count_ = 0;
+};
+
 // Polyline along segment s from fraction f0 to f1 (reversed when f1 < f0).
 std::vector<XY> partialShape(const Network& network, SegmentId s, double f0, double f1);
 

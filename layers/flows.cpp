@@ -47,6 +47,26 @@ const char* materialClassName(MaterialClass value) {
   return "mixed";
 }
 
+const char* materialClassColour(MaterialClass c) {
+  switch (c) {
+    case MaterialClass::Biomass:
+      return "#1a9641";
+    case MaterialClass::Minerals:
+      return "#a6761d";
+    case MaterialClass::Metals:
+      return "#4575b4";
+    case MaterialClass::FossilFuels:
+      return "#252525";
+    case MaterialClass::Water:
+      return "#74add1";
+    case MaterialClass::Emissions:
+      return "#969696";
+    case MaterialClass::Mixed:
+      break;
+  }
+  return "#984ea3";
+}
+
 const std::vector<MaterialClass>& allMaterialClasses() {
   static const std::vector<MaterialClass> all = [] {
     std::vector<MaterialClass> v;

@@ -18,6 +18,9 @@ enum class MaterialClass { Biomass, Minerals, Metals, FossilFuels, Water, Emissi
 std::optional<MaterialClass> parseMaterialClass(const std::string& text);
 const char* materialClassName(MaterialClass c);  // biomass, minerals, ..., fossil_fuels, mixed
 const std::vector<MaterialClass>& allMaterialClasses();
+// The class's colour (#rrggbb) on every map and diagram, so that a reader
+// learns it once: ColorBrewer hues that stay apart for most colour vision.
+const char* materialClassColour(MaterialClass c);
 
 struct Flow {
   std::string id;

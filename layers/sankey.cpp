@@ -11,26 +11,6 @@
 namespace cp::layers {
 namespace {
 
-const char* classColour(MaterialClass c) {
-  switch (c) {
-    case MaterialClass::Biomass:
-      return "#1a9641";
-    case MaterialClass::Minerals:
-      return "#a6761d";
-    case MaterialClass::Metals:
-      return "#4575b4";
-    case MaterialClass::FossilFuels:
-      return "#252525";
-    case MaterialClass::Water:
-      return "#74add1";
-    case MaterialClass::Emissions:
-      return "#969696";
-    case MaterialClass::Mixed:
-      break;
-  }
-  return "#984ea3";
-}
-
 std::string escaped(const std::string& text) {
   std::string out;
   for (char c : text) {
@@ -209,7 +189,7 @@ std::string sankeySvg(const SankeyLayout& layout, const SankeyOptions& o) {
     const double ya = l.y0 + l.width / 2, yb = l.y1 + l.width / 2;
     svg += "<path d=\"M" + number(x0) + "," + number(ya) + " C" + number(mid) + "," + number(ya) +
            " " + number(mid) + "," + number(yb) + " " + number(x1) + "," + number(yb) +
-           "\" fill=\"none\" stroke=\"" + classColour(l.materialClass) +
+           "\" fill=\"none\" stroke=\"" + materialClassColour(l.materialClass) +
            "\" stroke-opacity=\"0.45\" stroke-width=\"" + number(std::max(0.5, l.width)) +
            "\"><title>" +
            escaped(a.id + " → " + b.id + ": " + tonnesLabel(l.tonnes) + " " +

@@ -20,6 +20,8 @@
 #include <qgsvectorlayer.h>
 #include <qgsvectorlayerlabeling.h>
 
+#include "layers/flows.h"
+
 namespace cp::qgis {
 namespace {
 
@@ -139,28 +141,20 @@ void styleSiteRanking(QgsVectorLayer& layer) {
 }
 
 void styleFlowLines(QgsVectorLayer& layer) {
-  struct ClassColour {
-    const char* name;
-    const char* colour;
-  };
-  const ClassColour colours[] = {{"biomass", "#1a9641"}, {"minerals", "#a6761d"},
-                                 {"metals", "#4575b4"},  {"fossil_fuels", "#252525"},
-                                 {"water", "#74add1"},   {"emissions", "#969696"},
-                                 {"mixed", "#984ea3"}};
   const double most =
       std::max(1.0, layer.maximumValue(layer.fields().lookupField("tonnes")).toDouble());
   // Width grows with the square root of tonnes, up to 4 mm for the largest flow.
   const QgsProperty width = QgsProperty::fromExpression(
       QStringLiteral("0.2 + 3.8 * sqrt(\"tonnes\" / %1)").arg(most, 0, 'g', 17));
   QgsCategoryList categories;
-  for (const ClassColour& c : colours) {
-    QgsLineSymbol* symbol =
-        newSymbol<QgsLineSymbol>({{QStringLiteral("line_color"), QString::fromLatin1(c.colour)},
-                                  {QStringLiteral("capstyle"), QStringLiteral("round")}});
+  for (const cp::layers::MaterialClass c : cp::layers::allMaterialClasses()) {
+    const QString name = QString::fromLatin1(cp::layers::materialClassName(c));
+    QgsLineSymbol* symbol = newSymbol<QgsLineSymbol>(
+        {{QStringLiteral("line_color"), QString::fromLatin1(cp::layers::materialClassColour(c))},
+         {QStringLiteral("capstyle"), QStringLiteral("round")}});
     symbol->setOpacity(0.75);
     symbol->setDataDefinedWidth(width);
-    categories << QgsRendererCategory(QString::fromLatin1(c.name), symbol,
-                                      QString::fromLatin1(c.name).replace('_', ' '));
+    categories << QgsRendererCategory(name, symbol, QString(name).replace('_', ' '));
   }
   layer.setRenderer(new QgsCategorizedSymbolRenderer(QStringLiteral("material_class"), categories));
 }
