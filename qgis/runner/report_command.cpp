@@ -276,25 +276,32 @@ class Report {
               {"DISTRICT_SUPPLY", "district_supply", cp::qgis::styleDistrictSupply}}}};
   }
 
-  void runStep(const Step& step) {
-    const QgsProcessingAlgorithm* registered =
-        QgsApplication::processingRegistry()->algorithmById(step.algorithm);
-    std::unique_ptr<QgsProcessingAlgorithm> alg(registered->create());
-    QVariantMap parameters = step.parameters;
-    for (const auto& [output, table, style] : step.outputs)
-      parameters.insert(output, QgsProcessing::TEMPORARY_OUTPUT);
-    QgsProcessingContext context;
+  // Runs a Processing algorithm on the project; its warnings, and what GDAL
+  // and PROJ said meanwhile, are kept under `title`; a failure stops the report.
+  QVariantMap runAlgorithm(const std::string& title, const QString& id,
+                           const QVariantMap& parameters, QgsProcessingContext& context,
+                           std::unique_ptr<QgsProcessingAlgorithm>& alg) {
+    alg.reset(QgsApplication::processingRegistry()->algorithmById(id)->create());
     context.setProject(&project_);
     TerminalFeedback feedback;
     bool ok = false;
     const QVariantMap results = alg->run(parameters, context, &feedback, &ok);
     if (!ok)
-      throw std::runtime_error(std::string(step.title) + ": " +
-                               feedback.errors.join('\n').toStdString());
+      throw std::runtime_error(title + ": " + feedback.errors.join('\n').toStdString());
     QStringList said = feedback.warnings;
     for (const std::string& m : libraryMessages_.take())
       said << QString::fromStdString(m);
-    warn(step.title, said);
+    warn(title.c_str(), said);
+    return results;
+  }
+
+  void runStep(const Step& step) {
+    QVariantMap parameters = step.parameters;
+    for (const auto& [output, table, style] : step.outputs)
+      parameters.insert(output, QgsProcessing::TEMPORARY_OUTPUT);
+    QgsProcessingContext context;
+    std::unique_ptr<QgsProcessingAlgorithm> alg;
+    const QVariantMap results = runAlgorithm(step.title, step.algorithm, parameters, context, alg);
     for (auto it = results.begin(); step.summarised && it != results.end(); ++it)
       if (it.value().type() == QVariant::Double || it.value().type() == QVariant::Int)
         numbers_.push_back({step.title, it.key(), alg->outputDefinition(it.key())->description(),
@@ -429,21 +436,16 @@ class Report {
     for (const auto& [view, title] : views) {
       const QString path =
           QDir(work_).filePath(QStringLiteral("maps/sankey-%1.svg").arg(QString::fromLatin1(view)));
-      std::unique_ptr<QgsProcessingAlgorithm> alg(
-          QgsApplication::processingRegistry()->algorithmById("circularplanner:sankey")->create());
       QgsProcessingContext context;
-      context.setProject(&project_);
-      TerminalFeedback feedback;
-      bool ok = false;
-      alg->run({{"FLOWS", id("flows")},
-                {"SCENARIO", QStringLiteral("report_baseline")},
-                {"GROUP", QString::fromLatin1(view)},
-                {"TITLE", title},
-                {"OUTPUT", path}},
-               context, &feedback, &ok);
-      if (!ok)
-        throw std::runtime_error("Sankey diagram of " + std::string(view) + ": " +
-                                 feedback.errors.join('\n').toStdString());
+      std::unique_ptr<QgsProcessingAlgorithm> alg;
+      runAlgorithm("Sankey diagram of " + std::string(view),
+                   QStringLiteral("circularplanner:sankey"),
+                   {{"FLOWS", id("flows")},
+                    {"SCENARIO", QStringLiteral("report_baseline")},
+                    {"GROUP", QString::fromLatin1(view)},
+                    {"TITLE", title},
+                    {"OUTPUT", path}},
+                   context, alg);
       const QString page = QString(path).replace(QLatin1String(".svg"), QLatin1String(".pdf"));
       const QString error = cp::qgis::exportDiagramPage(
           project_, path, title,
