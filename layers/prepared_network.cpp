@@ -115,4 +115,46 @@ std::optional<PreparedNetwork> loadSavedNetwork(const std::string& where) {
   return PreparedNetwork{std::move(*stored), WorkingFrame::fromEpsg(std::stoi(code)), true, {}, {}};
 }
 
+namespace {
+
+const char* directionName(geo::Direction d) {
+  switch (d) {
+    case geo::Direction::Both:
+      return "both";
+    case geo::Direction::Forward:
+      return "forward";
+    case geo::Direction::Backward:
+      return "backward";
+    case geo::Direction::Closed:
+      break;
+  }
+  return "closed";
+}
+
+}  // namespace
+
+ResultTable networkSegmentsTable(const geo::Network& network,
+                                 const std::vector<geo::RoadLine>& roads) {
+  ResultTable table{"network_segments",
+                    ResultGeometry::LineString,
+                    {{"segment", FieldType::Integer64},
+                     {"road_fid", FieldType::Integer64},
+                     {"length_m", FieldType::Real},
+                     {"time_s", FieldType::Real},
+                     {"direction", FieldType::Text},
+                     {"component", FieldType::Integer},
+                     {"in_main_network", FieldType::Boolean}},
+                    {}};
+  for (geo::SegmentId s = 0; s < network.segmentCount(); ++s) {
+    const std::uint32_t component = network.nodeComponent[network.segmentFrom[s]];
+    table.add({static_cast<long long>(s),
+               static_cast<long long>(roads[network.segmentFeature[s]].featureId),
+               network.segmentLength[s], network.segmentTime[s],
+               directionName(network.segmentDirection[s]), static_cast<long long>(component),
+               static_cast<long long>(component == network.largestComponent)},
+              lineAlong(network.segmentShape(s)));
+  }
+  return table;
+}
+
 }  // namespace cp::layers

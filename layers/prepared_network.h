@@ -10,6 +10,7 @@
 #include "geo/feedback.h"
 #include "geo/network_builder.h"
 #include "ogr_source.h"
+#include "result_table.h"
 #include "road_reader.h"
 
 namespace cp::layers {
@@ -34,6 +35,13 @@ struct PreparedNetwork {
 // nor a stored network can be had, geo::Canceled when canceled.
 PreparedNetwork prepareNetwork(const NetworkSource& source,
                                const geo::Feedback* feedback = nullptr);
+
+// "network_segments": each segment with the road feature it comes from, its
+// length (m), time (s), direction of travel relative to its drawing, its
+// connected component and whether that is the main network. `roads` are the
+// lines it was built from.
+ResultTable networkSegmentsTable(const geo::Network& network,
+                                 const std::vector<geo::RoadLine>& roads);
 
 // The network saved at `where` as it is, or nullopt when nothing is stored
 // there; std::runtime_error naming the place when it cannot be read or has no

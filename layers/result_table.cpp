@@ -31,6 +31,8 @@ OGRFieldType ogrType(FieldType type) {
     case FieldType::Integer:
     case FieldType::Boolean:
       return OFTInteger;
+    case FieldType::Integer64:
+      return OFTInteger64;
     case FieldType::Real:
       return OFTReal;
     case FieldType::Text:

@@ -17,7 +17,8 @@ namespace cp::layers {
 
 class GpkgWriter;
 
-enum class FieldType { Text, Integer, Real, Boolean };  // Boolean: an Integer of 0 or 1
+// Integer: 32 bits; Integer64 for feature ids; Boolean: an Integer of 0 or 1.
+enum class FieldType { Text, Integer, Integer64, Real, Boolean };
 
 struct ResultField {
   std::string name;

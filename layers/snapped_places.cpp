@@ -30,4 +30,23 @@ SnappedPlaces snapPlaces(const geo::Snapper& snapper, const PointData& places,
   return out;
 }
 
+ResultTable placesTable(const std::vector<PlaceSet>& sets) {
+  ResultTable table{"places",
+                    ResultGeometry::Point,
+                    {{"role", FieldType::Text},
+                     {"place_id", FieldType::Text},
+                     {"joined", FieldType::Boolean},
+                     {"connector_m", FieldType::Real},
+                     {"reason", FieldType::Text}},
+                    {}};
+  for (const PlaceSet& set : sets)
+    for (std::size_t i = 0; i < set.places.ids.size(); ++i) {
+      const geo::SnapResult& snap = set.snapped.snaps[i];
+      table.add({set.role, set.places.ids[i], static_cast<long long>(snap.location.has_value()),
+                 finiteOrNull(snap.connectorM), snap.reason},
+                pointAt(set.places.xy[i]));
+    }
+  return table;
+}
+
 }  // namespace cp::layers

@@ -8,6 +8,7 @@
 #include "diagnostics.h"
 #include "geo/snapping.h"
 #include "point_reader.h"
+#include "result_table.h"
 
 namespace cp::layers {
 
@@ -19,6 +20,17 @@ struct SnappedPlaces {
   // Where place i meets the network, or the place itself when it did not join.
   geo::XY placed(const PointData& places, std::size_t i) const;
 };
+
+// Places of one role (origin, destination, ...) and how they joined.
+struct PlaceSet {
+  std::string role;
+  const PointData& places;
+  const SnappedPlaces& snapped;
+};
+
+// "places": every place with its role and id, whether it joined the network,
+// its connector's length (m) and, when it did not join, why.
+ResultTable placesTable(const std::vector<PlaceSet>& sets);
 
 SnappedPlaces snapPlaces(const geo::Snapper& snapper, const PointData& places,
                          Diagnostics& diagnostics);

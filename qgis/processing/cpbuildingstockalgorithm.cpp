@@ -95,6 +95,11 @@ QVariantMap CpBuildingStockAlgorithm::processAlgorithm(const QVariantMap& p,
   });
 }
 
+QgsCoordinateReferenceSystem CpBuildingStockAlgorithm::fallbackOutputCrs(
+    const QVariantMap& p, QgsProcessingContext& context, const cp::layers::WorkingFrame&) const {
+  return requireSource(p, kDistricts, context)->sourceCrs();
+}
+
 // The DISTRICT_ID field's values, or the feature ids.
 std::vector<std::string> CpBuildingStockAlgorithm::districtIds(const QVariantMap& p,
                                                                QgsProcessingContext& context,

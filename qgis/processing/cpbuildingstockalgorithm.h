@@ -3,9 +3,9 @@
 // buildings, the yearly demand of its growth, and the secondary materials its
 // demolitions release (urban mining).
 
-#include "cpnetworkalgorithm.h"
+#include "cpalgorithm.h"
 
-class CpBuildingStockAlgorithm : public CpNetworkAlgorithm {
+class CpBuildingStockAlgorithm : public CpAlgorithm {
  public:
   QString name() const override { return QStringLiteral("buildingstock"); }
   QString displayName() const override { return QStringLiteral("Building stock"); }
@@ -20,6 +20,12 @@ class CpBuildingStockAlgorithm : public CpNetworkAlgorithm {
   void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
   QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                QgsProcessingFeedback* feedback) override;
+
+ protected:
+  // The districts' CRS when no project gives one.
+  QgsCoordinateReferenceSystem fallbackOutputCrs(
+      const QVariantMap& parameters, QgsProcessingContext& context,
+      const cp::layers::WorkingFrame& frame) const override;
 
  private:
   std::vector<std::string> districtIds(const QVariantMap& parameters, QgsProcessingContext& context,

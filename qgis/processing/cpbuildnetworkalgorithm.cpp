@@ -5,36 +5,9 @@
 
 #include "layers/database_export.h"
 #include "layers/network_store.h"
+#include "layers/prepared_network.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
-
-namespace {
-
-QgsFields outputFields() {
-  return cpFields({{"segment", QMetaType::LongLong},
-                   {"road_fid", QMetaType::LongLong},
-                   {"length_m", QMetaType::Double},
-                   {"time_s", QMetaType::Double},
-                   {"direction", QMetaType::QString},
-                   {"component", QMetaType::Int},
-                   {"in_main_network", QMetaType::Bool}});
-}
-
-QString directionName(cp::geo::Direction d) {
-  switch (d) {
-    case cp::geo::Direction::Both:
-      return QStringLiteral("both");
-    case cp::geo::Direction::Forward:
-      return QStringLiteral("forward");
-    case cp::geo::Direction::Backward:
-      return QStringLiteral("backward");
-    case cp::geo::Direction::Closed:
-      break;
-  }
-  return QStringLiteral("closed");
-}
-
-}  // namespace
 
 QString CpBuildNetworkAlgorithm::shortHelpString() const {
   return QObject::tr(
@@ -78,19 +51,11 @@ QVariantMap CpBuildNetworkAlgorithm::processAlgorithm(const QVariantMap& p,
       feedback->pushInfo(QObject::tr("Network saved to %1")
                              .arg(QString::fromStdString(cp::layers::maskedConnection(saveTo))));
     }
-    SinkOutput output = createOutput(p, context, outputFields(), *prepared.roads.frame,
-                                     QStringLiteral("OUTPUT"), cp::qgis::WkbType::LineString);
-    for (cp::geo::SegmentId s = 0; output.sink && s < net.segmentCount(); ++s) {
-      const std::uint32_t component = net.nodeComponent[net.segmentFrom[s]];
-      QgsAttributes attributes;
-      attributes << static_cast<qlonglong>(s)
-                 << static_cast<qlonglong>(prepared.roads.lines[net.segmentFeature[s]].featureId)
-                 << net.segmentLength[s] << net.segmentTime[s]
-                 << directionName(net.segmentDirection[s]) << static_cast<int>(component)
-                 << (component == net.largestComponent);
-      addPolyline(output, p, attributes, net.segmentShape(s));
-      cp::geo::throwIfCanceled(progress);  // no partial network is written
-    }
+    cp::geo::throwIfCanceled(progress);  // no partial network is written
+    const QString destination =
+        writeTable(p, context, *prepared.roads.frame,
+                   cp::layers::networkSegmentsTable(net, prepared.roads.lines),
+                   QStringLiteral("OUTPUT"), Output::Optional, cp::qgis::styleNetwork);
     const std::uint32_t main = net.largestComponent;
     QVariantMap results{
         {QStringLiteral("NODES"), static_cast<qlonglong>(net.nodeCount())},
@@ -98,10 +63,7 @@ QVariantMap CpBuildNetworkAlgorithm::processAlgorithm(const QVariantMap& p,
         {QStringLiteral("COMPONENTS"), static_cast<qlonglong>(net.componentNodeCount.size())},
         {QStringLiteral("MAIN_NETWORK_NODES"),
          static_cast<qlonglong>(main == cp::geo::kNoId ? 0 : net.componentNodeCount[main])}};
-    if (output.sink) {
-      cp::qgis::styleOnLoad(context, output.destination, cp::qgis::styleNetwork);
-      results.insert(QStringLiteral("OUTPUT"), output.destination);
-    }
+    insertIfWritten(results, QStringLiteral("OUTPUT"), destination);
     return results;
   });
 }

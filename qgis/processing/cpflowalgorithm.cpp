@@ -14,18 +14,19 @@ const QString kPlaces = QStringLiteral("PLACES");
 
 }  // namespace
 
-void CpFlowAlgorithm::addFlowParameters() {
-  addParameter(new QgsProcessingParameterFeatureSource(
+template <typename Base>
+void CpFlowTable<Base>::addFlowParameters() {
+  this->addParameter(new QgsProcessingParameterFeatureSource(
       kFlows, QObject::tr("Flow table"), cp::qgis::sourceTypes(cp::qgis::Source::Vector)));
   QStringList classes;
   for (cp::layers::MaterialClass c : cp::layers::allMaterialClasses())
     classes << QString::fromLatin1(cp::layers::materialClassName(c));
-  addParameter(new QgsProcessingParameterEnum(QStringLiteral("MATERIAL_CLASSES"),
-                                              QObject::tr("Material classes (none: all)"), classes,
-                                              true, QVariant(), true));
-  addParameter(new QgsProcessingParameterString(
+  this->addParameter(new QgsProcessingParameterEnum(QStringLiteral("MATERIAL_CLASSES"),
+                                                    QObject::tr("Material classes (none: all)"),
+                                                    classes, true, QVariant(), true));
+  this->addParameter(new QgsProcessingParameterString(
       QStringLiteral("STAGE"), QObject::tr("Stage (empty: all)"), QVariant(), false, true));
-  addParameter(new QgsProcessingParameterString(
+  this->addParameter(new QgsProcessingParameterString(
       QStringLiteral("SCENARIO"), QObject::tr("Scenario (empty: all)"), QVariant(), false, true));
 }
 
@@ -35,23 +36,29 @@ void CpFlowAlgorithm::addFlowPlacesParameter() {
       cp::qgis::Source::VectorAnyGeometry));
 }
 
-std::vector<cp::layers::Flow> CpFlowAlgorithm::readFlows(const QVariantMap& p,
-                                                         QgsProcessingContext& context,
-                                                         cp::layers::Diagnostics& diagnostics) {
-  const auto table = requireSource(p, kFlows, context);
-  std::vector<cp::layers::Flow> all = cp::qgis::readFlows(*table, inputLabel(kFlows), diagnostics);
+template <typename Base>
+std::vector<cp::layers::Flow> CpFlowTable<Base>::readFlows(const QVariantMap& p,
+                                                           QgsProcessingContext& context,
+                                                           cp::layers::Diagnostics& diagnostics) {
+  const auto table = this->requireSource(p, kFlows, context);
+  std::vector<cp::layers::Flow> all =
+      cp::qgis::readFlows(*table, this->inputLabel(kFlows), diagnostics);
   cp::layers::FlowFilter filter;
   // Nothing chosen means every class (QGIS would read the absent value as the first).
   const QVariant chosen = p.value(QStringLiteral("MATERIAL_CLASSES"));
   const bool list = chosen.type() == QVariant::List || chosen.type() == QVariant::StringList;
   if (list ? !chosen.toList().isEmpty() : !chosen.toString().isEmpty())
-    for (int i : parameterAsEnums(p, QStringLiteral("MATERIAL_CLASSES"), context))
+    for (int i : this->parameterAsEnums(p, QStringLiteral("MATERIAL_CLASSES"), context))
       filter.classes.insert(cp::layers::allMaterialClasses()[static_cast<std::size_t>(i)]);
-  filter.stage = parameterAsString(p, QStringLiteral("STAGE"), context).trimmed().toStdString();
+  filter.stage =
+      this->parameterAsString(p, QStringLiteral("STAGE"), context).trimmed().toStdString();
   filter.scenario =
-      parameterAsString(p, QStringLiteral("SCENARIO"), context).trimmed().toStdString();
+      this->parameterAsString(p, QStringLiteral("SCENARIO"), context).trimmed().toStdString();
   return cp::layers::filteredFlows(std::move(all), filter);
 }
+
+template class CpFlowTable<CpAlgorithm>;
+template class CpFlowTable<CpNetworkAlgorithm>;
 
 CpFlowAlgorithm::FlowsOnRoads CpFlowAlgorithm::readFlowsOnRoads(const QVariantMap& p,
                                                                 QgsProcessingContext& context,

@@ -4,7 +4,7 @@
 
 #include "cpflowalgorithm.h"
 
-class CpFlowBalanceAlgorithm : public CpFlowAlgorithm {
+class CpFlowBalanceAlgorithm : public CpFlowTableAlgorithm {
  public:
   QString name() const override { return QStringLiteral("flowbalance"); }
   QString displayName() const override { return QStringLiteral("Flow balance check"); }

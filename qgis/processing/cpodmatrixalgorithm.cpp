@@ -90,8 +90,7 @@ QVariantMap CpOdMatrixAlgorithm::processAlgorithm(const QVariantMap& p,
          writeTable(p, context, frame, cp::analyses::odTable(od, origins, destinations),
                     QStringLiteral("OUTPUT"), Output::Required, cp::qgis::styleOdLines)}};
     writePlaces(p, context, frame,
-                {{QStringLiteral("origin"), origins, od.origins},
-                 {QStringLiteral("destination"), destinations, od.destinations}},
+                {{"origin", origins, od.origins}, {"destination", destinations, od.destinations}},
                 results);
     const QString matrix =
         writeMatrix(p, context, origins.ids, destinations.ids, od.rows, options.query.metric);

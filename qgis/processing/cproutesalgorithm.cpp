@@ -80,10 +80,10 @@ QVariantMap CpRoutesAlgorithm::processAlgorithm(const QVariantMap& p, QgsProcess
         {QStringLiteral("OUTPUT"),
          writeTable(p, context, frame, cp::analyses::routesTable(result, input),
                     QStringLiteral("OUTPUT"), Output::Required, cp::qgis::styleRoutes)}};
-    writePlaces(p, context, frame,
-                {{QStringLiteral("origin"), origins, result.origins},
-                 {QStringLiteral("destination"), destinations, result.destinations}},
-                results);
+    writePlaces(
+        p, context, frame,
+        {{"origin", origins, result.origins}, {"destination", destinations, result.destinations}},
+        results);
     return results;
   });
 }

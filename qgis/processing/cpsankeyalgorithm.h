@@ -3,7 +3,7 @@
 
 #include "cpflowalgorithm.h"
 
-class CpSankeyAlgorithm : public CpFlowAlgorithm {
+class CpSankeyAlgorithm : public CpFlowTableAlgorithm {
  public:
   QString name() const override { return QStringLiteral("sankey"); }
   QString displayName() const override { return QStringLiteral("Sankey diagram (SVG)"); }
