@@ -25,12 +25,12 @@ struct AreaShapes {
 // feeds it the geometry in the layer's CRS and the layer's point transform.
 class AreaRows {
  public:
-  explicit AreaRows(PlaceRows::ToWorking toWorking) : toWorking_(std::move(toWorking)) {}
+  explicit AreaRows(ToWorking toWorking) : toWorking_(std::move(toWorking)) {}
   void add(const OGRGeometry* geometry);  // null: none
   AreaShapes finish() { return std::move(out_); }
 
  private:
-  PlaceRows::ToWorking toWorking_;
+  ToWorking toWorking_;
   AreaShapes out_;
 };
 

@@ -259,4 +259,12 @@ geo::LonLat layerCentreLonLat(const OpenLayer& layer, const OGRSpatialReference&
   return {x, y};
 }
 
+ToWorking pointTransform(const LayerTransform& transform) {
+  return [&transform](double x, double y, geo::XY& xy, geo::LonLat& lonLat) {
+    lonLat = {x, y};
+    xy = {x, y};
+    return transform.toWorking(xy.x, xy.y) && transform.toLonLat(lonLat.lon, lonLat.lat);
+  };
+}
+
 }  // namespace cp::layers

@@ -2,6 +2,7 @@
 // Opening any OGR vector source (GeoPackage, Shapefile, GeoJSON, CSV, PostGIS)
 // and moving its geometries into the engine's working CRS.
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -92,6 +93,12 @@ class LayerTransform {
   std::unique_ptr<OGRCoordinateTransformation> toWorking_;
   std::unique_ptr<OGRCoordinateTransformation> toLonLat_;
 };
+
+// Moves a point from a layer's CRS into the working CRS and WGS 84; false when
+// it cannot. Every reader (OGR's LayerTransform, or QGIS's transforms) gives one.
+using ToWorking = std::function<bool(double x, double y, geo::XY& xy, geo::LonLat& lonLat)>;
+// A LayerTransform's (which must outlive the function).
+ToWorking pointTransform(const LayerTransform& transform);
 
 // The layer's CRS, or - when it has none - the given fallback EPSG code (0: fail).
 std::unique_ptr<OGRSpatialReference> layerCrs(const OpenLayer& layer, int fallbackEpsg);

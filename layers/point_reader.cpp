@@ -58,14 +58,6 @@ void PlaceRows::finish(long long held) {
   checkAllFeaturesRead(out_.diagnostics, out_.layerLabel, held, out_.ids.size());
 }
 
-PlaceRows::ToWorking pointTransform(const LayerTransform& transform) {
-  return [&transform](double x, double y, geo::XY& xy, geo::LonLat& lonLat) {
-    lonLat = {x, y};
-    xy = {x, y};
-    return transform.toWorking(xy.x, xy.y) && transform.toLonLat(lonLat.lon, lonLat.lat);
-  };
-}
-
 PointData readPoints(const LayerRef& ref, const std::string& idField, const WorkingFrame& frame,
                      int sourceEpsg) {
   LibraryMessages gdal;

@@ -34,8 +34,6 @@ struct PointData {
 // row that cannot be placed keeps its place with no coordinates, and says why.
 class PlaceRows {
  public:
-  // Moves a point from the layer's CRS into the working CRS and WGS 84.
-  using ToWorking = std::function<bool(double x, double y, geo::XY& xy, geo::LonLat& lonLat)>;
   PlaceRows(PointData& out, std::string idField, ToWorking toWorking);
 
   void add(const std::string& feature, std::string id, const OGRGeometry* geometry);
@@ -51,10 +49,6 @@ class PlaceRows {
   std::vector<std::string> garbled_;
   std::size_t areas_ = 0;
 };
-
-// A point of an OGR layer into the working CRS and WGS 84 (the transform must
-// outlive the function).
-PlaceRows::ToWorking pointTransform(const LayerTransform& transform);
 
 // Sites' ids must be unique, since results are reported per site: a repeated
 // id is an InputError naming it.

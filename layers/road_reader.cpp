@@ -10,12 +10,6 @@
 namespace cp::layers {
 namespace {
 
-struct FieldIndexes {
-  int roadClass = -1;
-  int oneway = -1;
-  int speed = -1;
-};
-
 std::string resolveField(const OpenLayer& layer, const std::string& given,
                          const std::vector<std::string>& candidates) {
   if (!given.empty()) {
@@ -36,99 +30,73 @@ void checkGeometryType(const OpenLayer& layer) {
                   OGRGeometryTypeToName(layer.layer().GetGeomType()));
 }
 
-class RoadLayerReader {
- public:
-  RoadLayerReader(const OpenLayer& layer, const RoadReadOptions& options, RoadData& out)
-      : layer_(layer),
-        out_(out),
-        parser_(layer.label(), out.fieldsUsed, options.drivableOnly, out.diagnostics) {}
-
-  void read(const LayerTransform& transform) {
-    transform_ = &transform;
-    const OGRFeatureDefn* defn = layer_.layer().GetLayerDefn();
-    fields_ = {defn->GetFieldIndex(out_.fieldsUsed.roadClass.c_str()),
-               defn->GetFieldIndex(out_.fieldsUsed.oneway.c_str()),
-               defn->GetFieldIndex(out_.fieldsUsed.speedKmh.c_str())};
-    layer_.layer().ResetReading();
-    for (auto& feature : layer_.layer()) {
-      ++out_.featuresRead;
-      readFeature(*feature);
-    }
-    parser_.finish();
-    checkAllFeaturesRead(out_.diagnostics, layer_.label(), layer_.layer().GetFeatureCount(FALSE),
-                         out_.featuresRead);
-  }
-
- private:
-  std::string fid(const OGRFeature& f) const { return std::to_string(f.GetFID()); }
-
-  void warn(const std::string& key, const OGRFeature& f, const std::string& field,
-            const std::string& msg) {
-    out_.diagnostics.warnOnce(key, layer_.label(), fid(f), field, msg);
-  }
-
-  std::string text(const OGRFeature& f, int index) const {
-    return index >= 0 && f.IsFieldSetAndNotNull(index) ? f.GetFieldAsString(index) : "";
-  }
-
-  void readFeature(const OGRFeature& f) {
-    const auto props = parser_.parse(fid(f), text(f, fields_.roadClass), text(f, fields_.oneway),
-                                     text(f, fields_.speed));
-    if (!props) {
-      ++out_.featuresNotDrivable;
-      return;
-    }
-    geo::RoadLine proto;
-    proto.featureId = static_cast<std::uint64_t>(f.GetFID());
-    proto.direction = props->direction;
-    proto.speedKmh = props->speedKmh;
-    addGeometry(f, proto);
-  }
-
-  void addGeometry(const OGRFeature& f, const geo::RoadLine& proto) {
-    const OGRGeometry* g = f.GetGeometryRef();
-    if (g == nullptr || g->IsEmpty()) {
-      warn("nogeom", f, "", "feature has no geometry; skipped");
-      return;
-    }
-    std::unique_ptr<OGRGeometry> linear(g->getLinearGeometry());
-    const OGRwkbGeometryType type = wkbFlatten(linear->getGeometryType());
-    if (type == wkbLineString) {
-      addPart(f, *linear->toLineString(), proto);
-    } else if (type == wkbMultiLineString) {
-      for (const OGRLineString* part : *linear->toMultiLineString())
-        addPart(f, *part, proto);
-    } else {
-      warn(std::string("type:") + linear->getGeometryName(), f, "",
-           std::string("a ") + linear->getGeometryName() + " is not a line; skipped");
-    }
-  }
-
-  void addPart(const OGRFeature& f, const OGRLineString& part, geo::RoadLine line) {
-    for (int i = 0; i < part.getNumPoints(); ++i) {
-      double x = part.getX(i);
-      double y = part.getY(i);
-      double lon = x;
-      double lat = y;
-      if (!transform_->toWorking(x, y) || !transform_->toLonLat(lon, lat)) {
-        warn("coords", f, "",
-             "a vertex has invalid coordinates or lies outside the CRS; line skipped");
-        return;
-      }
-      line.xy.push_back({x, y});
-      line.lonLat.push_back({lon, lat});
-    }
-    out_.lines.push_back(std::move(line));
-  }
-
-  const OpenLayer& layer_;
-  RoadData& out_;
-  RoadAttributeParser parser_;
-  FieldIndexes fields_;
-  const LayerTransform* transform_ = nullptr;
-};
-
 }  // namespace
+
+RoadRows::RoadRows(std::string layer, RoadData& out, bool drivableOnly, ToWorking toWorking)
+    : layer_(std::move(layer)),
+      out_(out),
+      parser_(layer_, out.fieldsUsed, drivableOnly, out.diagnostics),
+      toWorking_(std::move(toWorking)) {
+  if (out.fieldsUsed.roadClass.empty() && drivableOnly)
+    out.diagnostics.warn(layer_, "", "",
+                         "no road-class field (fclass/highway): every line is treated as drivable");
+}
+
+void RoadRows::add(std::uint64_t featureId, const std::string& roadClass, const std::string& oneway,
+                   const std::string& speed, const OGRGeometry* geometry) {
+  ++out_.featuresRead;
+  const std::string fid = std::to_string(featureId);
+  const auto props = parser_.parse(fid, roadClass, oneway, speed);
+  if (!props) {
+    ++out_.featuresNotDrivable;
+    return;
+  }
+  if (geometry == nullptr || geometry->IsEmpty()) {
+    out_.diagnostics.warnOnce("nogeom", layer_, fid, "", "feature has no geometry; skipped");
+    return;
+  }
+  geo::RoadLine proto;
+  proto.featureId = featureId;
+  proto.direction = props->direction;
+  proto.speedKmh = props->speedKmh;
+  const std::unique_ptr<OGRGeometry> linear(geometry->getLinearGeometry());
+  const OGRwkbGeometryType type = wkbFlatten(linear->getGeometryType());
+  if (type == wkbLineString) {
+    addPart(fid, *linear->toLineString(), proto);
+  } else if (type == wkbMultiLineString) {
+    for (const OGRLineString* part : *linear->toMultiLineString())
+      addPart(fid, *part, proto);
+  } else {
+    out_.diagnostics.warnOnce(
+        std::string("type:") + linear->getGeometryName(), layer_, fid, "",
+        std::string("a ") + linear->getGeometryName() + " is not a line; skipped");
+  }
+}
+
+void RoadRows::addPart(const std::string& fid, const OGRLineString& part, geo::RoadLine line) {
+  for (int i = 0; i < part.getNumPoints(); ++i) {
+    geo::XY xy;
+    geo::LonLat lonLat;
+    if (!toWorking_(part.getX(i), part.getY(i), xy, lonLat)) {
+      out_.diagnostics.warnOnce(
+          "coords", layer_, fid, "",
+          "a vertex has invalid coordinates or lies outside the CRS; line skipped");
+      return;
+    }
+    line.xy.push_back(xy);
+    line.lonLat.push_back(lonLat);
+  }
+  out_.lines.push_back(std::move(line));
+}
+
+void RoadRows::finish(long long held) {
+  parser_.finish();
+  checkAllFeaturesRead(out_.diagnostics, layer_, held, out_.featuresRead);
+  if (out_.lines.empty())
+    failInput(layer_, "", out_.fieldsUsed.roadClass,
+              "no drivable line remains after reading (" + std::to_string(out_.featuresRead) +
+                  " features read, " + std::to_string(out_.featuresNotDrivable) + " not drivable)");
+}
 
 std::string detectField(const OpenLayer& layer, const std::vector<std::string>& candidates) {
   for (const std::string& name : candidates)
@@ -147,20 +115,26 @@ RoadData readRoads(const LayerRef& ref, const RoadReadOptions& options) {
   out.fieldsUsed = {resolveField(layer, options.fields.roadClass, field_names::kRoadClass),
                     resolveField(layer, options.fields.oneway, field_names::kOneway),
                     resolveField(layer, options.fields.speedKmh, field_names::kSpeed)};
-  if (out.fieldsUsed.roadClass.empty() && options.drivableOnly)
-    out.diagnostics.warn(layer.label(), "", "",
-                         "no road-class field (fclass/highway): every line is treated as drivable");
   const auto crs = layerCrs(layer, options.sourceEpsg);
   const geo::LonLat centre = layerCentreLonLat(layer, *crs);
   out.frame = options.workingEpsg != 0 ? WorkingFrame::fromEpsg(options.workingEpsg)
                                        : WorkingFrame::utmFor(centre.lon, centre.lat);
   const LayerTransform transform(*crs, *out.frame, layer.label());
-  RoadLayerReader(layer, options, out).read(transform);
+  RoadRows rows(layer.label(), out, options.drivableOnly, pointTransform(transform));
+  const OGRFeatureDefn* defn = layer.layer().GetLayerDefn();
+  const int fields[] = {defn->GetFieldIndex(out.fieldsUsed.roadClass.c_str()),
+                        defn->GetFieldIndex(out.fieldsUsed.oneway.c_str()),
+                        defn->GetFieldIndex(out.fieldsUsed.speedKmh.c_str())};
+  const auto text = [](const OGRFeature& f, int index) {
+    return index >= 0 && f.IsFieldSetAndNotNull(index) ? std::string(f.GetFieldAsString(index))
+                                                       : std::string();
+  };
+  layer.layer().ResetReading();
+  for (auto& f : layer.layer())
+    rows.add(static_cast<std::uint64_t>(f->GetFID()), text(*f, fields[0]), text(*f, fields[1]),
+             text(*f, fields[2]), f->GetGeometryRef());
   gdal.reportTo(out.diagnostics, layer.label(), "reading");
-  if (out.lines.empty())
-    failInput(layer.label(), "", out.fieldsUsed.roadClass,
-              "no drivable line remains after reading (" + std::to_string(out.featuresRead) +
-                  " features read, " + std::to_string(out.featuresNotDrivable) + " not drivable)");
+  rows.finish(layer.layer().GetFeatureCount(FALSE));
   return out;
 }
 

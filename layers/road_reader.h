@@ -29,6 +29,33 @@ struct RoadData {
   RoadFields fieldsUsed;
 };
 
+// The rules every reader of roads applies, feature by feature, whatever
+// opened the layer: attributes by RoadAttributeParser; a geometry made linear
+// (curves straightened) whose line parts each become a road line; a feature
+// with no geometry, not a line, or a vertex that cannot be placed is left out
+// and said.
+class RoadRows {
+ public:
+  // `out` has its fieldsUsed and frame set; a missing class field is said when
+  // only drivable roads are kept, since every line then counts as drivable.
+  RoadRows(std::string layer, RoadData& out, bool drivableOnly, ToWorking toWorking);
+  // The class, one-way and speed text ("" for NULL or no field); the geometry
+  // in the layer's CRS (null: none).
+  void add(std::uint64_t featureId, const std::string& roadClass, const std::string& oneway,
+           const std::string& speed, const OGRGeometry* geometry);
+  // `held`: the features the layer says it holds (< 0: it cannot tell).
+  // Throws InputError when no drivable line remains.
+  void finish(long long held);
+
+ private:
+  void addPart(const std::string& fid, const OGRLineString& part, geo::RoadLine line);
+
+  std::string layer_;
+  RoadData& out_;
+  RoadAttributeParser parser_;
+  ToWorking toWorking_;
+};
+
 // Throws InputError when the layer cannot serve as a road layer at all.
 RoadData readRoads(const LayerRef& ref, const RoadReadOptions& options = {});
 

@@ -46,6 +46,13 @@ class Transforms {
       : toWorking_(source, QgsCoordinateReferenceSystem::fromEpsgId(frame.epsg()), context),
         toWgs84_(source, wgs84(), context) {}
 
+  // For the reader rules of layers/ (the transforms must outlive it).
+  layers::ToWorking function() const {
+    return [this](double x, double y, geo::XY& xy, geo::LonLat& lonLat) {
+      return apply(QgsPointXY(x, y), xy, lonLat);
+    };
+  }
+
   bool apply(const QgsPointXY& p, geo::XY& xy, geo::LonLat& ll) const {
     try {
       const QgsPointXY w = toWorking_.transform(p);
@@ -153,64 +160,19 @@ layers::RoadData readRoads(const QgsFeatureSource& source, const QString& label,
   out.fieldsUsed = fields;
   out.frame = frameFor(source, context, label);
   const Transforms transforms(source.sourceCrs(), *out.frame, context);
-  layers::RoadAttributeParser parser(label.toStdString(), fields, drivableOnly, out.diagnostics);
+  layers::RoadRows rows(label.toStdString(), out, drivableOnly, transforms.function());
   const int classIndex = fieldIndex(source, label, fields.roadClass);
   const int onewayIndex = fieldIndex(source, label, fields.oneway);
   const int speedIndex = fieldIndex(source, label, fields.speedKmh);
-
   QgsFeatureIterator it = source.getFeatures();
-  QgsFeature f;
-  while (it.nextFeature(f)) {
+  for (QgsFeature f; it.nextFeature(f);) {
     if (feedback != nullptr && feedback->isCanceled())
       throw geo::Canceled();
-    ++out.featuresRead;
-    const std::string fid = std::to_string(f.id());
-    const auto props =
-        parser.parse(fid, text(f, classIndex), text(f, onewayIndex), text(f, speedIndex));
-    if (!props) {
-      ++out.featuresNotDrivable;
-      continue;
-    }
-    const QgsGeometry g = f.geometry();
-    if (g.isNull() || g.isEmpty()) {
-      out.diagnostics.warnOnce("nogeom", label.toStdString(), fid, "",
-                               "feature has no geometry; skipped");
-      continue;
-    }
-    if (g.type() != cp::qgis::Geometry::Line) {
-      out.diagnostics.warnOnce("notline", label.toStdString(), fid, "",
-                               "a feature is not a line; skipped");
-      continue;
-    }
-    const QgsMultiPolylineXY parts =
-        g.isMultipart() ? g.asMultiPolyline() : QgsMultiPolylineXY{g.asPolyline()};
-    for (const QgsPolylineXY& part : parts) {
-      geo::RoadLine line;
-      line.featureId = static_cast<std::uint64_t>(f.id());
-      line.direction = props->direction;
-      line.speedKmh = props->speedKmh;
-      bool ok = true;
-      for (const QgsPointXY& p : part) {
-        geo::XY xy;
-        geo::LonLat ll;
-        ok = ok && transforms.apply(p, xy, ll);
-        line.xy.push_back(xy);
-        line.lonLat.push_back(ll);
-      }
-      if (ok)
-        out.lines.push_back(std::move(line));
-      else
-        out.diagnostics.warnOnce("coords", label.toStdString(), fid, "",
-                                 "a vertex cannot be transformed to the working CRS; line skipped");
-    }
+    rows.add(static_cast<std::uint64_t>(f.id()), text(f, classIndex), text(f, onewayIndex),
+             text(f, speedIndex), toOgr(f.geometry()).get());
   }
-  parser.finish();
   gdal.reportTo(out.diagnostics, label.toStdString(), "reading");
-  layers::checkAllFeaturesRead(out.diagnostics, label.toStdString(), source.featureCount(),
-                               out.featuresRead);
-  if (out.lines.empty())
-    layers::failInput(label.toStdString(), "", fields.roadClass,
-                      "no drivable line remains after reading");
+  rows.finish(source.featureCount());
   return out;
 }
 
@@ -234,10 +196,7 @@ layers::PointData readPoints(const QgsFeatureSource& source, const QString& labe
   const Transforms transforms(source.sourceCrs(), frame, context);
   layers::PointData out;
   out.layerLabel = label.toStdString();
-  layers::PlaceRows rows(out, idField.toStdString(),
-                         [&](double x, double y, geo::XY& xy, geo::LonLat& lonLat) {
-                           return transforms.apply(QgsPointXY(x, y), xy, lonLat);
-                         });
+  layers::PlaceRows rows(out, idField.toStdString(), transforms.function());
   QgsFeatureIterator it = source.getFeatures();
   for (QgsFeature f; it.nextFeature(f);)
     rows.add(std::to_string(f.id()), text(f, idIndex), toOgr(f.geometry()).get());
@@ -249,9 +208,7 @@ layers::PointData readPoints(const QgsFeatureSource& source, const QString& labe
 layers::AreaShapes readAreas(const QgsFeatureSource& source, const layers::WorkingFrame& frame,
                              const QgsCoordinateTransformContext& context) {
   const Transforms transforms(source.sourceCrs(), frame, context);
-  layers::AreaRows rows([&transforms](double x, double y, geo::XY& xy, geo::LonLat& lonLat) {
-    return transforms.apply(QgsPointXY(x, y), xy, lonLat);
-  });
+  layers::AreaRows rows(transforms.function());
   QgsFeatureIterator it = source.getFeatures();
   for (QgsFeature f; it.nextFeature(f);)
     rows.add(toOgr(f.geometry()).get());

@@ -229,6 +229,28 @@ TEST(ProcessingBuildNetwork, SegmentsEqualTheEngineBuiltFromTheOgrReader) {
   EXPECT_GT(cutOff, 0);  // the OSM extract has pieces cut off at its edge
 }
 
+// One rule for roads, whoever reads them: a layer without a class field is
+// said to count every line as drivable (QGIS's reader once said nothing), and
+// a curved road is read as the line it draws.
+TEST(ProcessingBuildNetwork, RoadsAreReadByTheSameRulesAsTheRunnerReadsThem) {
+  auto* roads = new QgsVectorLayer(QStringLiteral("CompoundCurve?crs=EPSG:4326&field=name:string"),
+                                   QStringLiteral("plain_roads"), QStringLiteral("memory"));
+  QgsFeature f(roads->fields());
+  f.setAttributes(QgsAttributes() << QStringLiteral("arc"));
+  f.setGeometry(QgsGeometry::fromWkt(QStringLiteral(
+      "CompoundCurve (CircularString (76.90 43.20, 76.91 43.21, 76.92 43.20), (76.92 43.20, "
+      "76.93 43.20))")));
+  ASSERT_TRUE(roads->dataProvider()->addFeature(f));
+  const test::ProjectLayer held(roads);
+  const AlgorithmRun run = runAlgorithm(kBuild, {{QStringLiteral("ROADS"), held.id()}});
+  ASSERT_TRUE(run.ok) << run.errors.toStdString();
+  EXPECT_TRUE(run.warnings.contains(
+      QStringLiteral("no road-class field (fclass/highway): every line is treated as drivable")))
+      << run.warnings.toStdString();
+  // The arc's length, not its chord's: straightened into many short pieces.
+  EXPECT_GT(test::sum(*run.output, QStringLiteral("length_m")), 1.5 * 1620);
+}
+
 // ---- OD matrix as a table and places --------------------------------------
 
 TEST(ProcessingOdMatrix, TableHasARowPerOriginAndAColumnPerDestination) {
