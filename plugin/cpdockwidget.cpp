@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QVBoxLayout>
 
 #include <qgisinterface.h>
@@ -275,7 +276,9 @@ QGroupBox* section(const QString& title, QWidget* content) {
 }  // namespace
 
 CpDockWidget::CpDockWidget(QgisInterface* iface, QWidget* parent)
-    : QgsDockWidget(QStringLiteral("Circular Planner"), parent), mIface(iface) {
+    : QgsDockWidget(QStringLiteral("Circular Planner"), parent),
+      mIface(iface),
+      mNetwork(std::make_unique<SharedNetwork>()) {
   setObjectName(QStringLiteral("CircularPlannerDock"));
   auto* body = new QWidget();
   auto* layout = new QVBoxLayout(body);
@@ -300,11 +303,77 @@ CpDockWidget::CpDockWidget(QgisInterface* iface, QWidget* parent)
   restoreChoices();
 }
 
+// The network the panel's runs share: saved in a folder of its own (removed
+// with the panel), with the road parameters it was built from. An edit of the
+// roads, or a new filter on them, makes it stale.
+struct CpDockWidget::SharedNetwork {
+  QTemporaryDir folder{QDir::temp().filePath(QStringLiteral("circular-planner-networks-XXXXXX"))};
+  QVariantMap roads;  // empty: no network is current
+  QString path;
+  int generation = 0;  // grows whenever the network goes stale
+  QMetaObject::Connection edited, committed, filtered;
+};
+
 CpDockWidget::~CpDockWidget() {
   if (QgsTask* task = mTask.data()) {
     task->cancel();
     task->waitForFinished(30000);
   }
+  forgetNetwork();
+}
+
+void CpDockWidget::forgetNetwork() {
+  ++mNetwork->generation;
+  mNetwork->roads.clear();
+  for (const QMetaObject::Connection& c :
+       {mNetwork->edited, mNetwork->committed, mNetwork->filtered})
+    QObject::disconnect(c);
+}
+
+QgsTask* CpDockWidget::shareNetwork(const QgsProcessingAlgorithm& algorithm, QVariantMap& p,
+                                    QgsProcessingContext& context,
+                                    QgsProcessingFeedback* feedback) {
+  if (!algorithm.parameterDefinition(QStringLiteral("SAVED_NETWORK")) ||
+      !p.contains(QStringLiteral("ROADS")) || !mNetwork->folder.isValid())
+    return nullptr;
+  const QVariantMap roads = roadParameters();
+  if (!mNetwork->roads.isEmpty() && mNetwork->roads == roads) {
+    p.insert(QStringLiteral("SAVED_NETWORK"), mNetwork->path);
+    return nullptr;
+  }
+  forgetNetwork();
+  auto* layer = qobject_cast<QgsVectorLayer*>(
+      QgsProject::instance()->mapLayer(roads.value(QStringLiteral("ROADS")).toString()));
+  if (!layer || layer->isModified())  // roads being edited are read afresh each run
+    return nullptr;
+  // Stale from the first edit on, even one made while the network is built.
+  mNetwork->edited =
+      connect(layer, &QgsVectorLayer::layerModified, this, [this] { forgetNetwork(); });
+  mNetwork->committed =
+      connect(layer, &QgsVectorLayer::afterCommitChanges, this, [this] { forgetNetwork(); });
+  mNetwork->filtered =
+      connect(layer, &QgsVectorLayer::subsetStringChanged, this, [this] { forgetNetwork(); });
+  const QString path =
+      mNetwork->folder.filePath(QStringLiteral("network-%1.cpnet").arg(mNetwork->generation));
+  QVariantMap build = roads;
+  build.insert(QStringLiteral("SAVE_TO"), path);
+  auto* task = new QgsProcessingAlgRunnerTask(QgsApplication::processingRegistry()->algorithmById(
+                                                  QStringLiteral("circularplanner:buildnetwork")),
+                                              build, context, feedback);
+  if (task->status() == QgsTask::Terminated) {  // the analysis reads the roads itself, and says why
+    delete task;
+    return nullptr;
+  }
+  const int generation = mNetwork->generation;
+  connect(task, &QgsProcessingAlgRunnerTask::executed, this,
+          [this, roads, path, generation](bool ok, const QVariantMap&) {
+            if (ok && generation == mNetwork->generation) {
+              mNetwork->roads = roads;
+              mNetwork->path = path;
+            }
+          });
+  p.insert(QStringLiteral("SAVED_NETWORK"), path);
+  return task;
 }
 
 QWidget* CpDockWidget::buildLayers() {
@@ -550,14 +619,19 @@ void CpDockWidget::startTask(const CpAnalysis& analysis, const QVariantMap& para
   QVariantMap withOutputs = parameters;
   for (const CpResult& result : analysis.results)
     withOutputs.insert(result.parameter, QgsProcessing::TEMPORARY_OUTPUT);
+  QgsTask* network = shareNetwork(*alg, withOutputs, *context, feedback.get());
   auto* task = new QgsProcessingAlgRunnerTask(alg, withOutputs, *context, feedback.get());
   if (task->status() == QgsTask::Terminated) {
     // The inputs could not be taken (the task prepares the algorithm as it is
     // made): said now, as QGIS would never report back on a task not started.
     delete task;
+    delete network;
+    forgetNetwork();
     failed(analysis, feedback->errors.join('\n'));
     return;
   }
+  if (network)  // the network is built, once, before the analysis runs on it
+    task->addSubTask(network, {}, QgsTask::ParentDependsOnSubTask);
   connect(task, &QgsProcessingAlgRunnerTask::executed, this,
           [this, analysis, gpkg, label, context, feedback](bool ok, const QVariantMap& results) {
             if (ok && !feedback->isCanceled())

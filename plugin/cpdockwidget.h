@@ -5,6 +5,8 @@
 // run in the background with results written to a GeoPackage and styled. The
 // choices are kept in the QGIS project.
 
+#include <memory>
+
 #include <QMap>
 #include <QPointer>
 
@@ -17,7 +19,9 @@ class QSpinBox;
 class QgisInterface;
 class QgsFileWidget;
 class QgsMapLayer;
+class QgsProcessingAlgorithm;
 class QgsProcessingContext;
+class QgsProcessingFeedback;
 class QgsTask;
 class QgsVectorLayer;
 class CpFlowsSection;
@@ -39,6 +43,12 @@ class CpDockWidget : public QgsDockWidget {
   void runAnalysis();
   QVariantMap parameters(const CpAnalysis& analysis) const;
   QString missingChoice() const;
+  // Points an analysis on the roads at the network the panel's runs share;
+  // returns the task that must build it first, or none when the one saved is
+  // current (same roads layer and fields, not edited since).
+  QgsTask* shareNetwork(const QgsProcessingAlgorithm& algorithm, QVariantMap& parameters,
+                        QgsProcessingContext& context, QgsProcessingFeedback* feedback);
+  void forgetNetwork();
   // Runs the analysis in the background; `label` names the run in the layer tree.
   void startTask(const CpAnalysis& analysis, const QVariantMap& parameters, const QString& label);
   // Adds the results; `warnings` (what the run said about the data) are shown
@@ -74,4 +84,6 @@ class CpDockWidget : public QgsDockWidget {
   QLabel* mStatus = nullptr;
   CpFlowsSection* mFlows = nullptr;
   QPointer<QgsTask> mTask;
+  struct SharedNetwork;
+  std::unique_ptr<SharedNetwork> mNetwork;
 };

@@ -69,6 +69,7 @@ grep -q "compost_warnings_shown=True" "$work/probe.txt" || fail "the panel did n
 grep -q "flow_lines=88" "$work/probe.txt" || fail "the masterplan's 88 construction flows were not drawn"
 grep -q "flow_tonnes=1431000" "$work/probe.txt" || fail "the construction flows do not carry the table's tonnes"
 grep -q "road_load_segments=True" "$work/probe.txt" || fail "no road loads"
+grep -q "network_builds=1$" "$work/probe.txt" || fail "the panel's analyses did not share one road network"
 grep -q "unnamed_layer_refused=True" "$work/probe.txt" \
   || fail "a layer the run could not take was not refused at once with the reason"
 grep -q "roles_restored=True" "$work/probe.txt" || fail "the panel's choices did not come back with the project"
