@@ -106,7 +106,7 @@ bool LexicographicMip::solve(const Terms& maximiseFirst, const Terms& thenMinimi
   glp_load_matrix(lp_, static_cast<int>(rows_.size()) - 1, rows_.data(), cols_.data(),
                   values_.data());
   setObjective(maximiseFirst, GLP_MAX);
-  if (branchAndBound(seconds) != Outcome::kProven && solution_.empty())
+  if (branchAndBound(seconds) != Outcome::Proven && solution_.empty())
     throw std::runtime_error("the exact method found no solution within the time limit");
   const bool firstProven = glp_mip_status(lp_) == GLP_OPT;
   const double best = glp_mip_obj_val(lp_);
@@ -114,7 +114,7 @@ bool LexicographicMip::solve(const Terms& maximiseFirst, const Terms& thenMinimi
   setObjective(thenMinimise, GLP_MIN);
   const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
   // The first stage's solution stands when the second finds nothing better in time.
-  return branchAndBound(std::max(0.1, seconds - spent.count())) == Outcome::kProven && firstProven;
+  return branchAndBound(std::max(0.1, seconds - spent.count())) == Outcome::Proven && firstProven;
 }
 
 double LexicographicMip::value(int column) const {
@@ -136,11 +136,11 @@ LexicographicMip::Outcome LexicographicMip::branchAndBound(double seconds) {
   throwIfCanceled(feedback_);
   const int status = glp_mip_status(lp_);
   if (status != GLP_OPT && status != GLP_FEAS)
-    return Outcome::kNone;
+    return Outcome::None;
   solution_.assign(static_cast<std::size_t>(glp_get_num_cols(lp_)) + 1, 0.0);
   for (int c = 1; c <= glp_get_num_cols(lp_); ++c)
     solution_[static_cast<std::size_t>(c)] = glp_mip_col_val(lp_, c);
-  return rc == 0 && status == GLP_OPT ? Outcome::kProven : Outcome::kFound;
+  return rc == 0 && status == GLP_OPT ? Outcome::Proven : Outcome::Found;
 }
 
 }  // namespace cp::geo

@@ -36,7 +36,7 @@ class LexicographicMip {
   double value(int column) const;
 
  private:
-  enum class Outcome { kNone, kFound, kProven };
+  enum class Outcome { None, Found, Proven };
   // Keeps the solution found, if any.
   Outcome branchAndBound(double seconds);
   void setObjective(const Terms& terms, int direction);

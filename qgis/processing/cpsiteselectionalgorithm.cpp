@@ -10,8 +10,6 @@
 
 namespace {
 
-// The METHOD choices, in the order of cp::analyses::SelectionMethod.
-enum Method { kHeuristic, kExact, kBoth };
 
 QString percent(double share) {
   return QString::number(100 * share, 'f', 2) + QLatin1Char('%');
@@ -56,11 +54,12 @@ void CpSiteSelectionAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterNumber(
       QStringLiteral("COVER_KM"), QObject::tr("Cover distance by road (km, maximal coverage)"),
       cp::qgis::NumberType::Double, 15, false, 0));
+  // The choices in the order of cp::analyses::SelectionMethod.
   addParameter(new QgsProcessingParameterEnum(
       QStringLiteral("METHOD"), QObject::tr("Method"),
       {QObject::tr("Heuristic"), QObject::tr("Exact (GLPK branch and bound)"),
        QObject::tr("Both, reporting the heuristic's gap")},
-      false, kHeuristic));
+      false, static_cast<int>(cp::analyses::SelectionMethod::Heuristic)));
   addParameter(new QgsProcessingParameterNumber(QStringLiteral("TIME_LIMIT"),
                                                 QObject::tr("Time limit of the exact method (s)"),
                                                 cp::qgis::NumberType::Double, 60, false, 1));
