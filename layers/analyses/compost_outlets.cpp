@@ -90,8 +90,7 @@ CompostOutletsResult placeCompost(const CompostOutletsInput& input,
     problem.unitCost.push_back(c.distanceM / 1000.0 <= options.haulKm
                                    ? c.distanceM / 1000.0
                                    : std::numeric_limits<double>::infinity());
-  geo::throwIfCanceled(feedback);
-  const geo::Allocation allocation = geo::allocate(problem);
+  const geo::Allocation allocation = geo::allocate(problem, feedback);
 
   r.deliveries = haulLines("compost_deliveries", {input.sites, from}, {input.parcels, to}, km,
                            allocation.flows, "site_id", "parcel_id");

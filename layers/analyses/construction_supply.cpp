@@ -123,8 +123,7 @@ ConstructionSupplyResult supplyConstruction(const ConstructionSupplyInput& input
     }
     for (const geo::Cost& cost : km.cells)
       problem.unitCost.push_back(cost.distanceM / 1000);
-    geo::throwIfCanceled(feedback);
-    const geo::Allocation allocation = geo::allocate(problem);
+    const geo::Allocation allocation = geo::allocate(problem, feedback);
     for (std::size_t d = 0; d < n; ++d)
       demand[d] += problem.capacity[d];
     r.demand += std::accumulate(problem.capacity.begin(), problem.capacity.end(), 0.0);

@@ -10,6 +10,7 @@
 
 #include "almaty_places.h"
 #include "geo/routing.h"
+#include "layers/analyses/compost_outlets.h"
 #include "layers/analyses/flow_balance.h"
 #include "layers/analyses/flow_lines.h"
 #include "layers/analyses/road_loads.h"
@@ -144,6 +145,27 @@ TEST_F(FlowsAnalysis, ACandidateAtTheOriginChangesNothingAndTheRankingIsByTonneK
       analyses::assessSites(network(), flows, candidates, withInputs);
   EXPECT_NEAR(w.newTonneKm[3], r.newTonneKm[3], 1e-6);  // from Z0 to Z0: no km
   EXPECT_GT(w.newTonneKm[0], r.newTonneKm[0]);
+}
+
+TEST_F(FlowsAnalysis, ACanceledRunGivesNothing) {
+  layers::Diagnostics diagnostics;
+  const analyses::FlowsOnNetwork flows = onNetwork(diagnostics);
+  geo::Feedback feedback;
+  feedback.cancel();
+  EXPECT_THROW(analyses::flowLines(network(), flows, {}, &feedback), geo::Canceled);
+  EXPECT_THROW(analyses::roadLoads(network(), flows, &feedback), geo::Canceled);
+  EXPECT_THROW(analyses::assessSites(network(), flows, places("C", 2, 3), {}, &feedback),
+               geo::Canceled);
+  // Compost to farmland: an exact allocation after the matrix, both stopped.
+  const layers::PointData sites = places("S", 3, 4);
+  const layers::PointData parcels = places("P", 20, 5);
+  layers::AreaShapes areas;
+  areas.shapes.resize(parcels.ids.size());
+  areas.hectares.assign(parcels.ids.size(), 10);
+  const analyses::CompostOutletsInput compost{
+      network(), sites, {1000, 2000, 3000}, parcels, std::vector<double>(20, 5.0), areas};
+  EXPECT_GT(analyses::placeCompost(compost, {}).placed, 0);
+  EXPECT_THROW(analyses::placeCompost(compost, {}, &feedback), geo::Canceled);
 }
 
 TEST(FlowBalanceAnalysis, NodesBalanceWithinTheirGroupAndStockCounts) {
