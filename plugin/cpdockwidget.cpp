@@ -33,6 +33,7 @@
 #include "cpflowssection.h"
 #include "cprolerow.h"
 #include "qgis/cpresultstyles.h"
+#include "qgis/processing/cpkeys.h"
 
 // One result layer of an analysis: its output parameter, its table in the
 // results GeoPackage, its name in the project and its style.
@@ -67,16 +68,15 @@ QStringList params(const char* layer, const char* id, const char* tonnes = "") {
 }
 
 CpResult placesResult() {
-  return {QStringLiteral("PLACES"), QStringLiteral("places"), QObject::tr("Places"),
-          cp::qgis::stylePlaces};
+  return {CpKey::Places, QStringLiteral("places"), QObject::tr("Places"), cp::qgis::stylePlaces};
 }
 
 QList<CpResult> allocationResults() {
-  return {{QStringLiteral("OUTPUT"), QStringLiteral("allocation"), QObject::tr("Allocation"),
+  return {{CpKey::Output, QStringLiteral("allocation"), QObject::tr("Allocation"),
            cp::qgis::styleAllocation},
-          {QStringLiteral("SOURCE_STATUS"), QStringLiteral("sources"), QObject::tr("Sources"),
+          {CpKey::SourceStatus, QStringLiteral("sources"), QObject::tr("Sources"),
            cp::qgis::styleSourceStatus},
-          {QStringLiteral("SITE_INTAKE"), QStringLiteral("sites"), QObject::tr("Site intake"),
+          {CpKey::SiteIntake, QStringLiteral("sites"), QObject::tr("Site intake"),
            cp::qgis::styleSiteIntake}};
 }
 
@@ -90,7 +90,7 @@ const QList<CpAnalysis>& analyses() {
        {},
        {},
        {placesResult(),
-        {QStringLiteral("OUTPUT"), QStringLiteral("od_matrix"), QObject::tr("OD matrix"),
+        {CpKey::Output, QStringLiteral("od_matrix"), QObject::tr("OD matrix"),
          cp::qgis::styleOdLines}}},
       {QStringLiteral("routes"),
        QObject::tr("Routes"),
@@ -100,8 +100,7 @@ const QList<CpAnalysis>& analyses() {
        {},
        {},
        {placesResult(),
-        {QStringLiteral("OUTPUT"), QStringLiteral("routes"), QObject::tr("Routes"),
-         cp::qgis::styleRoutes}}},
+        {CpKey::Output, QStringLiteral("routes"), QObject::tr("Routes"), cp::qgis::styleRoutes}}},
       {QStringLiteral("nearest"),
        QObject::tr("Nearest facilities"),
        QStringLiteral("circularplanner:nearestfacilities"),
@@ -109,7 +108,7 @@ const QList<CpAnalysis>& analyses() {
        params("FACILITIES", "FACILITY_ID"),
        QStringLiteral("K"),
        QObject::tr("Facilities per origin"),
-       {{QStringLiteral("OUTPUT"), QStringLiteral("nearest"), QObject::tr("Nearest facilities"),
+       {{CpKey::Output, QStringLiteral("nearest"), QObject::tr("Nearest facilities"),
          cp::qgis::styleOdLines}}},
       {QStringLiteral("catchments"),
        QObject::tr("Catchments of the 'To' sites"),
@@ -118,7 +117,7 @@ const QList<CpAnalysis>& analyses() {
        params("SITES", "SITE_ID"),
        {},
        {},
-       {{QStringLiteral("OUTPUT"), QStringLiteral("catchments"), QObject::tr("Catchments"),
+       {{CpKey::Output, QStringLiteral("catchments"), QObject::tr("Catchments"),
          cp::qgis::styleCatchments}}},
       {QStringLiteral("allocation"),
        QObject::tr("Allocation to the 'To' sites' capacity"),
@@ -131,7 +130,7 @@ const QList<CpAnalysis>& analyses() {
       {QStringLiteral("site_selection"), QObject::tr("Site selection among the 'To' candidates"),
        QStringLiteral("circularplanner:siteselection"),
        params("SOURCES", "SOURCE_ID", "TONNES_FIELD"), params("SITES", "SITE_ID", "CAPACITY_FIELD"),
-       QStringLiteral("NEW_SITES"), QObject::tr("New sites to build"), allocationResults()},
+       CpKey::NewSites, QObject::tr("New sites to build"), allocationResults()},
       {QStringLiteral("compost_outlets"),
        QObject::tr("Compost from the 'From' sites to the 'To' farmland"),
        QStringLiteral("circularplanner:compostoutlets"),
@@ -139,12 +138,12 @@ const QList<CpAnalysis>& analyses() {
        params("FARMLAND", "PARCEL_ID", "DEMAND_FIELD"),
        {},
        {},
-       {{QStringLiteral("PARCELS"), QStringLiteral("farmland_supplied"),
-         QObject::tr("Farmland supplied"), cp::qgis::styleDemandMet},
-        {QStringLiteral("OUTPUT"), QStringLiteral("deliveries"), QObject::tr("Compost deliveries"),
+       {{CpKey::Parcels, QStringLiteral("farmland_supplied"), QObject::tr("Farmland supplied"),
+         cp::qgis::styleDemandMet},
+        {CpKey::Output, QStringLiteral("deliveries"), QObject::tr("Compost deliveries"),
          cp::qgis::styleAllocation},
-        {QStringLiteral("SITE_OUTLETS"), QStringLiteral("compost_sites"),
-         QObject::tr("Compost placed"), cp::qgis::styleCompostSites}}}};
+        {CpKey::SiteOutlets, QStringLiteral("compost_sites"), QObject::tr("Compost placed"),
+         cp::qgis::styleCompostSites}}}};
   return list;
 }
 
@@ -152,33 +151,33 @@ void noStyle(QgsVectorLayer&) {}
 
 // The flows section's analyses: drawn lines, road loads, the balance table.
 const QList<CpAnalysis>& flowAnalyses() {
-  static const QList<CpAnalysis> list{{QStringLiteral("flow_lines"),
-                                       QObject::tr("Material flows"),
-                                       QStringLiteral("circularplanner:flowlines"),
-                                       {},
-                                       {},
-                                       {},
-                                       {},
-                                       {{QStringLiteral("OUTPUT"), QStringLiteral("flow_lines"),
-                                         QObject::tr("Flow lines"), cp::qgis::styleFlowLines}}},
-                                      {QStringLiteral("road_loads"),
-                                       QObject::tr("Road loads"),
-                                       QStringLiteral("circularplanner:roadloads"),
-                                       {},
-                                       {},
-                                       {},
-                                       {},
-                                       {{QStringLiteral("OUTPUT"), QStringLiteral("road_loads"),
-                                         QObject::tr("Road loads"), cp::qgis::styleRoadLoads}}},
-                                      {QStringLiteral("flow_balance"),
-                                       QObject::tr("Flow balance"),
-                                       QStringLiteral("circularplanner:flowbalance"),
-                                       {},
-                                       {},
-                                       {},
-                                       {},
-                                       {{QStringLiteral("OUTPUT"), QStringLiteral("flow_balance"),
-                                         QObject::tr("Node balances"), noStyle}}}};
+  static const QList<CpAnalysis> list{
+      {QStringLiteral("flow_lines"),
+       QObject::tr("Material flows"),
+       QStringLiteral("circularplanner:flowlines"),
+       {},
+       {},
+       {},
+       {},
+       {{CpKey::Output, QStringLiteral("flow_lines"), QObject::tr("Flow lines"),
+         cp::qgis::styleFlowLines}}},
+      {QStringLiteral("road_loads"),
+       QObject::tr("Road loads"),
+       QStringLiteral("circularplanner:roadloads"),
+       {},
+       {},
+       {},
+       {},
+       {{CpKey::Output, QStringLiteral("road_loads"), QObject::tr("Road loads"),
+         cp::qgis::styleRoadLoads}}},
+      {QStringLiteral("flow_balance"),
+       QObject::tr("Flow balance"),
+       QStringLiteral("circularplanner:flowbalance"),
+       {},
+       {},
+       {},
+       {},
+       {{CpKey::Output, QStringLiteral("flow_balance"), QObject::tr("Node balances"), noStyle}}}};
   return list;
 }
 
@@ -333,17 +332,17 @@ void CpDockWidget::forgetNetwork() {
 QgsTask* CpDockWidget::shareNetwork(const QgsProcessingAlgorithm& algorithm, QVariantMap& p,
                                     QgsProcessingContext& context,
                                     QgsProcessingFeedback* feedback) {
-  if (!algorithm.parameterDefinition(QStringLiteral("SAVED_NETWORK")) ||
-      !p.contains(QStringLiteral("ROADS")) || !mNetwork->folder.isValid())
+  if (!algorithm.parameterDefinition(CpKey::SavedNetwork) || !p.contains(CpKey::Roads) ||
+      !mNetwork->folder.isValid())
     return nullptr;
   const QVariantMap roads = roadParameters();
   if (!mNetwork->roads.isEmpty() && mNetwork->roads == roads) {
-    p.insert(QStringLiteral("SAVED_NETWORK"), mNetwork->path);
+    p.insert(CpKey::SavedNetwork, mNetwork->path);
     return nullptr;
   }
   forgetNetwork();
   auto* layer = qobject_cast<QgsVectorLayer*>(
-      QgsProject::instance()->mapLayer(roads.value(QStringLiteral("ROADS")).toString()));
+      QgsProject::instance()->mapLayer(roads.value(CpKey::Roads).toString()));
   if (!layer || layer->isModified())  // roads being edited are read afresh each run
     return nullptr;
   // Stale from the first edit on, even one made while the network is built.
@@ -356,7 +355,7 @@ QgsTask* CpDockWidget::shareNetwork(const QgsProcessingAlgorithm& algorithm, QVa
   const QString path =
       mNetwork->folder.filePath(QStringLiteral("network-%1.cpnet").arg(mNetwork->generation));
   QVariantMap build = roads;
-  build.insert(QStringLiteral("SAVE_TO"), path);
+  build.insert(CpKey::SaveTo, path);
   auto* task = new QgsProcessingAlgRunnerTask(QgsApplication::processingRegistry()->algorithmById(
                                                   QStringLiteral("circularplanner:buildnetwork")),
                                               build, context, feedback);
@@ -372,7 +371,7 @@ QgsTask* CpDockWidget::shareNetwork(const QgsProcessingAlgorithm& algorithm, QVa
               mNetwork->path = path;
             }
           });
-  p.insert(QStringLiteral("SAVED_NETWORK"), path);
+  p.insert(CpKey::SavedNetwork, path);
   return task;
 }
 
@@ -489,9 +488,9 @@ void CpDockWidget::runFlows(const CpAnalysis& analysis) {
       if (role.isPlace)
         if (QgsVectorLayer* layer = mRows.value(role.key)->layer())
           places << layer->id();
-    p.insert(QStringLiteral("PLACES"), places);
+    p.insert(CpKey::Places, places);
   }
-  const QString scenario = p.value(QStringLiteral("SCENARIO")).toString();
+  const QString scenario = p.value(CpKey::Scenario).toString();
   startTask(analysis, p, scenario.isEmpty() ? table->name() : scenario);
 }
 
@@ -562,15 +561,15 @@ void addRole(QVariantMap& p, const QStringList& names, const CpRoleRow& row) {
 
 QVariantMap CpDockWidget::roadParameters() const {
   const CpRoleRow* roads = mRows.value(QStringLiteral("roads"));
-  return {{QStringLiteral("ROADS"), roads->layer()->id()},
-          {QStringLiteral("CLASS_FIELD"), roads->field(QStringLiteral("class"))},
-          {QStringLiteral("ONEWAY_FIELD"), roads->field(QStringLiteral("oneway"))},
-          {QStringLiteral("SPEED_FIELD"), roads->field(QStringLiteral("speed"))}};
+  return {{CpKey::Roads, roads->layer()->id()},
+          {CpKey::ClassField, roads->field(QStringLiteral("class"))},
+          {CpKey::OnewayField, roads->field(QStringLiteral("oneway"))},
+          {CpKey::SpeedField, roads->field(QStringLiteral("speed"))}};
 }
 
 QVariantMap CpDockWidget::parameters(const CpAnalysis& analysis) const {
   QVariantMap p = roadParameters();
-  p.insert(QStringLiteral("METRIC"), mMetric->currentIndex());
+  p.insert(CpKey::Metric, mMetric->currentIndex());
   addRole(p, analysis.fromParameters, *mRows.value(mFrom->currentData().toString()));
   addRole(p, analysis.toParameters, *mRows.value(mTo->currentData().toString()));
   if (!analysis.countParameter.isEmpty())

@@ -9,6 +9,7 @@
 #include <qgsvectorlayer.h>
 
 #include "layers/flows.h"
+#include "qgis/processing/cpkeys.h"
 
 CpFlowsSection::CpFlowsSection(QWidget* parent) : QWidget(parent) {
   auto* form = new QFormLayout(this);
@@ -71,8 +72,8 @@ QVariantMap CpFlowsSection::parameters(const QgsVectorLayer& table) const {
       classes << i;
   if (classes.size() == mClasses->count())
     classes.clear();  // all
-  return {{QStringLiteral("FLOWS"), table.id()},
-          {QStringLiteral("MATERIAL_CLASSES"), classes},
-          {QStringLiteral("SCENARIO"), mScenario->currentData().toString()},
-          {QStringLiteral("SHAPE"), mShape->currentIndex()}};
+  return {{CpKey::Flows, table.id()},
+          {CpKey::MaterialClasses, classes},
+          {CpKey::Scenario, mScenario->currentData().toString()},
+          {CpKey::Shape, mShape->currentIndex()}};
 }

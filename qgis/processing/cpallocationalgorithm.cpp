@@ -6,13 +6,7 @@
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
-
-namespace {
-
-const QString kSources = QStringLiteral("SOURCES");
-const QString kSites = QStringLiteral("SITES");
-
-}  // namespace
+#include "qgis/processing/cpkeys.h"
 
 QString CpAllocationAlgorithm::shortHelpString() const {
   return QObject::tr(
@@ -31,8 +25,7 @@ QString CpAllocationAlgorithm::shortHelpString() const {
 void CpAllocationAlgorithm::initAlgorithm(const QVariantMap&) {
   addSourcesAndSitesParameters(QObject::tr("Sites"));
   addParameter(new QgsProcessingParameterBoolean(
-      QStringLiteral("KEEP_WHOLE"), QObject::tr("Keep each source whole (one site per source)"),
-      false));
+      CpKey::KeepWhole, QObject::tr("Keep each source whole (one site per source)"), false));
   addAllocationOutputs();
 }
 
@@ -43,8 +36,8 @@ QVariantMap CpAllocationAlgorithm::processAlgorithm(const QVariantMap& p,
     const SourcesAndSites read = readSourcesAndSites(p, context, feedback, progress, {});
     cp::analyses::AllocationOptions options;
     options.snap = snapOptions(p, context);
-    options.keepWhole = parameterAsBoolean(p, QStringLiteral("KEEP_WHOLE"), context);
-    options.kgCo2PerTkm = parameterAsDouble(p, QStringLiteral("CO2_PER_TKM"), context);
+    options.keepWhole = parameterAsBoolean(p, CpKey::KeepWhole, context);
+    options.kgCo2PerTkm = parameterAsDouble(p, CpKey::Co2PerTkm, context);
     const cp::analyses::AllocationResult result =
         cp::analyses::allocateToSites(read.input(), options, progress);
     cpReportDiagnostics(result.diagnostics, feedback);
@@ -61,11 +54,11 @@ CpAllocationAlgorithm::SourcesAndSites CpAllocationAlgorithm::readSourcesAndSite
   out.prepared = prepareRoads(p, context, feedback, progress);
   const cp::layers::WorkingFrame& frame = *out.prepared.roads.frame;
   cp::layers::Diagnostics diagnostics = out.prepared.roads.diagnostics;
-  out.sources = readPlaces(p, kSources, QStringLiteral("SOURCE_ID"), context, frame, diagnostics);
-  out.sites = readSites(p, kSites, QStringLiteral("SITE_ID"), context, frame, diagnostics);
-  out.supply = readTonnes(p, context, kSources, QStringLiteral("TONNES_FIELD"),
+  out.sources = readPlaces(p, CpKey::Sources, CpKey::SourceId, context, frame, diagnostics);
+  out.sites = readSites(p, CpKey::Sites, CpKey::SiteId, context, frame, diagnostics);
+  out.supply = readTonnes(p, context, CpKey::Sources, CpKey::TonnesField,
                           cp::layers::field_names::kTonnes, diagnostics);
-  out.capacity = readTonnes(p, context, kSites, QStringLiteral("CAPACITY_FIELD"),
+  out.capacity = readTonnes(p, context, CpKey::Sites, CpKey::CapacityField,
                             cp::layers::field_names::kCapacity, diagnostics, capacityWithoutField);
   cpReportDiagnostics(diagnostics, feedback);
   return out;
@@ -77,15 +70,15 @@ cp::analyses::AllocationInput CpAllocationAlgorithm::SourcesAndSites::input() co
 
 void CpAllocationAlgorithm::addSourcesAndSitesParameters(const QString& sitesTitle) {
   addRoadParameters();
-  addPlacesParameter(kSources, QStringLiteral("SOURCE_ID"), QObject::tr("Sources"));
+  addPlacesParameter(CpKey::Sources, CpKey::SourceId, QObject::tr("Sources"));
   addParameter(new QgsProcessingParameterField(
-      QStringLiteral("TONNES_FIELD"), QObject::tr("Sources: tonnes per year (empty: detect)"),
-      QVariant(), kSources, cp::qgis::FieldDataType::Numeric, false, true));
-  addPlacesParameter(kSites, QStringLiteral("SITE_ID"), sitesTitle);
+      CpKey::TonnesField, QObject::tr("Sources: tonnes per year (empty: detect)"), QVariant(),
+      CpKey::Sources, cp::qgis::FieldDataType::Numeric, false, true));
+  addPlacesParameter(CpKey::Sites, CpKey::SiteId, sitesTitle);
   addParameter(new QgsProcessingParameterField(
-      QStringLiteral("CAPACITY_FIELD"),
+      CpKey::CapacityField,
       QObject::tr("%1: capacity in tonnes per year (empty: detect)").arg(sitesTitle), QVariant(),
-      kSites, cp::qgis::FieldDataType::Numeric, false, true));
+      CpKey::Sites, cp::qgis::FieldDataType::Numeric, false, true));
   addSnapParameter(1000);
   addCo2Parameter();
 }
@@ -98,18 +91,17 @@ QVariantMap CpAllocationAlgorithm::writeAllocation(const QVariantMap& p,
                                                    const std::vector<std::string>& siteStatus) {
   const cp::layers::WorkingFrame& frame = *read.prepared.roads.frame;
   QVariantMap results{
-      {QStringLiteral("OUTPUT"),
-       writeTable(p, context, frame,
-                  cp::analyses::allocationLines(result, read.sources, read.sites),
-                  QStringLiteral("OUTPUT"), Output::Required, cp::qgis::styleAllocation)}};
+      {CpKey::Output, writeTable(p, context, frame,
+                                 cp::analyses::allocationLines(result, read.sources, read.sites),
+                                 CpKey::Output, Output::Required, cp::qgis::styleAllocation)}};
   insertIfWritten(
-      results, QStringLiteral("SITE_INTAKE"),
+      results, CpKey::SiteIntake,
       writeTable(p, context, frame, cp::analyses::siteIntakeTable(result, read.sites, siteStatus),
-                 QStringLiteral("SITE_INTAKE"), Output::Optional, cp::qgis::styleSiteIntake));
+                 CpKey::SiteIntake, Output::Optional, cp::qgis::styleSiteIntake));
   insertIfWritten(
-      results, QStringLiteral("SOURCE_STATUS"),
+      results, CpKey::SourceStatus,
       writeTable(p, context, frame, cp::analyses::sourceStatusTable(result, read.sources),
-                 QStringLiteral("SOURCE_STATUS"), Output::Optional, cp::qgis::styleSourceStatus));
+                 CpKey::SourceStatus, Output::Optional, cp::qgis::styleSourceStatus));
   insertTotals(results, result.totals, feedback);
   return results;
 }
@@ -127,13 +119,13 @@ void CpAllocationAlgorithm::reportWholeSources(const cp::analyses::WholeAgainstS
 }
 
 void CpAllocationAlgorithm::addAllocationOutputs() {
+  addParameter(new QgsProcessingParameterFeatureSink(CpKey::Output, QObject::tr("Allocation"),
+                                                     cp::qgis::Source::VectorLine));
+  addParameter(new QgsProcessingParameterFeatureSink(CpKey::SiteIntake, QObject::tr("Site intake"),
+                                                     cp::qgis::Source::VectorPoint, QVariant(),
+                                                     true, true));
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Allocation"), cp::qgis::Source::VectorLine));
-  addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("SITE_INTAKE"), QObject::tr("Site intake"), cp::qgis::Source::VectorPoint,
-      QVariant(), true, true));
-  addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("SOURCE_STATUS"), QObject::tr("Sources allocated and unallocated"),
+      CpKey::SourceStatus, QObject::tr("Sources allocated and unallocated"),
       cp::qgis::Source::VectorPoint, QVariant(), true, true));
   for (const auto& [name, title] :
        {std::pair{"TOTAL_TONNES", "Tonnes at the sources"},
@@ -146,11 +138,11 @@ void CpAllocationAlgorithm::addAllocationOutputs() {
 void CpAllocationAlgorithm::insertTotals(QVariantMap& results,
                                          const cp::analyses::AllocationTotals& totals,
                                          QgsProcessingFeedback* feedback) {
-  results.insert(QStringLiteral("TOTAL_TONNES"), totals.tonnes);
-  results.insert(QStringLiteral("ALLOCATED_TONNES"), totals.allocated);
-  results.insert(QStringLiteral("UNALLOCATED_TONNES"), totals.unallocated);
-  results.insert(QStringLiteral("TONNE_KM"), totals.tonneKm);
-  results.insert(QStringLiteral("MEAN_HAUL_KM"), totals.meanHaulKm);
+  results.insert(CpKey::TotalTonnes, totals.tonnes);
+  results.insert(CpKey::AllocatedTonnes, totals.allocated);
+  results.insert(CpKey::UnallocatedTonnes, totals.unallocated);
+  results.insert(CpKey::TonneKm, totals.tonneKm);
+  results.insert(CpKey::MeanHaulKm, totals.meanHaulKm);
   feedback->pushInfo(QObject::tr("%1 t of %2 t allocated; %3 tonne-km; mean haul %4 km")
                          .arg(totals.allocated, 0, 'f', 0)
                          .arg(totals.tonnes, 0, 'f', 0)

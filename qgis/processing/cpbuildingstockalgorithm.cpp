@@ -8,12 +8,7 @@
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
 #include "qgis/cpstockreader.h"
-
-namespace {
-
-const QString kDistricts = QStringLiteral("DISTRICTS");
-
-}  // namespace
+#include "qgis/processing/cpkeys.h"
 
 QString CpBuildingStockAlgorithm::shortHelpString() const {
   return QObject::tr(
@@ -29,22 +24,21 @@ QString CpBuildingStockAlgorithm::shortHelpString() const {
 
 void CpBuildingStockAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterFeatureSource(
-      kDistricts, QObject::tr("Districts"),
+      CpKey::Districts, QObject::tr("Districts"),
       cp::qgis::sourceTypes(cp::qgis::Source::VectorPolygon)));
   addParameter(new QgsProcessingParameterField(
-      QStringLiteral("DISTRICT_ID"), QObject::tr("Districts: id field"), QVariant(), kDistricts,
+      CpKey::DistrictId, QObject::tr("Districts: id field"), QVariant(), CpKey::Districts,
       cp::qgis::FieldDataType::Any, false, true));
   for (const cp::layers::FloorField& f : cp::layers::floorFields())
     addParameter(new QgsProcessingParameterField(
         QString::fromLatin1(f.key),
         QObject::tr("%1 (empty: %2)").arg(QObject::tr(f.title), QString::fromLatin1(f.usual)),
-        QVariant(), kDistricts, cp::qgis::FieldDataType::Numeric, false, true));
+        QVariant(), CpKey::Districts, cp::qgis::FieldDataType::Numeric, false, true));
   addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("DEMOLITION_YEARS"), QObject::tr("Demolition period (years)"),
+      CpKey::DemolitionYears, QObject::tr("Demolition period (years)"),
       cp::qgis::NumberType::Double, cp::layers::almatyCoefficients().demolitionYears, false, 0.1));
-  addParameter(new QgsProcessingParameterFeatureSink(QStringLiteral("OUTPUT"),
-                                                     QObject::tr("District building stock"),
-                                                     cp::qgis::Source::VectorPolygon));
+  addParameter(new QgsProcessingParameterFeatureSink(
+      CpKey::Output, QObject::tr("District building stock"), cp::qgis::Source::VectorPolygon));
   for (const auto& [name, title] :
        {std::pair{"STOCK_TONNES", "Tonnes standing"},
         std::pair{"DEMAND_TONNES", "Demand (t per year)"},
@@ -56,8 +50,8 @@ QVariantMap CpBuildingStockAlgorithm::processAlgorithm(const QVariantMap& p,
                                                        QgsProcessingContext& context,
                                                        QgsProcessingFeedback* feedback) {
   return guarded(feedback, [&](const cp::geo::Feedback*) {
-    const auto districts = requireSource(p, kDistricts, context);
-    const QString label = inputLabel(kDistricts);
+    const auto districts = requireSource(p, CpKey::Districts, context);
+    const QString label = inputLabel(CpKey::Districts);
     cp::layers::Diagnostics diagnostics;
     QVariantMap names;
     for (const cp::layers::FloorField& f : cp::layers::floorFields())
@@ -72,13 +66,12 @@ QVariantMap CpBuildingStockAlgorithm::processAlgorithm(const QVariantMap& p,
         cp::qgis::readAreas(*districts, frame, context.transformContext());
     const std::vector<std::string> ids = districtIds(p, context, *districts);
     cp::layers::StockCoefficients coefficients = cp::layers::almatyCoefficients();
-    coefficients.demolitionYears =
-        parameterAsDouble(p, QStringLiteral("DEMOLITION_YEARS"), context);
+    coefficients.demolitionYears = parameterAsDouble(p, CpKey::DemolitionYears, context);
     const cp::analyses::BuildingStockResult r = cp::analyses::buildingStock(
         {ids, cp::qgis::readFloorAreas(*districts, label, names, diagnostics), areas},
         coefficients);
     cpReportDiagnostics(diagnostics, feedback);
-    const QString destination = writeTable(p, context, frame, r.table, QStringLiteral("OUTPUT"),
+    const QString destination = writeTable(p, context, frame, r.table, CpKey::Output,
                                            Output::Required, cp::qgis::styleStockDemand);
     feedback->pushInfo(QObject::tr("Stock %1 t; demand %2 t a year (minerals %3, metals %4, wood "
                                    "%5); recoverable from demolition %6 t a year")
@@ -88,23 +81,23 @@ QVariantMap CpBuildingStockAlgorithm::processAlgorithm(const QVariantMap& p,
                            .arg(r.demand.metals, 0, 'f', 0)
                            .arg(r.demand.biomass, 0, 'f', 0)
                            .arg(r.recoverable.total(), 0, 'f', 0));
-    return QVariantMap{{QStringLiteral("OUTPUT"), destination},
-                       {QStringLiteral("STOCK_TONNES"), r.stock.total()},
-                       {QStringLiteral("DEMAND_TONNES"), r.demand.total()},
-                       {QStringLiteral("RECOVERABLE_TONNES"), r.recoverable.total()}};
+    return QVariantMap{{CpKey::Output, destination},
+                       {CpKey::StockTonnes, r.stock.total()},
+                       {CpKey::DemandTonnes, r.demand.total()},
+                       {CpKey::RecoverableTonnes, r.recoverable.total()}};
   });
 }
 
 QgsCoordinateReferenceSystem CpBuildingStockAlgorithm::fallbackOutputCrs(
     const QVariantMap& p, QgsProcessingContext& context, const cp::layers::WorkingFrame&) const {
-  return requireSource(p, kDistricts, context)->sourceCrs();
+  return requireSource(p, CpKey::Districts, context)->sourceCrs();
 }
 
 // The DISTRICT_ID field's values, or the feature ids.
 std::vector<std::string> CpBuildingStockAlgorithm::districtIds(const QVariantMap& p,
                                                                QgsProcessingContext& context,
                                                                const QgsFeatureSource& districts) {
-  const QString idField = parameterAsString(p, QStringLiteral("DISTRICT_ID"), context);
+  const QString idField = parameterAsString(p, CpKey::DistrictId, context);
   QgsFeatureRequest request;
   request.setFlags(cp::qgis::RequestFlag::NoGeometry);
   std::vector<std::string> ids;

@@ -8,6 +8,7 @@
 #include "layers/prepared_network.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
+#include "qgis/processing/cpkeys.h"
 
 QString CpBuildNetworkAlgorithm::shortHelpString() const {
   return QObject::tr(
@@ -21,18 +22,17 @@ QString CpBuildNetworkAlgorithm::shortHelpString() const {
 
 void CpBuildNetworkAlgorithm::initAlgorithm(const QVariantMap&) {
   addRoadParameters(SavedNetwork::Refused);
-  addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Network segments"), cp::qgis::Source::VectorLine,
-      QVariant(), true));
+  addParameter(new QgsProcessingParameterFeatureSink(CpKey::Output, QObject::tr("Network segments"),
+                                                     cp::qgis::Source::VectorLine, QVariant(),
+                                                     true));
   addParameter(new QgsProcessingParameterString(
-      QStringLiteral("SAVE_TO"),
+      CpKey::SaveTo,
       QObject::tr("Save the network for later runs (a file, or PG:<connection>|network=<name>)"),
       QVariant(), false, true));
-  addOutput(new QgsProcessingOutputNumber(QStringLiteral("NODES"), QObject::tr("Nodes")));
-  addOutput(new QgsProcessingOutputNumber(QStringLiteral("SEGMENTS"), QObject::tr("Segments")));
-  addOutput(new QgsProcessingOutputNumber(QStringLiteral("COMPONENTS"),
-                                          QObject::tr("Connected components")));
-  addOutput(new QgsProcessingOutputNumber(QStringLiteral("MAIN_NETWORK_NODES"),
+  addOutput(new QgsProcessingOutputNumber(CpKey::Nodes, QObject::tr("Nodes")));
+  addOutput(new QgsProcessingOutputNumber(CpKey::Segments, QObject::tr("Segments")));
+  addOutput(new QgsProcessingOutputNumber(CpKey::Components, QObject::tr("Connected components")));
+  addOutput(new QgsProcessingOutputNumber(CpKey::MainNetworkNodes,
                                           QObject::tr("Nodes in the main network")));
 }
 
@@ -43,8 +43,7 @@ QVariantMap CpBuildNetworkAlgorithm::processAlgorithm(const QVariantMap& p,
     PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
     cp::geo::Network& net = prepared.network;
     cpReportDiagnostics(prepared.roads.diagnostics, feedback);
-    const std::string saveTo =
-        parameterAsString(p, QStringLiteral("SAVE_TO"), context).toStdString();
+    const std::string saveTo = parameterAsString(p, CpKey::SaveTo, context).toStdString();
     if (!saveTo.empty()) {
       net.crsWkt = prepared.roads.frame->wkt();
       cp::layers::storeNetwork(net, saveTo);
@@ -54,16 +53,16 @@ QVariantMap CpBuildNetworkAlgorithm::processAlgorithm(const QVariantMap& p,
     cp::geo::throwIfCanceled(progress);  // no partial network is written
     const QString destination =
         writeTable(p, context, *prepared.roads.frame,
-                   cp::layers::networkSegmentsTable(net, prepared.roads.lines),
-                   QStringLiteral("OUTPUT"), Output::Optional, cp::qgis::styleNetwork);
+                   cp::layers::networkSegmentsTable(net, prepared.roads.lines), CpKey::Output,
+                   Output::Optional, cp::qgis::styleNetwork);
     const std::uint32_t main = net.largestComponent;
     QVariantMap results{
-        {QStringLiteral("NODES"), static_cast<qlonglong>(net.nodeCount())},
-        {QStringLiteral("SEGMENTS"), static_cast<qlonglong>(net.segmentCount())},
-        {QStringLiteral("COMPONENTS"), static_cast<qlonglong>(net.componentNodeCount.size())},
-        {QStringLiteral("MAIN_NETWORK_NODES"),
+        {CpKey::Nodes, static_cast<qlonglong>(net.nodeCount())},
+        {CpKey::Segments, static_cast<qlonglong>(net.segmentCount())},
+        {CpKey::Components, static_cast<qlonglong>(net.componentNodeCount.size())},
+        {CpKey::MainNetworkNodes,
          static_cast<qlonglong>(main == cp::geo::kNoId ? 0 : net.componentNodeCount[main])}};
-    insertIfWritten(results, QStringLiteral("OUTPUT"), destination);
+    insertIfWritten(results, CpKey::Output, destination);
     return results;
   });
 }

@@ -6,13 +6,7 @@
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
-
-namespace {
-
-const QString kSites = QStringLiteral("SITES");
-const QString kSources = QStringLiteral("SOURCES");
-
-}  // namespace
+#include "qgis/processing/cpkeys.h"
 
 QString CpCatchmentsAlgorithm::shortHelpString() const {
   return QObject::tr(
@@ -27,36 +21,36 @@ QString CpCatchmentsAlgorithm::shortHelpString() const {
 
 void CpCatchmentsAlgorithm::initAlgorithm(const QVariantMap&) {
   addRoadParameters();
-  addPlacesParameter(kSites, QStringLiteral("SITE_ID"), QObject::tr("Sites"));
+  addPlacesParameter(CpKey::Sites, CpKey::SiteId, QObject::tr("Sites"));
   addParameter(new QgsProcessingParameterEnum(
-      QStringLiteral("TRAVEL"), QObject::tr("Material travels"),
+      CpKey::Travel, QObject::tr("Material travels"),
       {QObject::tr("to the sites"), QObject::tr("from the sites")}, false, 0));
   addMetricAndSnapParameters();
-  addParameter(new QgsProcessingParameterNumber(QStringLiteral("CUTOFF"),
+  addParameter(new QgsProcessingParameterNumber(CpKey::Cutoff,
                                                 QObject::tr("Cutoff (m, or s for time)"),
                                                 cp::qgis::NumberType::Double, 20000, false, 1));
-  addParameter(new QgsProcessingParameterString(QStringLiteral("BANDS"),
+  addParameter(new QgsProcessingParameterString(CpKey::Bands,
                                                 QObject::tr("Cost bands (comma-separated)"),
                                                 QStringLiteral("5000,10000"), false, true));
   addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("RADIUS"), QObject::tr("Polygon width either side of the roads (m)"),
+      CpKey::Radius, QObject::tr("Polygon width either side of the roads (m)"),
       cp::qgis::NumberType::Double, 200, false, 1));
   auto* sources = new QgsProcessingParameterFeatureSource(
-      kSources, QObject::tr("Sources to total per catchment"),
+      CpKey::Sources, QObject::tr("Sources to total per catchment"),
       cp::qgis::sourceTypes(cp::qgis::Source::VectorPoint, cp::qgis::Source::VectorPolygon),
       QVariant(), true);
   addParameter(sources);
   addParameter(new QgsProcessingParameterField(
-      QStringLiteral("SOURCE_ID"), QObject::tr("Sources: id field (empty: feature number)"),
-      QVariant(), kSources, cp::qgis::FieldDataType::Any, false, true));
+      CpKey::SourceId, QObject::tr("Sources: id field (empty: feature number)"), QVariant(),
+      CpKey::Sources, cp::qgis::FieldDataType::Any, false, true));
   addParameter(new QgsProcessingParameterField(
-      QStringLiteral("TONNES_FIELD"), QObject::tr("Sources: tonnes per year (empty: detect)"),
-      QVariant(), kSources, cp::qgis::FieldDataType::Numeric, false, true));
+      CpKey::TonnesField, QObject::tr("Sources: tonnes per year (empty: detect)"), QVariant(),
+      CpKey::Sources, cp::qgis::FieldDataType::Numeric, false, true));
+  addParameter(new QgsProcessingParameterFeatureSink(CpKey::Output, QObject::tr("Catchments"),
+                                                     cp::qgis::Source::VectorPolygon));
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Catchments"), cp::qgis::Source::VectorPolygon));
-  addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("NETWORK"), QObject::tr("Catchment network in bands"),
-      cp::qgis::Source::VectorLine, QVariant(), true, false));
+      CpKey::Network, QObject::tr("Catchment network in bands"), cp::qgis::Source::VectorLine,
+      QVariant(), true, false));
 }
 
 QVariantMap CpCatchmentsAlgorithm::processAlgorithm(const QVariantMap& p,
@@ -66,38 +60,35 @@ QVariantMap CpCatchmentsAlgorithm::processAlgorithm(const QVariantMap& p,
     const PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
     const cp::layers::WorkingFrame& frame = *prepared.roads.frame;
     cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
-    const auto sites = readSites(p, kSites, QStringLiteral("SITE_ID"), context, frame, diagnostics);
+    const auto sites = readSites(p, CpKey::Sites, CpKey::SiteId, context, frame, diagnostics);
     std::optional<cp::layers::PointData> sources;
     std::vector<double> tonnes;
-    if (optionalSource(p, kSources, context)) {
-      sources = readPlaces(p, kSources, QStringLiteral("SOURCE_ID"), context, frame, diagnostics);
-      tonnes = readTonnes(p, context, kSources, QStringLiteral("TONNES_FIELD"),
+    if (optionalSource(p, CpKey::Sources, context)) {
+      sources = readPlaces(p, CpKey::Sources, CpKey::SourceId, context, frame, diagnostics);
+      tonnes = readTonnes(p, context, CpKey::Sources, CpKey::TonnesField,
                           cp::layers::field_names::kTonnes, diagnostics, 0.0);
     }
     cp::analyses::CatchmentsOptions options;
     options.search.metric = metric(p, context);
-    options.search.travel = parameterAsEnum(p, QStringLiteral("TRAVEL"), context) == 1
+    options.search.travel = parameterAsEnum(p, CpKey::Travel, context) == 1
                                 ? cp::geo::Travel::FromSite
                                 : cp::geo::Travel::ToSite;
-    options.search.cutoff = parameterAsDouble(p, QStringLiteral("CUTOFF"), context);
+    options.search.cutoff = parameterAsDouble(p, CpKey::Cutoff, context);
     options.bands = cp::analyses::parseBands(
-        parameterAsString(p, QStringLiteral("BANDS"), context).toStdString(),
-        options.search.cutoff);
-    options.radiusM = parameterAsDouble(p, QStringLiteral("RADIUS"), context);
+        parameterAsString(p, CpKey::Bands, context).toStdString(), options.search.cutoff);
+    options.radiusM = parameterAsDouble(p, CpKey::Radius, context);
     options.snap = snapOptions(p, context);
     const cp::analyses::CatchmentsResult result = cp::analyses::analyseCatchments(
         {prepared.network, sites, sources ? &*sources : nullptr, tonnes}, options, progress);
     diagnostics.append(result.diagnostics);
     cpReportDiagnostics(diagnostics, feedback);
     QVariantMap results{
-        {QStringLiteral("OUTPUT"),
-         writeTable(p, context, frame, cp::analyses::catchmentsTable(result),
-                    QStringLiteral("OUTPUT"), Output::Required, cp::qgis::styleCatchments)}};
-    const QString network =
-        writeTable(p, context, frame, cp::analyses::bandsTable(result), QStringLiteral("NETWORK"),
-                   Output::Optional, cp::qgis::styleBands);
+        {CpKey::Output, writeTable(p, context, frame, cp::analyses::catchmentsTable(result),
+                                   CpKey::Output, Output::Required, cp::qgis::styleCatchments)}};
+    const QString network = writeTable(p, context, frame, cp::analyses::bandsTable(result),
+                                       CpKey::Network, Output::Optional, cp::qgis::styleBands);
     if (!network.isEmpty())
-      results.insert(QStringLiteral("NETWORK"), network);
+      results.insert(CpKey::Network, network);
     return results;
   });
 }

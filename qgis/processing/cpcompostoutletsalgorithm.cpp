@@ -7,13 +7,7 @@
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
-
-namespace {
-
-const QString kSites = QStringLiteral("SITES");
-const QString kFarmland = QStringLiteral("FARMLAND");
-
-}  // namespace
+#include "qgis/processing/cpkeys.h"
 
 QString CpCompostOutletsAlgorithm::shortHelpString() const {
   return QObject::tr(
@@ -28,36 +22,36 @@ QString CpCompostOutletsAlgorithm::shortHelpString() const {
 
 void CpCompostOutletsAlgorithm::initAlgorithm(const QVariantMap&) {
   addRoadParameters();
-  addPlacesParameter(kSites, QStringLiteral("SITE_ID"), QObject::tr("Composting sites"));
+  addPlacesParameter(CpKey::Sites, CpKey::SiteId, QObject::tr("Composting sites"));
   addParameter(new QgsProcessingParameterField(
-      QStringLiteral("INTAKE_FIELD"),
+      CpKey::IntakeField,
       QObject::tr("Composting sites: organic intake in tonnes per year (empty: detect)"),
-      QVariant(), kSites, cp::qgis::FieldDataType::Numeric, false, true));
+      QVariant(), CpKey::Sites, cp::qgis::FieldDataType::Numeric, false, true));
   addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("YIELD"), QObject::tr("Compost yield (t of compost per t of intake)"),
+      CpKey::Yield, QObject::tr("Compost yield (t of compost per t of intake)"),
       cp::qgis::NumberType::Double, cp::analyses::kDefaultCompostYield, false, 0, 1));
   addParameter(new QgsProcessingParameterFeatureSource(
-      kFarmland, QObject::tr("Agricultural land"),
+      CpKey::Farmland, QObject::tr("Agricultural land"),
       cp::qgis::sourceTypes(cp::qgis::Source::VectorPolygon)));
   addParameter(new QgsProcessingParameterField(
-      QStringLiteral("PARCEL_ID"), QObject::tr("Agricultural land: id field"), QVariant(),
-      kFarmland, cp::qgis::FieldDataType::Any, false, true));
+      CpKey::ParcelId, QObject::tr("Agricultural land: id field"), QVariant(), CpKey::Farmland,
+      cp::qgis::FieldDataType::Any, false, true));
   addParameter(new QgsProcessingParameterField(
-      QStringLiteral("DEMAND_FIELD"),
+      CpKey::DemandField,
       QObject::tr("Agricultural land: compost demand in t/ha/yr (empty: detect)"), QVariant(),
-      kFarmland, cp::qgis::FieldDataType::Numeric, false, true));
-  addParameter(new QgsProcessingParameterNumber(QStringLiteral("HAUL_KM"),
+      CpKey::Farmland, cp::qgis::FieldDataType::Numeric, false, true));
+  addParameter(new QgsProcessingParameterNumber(CpKey::HaulKm,
                                                 QObject::tr("Longest haul by road (km)"),
                                                 cp::qgis::NumberType::Double, 30, false, 0));
   addSnapParameter(2000);
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Compost deliveries"), cp::qgis::Source::VectorLine));
+      CpKey::Output, QObject::tr("Compost deliveries"), cp::qgis::Source::VectorLine));
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("PARCELS"), QObject::tr("Farmland supplied"), cp::qgis::Source::VectorPolygon,
+      CpKey::Parcels, QObject::tr("Farmland supplied"), cp::qgis::Source::VectorPolygon, QVariant(),
+      true, true));
+  addParameter(new QgsProcessingParameterFeatureSink(
+      CpKey::SiteOutlets, QObject::tr("Compost placed per site"), cp::qgis::Source::VectorPoint,
       QVariant(), true, true));
-  addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("SITE_OUTLETS"), QObject::tr("Compost placed per site"),
-      cp::qgis::Source::VectorPoint, QVariant(), true, true));
   for (const auto& [name, title] : {std::pair{"COMPOST_TONNES", "Compost made (t/yr)"},
                                     std::pair{"DEMAND_TONNES", "Farmland demand (t/yr)"},
                                     std::pair{"PLACED_TONNES", "Compost placed (t/yr)"},
@@ -70,15 +64,15 @@ void CpCompostOutletsAlgorithm::initAlgorithm(const QVariantMap&) {
 void CpCompostOutletsAlgorithm::warnIfIntakeIsCapacity(const QVariantMap& p,
                                                        QgsProcessingContext& context,
                                                        cp::layers::Diagnostics& diagnostics) {
-  const auto sites = requireSource(p, kSites, context);
-  const QString given = parameterAsString(p, QStringLiteral("INTAKE_FIELD"), context);
+  const auto sites = requireSource(p, CpKey::Sites, context);
+  const QString given = parameterAsString(p, CpKey::IntakeField, context);
   const std::string field =
       (given.isEmpty() ? cp::qgis::detectField(*sites, cp::layers::field_names::kCompostIntake)
                        : given)
           .toStdString();
   const std::string problem = cp::analyses::capacityAsIntakeProblem(field);
   if (!problem.empty())
-    diagnostics.warn(inputLabel(kSites).toStdString(), "", field, problem);
+    diagnostics.warn(inputLabel(CpKey::Sites).toStdString(), "", field, problem);
 }
 
 QVariantMap CpCompostOutletsAlgorithm::processAlgorithm(const QVariantMap& p,
@@ -89,43 +83,42 @@ QVariantMap CpCompostOutletsAlgorithm::processAlgorithm(const QVariantMap& p,
     const cp::layers::WorkingFrame& frame = *prepared.roads.frame;
     cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
     const cp::layers::PointData sites =
-        readSites(p, kSites, QStringLiteral("SITE_ID"), context, frame, diagnostics);
+        readSites(p, CpKey::Sites, CpKey::SiteId, context, frame, diagnostics);
     const cp::layers::PointData parcels =
-        readPlaces(p, kFarmland, QStringLiteral("PARCEL_ID"), context, frame, diagnostics);
+        readPlaces(p, CpKey::Farmland, CpKey::ParcelId, context, frame, diagnostics);
     warnIfIntakeIsCapacity(p, context, diagnostics);
-    const cp::layers::AreaShapes areas = cp::qgis::readAreas(*requireSource(p, kFarmland, context),
-                                                             frame, context.transformContext());
+    const cp::layers::AreaShapes areas = cp::qgis::readAreas(
+        *requireSource(p, CpKey::Farmland, context), frame, context.transformContext());
     const cp::analyses::CompostOutletsInput input{
         prepared.network,
         sites,
-        readTonnes(p, context, kSites, QStringLiteral("INTAKE_FIELD"),
+        readTonnes(p, context, CpKey::Sites, CpKey::IntakeField,
                    cp::layers::field_names::kCompostIntake, diagnostics),
         parcels,
-        readTonnes(p, context, kFarmland, QStringLiteral("DEMAND_FIELD"),
+        readTonnes(p, context, CpKey::Farmland, CpKey::DemandField,
                    cp::layers::field_names::kCompostDemandPerHa, diagnostics),
         areas};
     cp::analyses::CompostOutletsOptions options;
-    options.yield = parameterAsDouble(p, QStringLiteral("YIELD"), context);
-    options.haulKm = parameterAsDouble(p, QStringLiteral("HAUL_KM"), context);
+    options.yield = parameterAsDouble(p, CpKey::Yield, context);
+    options.haulKm = parameterAsDouble(p, CpKey::HaulKm, context);
     options.snap = snapOptions(p, context);
     const cp::analyses::CompostOutletsResult r =
         cp::analyses::placeCompost(input, options, progress);
     diagnostics.append(r.diagnostics);
     cpReportDiagnostics(diagnostics, feedback);
-    QVariantMap results{{QStringLiteral("OUTPUT"),
-                         writeTable(p, context, frame, r.deliveries, QStringLiteral("OUTPUT"),
-                                    Output::Required, cp::qgis::styleAllocation)},
-                        {QStringLiteral("COMPOST_TONNES"), r.made},
-                        {QStringLiteral("DEMAND_TONNES"), r.demand},
-                        {QStringLiteral("PLACED_TONNES"), r.placed},
-                        {QStringLiteral("UNPLACED_TONNES"), r.unplaced},
-                        {QStringLiteral("TONNE_KM"), r.tonneKm}};
-    insertIfWritten(results, QStringLiteral("PARCELS"),
-                    writeTable(p, context, frame, r.parcels, QStringLiteral("PARCELS"),
-                               Output::Optional, cp::qgis::styleDemandMet));
-    insertIfWritten(results, QStringLiteral("SITE_OUTLETS"),
-                    writeTable(p, context, frame, r.sites, QStringLiteral("SITE_OUTLETS"),
-                               Output::Optional, cp::qgis::styleCompostSites));
+    QVariantMap results{{CpKey::Output, writeTable(p, context, frame, r.deliveries, CpKey::Output,
+                                                   Output::Required, cp::qgis::styleAllocation)},
+                        {CpKey::CompostTonnes, r.made},
+                        {CpKey::DemandTonnes, r.demand},
+                        {CpKey::PlacedTonnes, r.placed},
+                        {CpKey::UnplacedTonnes, r.unplaced},
+                        {CpKey::TonneKm, r.tonneKm}};
+    insertIfWritten(results, CpKey::Parcels,
+                    writeTable(p, context, frame, r.parcels, CpKey::Parcels, Output::Optional,
+                               cp::qgis::styleDemandMet));
+    insertIfWritten(results, CpKey::SiteOutlets,
+                    writeTable(p, context, frame, r.sites, CpKey::SiteOutlets, Output::Optional,
+                               cp::qgis::styleCompostSites));
     feedback->pushInfo(QObject::tr("%1 t of %2 t compost placed on farmland needing %3 t; "
                                    "%4 tonne-km")
                            .arg(r.placed, 0, 'f', 0)

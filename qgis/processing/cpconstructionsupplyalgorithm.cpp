@@ -8,14 +8,7 @@
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
 #include "qgis/cpstockreader.h"
-
-namespace {
-
-const QString kZones = QStringLiteral("ZONES");
-const QString kProducts = QStringLiteral("PRODUCTS");
-const QString kDistricts = QStringLiteral("DISTRICTS");
-
-}  // namespace
+#include "qgis/processing/cpkeys.h"
 
 QString CpConstructionSupplyAlgorithm::shortHelpString() const {
   return QObject::tr(
@@ -31,20 +24,20 @@ QString CpConstructionSupplyAlgorithm::shortHelpString() const {
 
 void CpConstructionSupplyAlgorithm::initAlgorithm(const QVariantMap&) {
   addRoadParameters();
-  addPlacesParameter(kZones, QStringLiteral("ZONE_ID"), QObject::tr("Industrial zones"));
+  addPlacesParameter(CpKey::Zones, CpKey::ZoneId, QObject::tr("Industrial zones"));
   addParameter(new QgsProcessingParameterFeatureSource(
-      kProducts, QObject::tr("Zone products (zone_id, product, material_class, capacity)"),
+      CpKey::Products, QObject::tr("Zone products (zone_id, product, material_class, capacity)"),
       cp::qgis::sourceTypes(cp::qgis::Source::Vector)));
-  addPlacesParameter(kDistricts, QStringLiteral("DISTRICT_ID"), QObject::tr("Districts"));
+  addPlacesParameter(CpKey::Districts, CpKey::DistrictId, QObject::tr("Districts"));
   addParameter(new QgsProcessingParameterBoolean(
-      QStringLiteral("URBAN_MINING"), QObject::tr("Offer the materials demolitions free"), true));
+      CpKey::UrbanMining, QObject::tr("Offer the materials demolitions free"), true));
   addSnapParameter(2000);
   addCo2Parameter();
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Construction supply"), cp::qgis::Source::VectorLine));
+      CpKey::Output, QObject::tr("Construction supply"), cp::qgis::Source::VectorLine));
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("DISTRICT_SUPPLY"), QObject::tr("District demand met"),
-      cp::qgis::Source::VectorPoint, QVariant(), true, true));
+      CpKey::DistrictSupply, QObject::tr("District demand met"), cp::qgis::Source::VectorPoint,
+      QVariant(), true, true));
   for (const auto& [name, title] :
        {std::pair{"DEMAND_TONNES", "Demand (t per year)"},
         std::pair{"SUPPLIED_TONNES", "Supplied (t per year)"},
@@ -55,10 +48,10 @@ void CpConstructionSupplyAlgorithm::initAlgorithm(const QVariantMap&) {
 
 cp::analyses::ZoneProducts CpConstructionSupplyAlgorithm::readProducts(
     const QVariantMap& p, QgsProcessingContext& context, cp::layers::Diagnostics& diagnostics) {
-  const auto products = requireSource(p, kProducts, context);
+  const auto products = requireSource(p, CpKey::Products, context);
   namespace names = cp::layers::field_names;
   cp::analyses::ZoneProducts out;
-  out.table = inputLabel(kProducts).toStdString();
+  out.table = inputLabel(CpKey::Products).toStdString();
   const QString zoneField = cp::qgis::detectField(*products, names::kProductZone);
   const QString classField = cp::qgis::detectField(*products, names::kMaterialClass);
   const QString capacityField = cp::qgis::detectField(*products, names::kCapacity);
@@ -69,7 +62,7 @@ cp::analyses::ZoneProducts CpConstructionSupplyAlgorithm::readProducts(
   out.zoneField = zoneField.toStdString();
   out.classField = classField.toStdString();
   out.capacity =
-      cp::qgis::readQuantities(*products, inputLabel(kProducts), capacityField, diagnostics);
+      cp::qgis::readQuantities(*products, inputLabel(CpKey::Products), capacityField, diagnostics);
   QgsFeatureIterator it = products->getFeatures();
   for (QgsFeature f; it.nextFeature(f);) {
     out.rows.push_back(std::to_string(f.id()));
@@ -87,32 +80,31 @@ QVariantMap CpConstructionSupplyAlgorithm::processAlgorithm(const QVariantMap& p
     const cp::layers::WorkingFrame& frame = *prepared.roads.frame;
     cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
     const cp::layers::PointData zones =
-        readSites(p, kZones, QStringLiteral("ZONE_ID"), context, frame, diagnostics);
+        readSites(p, CpKey::Zones, CpKey::ZoneId, context, frame, diagnostics);
     const cp::layers::PointData districts =
-        readSites(p, kDistricts, QStringLiteral("DISTRICT_ID"), context, frame, diagnostics);
+        readSites(p, CpKey::Districts, CpKey::DistrictId, context, frame, diagnostics);
     const cp::analyses::ZoneProducts products = readProducts(p, context, diagnostics);
     const cp::analyses::ConstructionSupplyInput input{
         prepared.network, zones, products, districts,
-        cp::qgis::readFloorAreas(*requireSource(p, kDistricts, context), inputLabel(kDistricts), {},
-                                 diagnostics)};
+        cp::qgis::readFloorAreas(*requireSource(p, CpKey::Districts, context),
+                                 inputLabel(CpKey::Districts), {}, diagnostics)};
     cp::analyses::ConstructionSupplyOptions options;
-    options.urbanMining = parameterAsBoolean(p, QStringLiteral("URBAN_MINING"), context);
-    options.kgCo2PerTkm = parameterAsDouble(p, QStringLiteral("CO2_PER_TKM"), context);
+    options.urbanMining = parameterAsBoolean(p, CpKey::UrbanMining, context);
+    options.kgCo2PerTkm = parameterAsDouble(p, CpKey::Co2PerTkm, context);
     options.snap = snapOptions(p, context);
     const cp::analyses::ConstructionSupplyResult r =
         cp::analyses::supplyConstruction(input, options, progress);
     diagnostics.append(r.diagnostics);
     cpReportDiagnostics(diagnostics, feedback);
-    QVariantMap results{
-        {QStringLiteral("OUTPUT"), writeTable(p, context, frame, r.lines, QStringLiteral("OUTPUT"),
-                                              Output::Required, cp::qgis::styleFlowLines)},
-        {QStringLiteral("DEMAND_TONNES"), r.demand},
-        {QStringLiteral("SUPPLIED_TONNES"), r.supplied},
-        {QStringLiteral("SECONDARY_TONNES"), r.secondary},
-        {QStringLiteral("UNMET_TONNES"), r.demand - r.supplied},
-        {QStringLiteral("TONNE_KM"), r.tonneKm}};
-    insertIfWritten(results, QStringLiteral("DISTRICT_SUPPLY"),
-                    writeTable(p, context, frame, r.districts, QStringLiteral("DISTRICT_SUPPLY"),
+    QVariantMap results{{CpKey::Output, writeTable(p, context, frame, r.lines, CpKey::Output,
+                                                   Output::Required, cp::qgis::styleFlowLines)},
+                        {CpKey::DemandTonnes, r.demand},
+                        {CpKey::SuppliedTonnes, r.supplied},
+                        {CpKey::SecondaryTonnes, r.secondary},
+                        {CpKey::UnmetTonnes, r.demand - r.supplied},
+                        {CpKey::TonneKm, r.tonneKm}};
+    insertIfWritten(results, CpKey::DistrictSupply,
+                    writeTable(p, context, frame, r.districts, CpKey::DistrictSupply,
                                Output::Optional, cp::qgis::styleDistrictSupply));
     feedback->pushInfo(QObject::tr("%1 t of %2 t demand supplied (%3 t from demolition); %4 "
                                    "tonne-km")

@@ -6,33 +6,27 @@
 #include "qgis/cpflowreader.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
-
-namespace {
-
-const QString kFlows = QStringLiteral("FLOWS");
-const QString kPlaces = QStringLiteral("PLACES");
-
-}  // namespace
+#include "qgis/processing/cpkeys.h"
 
 template <typename Base>
 void CpFlowTable<Base>::addFlowParameters() {
   this->addParameter(new QgsProcessingParameterFeatureSource(
-      kFlows, QObject::tr("Flow table"), cp::qgis::sourceTypes(cp::qgis::Source::Vector)));
+      CpKey::Flows, QObject::tr("Flow table"), cp::qgis::sourceTypes(cp::qgis::Source::Vector)));
   QStringList classes;
   for (cp::layers::MaterialClass c : cp::layers::allMaterialClasses())
     classes << QString::fromLatin1(cp::layers::materialClassName(c));
-  this->addParameter(new QgsProcessingParameterEnum(QStringLiteral("MATERIAL_CLASSES"),
+  this->addParameter(new QgsProcessingParameterEnum(CpKey::MaterialClasses,
                                                     QObject::tr("Material classes (none: all)"),
                                                     classes, true, QVariant(), true));
   this->addParameter(new QgsProcessingParameterString(
-      QStringLiteral("STAGE"), QObject::tr("Stage (empty: all)"), QVariant(), false, true));
+      CpKey::Stage, QObject::tr("Stage (empty: all)"), QVariant(), false, true));
   this->addParameter(new QgsProcessingParameterString(
-      QStringLiteral("SCENARIO"), QObject::tr("Scenario (empty: all)"), QVariant(), false, true));
+      CpKey::Scenario, QObject::tr("Scenario (empty: all)"), QVariant(), false, true));
 }
 
 void CpFlowAlgorithm::addFlowPlacesParameter() {
   addParameter(new QgsProcessingParameterMultipleLayers(
-      kPlaces, QObject::tr("Places the flows run between (id fields detected)"),
+      CpKey::Places, QObject::tr("Places the flows run between (id fields detected)"),
       cp::qgis::Source::VectorAnyGeometry));
 }
 
@@ -40,20 +34,18 @@ template <typename Base>
 std::vector<cp::layers::Flow> CpFlowTable<Base>::readFlows(const QVariantMap& p,
                                                            QgsProcessingContext& context,
                                                            cp::layers::Diagnostics& diagnostics) {
-  const auto table = this->requireSource(p, kFlows, context);
+  const auto table = this->requireSource(p, CpKey::Flows, context);
   std::vector<cp::layers::Flow> all =
-      cp::qgis::readFlows(*table, this->inputLabel(kFlows), diagnostics);
+      cp::qgis::readFlows(*table, this->inputLabel(CpKey::Flows), diagnostics);
   cp::layers::FlowFilter filter;
   // Nothing chosen means every class (QGIS would read the absent value as the first).
-  const QVariant chosen = p.value(QStringLiteral("MATERIAL_CLASSES"));
+  const QVariant chosen = p.value(CpKey::MaterialClasses);
   const bool list = chosen.type() == QVariant::List || chosen.type() == QVariant::StringList;
   if (list ? !chosen.toList().isEmpty() : !chosen.toString().isEmpty())
-    for (int i : this->parameterAsEnums(p, QStringLiteral("MATERIAL_CLASSES"), context))
+    for (int i : this->parameterAsEnums(p, CpKey::MaterialClasses, context))
       filter.classes.insert(cp::layers::allMaterialClasses()[static_cast<std::size_t>(i)]);
-  filter.stage =
-      this->parameterAsString(p, QStringLiteral("STAGE"), context).trimmed().toStdString();
-  filter.scenario =
-      this->parameterAsString(p, QStringLiteral("SCENARIO"), context).trimmed().toStdString();
+  filter.stage = this->parameterAsString(p, CpKey::Stage, context).trimmed().toStdString();
+  filter.scenario = this->parameterAsString(p, CpKey::Scenario, context).trimmed().toStdString();
   return cp::layers::filteredFlows(std::move(all), filter);
 }
 
@@ -69,7 +61,7 @@ CpFlowAlgorithm::FlowsOnRoads CpFlowAlgorithm::readFlowsOnRoads(const QVariantMa
   out.diagnostics = out.prepared.roads.diagnostics;
   std::vector<cp::layers::PointData> places;
   std::vector<std::string> idFields;
-  for (const Input& layer : inputs(kPlaces)) {
+  for (const Input& layer : inputs(CpKey::Places)) {
     const QString name = layer.snapshot->sourceName();
     const QString idField =
         cp::qgis::detectField(*layer.snapshot, cp::layers::field_names::kPlaceId);
@@ -90,7 +82,7 @@ CpFlowAlgorithm::FlowsOnRoads CpFlowAlgorithm::readFlowsOnRoads(const QVariantMa
     layers.push_back({places[i], idFields[i]});
   cp::analyses::PlacedFlows placed =
       cp::analyses::placeFlows(layers, readFlows(p, context, out.diagnostics),
-                               inputLabel(kFlows).toStdString(), out.diagnostics);
+                               inputLabel(CpKey::Flows).toStdString(), out.diagnostics);
   out.flows = cp::analyses::joinFlows(out.prepared.network, std::move(placed),
                                       snapOptions(p, context), out.diagnostics);
   return out;

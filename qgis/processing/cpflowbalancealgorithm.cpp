@@ -4,6 +4,7 @@
 #include <qgsprocessingparameters.h>
 #include "layers/analyses/flow_balance.h"
 #include "qgis/cpqgisapi.h"
+#include "qgis/processing/cpkeys.h"
 
 QString CpFlowBalanceAlgorithm::shortHelpString() const {
   return QObject::tr(
@@ -18,17 +19,16 @@ QString CpFlowBalanceAlgorithm::shortHelpString() const {
 
 void CpFlowBalanceAlgorithm::initAlgorithm(const QVariantMap&) {
   addFlowParameters();
-  addParameter(new QgsProcessingParameterString(QStringLiteral("STOCK_NODES"),
+  addParameter(new QgsProcessingParameterString(CpKey::StockNodes,
                                                 QObject::tr("Stock nodes (comma-separated ids)"),
                                                 QStringLiteral("stock")));
   addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("TOLERANCE"), QObject::tr("Tolerance (share of the node's inflow)"),
+      CpKey::Tolerance, QObject::tr("Tolerance (share of the node's inflow)"),
       cp::qgis::NumberType::Double, 0.01, false, 0));
-  addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Node balances"), cp::qgis::Source::Vector));
-  addOutput(new QgsProcessingOutputNumber(QStringLiteral("NODES"), QObject::tr("Nodes")));
-  addOutput(new QgsProcessingOutputNumber(QStringLiteral("UNBALANCED"),
-                                          QObject::tr("Nodes out of balance")));
+  addParameter(new QgsProcessingParameterFeatureSink(CpKey::Output, QObject::tr("Node balances"),
+                                                     cp::qgis::Source::Vector));
+  addOutput(new QgsProcessingOutputNumber(CpKey::Nodes, QObject::tr("Nodes")));
+  addOutput(new QgsProcessingOutputNumber(CpKey::Unbalanced, QObject::tr("Nodes out of balance")));
 }
 
 QVariantMap CpFlowBalanceAlgorithm::processAlgorithm(const QVariantMap& p,
@@ -38,20 +38,20 @@ QVariantMap CpFlowBalanceAlgorithm::processAlgorithm(const QVariantMap& p,
     cp::layers::Diagnostics diagnostics;
     const std::vector<cp::layers::Flow> flows = readFlows(p, context, diagnostics);
     cp::analyses::FlowBalanceOptions options;
-    options.stockNodes = cp::analyses::nodeList(
-        parameterAsString(p, QStringLiteral("STOCK_NODES"), context).toStdString());
-    options.tolerance = parameterAsDouble(p, QStringLiteral("TOLERANCE"), context);
-    const cp::analyses::FlowBalanceResult result = cp::analyses::balanceFlows(
-        flows, options, inputLabel(QStringLiteral("FLOWS")).toStdString());
+    options.stockNodes =
+        cp::analyses::nodeList(parameterAsString(p, CpKey::StockNodes, context).toStdString());
+    options.tolerance = parameterAsDouble(p, CpKey::Tolerance, context);
+    const cp::analyses::FlowBalanceResult result =
+        cp::analyses::balanceFlows(flows, options, inputLabel(CpKey::Flows).toStdString());
     diagnostics.append(result.diagnostics);
     cpReportDiagnostics(diagnostics, feedback);
-    const QString destination = writeTable(
-        p, context, cp::layers::WorkingFrame::fromEpsg(4326),  // no geometry: any frame
-        cp::analyses::flowBalanceTable(result), QStringLiteral("OUTPUT"), Output::Required);
+    const QString destination =
+        writeTable(p, context, cp::layers::WorkingFrame::fromEpsg(4326),  // no geometry: any frame
+                   cp::analyses::flowBalanceTable(result), CpKey::Output, Output::Required);
     feedback->pushInfo(
         QObject::tr("%1 nodes, %2 out of balance").arg(result.nodes.size()).arg(result.unbalanced));
-    return QVariantMap{{QStringLiteral("OUTPUT"), destination},
-                       {QStringLiteral("NODES"), static_cast<int>(result.nodes.size())},
-                       {QStringLiteral("UNBALANCED"), static_cast<int>(result.unbalanced)}};
+    return QVariantMap{{CpKey::Output, destination},
+                       {CpKey::Nodes, static_cast<int>(result.nodes.size())},
+                       {CpKey::Unbalanced, static_cast<int>(result.unbalanced)}};
   });
 }

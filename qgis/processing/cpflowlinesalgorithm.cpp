@@ -6,6 +6,7 @@
 #include "layers/analyses/flow_lines.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
+#include "qgis/processing/cpkeys.h"
 
 QString CpFlowLinesAlgorithm::shortHelpString() const {
   return QObject::tr(
@@ -23,16 +24,16 @@ void CpFlowLinesAlgorithm::initAlgorithm(const QVariantMap&) {
   addFlowParameters();
   addFlowPlacesParameter();
   addParameter(new QgsProcessingParameterEnum(
-      QStringLiteral("SHAPE"), QObject::tr("Lines"),
+      CpKey::Shape, QObject::tr("Lines"),
       {QObject::tr("straight"), QObject::tr("curved"), QObject::tr("along the road route")}, false,
       static_cast<int>(cp::analyses::FlowShape::Curved)));
   addParameter(new QgsProcessingParameterBoolean(
-      QStringLiteral("AGGREGATE"),
-      QObject::tr("Add up flows with the same origin, destination and class"), false));
+      CpKey::Aggregate, QObject::tr("Add up flows with the same origin, destination and class"),
+      false));
   addSnapParameter(2000);
   addCo2Parameter();
-  addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Flow lines"), cp::qgis::Source::VectorLine));
+  addParameter(new QgsProcessingParameterFeatureSink(CpKey::Output, QObject::tr("Flow lines"),
+                                                     cp::qgis::Source::VectorLine));
   for (const auto& [name, title] :
        {std::pair{"FLOWS_DRAWN", "Flows drawn"},
         std::pair{"FLOWS_UNPLACED", "Flows naming no place"}, std::pair{"TONNES", "Tonnes drawn"},
@@ -49,15 +50,13 @@ QVariantMap CpFlowLinesAlgorithm::processAlgorithm(const QVariantMap& p,
     const std::size_t unplaced = read.flows.placed.unplaced;
     const double unplacedTonnes = read.flows.placed.unplacedTonnes;
     cp::analyses::FlowLinesOptions options;
-    options.shape =
-        static_cast<cp::analyses::FlowShape>(parameterAsEnum(p, QStringLiteral("SHAPE"), context));
-    options.aggregate = parameterAsBoolean(p, QStringLiteral("AGGREGATE"), context);
-    options.kgCo2PerTkm = parameterAsDouble(p, QStringLiteral("CO2_PER_TKM"), context);
+    options.shape = static_cast<cp::analyses::FlowShape>(parameterAsEnum(p, CpKey::Shape, context));
+    options.aggregate = parameterAsBoolean(p, CpKey::Aggregate, context);
+    options.kgCo2PerTkm = parameterAsDouble(p, CpKey::Co2PerTkm, context);
     const cp::analyses::FlowLinesResult result =
         cp::analyses::flowLines(read.prepared.network, std::move(read.flows), options, progress);
-    const QString destination =
-        writeTable(p, context, read.frame(), result.lines, QStringLiteral("OUTPUT"),
-                   Output::Required, cp::qgis::styleFlowLines);
+    const QString destination = writeTable(p, context, read.frame(), result.lines, CpKey::Output,
+                                           Output::Required, cp::qgis::styleFlowLines);
     feedback->pushInfo(QObject::tr("%1 flows drawn (%2 t, %3 tonne-km by road); %4 flows (%5 t) "
                                    "name no place")
                            .arg(result.drawn)
@@ -65,10 +64,10 @@ QVariantMap CpFlowLinesAlgorithm::processAlgorithm(const QVariantMap& p,
                            .arg(result.tonneKm, 0, 'f', 0)
                            .arg(unplaced)
                            .arg(unplacedTonnes, 0, 'f', 0));
-    return QVariantMap{{QStringLiteral("OUTPUT"), destination},
-                       {QStringLiteral("FLOWS_DRAWN"), static_cast<int>(result.drawn)},
-                       {QStringLiteral("FLOWS_UNPLACED"), static_cast<int>(unplaced)},
-                       {QStringLiteral("TONNES"), result.tonnes},
-                       {QStringLiteral("TONNE_KM"), result.tonneKm}};
+    return QVariantMap{{CpKey::Output, destination},
+                       {CpKey::FlowsDrawn, static_cast<int>(result.drawn)},
+                       {CpKey::FlowsUnplaced, static_cast<int>(unplaced)},
+                       {CpKey::Tonnes, result.tonnes},
+                       {CpKey::TonneKm, result.tonneKm}};
   });
 }

@@ -4,6 +4,7 @@
 
 #include "layers/analyses/nearest_facilities.h"
 #include "qgis/cpqgisapi.h"
+#include "qgis/processing/cpkeys.h"
 
 QString CpNearestFacilitiesAlgorithm::shortHelpString() const {
   return QObject::tr(
@@ -17,20 +18,17 @@ QString CpNearestFacilitiesAlgorithm::shortHelpString() const {
 
 void CpNearestFacilitiesAlgorithm::initAlgorithm(const QVariantMap&) {
   addRoadParameters();
-  addPlacesParameter(QStringLiteral("ORIGINS"), QStringLiteral("ORIGIN_ID"),
-                     QObject::tr("Origins"));
-  addPlacesParameter(QStringLiteral("FACILITIES"), QStringLiteral("FACILITY_ID"),
-                     QObject::tr("Facilities"));
+  addPlacesParameter(CpKey::Origins, CpKey::OriginId, QObject::tr("Origins"));
+  addPlacesParameter(CpKey::Facilities, CpKey::FacilityId, QObject::tr("Facilities"));
   addParameter(new QgsProcessingParameterNumber(QStringLiteral("K"),
                                                 QObject::tr("Facilities per origin"),
                                                 cp::qgis::NumberType::Integer, 1, false, 1));
   addMetricAndSnapParameters();
   addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("CUTOFF"),
-      QObject::tr("Search no farther than (m, or s for time; 0: no limit)"),
+      CpKey::Cutoff, QObject::tr("Search no farther than (m, or s for time; 0: no limit)"),
       cp::qgis::NumberType::Double, 0, false, 0));
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Nearest facilities"), cp::qgis::Source::VectorLine));
+      CpKey::Output, QObject::tr("Nearest facilities"), cp::qgis::Source::VectorLine));
 }
 
 QVariantMap CpNearestFacilitiesAlgorithm::processAlgorithm(const QVariantMap& p,
@@ -38,12 +36,11 @@ QVariantMap CpNearestFacilitiesAlgorithm::processAlgorithm(const QVariantMap& p,
                                                            QgsProcessingFeedback* feedback) {
   return guarded(feedback, [&](const cp::geo::Feedback* progress) {
     const PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
-    Places places = readOriginsAnd(p, QStringLiteral("FACILITIES"), QStringLiteral("FACILITY_ID"),
-                                   context, prepared);
+    Places places = readOriginsAnd(p, CpKey::Facilities, CpKey::FacilityId, context, prepared);
     cp::analyses::NearestOptions options;
     options.snap = snapOptions(p, context);
     options.query.metric = metric(p, context);
-    const double cutoff = parameterAsDouble(p, QStringLiteral("CUTOFF"), context);
+    const double cutoff = parameterAsDouble(p, CpKey::Cutoff, context);
     if (cutoff > 0)
       options.query.cutoff = cutoff;
     options.k = static_cast<std::size_t>(parameterAsInt(p, QStringLiteral("K"), context));
@@ -51,10 +48,9 @@ QVariantMap CpNearestFacilitiesAlgorithm::processAlgorithm(const QVariantMap& p,
         prepared.network, places.origins, places.destinations, options, progress);
     places.diagnostics.append(result.diagnostics);
     cpReportDiagnostics(places.diagnostics, feedback);
-    return QVariantMap{
-        {QStringLiteral("OUTPUT"),
-         writeTable(p, context, *prepared.roads.frame,
-                    cp::analyses::nearestTable(result, places.origins, places.destinations),
-                    QStringLiteral("OUTPUT"), Output::Required)}};
+    return QVariantMap{{CpKey::Output, writeTable(p, context, *prepared.roads.frame,
+                                                  cp::analyses::nearestTable(result, places.origins,
+                                                                             places.destinations),
+                                                  CpKey::Output, Output::Required)}};
   });
 }

@@ -18,27 +18,27 @@
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
+#include "qgis/processing/cpkeys.h"
 
 void CpNetworkAlgorithm::addRoadParameters(SavedNetwork saved) {
   const bool accepted = saved == SavedNetwork::Accepted;
   addParameter(new QgsProcessingParameterFeatureSource(
-      QStringLiteral("ROADS"), QObject::tr("Roads"),
-      cp::qgis::sourceTypes(cp::qgis::Source::VectorLine), QVariant(), accepted));
+      CpKey::Roads, QObject::tr("Roads"), cp::qgis::sourceTypes(cp::qgis::Source::VectorLine),
+      QVariant(), accepted));
   if (accepted)
     addParameter(new QgsProcessingParameterString(
-        QStringLiteral("SAVED_NETWORK"),
+        CpKey::SavedNetwork,
         QObject::tr("Saved network, instead of the roads (a file saved by Build network, or "
                     "PG:<connection>|network=<name>)"),
         QVariant(), false, true));
   const QList<QPair<QString, QString>> fields{
-      {QStringLiteral("CLASS_FIELD"), QObject::tr("Road class field")},
-      {QStringLiteral("ONEWAY_FIELD"), QObject::tr("One-way field")},
-      {QStringLiteral("SPEED_FIELD"), QObject::tr("Speed field (km/h)")}};
+      {CpKey::ClassField, QObject::tr("Road class field")},
+      {CpKey::OnewayField, QObject::tr("One-way field")},
+      {CpKey::SpeedField, QObject::tr("Speed field (km/h)")}};
   for (const auto& [name, description] : fields)
-    addParameter(new QgsProcessingParameterField(name, description, QVariant(),
-                                                 QStringLiteral("ROADS"),
+    addParameter(new QgsProcessingParameterField(name, description, QVariant(), CpKey::Roads,
                                                  cp::qgis::FieldDataType::Any, false, true));
-  addParameter(new QgsProcessingParameterBoolean(QStringLiteral("DRIVABLE_ONLY"),
+  addParameter(new QgsProcessingParameterBoolean(CpKey::DrivableOnly,
                                                  QObject::tr("Drivable roads only"), true));
 }
 
@@ -53,21 +53,21 @@ void CpNetworkAlgorithm::addPlacesParameter(const QString& name, const QString& 
 }
 
 void CpNetworkAlgorithm::addMetricAndSnapParameters() {
-  addParameter(new QgsProcessingParameterEnum(
-      QStringLiteral("METRIC"), QObject::tr("Routes minimise"),
-      {QObject::tr("distance"), QObject::tr("travel time")}, false, 0));
+  addParameter(new QgsProcessingParameterEnum(CpKey::Metric, QObject::tr("Routes minimise"),
+                                              {QObject::tr("distance"), QObject::tr("travel time")},
+                                              false, 0));
   addSnapParameter(1000);
 }
 
 void CpNetworkAlgorithm::addSnapParameter(double defaultMetres) {
   addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("MAX_SNAP"), QObject::tr("Farthest a place may lie from a road (m)"),
+      CpKey::MaxSnap, QObject::tr("Farthest a place may lie from a road (m)"),
       cp::qgis::NumberType::Double, defaultMetres, false, 0.001));
 }
 
 void CpNetworkAlgorithm::addCo2Parameter() {
   addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("CO2_PER_TKM"), QObject::tr("Transport emissions (kg CO2e per tonne-km)"),
+      CpKey::Co2PerTkm, QObject::tr("Transport emissions (kg CO2e per tonne-km)"),
       cp::qgis::NumberType::Double, cp::analyses::kDefaultKgCo2PerTkm, false, 0));
 }
 
@@ -82,21 +82,19 @@ std::string CpNetworkAlgorithm::roadField(const QVariantMap& p, const QString& n
 CpNetworkAlgorithm::PreparedRoads CpNetworkAlgorithm::prepareRoads(
     const QVariantMap& p, QgsProcessingContext& context, QgsProcessingFeedback* feedback,
     const cp::geo::Feedback* progress) {
-  if (parameterDefinition(QStringLiteral("SAVED_NETWORK")) &&
-      !parameterAsString(p, QStringLiteral("SAVED_NETWORK"), context).isEmpty())
+  if (parameterDefinition(CpKey::SavedNetwork) &&
+      !parameterAsString(p, CpKey::SavedNetwork, context).isEmpty())
     return loadSavedNetwork(p, context, feedback);
-  const auto source = optionalSource(p, QStringLiteral("ROADS"), context);
+  const auto source = optionalSource(p, CpKey::Roads, context);
   if (!source)
     throw QgsProcessingException(QObject::tr("Give the roads, or a saved network"));
-  const cp::layers::RoadFields fields{roadField(p, QStringLiteral("CLASS_FIELD"), context, *source,
-                                                cp::layers::field_names::kRoadClass),
-                                      roadField(p, QStringLiteral("ONEWAY_FIELD"), context, *source,
-                                                cp::layers::field_names::kOneway),
-                                      roadField(p, QStringLiteral("SPEED_FIELD"), context, *source,
-                                                cp::layers::field_names::kSpeed)};
+  const cp::layers::RoadFields fields{
+      roadField(p, CpKey::ClassField, context, *source, cp::layers::field_names::kRoadClass),
+      roadField(p, CpKey::OnewayField, context, *source, cp::layers::field_names::kOneway),
+      roadField(p, CpKey::SpeedField, context, *source, cp::layers::field_names::kSpeed)};
   PreparedRoads out;
-  out.roads = cp::qgis::readRoads(*source, inputLabel(QStringLiteral("ROADS")), fields,
-                                  parameterAsBoolean(p, QStringLiteral("DRIVABLE_ONLY"), context),
+  out.roads = cp::qgis::readRoads(*source, inputLabel(CpKey::Roads), fields,
+                                  parameterAsBoolean(p, CpKey::DrivableOnly, context),
                                   context.transformContext(), feedback);
   cp::geo::BuildReport report;
   out.network = cp::geo::buildNetwork(out.roads.lines, cp::geo::BuildOptions{}, &report, progress);
@@ -135,8 +133,7 @@ CpNetworkAlgorithm::Places CpNetworkAlgorithm::readOriginsAnd(const QVariantMap&
   const cp::layers::WorkingFrame& frame = *roads.roads.frame;
   Places out;
   out.diagnostics = roads.roads.diagnostics;
-  out.origins = readPlaces(p, QStringLiteral("ORIGINS"), QStringLiteral("ORIGIN_ID"), context,
-                           frame, out.diagnostics);
+  out.origins = readPlaces(p, CpKey::Origins, CpKey::OriginId, context, frame, out.diagnostics);
   out.destinations = readPlaces(p, name, idName, context, frame, out.diagnostics);
   return out;
 }
@@ -166,18 +163,17 @@ cp::geo::SnapOptions CpNetworkAlgorithm::snapOptions(const QVariantMap& p,
 
 cp::geo::Metric CpNetworkAlgorithm::metric(const QVariantMap& p,
                                            QgsProcessingContext& context) const {
-  return parameterAsEnum(p, QStringLiteral("METRIC"), context) == 1 ? cp::geo::Metric::Time
-                                                                    : cp::geo::Metric::Distance;
+  return parameterAsEnum(p, CpKey::Metric, context) == 1 ? cp::geo::Metric::Time
+                                                         : cp::geo::Metric::Distance;
 }
 
 double CpNetworkAlgorithm::maxSnap(const QVariantMap& p, QgsProcessingContext& context) const {
-  return parameterAsDouble(p, QStringLiteral("MAX_SNAP"), context);
+  return parameterAsDouble(p, CpKey::MaxSnap, context);
 }
 
 CpNetworkAlgorithm::PreparedRoads CpNetworkAlgorithm::loadSavedNetwork(
     const QVariantMap& p, QgsProcessingContext& context, QgsProcessingFeedback* feedback) {
-  const std::string where =
-      parameterAsString(p, QStringLiteral("SAVED_NETWORK"), context).toStdString();
+  const std::string where = parameterAsString(p, CpKey::SavedNetwork, context).toStdString();
   std::optional<cp::layers::PreparedNetwork> saved = cp::layers::loadSavedNetwork(where);
   if (!saved)
     throw QgsProcessingException(
@@ -185,7 +181,7 @@ CpNetworkAlgorithm::PreparedRoads CpNetworkAlgorithm::loadSavedNetwork(
             .arg(QString::fromStdString(cp::layers::maskedConnection(where))));
   feedback->pushInfo(QObject::tr("The saved network %1 is used as it is%2")
                          .arg(QString::fromStdString(cp::layers::maskedConnection(where)),
-                              optionalSource(p, QStringLiteral("ROADS"), context)
+                              optionalSource(p, CpKey::Roads, context)
                                   ? QObject::tr("; the roads are not read")
                                   : QString()));
   PreparedRoads out;
@@ -197,14 +193,14 @@ CpNetworkAlgorithm::PreparedRoads CpNetworkAlgorithm::loadSavedNetwork(
 QgsCoordinateReferenceSystem CpNetworkAlgorithm::fallbackOutputCrs(
     const QVariantMap& p, QgsProcessingContext& context,
     const cp::layers::WorkingFrame& frame) const {
-  if (const auto roads = optionalSource(p, QStringLiteral("ROADS"), context))
+  if (const auto roads = optionalSource(p, CpKey::Roads, context))
     return roads->sourceCrs();
   return CpAlgorithm::fallbackOutputCrs(p, context, frame);
 }
 
 void CpNetworkAlgorithm::addPlacesOutput() {
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("PLACES"), QObject::tr("Places and how they join the roads"),
+      CpKey::Places, QObject::tr("Places and how they join the roads"),
       cp::qgis::Source::VectorPoint, QVariant(), true, true));
 }
 
@@ -212,7 +208,7 @@ void CpNetworkAlgorithm::writePlaces(const QVariantMap& p, QgsProcessingContext&
                                      const cp::layers::WorkingFrame& frame,
                                      const std::vector<cp::layers::PlaceSet>& sets,
                                      QVariantMap& results) {
-  insertIfWritten(results, QStringLiteral("PLACES"),
-                  writeTable(p, context, frame, cp::layers::placesTable(sets),
-                             QStringLiteral("PLACES"), Output::Optional, cp::qgis::stylePlaces));
+  insertIfWritten(results, CpKey::Places,
+                  writeTable(p, context, frame, cp::layers::placesTable(sets), CpKey::Places,
+                             Output::Optional, cp::qgis::stylePlaces));
 }

@@ -5,6 +5,7 @@
 #include "layers/analyses/od.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
+#include "qgis/processing/cpkeys.h"
 
 namespace {
 
@@ -44,19 +45,16 @@ QString CpOdMatrixAlgorithm::shortHelpString() const {
 
 void CpOdMatrixAlgorithm::initAlgorithm(const QVariantMap&) {
   addRoadParameters();
-  addPlacesParameter(QStringLiteral("ORIGINS"), QStringLiteral("ORIGIN_ID"),
-                     QObject::tr("Origins"));
-  addPlacesParameter(QStringLiteral("DESTINATIONS"), QStringLiteral("DESTINATION_ID"),
-                     QObject::tr("Destinations"));
+  addPlacesParameter(CpKey::Origins, CpKey::OriginId, QObject::tr("Origins"));
+  addPlacesParameter(CpKey::Destinations, CpKey::DestinationId, QObject::tr("Destinations"));
   addMetricAndSnapParameters();
   addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("FALLBACK_DETOUR"),
-      QObject::tr("Straight-line fallback detour factor (0: no fallback)"),
+      CpKey::FallbackDetour, QObject::tr("Straight-line fallback detour factor (0: no fallback)"),
       cp::qgis::NumberType::Double, 0, false, 0));
+  addParameter(new QgsProcessingParameterFeatureSink(CpKey::Output, QObject::tr("OD matrix"),
+                                                     cp::qgis::Source::VectorLine));
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("OD matrix"), cp::qgis::Source::VectorLine));
-  addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("MATRIX"), QObject::tr("OD matrix as a table (a column per destination)"),
+      CpKey::Matrix, QObject::tr("OD matrix as a table (a column per destination)"),
       cp::qgis::Source::Vector, QVariant(), true, false));
   addPlacesOutput();
 }
@@ -68,15 +66,14 @@ QVariantMap CpOdMatrixAlgorithm::processAlgorithm(const QVariantMap& p,
     cp::analyses::OdOptions options;
     options.query.metric = metric(p, context);
     options.snap = snapOptions(p, context);
-    const double detour = parameterAsDouble(p, QStringLiteral("FALLBACK_DETOUR"), context);
+    const double detour = parameterAsDouble(p, CpKey::FallbackDetour, context);
     options.fallback.enabled = detour > 0;
     if (options.fallback.enabled)
       options.fallback.detourFactor = detour;
 
     const PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
     const cp::layers::WorkingFrame& frame = *prepared.roads.frame;
-    Places places = readOriginsAnd(p, QStringLiteral("DESTINATIONS"),
-                                   QStringLiteral("DESTINATION_ID"), context, prepared);
+    Places places = readOriginsAnd(p, CpKey::Destinations, CpKey::DestinationId, context, prepared);
     const cp::layers::PointData& origins = places.origins;
     const cp::layers::PointData& destinations = places.destinations;
     cp::layers::Diagnostics& diagnostics = places.diagnostics;
@@ -86,16 +83,16 @@ QVariantMap CpOdMatrixAlgorithm::processAlgorithm(const QVariantMap& p,
     cpReportDiagnostics(diagnostics, feedback);
 
     QVariantMap results{
-        {QStringLiteral("OUTPUT"),
+        {CpKey::Output,
          writeTable(p, context, frame, cp::analyses::odTable(od, origins, destinations),
-                    QStringLiteral("OUTPUT"), Output::Required, cp::qgis::styleOdLines)}};
+                    CpKey::Output, Output::Required, cp::qgis::styleOdLines)}};
     writePlaces(p, context, frame,
                 {{"origin", origins, od.origins}, {"destination", destinations, od.destinations}},
                 results);
     const QString matrix =
         writeMatrix(p, context, origins.ids, destinations.ids, od.rows, options.query.metric);
     if (!matrix.isEmpty())
-      results.insert(QStringLiteral("MATRIX"), matrix);
+      results.insert(CpKey::Matrix, matrix);
     return results;
   });
 }
@@ -105,7 +102,7 @@ QString CpOdMatrixAlgorithm::writeMatrix(const QVariantMap& p, QgsProcessingCont
                                          const std::vector<std::string>& destinationIds,
                                          const std::vector<cp::geo::OdRow>& rows,
                                          cp::geo::Metric metric) {
-  if (p.value(QStringLiteral("MATRIX")).isNull())
+  if (p.value(CpKey::Matrix).isNull())
     return {};
   if (destinationIds.size() > kMaxMatrixColumns)
     throw QgsProcessingException(
@@ -118,10 +115,10 @@ QString CpOdMatrixAlgorithm::writeMatrix(const QVariantMap& p, QgsProcessingCont
   for (const QString& name : columnNames(destinationIds))
     fields.append(cp::qgis::makeField(name, QMetaType::Double));
   QString destination;
-  std::unique_ptr<QgsFeatureSink> sink(parameterAsSink(
-      p, QStringLiteral("MATRIX"), context, destination, fields, cp::qgis::WkbType::NoGeometry));
+  std::unique_ptr<QgsFeatureSink> sink(parameterAsSink(p, CpKey::Matrix, context, destination,
+                                                       fields, cp::qgis::WkbType::NoGeometry));
   if (!sink)
-    throw QgsProcessingException(invalidSinkError(p, QStringLiteral("MATRIX")));
+    throw QgsProcessingException(invalidSinkError(p, CpKey::Matrix));
   std::vector<QgsAttributes> table(originIds.size(),
                                    QgsAttributes(static_cast<int>(destinationIds.size() + 1)));
   for (std::size_t o = 0; o < originIds.size(); ++o)
@@ -135,7 +132,7 @@ QString CpOdMatrixAlgorithm::writeMatrix(const QVariantMap& p, QgsProcessingCont
     QgsFeature f(fields);
     f.setAttributes(attributes);
     if (!sink->addFeature(f, QgsFeatureSink::FastInsert))
-      throw QgsProcessingException(writeFeatureError(sink.get(), p, QStringLiteral("MATRIX")));
+      throw QgsProcessingException(writeFeatureError(sink.get(), p, CpKey::Matrix));
   }
   return destination;
 }

@@ -10,6 +10,7 @@
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpreportlayout.h"
+#include "qgis/processing/cpkeys.h"
 
 QString CpReportMapAlgorithm::shortHelpString() const {
   return QObject::tr(
@@ -22,42 +23,39 @@ QString CpReportMapAlgorithm::shortHelpString() const {
 
 void CpReportMapAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterMultipleLayers(
-      QStringLiteral("LAYERS"), QObject::tr("Layers (the first drawn on top)"),
-      cp::qgis::Source::MapLayer));
-  addParameter(new QgsProcessingParameterString(QStringLiteral("TITLE"), QObject::tr("Title")));
+      CpKey::Layers, QObject::tr("Layers (the first drawn on top)"), cp::qgis::Source::MapLayer));
+  addParameter(new QgsProcessingParameterString(CpKey::Title, QObject::tr("Title")));
+  addParameter(new QgsProcessingParameterString(CpKey::Numbers, QObject::tr("Headline numbers"),
+                                                QVariant(), true, true));
+  addParameter(new QgsProcessingParameterString(CpKey::Sources, QObject::tr("Sources"), QVariant(),
+                                                false, true));
   addParameter(new QgsProcessingParameterString(
-      QStringLiteral("NUMBERS"), QObject::tr("Headline numbers"), QVariant(), true, true));
-  addParameter(new QgsProcessingParameterString(QStringLiteral("SOURCES"), QObject::tr("Sources"),
-                                                QVariant(), false, true));
-  addParameter(new QgsProcessingParameterString(
-      QStringLiteral("ATTRIBUTION"), QObject::tr("Attribution (always printed)"),
+      CpKey::Attribution, QObject::tr("Attribution (always printed)"),
       QString::fromUtf8(cp::layers::kOsmAttribution), false, true));
   addParameter(
-      new QgsProcessingParameterEnum(QStringLiteral("PAGE"), QObject::tr("Page"),
+      new QgsProcessingParameterEnum(CpKey::Page, QObject::tr("Page"),
                                      {QObject::tr("A4 landscape"), QObject::tr("A4 portrait"),
                                       QObject::tr("A3 landscape"), QObject::tr("A3 portrait")},
                                      false, 0));
-  addParameter(
-      new QgsProcessingParameterNumber(QStringLiteral("DPI"), QObject::tr("Resolution (dpi)"),
-                                       cp::qgis::NumberType::Integer, 300, false, 50, 1200));
+  addParameter(new QgsProcessingParameterNumber(CpKey::Dpi, QObject::tr("Resolution (dpi)"),
+                                                cp::qgis::NumberType::Integer, 300, false, 50,
+                                                1200));
   addParameter(new QgsProcessingParameterFileDestination(
-      QStringLiteral("OUTPUT"), QObject::tr("Map"),
-      QObject::tr("PDF (*.pdf);;PNG (*.png);;SVG (*.svg)")));
+      CpKey::Output, QObject::tr("Map"), QObject::tr("PDF (*.pdf);;PNG (*.png);;SVG (*.svg)")));
 }
 
 QVariantMap CpReportMapAlgorithm::processAlgorithm(const QVariantMap& p,
                                                    QgsProcessingContext& context,
                                                    QgsProcessingFeedback* feedback) {
   cp::qgis::ReportMap spec;
-  spec.layers = cpLayerList(*this, p, QStringLiteral("LAYERS"), context);
+  spec.layers = cpLayerList(*this, p, CpKey::Layers, context);
   if (spec.layers.isEmpty())
     throw QgsProcessingException(QObject::tr("Choose at least one layer to draw"));
-  spec.title = parameterAsString(p, QStringLiteral("TITLE"), context);
-  spec.numbers = parameterAsString(p, QStringLiteral("NUMBERS"), context);
-  spec.sources = parameterAsString(p, QStringLiteral("SOURCES"), context);
-  spec.attribution = parameterAsString(p, QStringLiteral("ATTRIBUTION"), context);
-  spec.page =
-      static_cast<cp::qgis::ReportMap::Page>(parameterAsEnum(p, QStringLiteral("PAGE"), context));
+  spec.title = parameterAsString(p, CpKey::Title, context);
+  spec.numbers = parameterAsString(p, CpKey::Numbers, context);
+  spec.sources = parameterAsString(p, CpKey::Sources, context);
+  spec.attribution = parameterAsString(p, CpKey::Attribution, context);
+  spec.page = static_cast<cp::qgis::ReportMap::Page>(parameterAsEnum(p, CpKey::Page, context));
   // Layers loaded from paths live in the context's store, not in a project:
   // the layout gets a project of its own that holds them.
   QgsProject project;
@@ -74,11 +72,11 @@ QVariantMap CpReportMapAlgorithm::processAlgorithm(const QVariantMap& p,
   }
   spec.layers = copies;
   const std::unique_ptr<QgsPrintLayout> layout = cp::qgis::buildReportLayout(project, spec);
-  const QString path = parameterAsFileOutput(p, QStringLiteral("OUTPUT"), context);
-  const QString error = cp::qgis::exportReportLayout(
-      *layout, path, parameterAsInt(p, QStringLiteral("DPI"), context));
+  const QString path = parameterAsFileOutput(p, CpKey::Output, context);
+  const QString error =
+      cp::qgis::exportReportLayout(*layout, path, parameterAsInt(p, CpKey::Dpi, context));
   if (!error.isEmpty())
     throw QgsProcessingException(error);
   feedback->pushInfo(QObject::tr("Map written to %1").arg(path));
-  return {{QStringLiteral("OUTPUT"), path}};
+  return {{CpKey::Output, path}};
 }

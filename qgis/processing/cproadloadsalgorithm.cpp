@@ -6,6 +6,7 @@
 #include "layers/analyses/road_loads.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
+#include "qgis/processing/cpkeys.h"
 
 QString CpRoadLoadsAlgorithm::shortHelpString() const {
   return QObject::tr(
@@ -21,13 +22,11 @@ void CpRoadLoadsAlgorithm::initAlgorithm(const QVariantMap&) {
   addFlowParameters();
   addFlowPlacesParameter();
   addSnapParameter(2000);
-  addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Road loads"), cp::qgis::Source::VectorLine));
-  addOutput(new QgsProcessingOutputNumber(QStringLiteral("SEGMENTS"),
-                                          QObject::tr("Road segments loaded")));
-  addOutput(new QgsProcessingOutputNumber(QStringLiteral("TONNE_KM"), QObject::tr("Tonne-km")));
-  addOutput(
-      new QgsProcessingOutputNumber(QStringLiteral("FLOWS_ROUTED"), QObject::tr("Flows routed")));
+  addParameter(new QgsProcessingParameterFeatureSink(CpKey::Output, QObject::tr("Road loads"),
+                                                     cp::qgis::Source::VectorLine));
+  addOutput(new QgsProcessingOutputNumber(CpKey::Segments, QObject::tr("Road segments loaded")));
+  addOutput(new QgsProcessingOutputNumber(CpKey::TonneKm, QObject::tr("Tonne-km")));
+  addOutput(new QgsProcessingOutputNumber(CpKey::FlowsRouted, QObject::tr("Flows routed")));
 }
 
 QVariantMap CpRoadLoadsAlgorithm::processAlgorithm(const QVariantMap& p,
@@ -38,17 +37,16 @@ QVariantMap CpRoadLoadsAlgorithm::processAlgorithm(const QVariantMap& p,
     cpReportDiagnostics(read.diagnostics, feedback);
     const cp::analyses::RoadLoadsResult result =
         cp::analyses::roadLoads(read.prepared.network, read.flows, progress);
-    const QString destination =
-        writeTable(p, context, read.frame(), result.segments, QStringLiteral("OUTPUT"),
-                   Output::Required, cp::qgis::styleRoadLoads);
+    const QString destination = writeTable(p, context, read.frame(), result.segments, CpKey::Output,
+                                           Output::Required, cp::qgis::styleRoadLoads);
     feedback->pushInfo(QObject::tr("%1 of %2 flows routed; %3 road segments loaded; %4 tonne-km")
                            .arg(result.routed)
                            .arg(read.flows.placed.flows.size())
                            .arg(result.segments.rows.size())
                            .arg(result.tonneKm, 0, 'f', 0));
-    return QVariantMap{{QStringLiteral("OUTPUT"), destination},
-                       {QStringLiteral("SEGMENTS"), static_cast<int>(result.segments.rows.size())},
-                       {QStringLiteral("TONNE_KM"), result.tonneKm},
-                       {QStringLiteral("FLOWS_ROUTED"), static_cast<int>(result.routed)}};
+    return QVariantMap{{CpKey::Output, destination},
+                       {CpKey::Segments, static_cast<int>(result.segments.rows.size())},
+                       {CpKey::TonneKm, result.tonneKm},
+                       {CpKey::FlowsRouted, static_cast<int>(result.routed)}};
   });
 }

@@ -11,6 +11,7 @@
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
+#include "qgis/processing/cpkeys.h"
 
 namespace {
 
@@ -40,15 +41,13 @@ void CpRoutesAlgorithm::initAlgorithm(const QVariantMap&) {
   // The share of each route on flagged roads needs the roads themselves.
   addRoadParameters(SavedNetwork::Refused);
   addParameter(new QgsProcessingParameterField(
-      QStringLiteral("FLAG_FIELD"), QObject::tr("Roads: field flagging schematic roads"),
-      QVariant(), QStringLiteral("ROADS"), cp::qgis::FieldDataType::Any, false, true));
-  addPlacesParameter(QStringLiteral("ORIGINS"), QStringLiteral("ORIGIN_ID"),
-                     QObject::tr("Origins"));
-  addPlacesParameter(QStringLiteral("DESTINATIONS"), QStringLiteral("DESTINATION_ID"),
-                     QObject::tr("Destinations"));
+      CpKey::FlagField, QObject::tr("Roads: field flagging schematic roads"), QVariant(),
+      CpKey::Roads, cp::qgis::FieldDataType::Any, false, true));
+  addPlacesParameter(CpKey::Origins, CpKey::OriginId, QObject::tr("Origins"));
+  addPlacesParameter(CpKey::Destinations, CpKey::DestinationId, QObject::tr("Destinations"));
   addMetricAndSnapParameters();
-  addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Routes"), cp::qgis::Source::VectorLine));
+  addParameter(new QgsProcessingParameterFeatureSink(CpKey::Output, QObject::tr("Routes"),
+                                                     cp::qgis::Source::VectorLine));
   addPlacesOutput();
 }
 
@@ -57,16 +56,15 @@ QVariantMap CpRoutesAlgorithm::processAlgorithm(const QVariantMap& p, QgsProcess
   return guarded(feedback, [&](const cp::geo::Feedback* progress) {
     const PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
     const cp::layers::WorkingFrame& frame = *prepared.roads.frame;
-    Places places = readOriginsAnd(p, QStringLiteral("DESTINATIONS"),
-                                   QStringLiteral("DESTINATION_ID"), context, prepared);
+    Places places = readOriginsAnd(p, CpKey::Destinations, CpKey::DestinationId, context, prepared);
     const cp::layers::PointData& origins = places.origins;
     const cp::layers::PointData& destinations = places.destinations;
-    QString flagField = parameterAsString(p, QStringLiteral("FLAG_FIELD"), context);
-    const auto roads = requireSource(p, QStringLiteral("ROADS"), context);
+    QString flagField = parameterAsString(p, CpKey::FlagField, context);
+    const auto roads = requireSource(p, CpKey::Roads, context);
     if (flagField.isEmpty())
       flagField = cp::qgis::detectField(*roads, cp::layers::field_names::kSchematicRoad);
     const auto flagged =
-        flaggedRoads(*roads, inputLabel(QStringLiteral("ROADS")), flagField, places.diagnostics);
+        flaggedRoads(*roads, inputLabel(CpKey::Roads), flagField, places.diagnostics);
     const cp::analyses::RoutesInput input{prepared.network, prepared.roads.lines, origins,
                                           destinations, flagged};
     cp::analyses::RoutesOptions options;
@@ -77,9 +75,8 @@ QVariantMap CpRoutesAlgorithm::processAlgorithm(const QVariantMap& p, QgsProcess
     places.diagnostics.append(result.diagnostics);
     cpReportDiagnostics(places.diagnostics, feedback);
     QVariantMap results{
-        {QStringLiteral("OUTPUT"),
-         writeTable(p, context, frame, cp::analyses::routesTable(result, input),
-                    QStringLiteral("OUTPUT"), Output::Required, cp::qgis::styleRoutes)}};
+        {CpKey::Output, writeTable(p, context, frame, cp::analyses::routesTable(result, input),
+                                   CpKey::Output, Output::Required, cp::qgis::styleRoutes)}};
     writePlaces(
         p, context, frame,
         {{"origin", origins, result.origins}, {"destination", destinations, result.destinations}},

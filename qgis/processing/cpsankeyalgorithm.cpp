@@ -7,6 +7,7 @@
 #include "layers/analyses/sankey_diagram.h"
 #include "layers/text_file.h"
 #include "qgis/cpqgisapi.h"
+#include "qgis/processing/cpkeys.h"
 
 QString CpSankeyAlgorithm::shortHelpString() const {
   return QObject::tr(
@@ -19,25 +20,23 @@ QString CpSankeyAlgorithm::shortHelpString() const {
 
 void CpSankeyAlgorithm::initAlgorithm(const QVariantMap&) {
   addFlowParameters();
-  addParameter(new QgsProcessingParameterString(QStringLiteral("GROUP"),
-                                                QObject::tr("Group (e.g. view) (empty: all)"),
-                                                QVariant(), false, true));
-  addParameter(new QgsProcessingParameterString(QStringLiteral("TITLE"), QObject::tr("Title"),
-                                                QVariant(), false, true));
   addParameter(new QgsProcessingParameterString(
-      QStringLiteral("SPLIT_NODES"),
-      QObject::tr("Nodes drawn both as source and as sink (comma-separated)"),
+      CpKey::Group, QObject::tr("Group (e.g. view) (empty: all)"), QVariant(), false, true));
+  addParameter(new QgsProcessingParameterString(CpKey::Title, QObject::tr("Title"), QVariant(),
+                                                false, true));
+  addParameter(new QgsProcessingParameterString(
+      CpKey::SplitNodes, QObject::tr("Nodes drawn both as source and as sink (comma-separated)"),
       QStringLiteral("outside"), false, true));
-  addParameter(new QgsProcessingParameterNumber(QStringLiteral("WIDTH"),
+  addParameter(new QgsProcessingParameterNumber(CpKey::Width,
                                                 QObject::tr("Width of the diagram (px)"),
                                                 cp::qgis::NumberType::Double, 900, false, 200));
-  addParameter(new QgsProcessingParameterNumber(QStringLiteral("HEIGHT"),
+  addParameter(new QgsProcessingParameterNumber(CpKey::Height,
                                                 QObject::tr("Height of the diagram (px)"),
                                                 cp::qgis::NumberType::Double, 500, false, 100));
   addParameter(new QgsProcessingParameterFileDestination(
-      QStringLiteral("OUTPUT"), QObject::tr("Sankey diagram"), QObject::tr("SVG files (*.svg)")));
-  addOutput(new QgsProcessingOutputNumber(QStringLiteral("NODES"), QObject::tr("Nodes")));
-  addOutput(new QgsProcessingOutputNumber(QStringLiteral("BANDS"), QObject::tr("Bands")));
+      CpKey::Output, QObject::tr("Sankey diagram"), QObject::tr("SVG files (*.svg)")));
+  addOutput(new QgsProcessingOutputNumber(CpKey::Nodes, QObject::tr("Nodes")));
+  addOutput(new QgsProcessingOutputNumber(CpKey::Bands, QObject::tr("Bands")));
 }
 
 QVariantMap CpSankeyAlgorithm::processAlgorithm(const QVariantMap& p, QgsProcessingContext& context,
@@ -47,21 +46,21 @@ QVariantMap CpSankeyAlgorithm::processAlgorithm(const QVariantMap& p, QgsProcess
     const std::vector<cp::layers::Flow> flows = readFlows(p, context, diagnostics);
     cpReportDiagnostics(diagnostics, feedback);
     cp::analyses::SankeyDiagramOptions options;
-    options.group = parameterAsString(p, QStringLiteral("GROUP"), context).trimmed().toStdString();
-    options.drawing.width = parameterAsDouble(p, QStringLiteral("WIDTH"), context);
-    options.drawing.height = parameterAsDouble(p, QStringLiteral("HEIGHT"), context);
-    options.drawing.title = parameterAsString(p, QStringLiteral("TITLE"), context).toStdString();
-    options.drawing.splitNodes = cp::analyses::nodeList(
-        parameterAsString(p, QStringLiteral("SPLIT_NODES"), context).toStdString());
+    options.group = parameterAsString(p, CpKey::Group, context).trimmed().toStdString();
+    options.drawing.width = parameterAsDouble(p, CpKey::Width, context);
+    options.drawing.height = parameterAsDouble(p, CpKey::Height, context);
+    options.drawing.title = parameterAsString(p, CpKey::Title, context).toStdString();
+    options.drawing.splitNodes =
+        cp::analyses::nodeList(parameterAsString(p, CpKey::SplitNodes, context).toStdString());
     const cp::analyses::SankeyDiagram diagram = cp::analyses::drawSankey(flows, options);
-    const QString path = parameterAsFileOutput(p, QStringLiteral("OUTPUT"), context);
+    const QString path = parameterAsFileOutput(p, CpKey::Output, context);
     cp::layers::writeTextFile(path.toStdString(), diagram.svg);
     feedback->pushInfo(QObject::tr("%1 nodes and %2 bands drawn in %3")
                            .arg(diagram.layout.nodes.size())
                            .arg(diagram.layout.links.size())
                            .arg(path));
-    return QVariantMap{{QStringLiteral("OUTPUT"), path},
-                       {QStringLiteral("NODES"), static_cast<int>(diagram.layout.nodes.size())},
-                       {QStringLiteral("BANDS"), static_cast<int>(diagram.layout.links.size())}};
+    return QVariantMap{{CpKey::Output, path},
+                       {CpKey::Nodes, static_cast<int>(diagram.layout.nodes.size())},
+                       {CpKey::Bands, static_cast<int>(diagram.layout.links.size())}};
   });
 }

@@ -6,12 +6,7 @@
 #include "layers/analyses/site_assessment.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
-
-namespace {
-
-const QString kCandidates = QStringLiteral("CANDIDATES");
-
-}  // namespace
+#include "qgis/processing/cpkeys.h"
 
 QString CpSiteAssessmentAlgorithm::shortHelpString() const {
   return QObject::tr(
@@ -28,18 +23,17 @@ void CpSiteAssessmentAlgorithm::initAlgorithm(const QVariantMap&) {
   addRoadParameters();
   addFlowParameters();
   addFlowPlacesParameter();
-  addPlacesParameter(kCandidates, QStringLiteral("CANDIDATE_ID"), QObject::tr("Candidate sites"));
+  addPlacesParameter(CpKey::Candidates, CpKey::CandidateId, QObject::tr("Candidate sites"));
   addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("INPUT_RATIO"),
-      QObject::tr("Inputs the facility receives per tonne it delivers (t/t)"),
+      CpKey::InputRatio, QObject::tr("Inputs the facility receives per tonne it delivers (t/t)"),
       cp::qgis::NumberType::Double, 0, false, 0));
   addSnapParameter(2000);
   addCo2Parameter();
   addParameter(new QgsProcessingParameterFeatureSink(
-      QStringLiteral("OUTPUT"), QObject::tr("Candidates ranked"), cp::qgis::Source::VectorPoint));
-  addOutput(new QgsProcessingOutputNumber(QStringLiteral("BASELINE_TONNE_KM"),
-                                          QObject::tr("Baseline tonne-km")));
-  addOutput(new QgsProcessingOutputString(QStringLiteral("BEST"), QObject::tr("Best candidate")));
+      CpKey::Output, QObject::tr("Candidates ranked"), cp::qgis::Source::VectorPoint));
+  addOutput(
+      new QgsProcessingOutputNumber(CpKey::BaselineTonneKm, QObject::tr("Baseline tonne-km")));
+  addOutput(new QgsProcessingOutputString(CpKey::Best, QObject::tr("Best candidate")));
 }
 
 QVariantMap CpSiteAssessmentAlgorithm::processAlgorithm(const QVariantMap& p,
@@ -47,26 +41,26 @@ QVariantMap CpSiteAssessmentAlgorithm::processAlgorithm(const QVariantMap& p,
                                                         QgsProcessingFeedback* feedback) {
   return guarded(feedback, [&](const cp::geo::Feedback* progress) {
     FlowsOnRoads read = readFlowsOnRoads(p, context, feedback, progress);
-    const cp::layers::PointData candidates = readSites(
-        p, kCandidates, QStringLiteral("CANDIDATE_ID"), context, read.frame(), read.diagnostics);
+    const cp::layers::PointData candidates = readSites(p, CpKey::Candidates, CpKey::CandidateId,
+                                                       context, read.frame(), read.diagnostics);
     cp::analyses::SiteAssessmentOptions options;
-    options.inputRatio = parameterAsDouble(p, QStringLiteral("INPUT_RATIO"), context);
-    options.kgCo2PerTkm = parameterAsDouble(p, QStringLiteral("CO2_PER_TKM"), context);
+    options.inputRatio = parameterAsDouble(p, CpKey::InputRatio, context);
+    options.kgCo2PerTkm = parameterAsDouble(p, CpKey::Co2PerTkm, context);
     options.snap = snapOptions(p, context);
     const cp::analyses::SiteAssessmentResult result =
         cp::analyses::assessSites(read.prepared.network, read.flows, candidates, options, progress);
     read.diagnostics.append(result.diagnostics);
     cpReportDiagnostics(read.diagnostics, feedback);
     const QString destination =
-        writeTable(p, context, read.frame(), result.candidates, QStringLiteral("OUTPUT"),
-                   Output::Required, cp::qgis::styleSiteRanking);
+        writeTable(p, context, read.frame(), result.candidates, CpKey::Output, Output::Required,
+                   cp::qgis::styleSiteRanking);
     const std::size_t best = result.ranking.front();
     feedback->pushInfo(QObject::tr("Baseline %1 tonne-km; best candidate %2: %3 tonne-km")
                            .arg(result.baselineTonneKm, 0, 'f', 0)
                            .arg(QString::fromStdString(candidates.ids[best]))
                            .arg(result.newTonneKm[best], 0, 'f', 0));
-    return QVariantMap{{QStringLiteral("OUTPUT"), destination},
-                       {QStringLiteral("BASELINE_TONNE_KM"), result.baselineTonneKm},
-                       {QStringLiteral("BEST"), QString::fromStdString(candidates.ids[best])}};
+    return QVariantMap{{CpKey::Output, destination},
+                       {CpKey::BaselineTonneKm, result.baselineTonneKm},
+                       {CpKey::Best, QString::fromStdString(candidates.ids[best])}};
   });
 }

@@ -7,9 +7,9 @@
 #include "layers/flag_reader.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
+#include "qgis/processing/cpkeys.h"
 
 namespace {
-
 
 QString percent(double share) {
   return QString::number(100 * share, 'f', 2) + QLatin1Char('%');
@@ -38,38 +38,37 @@ QString CpSiteSelectionAlgorithm::shortHelpString() const {
 void CpSiteSelectionAlgorithm::initAlgorithm(const QVariantMap&) {
   addSourcesAndSitesParameters(QObject::tr("Candidate sites"));
   addParameter(new QgsProcessingParameterBoolean(
-      QStringLiteral("USE_CAPACITY"), QObject::tr("Limit each site to its capacity"), true));
+      CpKey::UseCapacity, QObject::tr("Limit each site to its capacity"), true));
   addParameter(new QgsProcessingParameterField(
-      QStringLiteral("EXISTING_FIELD"),
+      CpKey::ExistingField,
       QObject::tr("Candidate sites: field marking those already built (empty: detect 'status')"),
-      QVariant(), QStringLiteral("SITES"), cp::qgis::FieldDataType::Any, false, true));
-  addParameter(new QgsProcessingParameterNumber(QStringLiteral("NEW_SITES"),
-                                                QObject::tr("New sites to build"),
+      QVariant(), CpKey::Sites, cp::qgis::FieldDataType::Any, false, true));
+  addParameter(new QgsProcessingParameterNumber(CpKey::NewSites, QObject::tr("New sites to build"),
                                                 cp::qgis::NumberType::Integer, 1, false, 0));
   addParameter(new QgsProcessingParameterEnum(
-      QStringLiteral("OBJECTIVE"), QObject::tr("Objective"),
+      CpKey::Objective, QObject::tr("Objective"),
       {QObject::tr("Least tonne-km (p-median)"),
        QObject::tr("Most tonnes within a distance (maximal coverage)")},
       false, 0));
   addParameter(new QgsProcessingParameterNumber(
-      QStringLiteral("COVER_KM"), QObject::tr("Cover distance by road (km, maximal coverage)"),
+      CpKey::CoverKm, QObject::tr("Cover distance by road (km, maximal coverage)"),
       cp::qgis::NumberType::Double, 15, false, 0));
   // The choices in the order of cp::analyses::SelectionMethod.
   addParameter(new QgsProcessingParameterEnum(
-      QStringLiteral("METHOD"), QObject::tr("Method"),
+      CpKey::Method, QObject::tr("Method"),
       {QObject::tr("Heuristic"), QObject::tr("Exact (GLPK branch and bound)"),
        QObject::tr("Both, reporting the heuristic's gap")},
       false, static_cast<int>(cp::analyses::SelectionMethod::Heuristic)));
-  addParameter(new QgsProcessingParameterNumber(QStringLiteral("TIME_LIMIT"),
+  addParameter(new QgsProcessingParameterNumber(CpKey::TimeLimit,
                                                 QObject::tr("Time limit of the exact method (s)"),
                                                 cp::qgis::NumberType::Double, 60, false, 1));
   addAllocationOutputs();
-  addOutput(new QgsProcessingOutputString(QStringLiteral("CHOSEN"),
+  addOutput(new QgsProcessingOutputString(CpKey::Chosen,
                                           QObject::tr("Sites chosen, existing ones included")));
   addOutput(new QgsProcessingOutputNumber(
-      QStringLiteral("PROVEN_OPTIMAL"), QObject::tr("1 when the exact method proved optimality")));
+      CpKey::ProvenOptimal, QObject::tr("1 when the exact method proved optimality")));
   addOutput(new QgsProcessingOutputNumber(
-      QStringLiteral("HEURISTIC_GAP"),
+      CpKey::HeuristicGap,
       QObject::tr("The heuristic's tonne-km above the exact method's, as a share")));
 }
 
@@ -81,15 +80,14 @@ QVariantMap CpSiteSelectionAlgorithm::processAlgorithm(const QVariantMap& p,
         readSourcesAndSites(p, context, feedback, progress, cp::geo::kInfinity);
     cp::analyses::SiteSelectionOptions options;
     options.snap = snapOptions(p, context);
-    options.newSites =
-        static_cast<std::size_t>(parameterAsInt(p, QStringLiteral("NEW_SITES"), context));
-    options.useCapacity = parameterAsBoolean(p, QStringLiteral("USE_CAPACITY"), context);
-    if (parameterAsEnum(p, QStringLiteral("OBJECTIVE"), context) == 1)
-      options.coverKm = parameterAsDouble(p, QStringLiteral("COVER_KM"), context);
-    options.method = static_cast<cp::analyses::SelectionMethod>(
-        parameterAsEnum(p, QStringLiteral("METHOD"), context));
-    options.timeLimitS = parameterAsDouble(p, QStringLiteral("TIME_LIMIT"), context);
-    options.kgCo2PerTkm = parameterAsDouble(p, QStringLiteral("CO2_PER_TKM"), context);
+    options.newSites = static_cast<std::size_t>(parameterAsInt(p, CpKey::NewSites, context));
+    options.useCapacity = parameterAsBoolean(p, CpKey::UseCapacity, context);
+    if (parameterAsEnum(p, CpKey::Objective, context) == 1)
+      options.coverKm = parameterAsDouble(p, CpKey::CoverKm, context);
+    options.method =
+        static_cast<cp::analyses::SelectionMethod>(parameterAsEnum(p, CpKey::Method, context));
+    options.timeLimitS = parameterAsDouble(p, CpKey::TimeLimit, context);
+    options.kgCo2PerTkm = parameterAsDouble(p, CpKey::Co2PerTkm, context);
     cp::layers::Diagnostics diagnostics;
     const std::vector<bool> existing = readExisting(p, context, diagnostics);
     const cp::analyses::SiteSelectionResult result =
@@ -103,7 +101,7 @@ QVariantMap CpSiteSelectionAlgorithm::processAlgorithm(const QVariantMap& p,
       chosen << QString::fromStdString(id);
     feedback->pushInfo(QObject::tr("Sites: %1").arg(chosen.join(QStringLiteral(", "))));
     results.insert(writeAllocation(p, context, feedback, read, result.allocation, result.status));
-    results.insert(QStringLiteral("CHOSEN"), chosen.join(QLatin1Char(',')));
+    results.insert(CpKey::Chosen, chosen.join(QLatin1Char(',')));
     return results;
   });
 }
@@ -112,14 +110,14 @@ QVariantMap CpSiteSelectionAlgorithm::reportMethods(const cp::analyses::SiteSele
                                                     QgsProcessingFeedback* feedback) {
   QVariantMap results;
   if (r.provenOptimal) {
-    results.insert(QStringLiteral("PROVEN_OPTIMAL"), *r.provenOptimal ? 1 : 0);
+    results.insert(CpKey::ProvenOptimal, *r.provenOptimal ? 1 : 0);
     feedback->pushInfo(*r.provenOptimal
                            ? QObject::tr("The exact method proved its choice optimal.")
                            : QObject::tr("The exact method reached its time limit; its best "
                                          "choice is not proven optimal."));
   }
   if (r.both) {
-    results.insert(QStringLiteral("HEURISTIC_GAP"), r.both->gap);
+    results.insert(CpKey::HeuristicGap, r.both->gap);
     feedback->pushInfo(QObject::tr("Heuristic: %1 t served, %2 tonne-km; exact: %3 t, %4 "
                                    "tonne-km; gap %5")
                            .arg(r.both->servedHeuristic, 0, 'f', 0)
@@ -134,11 +132,11 @@ QVariantMap CpSiteSelectionAlgorithm::reportMethods(const cp::analyses::SiteSele
 std::vector<bool> CpSiteSelectionAlgorithm::readExisting(const QVariantMap& p,
                                                          QgsProcessingContext& context,
                                                          cp::layers::Diagnostics& diagnostics) {
-  const auto sites = requireSource(p, QStringLiteral("SITES"), context);
-  QString field = parameterAsString(p, QStringLiteral("EXISTING_FIELD"), context);
+  const auto sites = requireSource(p, CpKey::Sites, context);
+  QString field = parameterAsString(p, CpKey::ExistingField, context);
   if (field.isEmpty())
     field = cp::qgis::detectField(*sites, cp::layers::field_names::kExistingSite);
   if (field.isEmpty())
     return std::vector<bool>(static_cast<std::size_t>(sites->featureCount()), false);
-  return cp::qgis::readFlags(*sites, inputLabel(QStringLiteral("SITES")), field, diagnostics);
+  return cp::qgis::readFlags(*sites, inputLabel(CpKey::Sites), field, diagnostics);
 }

@@ -28,6 +28,7 @@
 #include "layers/library_messages.h"
 #include "qgis/cpreportlayout.h"
 #include "qgis/cpresultstyles.h"
+#include "qgis/processing/cpkeys.h"
 #include "qgis/processing/cpprocessingprovider.h"
 #include "report_folder.h"
 
@@ -212,68 +213,70 @@ class Report {
  private:
   std::vector<Step> plan() const {
     // The road network is built once, by the first step, for every step that routes.
-    const QVariantMap roads{{QStringLiteral("SAVED_NETWORK"), network()}};
+    const QVariantMap roads{{CpKey::SavedNetwork, network()}};
     const auto with = [&roads](QVariantMap extra) {
       for (auto it = roads.begin(); it != roads.end(); ++it)
         extra.insert(it.key(), it.value());
       return extra;
     };
-    const QVariantMap organicToCompost{{"SOURCES", id("organic")},
-                                       {"SOURCE_ID", "source_id"},
-                                       {"SITES", id("compost")},
-                                       {"SITE_ID", "site_id"}};
-    const QVariantMap flows{{"FLOWS", id("flows")},
-                            {"PLACES", QStringList{id("zones"), id("districts")}},
-                            {"SCENARIO", c_.scenario}};
-    const QVariantMap districts{{"DISTRICTS", id("districts")}, {"DISTRICT_ID", "district_id"}};
+    const QVariantMap organicToCompost{{CpKey::Sources, id("organic")},
+                                       {CpKey::SourceId, "source_id"},
+                                       {CpKey::Sites, id("compost")},
+                                       {CpKey::SiteId, "site_id"}};
+    const QVariantMap flows{{CpKey::Flows, id("flows")},
+                            {CpKey::Places, QStringList{id("zones"), id("districts")}},
+                            {CpKey::Scenario, c_.scenario}};
+    const QVariantMap districts{{CpKey::Districts, id("districts")},
+                                {CpKey::DistrictId, "district_id"}};
     QVariantMap catchments = with(organicToCompost);
-    catchments.insert(QStringLiteral("CUTOFF"), c_.cutoffKm * 1000);
+    catchments.insert(CpKey::Cutoff, c_.cutoffKm * 1000);
     QVariantMap supply = with(districts);
-    supply.insert(
-        {{"ZONES", id("zones")}, {"ZONE_ID", "zone_id"}, {"PRODUCTS", id("zone_products")}});
+    supply.insert({{CpKey::Zones, id("zones")},
+                   {CpKey::ZoneId, "zone_id"},
+                   {CpKey::Products, id("zone_products")}});
     return {{"road network",
              "circularplanner:buildnetwork",
-             {{"ROADS", id("roads")}, {"SAVE_TO", network()}},
+             {{CpKey::Roads, id("roads")}, {CpKey::SaveTo, network()}},
              {},
              false},
             {"composting-site catchments",
              "circularplanner:catchments",
              catchments,
-             {{"OUTPUT", "catchments", cp::qgis::styleCatchments}}},
+             {{CpKey::Output, "catchments", cp::qgis::styleCatchments}}},
             {"organic waste allocated to the composting sites",
              "circularplanner:allocation",
              with(organicToCompost),
-             {{"OUTPUT", "allocation", cp::qgis::styleAllocation},
-              {"SITE_INTAKE", "site_intake", cp::qgis::styleSiteIntake},
-              {"SOURCE_STATUS", "organic_sources_status", cp::qgis::styleSourceStatus}}},
+             {{CpKey::Output, "allocation", cp::qgis::styleAllocation},
+              {CpKey::SiteIntake, "site_intake", cp::qgis::styleSiteIntake},
+              {CpKey::SourceStatus, "organic_sources_status", cp::qgis::styleSourceStatus}}},
             {"compost to the farmland",
              "circularplanner:compostoutlets",
              // Compost from what each site received in the allocation above.
-             with({{"SITES", results() + "|layername=site_intake"},
-                   {"SITE_ID", "site_id"},
-                   {"INTAKE_FIELD", "tonnes_in"},
-                   {"FARMLAND", id("farmland")},
-                   {"PARCEL_ID", "parcel_id"}}),
-             {{"OUTPUT", "compost_deliveries", cp::qgis::styleAllocation},
-              {"PARCELS", "farmland_supplied", cp::qgis::styleDemandMet},
-              {"SITE_OUTLETS", "compost_placed", cp::qgis::styleCompostSites}}},
+             with({{CpKey::Sites, results() + "|layername=site_intake"},
+                   {CpKey::SiteId, "site_id"},
+                   {CpKey::IntakeField, "tonnes_in"},
+                   {CpKey::Farmland, id("farmland")},
+                   {CpKey::ParcelId, "parcel_id"}}),
+             {{CpKey::Output, "compost_deliveries", cp::qgis::styleAllocation},
+              {CpKey::Parcels, "farmland_supplied", cp::qgis::styleDemandMet},
+              {CpKey::SiteOutlets, "compost_placed", cp::qgis::styleCompostSites}}},
             {"construction flows",
              "circularplanner:flowlines",
              with(flows),
-             {{"OUTPUT", "flow_lines", cp::qgis::styleFlowLines}}},
+             {{CpKey::Output, "flow_lines", cp::qgis::styleFlowLines}}},
             {"road loads of the construction flows",
              "circularplanner:roadloads",
              with(flows),
-             {{"OUTPUT", "road_loads", cp::qgis::styleRoadLoads}}},
+             {{CpKey::Output, "road_loads", cp::qgis::styleRoadLoads}}},
             {"building stock",
              "circularplanner:buildingstock",
              districts,
-             {{"OUTPUT", "building_stock", cp::qgis::styleStockDemand}}},
+             {{CpKey::Output, "building_stock", cp::qgis::styleStockDemand}}},
             {"construction supply",
              "circularplanner:constructionsupply",
              supply,
-             {{"OUTPUT", "construction_supply", cp::qgis::styleFlowLines},
-              {"DISTRICT_SUPPLY", "district_supply", cp::qgis::styleDistrictSupply}}}};
+             {{CpKey::Output, "construction_supply", cp::qgis::styleFlowLines},
+              {CpKey::DistrictSupply, "district_supply", cp::qgis::styleDistrictSupply}}}};
   }
 
   // Runs a Processing algorithm on the project; its warnings, and what GDAL
@@ -440,11 +443,11 @@ class Report {
       std::unique_ptr<QgsProcessingAlgorithm> alg;
       runAlgorithm("Sankey diagram of " + std::string(view),
                    QStringLiteral("circularplanner:sankey"),
-                   {{"FLOWS", id("flows")},
-                    {"SCENARIO", QStringLiteral("report_baseline")},
-                    {"GROUP", QString::fromLatin1(view)},
-                    {"TITLE", title},
-                    {"OUTPUT", path}},
+                   {{CpKey::Flows, id("flows")},
+                    {CpKey::Scenario, QStringLiteral("report_baseline")},
+                    {CpKey::Group, QString::fromLatin1(view)},
+                    {CpKey::Title, title},
+                    {CpKey::Output, path}},
                    context, alg);
       const QString page = QString(path).replace(QLatin1String(".svg"), QLatin1String(".pdf"));
       const QString error = cp::qgis::exportDiagramPage(
