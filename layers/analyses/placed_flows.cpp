@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "geo/flows_on_network.h"
+#include "layers/field_names.h"
 
 namespace cp::analyses {
 namespace {
@@ -34,6 +35,13 @@ void gatherPlaces(const std::vector<FlowPlaceLayer>& layers, PlacedFlows& out,
 }
 
 }  // namespace
+
+std::string noPlaceIdMessage() {
+  std::string usual;
+  for (const std::string& name : layers::field_names::kPlaceId)
+    usual += (usual.empty() ? "" : ", ") + name;
+  return "no id field to match the flows' origins and destinations (one of " + usual + ")";
+}
 
 PlacedFlows placeFlows(const std::vector<FlowPlaceLayer>& layers, std::vector<layers::Flow> flows,
                        const std::string& flowTable, layers::Diagnostics& diagnostics) {

@@ -23,6 +23,10 @@ struct FlowPlaceLayer {
   std::string idField;  // for messages
 };
 
+// Why a layer of places cannot serve the flows: it has none of the usual id
+// fields (field_names::kPlaceId), said by every reader alike.
+std::string noPlaceIdMessage();
+
 struct PlacedFlows {
   layers::PointData places;                               // of every layer, each id once
   std::vector<layers::Flow> flows;                        // those with both ends among the places

@@ -24,13 +24,8 @@ analyses::FlowsOnNetwork placedFlows(const FlowsOnRoadsJob& job, const PreparedN
   for (const std::string& layer : job.places) {
     const LayerRef ref = LayerRef::parse(layer);
     const std::string idField = detectField(OpenLayer(ref), field_names::kPlaceId);
-    if (idField.empty()) {
-      std::string usual;
-      for (const std::string& name : field_names::kPlaceId)
-        usual += (usual.empty() ? "" : ", ") + name;
-      failInput(ref.label(), "", "",
-                "no id field to match the flows' origins and destinations (one of " + usual + ")");
-    }
+    if (idField.empty())
+      failInput(ref.label(), "", "", analyses::noPlaceIdMessage());
     places.push_back(readPoints(ref, idField, prepared.frame));
     diagnostics.append(places.back().diagnostics);
     idFields.push_back(idField);

@@ -66,12 +66,7 @@ CpFlowAlgorithm::FlowsOnRoads CpFlowAlgorithm::readFlowsOnRoads(const QVariantMa
     const QString idField =
         cp::qgis::detectField(*layer.snapshot, cp::layers::field_names::kPlaceId);
     if (idField.isEmpty())
-      cp::layers::failInput(name.toStdString(), "", "",
-                            "no id field to match the flows' origins and destinations (one of " +
-                                cp::qgis::usualNames(cp::layers::field_names::kPlaceId)
-                                    .join(QStringLiteral(", "))
-                                    .toStdString() +
-                                ")");
+      cp::layers::failInput(name.toStdString(), "", "", cp::analyses::noPlaceIdMessage());
     places.push_back(cp::qgis::readPoints(*layer.snapshot, name, idField, out.frame(),
                                           context.transformContext()));
     out.diagnostics.append(places.back().diagnostics);
