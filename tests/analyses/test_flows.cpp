@@ -11,6 +11,7 @@
 #include "almaty_places.h"
 #include "geo/routing.h"
 #include "layers/analyses/compost_outlets.h"
+#include "layers/analyses/construction_supply.h"
 #include "layers/analyses/flow_balance.h"
 #include "layers/analyses/flow_lines.h"
 #include "layers/analyses/road_loads.h"
@@ -189,6 +190,76 @@ TEST(FlowBalanceAnalysis, NodesBalanceWithinTheirGroupAndStockCounts) {
   analyses::FlowBalanceOptions lenient;
   lenient.tolerance = 0.1;
   EXPECT_EQ(analyses::balanceFlows(flows, lenient, "flows").unbalanced, 0U);
+}
+
+}  // namespace
+}  // namespace cp::test
+
+namespace cp::test {
+namespace {
+
+class ConstructionAnalysis : public OnAlmatyRoads {
+ protected:
+  void SetUp() override {
+    zones_ = places("Z", 2, 11);
+    districts_ = places("D", 4, 12);
+    products_.table = "products";
+    products_.zoneField = "zone_id";
+    products_.classField = "material_class";
+    const std::tuple<const char*, const char*, double> rows[] = {
+        {"Z0", "minerals", 1e9}, {"Z1", "biomass", 10000}, {"Z1", "fossil_fuels", 500}};
+    for (const auto& [zone, materialClass, capacity] : rows) {
+      products_.rows.push_back(std::to_string(products_.rows.size()));
+      products_.zones.push_back(zone);
+      products_.classes.push_back(materialClass);
+      products_.capacity.push_back(capacity);
+    }
+    for (std::size_t d = 0; d < districts_.ids.size(); ++d) {
+      layers::DistrictFloorArea floor;
+      floor.growthResidential = 10000.0 * static_cast<double>(d + 1);
+      floor.demolition = 5000;
+      floors_.push_back(floor);
+    }
+  }
+
+  analyses::ConstructionSupplyResult supply(bool mining) const {
+    analyses::ConstructionSupplyOptions options;
+    options.urbanMining = mining;
+    return analyses::supplyConstruction({network(), zones_, products_, districts_, floors_},
+                                        options);
+  }
+
+  layers::PointData zones_, districts_;
+  analyses::ZoneProducts products_;
+  std::vector<layers::DistrictFloorArea> floors_;
+};
+
+// Demand at the report's intensities; ample minerals all supplied, wood up to
+// the zone's capacity, metals only from demolitions; classes that build
+// nothing are said.
+TEST_F(ConstructionAnalysis, EachClassIsSuppliedUpToWhatIsOffered) {
+  const layers::StockCoefficients c = layers::almatyCoefficients();
+  const double floor = 10000.0 * (1 + 2 + 3 + 4);
+  const analyses::ConstructionSupplyResult plain = supply(false);
+  EXPECT_NEAR(plain.demand, floor * c.newBuild.total(), 1e-6);
+  EXPECT_NEAR(plain.supplied, floor * c.newBuild.minerals + 10000, 1e-6);
+  EXPECT_DOUBLE_EQ(plain.secondary, 0);
+  // Each district's demolitions free less than it needs of every class: all of
+  // it is used, at home (0 km). Minerals were met already; metals and wood
+  // gain what is freed.
+  const analyses::ConstructionSupplyResult mined = supply(true);
+  const layers::ConstructionMaterials freed = layers::districtStock(floors_[0], c).recoverable;
+  EXPECT_NEAR(mined.secondary, 4 * freed.total(), 1e-6);
+  EXPECT_NEAR(mined.supplied, plain.supplied + 4 * (freed.metals + freed.biomass), 1e-6);
+  EXPECT_LT(mined.tonneKm, plain.tonneKm);  // minerals freed at home are not hauled
+  ASSERT_FALSE(plain.diagnostics.empty());
+  EXPECT_NE(plain.diagnostics.all().back().message.find("not a construction class"),
+            std::string::npos);
+}
+
+TEST_F(ConstructionAnalysis, AProductOfAnUnknownZoneIsAnError) {
+  products_.zones[0] = "Z9";
+  EXPECT_THROW(supply(true), layers::InputError);
 }
 
 }  // namespace
