@@ -1,12 +1,18 @@
 // Every role read from PostGIS through QGIS's own PostgreSQL provider - tables,
 // a view, and tables without geometry - gives the same results as the same
-// data read from the GeoPackage. The database is a throwaway real server.
+// data read from the GeoPackage; so do the runner's jobs reading PostGIS
+// through GDAL. The database is a throwaway real server.
 
 #include <gdal_utils.h>
 #include <gtest/gtest.h>
 
+#include <QTemporaryDir>
+
 #include <qgsproject.h>
 
+#include "layers/jobs/compost_outlets_job.h"
+#include "layers/jobs/construction_jobs.h"
+#include "layers/jobs/flow_jobs.h"
 #include "processing_run.h"
 #include "support/pg_cluster.h"
 
@@ -144,6 +150,53 @@ TEST_F(ProcessingPostgis, FlowTablesWithoutGeometry) {
                          {"ZONES", postgis("industrial_zones")},
                          {"PRODUCTS", postgis("zone_products", false)}});
   expectSame("circularplanner:constructionsupply", supplyFile, supplyDatabase, "SUPPLIED_TONNES");
+}
+
+// The runner's jobs, with GDAL alone, on the same tables in PostGIS: the same
+// numbers as on the GeoPackage (a team server runs them beside the database).
+TEST_F(ProcessingPostgis, TheHeadlessJobsReadTheTablesThroughGdal) {
+  const std::string file = std::string(CP_SAMPLE_DATA) + "/almaty.gpkg|layername=";
+  const std::string database = "PG:" + cluster_->conninfo() + "|layername=";
+  const QTemporaryDir out;
+  ASSERT_TRUE(out.isValid());
+  const auto path = [&out](const char* name) { return out.filePath(name).toStdString(); };
+  double supplied[2] = {0, 0};
+  double flowTonneKm[2] = {0, 0};
+  double compostPlaced[2] = {0, 0};
+  for (int k = 0; k < 2; ++k) {
+    const std::string& from = k == 0 ? file : database;
+    const std::string suffix = k == 0 ? "file" : "db";
+    layers::ConstructionSupplyJob supply;
+    supply.network.roads = from + "roads";
+    supply.zones = from + "industrial_zones";
+    supply.zoneIdField = "zone_id";
+    supply.products = from + "zone_products";
+    supply.districts = from + "districts";
+    supply.districtIdField = "district_id";
+    supply.output = path(("supply_" + suffix + ".gpkg").c_str());
+    supplied[k] = layers::runConstructionSupplyJob(supply).supplied;
+    layers::FlowsOnRoadsJob flows;
+    flows.network.roads = from + "roads";
+    flows.table.flows = from + "material_flows";
+    flows.table.filter.scenario = "masterplan_2050_illustrative";
+    flows.places = {from + "industrial_zones", from + "districts"};
+    flows.output = path(("flows_" + suffix + ".gpkg").c_str());
+    flowTonneKm[k] = layers::runFlowsOnRoadsJob(flows).tonneKm;
+    layers::CompostOutletsJob compost;
+    compost.network.roads = from + "roads";
+    compost.sites = from + "composting_sites";
+    compost.siteIdField = "site_id";
+    compost.farmland = from + "agricultural_land";
+    compost.parcelIdField = "parcel_id";
+    compost.output = path(("compost_" + suffix + ".gpkg").c_str());
+    compostPlaced[k] = layers::runCompostOutletsJob(compost).placed;
+  }
+  EXPECT_GT(supplied[0], 0);
+  EXPECT_NEAR(supplied[1], supplied[0], 1e-9 * supplied[0]);
+  EXPECT_GT(flowTonneKm[0], 0);
+  EXPECT_NEAR(flowTonneKm[1], flowTonneKm[0], 1e-9 * flowTonneKm[0]);
+  EXPECT_GT(compostPlaced[0], 0);
+  EXPECT_NEAR(compostPlaced[1], compostPlaced[0], 1e-9 * compostPlaced[0]);
 }
 
 }  // namespace
