@@ -5,7 +5,6 @@
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
 
-#include "cpnetworkalgorithm.h"
 #include "layers/attribution.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
@@ -47,36 +46,38 @@ void CpReportMapAlgorithm::initAlgorithm(const QVariantMap&) {
 QVariantMap CpReportMapAlgorithm::processAlgorithm(const QVariantMap& p,
                                                    QgsProcessingContext& context,
                                                    QgsProcessingFeedback* feedback) {
-  cp::qgis::ReportMap spec;
-  spec.layers = cpLayerList(*this, p, CpKey::Layers, context);
-  if (spec.layers.isEmpty())
-    throw QgsProcessingException(QObject::tr("Choose at least one layer to draw"));
-  spec.title = parameterAsString(p, CpKey::Title, context);
-  spec.numbers = parameterAsString(p, CpKey::Numbers, context);
-  spec.sources = parameterAsString(p, CpKey::Sources, context);
-  spec.attribution = parameterAsString(p, CpKey::Attribution, context);
-  spec.page = static_cast<cp::qgis::ReportMap::Page>(parameterAsEnum(p, CpKey::Page, context));
-  // Layers loaded from paths live in the context's store, not in a project:
-  // the layout gets a project of its own that holds them.
-  QgsProject project;
-  project.setTransformContext(context.transformContext());
-  QList<QgsMapLayer*> copies;
-  for (QgsMapLayer* layer : spec.layers) {
-    if (auto* vector = qobject_cast<QgsVectorLayer*>(layer)) {
-      const QString problem = cp::qgis::coordinatesProblem(*vector);
-      if (!problem.isEmpty())
-        feedback->pushWarning(QStringLiteral("%1: %2").arg(layer->name(), problem));
+  return guarded(feedback, [&](const cp::geo::Feedback*) -> QVariantMap {
+    cp::qgis::ReportMap spec;
+    spec.layers = cpLayerList(*this, p, CpKey::Layers, context);
+    if (spec.layers.isEmpty())
+      throw QgsProcessingException(QObject::tr("Choose at least one layer to draw"));
+    spec.title = parameterAsString(p, CpKey::Title, context);
+    spec.numbers = parameterAsString(p, CpKey::Numbers, context);
+    spec.sources = parameterAsString(p, CpKey::Sources, context);
+    spec.attribution = parameterAsString(p, CpKey::Attribution, context);
+    spec.page = static_cast<cp::qgis::ReportMap::Page>(parameterAsEnum(p, CpKey::Page, context));
+    // Layers loaded from paths live in the context's store, not in a project:
+    // the layout gets a project of its own that holds them.
+    QgsProject project;
+    project.setTransformContext(context.transformContext());
+    QList<QgsMapLayer*> copies;
+    for (QgsMapLayer* layer : spec.layers) {
+      if (auto* vector = qobject_cast<QgsVectorLayer*>(layer)) {
+        const QString problem = cp::qgis::coordinatesProblem(*vector);
+        if (!problem.isEmpty())
+          feedback->pushWarning(QStringLiteral("%1: %2").arg(layer->name(), problem));
+      }
+      copies << layer->clone();  // with its style
+      project.addMapLayer(copies.back(), false);
     }
-    copies << layer->clone();  // with its style
-    project.addMapLayer(copies.back(), false);
-  }
-  spec.layers = copies;
-  const std::unique_ptr<QgsPrintLayout> layout = cp::qgis::buildReportLayout(project, spec);
-  const QString path = parameterAsFileOutput(p, CpKey::Output, context);
-  const QString error =
-      cp::qgis::exportReportLayout(*layout, path, parameterAsInt(p, CpKey::Dpi, context));
-  if (!error.isEmpty())
-    throw QgsProcessingException(error);
-  feedback->pushInfo(QObject::tr("Map written to %1").arg(path));
-  return {{CpKey::Output, path}};
+    spec.layers = copies;
+    const std::unique_ptr<QgsPrintLayout> layout = cp::qgis::buildReportLayout(project, spec);
+    const QString path = parameterAsFileOutput(p, CpKey::Output, context);
+    const QString error =
+        cp::qgis::exportReportLayout(*layout, path, parameterAsInt(p, CpKey::Dpi, context));
+    if (!error.isEmpty())
+      throw QgsProcessingException(error);
+    feedback->pushInfo(QObject::tr("Map written to %1").arg(path));
+    return {{CpKey::Output, path}};
+  });
 }

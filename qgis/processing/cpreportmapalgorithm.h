@@ -3,10 +3,9 @@
 // legend, scale bar, north arrow, inset, numbers, sources and attribution, as
 // PDF, PNG or SVG.
 
-#include <qgsprocessingalgorithm.h>
-#include "qgis/cpqgisapi.h"
+#include "cpalgorithm.h"
 
-class CpReportMapAlgorithm : public QgsProcessingAlgorithm {
+class CpReportMapAlgorithm : public CpAlgorithm {
  public:
   QString name() const override { return QStringLiteral("reportmap"); }
   QString displayName() const override { return QStringLiteral("Report map"); }
@@ -23,4 +22,9 @@ class CpReportMapAlgorithm : public QgsProcessingAlgorithm {
   void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
   QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                QgsProcessingFeedback* feedback) override;
+  // Runs on the main thread, drawing the layers themselves: nothing to take before.
+  bool prepareAlgorithm(const QVariantMap&, QgsProcessingContext&,
+                        QgsProcessingFeedback*) override {
+    return true;
+  }
 };
