@@ -9,8 +9,12 @@
 
 namespace cp::layers {
 
-QuantityRows::QuantityRows(std::string layer, std::string field, Diagnostics& diagnostics)
-    : layer_(std::move(layer)), field_(std::move(field)), diagnostics_(diagnostics) {}
+QuantityRows::QuantityRows(std::string layer, std::string field, Diagnostics& diagnostics,
+                           std::string unit)
+    : layer_(std::move(layer)),
+      field_(std::move(field)),
+      diagnostics_(diagnostics),
+      unit_(std::move(unit)) {}
 
 void QuantityRows::add(const std::string& feature, bool isNumber, double value,
                        const std::string& shown, bool isNull) {
@@ -20,7 +24,7 @@ void QuantityRows::add(const std::string& feature, bool isNumber, double value,
     withUnits_ |= numberWithUnit(shown);
   }
   if (isNumber && value == 0)
-    diagnostics_.warn(layer_, feature, field_, "0 t: carries nothing");
+    diagnostics_.warn(layer_, feature, field_, "0 " + unit_ + ": carries nothing");
   values_.push_back(value);
 }
 
@@ -94,7 +98,7 @@ bool fieldAsNumber(OGRFeature& f, int index, double& value) {
 
 std::vector<double> readQuantities(const LayerRef& ref, const std::string& field,
                                    const field_names::Names& usual, Diagnostics& diagnostics,
-                                   std::optional<double> withoutField) {
+                                   std::optional<double> withoutField, const std::string& unit) {
   LibraryMessages gdal;
   const OpenLayer layer(ref);
   const std::string name = field.empty() ? detectField(layer, usual) : field;
@@ -106,7 +110,7 @@ std::vector<double> readQuantities(const LayerRef& ref, const std::string& field
                                *withoutField);
   }
   const int index = layer.fieldIndex(name, true);
-  QuantityRows rows(layer.label(), name, diagnostics);
+  QuantityRows rows(layer.label(), name, diagnostics, unit);
   layer.layer().ResetReading();
   for (auto& f : layer.layer()) {
     double value = 0;

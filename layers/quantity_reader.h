@@ -18,7 +18,9 @@ namespace cp::layers {
 // The rules, row by row; each reader (OGR here, QGIS in the bridge) feeds it.
 class QuantityRows {
  public:
-  QuantityRows(std::string layer, std::string field, Diagnostics& diagnostics);
+  // `unit`: what the values count, as warnings name it ("t", "m²").
+  QuantityRows(std::string layer, std::string field, Diagnostics& diagnostics,
+               std::string unit = "t");
 
   // One feature's value: `isNumber` false for NULL or text that is no number;
   // `shown` is the value as the user sees it ("NULL", or the text).
@@ -34,6 +36,7 @@ class QuantityRows {
   std::vector<double> values_;
   std::map<std::string, std::vector<std::string>> unusable_;  // problem: "feature ('value')"
   bool withUnits_ = false;
+  std::string unit_;
 };
 
 // A field's value as a number, the way QGIS converts it: numbers as they are,
@@ -52,6 +55,7 @@ std::string noQuantityFieldMessage(const field_names::Names& usual, double witho
 // feature, said in a warning, or an InputError when that is not given.
 std::vector<double> readQuantities(const LayerRef& ref, const std::string& field,
                                    const field_names::Names& usual, Diagnostics& diagnostics,
-                                   std::optional<double> withoutField = std::nullopt);
+                                   std::optional<double> withoutField = std::nullopt,
+                                   const std::string& unit = "t");
 
 }  // namespace cp::layers

@@ -216,14 +216,15 @@ layers::AreaShapes readAreas(const QgsFeatureSource& source, const layers::Worki
 }
 
 std::vector<double> readQuantities(const QgsFeatureSource& source, const QString& label,
-                                   const QString& field, layers::Diagnostics& diagnostics) {
+                                   const QString& field, layers::Diagnostics& diagnostics,
+                                   const std::string& unit) {
   const int index = fieldIndex(source, label, field.toStdString());
   if (index < 0)
     layers::failInput(label.toStdString(), "", "", "no tonnes field given or found");
   QgsFeatureRequest request;
   request.setFlags(cp::qgis::RequestFlag::NoGeometry);
   request.setSubsetOfAttributes(QgsAttributeList{index});
-  layers::QuantityRows rows(label.toStdString(), field.toStdString(), diagnostics);
+  layers::QuantityRows rows(label.toStdString(), field.toStdString(), diagnostics, unit);
   QgsFeatureIterator it = source.getFeatures(request);
   for (QgsFeature f; it.nextFeature(f);) {
     const QVariant v = f.attribute(index);

@@ -60,6 +60,7 @@ std::vector<bool> readFlags(const QgsFeatureSource& source, const QString& label
 // NULL, text, negative or infinite values are an InputError naming the layer,
 // feature and field; zeros are listed in `diagnostics` (they carry nothing).
 std::vector<double> readQuantities(const QgsFeatureSource& source, const QString& label,
-                                   const QString& field, layers::Diagnostics& diagnostics);
+                                   const QString& field, layers::Diagnostics& diagnostics,
+                                   const std::string& unit = "t");
 
 }  // namespace cp::qgis
