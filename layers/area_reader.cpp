@@ -22,7 +22,7 @@ void collectPolygons(const OGRGeometry& g, std::vector<const OGRPolygon*>& out) 
 
 }  // namespace
 
-void AreaRows::add(const OGRGeometry* geometry) {
+void AreaRows::add(const std::string& feature, const OGRGeometry* geometry) {
   PolygonRepairs repairs;  // listed when the same features are read as places
   const std::unique_ptr<OGRGeometry> repaired =
       geometry ? repairedGeometry(*geometry, repairs) : nullptr;
@@ -54,6 +54,17 @@ void AreaRows::add(const OGRGeometry* geometry) {
   }
   out_.shapes.push_back(ok ? std::move(shape) : nullptr);
   out_.hectares.push_back(ok ? squareMetres / 10000.0 : 0.0);
+  if (!ok)
+    noSurface_.push_back(feature);
+}
+
+AreaShapes AreaRows::finish(Diagnostics& diagnostics) {
+  if (!noSurface_.empty())
+    diagnostics.warn(layer_, listed(noSurface_), "",
+                     "no surface whose area can be measured (not a polygon, or its coordinates "
+                     "cannot be placed): counted as 0 ha",
+                     noSurface_.size());
+  return std::move(out_);
 }
 
 AreaShapes readAreas(const LayerRef& ref, const WorkingFrame& frame, Diagnostics& diagnostics,
@@ -62,12 +73,12 @@ AreaShapes readAreas(const LayerRef& ref, const WorkingFrame& frame, Diagnostics
   const OpenLayer layer(ref);
   const auto crs = layerCrs(layer, sourceEpsg);
   const LayerTransform transform(*crs, frame, layer.label());
-  AreaRows rows(pointTransform(transform));
+  AreaRows rows(layer.label(), pointTransform(transform));
   layer.layer().ResetReading();
   for (auto& f : layer.layer())
-    rows.add(f->GetGeometryRef());
+    rows.add(std::to_string(f->GetFID()), f->GetGeometryRef());
   gdal.reportTo(diagnostics, layer.label(), "reading");
-  return rows.finish();
+  return rows.finish(diagnostics);
 }
 
 }  // namespace cp::layers

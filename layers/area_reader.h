@@ -25,13 +25,18 @@ struct AreaShapes {
 // feeds it the geometry in the layer's CRS and the layer's point transform.
 class AreaRows {
  public:
-  explicit AreaRows(ToWorking toWorking) : toWorking_(std::move(toWorking)) {}
-  void add(const OGRGeometry* geometry);  // null: none
-  AreaShapes finish() { return std::move(out_); }
+  AreaRows(std::string layer, ToWorking toWorking)
+      : layer_(std::move(layer)), toWorking_(std::move(toWorking)) {}
+  void add(const std::string& feature, const OGRGeometry* geometry);  // null: none
+  // Features with no surface to measure (not a polygon, or not placed) count
+  // 0 ha; they are listed in `diagnostics`.
+  AreaShapes finish(Diagnostics& diagnostics);
 
  private:
+  std::string layer_;
   ToWorking toWorking_;
   AreaShapes out_;
+  std::vector<std::string> noSurface_;
 };
 
 // In the layer's order; what GDAL says while reading goes to `diagnostics`.

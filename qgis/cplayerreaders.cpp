@@ -205,14 +205,16 @@ layers::PointData readPoints(const QgsFeatureSource& source, const QString& labe
   return out;
 }
 
-layers::AreaShapes readAreas(const QgsFeatureSource& source, const layers::WorkingFrame& frame,
-                             const QgsCoordinateTransformContext& context) {
+layers::AreaShapes readAreas(const QgsFeatureSource& source, const QString& label,
+                             const layers::WorkingFrame& frame,
+                             const QgsCoordinateTransformContext& context,
+                             layers::Diagnostics& diagnostics) {
   const Transforms transforms(source.sourceCrs(), frame, context);
-  layers::AreaRows rows(transforms.function());
+  layers::AreaRows rows(label.toStdString(), transforms.function());
   QgsFeatureIterator it = source.getFeatures();
   for (QgsFeature f; it.nextFeature(f);)
-    rows.add(toOgr(f.geometry()).get());
-  return rows.finish();
+    rows.add(std::to_string(f.id()), toOgr(f.geometry()).get());
+  return rows.finish(diagnostics);
 }
 
 std::vector<double> readQuantities(const QgsFeatureSource& source, const QString& label,

@@ -47,8 +47,10 @@ layers::WorkingFrame frameFor(const QgsFeatureSource& source,
 
 // Each feature's outline in the working CRS and its size on the ellipsoid,
 // in the order readPoints reads them, by the rule of layers/area_reader.h.
-layers::AreaShapes readAreas(const QgsFeatureSource& source, const layers::WorkingFrame& frame,
-                             const QgsCoordinateTransformContext& context);
+layers::AreaShapes readAreas(const QgsFeatureSource& source, const QString& label,
+                             const layers::WorkingFrame& frame,
+                             const QgsCoordinateTransformContext& context,
+                             layers::Diagnostics& diagnostics);
 
 // Per feature, in the order readPoints reads them, by the yes/no rule of
 // layers/flag_reader.h; `ids`, when given, gets each feature's id.

@@ -63,7 +63,7 @@ QVariantMap CpBuildingStockAlgorithm::processAlgorithm(const QVariantMap& p,
     const cp::layers::WorkingFrame frame =
         cp::qgis::frameFor(*districts, context.transformContext(), label);
     const cp::layers::AreaShapes areas =
-        cp::qgis::readAreas(*districts, frame, context.transformContext());
+        cp::qgis::readAreas(*districts, label, frame, context.transformContext(), diagnostics);
     const std::vector<std::string> ids = districtIds(p, context, *districts);
     cp::layers::StockCoefficients coefficients = cp::layers::almatyCoefficients();
     coefficients.demolitionYears = parameterAsDouble(p, CpKey::DemolitionYears, context);

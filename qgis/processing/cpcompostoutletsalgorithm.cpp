@@ -88,7 +88,8 @@ QVariantMap CpCompostOutletsAlgorithm::processAlgorithm(const QVariantMap& p,
         readPlaces(p, CpKey::Farmland, CpKey::ParcelId, context, frame, diagnostics);
     warnIfIntakeIsCapacity(p, context, diagnostics);
     const cp::layers::AreaShapes areas = cp::qgis::readAreas(
-        *requireSource(p, CpKey::Farmland, context), frame, context.transformContext());
+        *requireSource(p, CpKey::Farmland, context), inputLabel(CpKey::Farmland), frame,
+        context.transformContext(), diagnostics);
     const cp::analyses::CompostOutletsInput input{
         prepared.network,
         sites,
