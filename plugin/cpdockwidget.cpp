@@ -106,7 +106,7 @@ const QList<CpAnalysis>& analyses() {
        QStringLiteral("circularplanner:nearestfacilities"),
        params("ORIGINS", "ORIGIN_ID"),
        params("FACILITIES", "FACILITY_ID"),
-       QStringLiteral("K"),
+       CpKey::K,
        QObject::tr("Facilities per origin"),
        {{CpKey::Output, QStringLiteral("nearest"), QObject::tr("Nearest facilities"),
          cp::qgis::styleOdLines}}},

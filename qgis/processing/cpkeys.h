@@ -48,6 +48,7 @@ struct CpKey {
   static inline const QString HeuristicGap = QStringLiteral("HEURISTIC_GAP");
   static inline const QString InputRatio = QStringLiteral("INPUT_RATIO");
   static inline const QString IntakeField = QStringLiteral("INTAKE_FIELD");
+  static inline const QString K = QStringLiteral("K");
   static inline const QString KeepWhole = QStringLiteral("KEEP_WHOLE");
   static inline const QString Layers = QStringLiteral("LAYERS");
   static inline const QString MainNetworkNodes = QStringLiteral("MAIN_NETWORK_NODES");

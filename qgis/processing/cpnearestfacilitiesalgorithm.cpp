@@ -20,8 +20,7 @@ void CpNearestFacilitiesAlgorithm::initAlgorithm(const QVariantMap&) {
   addRoadParameters();
   addPlacesParameter(CpKey::Origins, CpKey::OriginId, QObject::tr("Origins"));
   addPlacesParameter(CpKey::Facilities, CpKey::FacilityId, QObject::tr("Facilities"));
-  addParameter(new QgsProcessingParameterNumber(QStringLiteral("K"),
-                                                QObject::tr("Facilities per origin"),
+  addParameter(new QgsProcessingParameterNumber(CpKey::K, QObject::tr("Facilities per origin"),
                                                 cp::qgis::NumberType::Integer, 1, false, 1));
   addMetricAndSnapParameters();
   addParameter(new QgsProcessingParameterNumber(
@@ -43,7 +42,7 @@ QVariantMap CpNearestFacilitiesAlgorithm::processAlgorithm(const QVariantMap& p,
     const double cutoff = parameterAsDouble(p, CpKey::Cutoff, context);
     if (cutoff > 0)
       options.query.cutoff = cutoff;
-    options.k = static_cast<std::size_t>(parameterAsInt(p, QStringLiteral("K"), context));
+    options.k = static_cast<std::size_t>(parameterAsInt(p, CpKey::K, context));
     const cp::analyses::NearestResult result = cp::analyses::findNearestFacilities(
         prepared.network, places.origins, places.destinations, options, progress);
     places.diagnostics.append(result.diagnostics);

@@ -278,6 +278,30 @@ cp::layers::AllocationJob parseSiteSelectionOptions(const std::vector<std::strin
   return job;
 }
 
+cp::layers::NearestJob parseNearestOptions(const std::vector<std::string>& args) {
+  using J = cp::layers::NearestJob;
+  using V = const std::string&;
+  J job = parse<J>(
+      args, {{{"--origins", [](J& j, V v) { j.origins = v; }},
+              {"--facilities", [](J& j, V v) { j.facilities = v; }},
+              {"--origin-id", [](J& j, V v) { j.originIdField = v; }},
+              {"--facility-id", [](J& j, V v) { j.facilityIdField = v; }},
+              {"--metric", [](J& j, V v) { j.analysis.query.metric = metricOf(v); }},
+              {"--cutoff", [](J& j, V v) { j.analysis.query.cutoff = number("--cutoff", v); }},
+              {"--k",
+               [](J& j, V v) {
+                 const int k = integer("--k", v);
+                 if (k < 1)
+                   throw UsageError("--k must be 1 or more");
+                 j.analysis.k = static_cast<std::size_t>(k);
+               }}},
+             {}});
+  requireSet(job.origins, "--origins");
+  requireSet(job.facilities, "--facilities");
+  requirePositive(job.analysis.query.cutoff, "--cutoff");
+  return job;
+}
+
 cp::layers::RoutesJob parseRoutesOptions(const std::vector<std::string>& args) {
   using J = cp::layers::RoutesJob;
   using V = const std::string&;
@@ -521,6 +545,19 @@ and writes them to a GeoPackage (layers od_matrix, snapping, connectors).
          std::to_string(cp::layers::kOdLinesUpTo) + R"( pairs, above that
                               od_matrix is a table without geometry (ten times
                               faster to write, and a million lines hide each other)
+)";
+}
+
+std::string nearestUsage() {
+  return R"(usage: circular-planner nearest --roads LAYER --origins LAYER --facilities LAYER --output FILE.gpkg [options]
+
+For every origin, the k facilities it reaches first by road, with their rank,
+distance and time (layer nearest).
+
+  --origin-id FIELD, --facility-id FIELD   id fields (default: feature ids)
+  --k N                       facilities per origin (default 1)
+  --metric distance|time      what "nearest" measures (default distance)
+  --cutoff X                  search no farther than X metres (or seconds with --metric time)
 )";
 }
 

@@ -11,6 +11,7 @@
 #include "layers/jobs/compost_outlets_job.h"
 #include "layers/jobs/construction_jobs.h"
 #include "layers/jobs/flow_jobs.h"
+#include "layers/jobs/nearest_job.h"
 #include "layers/jobs/od_job.h"
 #include "layers/jobs/routes_job.h"
 
@@ -27,6 +28,7 @@ cp::layers::CatchmentsJob parseCatchmentsOptions(const std::vector<std::string>&
 cp::layers::AllocationJob parseAllocationOptions(const std::vector<std::string>& args);
 cp::layers::AllocationJob parseSiteSelectionOptions(const std::vector<std::string>& args);
 cp::layers::RoutesJob parseRoutesOptions(const std::vector<std::string>& args);
+cp::layers::NearestJob parseNearestOptions(const std::vector<std::string>& args);
 cp::layers::FlowsOnRoadsJob parseFlowLinesOptions(const std::vector<std::string>& args);
 cp::layers::FlowsOnRoadsJob parseRoadLoadsOptions(const std::vector<std::string>& args);
 cp::layers::FlowsOnRoadsJob parseSiteAssessmentOptions(const std::vector<std::string>& args);
@@ -47,6 +49,7 @@ std::string compostOutletsUsage();
 std::string buildingStockUsage();
 std::string constructionSupplyUsage();
 std::string catchmentsUsage();
+std::string nearestUsage();
 std::string allocationUsage();
 std::string siteSelectionUsage();
 std::string routesUsage();

@@ -1,4 +1,4 @@
-// circular-planner: the headless runner. Its analysis jobs (od, routes,
+// circular-planner: the headless runner. Its analysis jobs (od, routes, nearest,
 // catchments, allocation, siteselection, flowlines, roadloads, siteassessment,
 // flowbalance, sankey, compostoutlets, buildingstock, constructionsupply) need
 // GDAL alone; `report` (with QGIS)
@@ -65,6 +65,16 @@ int runOd(const std::vector<std::string>& args) {
             << "wrote " << job.output << " in " << r.seconds.total << " s (network "
             << r.seconds.network << " s, places " << r.seconds.places << " s, matrix "
             << r.seconds.matrix << " s, writing " << r.seconds.writing << " s)\n";
+  return 0;
+}
+
+int runNearest(const std::vector<std::string>& args) {
+  const cp::layers::NearestJob job = cp::runner::parseNearestOptions(args);
+  const cp::geo::Feedback feedback = terminalProgress("routing");
+  const cp::layers::NearestJobResult r = cp::layers::runNearestJob(job, &feedback);
+  printReport(job.network, r);
+  std::cout << "nearest: " << r.lines << " lines; " << r.originsServed
+            << " origins reach a facility\nwrote " << job.output << "\n";
   return 0;
 }
 
@@ -182,13 +192,13 @@ int runConstructionSupply(const std::vector<std::string>& args) {
 // The usage of every command this build has.
 std::string usage() {
   std::string text = cp::runner::odUsage() + "\n" + cp::runner::catchmentsUsage() + "\n" +
-                     cp::runner::routesUsage() + "\n" + cp::runner::allocationUsage() + "\n" +
-                     cp::runner::siteSelectionUsage() + "\n" + cp::runner::flowLinesUsage() + "\n" +
-                     cp::runner::roadLoadsUsage() + "\n" + cp::runner::siteAssessmentUsage() +
-                     "\n" + cp::runner::flowBalanceUsage() + "\n" + cp::runner::sankeyUsage() +
-                     "\n" + cp::runner::compostOutletsUsage() + "\n" +
-                     cp::runner::buildingStockUsage() + "\n" +
-                     cp::runner::constructionSupplyUsage() + cp::runner::commonUsage();
+                     cp::runner::routesUsage() + "\n" + cp::runner::nearestUsage() + "\n" +
+                     cp::runner::allocationUsage() + "\n" + cp::runner::siteSelectionUsage() +
+                     "\n" + cp::runner::flowLinesUsage() + "\n" + cp::runner::roadLoadsUsage() +
+                     "\n" + cp::runner::siteAssessmentUsage() + "\n" +
+                     cp::runner::flowBalanceUsage() + "\n" + cp::runner::sankeyUsage() + "\n" +
+                     cp::runner::compostOutletsUsage() + "\n" + cp::runner::buildingStockUsage() +
+                     "\n" + cp::runner::constructionSupplyUsage() + cp::runner::commonUsage();
 #ifdef CP_RUNNER_WITH_REPORT
   text += std::string("\n") + cp::runner::reportUsage();
 #endif
@@ -213,6 +223,8 @@ int main(int argc, char** argv) {
       return runOd(rest);
     if (args[0] == "routes")
       return runRoutes(rest);
+    if (args[0] == "nearest")
+      return runNearest(rest);
     if (args[0] == "catchments")
       return runCatchments(rest);
     if (args[0] == "allocation")

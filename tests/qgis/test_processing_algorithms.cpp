@@ -15,6 +15,7 @@
 #include <qgsproject.h>
 
 #include "geo/network_builder.h"
+#include "layers/jobs/nearest_job.h"
 #include "layers/jobs/routes_job.h"
 #include "layers/road_reader.h"
 #include "processing_run.h"
@@ -188,6 +189,33 @@ TEST(ProcessingRoutes, EqualTheHeadlessRunner) {
   for (const char* field : {"distance_m", "time_s", "schematic_share"}) {
     const auto expected = test::byPair(reference, QString::fromLatin1(field));
     const auto got = test::byPair(*run.output, QString::fromLatin1(field));
+    ASSERT_EQ(got.size(), expected.size()) << field;
+    for (const auto& [pair, value] : expected)
+      EXPECT_NEAR(got.at(pair), value, 1e-9 * std::max(1.0, value))
+          << field << " " << pair.toStdString();
+  }
+}
+
+// ---- Nearest facilities ---------------------------------------------------
+
+TEST(ProcessingNearestFacilities, EqualTheHeadlessRunner) {
+  QVariantMap p = zonesToDistricts(kNearest);
+  p.insert(QStringLiteral("K"), 3);
+  const AlgorithmRun run = runAlgorithm(kNearest, p);
+  ASSERT_TRUE(run.ok) << run.errors.toStdString();
+  layers::NearestJob job;
+  job.network.roads = test::sampleLayer("roads");
+  job.origins = test::sampleLayer("industrial_zones");
+  job.originIdField = "zone_id";
+  job.facilities = test::sampleLayer("district_centres");
+  job.facilityIdField = "name";
+  job.analysis.k = 3;
+  job.output = test::tempPath("nearest_reference.gpkg");
+  EXPECT_EQ(layers::runNearestJob(job).lines, 15U);  // 5 zones x 3
+  QgsVectorLayer reference(QString::fromStdString(job.output + "|layername=nearest"), "ref", "ogr");
+  for (const char* field : {"rank", "distance_m", "time_s"}) {
+    const auto expected = test::byPair(reference, QString::fromLatin1(field), "facility_id");
+    const auto got = test::byPair(*run.output, QString::fromLatin1(field), "facility_id");
     ASSERT_EQ(got.size(), expected.size()) << field;
     for (const auto& [pair, value] : expected)
       EXPECT_NEAR(got.at(pair), value, 1e-9 * std::max(1.0, value))

@@ -73,6 +73,12 @@ expect 0 "routes: 64 of 64 pairs" -- routes --roads "$gpkg|layername=roads" \
 check '[ "$(ogrinfo -ro -so "$out/routes.gpkg" routes | sed -n "s/Feature Count: //p")" = 64 ]' \
   "the routes job did not write a route per pair"
 
+# Nearest facilities, with GDAL alone.
+expect 2 "--k must be 1 or more" -- nearest --roads r --origins o --facilities f --output y --k 0
+expect 0 "nearest: 15 lines; 5 origins reach a facility" -- nearest --roads "$gpkg|layername=roads" \
+  --origins "$gpkg|layername=industrial_zones" --origin-id zone_id \
+  --facilities "$gpkg|layername=district_centres" --facility-id name --k 3 --output "$out/nearest.gpkg"
+
 # Allocation and site selection, with GDAL alone.
 compost=(--sites "$sites" --site-id site_id)
 expect 2 "--sources is required" -- allocation --roads r --sites s --output y
