@@ -47,6 +47,10 @@ std::string trimmed(const std::string& text) {
   return std::string(begin, end);
 }
 
+std::string counted(std::size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 std::string listed(const std::vector<std::string>& items) {
   constexpr std::size_t kShown = 10;
   std::string out;

@@ -69,6 +69,9 @@ std::string trimmed(const std::string& text);
 // "3, 7, 12 and 5 more": features (or other items) listed in a message.
 std::string listed(const std::vector<std::string>& items);
 
+// "1 flow", "3 flows": a count and its noun (plural by an 's').
+std::string counted(std::size_t n, const std::string& noun);
+
 class Diagnostics;
 
 // Says so when fewer features were read than the layer holds (`held` < 0: the

@@ -46,5 +46,6 @@ inline const Names kMaterial{"material", "product"};
 inline const Names kStage{"stage"};
 inline const Names kScenario{"scenario"};
 inline const Names kView{"view", "group"};
+inline const Names kFlowUnit{"unit"};  // of the quantity; tonnes where the table has none
 
 }  // namespace cp::layers::field_names

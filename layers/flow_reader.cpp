@@ -18,9 +18,10 @@ std::string knownClasses() {
 
 FlowFields detectFlowFields(const std::function<std::string(const field_names::Names&)>& detect) {
   namespace names = field_names;
-  return {detect(names::kFlowId), detect(names::kFlowOrigin),    detect(names::kFlowDestination),
-          detect(names::kTonnes), detect(names::kMaterialClass), detect(names::kMaterial),
-          detect(names::kStage),  detect(names::kScenario),      detect(names::kView)};
+  return {detect(names::kFlowId),  detect(names::kFlowOrigin),    detect(names::kFlowDestination),
+          detect(names::kTonnes),  detect(names::kMaterialClass), detect(names::kMaterial),
+          detect(names::kStage),   detect(names::kScenario),      detect(names::kView),
+          detect(names::kFlowUnit)};
 }
 
 FlowRows::FlowRows(std::string table, FlowFields fields,
@@ -78,6 +79,7 @@ void FlowRows::add(const std::string& featureId,
   flow.stage = value(fields_.stage);
   flow.scenario = value(fields_.scenario);
   flow.group = value(fields_.group);
+  flow.unit = canonicalFlowUnit(value(fields_.unit));
   flows_.push_back(std::move(flow));
   rows_.push_back(std::move(name));
   tonnes_.push_back(tonnes);

@@ -19,7 +19,8 @@ namespace cp::layers {
 // The table's field for each part of a flow; "" where the table has none
 // (only origin, destination, tonnes and material class are required).
 struct FlowFields {
-  std::string id, origin, destination, tonnes, materialClass, material, stage, scenario, group;
+  std::string id, origin, destination, tonnes, materialClass, material, stage, scenario, group,
+      unit;
 };
 
 // The fields under their usual names; `detect` gives the first of the names

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <tuple>
+
+#include "diagnostics.h"
 
 namespace cp::layers {
 namespace {
@@ -77,6 +80,16 @@ const std::vector<MaterialClass>& allMaterialClasses() {
   return all;
 }
 
+std::string canonicalFlowUnit(const std::string& text) {
+  static const std::set<std::string> tonnes{"",     "t",      "tonne",      "tonnes",
+                                            "t/yr", "t/year", "t_per_year", "tonnes_per_year"};
+  const std::string unit = trimmed(text);
+  std::string key;
+  for (char c : unit)
+    key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return tonnes.count(key) > 0 ? kMassUnit : unit;
+}
+
 bool FlowFilter::keeps(const Flow& f) const {
   return (classes.empty() || classes.count(f.materialClass) > 0) &&
          (stage.empty() || f.stage == stage) && (scenario.empty() || f.scenario == scenario);
@@ -84,10 +97,11 @@ bool FlowFilter::keeps(const Flow& f) const {
 
 std::vector<NodeBalance> balances(const std::vector<Flow>& flows,
                                   const std::set<std::string>& stockNodes) {
-  std::map<std::pair<std::string, std::string>, NodeBalance> nodes;
-  const auto node = [&nodes](const std::string& group, const std::string& id) -> NodeBalance& {
-    NodeBalance& b = nodes[{group, id}];
-    b.group = group;
+  std::map<std::tuple<std::string, std::string, std::string>, NodeBalance> nodes;
+  const auto node = [&nodes](const Flow& f, const std::string& id) -> NodeBalance& {
+    NodeBalance& b = nodes[{f.group, f.unit, id}];
+    b.group = f.group;
+    b.unit = f.unit;
     b.node = id;
     return b;
   };
@@ -95,11 +109,11 @@ std::vector<NodeBalance> balances(const std::vector<Flow>& flows,
     if (f.origin == f.destination)
       continue;
     if (stockNodes.count(f.destination) > 0) {
-      node(f.group, f.origin).stockChange += f.tonnes;
+      node(f, f.origin).stockChange += f.tonnes;
       continue;
     }
-    node(f.group, f.origin).out += f.tonnes;
-    node(f.group, f.destination).in += f.tonnes;
+    node(f, f.origin).out += f.tonnes;
+    node(f, f.destination).in += f.tonnes;
   }
   std::vector<NodeBalance> out;
   for (auto& [key, b] : nodes) {

@@ -22,16 +22,27 @@ const std::vector<MaterialClass>& allMaterialClasses();
 // learns it once: ColorBrewer hues that stay apart for most colour vision.
 const char* materialClassColour(MaterialClass c);
 
+// The unit of material flows: tonnes of the material. Emissions in CO2
+// equivalents, a gas's own mass (t CH4) or water in m³ are other units: they
+// are kept apart and never added to material tonnes or to each other.
+inline const std::string kMassUnit = "t";
+
+// A flow's unit as written ("" means tonnes, as the quantity field says):
+// the usual spellings of tonnes become kMassUnit, any other is kept as given.
+std::string canonicalFlowUnit(const std::string& text);
+
 struct Flow {
   std::string id;
   std::string origin;
   std::string destination;
-  double tonnes = 0;  // per year
+  double tonnes = 0;  // per year, in `unit`
   MaterialClass materialClass = MaterialClass::Mixed;
   std::string material;  // what it is, e.g. 'concrete' or 'organic waste'
   std::string stage;     // e.g. import, processing, consumption, stock, landfill
   std::string scenario;
   std::string group;  // flows balanced together, e.g. the report's view
+  std::string unit = kMassUnit;
+  bool isMaterial() const { return unit == kMassUnit; }
 };
 
 struct FlowFilter {
@@ -41,12 +52,14 @@ struct FlowFilter {
   bool keeps(const Flow& f) const;
 };
 
-// What a node takes in, sends on and keeps, within one group of flows. A
+// What a node takes in, sends on and keeps, within one group of flows and one
+// unit (a node's methane balances apart from its materials). A
 // flow into a stock node adds to its origin's stock. Nodes that only send or
 // only receive are the system's boundary (sources and sinks): they need not
 // balance. Flows from a node to itself are internal and left out.
 struct NodeBalance {
   std::string group;
+  std::string unit;
   std::string node;
   double in = 0;
   double out = 0;
@@ -55,7 +68,7 @@ struct NodeBalance {
   double imbalance() const { return in - out - stockChange; }
 };
 
-// Sorted by group, then node.
+// Sorted by group, then unit, then node.
 std::vector<NodeBalance> balances(const std::vector<Flow>& flows,
                                   const std::set<std::string>& stockNodes);
 

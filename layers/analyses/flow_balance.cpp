@@ -6,8 +6,8 @@
 namespace cp::analyses {
 namespace {
 
-std::string tonnes(double t) {
-  return std::to_string(std::llround(t));
+std::string amount(double value, const std::string& unit) {
+  return std::to_string(std::llround(value)) + " " + unit;
 }
 
 }  // namespace
@@ -27,9 +27,9 @@ FlowBalanceResult balanceFlows(const std::vector<layers::Flow>& flows,
     ++result.unbalanced;
     result.diagnostics.warn(flowTable, "", "",
                             (b.group.empty() ? "node '" : b.group + " node '") + b.node +
-                                "': " + tonnes(b.in) + " t in, " + tonnes(b.out) + " t out, " +
-                                tonnes(b.stockChange) + " t to stock: " + tonnes(b.imbalance()) +
-                                " t unaccounted for");
+                                "': " + amount(b.in, b.unit) + " in, " + amount(b.out, b.unit) +
+                                " out, " + amount(b.stockChange, b.unit) +
+                                " to stock: " + amount(b.imbalance(), b.unit) + " unaccounted for");
   }
   return result;
 }
@@ -40,17 +40,19 @@ layers::ResultTable flowBalanceTable(const FlowBalanceResult& result) {
                             layers::ResultGeometry::None,
                             {{"flow_group", FieldType::Text},
                              {"node", FieldType::Text},
-                             {"in_t", FieldType::Real},
-                             {"out_t", FieldType::Real},
-                             {"stock_change_t", FieldType::Real},
-                             {"imbalance_t", FieldType::Real},
+                             {"unit", FieldType::Text},
+                             {"inflow", FieldType::Real},
+                             {"outflow", FieldType::Real},
+                             {"stock_change", FieldType::Real},
+                             {"imbalance", FieldType::Real},
                              {"boundary", FieldType::Boolean},
                              {"balanced", FieldType::Boolean}},
                             {}};
   for (std::size_t i = 0; i < result.nodes.size(); ++i) {
     const layers::NodeBalance& b = result.nodes[i];
-    table.add({b.group, b.node, b.in, b.out, b.stockChange, b.boundary ? 0.0 : b.imbalance(),
-               static_cast<long long>(b.boundary), static_cast<long long>(result.balanced[i])});
+    table.add({b.group, b.node, b.unit, b.in, b.out, b.stockChange,
+               b.boundary ? 0.0 : b.imbalance(), static_cast<long long>(b.boundary),
+               static_cast<long long>(result.balanced[i])});
   }
   return table;
 }

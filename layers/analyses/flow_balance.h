@@ -1,7 +1,7 @@
 #pragma once
 // The mass balance of every node of a flow table, within each group of flows
-// (the report's views): what a node takes in must equal what it sends on plus
-// what it adds to its stock.
+// (the report's views) and unit: what a node takes in must equal what it sends
+// on plus what it adds to its stock.
 
 #include <set>
 #include <string>
@@ -19,7 +19,7 @@ struct FlowBalanceOptions {
 };
 
 struct FlowBalanceResult {
-  std::vector<layers::NodeBalance> nodes;  // by group, then node
+  std::vector<layers::NodeBalance> nodes;  // by group, unit, then node
   std::vector<bool> balanced;              // per node; boundary nodes always are
   std::size_t unbalanced = 0;
   layers::Diagnostics diagnostics;  // one warning per node out of balance
@@ -29,8 +29,9 @@ struct FlowBalanceResult {
 FlowBalanceResult balanceFlows(const std::vector<layers::Flow>& flows,
                                const FlowBalanceOptions& options, const std::string& flowTable);
 
-// "flow_balance": every node's group, inflow, outflow, stock change and
-// imbalance, whether it is on the boundary and whether it balances.
+// "flow_balance": every node's group, unit, inflow, outflow, stock change and
+// imbalance (in that unit), whether it is on the boundary and whether it
+// balances.
 layers::ResultTable flowBalanceTable(const FlowBalanceResult& result);
 
 // A comma-separated list of node ids, spaces trimmed, empty items left out.

@@ -36,7 +36,8 @@ struct PlacedFlows {
 };
 
 // Flows whose origin or destination is no place are listed in `diagnostics`
-// under `flowTable`, with every place id they name, and left out. An id found
+// under `flowTable`, with every place id they name, and left out; so are
+// flows in a unit other than material tonnes. An id found
 // in two layers is the first layer's place (said once per pair of layers).
 PlacedFlows placeFlows(const std::vector<FlowPlaceLayer>& layers, std::vector<layers::Flow> flows,
                        const std::string& flowTable, layers::Diagnostics& diagnostics);

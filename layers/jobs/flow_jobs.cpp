@@ -108,7 +108,9 @@ FlowBalanceJobResult runFlowBalanceJob(const FlowBalanceJob& job) {
 SankeyJobResult runSankeyJob(const SankeyJob& job) {
   SankeyJobResult result;
   const analyses::SankeyDiagram diagram =
-      analyses::drawSankey(readTable(job.table, result.diagnostics), job.analysis);
+      analyses::drawSankey(readTable(job.table, result.diagnostics), job.analysis,
+                           LayerRef::parse(job.table.flows).label());
+  result.diagnostics.append(diagram.diagnostics);
   writeTextFile(job.output, diagram.svg);
   result.nodes = diagram.layout.nodes.size();
   result.bands = diagram.layout.links.size();

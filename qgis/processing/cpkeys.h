@@ -106,6 +106,7 @@ struct CpKey {
   static inline const QString Travel = QStringLiteral("TRAVEL");
   static inline const QString UnallocatedTonnes = QStringLiteral("UNALLOCATED_TONNES");
   static inline const QString Unbalanced = QStringLiteral("UNBALANCED");
+  static inline const QString Unit = QStringLiteral("UNIT");
   static inline const QString UnmetTonnes = QStringLiteral("UNMET_TONNES");
   static inline const QString UnplacedTonnes = QStringLiteral("UNPLACED_TONNES");
   static inline const QString UrbanMining = QStringLiteral("URBAN_MINING");

@@ -15,13 +15,18 @@ QString CpSankeyAlgorithm::shortHelpString() const {
       "to sinks, as tall as the tonnes through them, flows as bands as wide as their tonnes, "
       "coloured by material class, labelled with tonnes. Filter by material class, stage, "
       "scenario and group (e.g. the report's 'construction' view) to keep a diagram readable; "
-      "flows between the same nodes and of the same class are added together.");
+      "flows between the same nodes and of the same class are added together. One diagram shows "
+      "one unit (tonnes of material by default): flows in another unit, such as t CH4 or "
+      "t CO2e, are never added to it and are listed instead.");
 }
 
 void CpSankeyAlgorithm::initAlgorithm(const QVariantMap&) {
   addFlowParameters();
   addParameter(new QgsProcessingParameterString(
       CpKey::Group, QObject::tr("Group (e.g. view) (empty: all)"), QVariant(), false, true));
+  addParameter(new QgsProcessingParameterString(
+      CpKey::Unit, QObject::tr("Unit of the flows drawn (others are left out and said)"),
+      QString::fromStdString(cp::layers::kMassUnit), false, true));
   addParameter(new QgsProcessingParameterString(CpKey::Title, QObject::tr("Title"), QVariant(),
                                                 false, true));
   addParameter(new QgsProcessingParameterString(
@@ -47,12 +52,16 @@ QVariantMap CpSankeyAlgorithm::processAlgorithm(const QVariantMap& p, QgsProcess
     cpReportDiagnostics(diagnostics, feedback);
     cp::analyses::SankeyDiagramOptions options;
     options.group = parameterAsString(p, CpKey::Group, context).trimmed().toStdString();
+    options.unit =
+        cp::layers::canonicalFlowUnit(parameterAsString(p, CpKey::Unit, context).toStdString());
     options.drawing.width = parameterAsDouble(p, CpKey::Width, context);
     options.drawing.height = parameterAsDouble(p, CpKey::Height, context);
     options.drawing.title = parameterAsString(p, CpKey::Title, context).toStdString();
     options.drawing.splitNodes =
         cp::analyses::nodeList(parameterAsString(p, CpKey::SplitNodes, context).toStdString());
-    const cp::analyses::SankeyDiagram diagram = cp::analyses::drawSankey(flows, options);
+    const cp::analyses::SankeyDiagram diagram =
+        cp::analyses::drawSankey(flows, options, inputLabel(CpKey::Flows).toStdString());
+    cpReportDiagnostics(diagram.diagnostics, feedback);
     const QString path = parameterAsFileOutput(p, CpKey::Output, context);
     cp::layers::writeTextFile(path.toStdString(), diagram.svg);
     feedback->pushInfo(QObject::tr("%1 nodes and %2 bands drawn in %3")

@@ -447,6 +447,7 @@ cp::layers::SankeyJob parseSankeyOptions(const std::vector<std::string>& args) {
   merge(
       grammar,
       {{{"--group", [](J& j, V v) { j.analysis.group = v; }},
+        {"--unit", [](J& j, V v) { j.analysis.unit = cp::layers::canonicalFlowUnit(v); }},
         {"--title", [](J& j, V v) { j.analysis.drawing.title = v; }},
         {"--split-nodes", [](J& j, V v) { j.analysis.drawing.splitNodes = analyses::nodeList(v); }},
         {"--width", [](J& j, V v) { j.analysis.drawing.width = number("--width", v); }},
@@ -730,6 +731,8 @@ std::string sankeyUsage() {
 Draws the flows as a Sankey diagram in SVG, coloured by material class.
 )") + kFlowTableUsage +
          R"(  --group G                   only the flows of this group (view)
+  --unit U                    the unit of the flows drawn (default t, tonnes of
+                              material); flows in other units are listed, not drawn
   --title TEXT                the diagram's title
   --split-nodes ID,...        nodes drawn both as source and as sink (default: outside)
   --width PX, --height PX     of the diagram (default 900 x 500)

@@ -362,7 +362,7 @@ def construction_flows(zone_products, districts):
                          "product": p["product"], "view": "construction", "stage": "consumption",
                          "scenario": "masterplan_2050_illustrative", "origin_id": p["zone_id"],
                          "destination_id": d["district_id"],
-                         "tonnes_per_year": round(p["capacity_t_per_year"] * share, 1),
+                         "tonnes_per_year": round(p["capacity_t_per_year"] * share, 1), "unit": "t",
                          "source": "estimate: zone capacity split by district growth share",
                          "note": "illustrative: capacities are estimates"})
     return rows
@@ -402,6 +402,8 @@ PROVENANCE = [
        "locations estimated in Karasay district"),
     _p("material_flows", "report_baseline rows", "report lines in each row's source",
        "views overlap (city_total, agri_food, construction, industry): never sum across views"),
+    _p("material_flows", "unit", "report lines in each row's source",
+       "t = tonnes of material; t CH4, t CO2e and m3 (water) are other units, never added to tonnes"),
     _p("material_flows", "masterplan_2050_illustrative rows", "estimate", "zone capacity x district growth share"),
     _p("settlements", "all", "OSM place nodes via HOT Export Tool (ODbL)"),
     _p("boundaries", "all", "arodionoff/geokz ADM2 2024 (CC BY 4.0), geometry from OSM (ODbL)"),

@@ -15,6 +15,7 @@
 #include "layers/analyses/flow_balance.h"
 #include "layers/analyses/flow_lines.h"
 #include "layers/analyses/road_loads.h"
+#include "layers/analyses/sankey_diagram.h"
 #include "layers/analyses/site_assessment.h"
 
 namespace cp::test {
@@ -67,6 +68,23 @@ TEST_F(FlowsAnalysis, AFlowNamingNoPlaceIsLeftOutAndSaid) {
   EXPECT_NE(diagnostics.all().back().message.find("'nowhere' (flows lost; 77 t)"),
             std::string::npos)
       << diagnostics.all().back().message;
+}
+
+// The report's methane and CO2e rows name places too, but nothing of them
+// travels by road: they are left out and said, and never added to tonnes.
+TEST_F(FlowsAnalysis, FlowsInAnotherUnitAreNotCarriedOnRoads) {
+  flows_.push_back(flows_[1]);
+  flows_.back().id = "methane";
+  flows_.back().unit = "t CH4";
+  layers::Diagnostics diagnostics;
+  const analyses::FlowsOnNetwork flows = onNetwork(diagnostics);
+  for (const Flow& f : flows.placed.flows)
+    EXPECT_NE(f.id, "methane");
+  EXPECT_EQ(flows.placed.unplaced, 1u);  // only 'lost'
+  EXPECT_DOUBLE_EQ(flows.placed.unplacedTonnes, 77);
+  ASSERT_FALSE(diagnostics.empty());
+  const std::string& said = diagnostics.all().front().message;
+  EXPECT_NE(said.find("1 flow in t CH4 (methane): not material"), std::string::npos) << said;
 }
 
 TEST_F(FlowsAnalysis, RoadLoadsAddUpToTheFlowsTonneKmByTheMatrix) {
@@ -190,6 +208,30 @@ TEST(FlowBalanceAnalysis, NodesBalanceWithinTheirGroupAndStockCounts) {
   analyses::FlowBalanceOptions lenient;
   lenient.tolerance = 0.1;
   EXPECT_EQ(analyses::balanceFlows(flows, lenient, "flows").unbalanced, 0U);
+}
+
+// The report's agri-food view: organic waste to the landfill in tonnes, the
+// landfill's methane in t CH4 (EN:1573, 1583). One diagram shows one unit.
+TEST(SankeyAnalysis, OneDiagramDrawsOneUnitAndSaysWhatItLeavesOut) {
+  std::vector<Flow> flows{
+      {"M17", "city", "landfill", 600000, MaterialClass::Biomass, "", "", "", "agri_food"},
+      {"M18", "landfill", "atmosphere", 35000, MaterialClass::Emissions, "", "", "", "agri_food"},
+      {"G01", "city", "atmosphere", 12e6, MaterialClass::Emissions, "", "", "", "city_total"}};
+  flows[1].unit = "t CH4";
+  flows[2].unit = "t CO2e";
+  analyses::SankeyDiagramOptions options;
+  options.group = "agri_food";
+  const analyses::SankeyDiagram tonnes = analyses::drawSankey(flows, options, "flows");
+  EXPECT_EQ(tonnes.layout.links.size(), 1U);
+  ASSERT_EQ(tonnes.diagnostics.all().size(), 1U);
+  EXPECT_NE(tonnes.diagnostics.all()[0].message.find("1 flow in t CH4 (M18): not drawn"),
+            std::string::npos)
+      << tonnes.diagnostics.all()[0].message;
+  options.unit = "t CH4";
+  EXPECT_EQ(analyses::drawSankey(flows, options, "flows").layout.links.size(), 1U);
+  options.group = "city_total";
+  options.unit = layers::kMassUnit;
+  EXPECT_THROW(analyses::drawSankey(flows, options, "flows"), layers::OptionError);
 }
 
 }  // namespace

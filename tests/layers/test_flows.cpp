@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <map>
+
+#include "layers/flow_reader.h"
 #include "layers/flows.h"
 
 namespace cp::layers {
@@ -62,6 +65,59 @@ TEST(Flows, GroupsAreBalancedApart) {
                           {});
   EXPECT_DOUBLE_EQ(find(b, "food", "hub").imbalance(), 0);
   EXPECT_TRUE(find(b, "construction", "hub").boundary);  // only receives there
+}
+
+// The report's landfill node: 600 kt of organic waste in, 35 kt of methane
+// out (FACTS row 7, EN:1583). Methane is another unit: it neither balances
+// the waste nor is added to it.
+TEST(Flows, UnitsAreBalancedApartAndNeverAdded) {
+  Flow methane = flow("landfill", "atmosphere", 35000);
+  methane.unit = "t CH4";
+  const auto b = balances({flow("city", "landfill", 600000), methane}, {});
+  std::size_t landfillRows = 0;
+  for (const NodeBalance& n : b)
+    if (n.node == "landfill") {
+      ++landfillRows;
+      EXPECT_TRUE(n.boundary) << n.unit;  // only receives tonnes, only sends methane
+      EXPECT_DOUBLE_EQ(n.unit == kMassUnit ? n.in : n.out, n.unit == kMassUnit ? 600000 : 35000);
+      EXPECT_DOUBLE_EQ(n.unit == kMassUnit ? n.out : n.in, 0);
+    }
+  EXPECT_EQ(landfillRows, 2u);
+}
+
+TEST(Flows, TonnesAreTheUnitUnlessAnotherIsWritten) {
+  for (const char* tonnes : {"", " ", "t", "T", "tonnes", "Tonnes", "t/yr", "tonnes_per_year"})
+    EXPECT_EQ(canonicalFlowUnit(tonnes), kMassUnit) << "'" << tonnes << "'";
+  EXPECT_EQ(canonicalFlowUnit(" t CO2e "), "t CO2e");
+  EXPECT_EQ(canonicalFlowUnit("t CH4"), "t CH4");
+  EXPECT_EQ(canonicalFlowUnit("m3"), "m3");
+  Flow f;
+  EXPECT_TRUE(f.isMaterial());
+  f.unit = "t CO2e";
+  EXPECT_FALSE(f.isMaterial());
+}
+
+// Every reader feeds FlowRows: a unit column is honoured row by row, and a
+// table without one is in tonnes.
+TEST(Flows, TheReaderTakesEachRowsUnit) {
+  const auto read = [](const std::string& unitField,
+                       const std::vector<std::map<std::string, std::string>>& rows) {
+    Diagnostics diagnostics;
+    FlowRows reader(
+        "flows", {"", "from", "to", "t", "class", "", "", "", "", unitField},
+        [](const std::string&) { return true; }, diagnostics);
+    for (std::size_t k = 0; k < rows.size(); ++k)
+      reader.add(std::to_string(k), [&](const std::string& f) { return rows[k].at(f); },
+                 {true, 1, "1", false});
+    return reader.finish();
+  };
+  const auto withUnits =
+      read("unit", {{{"from", "a"}, {"to", "b"}, {"class", "emissions"}, {"unit", "t CO2e"}},
+                    {{"from", "a"}, {"to", "b"}, {"class", "biomass"}, {"unit", ""}}});
+  EXPECT_EQ(withUnits[0].unit, "t CO2e");
+  EXPECT_EQ(withUnits[1].unit, kMassUnit);
+  const auto without = read("", {{{"from", "a"}, {"to", "b"}, {"class", "biomass"}}});
+  EXPECT_EQ(without[0].unit, kMassUnit);
 }
 
 TEST(Flows, FiltersKeepTheChosenClassesStageAndScenario) {

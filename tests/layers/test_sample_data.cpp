@@ -156,6 +156,26 @@ TEST(SampleData, ReportFlowsKeepTheirValuesAndViews) {
   }
 }
 
+// Methane (EN:1583), CO2e (EN:1401) and water (EN:1353, m³) are not material
+// tonnes: each row says its unit, and only material is in tonnes.
+TEST(SampleData, EachFlowSaysItsUnitAndOnlyMaterialIsInTonnes) {
+  OpenLayer flows(LayerRef::parse(test::sampleLayer("material_flows")));
+  std::map<std::string, std::string> unitOf;
+  for (auto& f : flows.layer()) {
+    const std::string id = f->GetFieldAsString("flow_id");
+    const std::string unit = f->GetFieldAsString("unit");
+    unitOf[id] = unit;
+    const std::string materialClass = f->GetFieldAsString("material_class");
+    if (materialClass == "emissions" || materialClass == "water")
+      EXPECT_NE(unit, "t") << id << " is " << materialClass;
+    else
+      EXPECT_EQ(unit, "t") << id;
+  }
+  EXPECT_EQ(unitOf.at("M18"), "t CH4");   // EN:1583
+  EXPECT_EQ(unitOf.at("G01"), "t CO2e");  // EN:1401
+  EXPECT_EQ(unitOf.at("M08"), "m3");      // EN:1353
+}
+
 TEST(SampleData, EveryLayerHasValidGeometryACrsAndASourceOnEveryRow) {
   for (const std::string& name : kSpatialLayers) {
     OpenLayer l(LayerRef::parse(test::sampleLayer(name)));

@@ -220,7 +220,7 @@ TEST(ProcessingFlowBalance, ABalancedTableHasNoImbalanceAndAnUnbalancedOneIsName
   QgsFeature f;
   for (QgsFeatureIterator it = bad.output->getFeatures(); it.nextFeature(f);)
     if (f.attribute("node").toString() == QStringLiteral("plant")) {
-      EXPECT_DOUBLE_EQ(f.attribute("imbalance_t").toDouble(), -20);
+      EXPECT_DOUBLE_EQ(f.attribute("imbalance").toDouble(), -20);
       EXPECT_FALSE(f.attribute("balanced").toBool());
     }
 }

@@ -118,12 +118,17 @@ check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/assessment.gpkg" site_assessment -s
 expect 0 "out of balance" -- flowbalance "${flows[@]}" --output "$out/balance.gpkg"
 check '[ "$(ogrinfo -ro -so "$out/balance.gpkg" flow_balance | sed -n "s/Feature Count: //p")" -gt 10 ]' \
   "the flow balance wrote no nodes"
-expect 1 "no flow passes the filters in group 'nowhere'" -- sankey "${flows[@]}" --group nowhere \
+expect 1 "no flow in t passes the filters in group 'nowhere'" -- sankey "${flows[@]}" --group nowhere \
   --output "$out/none.svg"
 [ -e "$out/none.svg" ] && { echo "FAIL: a failed Sankey left its output"; failures=$((failures + 1)); }
 expect 0 "bands drawn" -- sankey "${flows[@]}" --scenario report_baseline --group construction \
   --output "$out/construction.svg"
 check 'grep -q "<svg" "$out/construction.svg"' "the Sankey job wrote no SVG"
+# Methane (EN:1583) is not material: drawn in its own unit, never in the tonnes' diagram.
+expect 0 "1 flow in t CH4 (M18): not drawn" -- sankey "${flows[@]}" --scenario report_baseline \
+  --group agri_food --output "$out/agri_food.svg"
+expect 0 "2 nodes and 1 bands drawn" -- sankey "${flows[@]}" \
+  --scenario report_baseline --group agri_food --unit "t CH4" --output "$out/methane.svg"
 
 # Construction supply, with GDAL alone.
 expect 2 "--products is required" -- constructionsupply --roads r --zones z --districts d --output y
