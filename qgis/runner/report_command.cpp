@@ -11,6 +11,7 @@
 #include <iostream>
 #include <map>
 
+#include <gdal.h>
 #include <qgsapplication.h>
 #include <qgslayertree.h>
 #include <qgsprintlayout.h>
@@ -188,6 +189,7 @@ class Report {
       const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
       std::fprintf(stderr, "\r  done in %.2f s\n", took.count());
     }
+    attributeResults();
     writeMaps();
     writeSankeys();
     warn("maps", libraryMessages_.take());
@@ -346,6 +348,29 @@ class Report {
                                                    options,
                                                    &message) != QgsVectorFileWriter::NoError)
       throw std::runtime_error("writing " + table.toStdString() + ": " + message.toStdString());
+  }
+
+  // The results derive from the data, so they carry its credits (the roads'
+  // OpenStreetMap ODbL, the boundaries' CC BY) wherever the file goes, and
+  // every map that shows a result layer names them.
+  void attributeResults() {
+    QList<QgsMapLayer*> data;
+    for (QgsVectorLayer* layer : data_)
+      data << layer;
+    QStringList credits = cp::qgis::layerAttributions(data);
+    const QString osm = QString::fromUtf8(cp::layers::kOsmAttribution);
+    if (!credits.join(QStringLiteral("; ")).contains(osm))
+      credits.prepend(osm);
+    GDALDatasetH file = GDALOpenEx(results().toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE,
+                                   nullptr, nullptr, nullptr);
+    if (file == nullptr ||
+        GDALSetMetadataItem(file, "ATTRIBUTION", credits.join(QStringLiteral("; ")).toUtf8(),
+                            nullptr) != CE_None) {
+      if (file != nullptr)
+        GDALClose(file);
+      throw std::runtime_error("the attribution could not be stored in results.gpkg");
+    }
+    GDALClose(file);
   }
 
   QgsVectorLayer* resultLayer(const QString& table, const QString& title) {

@@ -65,6 +65,8 @@ TEST_F(ReportLayout, HasEverythingAReportMapNeeds) {
   const QString text = allLabelText();
   EXPECT_TRUE(text.contains(QStringLiteral("Алматы"))) << text.toStdString();
   EXPECT_TRUE(text.contains(QStringLiteral("OpenStreetMap"))) << text.toStdString();
+  // The data file's own credits: the boundaries' CC BY licence as well.
+  EXPECT_TRUE(text.contains(QStringLiteral("geokz (CC BY 4.0)"))) << text.toStdString();
   EXPECT_TRUE(text.contains(QStringLiteral("8 districts"))) << text.toStdString();
   EXPECT_TRUE(text.contains(QDate::currentDate().toString(Qt::ISODate))) << text.toStdString();
   // Drawn in metres (UTM 43N for Almaty), so that the scale bar means something.

@@ -178,6 +178,9 @@ check '[ ! -e "$out/bad/results.gpkg" ] && [ -z "$(ls -d "$out"/bad.partial-* 2>
 expect 3 "Report written to" -- report "$out/report.ini"
 check '[ "$(ogrinfo -q "$out/report/results.gpkg" 2>/dev/null | grep -c "^[0-9]*:")" = 13 ]' \
   "the report's GeoPackage lacks result tables"
+# Results derived from OSM roads and geokz boundaries carry both credits (ODbL, CC BY).
+check 'ogrinfo -ro -so "$out/report/results.gpkg" warnings | grep -q "ATTRIBUTION=.*OpenStreetMap contributors.*geokz (CC BY 4.0)"' \
+  "results.gpkg carries no attribution of the data it derives from"
 check '[ "$(ls "$out/report/maps" | grep -c "\.png$")" = 4 ] && [ "$(ls "$out/report/maps" | grep -c "\.pdf$")" = 7 ]' \
   "the report has not four maps in PNG and PDF, the districts' atlas and two Sankey pages"
 check '[ "$(grep -ac "/Type /Page$" "$out/report/maps/districts-atlas.pdf")" = 8 ]' "the atlas has not a page per district"
