@@ -5,16 +5,17 @@ namespace cp::layers {
 const std::vector<FloorField>& floorFields() {
   using F = DistrictFloorArea;
   static const std::vector<FloorField> fields{
-      {"RESIDENTIAL_FIELD", "residential_floor_m2", "Residential floor (m²)", &F::residential},
-      {"NONRESIDENTIAL_FIELD", "nonresidential_floor_m2", "Non-residential floor (m²)",
+      {"RESIDENTIAL_FIELD", "residential_floor_m2", "Residential floor (m²)", "m²",
+       &F::residential},
+      {"NONRESIDENTIAL_FIELD", "nonresidential_floor_m2", "Non-residential floor (m²)", "m²",
        &F::nonResidential},
       {"GROWTH_RESIDENTIAL_FIELD", "growth_residential_m2_per_year",
-       "Residential growth (m² per year)", &F::growthResidential},
+       "Residential growth (m² per year)", "m²", &F::growthResidential},
       {"GROWTH_NONRESIDENTIAL_FIELD", "growth_nonresidential_m2_per_year",
-       "Non-residential growth (m² per year)", &F::growthNonResidential},
-      {"GROWTH_INFRASTRUCTURE_FIELD", "growth_infrastructure_m2_per_year",
-       "Infrastructure growth (m² per year)", &F::growthInfrastructure},
-      {"DEMOLITION_FIELD", "demolition_floor_m2", "Floor to demolish (m², over the period)",
+       "Non-residential growth (m² per year)", "m²", &F::growthNonResidential},
+      {"GROWTH_INFRASTRUCTURE_FIELD", "growth_infrastructure_t_per_year",
+       "Infrastructure built (t per year)", "t", &F::growthInfrastructureTonnes},
+      {"DEMOLITION_FIELD", "demolition_floor_m2", "Floor to demolish (m², over the period)", "m²",
        &F::demolition}};
   return fields;
 }
@@ -33,11 +34,18 @@ ConstructionMaterials times(const ConstructionMaterials& a, const ConstructionMa
 
 StockCoefficients almatyCoefficients() {
   StockCoefficients c;
-  // New build: the report's construction inputs, 286 kt wood, 80 kt metals and
-  // 1,456 kt minerals a year (EN:1752, read as kt, FACTS C01), for 2 million m²
-  // of growth a year (EN:1697); its mass split 33/23/44 % (EN:1825) is the
-  // split of the m², so one intensity serves all three kinds.
-  c.newBuild = {286000.0 / 2e6, 1456000.0 / 2e6, 80000.0 / 2e6};
+  // The report's construction inputs, 286 kt wood, 1,456 kt minerals and 80 kt
+  // metals a year (EN:1750-1752, minerals read as kt, FACTS C01). The stock
+  // addition's mass goes 33 % to residential, 23 % to non-residential buildings
+  // and 44 % to infrastructure (EN:1822-1826); estimate: the inputs split
+  // alike, in the same mix of classes. The buildings' 56 % makes the 2 million
+  // m² of floor added a year (EN:1697).
+  const ConstructionMaterials inputs{286000.0, 1456000.0, 80000.0};
+  const double buildingShare = 0.33 + 0.23;
+  c.newBuild = {inputs.biomass * buildingShare / 2e6, inputs.minerals * buildingShare / 2e6,
+                inputs.metals * buildingShare / 2e6};
+  c.infrastructureMix = {inputs.biomass / inputs.total(), inputs.minerals / inputs.total(),
+                         inputs.metals / inputs.total()};
   // Standing stock: the report gives no intensity. Estimate: as new build,
   // which makes the older, heavier masonry stock a lower bound.
   c.standing = c.newBuild;
@@ -56,8 +64,8 @@ StockCoefficients almatyCoefficients() {
 DistrictStock districtStock(const DistrictFloorArea& floor, const StockCoefficients& c) {
   DistrictStock s;
   s.stock = times(c.standing, floor.residential + floor.nonResidential);
-  s.demand = times(c.newBuild, floor.growthResidential + floor.growthNonResidential +
-                                   floor.growthInfrastructure);
+  s.demand = times(c.newBuild, floor.growthResidential + floor.growthNonResidential);
+  s.demand += times(c.infrastructureMix, floor.growthInfrastructureTonnes);
   s.demolition = times(c.demolished, floor.demolition / c.demolitionYears);
   s.recoverable = times(s.demolition, c.recovery);
   return s;

@@ -21,27 +21,31 @@ struct ConstructionMaterials {
   }
 };
 
+// What a district has and adds: buildings by their floor area, infrastructure
+// (roads, networks) by its mass, which has no floor.
 struct DistrictFloorArea {
   double residential = 0;  // m² standing
   double nonResidential = 0;
   double growthResidential = 0;  // m² added per year
   double growthNonResidential = 0;
-  double growthInfrastructure = 0;
+  double growthInfrastructureTonnes = 0;  // t built into infrastructure per year
   double demolition = 0;  // m² to be demolished over the demolition period
 };
 
-// One floor-area field of the districts: the key of the option that may name
-// it, its usual name, a title, and the member it fills.
+// One field of the districts: the key of the option that may name it, its
+// usual name, a title, its unit ("m²" or "t") and the member it fills.
 struct FloorField {
   const char* key;
   const char* usual;
   const char* title;
+  const char* unit;
   double DistrictFloorArea::*member;
 };
 const std::vector<FloorField>& floorFields();
 
 struct StockCoefficients {
-  ConstructionMaterials newBuild;    // t per m² of new floor (and infrastructure)
+  ConstructionMaterials newBuild;    // t per m² of new building floor
+  ConstructionMaterials infrastructureMix;  // shares of infrastructure tonnes (sum 1)
   ConstructionMaterials standing;    // t per m² of the standing stock
   ConstructionMaterials demolished;  // t per m² of the buildings to demolish
   ConstructionMaterials recovery;    // share of demolished tonnes that can be used again

@@ -13,7 +13,7 @@ std::vector<layers::DistrictFloorArea> readFloorAreas(const QgsFeatureSource& di
     QString field = names.value(QString::fromLatin1(f.key)).toString();
     if (field.isEmpty())
       field = QString::fromLatin1(f.usual);
-    const std::vector<double> values = readQuantities(districts, label, field, diagnostics, "m²");
+    const std::vector<double> values = readQuantities(districts, label, field, diagnostics, f.unit);
     for (std::size_t i = 0; i < values.size() && i < floors.size(); ++i)
       floors[i].*(f.member) = values[i];
   }

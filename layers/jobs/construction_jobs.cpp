@@ -42,7 +42,7 @@ std::vector<DistrictFloorArea> readFloorAreas(const LayerRef& ref, std::size_t d
   std::vector<DistrictFloorArea> floors(districts);
   for (const FloorField& f : floorFields()) {
     const std::vector<double> values =
-        readQuantities(ref, f.usual, {f.usual}, diagnostics, std::nullopt, "m²");
+        readQuantities(ref, f.usual, {f.usual}, diagnostics, std::nullopt, f.unit);
     for (std::size_t i = 0; i < values.size() && i < floors.size(); ++i)
       floors[i].*(f.member) = values[i];
   }

@@ -787,7 +787,7 @@ district_supply (each district's demand, supply and what is unmet).
   --products LAYER            zone_id, material_class, capacity_t_per_year
   --districts LAYER           with residential_floor_m2, nonresidential_floor_m2,
                               growth_residential_m2_per_year, growth_nonresidential_m2_per_year,
-                              growth_infrastructure_m2_per_year, demolition_floor_m2
+                              growth_infrastructure_t_per_year, demolition_floor_m2
   --no-urban-mining           offer no materials from demolitions
   --co2-per-tkm KG            transport emissions, kg CO2e per tonne-km
 )";

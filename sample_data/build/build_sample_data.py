@@ -237,9 +237,11 @@ def districts(adm2, roads):
             "area_km2": round(utm(g).GetArea() / 1e6, 2),
             "residential_floor_m2": round(est.residential_floor_m2(name)),
             "nonresidential_floor_m2": round(est.nonresidential_floor_m2(name)),
-            "growth_residential_m2_per_year": round(growth_total * est.GROWTH_SPLIT["residential"] * weight_growth),
-            "growth_nonresidential_m2_per_year": round(growth_total * est.GROWTH_SPLIT["nonresidential"] * weight_growth),
-            "growth_infrastructure_m2_per_year": round(growth_total * est.GROWTH_SPLIT["infrastructure"] * weight_growth),
+            "growth_residential_m2_per_year":
+                round(growth_total * est.FLOOR_GROWTH_SPLIT["residential"] * weight_growth),
+            "growth_nonresidential_m2_per_year":
+                round(growth_total * est.FLOOR_GROWTH_SPLIT["nonresidential"] * weight_growth),
+            "growth_infrastructure_t_per_year": round(est.INFRASTRUCTURE_T * weight_growth),
             "demolition_candidate_houses": houses,
             "demolition_floor_m2": houses * est.DEMOLITION_HOUSE_FLOOR_M2,
             "source": "OSM relation " + d["osm-relation-id"] + "; numbers: see provenance",
@@ -296,14 +298,14 @@ def points_layer(items, district_lookup):
     return rows
 
 
-def household_sources(district_rows, centres):
+def municipal_sources(district_rows, centres):
     total_pop = sum(d["population"] for d in district_rows)
     out = []
     for d, c in zip(district_rows, centres):
-        tonnes = est.HOUSEHOLD_ORGANIC_T * d["population"] / total_pop
-        out.append({"source_id": "HH-" + d["name"], "name": "Households, " + d["name"], "kind": "households",
-                    "tonnes_per_year": round(tonnes, 1), "landfilled": 1, "district": d["name"],
-                    "source": est.HOUSEHOLD_SOURCE, "geometry": c["geometry"]})
+        tonnes = est.MUNICIPAL_ORGANIC_T * d["population"] / total_pop
+        out.append({"source_id": "MOW-" + d["name"], "name": "Municipal organic waste, " + d["name"],
+                    "kind": "municipal", "tonnes_per_year": round(tonnes, 1), "landfilled": 1, "bound": "upper",
+                    "district": d["name"], "source": est.MUNICIPAL_SOURCE, "geometry": c["geometry"]})
     return out
 
 
@@ -346,7 +348,7 @@ FIELDS = {
                   ("population", "int"), ("population_is_lower_bound", "int"), ("population_source", "str"),
                   ("area_km2", "real"), ("residential_floor_m2", "real"), ("nonresidential_floor_m2", "real"),
                   ("growth_residential_m2_per_year", "real"), ("growth_nonresidential_m2_per_year", "real"),
-                  ("growth_infrastructure_m2_per_year", "real"), ("demolition_candidate_houses", "int"),
+                  ("growth_infrastructure_t_per_year", "real"), ("demolition_candidate_houses", "int"),
                   ("demolition_floor_m2", "real"), ("source", "str")],
     "district_centres": [("district_id", "str"), ("name", "str"), ("source", "str")],
     "industrial_zones": [("zone_id", "str"), ("name", "str"), ("name_ru", "str"), ("role", "str"),
@@ -357,7 +359,7 @@ FIELDS = {
                           ("residue_t_per_ha_year", "real"), ("compost_demand_t_per_ha_year", "real"),
                           ("residue_t_per_year", "real"), ("compost_demand_t_per_year", "real"), ("source", "str")],
     "organic_sources": [("source_id", "str"), ("name", "str"), ("kind", "str"), ("tonnes_per_year", "real"),
-                        ("landfilled", "int"), ("district", "str"), ("source", "str")],
+                        ("landfilled", "int"), ("bound", "str"), ("district", "str"), ("source", "str")],
     "composting_sites": [("site_id", "str"), ("name", "str"), ("status", "str"), ("capacity_t_per_year", "real"),
                          ("district", "str"), ("source", "str")],
     "waste_facilities": [("facility_id", "str"), ("name", "str"), ("name_ru", "str"), ("kind", "str"),
@@ -387,7 +389,7 @@ def main():
     in_district = district_of(adm2)
 
     zones, products = industrial_zones()
-    organic = household_sources(district_rows, centres) + points_layer(est.OTHER_ORGANIC_SOURCES, in_district)
+    organic = municipal_sources(district_rows, centres) + points_layer(est.OTHER_ORGANIC_SOURCES, in_district)
     sites = points_layer(est.COMPOSTING_SITES, in_district)
     facilities = points_layer(est.WASTE_FACILITIES, in_district)
     for item in est.OTHER_ORGANIC_SOURCES + est.COMPOSTING_SITES + est.WASTE_FACILITIES + est.ZONES:
@@ -413,7 +415,8 @@ def main():
     w.layer("composting_sites", ogr.wkbPoint, FIELDS["composting_sites"], sites,
             "Existing and candidate composting sites (estimates)")
     w.layer("waste_facilities", ogr.wkbPoint, FIELDS["waste_facilities"], facilities,
-            "Karasai landfill, its sorting plant and the planned waste-to-energy plant")
+            "Karasai landfill, its sorting plant, the around six dumpsites (places estimated) and the planned "
+            "waste-to-energy plant")
     w.layer("material_flows", ogr.wkbNone, FIELDS["material_flows"], material_flows(products, district_rows),
             "The report's flows (views overlap: never sum across views) and estimated construction flows")
     w.layer("settlements", ogr.wkbPoint, FIELDS["settlements"], places, "Populated places. " + OSM)

@@ -28,19 +28,27 @@ POPULATION = {
     "Zhetysu": {"value": 173972, "lower_bound": False, "source": _GOV + "zhetysu"},
 }
 
-# Floor area: the report's +2 million m2/yr is +3 %/yr (EN:1697), so the stock is
-# about 2e6 / 0.03 = 66.7 million m2 (derived). It is split residential /
-# non-residential in the ratio of the report's stock additions, 33 : 23 (EN:1825),
-# an estimate. Residential floor follows population; non-residential floor follows
+# Floor area: the report's +2 million m2/yr is +3 %/yr of the floor surface
+# (EN:1697), so the stock is about 2e6 / 0.03 = 66.7 million m2 (derived). The
+# 33 / 23 / 44 % split (EN:1822-1826) is of the stock addition's MASS between
+# residential buildings, non-residential buildings and infrastructure; floor
+# belongs to buildings only, so all 2 million m2 are building floor, shared
+# residential : non-residential as 33 : 23 (an estimate: equal mass per m2).
+# Infrastructure has no floor: it gets 44 % of the yearly construction inputs,
+# 286 + 1,456 + 80 kt (EN:1750-1752, minerals read as kt, FACTS C01), in tonnes.
+# Residential floor follows population; non-residential floor follows
 # population weighted by how central a district is (offices, trade and
 # institutions concentrate in the old centre): an estimate.
 FLOOR_AREA_STOCK_M2 = 2_000_000 / 0.03
 FLOOR_AREA_GROWTH_M2 = 2_000_000
-GROWTH_SPLIT = {"residential": 0.33, "nonresidential": 0.23, "infrastructure": 0.44}
+STOCK_ADDITION_SPLIT = {"residential": 0.33, "nonresidential": 0.23, "infrastructure": 0.44}
+CONSTRUCTION_INPUTS_T = 286_000 + 1_456_000 + 80_000
+_BUILDINGS = STOCK_ADDITION_SPLIT["residential"] + STOCK_ADDITION_SPLIT["nonresidential"]
+FLOOR_GROWTH_SPLIT = {k: STOCK_ADDITION_SPLIT[k] / _BUILDINGS for k in ("residential", "nonresidential")}
+INFRASTRUCTURE_T = CONSTRUCTION_INPUTS_T * STOCK_ADDITION_SPLIT["infrastructure"]
 CENTRALITY = {"Almaly": 2.0, "Medeu": 1.5, "Bostandyk": 1.3, "Zhetysu": 1.0, "Auezov": 1.0,
               "Turksib": 1.0, "Alatau": 0.7, "Nauryzbay": 0.5}
 
-_RES_SHARE = 0.33 / (0.33 + 0.23)
 
 
 def _population_share(name, weights=None):
@@ -50,14 +58,14 @@ def _population_share(name, weights=None):
 
 
 def residential_floor_m2(name):
-    return FLOOR_AREA_STOCK_M2 * _RES_SHARE * _population_share(name)
+    return FLOOR_AREA_STOCK_M2 * FLOOR_GROWTH_SPLIT["residential"] * _population_share(name)
 
 
 def nonresidential_floor_m2(name):
-    return FLOOR_AREA_STOCK_M2 * (1 - _RES_SHARE) * _population_share(name, CENTRALITY)
+    return FLOOR_AREA_STOCK_M2 * FLOOR_GROWTH_SPLIT["nonresidential"] * _population_share(name, CENTRALITY)
 
 
-# Where the yearly growth lands: most new housing goes up in Alatau and Nauryzbay,
+# Where the yearly growth (floor and infrastructure) lands: most new housing goes up in Alatau and Nauryzbay,
 # the districts with free land (annexed in 2014); the centre grows by
 # redevelopment only. An estimate; shares sum to 1.
 GROWTH_SHARE = {"Alatau": 0.25, "Nauryzbay": 0.25, "Turksib": 0.12, "Bostandyk": 0.12, "Auezov": 0.08,
@@ -134,42 +142,57 @@ ZONES = [
                   _product("building stone", "строительный камень", "minerals", 300000)]},
 ]
 
+# Altyn Orda, a car-repair market "outside the city boundaries" (EN:2184), is no
+# organic-residue firm and is not in the data: the report names it for car parts
+# and remanufacturing (EN:2941), which no layer models yet.
+
 # --- organic waste ---------------------------------------------------------------------------------
 
-# About 600 kt/yr of organic waste is landfilled (EN:1573). It is split between
-# municipal park and green waste (30 kt, an estimate: three large parks and street
-# greenery) and households (570 kt, by population: about 263 kg per person per
-# year, typical of food and garden waste where it is not separated).
+# About 600 kt/yr of organic waste is "disposed of in landfills" (EN:1573): an UPPER BOUND.
+# Karasai, the one landfill, receives 480 kt/yr of all waste (EN:1977) and the official
+# statistics count 680 kt/yr of all waste (EN:1999): 600 kt of organics alone would be 88 % of
+# the registered waste and more than Karasai takes (FACTS C05), so the rest goes to the
+# around six dumpsites (EN:1995), is not registered, or the figure is high. The report does
+# not say where the waste arises: it is municipal organic waste (households, markets,
+# catering, parks), placed where it is collected, by population (an estimate), less 30 kt of
+# park and green waste at three parks (an estimate). The nine firms' 90 kt (EN:1594) are a
+# LOWER BOUND ("just the nine companies which attended"), managed by each firm (EN:1596) and
+# not part of the 600 kt; the 48 kt of sludge (EN:1555) is landfilled beside it.
 LANDFILLED_ORGANIC_T = 600000
 PARK_ORGANIC_T = 30000
-HOUSEHOLD_ORGANIC_T = LANDFILLED_ORGANIC_T - PARK_ORGANIC_T
-HOUSEHOLD_SOURCE = ("report: 600 kt/yr organic waste landfilled (" + EN + "1573), less 30 kt park waste "
-                    "(estimate), split by official population")
+MUNICIPAL_ORGANIC_T = LANDFILLED_ORGANIC_T - PARK_ORGANIC_T
+MUNICIPAL_SOURCE = ("report: at most 600 kt/yr organic waste landfilled (" + EN + "1573; an upper bound, FACTS C05), "
+                    "less 30 kt park waste (estimate), placed by official population (estimate)")
 _FIRM = ("report: nine agri-food firms produce 90 kt/yr of residues (manure, fruit and vegetables, chocolate) "
          "(" + EN + "1594); the firms are not named, so kind, location and split are estimates")
-_PARK = "estimate: share of 30 kt/yr park and green waste (the report names municipal green waste, EN:3134)"
+_PARK = ("estimate: share of 30 kt/yr park and green waste (the report names municipal green waste, EN:3134); "
+         "part of the 600 kt upper bound")
 _WWTP = "report: 48 kt/yr sewage sludge, landfilled (" + EN + "1555); plant location estimated north of the city"
 
 
-def _src(source_id, name, kind, tonnes, lon, lat, source, landfilled=1):
+def _src(source_id, name, kind, tonnes, lon, lat, source, landfilled=1, bound=""):
+    """`bound`: 'upper' or 'lower' where the report's figure is one, '' where it is not."""
     return {"source_id": source_id, "name": name, "kind": kind, "tonnes_per_year": tonnes, "lon": lon,
-            "lat": lat, "landfilled": landfilled, "source": source}
+            "lat": lat, "landfilled": landfilled, "bound": bound, "source": source}
 
 
 OTHER_ORGANIC_SOURCES = [
-    _src("PARK-CENTRAL", "Central Park", "park", 12000, 76.9655, 43.2585, _PARK),
-    _src("PARK-BOTANICAL", "Main Botanical Garden", "park", 10000, 76.9100, 43.2230, _PARK),
-    _src("PARK-PRESIDENT", "First President's Park", "park", 8000, 76.8820, 43.1880, _PARK),
-    _src("FIRM-1", "Poultry farm (Ile district)", "poultry", 20000, 77.02, 43.52, _FIRM, 0),
-    _src("FIRM-2", "Poultry farm (Talgar district)", "poultry", 15000, 77.28, 43.34, _FIRM, 0),
-    _src("FIRM-3", "Poultry farm (Karasay district)", "poultry", 12000, 76.70, 43.28, _FIRM, 0),
-    _src("FIRM-4", "Fruit and vegetable packer (Turksib)", "food_processing", 10000, 76.96, 43.34, _FIRM, 0),
-    _src("FIRM-5", "Food processor (Zhetysu)", "food_processing", 8000, 76.92, 43.30, _FIRM, 0),
-    _src("FIRM-6", "Altyn Orda market", "market", 8000, 76.80, 43.215, _FIRM + "; market named at EN:2184", 0),
-    _src("FIRM-7", "Green Bazaar", "market", 6000, 76.9480, 43.2620, _FIRM, 0),
+    _src("PARK-CENTRAL", "Central Park", "park", 12000, 76.9655, 43.2585, _PARK, bound="upper"),
+    _src("PARK-BOTANICAL", "Main Botanical Garden", "park", 10000, 76.9100, 43.2230, _PARK, bound="upper"),
+    _src("PARK-PRESIDENT", "First President's Park", "park", 8000, 76.8820, 43.1880, _PARK, bound="upper"),
+    _src("FIRM-1", "Poultry farm (Ile district)", "poultry", 20000, 77.02, 43.52, _FIRM, 0, "lower"),
+    _src("FIRM-2", "Poultry farm (Talgar district)", "poultry", 15000, 77.28, 43.34, _FIRM, 0, "lower"),
+    _src("FIRM-3", "Poultry farm (Karasay district)", "poultry", 12000, 76.70, 43.28, _FIRM, 0, "lower"),
+    _src("FIRM-4", "Fruit and vegetable packer (Turksib)", "food_processing", 10000, 76.96, 43.34, _FIRM, 0, "lower"),
+    _src("FIRM-5", "Food processor (Zhetysu)", "food_processing", 8000, 76.92, 43.30, _FIRM, 0, "lower"),
+    _src("FIRM-6", "Vegetable wholesale market (Alatau)", "market", 8000, 76.875, 43.285, _FIRM, 0, "lower"),
+    _src("FIRM-7", "Green Bazaar", "market", 6000, 76.9480, 43.2620, _FIRM, 0, "lower"),
     _src("FIRM-8", "Chocolate factory (Rachat)", "food_processing", 5000, 76.9290, 43.2680,
-         _FIRM + "; Rachat named at EN:2445", 0),
-    _src("FIRM-9", "Dairy (Shymbulak village)", "farm", 6000, 77.0850, 43.1300, _FIRM + "; Amiran named at EN:1661", 0),
+         _FIRM + "; Rachat named at EN:2445", 0, "lower"),
+    _src("FIRM-9", "Amiran dairy (Shymbulak village)", "farm", 6000, 77.1589, 43.2980,
+         _FIRM + "; Amiran, 'from the village of Shymbulak, just a few kilometres outside Almaty' (EN:1661), "
+         "placed at the OSM place node of the village in Talgar district, not the ski resort of the same name "
+         "(FACTS P15)", 0, "lower"),
     _src("WWTP", "Wastewater treatment plant (sludge)", "sewage_sludge", 48000, 76.94, 43.44, _WWTP),
 ]
 
@@ -207,6 +230,15 @@ WASTE_FACILITIES = [
      "kind": "sorting_plant", "intake_t_per_year": 480000, "capacity_t_per_year": 550000, "lon": 76.725,
      "lat": 43.345, "source": "report: 550 kt/yr capacity, 8-10 % recyclables, opened 2018 (" + EN + "2139); "
                               "intake = the landfill's; " + _LANDFILL_PLACE},
+    *[{"facility_id": "WF-DUMP-%d" % (n + 1), "name": "Dumpsite %d (%s)" % (n + 1, district),
+       "name_ru": "Свалка %d" % (n + 1), "kind": "dumpsite", "intake_t_per_year": None,
+       "capacity_t_per_year": None, "lon": lon, "lat": lat,
+       "source": "report: around six dumpsites in use besides the one landfill (" + EN + "1994-1995), 'in the "
+                 "suburbs' (circular-almaty-report-ru.txt:2974); intake not given; place estimated on a road out of "
+                 "the city in that district"}
+      for n, (district, lon, lat) in enumerate([("Karasay, west", 76.70, 43.27), ("Karasay, north-west", 76.78, 43.38),
+                                                 ("Ile, north", 76.90, 43.43), ("Ile, north-east", 77.05, 43.41),
+                                                 ("Talgar, east", 77.17, 43.33), ("Karasay, south-west", 76.72, 43.20)])],
     {"facility_id": "WF-WTE", "name": "Planned waste-to-energy plant", "name_ru": "Планируемый мусоросжигательный завод",
      "kind": "waste_to_energy", "intake_t_per_year": None, "capacity_t_per_year": 730000, "lon": 76.745,
      "lat": 43.35, "source": "news: up to 2,000 t/day (almaty-green-economy-2025-news.txt:17) = 730 kt/yr; "
@@ -223,6 +255,13 @@ WASTE_FACILITIES = [
 # city, then rain-fed arable, pasture farthest. Orchards are taken as a quarter of
 # the irrigated land and greenhouses as the oblast's 86 ha (both estimates).
 RURAL_DISTRICTS = {"Karasay", "Talgar", "Ile", "Enbekshikazakh", "Zhambyl"}
+# The Trans-Ili Alatau rises south of the city (Pik Talgar, 4,979 m, 30 km away:
+# EN:867); farmland is the plain north of its foot. No elevation data is used:
+# the foot is digitised by hand through the foothill towns that mark it,
+# Uzynagash, Kaskelen, the city's southern edge, Talgar and Esik (about 900-
+# 1,100 m), an estimate. Land south of this line is mountain: no farmland.
+FOOTHILL_LINE = [(76.20, 43.19), (76.31, 43.19), (76.62, 43.17), (76.80, 43.16), (76.95, 43.16),
+                 (77.10, 43.22), (77.24, 43.27), (77.48, 43.31), (77.80, 43.33)]
 AGRI_SHARES = {"irrigated": 0.4 / 8.6 * 0.75, "orchard": 0.4 / 8.6 * 0.25, "arable": 0.6 / 8.6}
 GREENHOUSE_HA = 86
 AGRI_RADIUS_M = 45000
@@ -281,10 +320,21 @@ def _agri_exclusions(adm2, settlements, city_districts, to_utm):
     parts = [to_utm(b["geometry"]) for b in adm2
              if b["level"] == "city_district" or b["name"] in ("Konaiev", "Alatau")]
     parts += [to_utm(d["geometry"]) for d in city_districts]
+    parts.append(to_utm(_mountains()))
     for s in settlements:
         radius = 3000 if s["place"] in ("town", "city") else 1000
         parts.append(to_utm(s["geometry"]).Buffer(radius, 8))
     return _union(parts)
+
+
+def _mountains():
+    """Everything south of the foothill line (FOOTHILL_LINE), in WGS 84."""
+    ring = ogr.Geometry(ogr.wkbLinearRing)
+    for lon, lat in FOOTHILL_LINE + [(FOOTHILL_LINE[-1][0], 42.0), (FOOTHILL_LINE[0][0], 42.0), FOOTHILL_LINE[0]]:
+        ring.AddPoint_2D(lon, lat)
+    poly = ogr.Geometry(ogr.wkbPolygon)
+    poly.AddGeometry(ring)
+    return poly
 
 
 def _cell_parts(x0, y0, rural, excluded, cx, cy):
@@ -385,21 +435,30 @@ PROVENANCE = [
        "Auezov and Turksib are lower bounds"),
     _p("districts", "residential_floor_m2, nonresidential_floor_m2", "report EN:1697, EN:1825",
        "stock = 2e6 m2 / 3 % = 66.7 M m2, split 33:23, by population (non-residential weighted by centrality)"),
-    _p("districts", "growth_*_m2_per_year", "report EN:1697 (+2 M m2/yr), EN:1825 (33/23/44 %)",
-       "split between districts by GROWTH_SHARE (estimate)"),
+    _p("districts", "growth_*_m2_per_year", "report EN:1697 (+2 M m2/yr of floor), EN:1822-1826",
+       "all 2 M m2 are building floor, residential : non-residential 33 : 23 (the mass split's building "
+       "part); split between districts by GROWTH_SHARE (estimate)"),
+    _p("districts", "growth_infrastructure_t_per_year", "report EN:1822-1826 (44 % of the stock addition's "
+       "mass), EN:1750-1752 (1,822 kt/yr of construction inputs)",
+       "44 % of the inputs, 801,680 t/yr; split between districts by GROWTH_SHARE (estimate)"),
     _p("districts", "demolition_candidate_houses, demolition_floor_m2", "report EN:1735 (~500 houses, 1950-60)",
        "split by district and 400 m2 per house (estimates)"),
     _p("district_centres", "geometry", "estimate", "mean of the district's drivable road vertices"),
     _p("industrial_zones", "name, products", "report EN:2820-2825", "placement estimated"),
     _p("zone_products", "capacity_t_per_year", "estimate", "sized against EN:1751-1752 construction inputs"),
     _p("agricultural_land", "all", "estimate", "schematic patchwork with the oblast's land shares EN:1485-1488"),
-    _p("organic_sources", "households", "report EN:1573 (600 kt landfilled)", "less 30 kt parks, by population"),
+    _p("organic_sources", "municipal (MOW-*)", "report EN:1573 (600 kt landfilled, an upper bound: FACTS C05)",
+       "less 30 kt parks, placed by population"),
+    _p("organic_sources", "bound", "report EN:1573, EN:1594-1596, FACTS C05",
+       "upper: the 600 kt landfilled exceed Karasai's whole intake; lower: only the nine firms at the workshops"),
     _p("organic_sources", "parks", "estimate", "30 kt/yr municipal green waste"),
     _p("organic_sources", "FIRM-*", "report EN:1594 (90 kt from nine firms)", "kinds, places and split estimated"),
     _p("organic_sources", "WWTP", "report EN:1555 (48 kt sludge)", "location estimated"),
     _p("composting_sites", "all", "report EN:1678, EN:1680 for the existing ones", "places and capacities estimated"),
     _p("waste_facilities", "intake, capacity", "report EN:1977, EN:2139; news item line 17",
        "locations estimated in Karasay district"),
+    _p("waste_facilities", "dumpsites", "report EN:1994-1995 (around six dumpsites)",
+       "places estimated in the suburban districts; intakes unknown"),
     _p("material_flows", "report_baseline rows", "report lines in each row's source",
        "views overlap (city_total, agri_food, construction, industry): never sum across views"),
     _p("material_flows", "unit", "report lines in each row's source",

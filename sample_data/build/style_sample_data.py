@@ -105,7 +105,7 @@ def style(layer):
         ], "polygon"))
     elif name == "organic_sources":
         layer.setRenderer(categories("kind", [
-            ("households", "Households", {"name": "circle", "color": "#8c510a", "size": "3.2"}),
+            ("municipal", "Municipal organic waste", {"name": "circle", "color": "#8c510a", "size": "3.2"}),
             ("park", "Park", {"name": "circle", "color": "#35978f", "size": "2.2"}),
             ("poultry", "Poultry farm", {"name": "circle", "color": "#bf812d", "size": "2.6"}),
             ("food_processing", "Food processing", {"name": "circle", "color": "#dfc27d", "size": "2.2"}),
@@ -126,6 +126,7 @@ def style(layer):
             ("sorting_plant", "Sorting plant", {"name": "square", "color": "#fdae61", "size": "2.5"}),
             ("waste_to_energy", "Planned waste-to-energy", {"name": "square", "color": "#ffffff",
                                                             "outline_color": "#d7191c", "size": "2.5"}),
+            ("dumpsite", "Dumpsite (place estimated)", {"name": "cross_fill", "color": "#a50f15", "size": "2.5"}),
         ], "point"))
     elif name == "settlements":
         layer.setRenderer(categories("place", [

@@ -249,7 +249,7 @@ class ConstructionAnalysis : public OnAlmatyRoads {
     products_.zoneField = "zone_id";
     products_.classField = "material_class";
     const std::tuple<const char*, const char*, double> rows[] = {
-        {"Z0", "minerals", 1e9}, {"Z1", "biomass", 10000}, {"Z1", "fossil_fuels", 500}};
+        {"Z0", "minerals", 1e9}, {"Z1", "biomass", 5000}, {"Z1", "fossil_fuels", 500}};
     for (const auto& [zone, materialClass, capacity] : rows) {
       products_.rows.push_back(std::to_string(products_.rows.size()));
       products_.zones.push_back(zone);
@@ -284,7 +284,7 @@ TEST_F(ConstructionAnalysis, EachClassIsSuppliedUpToWhatIsOffered) {
   const double floor = 10000.0 * (1 + 2 + 3 + 4);
   const analyses::ConstructionSupplyResult plain = supply(false);
   EXPECT_NEAR(plain.demand, floor * c.newBuild.total(), 1e-6);
-  EXPECT_NEAR(plain.supplied, floor * c.newBuild.minerals + 10000, 1e-6);
+  EXPECT_NEAR(plain.supplied, floor * c.newBuild.minerals + 5000, 1e-6);
   EXPECT_DOUBLE_EQ(plain.secondary, 0);
   // Each district's demolitions free less than it needs of every class: all of
   // it is used, at home (0 km). Minerals were met already; metals and wood

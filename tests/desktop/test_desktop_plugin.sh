@@ -61,9 +61,10 @@ grep -q "od_network_rows=40" "$work/probe.txt" || fail "not every OD row was rou
 grep -q "places_features=13" "$work/probe.txt" || fail "the places layer does not hold the 13 places"
 grep -q "result_file=True" "$work/probe.txt" || fail "the result is not in a file"
 grep -q "catchment_features=8" "$work/probe.txt" || fail "the catchments are not one per composting site"
-grep -q "catchment_tonnes=732000" "$work/probe.txt" || fail "the catchments do not gather the expected tonnes"
+# Every source within 20 km: 600 + 90 + 48 kt (EN:1573, 1594, 1555).
+grep -q "catchment_tonnes=738000" "$work/probe.txt" || fail "the catchments do not gather the expected tonnes"
 grep -q "selection_sites=existing=2 new=1" "$work/probe.txt" || fail "the site selection did not keep 2 existing sites and add 1"
-grep -q "farmland_parcels=850" "$work/probe.txt" || fail "the farmland supplied is not every parcel"
+grep -q "farmland_parcels=509" "$work/probe.txt" || fail "the farmland supplied is not every parcel"
 grep -q "farmland_compost_positive=True" "$work/probe.txt" || fail "no parcel received compost"
 grep -q "compost_warnings_shown=True" "$work/probe.txt" || fail "the panel did not show the run's warnings"
 grep -q "flow_lines=88" "$work/probe.txt" || fail "the masterplan's 88 construction flows were not drawn"
