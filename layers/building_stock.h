@@ -29,7 +29,7 @@ struct DistrictFloorArea {
   double growthResidential = 0;  // m² added per year
   double growthNonResidential = 0;
   double growthInfrastructureTonnes = 0;  // t built into infrastructure per year
-  double demolition = 0;  // m² to be demolished over the demolition period
+  double demolition = 0;                  // m² to be demolished over the demolition period
 };
 
 // One field of the districts: the key of the option that may name it, its
@@ -44,11 +44,11 @@ struct FloorField {
 const std::vector<FloorField>& floorFields();
 
 struct StockCoefficients {
-  ConstructionMaterials newBuild;    // t per m² of new building floor
+  ConstructionMaterials newBuild;           // t per m² of new building floor
   ConstructionMaterials infrastructureMix;  // shares of infrastructure tonnes (sum 1)
-  ConstructionMaterials standing;    // t per m² of the standing stock
-  ConstructionMaterials demolished;  // t per m² of the buildings to demolish
-  ConstructionMaterials recovery;    // share of demolished tonnes that can be used again
+  ConstructionMaterials standing;           // t per m² of the standing stock
+  ConstructionMaterials demolished;         // t per m² of the buildings to demolish
+  ConstructionMaterials recovery;           // share of demolished tonnes that can be used again
   double demolitionYears = 5;
 };
 

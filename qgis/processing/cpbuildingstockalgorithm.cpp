@@ -19,7 +19,8 @@ QString CpBuildingStockAlgorithm::shortHelpString() const {
       "metals. Intensities: new buildings 0.080 t/m² wood, 0.408 t/m² minerals, 0.022 t/m² "
       "metals: the 56 % of the report's 286 kt, 1,456 kt and 80 kt a year that go into "
       "buildings, for 2 million m² of floor; infrastructure tonnes in the same mix of classes; "
-      "standing stock as new buildings (a lower bound, the report gives none); 1950-60 houses to demolish 0.1 / 1.0 / 0.02 t/m² with 30 / "
+      "standing stock as new buildings (a lower bound, the report gives none); 1950-60 houses to "
+      "demolish 0.1 / 1.0 / 0.02 t/m² with 30 / "
       "80 / 95 % recoverable (estimates); demolitions spread over the demolition period.");
 }
 

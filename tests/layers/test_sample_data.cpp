@@ -204,8 +204,8 @@ TEST(SampleData, ReportFlowsKeepTheirValuesAndViews) {
   // EN:1326: 11 Mt enter the city, the 5.6 Mt of materials and 5.4 Mt of fuels.
   EXPECT_EQ(sum("material_flows", "tonnes_per_year", "flow_id IN ('M01', 'M04')"), 11000000);
   OpenLayer flows(LayerRef::parse(test::sampleLayer("material_flows")));
-  const std::set<std::string> views{"city_total", "city_metals", "agri_food",
-                                    "construction", "industry",   "province"};
+  const std::set<std::string> views{"city_total",   "city_metals", "agri_food",
+                                    "construction", "industry",    "province"};
   const std::set<std::string> classes{"biomass", "minerals",  "metals", "fossil_fuels",
                                       "water",   "emissions", "mixed"};
   for (auto& f : flows.layer()) {
@@ -224,16 +224,15 @@ TEST(SampleData, TheConstructionViewBalances_EN1752_EN1759_EN1800) {
   Diagnostics diagnostics;
   FlowFilter report;
   report.scenario = "report_baseline";
-  const std::vector<Flow> flows =
-      filteredFlows(readFlows(LayerRef::parse(test::sampleLayer("material_flows")), diagnostics),
-                    report);
+  const std::vector<Flow> flows = filteredFlows(
+      readFlows(LayerRef::parse(test::sampleLayer("material_flows")), diagnostics), report);
   bool seen = false;
   for (const NodeBalance& b : balances(flows, {"stock"}))
     if (b.group == "construction" && b.node == "city") {
       seen = true;
       EXPECT_NEAR(b.in, 1822000, 1);
-      EXPECT_NEAR(b.imbalance(), 0, 1) << "in " << b.in << ", out " << b.out << ", stock "
-                                       << b.stockChange;
+      EXPECT_NEAR(b.imbalance(), 0, 1)
+          << "in " << b.in << ", out " << b.out << ", stock " << b.stockChange;
     }
   EXPECT_TRUE(seen);
 }
