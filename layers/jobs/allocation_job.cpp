@@ -63,7 +63,9 @@ AllocationJobResult runAllocationJob(const AllocationJob& job, const geo::Feedba
   tables.push_back(analyses::allocationLines(allocation, sources, sites));
   tables.push_back(analyses::siteIntakeTable(allocation, sites, status));
   tables.push_back(analyses::sourceStatusTable(allocation, sources));
-  writeResultFile(job.output, prepared.frame, tables, job.attribution, result.diagnostics);
+  writeResultFile(job.output, prepared.frame, tables,
+                  dataAttribution(job.attribution, {job.network.roads, job.sources, job.sites}),
+                  result.diagnostics);
   return result;
 }
 

@@ -34,7 +34,9 @@ CatchmentsJobResult runCatchmentsJob(const CatchmentsJob& job, const geo::Feedba
   std::vector<ResultTable> tables;
   tables.push_back(analyses::catchmentsTable(catchments));
   tables.push_back(analyses::bandsTable(catchments));
-  writeResultFile(job.output, prepared.frame, tables, job.attribution, result.diagnostics);
+  writeResultFile(job.output, prepared.frame, tables,
+                  dataAttribution(job.attribution, {job.network.roads, job.sites, job.sources}),
+                  result.diagnostics);
   return result;
 }
 

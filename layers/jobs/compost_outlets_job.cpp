@@ -44,7 +44,9 @@ CompostOutletsJobResult runCompostOutletsJob(const CompostOutletsJob& job,
   tables.push_back(std::move(compost.deliveries));
   tables.push_back(std::move(compost.parcels));
   tables.push_back(std::move(compost.sites));
-  writeResultFile(job.output, prepared.frame, tables, job.attribution, result.diagnostics);
+  writeResultFile(job.output, prepared.frame, tables,
+                  dataAttribution(job.attribution, {job.network.roads, job.sites, job.farmland}),
+                  result.diagnostics);
   return result;
 }
 

@@ -76,7 +76,10 @@ ConstructionSupplyJobResult runConstructionSupplyJob(const ConstructionSupplyJob
   std::vector<ResultTable> tables;
   tables.push_back(std::move(supply.lines));
   tables.push_back(std::move(supply.districts));
-  writeResultFile(job.output, prepared.frame, tables, job.attribution, result.diagnostics);
+  writeResultFile(
+      job.output, prepared.frame, tables,
+      dataAttribution(job.attribution, {job.network.roads, job.zones, job.products, job.districts}),
+      result.diagnostics);
   return result;
 }
 
@@ -101,7 +104,8 @@ BuildingStockJobResult runBuildingStockJob(const BuildingStockJob& job) {
   result.recoverable = stock.recoverable;
   std::vector<ResultTable> tables;
   tables.push_back(std::move(stock.table));
-  writeResultFile(job.output, frame, tables, job.attribution, result.diagnostics);
+  writeResultFile(job.output, frame, tables, dataAttribution(job.attribution, {job.districts}),
+                  result.diagnostics);
   return result;
 }
 

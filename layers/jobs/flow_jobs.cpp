@@ -85,7 +85,10 @@ FlowsOnRoadsJobResult runFlowsOnRoadsJob(const FlowsOnRoadsJob& job,
       break;
     }
   }
-  writeResultFile(job.output, prepared.frame, tables, job.attribution, result.diagnostics);
+  std::vector<std::string> inputs{job.network.roads, job.table.flows, job.candidates};
+  inputs.insert(inputs.end(), job.places.begin(), job.places.end());
+  writeResultFile(job.output, prepared.frame, tables, dataAttribution(job.attribution, inputs),
+                  result.diagnostics);
   return result;
 }
 
@@ -100,8 +103,8 @@ FlowBalanceJobResult runFlowBalanceJob(const FlowBalanceJob& job) {
   // A table without geometry: any frame will do.
   std::vector<ResultTable> tables;
   tables.push_back(analyses::flowBalanceTable(balance));
-  writeResultFile(job.output, WorkingFrame::fromEpsg(4326), tables, job.attribution,
-                  result.diagnostics);
+  writeResultFile(job.output, WorkingFrame::fromEpsg(4326), tables,
+                  dataAttribution(job.attribution, {job.table.flows}), result.diagnostics);
   return result;
 }
 

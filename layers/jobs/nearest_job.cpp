@@ -23,7 +23,10 @@ NearestJobResult runNearestJob(const NearestJob& job, const geo::Feedback* feedb
   }
   std::vector<ResultTable> tables;
   tables.push_back(analyses::nearestTable(nearest, origins, facilities));
-  writeResultFile(job.output, prepared.frame, tables, job.attribution, result.diagnostics);
+  writeResultFile(
+      job.output, prepared.frame, tables,
+      dataAttribution(job.attribution, {job.network.roads, job.origins, job.facilities}),
+      result.diagnostics);
   return result;
 }
 

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "layers/jobs/result_file.h"
 #include "layers/library_messages.h"
 #include "layers/point_reader.h"
 
@@ -56,8 +57,11 @@ OdJobResult runOdJob(const OdJob& job, const geo::Feedback* feedback) {
   result.seconds.matrix = lap(since);
 
   LibraryMessages gdal;  // what the writer's GDAL says, with the output named
-  writeOdGeoPackage(job.output, {origins, destinations, od.origins, od.destinations, od.rows,
-                                 prepared.frame, job.attribution, job.matrixGeometry});
+  writeOdGeoPackage(
+      job.output,
+      {origins, destinations, od.origins, od.destinations, od.rows, prepared.frame,
+       dataAttribution(job.attribution, {job.network.roads, job.origins, job.destinations}),
+       job.matrixGeometry});
   gdal.reportTo(result.diagnostics, job.output, "writing");
   result.seconds.writing = lap(since);
   result.seconds.total = std::chrono::duration<double>(since - start).count();

@@ -53,7 +53,10 @@ RoutesJobResult runRoutesJob(const RoutesJob& job, const geo::Feedback* feedback
 
   std::vector<ResultTable> tables;
   tables.push_back(analyses::routesTable(routes, input));
-  writeResultFile(job.output, frame, tables, job.attribution, result.diagnostics);
+  writeResultFile(
+      job.output, frame, tables,
+      dataAttribution(job.attribution, {job.network.roads, job.origins, job.destinations}),
+      result.diagnostics);
   return result;
 }
 

@@ -123,7 +123,8 @@ Options every job on the road network takes:
                               with it, --roads may be left out
   --source-epsg N             CRS of layers that have none
   --working-epsg N            metric CRS for computation (default: the local UTM zone)
-  --attribution TEXT          data attribution stored with the output
+  --attribution TEXT          data attribution stored with the output (default:
+                              the credits the inputs carry, e.g. OpenStreetMap's)
 )";
 
 }  // namespace
@@ -721,7 +722,8 @@ in = out + added to stock; boundary nodes need not balance (layer flow_balance).
 )") + kFlowTableUsage +
          R"(  --stock-nodes ID,...        nodes that are stocks (default: stock)
   --tolerance SHARE           of a node's inflow (default 0.01)
-  --attribution TEXT          data attribution stored with the output
+  --attribution TEXT          data attribution stored with the output (default:
+                              the credits the inputs carry, e.g. OpenStreetMap's)
 )";
 }
 
@@ -771,7 +773,8 @@ can be used again, in tonnes of minerals, metals and wood (layer building_stock)
   --districts LAYER           with the floor-area fields (see constructionsupply)
   --district-id FIELD         ids (default: feature ids)
   --demolition-years N        the period demolitions are spread over (default 5)
-  --attribution TEXT          data attribution stored with the output
+  --attribution TEXT          data attribution stored with the output (default:
+                              the credits the inputs carry, e.g. OpenStreetMap's)
 )";
 }
 

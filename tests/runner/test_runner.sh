@@ -73,6 +73,10 @@ expect 0 "routes: 64 of 64 pairs" -- routes --roads "$gpkg|layername=roads" \
 check '[ "$(ogrinfo -ro -so "$out/routes.gpkg" routes | sed -n "s/Feature Count: //p")" = 64 ]' \
   "the routes job did not write a route per pair"
 
+# A result derived from the data carries its credits (OSM ODbL, geokz CC BY) unasked.
+check 'ogrinfo -ro -so "$out/d.gpkg" od_matrix | grep -q "ATTRIBUTION=.*OpenStreetMap contributors.*geokz (CC BY 4.0)"' \
+  "the OD job's output does not carry its data's attribution"
+
 # Nearest facilities, with GDAL alone.
 expect 2 "--k must be 1 or more" -- nearest --roads r --origins o --facilities f --output y --k 0
 expect 0 "nearest: 15 lines; 5 origins reach a facility" -- nearest --roads "$gpkg|layername=roads" \
