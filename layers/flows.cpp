@@ -90,6 +90,24 @@ std::string canonicalFlowUnit(const std::string& text) {
   return tonnes.count(key) > 0 ? kMassUnit : unit;
 }
 
+std::vector<Flow> flowsInUnit(std::vector<Flow> flows, const std::string& unit,
+                              const std::string& table, const std::string& why,
+                              Diagnostics& diagnostics) {
+  std::vector<Flow> kept;
+  std::map<std::string, std::vector<std::string>> others;  // flow ids by unit
+  for (Flow& f : flows) {
+    if (f.unit == unit)
+      kept.push_back(std::move(f));
+    else
+      others[f.unit].push_back(f.id);
+  }
+  for (const auto& [other, ids] : others)
+    diagnostics.warn(
+        table, "", "",
+        counted(ids.size(), "flow") + " in " + other + " (" + listed(ids) + "): " + why);
+  return kept;
+}
+
 bool FlowFilter::keeps(const Flow& f) const {
   return (classes.empty() || classes.count(f.materialClass) > 0) &&
          (stage.empty() || f.stage == stage) && (scenario.empty() || f.scenario == scenario);

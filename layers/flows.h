@@ -42,8 +42,16 @@ struct Flow {
   std::string scenario;
   std::string group;  // flows balanced together, e.g. the report's view
   std::string unit = kMassUnit;
-  bool isMaterial() const { return unit == kMassUnit; }
 };
+
+class Diagnostics;
+
+// The flows in `unit`, in their order. The others are said in `diagnostics`
+// under `table`, one message per unit naming its flows and ending with `why`
+// (e.g. "not drawn"): flows in different units are never added together.
+std::vector<Flow> flowsInUnit(std::vector<Flow> flows, const std::string& unit,
+                              const std::string& table, const std::string& why,
+                              Diagnostics& diagnostics);
 
 struct FlowFilter {
   std::set<MaterialClass> classes;  // empty: all

@@ -34,27 +34,6 @@ void gatherPlaces(const std::vector<FlowPlaceLayer>& layers, PlacedFlows& out,
   }
 }
 
-// Only material travels by road: flows in another unit (methane, CO2
-// equivalents) are left out, and said, before anything adds their amounts.
-std::vector<layers::Flow> materialFlows(std::vector<layers::Flow> flows,
-                                        const std::string& flowTable,
-                                        layers::Diagnostics& diagnostics) {
-  std::vector<layers::Flow> material;
-  std::map<std::string, std::vector<std::string>> otherUnits;  // flow ids by unit
-  for (layers::Flow& f : flows) {
-    if (f.isMaterial())
-      material.push_back(std::move(f));
-    else
-      otherUnits[f.unit].push_back(f.id);
-  }
-  for (const auto& [unit, ids] : otherUnits)
-    diagnostics.warn(flowTable, "", "",
-                     layers::counted(ids.size(), "flow") + " in " + unit + " (" +
-                         layers::listed(ids) +
-                         "): not material in tonnes, so not carried on roads");
-  return material;
-}
-
 }  // namespace
 
 std::string noPlaceIdMessage() {
@@ -74,7 +53,11 @@ PlacedFlows placeFlows(const std::vector<FlowPlaceLayer>& layers, std::vector<la
     double tonnes = 0;
   };
   std::map<std::string, Unknown> unknown;  // by the place id the flows name
-  for (layers::Flow& f : materialFlows(std::move(flows), flowTable, diagnostics)) {
+  // Only material travels by road: methane or CO2e are left out, and said,
+  // before anything adds their amounts.
+  for (layers::Flow& f :
+       layers::flowsInUnit(std::move(flows), layers::kMassUnit, flowTable,
+                           "not material in tonnes, so not carried on roads", diagnostics)) {
     const auto from = index.find(f.origin);
     const auto to = index.find(f.destination);
     for (const auto& [end, id] : {std::pair{from, &f.origin}, std::pair{to, &f.destination}})

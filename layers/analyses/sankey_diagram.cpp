@@ -1,27 +1,18 @@
 #include "sankey_diagram.h"
 
-#include <map>
-
 namespace cp::analyses {
 
 SankeyDiagram drawSankey(const std::vector<layers::Flow>& flows,
                          const SankeyDiagramOptions& options, const std::string& flowTable) {
   SankeyDiagram diagram;
-  std::vector<layers::Flow> drawn;
-  std::map<std::string, std::vector<std::string>> otherUnits;  // flow ids by unit
-  for (const layers::Flow& f : flows) {
-    if (!options.group.empty() && f.group != options.group)
-      continue;
-    if (f.unit == options.unit)
-      drawn.push_back(f);
-    else
-      otherUnits[f.unit].push_back(f.id);
-  }
-  for (const auto& [unit, ids] : otherUnits)
-    diagram.diagnostics.warn(flowTable, "", "",
-                             layers::counted(ids.size(), "flow") + " in " + unit + " (" +
-                                 layers::listed(ids) + "): not drawn, since the diagram shows " +
-                                 options.unit + ", and units are never added");
+  std::vector<layers::Flow> ofGroup;
+  for (const layers::Flow& f : flows)
+    if (options.group.empty() || f.group == options.group)
+      ofGroup.push_back(f);
+  const std::vector<layers::Flow> drawn = layers::flowsInUnit(
+      std::move(ofGroup), options.unit, flowTable,
+      "not drawn, since the diagram shows " + options.unit + ", and units are never added",
+      diagram.diagnostics);
   if (drawn.empty())
     throw layers::OptionError(
         "no flow in " + options.unit + " passes the filters" +
