@@ -83,11 +83,7 @@ const std::vector<MaterialClass>& allMaterialClasses() {
 std::string canonicalFlowUnit(const std::string& text) {
   static const std::set<std::string> tonnes{"",     "t",      "tonne",      "tonnes",
                                             "t/yr", "t/year", "t_per_year", "tonnes_per_year"};
-  const std::string unit = trimmed(text);
-  std::string key;
-  for (char c : unit)
-    key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return tonnes.count(key) > 0 ? kMassUnit : unit;
+  return tonnes.count(normalised(text)) > 0 ? kMassUnit : trimmed(text);
 }
 
 std::vector<Flow> flowsInUnit(std::vector<Flow> flows, const std::string& unit,

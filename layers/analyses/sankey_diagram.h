@@ -13,8 +13,8 @@
 namespace cp::analyses {
 
 struct SankeyDiagramOptions {
-  std::string group;  // the flows' group (view) to draw; empty: all
-  std::string unit = layers::kMassUnit;
+  std::string group;                     // the flows' group (view) to draw; empty: all
+  std::string unit = layers::kMassUnit;  // as written: "tonnes" is kMassUnit
   layers::SankeyOptions drawing;
 };
 

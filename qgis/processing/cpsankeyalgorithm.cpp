@@ -52,8 +52,7 @@ QVariantMap CpSankeyAlgorithm::processAlgorithm(const QVariantMap& p, QgsProcess
     cpReportDiagnostics(diagnostics, feedback);
     cp::analyses::SankeyDiagramOptions options;
     options.group = parameterAsString(p, CpKey::Group, context).trimmed().toStdString();
-    options.unit =
-        cp::layers::canonicalFlowUnit(parameterAsString(p, CpKey::Unit, context).toStdString());
+    options.unit = parameterAsString(p, CpKey::Unit, context).toStdString();
     options.drawing.width = parameterAsDouble(p, CpKey::Width, context);
     options.drawing.height = parameterAsDouble(p, CpKey::Height, context);
     options.drawing.title = parameterAsString(p, CpKey::Title, context).toStdString();

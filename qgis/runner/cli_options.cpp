@@ -448,7 +448,7 @@ cp::layers::SankeyJob parseSankeyOptions(const std::vector<std::string>& args) {
   merge(
       grammar,
       {{{"--group", [](J& j, V v) { j.analysis.group = v; }},
-        {"--unit", [](J& j, V v) { j.analysis.unit = cp::layers::canonicalFlowUnit(v); }},
+        {"--unit", [](J& j, V v) { j.analysis.unit = v; }},
         {"--title", [](J& j, V v) { j.analysis.drawing.title = v; }},
         {"--split-nodes", [](J& j, V v) { j.analysis.drawing.splitNodes = analyses::nodeList(v); }},
         {"--width", [](J& j, V v) { j.analysis.drawing.width = number("--width", v); }},
