@@ -22,7 +22,8 @@ cp "$deb" "$root/checks/"
 cp -r tests/desktop "$root/checks/tests/"
 cp tests/qgis/test_qgis_process.sh "$root/checks/tests/qgis/"
 cp tests/install/check_installed.sh "$root/checks/tests/install/"
-scripts/in-chroot.sh "$suite" bash -euo pipefail -c '
+CP_CHROOT_BIND="${CP_DEB_CACHE:-/srv/circular-planner/debs}/$suite:/var/cache/apt/archives" \
+  scripts/in-chroot.sh "$suite" bash -euo pipefail -c '
   export DEBIAN_FRONTEND=noninteractive
   apt-get -qq -o Acquire::Check-Valid-Until=false update
   # The package, and what the checks themselves use: an X server and ogrinfo.

@@ -5,11 +5,16 @@
 # $CP_CHROOTS/SUITE (default /srv/circular-planner); a later call only checks it
 # and installs what is missing. Prints the chroot's path. CP_CHROOT_BARE=1
 # makes a bare Debian only (no packages added), as a user's clean system.
+# Downloaded packages are kept per suite in $CP_DEB_CACHE/SUITE (default
+# /srv/circular-planner/debs), for every chroot of that suite: a clean system
+# for a package check unpacks QGIS without fetching it again.
 #
 # usage: scripts/qgis-chroot.sh trixie|forky
 set -euo pipefail
 suite=${1:?usage: qgis-chroot.sh trixie|forky}
 root=${CP_CHROOTS:-/srv/circular-planner}/$suite
+debs=${CP_DEB_CACHE:-/srv/circular-planner/debs}/$suite
+mkdir -p "$debs/partial"
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config git file
@@ -34,13 +39,16 @@ if [ ! -x "$root/usr/bin/apt-get" ]; then
   rm -rf "$root.partial"
   mkdir -p "$(dirname "$root")"
   echo "qgis-chroot: making the $suite chroot (about a minute)" >&2
-  debootstrap --variant=minbase "$suite" "$root.partial" "$(mirror)" "$script" > /dev/null
+  debootstrap --variant=minbase --cache-dir="$debs" "$suite" "$root.partial" "$(mirror)" "$script" \
+    > /dev/null
   mv "$root.partial" "$root"
 fi
 
 [ -z "${CP_CHROOT_BARE:-}" ] || { echo "$root"; exit 0; }
 
-in_chroot() { "$(dirname "$0")/in-chroot.sh" "$suite" "$@"; }
+in_chroot() {
+  CP_CHROOT_BIND="$debs:/var/cache/apt/archives" "$(dirname "$0")/in-chroot.sh" "$suite" "$@"
+}
 
 # The database tests run on the suite's own PostgreSQL, with PostGIS and pgRouting.
 # (A testing suite's Release file can be past its Valid-Until date.)

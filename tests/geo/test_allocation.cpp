@@ -135,7 +135,7 @@ TEST(Allocation, RefusesNegativeTonnesAndMismatchedTables) {
   EXPECT_THROW(allocate({{-1}, {10}, {1}}), std::invalid_argument);
   EXPECT_THROW(allocate({{1}, {-10}, {1}}), std::invalid_argument);
   EXPECT_THROW(allocate({{1}, {10}, {1, 2}}), std::invalid_argument);
-  EXPECT_THROW(allocate({{NAN}, {10}, {1}}), std::invalid_argument);
+  EXPECT_THROW(allocate({{std::nan("")}, {10}, {1}}), std::invalid_argument);
 }
 
 // Small random instances, capacity short and ample, some pairs unreachable:

@@ -63,9 +63,9 @@ TEST(NetworkBuilder, CountsDuplicateSegmentsAndComponents) {
 
 TEST(NetworkBuilder, DropsLinesWithoutUsableSpeed) {
   BuildReport report;
-  planarNetwork(
-      {line({{0, 0}, {10, 0}}, Direction::Both, 0), line({{0, 0}, {0, 10}}, Direction::Both, NAN)},
-      &report);
+  planarNetwork({line({{0, 0}, {10, 0}}, Direction::Both, 0),
+                 line({{0, 0}, {0, 10}}, Direction::Both, std::nan(""))},
+                &report);
   EXPECT_EQ(report.droppedLines, 2u);
   EXPECT_EQ(report.issues.front().kind, BuildIssue::Kind::BadSpeed);
 }
@@ -73,9 +73,10 @@ TEST(NetworkBuilder, DropsLinesWithoutUsableSpeed) {
 // Found by fuzzing: an infinite coordinate overflowed the vertex grid's cell index.
 TEST(NetworkBuilder, DropsLinesWithCoordinatesThatAreNotNumbers) {
   BuildReport report;
-  const Network net = planarNetwork({line({{INFINITY, 0}, {0, 0}}), line({{NAN, 1}, {5, 5}}),
-                                     line({{1e30, 1e30}, {1e30, 2e30}}), line({{0, 0}, {10, 0}})},
-                                    &report);
+  const Network net =
+      planarNetwork({line({{HUGE_VAL, 0}, {0, 0}}), line({{std::nan(""), 1}, {5, 5}}),
+                     line({{1e30, 1e30}, {1e30, 2e30}}), line({{0, 0}, {10, 0}})},
+                    &report);
   EXPECT_EQ(report.droppedLines, 3u);
   EXPECT_EQ(net.segmentCount(), 1u);
   for (std::size_t i = 0; i < 3; ++i)

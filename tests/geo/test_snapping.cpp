@@ -86,7 +86,7 @@ TEST(Snapping, JoiningFarFromTheRoadAPointLiesByIsSaid) {
 
 TEST(Snapping, InvalidCoordinatesAndEmptyNetworksAreReported) {
   const Network net = twoParts();
-  EXPECT_EQ(Snapper(net, {}).snap({NAN, 0}).failure, SnapFailure::InvalidCoordinate);
+  EXPECT_EQ(Snapper(net, {}).snap({std::nan(""), 0}).failure, SnapFailure::InvalidCoordinate);
   const Network empty = planarNetwork({});
   EXPECT_EQ(Snapper(empty, {}).snap({0, 0}).failure, SnapFailure::EmptyNetwork);
 }

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QTemporaryDir>
 
 #include <cmath>
 #include <cstdio>
@@ -142,6 +143,15 @@ QVariantMap substituted(QVariantMap p, const QString& role, const QString& file)
   return p;
 }
 
+// Where the roads are not the layer under test, the road network prepared once
+// from the sample stands in for them, as in a report: the Almaty network is not
+// built again for each of the several hundred runs.
+QVariantMap onSavedNetwork(QVariantMap p, const QString& network) {
+  if (p.remove(QStringLiteral("ROADS")) > 0)
+    p.insert(QStringLiteral("SAVED_NETWORK"), network);
+  return p;
+}
+
 bool uses(const QVariantMap& p, const QString& role) {
   return substituted(p, role, QStringLiteral("?")) != p;
 }
@@ -198,19 +208,26 @@ TEST(BadInputCorpus, EveryAlgorithmInEveryRoleEndsWithAResultOrAClearError) {
   ASSERT_GE(roles.size(), 8) << "the corpus is missing; run make_bad_inputs.py";
   QFile log(QDir::temp().filePath(QStringLiteral("circular_planner_bad_inputs.log")));
   ASSERT_TRUE(log.open(QIODevice::WriteOnly | QIODevice::Truncate));
+  const QTemporaryDir folder;
+  const QString network = folder.filePath(QStringLiteral("almaty.cpnet"));
+  ASSERT_TRUE(runAlgorithm(QStringLiteral("circularplanner:buildnetwork"),
+                           {{"ROADS", sample("roads")}, {"SAVE_TO", network}})
+                  .ok);
   Tally tally;
   for (const Algorithm& algorithm : algorithms()) {
     for (const QString& role : roles) {
       if (role == QLatin1String("any") || !uses(algorithm.parameters, role))
         continue;
+      const QVariantMap parameters = role == QLatin1String("roads")
+                                         ? algorithm.parameters
+                                         : onSavedNetwork(algorithm.parameters, network);
       const QString clean = kCorpus + "/" + role + "/clean.geojson";
       const AlgorithmRun reference =
-          runAlgorithm(algorithm.id, substituted(algorithm.parameters, role, clean));
+          runAlgorithm(algorithm.id, substituted(parameters, role, clean));
       for (const QString& file : corpusFor(role)) {
         SCOPED_TRACE(
             (algorithm.id + " " + role + " " + QDir(kCorpus).relativeFilePath(file)).toStdString());
-        const AlgorithmRun run =
-            runAlgorithm(algorithm.id, substituted(algorithm.parameters, role, file));
+        const AlgorithmRun run = runAlgorithm(algorithm.id, substituted(parameters, role, file));
         ++tally.runs;
         (run.ok ? (run.warnings.isEmpty() ? tally.clean : tally.warned) : tally.refused)++;
         log.write(QStringLiteral("%1\t%2\t%3\t%4\t%5\n")

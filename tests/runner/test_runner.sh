@@ -285,32 +285,6 @@ check '[ "$(ls -A "$here")" = mine.txt ] && grep -q "own file" "$here/mine.txt"'
   "the report wrote, moved or deleted files in the current folder"
 rm -rf "$here"
 
-# The bad-input corpus in each of the report's roles: a report or a clear
-# failure that writes nothing - never a crash (exit code above 2).
-bad=$(cd "$(dirname "$0")/../data/bad" && pwd)
-corpus_runs=0
-corpus_reports=0
-for role in roads:roads districts:districts zones:industrial_zones zone_products:zone_products \
-  organic:organic_sources compost:composting_sites farmland:agricultural_land flows:material_flows; do
-  for kind in truncated.geojson nulls_everywhere.geojson negative_values.geojson \
-    metres_as_degrees.geojson ../any/truncated.gpkg; do
-    file="$bad/${role#*:}/$kind"
-    [ -e "$file" ] || continue
-    printf '[data]\nsource = %s\n[output]\nfolder = %s\n[layers]\n%s = %s\n[maps]\ndpi = 50\n' \
-      "$gpkg" "$out/corpus" "${role%%:*}" "$file" > "$out/corpus.ini"
-    "$runner" report "$out/corpus.ini" > "$out/corpus.log" 2>&1
-    rc=$?
-    corpus_runs=$((corpus_runs + 1))
-    { [ "$rc" -eq 0 ] || [ "$rc" -eq 3 ]; } && corpus_reports=$((corpus_reports + 1))
-    if { [ "$rc" -gt 1 ] && [ "$rc" -ne 3 ]; } || { [ "$rc" -eq 1 ] && { [ -e "$out/corpus" ] || ! grep -q "nothing was written" "$out/corpus.log"; }; }; then
-      echo "FAIL: report with $file as ${role%%:*} ended with rc=$rc:"; tail -3 "$out/corpus.log"
-      failures=$((failures + 1))
-    fi
-    rm -rf "$out/corpus"
-  done
-done
-echo "runner: $corpus_runs reports on bad input: $corpus_reports written (with warnings), the rest refused cleanly"
-
 # The same report with the team's data in PostGIS.
 . "$(dirname "$0")/../support/pg_cluster.sh"
 for layer in roads districts industrial_zones zone_products organic_sources composting_sites \
