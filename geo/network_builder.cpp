@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iomanip>
 #include <numeric>
 #include <sstream>
 #include <stdexcept>
@@ -217,20 +218,20 @@ class Builder {
   void splitIntoSegments() {
     net_.shapeBegin.push_back(0);
     for (const ClusteredLine& cl : clustered_) {
+      const double scale = lengthScale(cl);
       std::size_t start = 0;
       for (std::size_t i = 1; i < cl.cluster.size(); ++i) {
         if (nodeOfCluster_[cl.cluster[i]] == kNoId)
           continue;
-        addSegment(cl, start, i);
+        addSegment(cl, start, i, scale);
         start = i;
       }
     }
   }
 
-  void addSegment(const ClusteredLine& cl, std::size_t first, std::size_t last) {
+  // The drawn length of the line between two of its kept vertices.
+  double drawnLength(const ClusteredLine& cl, std::size_t first, std::size_t last) const {
     const RoadLine& line = lines_[cl.line];
-    const NodeId from = nodeOfCluster_[cl.cluster[first]];
-    const NodeId to = nodeOfCluster_[cl.cluster[last]];
     double length = 0;
     for (std::size_t i = first + 1; i <= last; ++i) {
       const std::uint32_t a = cl.vertex[i - 1];
@@ -238,6 +239,33 @@ class Builder {
       length += planar_ ? planarDistance(line.xy[a], line.xy[b])
                         : geodesicDistance(line.lonLat[a], line.lonLat[b]);
     }
+    return length;
+  }
+
+  // Real road length over drawn length. A road cannot be shorter than a line
+  // drawn along it: such a length (or one that is no number) is a data error,
+  // said, and the line keeps its drawn length.
+  double lengthScale(const ClusteredLine& cl) {
+    const RoadLine& line = lines_[cl.line];
+    if (line.roadLengthM == 0)
+      return 1;
+    const double drawn = drawnLength(cl, 0, cl.vertex.size() - 1);
+    if (!(line.roadLengthM >= drawn) || !std::isfinite(line.roadLengthM) || !(drawn > 0)) {
+      std::ostringstream message;
+      message << std::fixed << std::setprecision(0) << "road length " << line.roadLengthM
+              << " m is no number or shorter than the line as drawn (" << drawn
+              << " m); the drawn length is used";
+      addIssue(BuildIssue::Kind::BadRoadLength, line.featureId, message.str());
+      return 1;
+    }
+    return line.roadLengthM / drawn;
+  }
+
+  void addSegment(const ClusteredLine& cl, std::size_t first, std::size_t last, double scale) {
+    const RoadLine& line = lines_[cl.line];
+    const NodeId from = nodeOfCluster_[cl.cluster[first]];
+    const NodeId to = nodeOfCluster_[cl.cluster[last]];
+    const double length = drawnLength(cl, first, last) * scale;
     if (from == to) {
       ++report_.selfLoops;
       addIssue(BuildIssue::Kind::SelfLoop, line.featureId,

@@ -18,6 +18,10 @@ struct RoadLine {
   std::vector<LonLat> lonLat;   // WGS 84, for ellipsoidal lengths (unused when planar)
   Direction direction = Direction::Both;
   double speedKmh = 50;  // must be > 0
+  // The length of the real road a schematic line stands for (0: as drawn). The
+  // pieces of the line share it in proportion to their drawn lengths, so that
+  // a corridor drawn through a few towns still costs its real kilometres.
+  double roadLengthM = 0;
 };
 
 enum class LengthMeasure {
@@ -39,7 +43,8 @@ struct BuildIssue {
     SelfLoop,
     DuplicateVertices,
     BadSpeed,
-    BadCoordinates
+    BadCoordinates,
+    BadRoadLength
   };
   Kind kind;
   std::uint64_t featureId;

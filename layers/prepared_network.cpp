@@ -10,14 +10,6 @@
 namespace cp::layers {
 namespace {
 
-// Every line the build repaired or skipped is listed against its road feature.
-void noteBuildIssues(const std::string& roadsLabel, PreparedNetwork& prepared) {
-  for (const geo::BuildIssue& issue : prepared.buildReport.issues)
-    prepared.diagnostics.warnOnce(
-        std::to_string(static_cast<int>(issue.kind)) + ":" + issue.message, roadsLabel,
-        std::to_string(issue.featureId), "", issue.message);
-}
-
 // A database table has no file date: its row count and extent stand for it.
 std::string databaseFingerprint(const LayerRef& ref) {
   const OpenLayer roads(ref);
@@ -47,7 +39,8 @@ std::string sourceKey(const NetworkSource& source) {
   }
   const RoadReadOptions& o = source.roadOptions;
   key << "|class=" << o.fields.roadClass << "|oneway=" << o.fields.oneway
-      << "|speed=" << o.fields.speedKmh << "|drivable=" << o.drivableOnly
+      << "|speed=" << o.fields.speedKmh << "|length=" << o.fields.roadLength
+      << "|drivable=" << o.drivableOnly
       << "|epsg=" << o.workingEpsg << "/" << o.sourceEpsg
       << "|tolerance=" << source.buildOptions.toleranceM
       << "|measure=" << static_cast<int>(source.buildOptions.measure);
@@ -79,6 +72,13 @@ std::optional<PreparedNetwork> loadCurrent(const NetworkSource& source, const st
 
 }  // namespace
 
+void noteBuildIssues(const std::string& roadsLabel, const geo::BuildReport& report,
+                     Diagnostics& diagnostics) {
+  for (const geo::BuildIssue& issue : report.issues)
+    diagnostics.warnOnce(std::to_string(static_cast<int>(issue.kind)) + ":" + issue.message,
+                         roadsLabel, std::to_string(issue.featureId), "", issue.message);
+}
+
 PreparedNetwork prepareNetwork(const NetworkSource& source, const geo::Feedback* feedback) {
   const std::string key = sourceKey(source);
   Diagnostics diagnostics;
@@ -93,7 +93,7 @@ PreparedNetwork prepareNetwork(const NetworkSource& source, const geo::Feedback*
   prepared.diagnostics.append(roads.diagnostics);
   prepared.network =
       geo::buildNetwork(roads.lines, source.buildOptions, &prepared.buildReport, feedback);
-  noteBuildIssues(ref.label(), prepared);
+  noteBuildIssues(ref.label(), prepared.buildReport, prepared.diagnostics);
   prepared.network.crsWkt = roads.frame->wkt();
   prepared.network.sourceKey = key;
   if (!source.saved.empty())

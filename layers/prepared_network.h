@@ -36,6 +36,10 @@ struct PreparedNetwork {
 PreparedNetwork prepareNetwork(const NetworkSource& source,
                                const geo::Feedback* feedback = nullptr);
 
+// Lists every line the build repaired or skipped against its road feature.
+void noteBuildIssues(const std::string& roadsLabel, const geo::BuildReport& report,
+                     Diagnostics& diagnostics);
+
 // "network_segments": each segment with the road feature it comes from, its
 // length (m), time (s), direction of travel relative to its drawing, its
 // connected component and whether that is the main network. `roads` are the

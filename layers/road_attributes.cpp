@@ -1,6 +1,9 @@
 #include "road_attributes.h"
 
 #include <algorithm>
+#include <cmath>
+#include <locale>
+#include <sstream>
 #include <vector>
 
 #include "road_classes.h"
@@ -21,6 +24,8 @@ const char* const kImplausibleSpeed =
     "speeds outside the plausible 3-150 km/h: the class default is used instead";
 const char* const kUnreadableSpeed = "values that are not a speed: the class default is used";
 const char* const kSeveralSpeeds = "several speed limits in one value: the lowest is used";
+const char* const kBadRoadLength =
+    "road lengths that are not a positive number of metres: the line's drawn length is used";
 
 // The distinct values and their counts, most frequent first, at most ten.
 std::string listValues(const std::map<std::string, std::size_t>& values) {
@@ -57,9 +62,8 @@ void RoadAttributeParser::count(const std::string& problem, const std::string& f
 }
 
 std::optional<RoadProperties> RoadAttributeParser::parse(const std::string& featureId,
-                                                         const std::string& roadClass,
-                                                         const std::string& oneway,
-                                                         const std::string& speedText) {
+                                                         const RoadTexts& texts) {
+  const std::string& roadClass = texts.roadClass;
   if (!fields_.roadClass.empty()) {
     if (roadClass.empty()) {
       count(kNoClass, fields_.roadClass, featureId, "NULL");
@@ -70,7 +74,24 @@ std::optional<RoadProperties> RoadAttributeParser::parse(const std::string& feat
       return std::nullopt;
     }
   }
-  return RoadProperties{direction(featureId, oneway), speed(featureId, speedText, roadClass)};
+  return RoadProperties{direction(featureId, texts.oneway),
+                        speed(featureId, texts.speed, roadClass),
+                        roadLength(featureId, texts.roadLength)};
+}
+
+double RoadAttributeParser::roadLength(const std::string& featureId, const std::string& value) {
+  if (value.empty())
+    return 0;
+  // Read as the C locale reads it, whatever the user's decimal separator.
+  std::istringstream in(value);
+  in.imbue(std::locale::classic());
+  double metres = 0;
+  in >> metres;
+  if (in.fail() || !(in >> std::ws).eof() || !(metres > 0) || !std::isfinite(metres)) {
+    count(kBadRoadLength, fields_.roadLength, featureId, value);
+    return 0;
+  }
+  return metres;
 }
 
 geo::Direction RoadAttributeParser::direction(const std::string& featureId,

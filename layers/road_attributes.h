@@ -13,16 +13,27 @@
 namespace cp::layers {
 
 // Field names; empty means detect (class: fclass, highway; oneway: oneway;
-// speed: maxspeed, speed_kmh, speed). A name that is given must exist.
+// speed: maxspeed, speed_kmh, speed; road length: road_length_m). A name that
+// is given must exist.
 struct RoadFields {
   std::string roadClass;
   std::string oneway;
   std::string speedKmh;
+  std::string roadLength;
+};
+
+// One feature's values of those fields as text ("" for NULL or no field).
+struct RoadTexts {
+  std::string roadClass;
+  std::string oneway;
+  std::string speed;
+  std::string roadLength;
 };
 
 struct RoadProperties {
   geo::Direction direction = geo::Direction::Both;
   double speedKmh = 0;
+  double roadLengthM = 0;  // 0: as drawn
 };
 
 class RoadAttributeParser {
@@ -31,11 +42,10 @@ class RoadAttributeParser {
   RoadAttributeParser(std::string layerLabel, RoadFields fields, bool drivableOnly,
                       Diagnostics& diagnostics);
 
-  // The values are the features' texts ("" for NULL); nullopt when the road is
-  // not drivable and only drivable roads are wanted. A road with no class is
-  // still a road: it is driven at the default speed of unclassified roads.
-  std::optional<RoadProperties> parse(const std::string& featureId, const std::string& roadClass,
-                                      const std::string& oneway, const std::string& speed);
+  // nullopt when the road is not drivable and only drivable roads are wanted.
+  // A road with no class is still a road: it is driven at the default speed of
+  // unclassified roads.
+  std::optional<RoadProperties> parse(const std::string& featureId, const RoadTexts& texts);
 
   // Writes what was read but not used as given: one message per kind of
   // problem, with the distinct values, their counts and the first feature.
@@ -53,6 +63,7 @@ class RoadAttributeParser {
   geo::Direction direction(const std::string& featureId, const std::string& value);
   double speed(const std::string& featureId, const std::string& value,
                const std::string& roadClass);
+  double roadLength(const std::string& featureId, const std::string& value);
   void count(const std::string& problem, const std::string& field, const std::string& featureId,
              const std::string& value);
 

@@ -42,11 +42,10 @@ RoadRows::RoadRows(std::string layer, RoadData& out, bool drivableOnly, ToWorkin
                          "no road-class field (fclass/highway): every line is treated as drivable");
 }
 
-void RoadRows::add(std::uint64_t featureId, const std::string& roadClass, const std::string& oneway,
-                   const std::string& speed, const OGRGeometry* geometry) {
+void RoadRows::add(std::uint64_t featureId, const RoadTexts& texts, const OGRGeometry* geometry) {
   ++out_.featuresRead;
   const std::string fid = std::to_string(featureId);
-  const auto props = parser_.parse(fid, roadClass, oneway, speed);
+  const auto props = parser_.parse(fid, texts);
   if (!props) {
     ++out_.featuresNotDrivable;
     return;
@@ -59,11 +58,19 @@ void RoadRows::add(std::uint64_t featureId, const std::string& roadClass, const 
   proto.featureId = featureId;
   proto.direction = props->direction;
   proto.speedKmh = props->speedKmh;
+  proto.roadLengthM = props->roadLengthM;
   const std::unique_ptr<OGRGeometry> linear(geometry->getLinearGeometry());
   const OGRwkbGeometryType type = wkbFlatten(linear->getGeometryType());
   if (type == wkbLineString) {
     addPart(fid, *linear->toLineString(), proto);
   } else if (type == wkbMultiLineString) {
+    // The parts of one road do not say how its length divides between them.
+    if (proto.roadLengthM > 0 && linear->toMultiLineString()->getNumGeometries() > 1) {
+      out_.diagnostics.warnOnce("multi-length", layer_, fid, out_.fieldsUsed.roadLength,
+                                "a road length on a line of several parts: its parts keep "
+                                "their drawn lengths (give it on single lines)");
+      proto.roadLengthM = 0;
+    }
     for (const OGRLineString* part : *linear->toMultiLineString())
       addPart(fid, *part, proto);
   } else {
@@ -114,7 +121,8 @@ RoadData readRoads(const LayerRef& ref, const RoadReadOptions& options) {
   RoadData out;
   out.fieldsUsed = {resolveField(layer, options.fields.roadClass, field_names::kRoadClass),
                     resolveField(layer, options.fields.oneway, field_names::kOneway),
-                    resolveField(layer, options.fields.speedKmh, field_names::kSpeed)};
+                    resolveField(layer, options.fields.speedKmh, field_names::kSpeed),
+                    resolveField(layer, options.fields.roadLength, field_names::kRoadLength)};
   const auto crs = layerCrs(layer, options.sourceEpsg);
   const geo::LonLat centre = layerCentreLonLat(layer, *crs);
   out.frame = options.workingEpsg != 0 ? WorkingFrame::fromEpsg(options.workingEpsg)
@@ -124,15 +132,17 @@ RoadData readRoads(const LayerRef& ref, const RoadReadOptions& options) {
   const OGRFeatureDefn* defn = layer.layer().GetLayerDefn();
   const int fields[] = {defn->GetFieldIndex(out.fieldsUsed.roadClass.c_str()),
                         defn->GetFieldIndex(out.fieldsUsed.oneway.c_str()),
-                        defn->GetFieldIndex(out.fieldsUsed.speedKmh.c_str())};
+                        defn->GetFieldIndex(out.fieldsUsed.speedKmh.c_str()),
+                        defn->GetFieldIndex(out.fieldsUsed.roadLength.c_str())};
   const auto text = [](const OGRFeature& f, int index) {
     return index >= 0 && f.IsFieldSetAndNotNull(index) ? std::string(f.GetFieldAsString(index))
                                                        : std::string();
   };
   layer.layer().ResetReading();
   for (auto& f : layer.layer())
-    rows.add(static_cast<std::uint64_t>(f->GetFID()), text(*f, fields[0]), text(*f, fields[1]),
-             text(*f, fields[2]), f->GetGeometryRef());
+    rows.add(static_cast<std::uint64_t>(f->GetFID()),
+             {text(*f, fields[0]), text(*f, fields[1]), text(*f, fields[2]), text(*f, fields[3])},
+             f->GetGeometryRef());
   gdal.reportTo(out.diagnostics, layer.label(), "reading");
   rows.finish(layer.layer().GetFeatureCount(FALSE));
   return out;

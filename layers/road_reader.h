@@ -1,6 +1,7 @@
 #pragma once
 // Reads a road line layer into the engine's RoadLine records: geometry in the
-// working CRS and in WGS 84, direction, and speed.
+// working CRS and in WGS 84, direction, speed, and the real length of a road
+// drawn schematically.
 
 #include <optional>
 #include <string>
@@ -39,10 +40,8 @@ class RoadRows {
   // `out` has its fieldsUsed and frame set; a missing class field is said when
   // only drivable roads are kept, since every line then counts as drivable.
   RoadRows(std::string layer, RoadData& out, bool drivableOnly, ToWorking toWorking);
-  // The class, one-way and speed text ("" for NULL or no field); the geometry
-  // in the layer's CRS (null: none).
-  void add(std::uint64_t featureId, const std::string& roadClass, const std::string& oneway,
-           const std::string& speed, const OGRGeometry* geometry);
+  // The geometry is in the layer's CRS (null: none).
+  void add(std::uint64_t featureId, const RoadTexts& texts, const OGRGeometry* geometry);
   // `held`: the features the layer says it holds (< 0: it cannot tell).
   // Throws InputError when no drivable line remains.
   void finish(long long held);

@@ -164,12 +164,14 @@ layers::RoadData readRoads(const QgsFeatureSource& source, const QString& label,
   const int classIndex = fieldIndex(source, label, fields.roadClass);
   const int onewayIndex = fieldIndex(source, label, fields.oneway);
   const int speedIndex = fieldIndex(source, label, fields.speedKmh);
+  const int lengthIndex = fieldIndex(source, label, fields.roadLength);
   QgsFeatureIterator it = source.getFeatures();
   for (QgsFeature f; it.nextFeature(f);) {
     if (feedback != nullptr && feedback->isCanceled())
       throw geo::Canceled();
-    rows.add(static_cast<std::uint64_t>(f.id()), text(f, classIndex), text(f, onewayIndex),
-             text(f, speedIndex), toOgr(f.geometry()).get());
+    rows.add(static_cast<std::uint64_t>(f.id()),
+             {text(f, classIndex), text(f, onewayIndex), text(f, speedIndex), text(f, lengthIndex)},
+             toOgr(f.geometry()).get());
   }
   gdal.reportTo(out.diagnostics, label.toStdString(), "reading");
   rows.finish(source.featureCount());

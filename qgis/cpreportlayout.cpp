@@ -66,10 +66,20 @@ QgsRectangle combinedExtent(const QList<QgsMapLayer*>& layers,
   return extent;
 }
 
-// The UTM zone (WGS 84) of the layers' centre: metres for the scale bar.
-QgsCoordinateReferenceSystem utmFor(const QList<QgsMapLayer*>& layers, const QgsProject& project) {
+// What the map shows, in `crs`: its frame, or else all its layers.
+QgsRectangle shownExtent(const ReportMap& spec, const QgsCoordinateReferenceSystem& crs,
+                         const QgsProject& project) {
+  if (spec.frame.isEmpty())
+    return combinedExtent(spec.layers, crs, project);
+  QgsCoordinateTransform t(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")), crs,
+                           project.transformContext());
+  return t.transformBoundingBox(spec.frame);
+}
+
+// The UTM zone (WGS 84) of the map's centre: metres for the scale bar.
+QgsCoordinateReferenceSystem utmFor(const ReportMap& spec, const QgsProject& project) {
   const QgsRectangle lonLat =
-      combinedExtent(layers, QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")), project);
+      shownExtent(spec, QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")), project);
   const QgsPointXY centre = lonLat.isEmpty() ? QgsPointXY(0, 0) : lonLat.center();
   return QgsCoordinateReferenceSystem::fromEpsgId(
       cp::layers::WorkingFrame::utmFor(centre.x(), centre.y()).epsg());
@@ -96,7 +106,7 @@ QgsLayoutItemMap* addMap(QgsPrintLayout& layout, const ReportMap& spec,
   map->setFrameEnabled(true);
   // Size, extent, then position: a map moved before it has an extent loses it.
   map->attemptResize(QgsLayoutSize(box.width(), box.height()));
-  const QgsRectangle extent = combinedExtent(spec.layers, crs, *layout.project());
+  const QgsRectangle extent = shownExtent(spec, crs, *layout.project());
   if (!extent.isEmpty())
     map->zoomToExtent(extent.buffered(std::max(extent.width(), extent.height()) * 0.03));
   map->attemptMove(QgsLayoutPoint(box.x(), box.y()));
@@ -110,6 +120,7 @@ void addInset(QgsPrintLayout& layout, const ReportMap& spec, QgsLayoutItemMap* m
   // points would only crowd so small a map.
   ReportMap context = spec;
   context.layers.clear();
+  context.frame = QgsRectangle();
   for (QgsMapLayer* layer : spec.layers)
     if (auto* vector = qobject_cast<QgsVectorLayer*>(layer);
         vector && vector->geometryType() == cp::qgis::Geometry::Polygon)
@@ -239,7 +250,7 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(QgsProject& project, const Rep
   const QRectF side =
       landscape ? QRectF(mapBox.right() + kMargin, 20, kSide, h - 36)
                 : QRectF(kMargin, mapBox.bottom() + 5, w - 2 * kMargin, h - mapBox.bottom() - 21);
-  const QgsCoordinateReferenceSystem crs = utmFor(spec.layers, project);
+  const QgsCoordinateReferenceSystem crs = utmFor(spec, project);
   QgsLayoutItemMap* map = addMap(*layout, spec, crs, mapBox);
   addScaleAndNorth(*layout, map, mapBox);
   const double insetHeight = landscape ? 50 : side.height();

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include <qgsrectangle.h>
+
 class QgsMapLayer;
 class QgsPrintLayout;
 class QgsProject;
@@ -22,6 +24,9 @@ struct ReportMap {
   QString numbers;             // the headline numbers, one per line
   QString sources;             // where the data comes from
   QString attribution;         // e.g. "© OpenStreetMap contributors"; always printed
+  // What the main map shows, in WGS 84 longitude and latitude; empty: all its
+  // layers. The inset always shows all of them, with this frame on it.
+  QgsRectangle frame;
   enum class Page { A4Landscape, A4Portrait, A3Landscape, A3Portrait };
   Page page = Page::A4Landscape;
 };

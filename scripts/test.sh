@@ -47,14 +47,19 @@ done
 # distributions; each package is installed with apt into a clean system of
 # its own distribution and checked there (desktop plugin, qgis_process,
 # report, removal). The ZIPs were checked in each build's tests (plugin_zip).
+# Making the clean systems is mostly downloading and unpacking: the checks run
+# beside the sanitizer build below.
 phase "packages"
 rm -rf out/packages
 scripts/package.sh bookworm trixie forky
-for suite in bookworm trixie forky; do
-  case $suite in bookworm) qgis=3.22 ;; trixie) qgis=3.40 ;; forky) qgis=3.44 ;; esac
-  phase "package for Debian $suite installed on a clean system"
-  scripts/package-check.sh "$suite" out/packages/*qgis$qgis*.deb
-done
+(
+  for suite in bookworm trixie forky; do
+    case $suite in bookworm) qgis=3.22 ;; trixie) qgis=3.40 ;; forky) qgis=3.44 ;; esac
+    phase "package for Debian $suite installed on a clean system"
+    scripts/package-check.sh "$suite" out/packages/*qgis$qgis*.deb
+  done
+) > "$logs/package-checks.log" 2>&1 &
+package_checks=$!
 
 # Without QGIS, as a team server with GDAL alone builds it, and under
 # AddressSanitizer (with leak checks) and UndefinedBehaviorSanitizer: the
@@ -69,4 +74,10 @@ ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 LSAN_OPTIONS=suppressions=$PWD/tests
   ctest --test-dir build-sanitize --output-on-failure --parallel "$(nproc)"
 phase "fuzzing"
 scripts/fuzz.sh 30
+
+phase "the packages' checks (run beside the sanitizer build)"
+status=0
+wait "$package_checks" || status=$?
+cat "$logs/package-checks.log"
+[ "$status" -eq 0 ]
 phase "all tests passed"

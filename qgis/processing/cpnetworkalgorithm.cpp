@@ -12,6 +12,7 @@
 
 #include "geo/network_builder.h"
 #include "layers/analyses/allocation.h"
+#include "layers/prepared_network.h"
 #include "layers/database_export.h"
 #include "layers/prepared_network.h"
 #include "layers/quantity_reader.h"
@@ -91,13 +92,16 @@ CpNetworkAlgorithm::PreparedRoads CpNetworkAlgorithm::prepareRoads(
   const cp::layers::RoadFields fields{
       roadField(p, CpKey::ClassField, context, *source, cp::layers::field_names::kRoadClass),
       roadField(p, CpKey::OnewayField, context, *source, cp::layers::field_names::kOneway),
-      roadField(p, CpKey::SpeedField, context, *source, cp::layers::field_names::kSpeed)};
+      roadField(p, CpKey::SpeedField, context, *source, cp::layers::field_names::kSpeed),
+      cp::qgis::detectField(*source, cp::layers::field_names::kRoadLength).toStdString()};
   PreparedRoads out;
-  out.roads = cp::qgis::readRoads(*source, inputLabel(CpKey::Roads), fields,
+  const QString label = inputLabel(CpKey::Roads);
+  out.roads = cp::qgis::readRoads(*source, label, fields,
                                   parameterAsBoolean(p, CpKey::DrivableOnly, context),
                                   context.transformContext(), feedback);
   cp::geo::BuildReport report;
   out.network = cp::geo::buildNetwork(out.roads.lines, cp::geo::BuildOptions{}, &report, progress);
+  cp::layers::noteBuildIssues(label.toStdString(), report, out.roads.diagnostics);
   feedback->pushInfo(QString::fromStdString(report.summary()));
   return out;
 }

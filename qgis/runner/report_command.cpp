@@ -45,6 +45,7 @@ struct ReportConfig {
   QString scenario;
   double cutoffKm = 20;
   int dpi = 150;
+  QgsRectangle frame;  // what the maps show (lon/lat); empty: all their layers
   QDir base;  // the config's folder
   // A layer of the data source, or a file of its own ("organic.geojson").
   QString layer(const QString& role) const {
@@ -57,6 +58,26 @@ struct ReportConfig {
     return base.absoluteFilePath(given);
   }
 };
+
+// maps/frame = west, south, east, north (degrees of WGS 84): the part of the
+// world the maps show, e.g. the agglomeration when a source lies far away.
+QgsRectangle mapFrame(const QSettings& ini, const QString& path) {
+  // QSettings reads a comma-separated value as a list.
+  const QString text = ini.value(QStringLiteral("maps/frame")).toStringList().join(',');
+  if (text.trimmed().isEmpty())
+    return {};
+  const QStringList parts = text.split(',');
+  double v[4] = {};
+  bool ok = parts.size() == 4;
+  for (int i = 0; ok && i < 4; ++i)
+    v[i] = parts[i].trimmed().toDouble(&ok);
+  if (!ok || !(v[0] >= -180 && v[0] < v[2] && v[2] <= 180 && v[1] >= -90 && v[1] < v[3] &&
+               v[3] <= 90))
+    throw UsageError(path.toStdString() +
+                     ": maps/frame must be west, south, east, north in degrees (WGS 84), "
+                     "e.g. 76.4, 43.0, 77.4, 44.0");
+  return QgsRectangle(v[0], v[1], v[2], v[3]);
+}
 
 ReportConfig readConfig(const QString& path) {
   if (!QFileInfo::exists(path))
@@ -102,6 +123,7 @@ ReportConfig readConfig(const QString& path) {
   c.dpi = ini.value(QStringLiteral("maps/dpi"), 150).toInt(&ok);
   if (!ok || c.dpi < 50 || c.dpi > 1200)
     throw UsageError(path.toStdString() + ": maps/dpi must be between 50 and 1200");
+  c.frame = mapFrame(ini, path);
   return c;
 }
 
@@ -489,6 +511,7 @@ class Report {
     cp::qgis::ReportMap spec;
     spec.title = title;
     spec.layers = layers;
+    spec.frame = c_.frame;
     spec.sources =
         QObject::tr("%1; Circular Planner analysis").arg(QFileInfo(c_.source).fileName());
     spec.attribution = QString::fromUtf8(cp::layers::kOsmAttribution);
@@ -622,6 +645,8 @@ const char* reportUsage() {
          "                (a table of the source, or a file of its own: organic = extra.geojson)\n"
          "    [analysis]  scenario = masterplan_2050_illustrative, cutoff_km = 20\n"
          "    [maps]      dpi = 150\n"
+         "                frame = 76.4, 43.0, 77.4, 44.0   (optional: west, south, east,\n"
+         "                north in degrees; what the maps show, else all their layers)\n"
          "  The output folder must be new, empty, or a report written before: that one is\n"
          "  replaced whole, and only when the new report is complete. A folder holding\n"
          "  anything else is refused.\n"

@@ -164,21 +164,33 @@ class RoadVertices:
         return wgs(point(bx, by)), math.hypot(bx - x, by - y)
 
 
-def schematic_road(coords, fclass, name, note):
+def schematic_road(coords, fclass, name, note, road_length_m=None):
     return {"osm_id": None, "fclass": fclass, "name": name, "ref": None, "oneway": "B",
             "maxspeed": est.SCHEMATIC_SPEED[fclass], "layer": 0, "bridge": "F", "tunnel": "F",
-            "schematic": 1, "source": "schematic: " + note,
+            "schematic": 1, "road_length_m": road_length_m, "source": "schematic: " + note,
             "geometry": ogr.ForceToMultiLineString(line(coords))}
 
 
-def corridors(roads):
+def kazakhstan_places():
+    """OpenStreetMap place nodes of all Kazakhstan (HOT export): osm_id -> (lon, lat)."""
+    rows = read(os.path.join(RAW, "hotosm-kaz-populated-places", "hotosm_kaz_populated_places_points.geojson"))
+    return {int(r["osm_id"]): (r["geometry"].GetX(), r["geometry"].GetY()) for r in rows}
+
+
+def corridors(roads, towns):
     """Regional highways, digitised schematically along the real corridors (estimates.CORRIDORS)."""
     trunk = RoadVertices(roads, {"trunk", "primary", "motorway"})
     out = []
     for corridor in est.CORRIDORS:
-        start, _ = trunk.nearest(*corridor["waypoints"][0])
-        coords = [(start.GetX(), start.GetY())] + corridor["waypoints"][1:]
-        out.append(schematic_road(coords, "trunk", corridor["name"], corridor["note"]))
+        if corridor.get("continues"):
+            previous = next(r for r in out if r["name"] == corridor["continues"])["geometry"].GetGeometryRef(0)
+            coords = [previous.GetPoint_2D(previous.GetPointCount() - 1)]
+        else:
+            start, _ = trunk.nearest(*corridor["waypoints"][0])
+            coords = [(start.GetX(), start.GetY())] + corridor["waypoints"][1:]
+        coords += [towns[osm_id] for osm_id in corridor.get("towns", [])]
+        out.append(schematic_road(coords, "trunk", corridor["name"], corridor["note"],
+                                  corridor.get("road_length_m")))
     return out
 
 
@@ -343,7 +355,7 @@ def district_of(adm2_rows):
 FIELDS = {
     "roads": [("osm_id", "str"), ("fclass", "str"), ("name", "str"), ("ref", "str"), ("oneway", "str"),
               ("maxspeed", "int"), ("layer", "int"), ("bridge", "str"), ("tunnel", "str"), ("schematic", "int"),
-              ("source", "str")],
+              ("road_length_m", "real"), ("source", "str")],
     "districts": [("district_id", "str"), ("name", "str"), ("name_ru", "str"), ("name_kk", "str"),
                   ("population", "int"), ("population_is_lower_bound", "int"), ("population_source", "str"),
                   ("area_km2", "real"), ("residential_floor_m2", "real"), ("nonresidential_floor_m2", "real"),
@@ -383,7 +395,11 @@ def main():
     roads = city_roads()
     vertices = RoadVertices(roads)
     district_rows, centres = districts(adm2, vertices)
-    roads += corridors(roads)
+    towns = kazakhstan_places()
+    for z in est.ZONES:
+        if "town_osm_id" in z:
+            z["lon"], z["lat"] = towns[z["town_osm_id"]]
+    roads += corridors(roads, towns)
     for r in roads[-len(est.CORRIDORS):]:
         vertices.add_line(r["geometry"].GetGeometryRef(0))
     in_district = district_of(adm2)

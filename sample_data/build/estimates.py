@@ -85,7 +85,8 @@ SCHEMATIC_SPEED = {"trunk": 90, "unclassified": 40}
 ACCESS_ROAD_MIN_M = 300  # places closer than this to a road snap to it directly
 
 # Regional highways that the city extract lacks, digitised by hand along the real
-# corridors; the first waypoint is replaced by the nearest city trunk/primary vertex.
+# corridors; the first waypoint is replaced by the nearest city trunk/primary vertex
+# (or, with "continues", the last point of the corridor it names).
 CORRIDORS = [
     {"name": "A-3 Almaty - Alatau - Konaev (Kapshagay)", "note": "along the A-3 highway north to Konaev",
      "waypoints": [(76.955, 43.395), (76.99, 43.50), (77.05, 43.60), (77.109, 43.6726), (77.08, 43.78),
@@ -94,6 +95,26 @@ CORRIDORS = [
      "waypoints": [(76.76, 43.225), (76.70, 43.21), (76.631, 43.1965), (76.55, 43.19), (76.45, 43.20)]},
     {"name": "Kuldzha road Almaty - Talgar", "note": "along the Kuldzha road east to Talgar",
      "waypoints": [(77.08, 43.285), (77.16, 43.295), (77.2395, 43.3027)]},
+    # Zhambyl is a province (EN:1712-1713, 1757, 2826), not the district near Kaskelen: the
+    # A-2 goes on over the Kordai pass and along the Kyrgyz border to Taraz, its centre. The
+    # line runs through the towns on the road, from OpenStreetMap place nodes (HOT export,
+    # osm_ids below), so it is shorter than the road by its curves: it carries the road's
+    # own length. Km 505 of the Almaty - Tashkent road lies at Taraz's eastern approach
+    # (kilometre posts counted from Almaty, otyrar.kz news of 2021-08 on a closure at
+    # "km 505 from the Taraz side"), and this line starts about 35 km out along the road,
+    # at the end of the A-2 corridor above: about 470 km (estimate, +/- 15 km).
+    {"name": "A-2 Kaskelen - Kordai - Merke - Taraz (Zhambyl province)",
+     "note": "along the A-2 highway over the Kordai pass to Taraz; drawn through the towns on it, "
+             "with the road's length (road_length_m, an estimate from its kilometre posts)",
+     "continues": "A-2 Almaty - Kaskelen - Zhambyl", "road_length_m": 470_000,
+     "towns": [3258826804,  # Samsy
+               244458811,   # Qorday (Kordai)
+               2583605007,  # Aspara
+               2417806360,  # Oytal
+               244526819,   # Merki (Merke)
+               297596160,   # Qulan (Kulan)
+               2582833157,  # Akshulak station
+               240470924]},  # Taraz
 ]
 
 # --- industrial zones ------------------------------------------------------------------------------
@@ -104,6 +125,15 @@ CORRIDORS = [
 # city's yearly construction minerals (1,456 kt, EN:1752) and 70 % of its construction
 # metals (80 kt, EN:1751), split by what each line typically weighs: estimates.
 _ZONE_NOTE = "estimate: 1.5 km square beside the town on the regional corridor; the report gives no location"
+
+
+# Cement is also inside concrete: the zones' concrete lines (EN:2820, 2824) take their cement
+# from Zhambyl (EN:2825), and only the rest reaches the city as cement, so that no tonne is
+# counted twice in the city's supply. A concrete of 300-350 kg of cement per m3 at about
+# 2,400 kg/m3 holds about 13 % cement by mass (estimate: a usual ready-mix design).
+CEMENT_IN_CONCRETE = 0.13
+CONCRETE_PRODUCTS = {"concrete", "concrete products"}
+ZHAMBYL_CEMENT_T = 250_000  # estimate, as the other capacities
 
 
 def _product(product, product_ru, material_class, capacity):
@@ -133,14 +163,32 @@ ZONES = [
      "source": EN + "2824",
      "products": [_product("aluminium window frames", "алюминиевые оконные рамы", "metals", 3000),
                   _product("PVC window frames", "пластиковые оконные рамы", "minerals", 5000)]},
-    {"zone_id": "Z-ZHAMBYL", "name": "Zhambyl (cement and stone source)", "name_ru": "Жамбыл (цемент и камень)",
-     "role": "external_source", "lon": 76.45, "lat": 43.20, "side_m": 800,
-     "placement": "estimate: where the A-2 corridor leaves the map towards Zhambyl province; material from "
-                  "Taraz travels about 470 km more (estimate), not in the network",
+    {"zone_id": "Z-ZHAMBYL", "name": "Zhambyl province (cement and stone source)",
+     "name_ru": "Жамбылская область (цемент и камень)",
+     "role": "external_source", "town_osm_id": 240470924, "side_m": 800,
+     "placement": "estimate: at Taraz, the province's centre (OpenStreetMap place node 240470924): the report "
+                  "names the province, not a quarry or plant (EN:1712-1713, 2825); by road the province begins "
+                  "about 150 km from Almaty (Kordai) and Taraz is about 505 km",
      "source": EN + "2825",
-     "products": [_product("cement", "цемент", "minerals", 250000),
+     "products": [_product("cement", "цемент", "minerals", ZHAMBYL_CEMENT_T),
                   _product("building stone", "строительный камень", "minerals", 300000)]},
 ]
+
+def cement_for_concrete():
+    """[(zone_id, tonnes of cement a year)] for each zone that makes concrete."""
+    out = []
+    for z in ZONES:
+        concrete = sum(p["capacity_t_per_year"] for p in z["products"] if p["product"] in CONCRETE_PRODUCTS)
+        if concrete:
+            out.append((z["zone_id"], round(concrete * CEMENT_IN_CONCRETE, 1)))
+    return out
+
+
+_cement = next(p for z in ZONES if z["zone_id"] == "Z-ZHAMBYL" for p in z["products"] if p["product"] == "cement")
+_cement["capacity_t_per_year"] = ZHAMBYL_CEMENT_T - sum(t for _, t in cement_for_concrete())
+_cement["source"] = ("product line: report; capacity: estimate (see estimates.py), the cement that reaches the "
+                     "city as cement: %d t less %d t in the zones' concrete" %
+                     (ZHAMBYL_CEMENT_T, sum(t for _, t in cement_for_concrete())))
 
 # Altyn Orda, a car-repair market "outside the city boundaries" (EN:2184), is no
 # organic-residue firm and is not in the data: the report names it for car parts
@@ -415,6 +463,14 @@ def construction_flows(zone_products, districts):
                          "tonnes_per_year": round(p["capacity_t_per_year"] * share, 1), "unit": "t",
                          "source": "estimate: zone capacity split by district growth share",
                          "note": "illustrative: capacities are estimates"})
+    for zone_id, tonnes in cement_for_concrete():
+        rows.append({"flow_id": "C-Z-ZHAMBYL-cement-%s" % zone_id, "material": "cement",
+                     "material_class": "minerals", "product": "cement", "view": "construction",
+                     "stage": "production", "scenario": "masterplan_2050_illustrative", "origin_id": "Z-ZHAMBYL",
+                     "destination_id": zone_id, "tonnes_per_year": tonnes, "unit": "t",
+                     "source": "estimate: %d %% cement in the zone's concrete (see estimates.py)"
+                               % round(CEMENT_IN_CONCRETE * 100),
+                     "note": "cement into concrete: not a delivery to the city"})
     return rows
 
 

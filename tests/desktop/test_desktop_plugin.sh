@@ -67,7 +67,7 @@ grep -q "selection_sites=existing=2 new=1" "$work/probe.txt" || fail "the site s
 grep -q "farmland_parcels=509" "$work/probe.txt" || fail "the farmland supplied is not every parcel"
 grep -q "farmland_compost_positive=True" "$work/probe.txt" || fail "no parcel received compost"
 grep -q "compost_warnings_shown=True" "$work/probe.txt" || fail "the panel did not show the run's warnings"
-grep -q "flow_lines=88" "$work/probe.txt" || fail "the masterplan's 88 construction flows were not drawn"
+grep -q "flow_lines=90" "$work/probe.txt" || fail "the masterplan's 90 construction flows were not drawn"
 grep -q "flow_tonnes=1431000" "$work/probe.txt" || fail "the construction flows do not carry the table's tonnes"
 grep -q "road_load_segments=True" "$work/probe.txt" || fail "no road loads"
 grep -q "network_builds=1$" "$work/probe.txt" || fail "the panel's analyses did not share one road network"

@@ -1,5 +1,6 @@
 // Fuzzes the network builder and the searches on what it builds: road lines
-// with any coordinates (NaN, infinite, repeated, huge), directions and speeds.
+// with any coordinates (NaN, infinite, repeated, huge), directions, speeds and
+// road lengths.
 
 #include <stdexcept>
 
@@ -15,8 +16,11 @@ std::vector<cp::geo::RoadLine> readLines(cp::fuzz::Input& in) {
   while (!in.empty() && lines.size() < 64) {
     cp::geo::RoadLine line;
     line.featureId = lines.size();
-    line.direction = static_cast<cp::geo::Direction>(in.next<std::uint8_t>() % 3);
+    const auto flags = in.next<std::uint8_t>();
+    line.direction = static_cast<cp::geo::Direction>(flags % 3);
     line.speedKmh = static_cast<double>(in.next<float>());
+    if (flags >= 128)  // a schematic line with a real road length
+      line.roadLengthM = static_cast<double>(in.next<float>());
     const unsigned vertices = in.next<std::uint8_t>() % 16;
     for (unsigned v = 0; v < vertices; ++v) {
       const auto x = static_cast<double>(in.next<float>());

@@ -70,6 +70,38 @@ TEST(NetworkBuilder, DropsLinesWithoutUsableSpeed) {
   EXPECT_EQ(report.issues.front().kind, BuildIssue::Kind::BadSpeed);
 }
 
+// A corridor drawn through a few towns stands for a road three times as long:
+// each piece between two crossings takes its share of the real length, and
+// travel time follows it.
+TEST(NetworkBuilder, ARoadLengthIsSharedByThePiecesOfItsSchematicLine) {
+  RoadLine corridor = line({{0, 0}, {300, 0}, {400, 0}});
+  corridor.roadLengthM = 1200;  // drawn 400 m
+  BuildReport report;
+  const Network net = planarNetwork({corridor, line({{300, -10}, {300, 0}})}, &report);
+  ASSERT_EQ(net.segmentCount(), 3u);
+  EXPECT_TRUE(report.issues.empty());
+  EXPECT_NEAR(net.segmentLength[0], 900, 1e-9);
+  EXPECT_NEAR(net.segmentLength[1], 300, 1e-9);
+  EXPECT_NEAR(net.segmentTime[0], 90, 1e-9);  // 10 m/s
+  EXPECT_NEAR(net.segmentLength[2], 10, 1e-9);  // the side road keeps its drawn length
+}
+
+// A road shorter than its drawing, or no number, is a data error: said, and the
+// drawn length stands.
+TEST(NetworkBuilder, ARoadLengthShorterThanTheLineDrawnIsSaidAndIgnored) {
+  for (const double wrong : {250.0, -5.0, std::nan(""), HUGE_VAL}) {
+    RoadLine corridor = line({{0, 0}, {300, 0}});
+    corridor.roadLengthM = wrong;
+    BuildReport report;
+    const Network net = planarNetwork({corridor}, &report);
+    EXPECT_NEAR(net.segmentLength[0], 300, 1e-9) << wrong;
+    ASSERT_EQ(report.issues.size(), 1u) << wrong;
+    EXPECT_EQ(report.issues[0].kind, BuildIssue::Kind::BadRoadLength);
+    EXPECT_NE(report.issues[0].message.find("(300 m)"), std::string::npos)
+        << report.issues[0].message;
+  }
+}
+
 // Found by fuzzing: an infinite coordinate overflowed the vertex grid's cell index.
 TEST(NetworkBuilder, DropsLinesWithCoordinatesThatAreNotNumbers) {
   BuildReport report;

@@ -123,6 +123,35 @@ TEST(RoadReader, AbsurdSpeedsFallBackToTheClassDefaultWithOneWarningEach) {
   EXPECT_NE(find(roads.diagnostics, "several speed limits"), nullptr);
 }
 
+// A schematic line's real length (road_length_m) reaches the network builder;
+// one that is no positive number is said per value, and a length on a line of
+// several parts is not guessed between them.
+TEST(RoadReader, ReadsTheRealLengthOfASchematicLine) {
+  const std::string line = "[[76.90,43.25],[76.95,43.25]]";
+  const std::string multi =
+      R"({"type":"Feature","properties":{"fclass":"trunk","road_length_m":9000},)"
+      R"("geometry":{"type":"MultiLineString","coordinates":[[[76.90,43.30],[76.92,43.30]],)"
+      R"([[76.93,43.30],[76.95,43.30]]]}})";
+  const std::string path =
+      test::writeText("road_lengths.geojson",
+                      R"({"type":"FeatureCollection","features":[)" +
+                          roadFeature(line, R"("fclass":"trunk","road_length_m":"8000.5")") + "," +
+                          roadFeature(line, R"("fclass":"trunk","road_length_m":"8 km")") + "," +
+                          roadFeature(line, R"("fclass":"trunk","road_length_m":"-3")") + "," +
+                          roadFeature(line, R"("fclass":"trunk")") + "," + multi + "]}");
+  const RoadData roads = readRoads(LayerRef::parse(path));
+  EXPECT_EQ(roads.fieldsUsed.roadLength, "road_length_m");
+  ASSERT_EQ(roads.lines.size(), 6u);
+  EXPECT_EQ(roads.lines[0].roadLengthM, 8000.5);
+  for (std::size_t i = 1; i < 6; ++i)
+    EXPECT_EQ(roads.lines[i].roadLengthM, 0) << i;
+  const Diagnostic* bad = find(roads.diagnostics, "not a positive number of metres");
+  ASSERT_NE(bad, nullptr);
+  EXPECT_EQ(bad->count, 2u);
+  EXPECT_EQ(bad->field, "road_length_m");
+  EXPECT_NE(find(roads.diagnostics, "line of several parts"), nullptr);
+}
+
 TEST(RoadReader, ReadsTheAlmatyRoadsWithDetectedFields) {
   // The OSM roads only; the schematic regional corridors are checked elsewhere.
   const RoadData roads =

@@ -131,6 +131,29 @@ TEST(SampleData, ZonesCarryTheReportsProductLines) {
   EXPECT_GT(sum("zone_products", "capacity_t_per_year"), 0);
 }
 
+// Cement comes from Zhambyl (EN:2825) and the zones make concrete (EN:2820,
+// 2824): the cement inside that concrete goes to the zones, not to the city as
+// well, so the city's supply counts each tonne once.
+TEST(SampleData, CementInConcreteIsNotCountedTwice_EN2820_EN2825) {
+  const std::string cement = "origin_id = 'Z-ZHAMBYL' AND material = 'cement'";
+  const double toZones =
+      sum("material_flows", "tonnes_per_year", cement + " AND stage = 'production'");
+  const double toCity =
+      sum("material_flows", "tonnes_per_year", cement + " AND stage = 'consumption'");
+  const double concrete =
+      sum("zone_products", "capacity_t_per_year", "product IN ('concrete', 'concrete products')");
+  EXPECT_NEAR(toZones, 0.13 * concrete, 1);  // 13 % cement by mass, an estimate
+  EXPECT_NEAR(
+      toCity,
+      sum("zone_products", "capacity_t_per_year", "zone_id = 'Z-ZHAMBYL' AND product = 'cement'"),
+      1);
+  EXPECT_NEAR(toZones + toCity, 250'000, 1);  // all of Zhambyl's cement, once
+  EXPECT_EQ(sum("material_flows", "tonnes_per_year",
+                cement + " AND stage = 'production' AND destination_id NOT IN "
+                         "('Z-ALATAU', 'Z-KASKELEN')"),
+            0);
+}
+
 TEST(SampleData, WasteFacilitiesCarryTheReportsIntakes) {
   EXPECT_EQ(sum("waste_facilities", "intake_t_per_year", "kind = 'landfill'"), 480000);  // W02
   EXPECT_EQ(sum("waste_facilities", "capacity_t_per_year", "kind = 'sorting_plant'"),
@@ -307,6 +330,38 @@ TEST(SampleData, EveryIndustrialZoneReachesEveryDistrict) {
   const OdJobResult r = runOdJob(job);
   EXPECT_EQ(r.pairs, 5u * 8u);
   EXPECT_EQ(r.pairsByNetwork, r.pairs);
+}
+
+// Zhambyl is a province (EN:1712-1713, 1757, 2826): its cement and stone come
+// from Taraz, about 505 km by road (the A-2's kilometre posts), over a corridor
+// drawn through the towns on the road and carrying the road's own length.
+TEST(SampleData, ZhambylIsAProvinceReachedOverTheA2AtItsRoadLength_EN1712) {
+  OdJob job;
+  job.network.roads = test::sampleLayer("roads");
+  job.origins = test::sampleLayer("industrial_zones");
+  job.originIdField = "zone_id";
+  job.destinations = test::sampleLayer("district_centres");
+  job.destinationIdField = "name";
+  job.output = test::tempPath("zhambyl_to_districts.gpkg");
+  ASSERT_EQ(runOdJob(job).pairsByNetwork, 5u * 8u);
+  std::map<std::string, double> fromZhambyl;
+  const OpenLayer od(LayerRef::parse(job.output + "|layername=od_matrix"));
+  for (auto& f : od.layer())
+    if (std::string(f->GetFieldAsString("origin_id")) == "Z-ZHAMBYL")
+      fromZhambyl[f->GetFieldAsString("destination_id")] = f->GetFieldAsDouble("distance_m");
+  ASSERT_EQ(fromZhambyl.size(), 8u);
+  for (const auto& [district, metres] : fromZhambyl) {
+    EXPECT_GT(metres, 480'000) << district;
+    EXPECT_LT(metres, 540'000) << district;
+  }
+  const OpenLayer roads(
+      LayerRef::parse(test::sampleLayer("roads") + "|subset=road_length_m IS NOT NULL"));
+  ASSERT_EQ(roads.layer().GetFeatureCount(), 1);
+  for (auto& f : roads.layer()) {
+    EXPECT_EQ(f->GetFieldAsDouble("road_length_m"), 470'000);
+    EXPECT_NE(std::string(f->GetFieldAsString("source")).find("kilometre posts"),
+              std::string::npos);
+  }
 }
 
 TEST(SampleData, EveryPlaceCanBeReachedFromEveryOther) {

@@ -8,10 +8,12 @@
 #include <QImage>
 #include <QTemporaryDir>
 
+#include <qgscoordinatetransform.h>
 #include <qgslayertree.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemlegend.h>
 #include <qgslayoutitemmap.h>
+#include <qgslayoutitemmapoverview.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
@@ -23,6 +25,10 @@
 namespace cp {
 namespace {
 
+// The agglomeration, as the sample's report config frames it: the cement and
+// stone source at Taraz lies 470 km west by road.
+const QgsRectangle kAgglomeration(76.40, 43.02, 77.42, 43.92);
+
 class ReportLayout : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -33,6 +39,7 @@ class ReportLayout : public ::testing::Test {
       spec.layers << layer;
     }
     spec.title = QStringLiteral("Алматы: industrial zones and districts");
+    spec.frame = kAgglomeration;
     spec.numbers = QStringLiteral("5 industrial zones\n8 districts");
     spec.sources = QStringLiteral("Almaty sample data");
     layout = qgis::buildReportLayout(project, spec);
@@ -104,6 +111,35 @@ TEST_F(ReportLayout, ExportsPdfPngAndSvgAndLeavesNoPartialFile) {
   QDomDocument document;
   EXPECT_TRUE(document.setContent(&svgFile));
   EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 3);  // no .partial
+}
+
+// A source 470 km away (Taraz, Zhambyl province) would shrink the city to a
+// dot: a frame keeps the main map on the agglomeration, and the inset shows
+// everything with the frame on it.
+TEST_F(ReportLayout, AFrameKeepsTheMapOnTheAgglomerationAndTheInsetShowsAll) {
+  const QgsPointXY taraz(71.377, 42.902);
+  const auto lonLat = [this](QgsLayoutItemMap* map) {
+    QgsCoordinateTransform t(map->crs(), QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")),
+                             project.transformContext());
+    return t.transformBoundingBox(map->extent());
+  };
+  // The inset is the map with an overview of the other.
+  const auto mainAndInset = [this] {
+    const QList<QgsLayoutItemMap*> maps = items<QgsLayoutItemMap>();
+    EXPECT_EQ(maps.size(), 2);
+    return maps[0]->overviews()->size() == 0 ? std::pair(maps[0], maps[1])
+                                             : std::pair(maps[1], maps[0]);
+  };
+  const auto [mainMap, inset] = mainAndInset();
+  const QgsRectangle shown = lonLat(mainMap);
+  EXPECT_TRUE(shown.contains(spec.frame)) << shown.toString().toStdString();
+  EXPECT_LT(shown.width(), 1.6 * spec.frame.width()) << shown.toString().toStdString();
+  EXPECT_FALSE(shown.contains(taraz));
+  EXPECT_TRUE(lonLat(inset).contains(taraz)) << lonLat(inset).toString().toStdString();
+  EXPECT_EQ(mainMap->crs().authid(), QStringLiteral("EPSG:32643"));
+  spec.frame = QgsRectangle();
+  layout = qgis::buildReportLayout(project, spec);
+  EXPECT_TRUE(lonLat(mainAndInset().first).contains(taraz));  // no frame: all of the layers
 }
 
 TEST_F(ReportLayout, PortraitA3AndAnUnknownFormat) {

@@ -109,7 +109,7 @@ expect 2 "--classes: 'stone' is not a material class" -- roadloads --roads r "${
 expect 0 "flows name places in none of the given layers and are left out; the places: 'Z-" -- \
   flowlines --roads "$gpkg|layername=roads" "${flows[@]}" --places "$gpkg|layername=districts" \
   --scenario masterplan_2050_illustrative --output "$out/lines_unplaced.gpkg"
-expect 0 "flows: 88 placed, 0 naming no place" -- flowlines --roads "$gpkg|layername=roads" \
+expect 0 "flows: 90 placed, 0 naming no place" -- flowlines --roads "$gpkg|layername=roads" \
   "${flows[@]}" "${flow_places[@]}" --scenario masterplan_2050_illustrative --output "$out/flow_lines.gpkg"
 expect 0 "road segments loaded" -- roadloads --roads "$gpkg|layername=roads" "${flows[@]}" \
   "${flow_places[@]}" --scenario masterplan_2050_illustrative --output "$out/road_loads.gpkg"
@@ -140,7 +140,7 @@ expect 1 "zones not in the zones layer: 'Z-" -- constructionsupply --roads "$gpk
   --zones "$gpkg|layername=industrial_zones" --products "$gpkg|layername=zone_products" \
   --districts "$gpkg|layername=districts" --output "$out/h.gpkg"
 [ -e "$out/h.gpkg" ] && { echo "FAIL: a failed construction supply left its output"; failures=$((failures + 1)); }
-expect 0 "1464960.0 t of 1822000.0 t demand supplied" -- constructionsupply \
+expect 0 "1393460.0 t of 1822000.0 t demand supplied" -- constructionsupply \
   --roads "$gpkg|layername=roads" --zones "$gpkg|layername=industrial_zones" --zone-id zone_id \
   --products "$gpkg|layername=zone_products" --districts "$gpkg|layername=districts" \
   --district-id district_id --output "$out/construction.gpkg"
@@ -172,11 +172,14 @@ fi
 export QT_QPA_PLATFORM=offscreen
 printf '[data]\nsource = %s\n' "$gpkg" > "$out/no_folder.ini"
 printf '[data]\nsource = %s\n[output]\nfolder = %s\n[layers]\nroads = nowhere\n' "$gpkg" "$out/bad" > "$out/bad_layer.ini"
-printf '[data]\nsource = %s\n[output]\nfolder = %s\n[maps]\ndpi = 60\n' "$gpkg" "$out/report" > "$out/report.ini"
+printf '[data]\nsource = %s\n[output]\nfolder = %s\n[maps]\ndpi = 60\nframe = 76.40, 43.02, 77.42, 43.92\n' \
+  "$gpkg" "$out/report" > "$out/report.ini"
+printf '[data]\nsource = %s\n[output]\nfolder = %s\n[maps]\nframe = 77.4, 43, 76.4, 44\n' "$gpkg" "$out/bad" > "$out/bad_frame.ini"
 expect 2 "one argument" -- report
 expect 2 "does not exist" -- report "$out/none.ini"
 expect 2 "'output/folder' is required" -- report "$out/no_folder.ini"
 expect 1 "nowhere" -- report "$out/bad_layer.ini"
+expect 2 "maps/frame must be west, south, east, north" -- report "$out/bad_frame.ini"
 check '[ ! -e "$out/bad/results.gpkg" ] && [ -z "$(ls -d "$out"/bad.partial-* 2>/dev/null)" ]' \
   "a failed report left files behind"
 expect 3 "Report written to" -- report "$out/report.ini"
@@ -189,7 +192,7 @@ check '[ "$(ls "$out/report/maps" | grep -c "\.png$")" = 4 ] && [ "$(ls "$out/re
   "the report has not four maps in PNG and PDF, the districts' atlas and two Sankey pages"
 check '[ "$(grep -ac "/Type /Page$" "$out/report/maps/districts-atlas.pdf")" = 8 ]' "the atlas has not a page per district"
 check '[ "$(ls "$out/report/maps" | grep -c "^sankey-.*\.svg$")" = 2 ]' "the report has no Sankey diagrams"
-check 'grep -q "^\"construction supply\",SUPPLIED_TONNES,\"Supplied (t per year)\",1464960" "$out/report/summary.csv"' \
+check 'grep -q "^\"construction supply\",SUPPLIED_TONNES,\"Supplied (t per year)\",1393460" "$out/report/summary.csv"' \
   "the summary lacks the construction supply"
 check 'unzip -l "$out/report/circular_planner.qgz" | grep -q "\.qgs"' "no QGIS project"
 # The headless catchments job and the report's Processing algorithm are one analysis.

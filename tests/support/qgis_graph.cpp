@@ -1,14 +1,44 @@
 #include "support/qgis_graph.h"
 
 #include <qgscoordinatereferencesystem.h>
+#include <qgsdistancearea.h>
 #include <qgsgraphanalyzer.h>
 #include <qgsgraphbuilder.h>
-#include <qgsnetworkdistancestrategy.h>
+#include <qgsnetworkstrategy.h>
+#include <qgsproject.h>
 #include <qgsvectorlayerdirector.h>
 
 #include <limits>
 
 namespace cp::test {
+namespace {
+
+// Distance, where a schematic line gives the real road's length
+// (road_length_m): each piece QGIS cuts from it costs its share of that
+// length, measured by QGIS's own ellipsoid.
+class RoadLengthStrategy : public QgsNetworkStrategy {
+ public:
+  explicit RoadLengthStrategy(const QgsVectorLayer& roads)
+      : field_(roads.fields().indexOf(QStringLiteral("road_length_m"))) {
+    measure_.setSourceCrs(roads.crs(), QgsProject::instance()->transformContext());
+    measure_.setEllipsoid(QStringLiteral("WGS84"));
+  }
+  QSet<int> requiredAttributes() const override {
+    return field_ >= 0 ? QSet<int>{field_} : QSet<int>{};
+  }
+  QVariant cost(double distance, const QgsFeature& f) const override {
+    const double roadLength = field_ >= 0 ? f.attribute(field_).toDouble() : 0;
+    if (!(roadLength > 0))
+      return distance;
+    return distance * roadLength / measure_.measureLength(f.geometry());
+  }
+
+ private:
+  int field_;
+  QgsDistanceArea measure_;
+};
+
+}  // namespace
 
 QString drivableSubset() {
   return QStringLiteral(
@@ -20,7 +50,7 @@ QgisGraph buildQgisGraph(QgsVectorLayer& roads, const QVector<QgsPointXY>& tiePo
   const int onewayField = roads.fields().indexOf(QStringLiteral("oneway"));
   QgsVectorLayerDirector director(&roads, onewayField, QStringLiteral("F"), QStringLiteral("T"),
                                   QStringLiteral("B"), QgsVectorLayerDirector::DirectionBoth);
-  director.addStrategy(new QgsNetworkDistanceStrategy());
+  director.addStrategy(new RoadLengthStrategy(roads));
   // A tiny topology tolerance: with 0, tie points landing on a vertex lose their link (peers.md).
   QgsGraphBuilder builder(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")), true, 1e-11,
                           QStringLiteral("WGS84"));

@@ -1,7 +1,8 @@
 #pragma once
 // QGIS's own network analysis on a road layer, set up the way a planner would:
-// QgsVectorLayerDirector with the one-way field, distance strategy, a graph on
-// the WGS 84 ellipsoid, and tie points snapped onto it.
+// QgsVectorLayerDirector with the one-way field, a distance strategy (that
+// gives a schematic line its road_length_m), a graph on the WGS 84 ellipsoid,
+// and tie points snapped onto it.
 
 #include <memory>
 #include <vector>
