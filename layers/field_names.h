@@ -33,7 +33,7 @@ inline const Names kCompostIntake{"tonnes_in", "capacity_t_per_year", "capacity"
 inline const Names kCompostDemandPerHa{"compost_demand_t_per_ha_year", "compost_t_per_ha"};
 
 // Flags and tables of their own.
-inline const Names kSchematicRoad{"schematic"};  // a regional corridor drawn, not surveyed
+inline const Names kSchematicRoad{"schematic"};   // a regional corridor drawn, not surveyed
 inline const Names kRoadLength{"road_length_m"};  // the real road a schematic line stands for
 inline const Names kExistingSite{"status", "existing"};
 inline const Names kProductZone{"zone_id"};

@@ -40,8 +40,7 @@ std::string sourceKey(const NetworkSource& source) {
   const RoadReadOptions& o = source.roadOptions;
   key << "|class=" << o.fields.roadClass << "|oneway=" << o.fields.oneway
       << "|speed=" << o.fields.speedKmh << "|length=" << o.fields.roadLength
-      << "|drivable=" << o.drivableOnly
-      << "|epsg=" << o.workingEpsg << "/" << o.sourceEpsg
+      << "|drivable=" << o.drivableOnly << "|epsg=" << o.workingEpsg << "/" << o.sourceEpsg
       << "|tolerance=" << source.buildOptions.toleranceM
       << "|measure=" << static_cast<int>(source.buildOptions.measure);
   return key.str();

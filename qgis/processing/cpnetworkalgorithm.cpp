@@ -12,7 +12,6 @@
 
 #include "geo/network_builder.h"
 #include "layers/analyses/allocation.h"
-#include "layers/prepared_network.h"
 #include "layers/database_export.h"
 #include "layers/prepared_network.h"
 #include "layers/quantity_reader.h"

@@ -46,7 +46,7 @@ struct ReportConfig {
   double cutoffKm = 20;
   int dpi = 150;
   QgsRectangle frame;  // what the maps show (lon/lat); empty: all their layers
-  QDir base;  // the config's folder
+  QDir base;           // the config's folder
   // A layer of the data source, or a file of its own ("organic.geojson").
   QString layer(const QString& role) const {
     const QString given = layers.value(role);
@@ -71,8 +71,8 @@ QgsRectangle mapFrame(const QSettings& ini, const QString& path) {
   bool ok = parts.size() == 4;
   for (int i = 0; ok && i < 4; ++i)
     v[i] = parts[i].trimmed().toDouble(&ok);
-  if (!ok || !(v[0] >= -180 && v[0] < v[2] && v[2] <= 180 && v[1] >= -90 && v[1] < v[3] &&
-               v[3] <= 90))
+  if (!ok ||
+      !(v[0] >= -180 && v[0] < v[2] && v[2] <= 180 && v[1] >= -90 && v[1] < v[3] && v[3] <= 90))
     throw UsageError(path.toStdString() +
                      ": maps/frame must be west, south, east, north in degrees (WGS 84), "
                      "e.g. 76.4, 43.0, 77.4, 44.0");

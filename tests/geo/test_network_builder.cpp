@@ -82,7 +82,7 @@ TEST(NetworkBuilder, ARoadLengthIsSharedByThePiecesOfItsSchematicLine) {
   EXPECT_TRUE(report.issues.empty());
   EXPECT_NEAR(net.segmentLength[0], 900, 1e-9);
   EXPECT_NEAR(net.segmentLength[1], 300, 1e-9);
-  EXPECT_NEAR(net.segmentTime[0], 90, 1e-9);  // 10 m/s
+  EXPECT_NEAR(net.segmentTime[0], 90, 1e-9);    // 10 m/s
   EXPECT_NEAR(net.segmentLength[2], 10, 1e-9);  // the side road keeps its drawn length
 }
 

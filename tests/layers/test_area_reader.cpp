@@ -26,16 +26,15 @@ const ToWorking kSame = [](double x, double y, geo::XY& xy, geo::LonLat& lonLat)
 
 TEST(AreaRows, AreasAreMeasuredOnTheEllipsoidAndABowTieCountsBothLobes) {
   AreaRows rows("parcels", kSame);
-  rows.add("1", fromWkt("POLYGON ((76.9 43.2, 76.91 43.2, 76.91 43.21, 76.9 43.21, 76.9 43.2))")
-                    .get());
+  rows.add("1",
+           fromWkt("POLYGON ((76.9 43.2, 76.91 43.2, 76.91 43.21, 76.9 43.21, 76.9 43.2))").get());
   // The same square drawn as a bow-tie: its two triangles, each a quarter.
-  rows.add("2", fromWkt("POLYGON ((76.9 43.2, 76.91 43.21, 76.91 43.2, 76.9 43.21, 76.9 43.2))")
-                    .get());
+  rows.add("2",
+           fromWkt("POLYGON ((76.9 43.2, 76.91 43.21, 76.91 43.2, 76.9 43.21, 76.9 43.2))").get());
   Diagnostics diagnostics;
   const AreaShapes areas = rows.finish(diagnostics);
-  const double square = geo::geodesicRingArea(
-                            {{76.9, 43.2}, {76.91, 43.2}, {76.91, 43.21}, {76.9, 43.21}}) /
-                        1e4;
+  const double square =
+      geo::geodesicRingArea({{76.9, 43.2}, {76.91, 43.2}, {76.91, 43.21}, {76.9, 43.21}}) / 1e4;
   EXPECT_NEAR(areas.hectares[0], square, 1e-9);
   EXPECT_NEAR(areas.hectares[1], square / 2, 0.01 * square);
   ASSERT_TRUE(areas.shapes[1]);
