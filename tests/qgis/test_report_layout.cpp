@@ -104,7 +104,9 @@ TEST_F(ReportLayout, ExportsPdfPngAndSvgAndLeavesNoPartialFile) {
   for (int y = 0; y < image.height(); y += 10)
     for (int x = 0; x < image.width(); x += 10)
       inked += image.pixelColor(x, y) != QColor(Qt::white);
-  EXPECT_GT(inked, 500);  // a map, not a blank page
+  // A map, not a blank page: the framed city's roads and districts ink some
+  // 490-520 of these 9,700 points (QGIS 3.22, 3.40).
+  EXPECT_GT(inked, 350);
 
   QFile svgFile(svg);
   ASSERT_TRUE(svgFile.open(QIODevice::ReadOnly));
