@@ -184,11 +184,12 @@ def cement_for_concrete():
     return out
 
 
+CEMENT_FOR_CONCRETE = cement_for_concrete()
 _cement = next(p for z in ZONES if z["zone_id"] == "Z-ZHAMBYL" for p in z["products"] if p["product"] == "cement")
-_cement["capacity_t_per_year"] = ZHAMBYL_CEMENT_T - sum(t for _, t in cement_for_concrete())
+_cement["capacity_t_per_year"] = ZHAMBYL_CEMENT_T - sum(t for _, t in CEMENT_FOR_CONCRETE)
 _cement["source"] = ("product line: report; capacity: estimate (see estimates.py), the cement that reaches the "
                      "city as cement: %d t less %d t in the zones' concrete" %
-                     (ZHAMBYL_CEMENT_T, sum(t for _, t in cement_for_concrete())))
+                     (ZHAMBYL_CEMENT_T, sum(t for _, t in CEMENT_FOR_CONCRETE)))
 
 # Altyn Orda, a car-repair market "outside the city boundaries" (EN:2184), is no
 # organic-residue firm and is not in the data: the report names it for car parts
@@ -463,7 +464,7 @@ def construction_flows(zone_products, districts):
                          "tonnes_per_year": round(p["capacity_t_per_year"] * share, 1), "unit": "t",
                          "source": "estimate: zone capacity split by district growth share",
                          "note": "illustrative: capacities are estimates"})
-    for zone_id, tonnes in cement_for_concrete():
+    for zone_id, tonnes in CEMENT_FOR_CONCRETE:
         rows.append({"flow_id": "C-Z-ZHAMBYL-cement-%s" % zone_id, "material": "cement",
                      "material_class": "minerals", "product": "cement", "view": "construction",
                      "stage": "production", "scenario": "masterplan_2050_illustrative", "origin_id": "Z-ZHAMBYL",

@@ -319,15 +319,29 @@ TEST(SampleData, OsmAttributionIsInTheMetadata) {
   EXPECT_NE(std::string(attribution).find("© OpenStreetMap contributors"), std::string::npos);
 }
 
+// The industrial zones to the district centres by road, computed once for the
+// tests that read it.
+struct ZonesToDistricts {
+  std::string output;
+  OdJobResult result;
+};
+
+const ZonesToDistricts& zonesToDistrictCentres() {
+  static const ZonesToDistricts run = [] {
+    OdJob job;
+    job.network.roads = test::sampleLayer("roads");
+    job.origins = test::sampleLayer("industrial_zones");
+    job.originIdField = "zone_id";
+    job.destinations = test::sampleLayer("district_centres");
+    job.destinationIdField = "name";
+    job.output = test::tempPath("zones_to_districts.gpkg");
+    return ZonesToDistricts{job.output, runOdJob(job)};
+  }();
+  return run;
+}
+
 TEST(SampleData, EveryIndustrialZoneReachesEveryDistrict) {
-  OdJob job;
-  job.network.roads = test::sampleLayer("roads");
-  job.origins = test::sampleLayer("industrial_zones");
-  job.originIdField = "zone_id";
-  job.destinations = test::sampleLayer("district_centres");
-  job.destinationIdField = "name";
-  job.output = test::tempPath("zones_to_districts.gpkg");
-  const OdJobResult r = runOdJob(job);
+  const OdJobResult& r = zonesToDistrictCentres().result;
   EXPECT_EQ(r.pairs, 5u * 8u);
   EXPECT_EQ(r.pairsByNetwork, r.pairs);
 }
@@ -336,16 +350,9 @@ TEST(SampleData, EveryIndustrialZoneReachesEveryDistrict) {
 // from Taraz, about 505 km by road (the A-2's kilometre posts), over a corridor
 // drawn through the towns on the road and carrying the road's own length.
 TEST(SampleData, ZhambylIsAProvinceReachedOverTheA2AtItsRoadLength_EN1712) {
-  OdJob job;
-  job.network.roads = test::sampleLayer("roads");
-  job.origins = test::sampleLayer("industrial_zones");
-  job.originIdField = "zone_id";
-  job.destinations = test::sampleLayer("district_centres");
-  job.destinationIdField = "name";
-  job.output = test::tempPath("zhambyl_to_districts.gpkg");
-  ASSERT_EQ(runOdJob(job).pairsByNetwork, 5u * 8u);
+  ASSERT_EQ(zonesToDistrictCentres().result.pairsByNetwork, 5u * 8u);
   std::map<std::string, double> fromZhambyl;
-  const OpenLayer od(LayerRef::parse(job.output + "|layername=od_matrix"));
+  const OpenLayer od(LayerRef::parse(zonesToDistrictCentres().output + "|layername=od_matrix"));
   for (auto& f : od.layer())
     if (std::string(f->GetFieldAsString("origin_id")) == "Z-ZHAMBYL")
       fromZhambyl[f->GetFieldAsString("destination_id")] = f->GetFieldAsDouble("distance_m");
