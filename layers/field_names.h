@@ -48,5 +48,9 @@ inline const Names kStage{"stage"};
 inline const Names kScenario{"scenario"};
 inline const Names kView{"view", "group"};
 inline const Names kFlowUnit{"unit"};  // of the quantity; tonnes where the table has none
+// The names of the flows' nodes (a table of system nodes, or the places' layers).
+inline const Names kNodeId{"node_id",   "zone_id",     "district_id", "site_id",
+                           "source_id", "facility_id", "place_id",    "id"};
+inline const Names kNodeName{"name", "label"};
 
 }  // namespace cp::layers::field_names

@@ -101,7 +101,7 @@ std::vector<Flow> readFlows(const LayerRef& ref, Diagnostics& diagnostics) {
   const OpenLayer layer(ref);
   FlowRows rows(
       layer.label(), detectFlowFields([&layer](const field_names::Names& usual) {
-        return detectField(layer, usual);
+        return layer.detectField(usual);
       }),
       [&layer](const std::string& field) { return layer.fieldIndex(field, false) >= 0; },
       diagnostics);

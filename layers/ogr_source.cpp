@@ -192,6 +192,13 @@ int OpenLayer::fieldIndex(const std::string& name, bool required) const {
   return index;
 }
 
+std::string OpenLayer::detectField(const std::vector<std::string>& candidates) const {
+  for (const std::string& name : candidates)
+    if (fieldIndex(name, false) >= 0)
+      return name;
+  return "";
+}
+
 WorkingFrame WorkingFrame::utmFor(double lon, double lat) {
   if (!std::isfinite(lon) || !std::isfinite(lat))
     throw std::invalid_argument("no UTM zone for a point without finite coordinates");

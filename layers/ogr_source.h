@@ -56,6 +56,8 @@ class OpenLayer {
   const std::string& label() const { return label_; }
   // The field's index, or -1; failInput() naming the layer when required and absent.
   int fieldIndex(const std::string& name, bool required) const;
+  // The first of the candidates (e.g. a field_names list) that the layer has, or "".
+  std::string detectField(const std::vector<std::string>& candidates) const;
 
  private:
   DatasetPtr dataset_;

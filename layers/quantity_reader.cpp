@@ -101,7 +101,7 @@ std::vector<double> readQuantities(const LayerRef& ref, const std::string& field
                                    std::optional<double> withoutField, const std::string& unit) {
   LibraryMessages gdal;
   const OpenLayer layer(ref);
-  const std::string name = field.empty() ? detectField(layer, usual) : field;
+  const std::string name = field.empty() ? layer.detectField(usual) : field;
   if (name.empty()) {
     if (!withoutField)
       failInput(layer.label(), "", "", "no tonnes field given or found");

@@ -16,7 +16,7 @@ std::string resolveField(const OpenLayer& layer, const std::string& given,
     layer.fieldIndex(given, true);
     return given;
   }
-  return detectField(layer, candidates);
+  return layer.detectField(candidates);
 }
 
 void checkGeometryType(const OpenLayer& layer) {
@@ -103,13 +103,6 @@ void RoadRows::finish(long long held) {
     failInput(layer_, "", out_.fieldsUsed.roadClass,
               "no drivable line remains after reading (" + std::to_string(out_.featuresRead) +
                   " features read, " + std::to_string(out_.featuresNotDrivable) + " not drivable)");
-}
-
-std::string detectField(const OpenLayer& layer, const std::vector<std::string>& candidates) {
-  for (const std::string& name : candidates)
-    if (layer.fieldIndex(name, false) >= 0)
-      return name;
-  return "";
 }
 
 RoadData readRoads(const LayerRef& ref, const RoadReadOptions& options) {

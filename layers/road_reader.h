@@ -58,7 +58,4 @@ class RoadRows {
 // Throws InputError when the layer cannot serve as a road layer at all.
 RoadData readRoads(const LayerRef& ref, const RoadReadOptions& options = {});
 
-// The first of the candidates that the layer has, or "".
-std::string detectField(const OpenLayer& layer, const std::vector<std::string>& candidates);
-
 }  // namespace cp::layers

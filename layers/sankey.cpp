@@ -11,6 +11,9 @@
 namespace cp::layers {
 namespace {
 
+constexpr double kLoopGap = 8;      // px between loops, and between the drawing and the first
+constexpr double kCharWidth = 6.2;  // px, of an 11 px sans-serif label, to space the legend
+
 std::string escaped(const std::string& text) {
   std::string out;
   for (char c : text) {
@@ -40,31 +43,32 @@ std::string number(double v) {
   return text;
 }
 
-std::string tonnesLabel(double t) {
+std::string withThousands(double v) {
   char text[32];
-  if (t >= 1e6)
-    std::snprintf(text, sizeof text, "%.2f Mt", t / 1e6);
-  else if (t >= 1e3)
-    std::snprintf(text, sizeof text, "%.0f kt", t / 1e3);
-  else
-    std::snprintf(text, sizeof text, "%.0f t", t);
-  return text;
+  std::snprintf(text, sizeof text, "%.0f", v);
+  std::string digits = text, out;
+  const std::size_t sign = digits[0] == '-' ? 1 : 0;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > sign && (digits.size() - i) % 3 == 0)
+      out += ',';
+    out += digits[i];
+  }
+  return out;
 }
 
-// The longest chain of links into each node, ignoring links that close a
-// cycle (found by depth-first search).
-std::vector<int> columns(std::size_t n, const std::vector<SankeyLink>& links) {
+// The longest chain of links into each node; links that close a cycle (found
+// by depth-first search), and a node's links to itself, become loops.
+std::vector<int> columns(std::size_t n, std::vector<SankeyLink>& links) {
   std::vector<std::vector<std::size_t>> out(n);
   for (std::size_t l = 0; l < links.size(); ++l)
     out[links[l].from].push_back(l);
-  std::vector<int> state(n, 0);  // 0 new, 1 on the path, 2 done
-  std::vector<char> back(links.size(), 0);
+  std::vector<int> state(n, 0);    // 0 new, 1 on the path, 2 done
   std::vector<std::size_t> order;  // reverse post-order: a topological order
   std::function<void(std::size_t)> visit = [&](std::size_t v) {
     state[v] = 1;
     for (std::size_t l : out[v]) {
       if (state[links[l].to] == 1)
-        back[l] = 1;
+        links[l].loop = true;
       else if (state[links[l].to] == 0)
         visit(links[l].to);
     }
@@ -77,12 +81,135 @@ std::vector<int> columns(std::size_t n, const std::vector<SankeyLink>& links) {
   std::vector<int> column(n, 0);
   for (auto it = order.rbegin(); it != order.rend(); ++it)
     for (std::size_t l : out[*it])
-      if (!back[l])
+      if (!links[l].loop)
         column[links[l].to] = std::max(column[links[l].to], column[*it] + 1);
   return column;
 }
 
+// Bands leave each node in the order of their targets' heights, and enter in
+// the order of their sources', so that they cross as little as possible;
+// loops leave and enter last, nearest the loops' lanes below.
+void stackBands(SankeyLayout& layout) {
+  const auto& nodes = layout.nodes;
+  const auto& links = layout.links;
+  std::vector<std::size_t> byTarget(links.size()), bySource;
+  for (std::size_t l = 0; l < byTarget.size(); ++l)
+    byTarget[l] = l;
+  bySource = byTarget;
+  std::stable_sort(byTarget.begin(), byTarget.end(), [&](std::size_t a, std::size_t b) {
+    return std::make_pair(links[a].loop, nodes[links[a].to].y) <
+           std::make_pair(links[b].loop, nodes[links[b].to].y);
+  });
+  std::stable_sort(bySource.begin(), bySource.end(), [&](std::size_t a, std::size_t b) {
+    return std::make_pair(links[a].loop, nodes[links[a].from].y) <
+           std::make_pair(links[b].loop, nodes[links[b].from].y);
+  });
+  std::vector<double> outY(nodes.size()), inY(nodes.size());
+  for (std::size_t v = 0; v < nodes.size(); ++v)
+    outY[v] = inY[v] = nodes[v].y;
+  for (std::size_t l : byTarget) {
+    layout.links[l].y0 = outY[links[l].from];
+    outY[links[l].from] += links[l].width;
+  }
+  for (std::size_t l : bySource) {
+    layout.links[l].y1 = inY[links[l].to];
+    inY[links[l].to] += links[l].width;
+  }
+}
+
+// Each loop gets a lane of its own below the drawing area, the widest nearest.
+void laneLoops(SankeyLayout& layout, double drawingHeight) {
+  std::vector<SankeyLink*> loops;
+  for (SankeyLink& l : layout.links)
+    if (l.loop)
+      loops.push_back(&l);
+  std::stable_sort(loops.begin(), loops.end(),
+                   [](const SankeyLink* a, const SankeyLink* b) { return a->width > b->width; });
+  double y = drawingHeight;
+  for (SankeyLink* l : loops) {
+    y += kLoopGap;
+    l->loopY = y + l->width / 2;
+    y += l->width;
+  }
+  layout.loopsHeight = y - drawingHeight;
+}
+
+// How far a loop runs beside its nodes before it turns.
+double loopReach(const SankeyLink& l) {
+  return 10 + l.width / 2;
+}
+
+std::string bandPath(const SankeyLink& l, const SankeyNode& a, const SankeyNode& b,
+                     double nodeWidth) {
+  const double x0 = a.x + nodeWidth, x1 = b.x;
+  const double ya = l.y0 + l.width / 2, yb = l.y1 + l.width / 2;
+  if (!l.loop) {
+    const double mid = (x0 + x1) / 2;
+    return "M" + number(x0) + "," + number(ya) + " C" + number(mid) + "," + number(ya) + " " +
+           number(mid) + "," + number(yb) + " " + number(x1) + "," + number(yb);
+  }
+  // Out to the right, down to its lane, back left beyond the target, up, in.
+  const double reach = loopReach(l);
+  return "M" + number(x0) + "," + number(ya) + " H" + number(x0 + reach) + " V" + number(l.loopY) +
+         " H" + number(x1 - reach) + " V" + number(yb) + " H" + number(x1);
+}
+
+std::string nodeLabel(const SankeyNode& v, const std::string& unit) {
+  return v.name + " " + quantityLabel(v.tonnes, unit);
+}
+
+int lastColumn(const SankeyLayout& layout) {
+  int last = 0;
+  for (const SankeyNode& v : layout.nodes)
+    last = std::max(last, v.column);
+  return last;
+}
+
+// Room on either side for loops that pass beyond the first or last column
+// (labels stay inside the drawing: the last column's on the left of its nodes).
+double sideMargin(const SankeyLayout& layout) {
+  double margin = 20;
+  for (const SankeyLink& l : layout.links)
+    if (l.loop)
+      margin = std::max(margin, loopReach(l) + l.width / 2 + 10);
+  return margin;
+}
+
+std::string legend(const SankeyLayout& layout, double y) {
+  std::set<MaterialClass> drawn;
+  for (const SankeyLink& l : layout.links)
+    drawn.insert(l.materialClass);
+  std::string svg;
+  double x = 0;
+  for (MaterialClass c : allMaterialClasses()) {
+    if (drawn.count(c) == 0)
+      continue;
+    const std::string name = nodeName({}, materialClassName(c));  // "Fossil fuels"
+    svg += "<rect x=\"" + number(x) + "\" y=\"" + number(y) +
+           "\" width=\"14\" height=\"10\" fill=\"" + materialClassColour(c) +
+           "\" fill-opacity=\"0.7\"/><text x=\"" + number(x + 18) + "\" y=\"" + number(y + 9) +
+           "\">" + escaped(name) + "</text>\n";
+    x += 30 + kCharWidth * static_cast<double>(name.size());
+  }
+  return svg;
+}
+
 }  // namespace
+
+std::string quantityLabel(double value, const std::string& unit) {
+  const bool tonnes = unit == kMassUnit || unit.rfind(kMassUnit + " ", 0) == 0;
+  if (!tonnes)
+    return withThousands(value) + " " + unit;
+  const std::string rest = unit.substr(kMassUnit.size());  // "" or " CH4"
+  char text[48];
+  if (std::abs(value) >= 1e6)
+    std::snprintf(text, sizeof text, "%.2f Mt%s", value / 1e6, rest.c_str());
+  else if (std::abs(value) >= 1e3)
+    std::snprintf(text, sizeof text, "%.0f kt%s", value / 1e3, rest.c_str());
+  else
+    std::snprintf(text, sizeof text, "%.0f t%s", value, rest.c_str());
+  return text;
+}
 
 SankeyLayout layoutSankey(const std::vector<Flow>& flows, const SankeyOptions& o) {
   SankeyLayout layout;
@@ -91,12 +218,12 @@ SankeyLayout layoutSankey(const std::vector<Flow>& flows, const SankeyOptions& o
     const auto [it, fresh] =
         index.emplace(std::make_pair(id, sink && o.splitNodes.count(id) > 0), layout.nodes.size());
     if (fresh)
-      layout.nodes.push_back({id});
+      layout.nodes.push_back({id, nodeName(o.names, id)});
     return it->second;
   };
   std::map<std::tuple<std::size_t, std::size_t, MaterialClass>, std::size_t> linkOf;
   for (const Flow& f : flows) {
-    if (f.origin == f.destination || f.tonnes <= 0)
+    if (f.tonnes <= 0)
       continue;
     const std::size_t from = node(f.origin, false);  // origins first: the order nodes are met
     const std::size_t to = node(f.destination, true);
@@ -139,79 +266,56 @@ SankeyLayout layoutSankey(const std::vector<Flow>& flows, const SankeyOptions& o
     v.y = nextY[static_cast<std::size_t>(v.column)];
     nextY[static_cast<std::size_t>(v.column)] += v.height + o.nodeGap;
   }
-  // Bands leave each node in the order of their targets' heights, and enter
-  // in the order of their sources', so that they cross as little as possible.
-  std::vector<std::size_t> byTarget(layout.links.size()), bySource;
-  for (std::size_t l = 0; l < byTarget.size(); ++l)
-    byTarget[l] = l;
-  bySource = byTarget;
-  const auto& nodes = layout.nodes;
-  const auto& links = layout.links;
-  std::stable_sort(byTarget.begin(), byTarget.end(), [&](std::size_t a, std::size_t b) {
-    return nodes[links[a].to].y < nodes[links[b].to].y;
-  });
-  std::stable_sort(bySource.begin(), bySource.end(), [&](std::size_t a, std::size_t b) {
-    return nodes[links[a].from].y < nodes[links[b].from].y;
-  });
-  std::vector<double> outY(n), inY(n);
-  for (std::size_t v = 0; v < n; ++v)
-    outY[v] = inY[v] = layout.nodes[v].y;
   for (SankeyLink& link : layout.links)
     link.width = link.tonnes * layout.pxPerTonne;
-  for (std::size_t l : byTarget) {
-    layout.links[l].y0 = outY[layout.links[l].from];
-    outY[layout.links[l].from] += layout.links[l].width;
-  }
-  for (std::size_t l : bySource) {
-    layout.links[l].y1 = inY[layout.links[l].to];
-    inY[layout.links[l].to] += layout.links[l].width;
-  }
+  stackBands(layout);
+  laneLoops(layout, o.height);
   return layout;
 }
 
 std::string sankeySvg(const SankeyLayout& layout, const SankeyOptions& o) {
-  const double margin = 150;  // room for labels on either side
+  const double side = sideMargin(layout);
   const double top = o.title.empty() ? 20 : 50;
+  const double legendY = o.height + layout.loopsHeight + 20;
+  const double notesY = legendY + 34;
+  const double totalHeight = top + notesY + 16 * static_cast<double>(o.notes.size()) + 10;
   std::string svg =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
       "width=\"" +
-      number(o.width + 2 * margin) + "\" height=\"" + number(o.height + top + 20) +
+      number(o.width + 2 * side) + "\" height=\"" + number(totalHeight) +
       "\" font-family=\"sans-serif\" font-size=\"11\">\n";
   if (!o.title.empty())
-    svg += "<text x=\"" + number(margin) + "\" y=\"28\" font-size=\"16\" font-weight=\"bold\">" +
+    svg += "<text x=\"" + number(side) + "\" y=\"28\" font-size=\"16\" font-weight=\"bold\">" +
            escaped(o.title) + "</text>\n";
-  svg += "<g transform=\"translate(" + number(margin) + "," + number(top) + ")\">\n";
+  svg += "<g transform=\"translate(" + number(side) + "," + number(top) + ")\">\n";
   for (const SankeyLink& l : layout.links) {
     const SankeyNode& a = layout.nodes[l.from];
     const SankeyNode& b = layout.nodes[l.to];
-    const double x0 = a.x + o.nodeWidth, x1 = b.x;
-    const double mid = (x0 + x1) / 2;
-    const double ya = l.y0 + l.width / 2, yb = l.y1 + l.width / 2;
-    svg += "<path d=\"M" + number(x0) + "," + number(ya) + " C" + number(mid) + "," + number(ya) +
-           " " + number(mid) + "," + number(yb) + " " + number(x1) + "," + number(yb) +
-           "\" fill=\"none\" stroke=\"" + materialClassColour(l.materialClass) +
-           "\" stroke-opacity=\"0.45\" stroke-width=\"" + number(std::max(0.5, l.width)) +
-           "\"><title>" +
-           escaped(a.id + " → " + b.id + ": " + tonnesLabel(l.tonnes) + " " +
+    svg += "<path d=\"" + bandPath(l, a, b, o.nodeWidth) + "\" fill=\"none\" stroke=\"" +
+           materialClassColour(l.materialClass) + "\" stroke-opacity=\"0.45\" stroke-width=\"" +
+           number(std::max(0.5, l.width)) + "\"><title>" +
+           escaped(a.name + " → " + b.name + ": " + quantityLabel(l.tonnes, o.unit) + " " +
                    materialClassName(l.materialClass)) +
            "</title></path>\n";
   }
-  const int lastColumn = layout.nodes.empty()
-                             ? 0
-                             : std::max_element(layout.nodes.begin(), layout.nodes.end(),
-                                                [](const SankeyNode& a, const SankeyNode& b) {
-                                                  return a.column < b.column;
-                                                })
-                                   ->column;
+  const int last = lastColumn(layout);
   for (const SankeyNode& v : layout.nodes) {
     svg += "<rect x=\"" + number(v.x) + "\" y=\"" + number(v.y) + "\" width=\"" +
            number(o.nodeWidth) + "\" height=\"" + number(v.height) + "\" fill=\"#444\"/>\n";
-    const bool right = v.column < lastColumn || lastColumn == 0;
+    const bool right = v.column < last || last == 0;
     const double tx = right ? v.x + o.nodeWidth + 4 : v.x - 4;
-    svg += "<text x=\"" + number(tx) + "\" y=\"" + number(v.y + v.height / 2 + 4) + "\"" +
-           (right ? "" : " text-anchor=\"end\"") + ">" + escaped(v.id) + " " +
-           tonnesLabel(v.tonnes) + "</text>\n";
+    // Over the bands: a white halo first (a second copy, which every SVG
+    // renderer draws, unlike paint-order), then the label.
+    const std::string at = "<text x=\"" + number(tx) + "\" y=\"" + number(v.y + v.height / 2 + 4) +
+                           "\"" + (right ? "" : " text-anchor=\"end\"");
+    const std::string label = escaped(nodeLabel(v, o.unit));
+    svg += at + " fill=\"white\" stroke=\"white\" stroke-width=\"3\" stroke-linejoin=\"round\">" +
+           label + "</text>\n" + at + ">" + label + "</text>\n";
   }
+  svg += legend(layout, legendY);
+  for (std::size_t i = 0; i < o.notes.size(); ++i)
+    svg += "<text x=\"0\" y=\"" + number(notesY + 16 * static_cast<double>(i)) +
+           "\" fill=\"#555\">" + escaped(o.notes[i]) + "</text>\n";
   svg += "</g>\n</svg>\n";
   return svg;
 }

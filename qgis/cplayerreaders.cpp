@@ -259,4 +259,28 @@ std::vector<bool> readFlags(const QgsFeatureSource& source, const QString& label
   return rows.finish();
 }
 
+void readNodeNames(const QgsFeatureSource& source, const QString& label, layers::NodeNames& names,
+                   layers::Diagnostics& diagnostics) {
+  const QString idField = detectField(source, layers::field_names::kNodeId);
+  const QString nameField = detectField(source, layers::field_names::kNodeName);
+  if (const std::string missing =
+          layers::missingNameFields(idField.toStdString(), nameField.toStdString());
+      !missing.empty())
+    layers::failInput(label.toStdString(), "", "", missing);
+  const int id = source.fields().indexOf(idField);
+  const int name = source.fields().indexOf(nameField);
+  QgsFeatureRequest request;
+  request.setFlags(cp::qgis::RequestFlag::NoGeometry);
+  request.setSubsetOfAttributes(QgsAttributeList{id, name});
+  layers::NameRows rows(label.toStdString(), idField.toStdString(), nameField.toStdString(),
+                        diagnostics);
+  QgsFeatureIterator it = source.getFeatures(request);
+  for (QgsFeature f; it.nextFeature(f);) {
+    const QVariant idValue = f.attribute(id), nameValue = f.attribute(name);
+    rows.add(std::to_string(f.id()), idValue.isNull() ? "" : idValue.toString().toStdString(),
+             nameValue.isNull() ? "" : nameValue.toString().toStdString());
+  }
+  rows.finishInto(names);
+}
+
 }  // namespace cp::qgis

@@ -10,6 +10,7 @@
 
 #include "layers/area_reader.h"
 #include "layers/field_names.h"
+#include "layers/node_names.h"
 #include "layers/point_reader.h"
 #include "layers/road_reader.h"
 
@@ -64,5 +65,10 @@ std::vector<bool> readFlags(const QgsFeatureSource& source, const QString& label
 std::vector<double> readQuantities(const QgsFeatureSource& source, const QString& label,
                                    const QString& field, layers::Diagnostics& diagnostics,
                                    const std::string& unit = "t");
+
+// Adds the source's node names (id and name fields detected) to `names`, by
+// the rule of layers/node_names.h; an InputError when it has no such fields.
+void readNodeNames(const QgsFeatureSource& source, const QString& label, layers::NodeNames& names,
+                   layers::Diagnostics& diagnostics);
 
 }  // namespace cp::qgis

@@ -275,13 +275,15 @@ QString exportDiagramPage(QgsProject& project, const QString& svg, const QString
   layout.initializeDefaults();
   const QgsLayoutSize size = pageSize(ReportMap::Page::A4Landscape);
   layout.pageCollection()->page(0)->setPageSize(size);
-  addLabel(layout, title, kMargin, 6, size.width() - 2 * kMargin, 12, 18, true);
+  const double top = title.isEmpty() ? 6 : 20;
+  if (!title.isEmpty())
+    addLabel(layout, title, kMargin, 6, size.width() - 2 * kMargin, 12, 18, true);
   auto* picture = new QgsLayoutItemPicture(&layout);
   layout.addLayoutItem(picture);
   picture->setPicturePath(svg, cp::qgis::kSvgPicture);
   picture->setResizeMode(QgsLayoutItemPicture::Zoom);
-  picture->attemptMove(QgsLayoutPoint(kMargin, 20));
-  picture->attemptResize(QgsLayoutSize(size.width() - 2 * kMargin, size.height() - 36));
+  picture->attemptMove(QgsLayoutPoint(kMargin, top));
+  picture->attemptResize(QgsLayoutSize(size.width() - 2 * kMargin, size.height() - top - 16));
   ReportMap footnote;
   footnote.sources = sources;
   addLabel(layout, footer(footnote), kMargin, size.height() - 14, size.width() - 2 * kMargin, 10,

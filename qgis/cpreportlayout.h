@@ -40,7 +40,8 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(QgsProject& project, const Rep
 // name and renamed, so that no half-written map is left under the real one.
 QString exportReportLayout(QgsPrintLayout& layout, const QString& path, double dpi);
 
-// A diagram (an SVG, e.g. a Sankey) on a report page with title, sources and date.
+// A diagram (an SVG, e.g. a Sankey) on a report page with title (none when
+// empty: the diagram carries its own), sources and date.
 QString exportDiagramPage(QgsProject& project, const QString& svg, const QString& title,
                           const QString& sources, const QString& path, double dpi);
 

@@ -15,7 +15,7 @@ std::vector<bool> readExisting(const AllocationJob& job, std::size_t sites,
   const LayerRef ref = LayerRef::parse(job.sites);
   std::string field = job.existingField;
   if (field.empty())
-    field = detectField(OpenLayer(ref), field_names::kExistingSite);
+    field = OpenLayer(ref).detectField(field_names::kExistingSite);
   if (field.empty())
     return std::vector<bool>(sites, false);
   return readFlags(ref, field, diagnostics);

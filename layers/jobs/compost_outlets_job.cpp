@@ -19,9 +19,9 @@ CompostOutletsJobResult runCompostOutletsJob(const CompostOutletsJob& job,
   result.diagnostics.append(sites.diagnostics);
   result.diagnostics.append(parcels.diagnostics);
   requireUniqueIds(sites, job.siteIdField);
-  const std::string intakeField =
-      job.intakeField.empty() ? detectField(OpenLayer(sitesRef), field_names::kCompostIntake)
-                              : job.intakeField;
+  const std::string intakeField = job.intakeField.empty()
+                                      ? OpenLayer(sitesRef).detectField(field_names::kCompostIntake)
+                                      : job.intakeField;
   if (const std::string problem = analyses::capacityAsIntakeProblem(intakeField); !problem.empty())
     result.diagnostics.warn(sitesRef.label(), "", intakeField, problem);
   const AreaShapes areas = readAreas(farmlandRef, prepared.frame, result.diagnostics);

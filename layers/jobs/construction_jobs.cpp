@@ -18,9 +18,9 @@ analyses::ZoneProducts readProducts(const std::string& reference, Diagnostics& d
   const OpenLayer layer(ref);
   analyses::ZoneProducts out;
   out.table = layer.label();
-  out.zoneField = detectField(layer, field_names::kProductZone);
-  out.classField = detectField(layer, field_names::kMaterialClass);
-  const std::string capacityField = detectField(layer, field_names::kCapacity);
+  out.zoneField = layer.detectField(field_names::kProductZone);
+  out.classField = layer.detectField(field_names::kMaterialClass);
+  const std::string capacityField = layer.detectField(field_names::kCapacity);
   if (out.zoneField.empty() || out.classField.empty() || capacityField.empty())
     failInput(out.table, "", "", "needs zone_id, material_class and capacity_t_per_year fields");
   out.capacity = readQuantities(ref, capacityField, field_names::kCapacity, diagnostics);

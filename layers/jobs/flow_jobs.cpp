@@ -3,6 +3,7 @@
 #include "layers/analyses/road_loads.h"
 #include "layers/field_names.h"
 #include "layers/flow_reader.h"
+#include "layers/node_names.h"
 #include "layers/point_reader.h"
 #include "layers/road_reader.h"
 #include "layers/text_file.h"
@@ -23,7 +24,7 @@ analyses::FlowsOnNetwork placedFlows(const FlowsOnRoadsJob& job, const PreparedN
   std::vector<std::string> idFields;
   for (const std::string& layer : job.places) {
     const LayerRef ref = LayerRef::parse(layer);
-    const std::string idField = detectField(OpenLayer(ref), field_names::kPlaceId);
+    const std::string idField = OpenLayer(ref).detectField(field_names::kPlaceId);
     if (idField.empty())
       failInput(ref.label(), "", "", analyses::noPlaceIdMessage());
     places.push_back(readPoints(ref, idField, prepared.frame));
@@ -110,9 +111,11 @@ FlowBalanceJobResult runFlowBalanceJob(const FlowBalanceJob& job) {
 
 SankeyJobResult runSankeyJob(const SankeyJob& job) {
   SankeyJobResult result;
-  const analyses::SankeyDiagram diagram =
-      analyses::drawSankey(readTable(job.table, result.diagnostics), job.analysis,
-                           LayerRef::parse(job.table.flows).label());
+  analyses::SankeyDiagramOptions options = job.analysis;
+  for (const std::string& layer : job.nameLayers)
+    readNodeNames(LayerRef::parse(layer), options.drawing.names, result.diagnostics);
+  const analyses::SankeyDiagram diagram = analyses::drawSankey(
+      readTable(job.table, result.diagnostics), options, LayerRef::parse(job.table.flows).label());
   result.diagnostics.append(diagram.diagnostics);
   writeTextFile(job.output, diagram.svg);
   result.nodes = diagram.layout.nodes.size();

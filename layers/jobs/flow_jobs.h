@@ -71,6 +71,7 @@ FlowBalanceJobResult runFlowBalanceJob(const FlowBalanceJob& job);
 
 struct SankeyJob {
   FlowTableInput table;
+  std::vector<std::string> nameLayers;  // tables naming the flows' nodes (node_names.h)
   analyses::SankeyDiagramOptions analysis;
   std::string output;  // SVG
 };

@@ -13,7 +13,7 @@ namespace {
 std::unordered_set<std::uint64_t> flaggedRoads(const RoutesJob& job, Diagnostics& diagnostics) {
   const LayerRef ref = LayerRef::parse(job.network.roads);
   const std::string field = job.flagField.empty()
-                                ? detectField(OpenLayer(ref), field_names::kSchematicRoad)
+                                ? OpenLayer(ref).detectField(field_names::kSchematicRoad)
                                 : job.flagField;
   if (field.empty())
     return {};

@@ -58,6 +58,7 @@ struct CpKey {
   static inline const QString MeanHaulKm = QStringLiteral("MEAN_HAUL_KM");
   static inline const QString Method = QStringLiteral("METHOD");
   static inline const QString Metric = QStringLiteral("METRIC");
+  static inline const QString Names = QStringLiteral("NAMES");
   static inline const QString Network = QStringLiteral("NETWORK");
   static inline const QString NewSites = QStringLiteral("NEW_SITES");
   static inline const QString Nodes = QStringLiteral("NODES");

@@ -6,6 +6,7 @@
 #include "layers/analyses/flow_balance.h"
 #include "layers/analyses/sankey_diagram.h"
 #include "layers/text_file.h"
+#include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/processing/cpkeys.h"
 
@@ -13,11 +14,15 @@ QString CpSankeyAlgorithm::shortHelpString() const {
   return QObject::tr(
       "Draws the flows of a flow table as a Sankey diagram in SVG: nodes in columns from sources "
       "to sinks, as tall as the tonnes through them, flows as bands as wide as their tonnes, "
-      "coloured by material class, labelled with tonnes. Filter by material class, stage, "
+      "coloured by material class with a legend, nodes labelled by name (from the tables of "
+      "names given: the flows' node table, the zones, the districts; otherwise by their ids) "
+      "and tonnes. A flow back to an earlier node, or within one node, is drawn as a loop "
+      "below. Filter by material class, stage, "
       "scenario and group (e.g. the report's 'construction' view) to keep a diagram readable; "
       "flows between the same nodes and of the same class are added together. One diagram shows "
-      "one unit (tonnes of material by default): flows in another unit, such as t CH4 or "
-      "t CO2e, are never added to it and are listed instead.");
+      "one unit (tonnes of material by default): flows in another unit, such as t CH4, "
+      "t CO2e or m3, and emissions among materials, are never added to it and are named "
+      "under the diagram instead.");
 }
 
 void CpSankeyAlgorithm::initAlgorithm(const QVariantMap&) {
@@ -29,6 +34,9 @@ void CpSankeyAlgorithm::initAlgorithm(const QVariantMap&) {
       QString::fromStdString(cp::layers::kMassUnit), false, true));
   addParameter(new QgsProcessingParameterString(CpKey::Title, QObject::tr("Title"), QVariant(),
                                                 false, true));
+  addParameter(new QgsProcessingParameterMultipleLayers(
+      CpKey::Names, QObject::tr("Names of the nodes (tables with an id and a name field)"),
+      cp::qgis::Source::Vector, QVariant(), true));
   addParameter(new QgsProcessingParameterString(
       CpKey::SplitNodes, QObject::tr("Nodes drawn both as source and as sink (comma-separated)"),
       QStringLiteral("outside"), false, true));
@@ -49,7 +57,6 @@ QVariantMap CpSankeyAlgorithm::processAlgorithm(const QVariantMap& p, QgsProcess
   return guarded(feedback, [&](const cp::geo::Feedback*) {
     cp::layers::Diagnostics diagnostics;
     const std::vector<cp::layers::Flow> flows = readFlows(p, context, diagnostics);
-    cpReportDiagnostics(diagnostics, feedback);
     cp::analyses::SankeyDiagramOptions options;
     options.group = parameterAsString(p, CpKey::Group, context).trimmed().toStdString();
     options.unit = parameterAsString(p, CpKey::Unit, context).toStdString();
@@ -58,6 +65,9 @@ QVariantMap CpSankeyAlgorithm::processAlgorithm(const QVariantMap& p, QgsProcess
     options.drawing.title = parameterAsString(p, CpKey::Title, context).toStdString();
     options.drawing.splitNodes =
         cp::analyses::nodeList(parameterAsString(p, CpKey::SplitNodes, context).toStdString());
+    for (const Input& names : inputs(CpKey::Names))
+      cp::qgis::readNodeNames(*names.snapshot, names.label, options.drawing.names, diagnostics);
+    cpReportDiagnostics(diagnostics, feedback);
     const cp::analyses::SankeyDiagram diagram =
         cp::analyses::drawSankey(flows, options, inputLabel(CpKey::Flows).toStdString());
     cpReportDiagnostics(diagram.diagnostics, feedback);

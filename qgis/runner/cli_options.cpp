@@ -450,6 +450,7 @@ cp::layers::SankeyJob parseSankeyOptions(const std::vector<std::string>& args) {
       {{{"--group", [](J& j, V v) { j.analysis.group = v; }},
         {"--unit", [](J& j, V v) { j.analysis.unit = v; }},
         {"--title", [](J& j, V v) { j.analysis.drawing.title = v; }},
+        {"--names", [](J& j, V v) { j.nameLayers.push_back(v); }},
         {"--split-nodes", [](J& j, V v) { j.analysis.drawing.splitNodes = analyses::nodeList(v); }},
         {"--width", [](J& j, V v) { j.analysis.drawing.width = number("--width", v); }},
         {"--height", [](J& j, V v) { j.analysis.drawing.height = number("--height", v); }},
@@ -736,6 +737,9 @@ Draws the flows as a Sankey diagram in SVG, coloured by material class.
   --unit U                    the unit of the flows drawn (default t, tonnes of
                               material); flows in other units are listed, not drawn
   --title TEXT                the diagram's title
+  --names LAYER               a table naming the flows' nodes (node_id or a place id
+                              field, and name); may be repeated, e.g. the flows' node
+                              table and the zones; other nodes show their ids made readable
   --split-nodes ID,...        nodes drawn both as source and as sink (default: outside)
   --width PX, --height PX     of the diagram (default 900 x 500)
 )";

@@ -6,6 +6,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -24,9 +25,11 @@
 #include <qgsvectorlayer.h>
 
 #include "cli_options.h"
+#include "layers/analyses/sankey_diagram.h"
 #include "layers/attribution.h"
 #include "layers/database_export.h"
 #include "layers/library_messages.h"
+#include "qgis/cpflowreader.h"
 #include "qgis/cpreportlayout.h"
 #include "qgis/cpresultstyles.h"
 #include "qgis/processing/cpkeys.h"
@@ -43,6 +46,10 @@ struct ReportConfig {
   cp::layers::DatabaseTarget database;  // empty connection: results only in the folder
   QMap<QString, QString> layers;        // role -> layer name
   QString scenario;
+  // The Sankey diagrams: the scenario whose views they draw (empty: the flow
+  // table's only one), and titles by view.
+  QString sankeyScenario;
+  QMap<QString, QString> sankeyTitles;
   double cutoffKm = 20;
   int dpi = 150;
   QgsRectangle frame;  // what the maps show (lon/lat); empty: all their layers
@@ -59,11 +66,22 @@ struct ReportConfig {
   }
 };
 
+// Characters left out of file names made from a view's id.
+const QRegularExpression kUnsafeInFileName(QStringLiteral("[^A-Za-z0-9_-]"));
+
+// A value as written: QSettings reads one with commas as a list.
+QString iniText(const QSettings& ini, const QString& key) {
+  QStringList parts = ini.value(key).toStringList();
+  for (QString& part : parts)
+    part = part.trimmed();
+  return parts.join(QStringLiteral(", "));
+}
+
 // maps/frame = west, south, east, north (degrees of WGS 84): the part of the
 // world the maps show, e.g. the agglomeration when a source lies far away.
 QgsRectangle mapFrame(const QSettings& ini, const QString& path) {
   // QSettings reads a comma-separated value as a list.
-  const QString text = ini.value(QStringLiteral("maps/frame")).toStringList().join(',');
+  const QString text = iniText(ini, QStringLiteral("maps/frame"));
   if (text.trimmed().isEmpty())
     return {};
   const QStringList parts = text.split(',');
@@ -113,6 +131,16 @@ ReportConfig readConfig(const QString& path) {
   for (const auto& [role, usual] : roles)
     c.layers.insert(QString::fromLatin1(role),
                     ini.value(QStringLiteral("layers/%1").arg(role), usual).toString());
+  // Optional: the names of the flows' system nodes, for the Sankey diagrams.
+  const QString nodes = ini.value(QStringLiteral("layers/flow_nodes")).toString().trimmed();
+  if (!nodes.isEmpty())
+    c.layers.insert(QStringLiteral("flow_nodes"), nodes);
+  c.sankeyScenario = ini.value(QStringLiteral("sankey/scenario")).toString().trimmed();
+  ini.beginGroup(QStringLiteral("sankey"));
+  for (const QString& key : ini.childKeys())
+    if (key.startsWith(QLatin1String("title.")))
+      c.sankeyTitles.insert(key.mid(6), iniText(ini, key));
+  ini.endGroup();
   c.scenario =
       ini.value(QStringLiteral("analysis/scenario"), QStringLiteral("masterplan_2050_illustrative"))
           .toString();
@@ -203,6 +231,7 @@ class Report {
 
   void run() {
     loadData();
+    const std::vector<SankeyPage> sankeys = sankeyPages();  // checked before any work
     const std::vector<Step> steps = plan();
     for (std::size_t i = 0; i < steps.size(); ++i) {
       std::cerr << "[" << i + 1 << "/" << steps.size() << "] " << steps[i].title << "\n";
@@ -213,7 +242,7 @@ class Report {
     }
     attributeResults();
     writeMaps();
-    writeSankeys();
+    writeSankeys(sankeys);
     warn("maps", libraryMessages_.take());
     writeWarnings();
     writeSummary();
@@ -478,29 +507,82 @@ class Report {
       throw std::runtime_error(error.toStdString());
   }
 
-  // The report's own flows, view by view, as Sankey diagrams.
-  void writeSankeys() {
-    const std::pair<const char*, QString> views[] = {
-        {"construction", QObject::tr("Construction materials (t/yr)")},
-        {"agri_food", QObject::tr("Food and organic flows (t/yr)")}};
-    for (const auto& [view, title] : views) {
-      const QString path =
-          QDir(work_).filePath(QStringLiteral("maps/sankey-%1.svg").arg(QString::fromLatin1(view)));
+  // A Sankey diagram: a view of one scenario's flows, in one unit.
+  struct SankeyPage {
+    QString scenario;
+    cp::analyses::SankeyView view;
+    QString file;  // under maps/, without suffix
+    QString title;
+  };
+
+  // Every view of the config's Sankey scenario, or of each scenario of the
+  // flow table (their flows are never drawn together).
+  std::vector<SankeyPage> sankeyPages() const {
+    cp::layers::Diagnostics ignored;  // said by the steps that read the flows
+    const std::vector<cp::layers::Flow> flows = cp::qgis::readFlows(
+        *data_.value(QStringLiteral("flows")),
+        QStringLiteral("'%1' (flows)").arg(c_.layers.value(QStringLiteral("flows"))), ignored);
+    std::vector<std::string> scenarios;
+    if (!c_.sankeyScenario.isEmpty())
+      scenarios.push_back(c_.sankeyScenario.toStdString());
+    for (const cp::layers::Flow& f : flows)
+      if (c_.sankeyScenario.isEmpty() &&
+          std::find(scenarios.begin(), scenarios.end(), f.scenario) == scenarios.end())
+        scenarios.push_back(f.scenario);
+    std::vector<SankeyPage> pages;
+    for (const std::string& scenario : scenarios) {
+      cp::layers::FlowFilter filter;
+      filter.scenario = scenario;
+      const auto views = cp::analyses::sankeyViews(cp::layers::filteredFlows(flows, filter));
+      if (views.empty())
+        throw std::runtime_error("no flow of the scenario '" + scenario +
+                                 "' (sankey/scenario in the config): no Sankey diagram to draw");
+      for (const cp::analyses::SankeyView& view : views)
+        pages.push_back(sankeyPage(QString::fromStdString(scenario), view, scenarios.size() > 1));
+    }
+    return pages;
+  }
+
+  SankeyPage sankeyPage(const QString& scenario, const cp::analyses::SankeyView& view,
+                        bool severalScenarios) const {
+    const QString group = QString::fromStdString(view.group);
+    QString title = c_.sankeyTitles.value(
+        group, QStringLiteral("%1 (%2/yr)")
+                   .arg(QString::fromStdString(cp::layers::nodeName({}, view.group)),
+                        QString::fromStdString(view.unit)));
+    QString file = QStringLiteral("sankey-%1").arg(group);
+    if (severalScenarios) {
+      title += QObject::tr(", scenario %1").arg(scenario);
+      file = QStringLiteral("sankey-%1-%2").arg(scenario, group);
+    }
+    return {scenario, view, file.replace(kUnsafeInFileName, QStringLiteral("_")), title};
+  }
+
+  // The Sankey diagrams as SVG and as report pages, their nodes named from
+  // the flows' node table, the zones and the districts.
+  void writeSankeys(const std::vector<SankeyPage>& pages) {
+    QStringList names{id("zones"), id("districts")};
+    if (data_.contains(QStringLiteral("flow_nodes")))
+      names.prepend(id("flow_nodes"));
+    for (const SankeyPage& page : pages) {
+      const QString path = QDir(work_).filePath(QStringLiteral("maps/%1.svg").arg(page.file));
       QgsProcessingContext context;
       std::unique_ptr<QgsProcessingAlgorithm> alg;
-      runAlgorithm("Sankey diagram of " + std::string(view),
+      runAlgorithm("Sankey diagram of " + page.file.toStdString(),
                    QStringLiteral("circularplanner:sankey"),
                    {{CpKey::Flows, id("flows")},
-                    {CpKey::Scenario, QStringLiteral("report_baseline")},
-                    {CpKey::Group, QString::fromLatin1(view)},
-                    {CpKey::Title, title},
+                    {CpKey::Scenario, page.scenario},
+                    {CpKey::Group, QString::fromStdString(page.view.group)},
+                    {CpKey::Unit, QString::fromStdString(page.view.unit)},
+                    {CpKey::Names, names},
+                    {CpKey::Title, page.title},
                     {CpKey::Output, path}},
                    context, alg);
-      const QString page = QString(path).replace(QLatin1String(".svg"), QLatin1String(".pdf"));
       const QString error = cp::qgis::exportDiagramPage(
-          project_, path, title,
-          QObject::tr("%1 (the report's baseline flows)").arg(QFileInfo(c_.source).fileName()),
-          page, c_.dpi);
+          project_, path, QString(),  // the diagram carries its title
+          QObject::tr("%1 (flows of the scenario '%2')")
+              .arg(QFileInfo(c_.source).fileName(), page.scenario),
+          QDir(work_).filePath(QStringLiteral("maps/%1.pdf").arg(page.file)), c_.dpi);
       if (!error.isEmpty())
         throw std::runtime_error(error.toStdString());
     }
@@ -643,10 +725,14 @@ const char* reportUsage() {
          "                schema = circular_planner                (optional)\n"
          "    [layers]    roads = roads, districts = districts, zones = industrial_zones, ...\n"
          "                (a table of the source, or a file of its own: organic = extra.geojson)\n"
+         "                flow_nodes = flow_nodes   (optional: names of the flows' nodes)\n"
          "    [analysis]  scenario = masterplan_2050_illustrative, cutoff_km = 20\n"
          "    [maps]      dpi = 150\n"
          "                frame = 76.4, 43.0, 77.4, 44.0   (optional: west, south, east,\n"
          "                north in degrees; what the maps show, else all their layers)\n"
+         "    [sankey]    scenario = report_baseline   (the flows drawn, a diagram per view;\n"
+         "                needed when the flow table holds several scenarios)\n"
+         "                title.VIEW = \"...\"           (optional: a view's title)\n"
          "  The output folder must be new, empty, or a report written before: that one is\n"
          "  replaced whole, and only when the new report is complete. A folder holding\n"
          "  anything else is refused.\n"

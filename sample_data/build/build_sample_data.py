@@ -381,6 +381,7 @@ FIELDS = {
                        ("view", "str"), ("stage", "str"), ("scenario", "str"), ("origin_id", "str"),
                        ("destination_id", "str"), ("tonnes_per_year", "real"), ("unit", "str"), ("source", "str"),
                        ("note", "str")],
+    "flow_nodes": [("node_id", "str"), ("name", "str"), ("name_ru", "str"), ("kind", "str"), ("source", "str")],
     "settlements": [("name", "str"), ("name_en", "str"), ("name_ru", "str"), ("name_kk", "str"), ("place", "str"),
                     ("population", "int"), ("osm_id", "str"), ("source", "str")],
     "boundaries": [("kato", "str"), ("name", "str"), ("name_ru", "str"), ("name_kk", "str"), ("level", "str"),
@@ -435,6 +436,8 @@ def main():
             "waste-to-energy plant")
     w.layer("material_flows", ogr.wkbNone, FIELDS["material_flows"], material_flows(products, district_rows),
             "The report's flows (views overlap: never sum across views) and estimated construction flows")
+    w.layer("flow_nodes", ogr.wkbNone, FIELDS["flow_nodes"], est.FLOW_NODES,
+            "Names of the flows' system nodes (the city, its industry, outside, stock, disposal)")
     w.layer("settlements", ogr.wkbPoint, FIELDS["settlements"], places, "Populated places. " + OSM)
     w.layer("boundaries", ogr.wkbMultiPolygon, FIELDS["boundaries"], adm2,
             "Districts of Almaty city and Almaty oblast (geokz, CC BY 4.0). " + OSM)

@@ -294,6 +294,45 @@ WASTE_FACILITIES = [
                              "location not given, placed beside the landfill (estimate)"},
 ]
 
+# --- the flows' system nodes ------------------------------------------------------------------------
+
+# The report's flows run between system nodes (the city, its industry, the world outside, the
+# stock) as much as between places: their names, for diagrams and tables. Zones and districts
+# are named in their own layers.
+def _node(node_id, name, name_ru, kind, source):
+    return {"node_id": node_id, "name": name, "name_ru": name_ru, "kind": kind, "source": source}
+
+
+FLOW_NODES = [
+    _node("outside", "Outside the city", "За пределами города", "boundary",
+          "report: imports and exports (" + EN + "1326-1330)"),
+    _node("city", "Almaty city", "г. Алматы", "city", "report: the city's material use (" + EN + "1326)"),
+    _node("city_industry", "Industry in Almaty", "Промышленность Алматы", "industry",
+          "report: industrial processing (" + EN + "1946-1958)"),
+    _node("stock", "Buildings, infrastructure and durables (stock)", "Запасы (здания, инфраструктура)", "stock",
+          "report: net addition to stock (" + EN + "1388, " + EN + "1800)"),
+    _node("disposal_sites", "Karasai landfill and dumpsites", "Полигон Карасай и свалки", "disposal",
+          "report: the one landfill and around six dumpsites (" + EN + "1977, " + EN + "1994-1995)"),
+    _node("recyclers", "Recycling (mostly in Almaty region)", "Переработка", "recycling",
+          "report: recycled fraction, mostly recycled in Almaty region (" + EN + "1379-1384)"),
+    _node("digested", "Digested (moisture, metabolised)", "Усвоено", "sink",
+          "report: the digested fraction of food (" + EN + "1381-1383, " + EN + "1570)"),
+    _node("atmosphere", "Atmosphere (emissions)", "Атмосфера (выбросы)", "sink",
+          "report: greenhouse gas emissions (" + EN + "1401, " + EN + "1583)"),
+    _node("agrifood_firms", "Nine agri-food firms", "Девять агропищевых предприятий", "industry",
+          "report: the nine firms at the workshops (" + EN + "1594)"),
+    _node("wwtp", "Wastewater treatment (sludge)", "Очистные сооружения (осадок)", "utility",
+          "report: sewage sludge (" + EN + "1555)"),
+    _node("mountains_and_wells", "Mountains and wells (drinking water)", "Горы и скважины (питьевая вода)",
+          "source", "report: drinking water (" + EN + "1540)"),
+    _node("almaty_province", "Quarries of Almaty province", "Карьеры Алматинской области", "source",
+          "report: sand, gravel and rock extracted in the province (" + EN + "1757)"),
+    _node("province", "Almaty province (its own use)", "Алматинская область (собственное потребление)",
+          "sink", "report: the province's extraction, of which 1.5 Mt reaches the city (" + EN + "1757-1759)"),
+    _node("kazferrosteel", "KazFerroSteel (scrap metal)", "KazFerroSteel (металлолом)", "recycling",
+          "report: scrap metal recycled by KazFerroSteel (" + EN + "2125)"),
+]
+
 # --- agricultural land -----------------------------------------------------------------------------
 
 # No parcel data exists: a schematic patchwork of 2.5 km cells in the rural districts
@@ -521,6 +560,7 @@ PROVENANCE = [
     _p("material_flows", "unit", "report lines in each row's source",
        "t = tonnes of material; t CH4, t CO2e and m3 (water) are other units, never added to tonnes"),
     _p("material_flows", "masterplan_2050_illustrative rows", "estimate", "zone capacity x district growth share"),
+    _p("flow_nodes", "all", "report lines in each row's source", "names of the report's system nodes"),
     _p("settlements", "all", "OSM place nodes via HOT Export Tool (ODbL)"),
     _p("boundaries", "all", "arodionoff/geokz ADM2 2024 (CC BY 4.0), geometry from OSM (ODbL)"),
 ]

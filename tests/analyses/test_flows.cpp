@@ -234,6 +234,62 @@ TEST(SankeyAnalysis, OneDiagramDrawsOneUnitAndSaysWhatItLeavesOut) {
   EXPECT_THROW(analyses::drawSankey(flows, options, "flows"), layers::OptionError);
 }
 
+// What a diagram leaves out is named under it, in its own unit; emissions
+// given in tonnes are no materials either (EN:1401: 12 Mt CO2e of emissions
+// beside 11 Mt of materials); nodes without a name are said.
+TEST(SankeyAnalysis, WhatIsLeftOutIsNamedUnderTheDiagram) {
+  std::vector<Flow> flows{{"M17", "city", "disposal_sites", 600000, MaterialClass::Biomass,
+                           "organic waste", "", "", "agri_food"},
+                          {"M18", "disposal_sites", "atmosphere", 35000, MaterialClass::Emissions,
+                           "methane", "", "", "agri_food"},
+                          {"X1", "city", "atmosphere", 20000, MaterialClass::Emissions,
+                           "CO2 of the trucks", "", "", "agri_food"},
+                          {"M08", "mountains_and_wells", "city", 225000, MaterialClass::Water,
+                           "drinking water", "", "", "agri_food"}};
+  flows[1].unit = "t CH4";
+  flows[3].unit = "m3";
+  analyses::SankeyDiagramOptions options;
+  options.drawing.names = {{"city", "Almaty city"}, {"disposal_sites", "Karasai landfill"}};
+  const analyses::SankeyDiagram d = analyses::drawSankey(flows, options, "flows");
+  ASSERT_EQ(d.layout.links.size(), 1U);
+  EXPECT_NE(d.svg.find("methane, Karasai landfill → Atmosphere: 35 kt CH4"), std::string::npos)
+      << d.svg;
+  EXPECT_NE(d.svg.find("drinking water, Mountains and wells → Almaty city: 225,000 m3"),
+            std::string::npos);
+  EXPECT_NE(d.svg.find("CO2 of the trucks, Almaty city → Atmosphere: 20 kt"), std::string::npos);
+  std::string said;
+  for (const auto& m : d.diagnostics.all())
+    said += m.message + "\n";
+  EXPECT_NE(said.find("1 emission flow in tonnes: not drawn among materials"), std::string::npos)
+      << said;
+  EXPECT_NE(said.find("1 flow in m3 (M08): not drawn"), std::string::npos) << said;
+  // Every drawn node is named: no warning about names.
+  EXPECT_EQ(said.find("without a name"), std::string::npos) << said;
+  options.drawing.names.erase("disposal_sites");
+  const analyses::SankeyDiagram unnamed = analyses::drawSankey(flows, options, "flows");
+  EXPECT_NE(unnamed.diagnostics.all().back().message.find(
+                "nodes without a name in the names given (disposal_sites)"),
+            std::string::npos);
+  EXPECT_NE(unnamed.svg.find(">Disposal sites 600 kt<"), std::string::npos) << unnamed.svg;
+}
+
+// Each view is drawn in material tonnes where it has materials in tonnes,
+// else in its own unit: a view of water alone is drawn in m3, not refused.
+TEST(SankeyAnalysis, EachViewIsDrawnInTheUnitOfItsMaterials) {
+  std::vector<Flow> flows{
+      {"W1", "mountains", "city", 8.6e6, MaterialClass::Water, "", "", "", "water"},
+      {"M18", "landfill", "atmosphere", 35000, MaterialClass::Emissions, "", "", "", "agri_food"},
+      {"M17", "city", "landfill", 600000, MaterialClass::Biomass, "", "", "", "agri_food"}};
+  flows[0].unit = "m3";
+  flows[1].unit = "t CH4";
+  const std::vector<analyses::SankeyView> views = analyses::sankeyViews(flows);
+  ASSERT_EQ(views.size(), 2U);
+  EXPECT_EQ(views[0].group, "water");
+  EXPECT_EQ(views[0].unit, "m3");
+  EXPECT_EQ(views[1].group, "agri_food");
+  EXPECT_EQ(views[1].unit, layers::kMassUnit);
+}
+
 }  // namespace
 }  // namespace cp::test
 

@@ -289,9 +289,38 @@ TEST(ProcessingSankey, TheReportsConstructionViewAsSvg) {
   ASSERT_TRUE(svg.setContent(&file, &error)) << error.toStdString();
   const int bands = run.results.value("BANDS").toInt();
   EXPECT_EQ(svg.elementsByTagName(QStringLiteral("path")).size(), bands);
+  // A box per node, and a swatch per material class in the legend (biomass,
+  // metals, minerals, mixed).
   EXPECT_EQ(svg.elementsByTagName(QStringLiteral("rect")).size(),
-            run.results.value("NODES").toInt());
+            run.results.value("NODES").toInt() + 4);
   EXPECT_GE(bands, 5);  // the view's flows: wood, metals, minerals in; stock; landfill; extraction
+}
+
+// Nodes are named from the tables given (the flows' node table), so that no
+// raw id ('disposal_sites', EN:1785) reaches a report; a table without an id
+// or a name field is refused with the layer named.
+TEST(ProcessingSankey, NodesAreNamedFromTheTablesGiven) {
+  const AlgorithmRun run = runAlgorithm(
+      QStringLiteral("circularplanner:sankey"),
+      {{QStringLiteral("FLOWS"), sample("material_flows")},
+       {QStringLiteral("SCENARIO"), QStringLiteral("report_baseline")},
+       {QStringLiteral("GROUP"), QStringLiteral("construction")},
+       {QStringLiteral("NAMES"), QStringList{sample("flow_nodes"), sample("industrial_zones")}}});
+  ASSERT_TRUE(run.ok) << run.errors.toStdString();
+  QFile file(run.results.value("OUTPUT").toString());
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  const QString svg = QString::fromUtf8(file.readAll());
+  EXPECT_TRUE(svg.contains(QStringLiteral(">Karasai landfill and dumpsites 79 kt<")))
+      << svg.toStdString();
+  EXPECT_FALSE(svg.contains(QStringLiteral("disposal_sites")));
+  EXPECT_TRUE(run.warnings.isEmpty()) << run.warnings.toStdString();
+  const AlgorithmRun unnamed =
+      runAlgorithm(QStringLiteral("circularplanner:sankey"),
+                   {{QStringLiteral("FLOWS"), sample("material_flows")},
+                    {QStringLiteral("NAMES"), QStringList{sample("settlements")}}});
+  EXPECT_FALSE(unnamed.ok);
+  EXPECT_TRUE(unnamed.errors.contains(QStringLiteral("no id field to name the flows' nodes by")))
+      << unnamed.errors.toStdString();
 }
 
 // ---- Site assessment -------------------------------------------------------

@@ -132,7 +132,11 @@ check 'grep -q "<svg" "$out/construction.svg"' "the Sankey job wrote no SVG"
 expect 0 "1 flow in t CH4 (M18): not drawn" -- sankey "${flows[@]}" --scenario report_baseline \
   --group agri_food --output "$out/agri_food.svg"
 expect 0 "2 nodes and 1 bands drawn" -- sankey "${flows[@]}" \
-  --scenario report_baseline --group agri_food --unit "t CH4" --output "$out/methane.svg"
+  --scenario report_baseline --group agri_food --unit "t CH4" --output "$out/methane.svg" \
+  --names "$gpkg|layername=flow_nodes"
+check 'grep -q ">Atmosphere (emissions) 35 kt CH4<" "$out/methane.svg"' "the methane diagram is not labelled in t CH4"
+expect 1 "no id field to name the flows' nodes by" -- sankey "${flows[@]}" --group agri_food \
+  --names "$gpkg|layername=settlements" --output "$out/unnamed.svg"
 
 # Construction supply, with GDAL alone.
 expect 2 "--products is required" -- constructionsupply --roads r --zones z --districts d --output y
@@ -173,7 +177,8 @@ export QT_QPA_PLATFORM=offscreen
 printf '[data]\nsource = %s\n' "$gpkg" > "$out/no_folder.ini"
 printf '[data]\nsource = %s\n[output]\nfolder = %s\n[layers]\nroads = nowhere\n' "$gpkg" "$out/bad" > "$out/bad_layer.ini"
 printf '[data]\nsource = %s\n[output]\nfolder = %s\n[maps]\ndpi = 60\nframe = 76.40, 43.02, 77.42, 43.92\n' \
-  "$gpkg" "$out/report" > "$out/report.ini"
+  "$gpkg" "$out/report" > "$out/base.ini"
+printf '[layers]\nflow_nodes = flow_nodes\n[sankey]\nscenario = report_baseline\n' | cat "$out/base.ini" - > "$out/report.ini"
 printf '[data]\nsource = %s\n[output]\nfolder = %s\n[maps]\nframe = 77.4, 43, 76.4, 44\n' "$gpkg" "$out/bad" > "$out/bad_frame.ini"
 expect 2 "one argument" -- report
 expect 2 "does not exist" -- report "$out/none.ini"
@@ -188,10 +193,17 @@ check '[ "$(ogrinfo -q "$out/report/results.gpkg" 2>/dev/null | grep -c "^[0-9]*
 # Results derived from OSM roads and geokz boundaries carry both credits (ODbL, CC BY).
 check 'ogrinfo -ro -so "$out/report/results.gpkg" warnings | grep -q "ATTRIBUTION=.*OpenStreetMap contributors.*geokz (CC BY 4.0)"' \
   "results.gpkg carries no attribution of the data it derives from"
-check '[ "$(ls "$out/report/maps" | grep -c "\.png$")" = 4 ] && [ "$(ls "$out/report/maps" | grep -c "\.pdf$")" = 7 ]' \
-  "the report has not four maps in PNG and PDF, the districts' atlas and two Sankey pages"
+check '[ "$(ls "$out/report/maps" | grep -c "\.png$")" = 4 ] && [ "$(ls "$out/report/maps" | grep -c "\.pdf$")" = 11 ]' \
+  "the report has not four maps in PNG and PDF, the districts' atlas and six Sankey pages"
 check '[ "$(grep -ac "/Type /Page$" "$out/report/maps/districts-atlas.pdf")" = 8 ]' "the atlas has not a page per district"
-check '[ "$(ls "$out/report/maps" | grep -c "^sankey-.*\.svg$")" = 2 ]' "the report has no Sankey diagrams"
+# Every view of the report's flows is drawn (EN:1450 the overall diagram, EN:1941 industry, ...),
+# its nodes named from the flow_nodes table, never by raw ids, with a legend.
+check '[ "$(ls "$out/report/maps" | grep "^sankey-.*\.svg$" | tr "\n" " ")" = "sankey-agri_food.svg sankey-city_metals.svg sankey-city_total.svg sankey-construction.svg sankey-industry.svg sankey-province.svg " ]' \
+  "the report does not draw each of its six views as a Sankey diagram"
+check 'grep -q ">Karasai landfill and dumpsites 291 kt<" "$out/report/maps/sankey-industry.svg" && ! grep -q ">disposal_sites\|>city_industry" "$out/report/maps/sankey-industry.svg"' \
+  "the industry diagram labels its nodes by raw ids"
+check 'grep -q ">Fossil fuels<" "$out/report/maps/sankey-city_total.svg" && grep -q "Atmosphere (emissions): 12.00 Mt CO2e<" "$out/report/maps/sankey-city_total.svg"' \
+  "the overall diagram has no legend, or does not name the emissions it leaves out"
 check 'grep -q "^\"construction supply\",SUPPLIED_TONNES,\"Supplied (t per year)\",1393460" "$out/report/summary.csv"' \
   "the summary lacks the construction supply"
 check 'unzip -l "$out/report/circular_planner.qgz" | grep -q "\.qgs"' "no QGIS project"
@@ -242,6 +254,12 @@ check 'grep -q "^  layer .*: GDAL warning 1: Non-conformant content" "$out/old_t
   "GDAL's warning about a layer is not among the report's warnings"
 check '! grep -qE "^(ERROR|Warning) [0-9]+:" "$out/old_timestamps.log" "$out/report.log"' \
   "GDAL printed its own messages on the terminal"
+# A config that chooses no scenario for the Sankey diagrams gets each scenario's views apart,
+# never one diagram adding the report's baseline to the masterplan's flows.
+check '[ -s "$out/old_timestamps/maps/sankey-masterplan_2050_illustrative-construction.svg" ] && [ -s "$out/old_timestamps/maps/sankey-report_baseline-construction.svg" ] && [ "$(ls "$out/old_timestamps/maps" | grep -c "^sankey-.*\.svg$")" = 7 ]' \
+  "without a chosen scenario, the Sankey diagrams are not drawn scenario by scenario"
+check 'grep -q ">Alatau industrial zone " "$out/old_timestamps/maps/sankey-masterplan_2050_illustrative-construction.svg"' \
+  "the masterplan's diagram does not name the zones"
 
 # Where a report may go. It writes, moves and deletes nothing outside its work
 # folder and its output folder, and says before any work when it cannot write:
