@@ -32,6 +32,13 @@ inline const Names kCapacity{"capacity_t_per_year", "capacity"};
 inline const Names kCompostIntake{"tonnes_in", "capacity_t_per_year", "capacity"};
 inline const Names kCompostDemandPerHa{"compost_demand_t_per_ha_year", "compost_t_per_ha"};
 
+// Waste facilities, and what the organic sources send them.
+inline const Names kFacilityId{"facility_id", "name", "id"};
+inline const Names kFacilityKind{"kind", "facility_kind", "type"};
+inline const Names kRegisteredIntake{"intake_t_per_year", "intake"};  // all waste received
+inline const Names kLandfilled{"landfilled"};  // the source's waste goes to disposal today
+inline const Names kComposted{"allocated_t", "composted_t"};  // of the composting allocation
+
 // Flags and tables of their own.
 inline const Names kSchematicRoad{"schematic"};   // a regional corridor drawn, not surveyed
 inline const Names kRoadLength{"road_length_m"};  // the real road a schematic line stands for

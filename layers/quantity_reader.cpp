@@ -10,14 +10,19 @@
 namespace cp::layers {
 
 QuantityRows::QuantityRows(std::string layer, std::string field, Diagnostics& diagnostics,
-                           std::string unit)
+                           std::string unit, std::optional<double> whenNull)
     : layer_(std::move(layer)),
       field_(std::move(field)),
       diagnostics_(diagnostics),
-      unit_(std::move(unit)) {}
+      unit_(std::move(unit)),
+      whenNull_(whenNull) {}
 
 void QuantityRows::add(const std::string& feature, bool isNumber, double value,
                        const std::string& shown, bool isNull) {
+  if (isNull && whenNull_) {
+    values_.push_back(*whenNull_);
+    return;
+  }
   const std::string problem = quantityProblem(isNumber, value);
   if (!problem.empty()) {
     unusable_[problem].push_back(feature + " (" + (isNull ? "NULL" : "'" + shown + "'") + ")");
@@ -98,7 +103,8 @@ bool fieldAsNumber(OGRFeature& f, int index, double& value) {
 
 std::vector<double> readQuantities(const LayerRef& ref, const std::string& field,
                                    const field_names::Names& usual, Diagnostics& diagnostics,
-                                   std::optional<double> withoutField, const std::string& unit) {
+                                   std::optional<double> withoutField, const std::string& unit,
+                                   std::optional<double> whenNull) {
   LibraryMessages gdal;
   const OpenLayer layer(ref);
   const std::string name = field.empty() ? layer.detectField(usual) : field;
@@ -110,7 +116,7 @@ std::vector<double> readQuantities(const LayerRef& ref, const std::string& field
                                *withoutField);
   }
   const int index = layer.fieldIndex(name, true);
-  QuantityRows rows(layer.label(), name, diagnostics, unit);
+  QuantityRows rows(layer.label(), name, diagnostics, unit, whenNull);
   layer.layer().ResetReading();
   for (auto& f : layer.layer()) {
     double value = 0;

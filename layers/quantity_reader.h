@@ -18,9 +18,11 @@ namespace cp::layers {
 // The rules, row by row; each reader (OGR here, QGIS in the bridge) feeds it.
 class QuantityRows {
  public:
-  // `unit`: what the values count, as warnings name it ("t", "m²").
+  // `unit`: what the values count, as warnings name it ("t", "m²");
+  // `whenNull`: what NULL stands for where the field may be left empty (a
+  // capacity not given: infinity), else NULL is unusable.
   QuantityRows(std::string layer, std::string field, Diagnostics& diagnostics,
-               std::string unit = "t");
+               std::string unit = "t", std::optional<double> whenNull = std::nullopt);
 
   // One feature's value: `isNumber` false for NULL or text that is no number;
   // `shown` is the value as the user sees it ("NULL", or the text).
@@ -37,6 +39,7 @@ class QuantityRows {
   std::map<std::string, std::vector<std::string>> unusable_;  // problem: "feature ('value')"
   bool withUnits_ = false;
   std::string unit_;
+  std::optional<double> whenNull_;
 };
 
 // A field's value as a number, the way QGIS converts it: numbers as they are,
@@ -56,6 +59,7 @@ std::string noQuantityFieldMessage(const field_names::Names& usual, double witho
 std::vector<double> readQuantities(const LayerRef& ref, const std::string& field,
                                    const field_names::Names& usual, Diagnostics& diagnostics,
                                    std::optional<double> withoutField = std::nullopt,
-                                   const std::string& unit = "t");
+                                   const std::string& unit = "t",
+                                   std::optional<double> whenNull = std::nullopt);
 
 }  // namespace cp::layers

@@ -143,7 +143,20 @@ const QList<CpAnalysis>& analyses() {
         {CpKey::Output, QStringLiteral("deliveries"), QObject::tr("Compost deliveries"),
          cp::qgis::styleAllocation},
         {CpKey::SiteOutlets, QStringLiteral("compost_sites"), QObject::tr("Compost placed"),
-         cp::qgis::styleCompostSites}}}};
+         cp::qgis::styleCompostSites}}},
+      {QStringLiteral("waste_disposal"),
+       QObject::tr("Waste from the 'From' sources: landfill or the planned plant"),
+       QStringLiteral("circularplanner:wastedisposal"),
+       params("SOURCES", "SOURCE_ID", "TONNES_FIELD"),
+       params("FACILITIES", "FACILITY_ID", "CAPACITY_FIELD"),
+       {},
+       {},
+       {{CpKey::Output, QStringLiteral("disposal_today"), QObject::tr("Disposal today"),
+         cp::qgis::styleAllocation},
+        {CpKey::WithPlant, QStringLiteral("disposal_with_plant"),
+         QObject::tr("Disposal with the planned plant"), cp::qgis::styleAllocation},
+        {CpKey::FacilityIntake, QStringLiteral("waste_facilities"),
+         QObject::tr("Organic waste per facility"), cp::qgis::styleSiteIntake}}}};
   return list;
 }
 
@@ -192,7 +205,7 @@ const QList<QPair<QString, QString>>& sampleLayers() {
       {QStringLiteral("settlements"), QString()},
       {QStringLiteral("organic_sources"), QStringLiteral("organic")},
       {QStringLiteral("composting_sites"), QStringLiteral("compost")},
-      {QStringLiteral("waste_facilities"), QString()},
+      {QStringLiteral("waste_facilities"), QStringLiteral("waste")},
       {QStringLiteral("district_centres"), QStringLiteral("centres")},
       {QStringLiteral("material_flows"), QStringLiteral("flows")}};
   return layers;

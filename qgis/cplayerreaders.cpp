@@ -221,14 +221,14 @@ layers::AreaShapes readAreas(const QgsFeatureSource& source, const QString& labe
 
 std::vector<double> readQuantities(const QgsFeatureSource& source, const QString& label,
                                    const QString& field, layers::Diagnostics& diagnostics,
-                                   const std::string& unit) {
+                                   const std::string& unit, std::optional<double> whenNull) {
   const int index = fieldIndex(source, label, field.toStdString());
   if (index < 0)
     layers::failInput(label.toStdString(), "", "", "no tonnes field given or found");
   QgsFeatureRequest request;
   request.setFlags(cp::qgis::RequestFlag::NoGeometry);
   request.setSubsetOfAttributes(QgsAttributeList{index});
-  layers::QuantityRows rows(label.toStdString(), field.toStdString(), diagnostics, unit);
+  layers::QuantityRows rows(label.toStdString(), field.toStdString(), diagnostics, unit, whenNull);
   QgsFeatureIterator it = source.getFeatures(request);
   for (QgsFeature f; it.nextFeature(f);) {
     const QVariant v = f.attribute(index);
@@ -281,6 +281,22 @@ void readNodeNames(const QgsFeatureSource& source, const QString& label, layers:
              nameValue.isNull() ? "" : nameValue.toString().toStdString());
   }
   rows.finishInto(names);
+}
+
+std::vector<layers::FacilityKind> readFacilityKinds(const QgsFeatureSource& source,
+                                                    const QString& label, const QString& field,
+                                                    layers::Diagnostics& diagnostics) {
+  const int index = fieldIndex(source, label, field.toStdString());
+  QgsFeatureRequest request;
+  request.setFlags(cp::qgis::RequestFlag::NoGeometry);
+  request.setSubsetOfAttributes(QgsAttributeList{index});
+  layers::KindRows rows(label.toStdString(), field.toStdString(), diagnostics);
+  QgsFeatureIterator it = source.getFeatures(request);
+  for (QgsFeature f; it.nextFeature(f);) {
+    const QVariant v = f.attribute(index);
+    rows.add(std::to_string(f.id()), v.isNull() ? "" : v.toString().toStdString());
+  }
+  return rows.finish();
 }
 
 }  // namespace cp::qgis

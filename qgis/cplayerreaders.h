@@ -13,6 +13,7 @@
 #include "layers/node_names.h"
 #include "layers/point_reader.h"
 #include "layers/road_reader.h"
+#include "layers/waste_facilities.h"
 
 class QgsFeedback;
 
@@ -64,7 +65,14 @@ std::vector<bool> readFlags(const QgsFeatureSource& source, const QString& label
 // feature and field; zeros are listed in `diagnostics` (they carry nothing).
 std::vector<double> readQuantities(const QgsFeatureSource& source, const QString& label,
                                    const QString& field, layers::Diagnostics& diagnostics,
-                                   const std::string& unit = "t");
+                                   const std::string& unit = "t",
+                                   std::optional<double> whenNull = std::nullopt);
+
+// Per feature, in the order readPoints reads them, by the rule of
+// layers/waste_facilities.h.
+std::vector<layers::FacilityKind> readFacilityKinds(const QgsFeatureSource& source,
+                                                    const QString& label, const QString& field,
+                                                    layers::Diagnostics& diagnostics);
 
 // Adds the source's node names (id and name fields detected) to `names`, by
 // the rule of layers/node_names.h; an InputError when it has no such fields.

@@ -1,6 +1,7 @@
 #include "allocation.h"
 
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace cp::analyses {
@@ -57,7 +58,13 @@ AllocationResult allocateToSites(const AllocationInput& input, const AllocationO
                                  const geo::Feedback* feedback) {
   AllocationResult r;
   r.joined = joinSourcesToSites(input, options.snap, r.diagnostics, feedback);
-  r.problem = {input.supply, input.capacity, r.joined.kmTable()};
+  // An unlimited site can take all there is: the engine needs a number.
+  const double all = std::accumulate(input.supply.begin(), input.supply.end(), 0.0);
+  std::vector<double> capacity = input.capacity;
+  for (double& c : capacity)
+    if (c == std::numeric_limits<double>::infinity())
+      c = all;
+  r.problem = {input.supply, std::move(capacity), r.joined.kmTable()};
   r.siteCapacity = input.capacity;
   const geo::Allocation split = geo::allocate(r.problem, feedback);
   if (options.keepWhole) {

@@ -19,6 +19,7 @@ struct CpKey {
   static inline const QString ClassField = QStringLiteral("CLASS_FIELD");
   static inline const QString Co2PerTkm = QStringLiteral("CO2_PER_TKM");
   static inline const QString Components = QStringLiteral("COMPONENTS");
+  static inline const QString Composted = QStringLiteral("COMPOSTED");
   static inline const QString CompostTonnes = QStringLiteral("COMPOST_TONNES");
   static inline const QString CoverKm = QStringLiteral("COVER_KM");
   static inline const QString Cutoff = QStringLiteral("CUTOFF");
@@ -27,14 +28,17 @@ struct CpKey {
   static inline const QString DemolitionYears = QStringLiteral("DEMOLITION_YEARS");
   static inline const QString Destinations = QStringLiteral("DESTINATIONS");
   static inline const QString DestinationId = QStringLiteral("DESTINATION_ID");
+  static inline const QString DisposedWithPlant = QStringLiteral("DISPOSED_WITH_PLANT");
   static inline const QString Districts = QStringLiteral("DISTRICTS");
   static inline const QString DistrictId = QStringLiteral("DISTRICT_ID");
   static inline const QString DistrictSupply = QStringLiteral("DISTRICT_SUPPLY");
   static inline const QString Dpi = QStringLiteral("DPI");
   static inline const QString DrivableOnly = QStringLiteral("DRIVABLE_ONLY");
   static inline const QString ExistingField = QStringLiteral("EXISTING_FIELD");
+  static inline const QString Dumpsites = QStringLiteral("DUMPSITES");
   static inline const QString Facilities = QStringLiteral("FACILITIES");
   static inline const QString FacilityId = QStringLiteral("FACILITY_ID");
+  static inline const QString FacilityIntake = QStringLiteral("FACILITY_INTAKE");
   static inline const QString FallbackDetour = QStringLiteral("FALLBACK_DETOUR");
   static inline const QString Farmland = QStringLiteral("FARMLAND");
   static inline const QString FlagField = QStringLiteral("FLAG_FIELD");
@@ -50,6 +54,8 @@ struct CpKey {
   static inline const QString IntakeField = QStringLiteral("INTAKE_FIELD");
   static inline const QString K = QStringLiteral("K");
   static inline const QString KeepWhole = QStringLiteral("KEEP_WHOLE");
+  static inline const QString KindField = QStringLiteral("KIND_FIELD");
+  static inline const QString LandfilledField = QStringLiteral("LANDFILLED_FIELD");
   static inline const QString Layers = QStringLiteral("LAYERS");
   static inline const QString MainNetworkNodes = QStringLiteral("MAIN_NETWORK_NODES");
   static inline const QString MaterialClasses = QStringLiteral("MATERIAL_CLASSES");
@@ -73,10 +79,13 @@ struct CpKey {
   static inline const QString ParcelId = QStringLiteral("PARCEL_ID");
   static inline const QString PlacedTonnes = QStringLiteral("PLACED_TONNES");
   static inline const QString Places = QStringLiteral("PLACES");
+  static inline const QString PlantTonneKm = QStringLiteral("PLANT_TONNE_KM");
+  static inline const QString PlantTonnes = QStringLiteral("PLANT_TONNES");
   static inline const QString Products = QStringLiteral("PRODUCTS");
   static inline const QString ProvenOptimal = QStringLiteral("PROVEN_OPTIMAL");
   static inline const QString Radius = QStringLiteral("RADIUS");
   static inline const QString RecoverableTonnes = QStringLiteral("RECOVERABLE_TONNES");
+  static inline const QString ResidualTonnes = QStringLiteral("RESIDUAL_TONNES");
   static inline const QString Roads = QStringLiteral("ROADS");
   static inline const QString SavedNetwork = QStringLiteral("SAVED_NETWORK");
   static inline const QString SaveTo = QStringLiteral("SAVE_TO");
@@ -113,6 +122,7 @@ struct CpKey {
   static inline const QString UrbanMining = QStringLiteral("URBAN_MINING");
   static inline const QString UseCapacity = QStringLiteral("USE_CAPACITY");
   static inline const QString Width = QStringLiteral("WIDTH");
+  static inline const QString WithPlant = QStringLiteral("WITH_PLANT");
   static inline const QString Yield = QStringLiteral("YIELD");
   static inline const QString Zones = QStringLiteral("ZONES");
   static inline const QString ZoneId = QStringLiteral("ZONE_ID");

@@ -144,7 +144,8 @@ CpNetworkAlgorithm::Places CpNetworkAlgorithm::readOriginsAnd(const QVariantMap&
 std::vector<double> CpNetworkAlgorithm::readTonnes(
     const QVariantMap& p, QgsProcessingContext& context, const QString& layer,
     const QString& fieldParameter, const cp::layers::field_names::Names& usual,
-    cp::layers::Diagnostics& diagnostics, std::optional<double> withoutField) {
+    cp::layers::Diagnostics& diagnostics, std::optional<double> withoutField,
+    std::optional<double> whenNull) {
   const auto source = requireSource(p, layer, context);
   QString name = parameterAsString(p, fieldParameter, context);
   if (name.isEmpty())
@@ -154,7 +155,7 @@ std::vector<double> CpNetworkAlgorithm::readTonnes(
                      cp::layers::noQuantityFieldMessage(usual, *withoutField));
     return std::vector<double>(static_cast<std::size_t>(source->featureCount()), *withoutField);
   }
-  return cp::qgis::readQuantities(*source, inputLabel(layer), name, diagnostics);
+  return cp::qgis::readQuantities(*source, inputLabel(layer), name, diagnostics, "t", whenNull);
 }
 
 cp::geo::SnapOptions CpNetworkAlgorithm::snapOptions(const QVariantMap& p,

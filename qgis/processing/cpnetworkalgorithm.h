@@ -60,12 +60,14 @@ class CpNetworkAlgorithm : public CpAlgorithm {
                         QgsProcessingContext& context, const PreparedRoads& roads);
   // Tonnes per feature of a layer, from the field the parameter names or the
   // first usual one the layer has. Without such a field: `withoutField` for
-  // every feature, or an error when that is not given.
+  // every feature, or an error when that is not given. `whenNull`: what a
+  // NULL stands for where the field may be left empty (else it is an error).
   std::vector<double> readTonnes(const QVariantMap& parameters, QgsProcessingContext& context,
                                  const QString& layer, const QString& fieldParameter,
                                  const cp::layers::field_names::Names& usual,
                                  cp::layers::Diagnostics& diagnostics,
-                                 std::optional<double> withoutField = std::nullopt);
+                                 std::optional<double> withoutField = std::nullopt,
+                                 std::optional<double> whenNull = std::nullopt);
   cp::geo::SnapOptions snapOptions(const QVariantMap& parameters,
                                    QgsProcessingContext& context) const;
   cp::geo::Metric metric(const QVariantMap& parameters, QgsProcessingContext& context) const;

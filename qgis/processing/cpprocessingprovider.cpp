@@ -18,6 +18,7 @@
 #include "cpsankeyalgorithm.h"
 #include "cpsiteassessmentalgorithm.h"
 #include "cpsiteselectionalgorithm.h"
+#include "cpwastedisposalalgorithm.h"
 
 QIcon CpProcessingProvider::icon() const {
   return QgsApplication::getThemeIcon(QStringLiteral("/mActionCalculateField.svg"));
@@ -32,6 +33,7 @@ void CpProcessingProvider::loadAlgorithms() {
   addAlgorithm(new CpCatchmentsAlgorithm());
   addAlgorithm(new CpSiteSelectionAlgorithm());
   addAlgorithm(new CpCompostOutletsAlgorithm());
+  addAlgorithm(new CpWasteDisposalAlgorithm());
   addAlgorithm(new CpFlowLinesAlgorithm());
   addAlgorithm(new CpFlowBalanceAlgorithm());
   addAlgorithm(new CpRoadLoadsAlgorithm());

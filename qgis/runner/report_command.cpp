@@ -43,11 +43,12 @@ namespace {
 struct ReportConfig {
   QString source;  // any OGR source: a GeoPackage, or PG:...
   QString folder;
-  cp::layers::DatabaseTarget database;  // empty connection: results only in the folder
-  QMap<QString, QString> layers;        // role -> layer name
+  cp::layers::DatabaseTarget database;    // empty connection: results only in the folder
+  QMap<QString, QString> layers;          // role -> layer name
+  QMap<QString, QString> optionalLayers;  // role -> its usual name, used if the source has it
   QString scenario;
-  // The Sankey diagrams: the scenario whose views they draw (empty: the flow
-  // table's only one), and titles by view.
+  // The Sankey diagrams: the scenario whose views they draw (empty: each
+  // scenario's apart), and titles by view.
   QString sankeyScenario;
   QMap<QString, QString> sankeyTitles;
   double cutoffKm = 20;
@@ -55,8 +56,8 @@ struct ReportConfig {
   QgsRectangle frame;  // what the maps show (lon/lat); empty: all their layers
   QDir base;           // the config's folder
   // A layer of the data source, or a file of its own ("organic.geojson").
-  QString layer(const QString& role) const {
-    const QString given = layers.value(role);
+  QString layer(const QString& role) const { return layerSource(layers.value(role)); }
+  QString layerSource(const QString& given) const {
     // A file by its extension: "public.roads" stays a (schema-qualified) table.
     static const QStringList files{"gpkg", "geojson", "json", "shp", "csv",
                                    "fgb",  "sqlite",  "gml",  "kml"};
@@ -131,10 +132,17 @@ ReportConfig readConfig(const QString& path) {
   for (const auto& [role, usual] : roles)
     c.layers.insert(QString::fromLatin1(role),
                     ini.value(QStringLiteral("layers/%1").arg(role), usual).toString());
-  // Optional: the names of the flows' system nodes, for the Sankey diagrams.
-  const QString nodes = ini.value(QStringLiteral("layers/flow_nodes")).toString().trimmed();
-  if (!nodes.isEmpty())
-    c.layers.insert(QStringLiteral("flow_nodes"), nodes);
+  // Optional roles: taken when the config names them, or when the source has
+  // a layer of the usual name (see loadData).
+  const std::pair<const char*, const char*> optional[] = {{"waste", "waste_facilities"},
+                                                          {"flow_nodes", "flow_nodes"}};
+  for (const auto& [role, usual] : optional) {
+    const QString given = ini.value(QStringLiteral("layers/%1").arg(role)).toString().trimmed();
+    if (!given.isEmpty())
+      c.layers.insert(QString::fromLatin1(role), given);
+    else
+      c.optionalLayers.insert(QString::fromLatin1(role), QString::fromLatin1(usual));
+  }
   c.sankeyScenario = ini.value(QStringLiteral("sankey/scenario")).toString().trimmed();
   ini.beginGroup(QStringLiteral("sankey"));
   for (const QString& key : ini.childKeys())
@@ -283,53 +291,72 @@ class Report {
                                 {CpKey::DistrictId, "district_id"}};
     QVariantMap catchments = with(organicToCompost);
     catchments.insert(CpKey::Cutoff, c_.cutoffKm * 1000);
+    QVariantMap disposal =
+        with({{CpKey::Sources, id("organic")},
+              {CpKey::SourceId, "source_id"},
+              {CpKey::Composted, results() + "|layername=organic_sources_status"},
+              {CpKey::FacilityId, "facility_id"}});
     QVariantMap supply = with(districts);
     supply.insert({{CpKey::Zones, id("zones")},
                    {CpKey::ZoneId, "zone_id"},
                    {CpKey::Products, id("zone_products")}});
-    return {{"road network",
-             "circularplanner:buildnetwork",
-             {{CpKey::Roads, id("roads")}, {CpKey::SaveTo, network()}},
-             {},
-             false},
-            {"composting-site catchments",
-             "circularplanner:catchments",
-             catchments,
-             {{CpKey::Output, "catchments", cp::qgis::styleCatchments}}},
-            {"organic waste allocated to the composting sites",
-             "circularplanner:allocation",
-             with(organicToCompost),
-             {{CpKey::Output, "allocation", cp::qgis::styleAllocation},
-              {CpKey::SiteIntake, "site_intake", cp::qgis::styleSiteIntake},
-              {CpKey::SourceStatus, "organic_sources_status", cp::qgis::styleSourceStatus}}},
-            {"compost to the farmland",
-             "circularplanner:compostoutlets",
-             // Compost from what each site received in the allocation above.
-             with({{CpKey::Sites, results() + "|layername=site_intake"},
-                   {CpKey::SiteId, "site_id"},
-                   {CpKey::IntakeField, "tonnes_in"},
-                   {CpKey::Farmland, id("farmland")},
-                   {CpKey::ParcelId, "parcel_id"}}),
-             {{CpKey::Output, "compost_deliveries", cp::qgis::styleAllocation},
-              {CpKey::Parcels, "farmland_supplied", cp::qgis::styleDemandMet},
-              {CpKey::SiteOutlets, "compost_placed", cp::qgis::styleCompostSites}}},
-            {"construction flows",
-             "circularplanner:flowlines",
-             with(flows),
-             {{CpKey::Output, "flow_lines", cp::qgis::styleFlowLines}}},
-            {"road loads of the construction flows",
-             "circularplanner:roadloads",
-             with(flows),
-             {{CpKey::Output, "road_loads", cp::qgis::styleRoadLoads}}},
-            {"building stock",
-             "circularplanner:buildingstock",
-             districts,
-             {{CpKey::Output, "building_stock", cp::qgis::styleStockDemand}}},
-            {"construction supply",
-             "circularplanner:constructionsupply",
-             supply,
-             {{CpKey::Output, "construction_supply", cp::qgis::styleFlowLines},
-              {CpKey::DistrictSupply, "district_supply", cp::qgis::styleDistrictSupply}}}};
+    std::vector<Step> steps{
+        {"road network",
+         "circularplanner:buildnetwork",
+         {{CpKey::Roads, id("roads")}, {CpKey::SaveTo, network()}},
+         {},
+         false},
+        {"composting-site catchments",
+         "circularplanner:catchments",
+         catchments,
+         {{CpKey::Output, "catchments", cp::qgis::styleCatchments}}},
+        {"organic waste allocated to the composting sites",
+         "circularplanner:allocation",
+         with(organicToCompost),
+         {{CpKey::Output, "allocation", cp::qgis::styleAllocation},
+          {CpKey::SiteIntake, "site_intake", cp::qgis::styleSiteIntake},
+          {CpKey::SourceStatus, "organic_sources_status", cp::qgis::styleSourceStatus}}},
+        {"compost to the farmland",
+         "circularplanner:compostoutlets",
+         // Compost from what each site received in the allocation above.
+         with({{CpKey::Sites, results() + "|layername=site_intake"},
+               {CpKey::SiteId, "site_id"},
+               {CpKey::IntakeField, "tonnes_in"},
+               {CpKey::Farmland, id("farmland")},
+               {CpKey::ParcelId, "parcel_id"}}),
+         {{CpKey::Output, "compost_deliveries", cp::qgis::styleAllocation},
+          {CpKey::Parcels, "farmland_supplied", cp::qgis::styleDemandMet},
+          {CpKey::SiteOutlets, "compost_placed", cp::qgis::styleCompostSites}}},
+        {"construction flows",
+         "circularplanner:flowlines",
+         with(flows),
+         {{CpKey::Output, "flow_lines", cp::qgis::styleFlowLines}}},
+        {"road loads of the construction flows",
+         "circularplanner:roadloads",
+         with(flows),
+         {{CpKey::Output, "road_loads", cp::qgis::styleRoadLoads}}},
+        {"building stock",
+         "circularplanner:buildingstock",
+         districts,
+         {{CpKey::Output, "building_stock", cp::qgis::styleStockDemand}}},
+        {"construction supply",
+         "circularplanner:constructionsupply",
+         supply,
+         {{CpKey::Output, "construction_supply", cp::qgis::styleFlowLines},
+          {CpKey::DistrictSupply, "district_supply", cp::qgis::styleDistrictSupply}}}};
+    if (data_.contains(QStringLiteral("waste"))) {
+      // What is not composted: to the landfill and dumpsites, or the planned plant.
+      disposal.insert(CpKey::Facilities, id("waste"));
+      steps.insert(
+          steps.begin() + 4,
+          {"organic waste not composted: disposal, or the planned plant",
+           "circularplanner:wastedisposal",
+           disposal,
+           {{CpKey::Output, "disposal_today", cp::qgis::styleAllocation},
+            {CpKey::WithPlant, "disposal_with_plant", cp::qgis::styleAllocation},
+            {CpKey::FacilityIntake, "waste_facilities_organic", cp::qgis::styleSiteIntake}}});
+    }
+    return steps;
   }
 
   // Runs a Processing algorithm on the project; its warnings, and what GDAL
@@ -434,14 +461,19 @@ class Report {
   // Every layer of the config read once, before any work, into the project:
   // the algorithms take them by id, whatever the source (file or PostGIS).
   void loadData() {
-    for (auto it = c_.layers.begin(); it != c_.layers.end(); ++it) {
-      auto* layer = new QgsVectorLayer(c_.layer(it.key()), it.value(), QStringLiteral("ogr"));
+    QMap<QString, QString> layers = c_.layers;
+    for (auto it = c_.optionalLayers.begin(); it != c_.optionalLayers.end(); ++it)
+      if (sourceHas(it.value()))
+        layers.insert(it.key(), it.value());
+    for (auto it = layers.begin(); it != layers.end(); ++it) {
+      auto* layer =
+          new QgsVectorLayer(c_.layerSource(it.value()), it.value(), QStringLiteral("ogr"));
       if (!layer->isValid()) {
         delete layer;
-        throw std::runtime_error(
-            "the layer '" + it.value().toStdString() + "' (" + it.key().toStdString() +
-            ") cannot be read from " +
-            cp::layers::maskedConnection(c_.layer(it.key()).section('|', 0, 0).toStdString()));
+        throw std::runtime_error("the layer '" + it.value().toStdString() + "' (" +
+                                 it.key().toStdString() + ") cannot be read from " +
+                                 cp::layers::maskedConnection(
+                                     c_.layerSource(it.value()).section('|', 0, 0).toStdString()));
       }
       project_.addMapLayer(layer, false);
       data_.insert(it.key(), layer);
@@ -453,6 +485,19 @@ class Report {
     }
     // Results are written in the roads' CRS, as the data came.
     project_.setCrs(data_.value(QStringLiteral("roads"))->crs());
+  }
+
+  // Whether the data source has a layer of this name (asked quietly: an
+  // optional role's layer may be missing).
+  bool sourceHas(const QString& layer) {
+    GDALDatasetH source =
+        GDALOpenEx(c_.source.toUtf8().constData(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+    const bool has =
+        source != nullptr && GDALDatasetGetLayerByName(source, layer.toUtf8().constData());
+    if (source != nullptr)
+      GDALClose(source);
+    libraryMessages_.take();
+    return has;
   }
 
   QString id(const char* role) const { return data_.value(QString::fromLatin1(role))->id(); }

@@ -67,6 +67,10 @@ grep -q "selection_sites=existing=2 new=1" "$work/probe.txt" || fail "the site s
 grep -q "farmland_parcels=509" "$work/probe.txt" || fail "the farmland supplied is not every parcel"
 grep -q "farmland_compost_positive=True" "$work/probe.txt" || fail "no parcel received compost"
 grep -q "compost_warnings_shown=True" "$work/probe.txt" || fail "the panel did not show the run's warnings"
+# Nothing composted in this run: 600 + 48 kt go to the Karasai landfill (EN:1573, 1555), the
+# nine firms' 90 kt stay with the firms (EN:1596); the planned plant (730 kt/yr) would take it all.
+grep -q "disposal_landfill_tonnes=648000" "$work/probe.txt" || fail "the landfill does not receive the waste not composted"
+grep -q "disposal_plant_tonnes=648000" "$work/probe.txt" || fail "the planned plant does not take the waste not composted"
 grep -q "flow_lines=90" "$work/probe.txt" || fail "the masterplan's 90 construction flows were not drawn"
 grep -q "flow_tonnes=1431000" "$work/probe.txt" || fail "the construction flows do not carry the table's tonnes"
 grep -q "road_load_segments=True" "$work/probe.txt" || fail "no road loads"

@@ -1,0 +1,196 @@
+#include "cpwastedisposalalgorithm.h"
+
+#include <cmath>
+#include <limits>
+
+#include <qgsprocessingoutputs.h>
+#include <qgsprocessingparameters.h>
+
+#include "layers/analyses/waste_disposal.h"
+#include "qgis/cplayerreaders.h"
+#include "qgis/cpqgisapi.h"
+#include "qgis/cpresultstyles.h"
+#include "qgis/processing/cpkeys.h"
+
+namespace names = cp::layers::field_names;
+
+QString CpWasteDisposalAlgorithm::shortHelpString() const {
+  return QObject::tr(
+      "Where the organic waste that is not composted goes, and what a planned waste-to-energy "
+      "plant would change. Each source's waste (tonnes per year, less what the composting "
+      "allocation sends to composting: give its sources table as Composted; sources whose "
+      "'landfilled' flag says no, such as firms that manage their own residues, send nothing) "
+      "goes today to the nearest landfill by road (and dumpsites, when asked: they are seldom "
+      "mapped or measured); with the plant, the plant takes "
+      "as much as its capacity allows for the least tonne-km and the rest still goes to "
+      "disposal. The facilities' kind field says which is which (landfill, dumpsite, "
+      "sorting_plant, waste_to_energy); a capacity left empty is unlimited. Each facility's "
+      "organic intake is set against all the waste it is registered to take "
+      "(intake_t_per_year), and said when it exceeds it. Outputs: the hauls today and with "
+      "the plant (tonnes, haul km, tonne-km) and each facility's organic intake in both cases.");
+}
+
+void CpWasteDisposalAlgorithm::initAlgorithm(const QVariantMap&) {
+  addRoadParameters();
+  addPlacesParameter(CpKey::Sources, CpKey::SourceId, QObject::tr("Organic waste sources"));
+  addParameter(new QgsProcessingParameterField(
+      CpKey::TonnesField, QObject::tr("Sources: tonnes per year (empty: detect)"), QVariant(),
+      CpKey::Sources, cp::qgis::FieldDataType::Numeric, false, true));
+  addParameter(new QgsProcessingParameterField(
+      CpKey::LandfilledField,
+      QObject::tr("Sources: landfilled today, yes or no (empty: detect 'landfilled'; none: all)"),
+      QVariant(), CpKey::Sources, cp::qgis::FieldDataType::Any, false, true));
+  addParameter(new QgsProcessingParameterFeatureSource(
+      CpKey::Composted,
+      QObject::tr("Composted: the composting allocation's sources (source_id, allocated_t)"),
+      cp::qgis::sourceTypes(cp::qgis::Source::Vector), QVariant(), true));
+  addPlacesParameter(CpKey::Facilities, CpKey::FacilityId, QObject::tr("Waste facilities"));
+  addParameter(new QgsProcessingParameterField(
+      CpKey::KindField, QObject::tr("Facilities: kind (empty: detect)"), QVariant(),
+      CpKey::Facilities, cp::qgis::FieldDataType::String, false, true));
+  addParameter(new QgsProcessingParameterField(
+      CpKey::CapacityField,
+      QObject::tr("Facilities: capacity in tonnes per year (empty: detect; NULL: unlimited)"),
+      QVariant(), CpKey::Facilities, cp::qgis::FieldDataType::Numeric, false, true));
+  addParameter(new QgsProcessingParameterBoolean(
+      CpKey::Dumpsites, QObject::tr("Dumpsites take waste too (beside the landfills)"), false));
+  addSnapParameter(1000);
+  addCo2Parameter();
+  addParameter(new QgsProcessingParameterFeatureSink(CpKey::Output, QObject::tr("Disposal today"),
+                                                     cp::qgis::Source::VectorLine));
+  addParameter(new QgsProcessingParameterFeatureSink(
+      CpKey::WithPlant, QObject::tr("Disposal with the planned plant"),
+      cp::qgis::Source::VectorLine, QVariant(), true, true));
+  addParameter(new QgsProcessingParameterFeatureSink(
+      CpKey::FacilityIntake, QObject::tr("Organic waste per facility"),
+      cp::qgis::Source::VectorPoint, QVariant(), true, true));
+  for (const auto& [key, title] :
+       {std::pair{CpKey::ResidualTonnes, "Waste not composted (t/yr)"},
+        std::pair{CpKey::TonneKm, "Tonne-km to disposal today"},
+        std::pair{CpKey::PlantTonnes, "Tonnes the planned plant takes"},
+        std::pair{CpKey::DisposedWithPlant, "Tonnes still disposed of with the plant"},
+        std::pair{CpKey::PlantTonneKm, "Tonne-km with the plant"}})
+    addOutput(new QgsProcessingOutputNumber(key, QObject::tr(title)));
+}
+
+std::map<std::string, double> CpWasteDisposalAlgorithm::readComposted(
+    const QVariantMap& p, QgsProcessingContext& context) {
+  const auto table = optionalSource(p, CpKey::Composted, context);
+  if (!table)
+    return {};
+  const QString label = inputLabel(CpKey::Composted);
+  const QString idField = cp::qgis::detectField(*table, names::kSourceId);
+  const QString tonnesField = cp::qgis::detectField(*table, names::kComposted);
+  if (idField.isEmpty() || tonnesField.isEmpty())
+    cp::layers::failInput(label.toStdString(), "", "",
+                          "needs a source id (source_id) and the tonnes composted (allocated_t)");
+  // A source none of whose waste is composted is no news: zeros go unsaid
+  // (unusable values are errors all the same).
+  cp::layers::Diagnostics zeros;
+  const std::vector<double> tonnes = cp::qgis::readQuantities(*table, label, tonnesField, zeros);
+  std::map<std::string, double> composted;
+  QgsFeatureIterator it = table->getFeatures();
+  std::size_t i = 0;
+  for (QgsFeature f; it.nextFeature(f); ++i)
+    composted[f.attribute(idField).toString().toStdString()] += tonnes[i];
+  return composted;
+}
+
+std::vector<double> CpWasteDisposalAlgorithm::readResidual(const QVariantMap& p,
+                                                           QgsProcessingContext& context,
+                                                           const cp::layers::PointData& sources,
+                                                           cp::layers::Diagnostics& diagnostics) {
+  const std::vector<double> tonnes =
+      readTonnes(p, context, CpKey::Sources, CpKey::TonnesField, names::kTonnes, diagnostics);
+  const auto source = requireSource(p, CpKey::Sources, context);
+  QString flagField = parameterAsString(p, CpKey::LandfilledField, context);
+  if (flagField.isEmpty())
+    flagField = cp::qgis::detectField(*source, names::kLandfilled);
+  const std::vector<bool> landfilled =
+      flagField.isEmpty()
+          ? std::vector<bool>()
+          : cp::qgis::readFlags(*source, inputLabel(CpKey::Sources), flagField, diagnostics);
+  return cp::analyses::residualWaste(sources, tonnes, landfilled, readComposted(p, context),
+                                     inputLabel(CpKey::Composted).toStdString(), diagnostics);
+}
+
+QVariantMap CpWasteDisposalAlgorithm::processAlgorithm(const QVariantMap& p,
+                                                       QgsProcessingContext& context,
+                                                       QgsProcessingFeedback* feedback) {
+  return guarded(feedback, [&](const cp::geo::Feedback* progress) {
+    const PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
+    const cp::layers::WorkingFrame& frame = *prepared.roads.frame;
+    cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
+    const cp::layers::PointData sources =
+        readPlaces(p, CpKey::Sources, CpKey::SourceId, context, frame, diagnostics);
+    const cp::layers::PointData facilities =
+        readSites(p, CpKey::Facilities, CpKey::FacilityId, context, frame, diagnostics);
+    const auto source = requireSource(p, CpKey::Facilities, context);
+    const QString label = inputLabel(CpKey::Facilities);
+    QString kindField = parameterAsString(p, CpKey::KindField, context);
+    if (kindField.isEmpty())
+      kindField = cp::qgis::detectField(*source, names::kFacilityKind);
+    if (kindField.isEmpty())
+      cp::layers::failInput(label.toStdString(), "", "",
+                            "no kind field (kind): which facility is a landfill, a dumpsite or "
+                            "a waste-to-energy plant must be given");
+    const double unlimited = std::numeric_limits<double>::infinity();
+    const QString intakeField = cp::qgis::detectField(*source, names::kRegisteredIntake);
+    const cp::analyses::WasteDisposalInput input{
+        prepared.network,
+        sources,
+        readResidual(p, context, sources, diagnostics),
+        facilities,
+        cp::qgis::readFacilityKinds(*source, label, kindField, diagnostics),
+        readTonnes(p, context, CpKey::Facilities, CpKey::CapacityField, names::kCapacity,
+                   diagnostics, unlimited, unlimited),
+        intakeField.isEmpty() ? std::vector<double>(facilities.ids.size(), std::nan(""))
+                              : cp::qgis::readQuantities(*source, label, intakeField, diagnostics,
+                                                         "t", std::nan(""))};
+    cpReportDiagnostics(diagnostics, feedback);
+    cp::analyses::WasteDisposalOptions options;
+    options.allocation.snap = snapOptions(p, context);
+    options.allocation.kgCo2PerTkm = parameterAsDouble(p, CpKey::Co2PerTkm, context);
+    options.toDumpsites = parameterAsBoolean(p, CpKey::Dumpsites, context);
+    const cp::analyses::WasteDisposalResult result =
+        cp::analyses::disposeOfWaste(input, options, progress);
+    cpReportDiagnostics(result.diagnostics, feedback);
+    return writeResults(p, context, feedback, frame, result, input);
+  });
+}
+
+QVariantMap CpWasteDisposalAlgorithm::writeResults(const QVariantMap& p,
+                                                   QgsProcessingContext& context,
+                                                   QgsProcessingFeedback* feedback,
+                                                   const cp::layers::WorkingFrame& frame,
+                                                   const cp::analyses::WasteDisposalResult& r,
+                                                   const cp::analyses::WasteDisposalInput& input) {
+  std::vector<cp::layers::ResultTable> tables = cp::analyses::wasteDisposalTables(r, input);
+  QVariantMap results{{CpKey::Output, writeTable(p, context, frame, tables.front(), CpKey::Output,
+                                                 Output::Required, cp::qgis::styleAllocation)}};
+  if (r.toPlants)
+    insertIfWritten(results, CpKey::WithPlant,
+                    writeTable(p, context, frame, tables[1], CpKey::WithPlant, Output::Optional,
+                               cp::qgis::styleAllocation));
+  insertIfWritten(results, CpKey::FacilityIntake,
+                  writeTable(p, context, frame, tables.back(), CpKey::FacilityIntake,
+                             Output::Optional, cp::qgis::styleSiteIntake));
+  const cp::analyses::AllocationTotals& today = r.today.totals;
+  results.insert(CpKey::ResidualTonnes, today.tonnes);
+  results.insert(CpKey::TonneKm, today.tonneKm);
+  feedback->pushInfo(QObject::tr("Today: %1 t not composted to disposal, %2 tonne-km")
+                         .arg(today.tonnes, 0, 'f', 0)
+                         .arg(today.tonneKm, 0, 'f', 0));
+  if (r.toPlants) {
+    const double tonneKm = r.toPlants->totals.tonneKm + r.rest->totals.tonneKm;
+    results.insert(CpKey::PlantTonnes, r.toPlants->totals.allocated);
+    results.insert(CpKey::DisposedWithPlant, r.rest->totals.allocated);
+    results.insert(CpKey::PlantTonneKm, tonneKm);
+    feedback->pushInfo(
+        QObject::tr("With the plant: %1 t to the plant, %2 t still disposed of, %3 tonne-km")
+            .arg(r.toPlants->totals.allocated, 0, 'f', 0)
+            .arg(r.rest->totals.allocated, 0, 'f', 0)
+            .arg(tonneKm, 0, 'f', 0));
+  }
+  return results;
+}
