@@ -90,4 +90,14 @@ void requireUniqueIds(const PointData& sites, const std::string& idField) {
                     "unique ids");
 }
 
+void requireOnePerPlace(const PointData& places, std::size_t values, const std::string& what) {
+  if (values == places.ids.size())
+    return;
+  failInput(places.layerLabel, "", "",
+            "read as " + counted(places.ids.size(), "place") + " but " + std::to_string(values) +
+                " " + what +
+                ": the layer changed while it was read, or not all its features could be read "
+                "again; nothing was computed, run again");
+}
+
 }  // namespace cp::layers

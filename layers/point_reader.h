@@ -54,6 +54,13 @@ class PlaceRows {
 // id is an InputError naming it.
 void requireUniqueIds(const PointData& sites, const std::string& idField);
 
+// Values read from the places' layer in a pass of their own (tonnes,
+// capacities, flags) belong to the places by order: a count that differs means
+// the layer changed while it was read, or some features could not be read the
+// second time. That is an InputError naming the layer, never values paired
+// with the wrong places.
+void requireOnePerPlace(const PointData& places, std::size_t values, const std::string& what);
+
 // idField empty: the feature id. sourceEpsg: the CRS assumed when the layer has none.
 PointData readPoints(const LayerRef& ref, const std::string& idField, const WorkingFrame& frame,
                      int sourceEpsg = 0);

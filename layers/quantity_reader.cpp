@@ -118,14 +118,17 @@ std::vector<double> readQuantities(const LayerRef& ref, const std::string& field
   const int index = layer.fieldIndex(name, true);
   QuantityRows rows(layer.label(), name, diagnostics, unit, whenNull);
   layer.layer().ResetReading();
-  for (auto& f : layer.layer()) {
-    double value = 0;
-    const bool number = fieldAsNumber(*f, index, value);
-    rows.add(std::to_string(f->GetFID()), number, value, f->GetFieldAsString(index),
-             !f->IsFieldSetAndNotNull(index));
-  }
+  for (auto& f : layer.layer())
+    addQuantity(rows, *f, index);
   gdal.reportTo(diagnostics, layer.label(), "reading");
   return rows.finish();
+}
+
+void addQuantity(QuantityRows& rows, OGRFeature& feature, int index) {
+  double value = 0;
+  const bool number = fieldAsNumber(feature, index, value);
+  rows.add(std::to_string(feature.GetFID()), number, value, feature.GetFieldAsString(index),
+           !feature.IsFieldSetAndNotNull(index));
 }
 
 }  // namespace cp::layers

@@ -46,6 +46,10 @@ class QuantityRows {
 // text when all of it (spaces aside) is a number in C notation.
 bool fieldAsNumber(OGRFeature& feature, int index, double& value);
 
+// One feature's value of the field at `index`, fed to the rules (for readers
+// that take other fields from the same pass).
+void addQuantity(QuantityRows& rows, OGRFeature& feature, int index);
+
 // "12 t", "5,5 тонн": a number followed by a unit in its text.
 bool numberWithUnit(const std::string& text);
 

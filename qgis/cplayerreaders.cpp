@@ -230,14 +230,17 @@ std::vector<double> readQuantities(const QgsFeatureSource& source, const QString
   request.setSubsetOfAttributes(QgsAttributeList{index});
   layers::QuantityRows rows(label.toStdString(), field.toStdString(), diagnostics, unit, whenNull);
   QgsFeatureIterator it = source.getFeatures(request);
-  for (QgsFeature f; it.nextFeature(f);) {
-    const QVariant v = f.attribute(index);
-    bool number = false;
-    const double value = v.toDouble(&number);
-    rows.add(std::to_string(f.id()), !v.isNull() && number, value, v.toString().toStdString(),
-             v.isNull());
-  }
+  for (QgsFeature f; it.nextFeature(f);)
+    addQuantity(rows, f, index);
   return rows.finish();
+}
+
+void addQuantity(layers::QuantityRows& rows, const QgsFeature& feature, int index) {
+  const QVariant v = feature.attribute(index);
+  bool number = false;
+  const double value = v.toDouble(&number);
+  rows.add(std::to_string(feature.id()), !v.isNull() && number, value, v.toString().toStdString(),
+           v.isNull());
 }
 
 std::vector<bool> readFlags(const QgsFeatureSource& source, const QString& label,

@@ -12,6 +12,7 @@
 #include "layers/field_names.h"
 #include "layers/node_names.h"
 #include "layers/point_reader.h"
+#include "layers/quantity_reader.h"
 #include "layers/road_reader.h"
 #include "layers/waste_facilities.h"
 
@@ -67,6 +68,10 @@ std::vector<double> readQuantities(const QgsFeatureSource& source, const QString
                                    const QString& field, layers::Diagnostics& diagnostics,
                                    const std::string& unit = "t",
                                    std::optional<double> whenNull = std::nullopt);
+
+// One feature's value of the field at `index`, fed to the rules (for readers
+// that take other fields from the same pass).
+void addQuantity(layers::QuantityRows& rows, const QgsFeature& feature, int index);
 
 // Per feature, in the order readPoints reads them, by the rule of
 // layers/waste_facilities.h.

@@ -24,6 +24,8 @@ std::vector<double> SourcesToSites::kmTable() const {
 
 SourcesToSites joinSourcesToSites(const AllocationInput& input, const geo::SnapOptions& snap,
                                   layers::Diagnostics& diagnostics, const geo::Feedback* feedback) {
+  layers::requireOnePerPlace(input.sources, input.supply.size(), "tonnes");
+  layers::requireOnePerPlace(input.sites, input.capacity.size(), "capacities");
   SourcesToSites out;
   const geo::Snapper snapper(input.network, snap);
   out.from = layers::snapPlaces(snapper, input.sources, diagnostics);

@@ -134,8 +134,8 @@ void countSources(const CatchmentsInput& in, const geo::Snapper& snapper,
 
 CatchmentsResult analyseCatchments(const CatchmentsInput& in, const CatchmentsOptions& options,
                                    const geo::Feedback* feedback) {
-  if (in.sources && in.sourceTonnes.size() != in.sources->ids.size())
-    throw std::logic_error("analyseCatchments: one tonnage per source is needed");
+  if (in.sources)
+    layers::requireOnePerPlace(*in.sources, in.sourceTonnes.size(), "tonnes");
   CatchmentsResult result;
   const geo::Snapper snapper(in.network, options.snap);
   const auto snapped = layers::snapPlaces(snapper, in.sites, result.diagnostics);

@@ -74,6 +74,9 @@ CompostOutletsResult placeCompost(const CompostOutletsInput& input,
     throw layers::OptionError("the compost yield must be a share between 0 and 1");
   if (!(options.haulKm >= 0))
     throw layers::OptionError("the longest haul must be 0 km or more");
+  layers::requireOnePerPlace(input.sites, input.intake.size(), "intakes");
+  layers::requireOnePerPlace(input.parcels, input.demandPerHa.size(), "demands");
+  layers::requireOnePerPlace(input.parcels, input.parcelAreas.hectares.size(), "areas");
   CompostOutletsResult r;
   geo::AllocationInput problem;
   for (double intake : input.intake)

@@ -94,6 +94,7 @@ layers::ResultTable districtsTable() {
 ConstructionSupplyResult supplyConstruction(const ConstructionSupplyInput& input,
                                             const ConstructionSupplyOptions& options,
                                             const geo::Feedback* feedback) {
+  layers::requireOnePerPlace(input.districts, input.floors.size(), "floor areas");
   ConstructionSupplyResult r{linesTable(), districtsTable(), 0, 0, 0, 0, {}};
   const auto capacities = zoneCapacities(input.products, input.zones, r.diagnostics);
   std::vector<layers::DistrictStock> stock;

@@ -28,6 +28,7 @@ geo::SiteSelection choose(const geo::SiteSelectionInput& in, const SiteSelection
 SiteSelectionResult selectSites(const AllocationInput& input, const std::vector<bool>& existing,
                                 const SiteSelectionOptions& options,
                                 const geo::Feedback* feedback) {
+  layers::requireOnePerPlace(input.sites, existing.size(), "built-or-not flags");
   SiteSelectionResult result;
   AllocationResult& allocation = result.allocation;
   allocation.joined = joinSourcesToSites(input, options.snap, allocation.diagnostics, feedback);

@@ -92,6 +92,9 @@ std::vector<double> residualWaste(const layers::PointData& sources,
                                   const std::map<std::string, double>& composted,
                                   const std::string& compostedTable,
                                   layers::Diagnostics& diagnostics) {
+  layers::requireOnePerPlace(sources, tonnes.size(), "tonnes");
+  if (!landfilled.empty())
+    layers::requireOnePerPlace(sources, landfilled.size(), "landfilled flags");
   std::map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < sources.ids.size(); ++i)
     index.emplace(sources.ids[i], i);
@@ -129,6 +132,9 @@ std::vector<double> residualWaste(const layers::PointData& sources,
 WasteDisposalResult disposeOfWaste(const WasteDisposalInput& input,
                                    const WasteDisposalOptions& wasteOptions,
                                    const geo::Feedback* feedback) {
+  layers::requireOnePerPlace(input.facilities, input.kinds.size(), "kinds");
+  layers::requireOnePerPlace(input.facilities, input.capacity.size(), "capacities");
+  layers::requireOnePerPlace(input.facilities, input.registeredIntake.size(), "registered intakes");
   const AllocationOptions& options = wasteOptions.allocation;
   WasteDisposalResult r;
   r.disposal = facilitiesWhere(input, [&wasteOptions](layers::FacilityKind k) {

@@ -18,6 +18,13 @@
 
 namespace cp::analyses {
 
+// What the composting allocation's sources table and the facilities must hold.
+inline constexpr const char* kCompostedTableNeeds =
+    "needs a source id (source_id) and the tonnes composted (allocated_t)";
+inline constexpr const char* kNoKindFieldMessage =
+    "no kind field (kind): which facility is a landfill, a dumpsite or a waste-to-energy plant "
+    "must be given";
+
 // What each source sends to disposal: its tonnes less what is composted (by
 // source id, from the composting allocation), none for a source whose waste
 // is not landfilled today (a firm's own residues). An id of `composted` not

@@ -82,17 +82,23 @@ std::map<std::string, double> CpWasteDisposalAlgorithm::readComposted(
   const QString idField = cp::qgis::detectField(*table, names::kSourceId);
   const QString tonnesField = cp::qgis::detectField(*table, names::kComposted);
   if (idField.isEmpty() || tonnesField.isEmpty())
-    cp::layers::failInput(label.toStdString(), "", "",
-                          "needs a source id (source_id) and the tonnes composted (allocated_t)");
+    cp::layers::failInput(label.toStdString(), "", "", cp::analyses::kCompostedTableNeeds);
   // A source none of whose waste is composted is no news: zeros go unsaid
   // (unusable values are errors all the same).
+  // Ids and tonnes in one pass, so that each tonnage stays with its source.
   cp::layers::Diagnostics zeros;
-  const std::vector<double> tonnes = cp::qgis::readQuantities(*table, label, tonnesField, zeros);
-  std::map<std::string, double> composted;
+  cp::layers::QuantityRows rows(label.toStdString(), tonnesField.toStdString(), zeros);
+  std::vector<std::string> ids;
+  const int tonnesIndex = table->fields().lookupField(tonnesField);
   QgsFeatureIterator it = table->getFeatures();
-  std::size_t i = 0;
-  for (QgsFeature f; it.nextFeature(f); ++i)
-    composted[f.attribute(idField).toString().toStdString()] += tonnes[i];
+  for (QgsFeature f; it.nextFeature(f);) {
+    ids.push_back(f.attribute(idField).toString().toStdString());
+    cp::qgis::addQuantity(rows, f, tonnesIndex);
+  }
+  const std::vector<double> tonnes = rows.finish();
+  std::map<std::string, double> composted;
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    composted[ids[i]] += tonnes[i];
   return composted;
 }
 
@@ -131,9 +137,7 @@ QVariantMap CpWasteDisposalAlgorithm::processAlgorithm(const QVariantMap& p,
     if (kindField.isEmpty())
       kindField = cp::qgis::detectField(*source, names::kFacilityKind);
     if (kindField.isEmpty())
-      cp::layers::failInput(label.toStdString(), "", "",
-                            "no kind field (kind): which facility is a landfill, a dumpsite or "
-                            "a waste-to-energy plant must be given");
+      cp::layers::failInput(label.toStdString(), "", "", cp::analyses::kNoKindFieldMessage);
     const double unlimited = std::numeric_limits<double>::infinity();
     const QString intakeField = cp::qgis::detectField(*source, names::kRegisteredIntake);
     const cp::analyses::WasteDisposalInput input{

@@ -279,6 +279,29 @@ cp::layers::AllocationJob parseSiteSelectionOptions(const std::vector<std::strin
   return job;
 }
 
+cp::layers::WasteDisposalJob parseWasteDisposalOptions(const std::vector<std::string>& args) {
+  using J = cp::layers::WasteDisposalJob;
+  using V = const std::string&;
+  J job = parse<J>(
+      args,
+      {{{"--sources", [](J& j, V v) { j.sources = v; }},
+        {"--source-id", [](J& j, V v) { j.sourceIdField = v; }},
+        {"--tonnes-field", [](J& j, V v) { j.tonnesField = v; }},
+        {"--landfilled-field", [](J& j, V v) { j.landfilledField = v; }},
+        {"--composted", [](J& j, V v) { j.composted = v; }},
+        {"--facilities", [](J& j, V v) { j.facilities = v; }},
+        {"--facility-id", [](J& j, V v) { j.facilityIdField = v; }},
+        {"--kind-field", [](J& j, V v) { j.kindField = v; }},
+        {"--capacity-field", [](J& j, V v) { j.capacityField = v; }},
+        {"--co2-per-tkm", [](J& j, V v) { j.analysis.kgCo2PerTkm = number("--co2-per-tkm", v); }}},
+       {{"--dumpsites", [](J& j) { j.toDumpsites = true; }}}});
+  requireSet(job.sources, "--sources");
+  requireSet(job.facilities, "--facilities");
+  if (job.analysis.kgCo2PerTkm < 0)
+    throw UsageError("--co2-per-tkm must be 0 or more");
+  return job;
+}
+
 cp::layers::NearestJob parseNearestOptions(const std::vector<std::string>& args) {
   using J = cp::layers::NearestJob;
   using V = const std::string&;
@@ -616,6 +639,35 @@ source_status (each source's tonnes allocated and not, and why).
 )") + sourcesAndSitesUsage() +
          R"(  --keep-whole                each source to one site or none (not split)
 )";
+}
+
+std::string wasteDisposalUsage() {
+  std::ostringstream co2;
+  co2 << cp::analyses::kDefaultKgCo2PerTkm;
+  return R"(usage: circular-planner wastedisposal --roads LAYER --sources LAYER --facilities LAYER --output FILE.gpkg [options]
+
+Where the organic waste that is not composted goes: today each source's waste
+to the nearest landfill by road, and with a planned waste-to-energy plant as
+much as its capacity takes for the least tonne-km, the rest still disposed of.
+Writes a GeoPackage: disposal_today and disposal_with_plant (hauls: tonnes,
+haul km, tonne-km, facility kind) and waste_facilities (each facility's organic
+intake in both cases against all the waste it is registered to take).
+
+  --source-id FIELD, --facility-id FIELD   ids (default: feature ids); facility ids
+                              must be unique
+  --tonnes-field FIELD        the sources' tonnes per year (default: tonnes_per_year,
+                              t_per_year or tonnes)
+  --landfilled-field FIELD    yes where the source's waste is landfilled today
+                              (default: landfilled when present, else every source)
+  --composted LAYER           the composting allocation's source_status (source_id,
+                              allocated_t): what is composted is not disposed of
+  --kind-field FIELD          landfill, dumpsite, sorting_plant or waste_to_energy
+                              (default: kind, facility_kind or type)
+  --capacity-field FIELD      the plant's capacity in t/yr (default: capacity_t_per_year
+                              or capacity; none or empty: unlimited)
+  --dumpsites                 dumpsites take waste too, beside the landfills
+  --co2-per-tkm KG            transport emissions, kg CO2e per tonne-km (default )" +
+         co2.str() + ")\n";
 }
 
 std::string siteSelectionUsage() {

@@ -14,6 +14,7 @@
 #include "layers/jobs/nearest_job.h"
 #include "layers/jobs/od_job.h"
 #include "layers/jobs/routes_job.h"
+#include "layers/jobs/waste_disposal_job.h"
 
 namespace cp::runner {
 
@@ -38,6 +39,7 @@ cp::layers::CompostOutletsJob parseCompostOutletsOptions(const std::vector<std::
 cp::layers::BuildingStockJob parseBuildingStockOptions(const std::vector<std::string>& args);
 cp::layers::ConstructionSupplyJob parseConstructionSupplyOptions(
     const std::vector<std::string>& args);
+cp::layers::WasteDisposalJob parseWasteDisposalOptions(const std::vector<std::string>& args);
 
 std::string odUsage();
 std::string flowLinesUsage();
@@ -51,6 +53,7 @@ std::string constructionSupplyUsage();
 std::string catchmentsUsage();
 std::string nearestUsage();
 std::string allocationUsage();
+std::string wasteDisposalUsage();
 std::string siteSelectionUsage();
 std::string routesUsage();
 // The options every job on the road network takes, said once after the jobs.

@@ -1,8 +1,8 @@
 // circular-planner: the headless runner. Its analysis jobs (od, routes, nearest,
-// catchments, allocation, siteselection, flowlines, roadloads, siteassessment,
-// flowbalance, sankey, compostoutlets, buildingstock, constructionsupply) need
-// GDAL alone; `report` (with QGIS)
-// runs the whole analysis on one data set and lays out the maps.
+// catchments, allocation, siteselection, wastedisposal, flowlines, roadloads,
+// siteassessment, flowbalance, sankey, compostoutlets, buildingstock,
+// constructionsupply) need GDAL alone; `report` (with QGIS) runs the whole
+// analysis on one data set and lays out the maps.
 
 #include <cstdio>
 #include <iomanip>
@@ -189,16 +189,32 @@ int runConstructionSupply(const std::vector<std::string>& args) {
   return 0;
 }
 
+int runWasteDisposal(const std::vector<std::string>& args) {
+  const cp::layers::WasteDisposalJob job = cp::runner::parseWasteDisposalOptions(args);
+  const cp::geo::Feedback feedback = terminalProgress("routing");
+  const cp::layers::WasteDisposalJobResult r = cp::layers::runWasteDisposalJob(job, &feedback);
+  printReport(job.network, r);
+  std::cout << "today: " << r.today.allocated << " t of " << r.today.tonnes
+            << " t not composted to disposal; " << r.today.tonneKm << " tonne-km\n";
+  if (r.toPlants)
+    std::cout << "with the plant: " << r.toPlants->allocated << " t to the plant, "
+              << r.rest->allocated << " t still disposed of; "
+              << r.toPlants->tonneKm + r.rest->tonneKm << " tonne-km\n";
+  std::cout << "wrote " << job.output << "\n";
+  return 0;
+}
+
 // The usage of every command this build has.
 std::string usage() {
   std::string text = cp::runner::odUsage() + "\n" + cp::runner::catchmentsUsage() + "\n" +
                      cp::runner::routesUsage() + "\n" + cp::runner::nearestUsage() + "\n" +
                      cp::runner::allocationUsage() + "\n" + cp::runner::siteSelectionUsage() +
-                     "\n" + cp::runner::flowLinesUsage() + "\n" + cp::runner::roadLoadsUsage() +
-                     "\n" + cp::runner::siteAssessmentUsage() + "\n" +
-                     cp::runner::flowBalanceUsage() + "\n" + cp::runner::sankeyUsage() + "\n" +
-                     cp::runner::compostOutletsUsage() + "\n" + cp::runner::buildingStockUsage() +
-                     "\n" + cp::runner::constructionSupplyUsage() + cp::runner::commonUsage();
+                     "\n" + cp::runner::wasteDisposalUsage() + "\n" + cp::runner::flowLinesUsage() +
+                     "\n" + cp::runner::roadLoadsUsage() + "\n" +
+                     cp::runner::siteAssessmentUsage() + "\n" + cp::runner::flowBalanceUsage() +
+                     "\n" + cp::runner::sankeyUsage() + "\n" + cp::runner::compostOutletsUsage() +
+                     "\n" + cp::runner::buildingStockUsage() + "\n" +
+                     cp::runner::constructionSupplyUsage() + cp::runner::commonUsage();
 #ifdef CP_RUNNER_WITH_REPORT
   text += std::string("\n") + cp::runner::reportUsage();
 #endif
@@ -231,6 +247,8 @@ int main(int argc, char** argv) {
       return runAllocation(cp::runner::parseAllocationOptions(rest));
     if (args[0] == "siteselection")
       return runAllocation(cp::runner::parseSiteSelectionOptions(rest));
+    if (args[0] == "wastedisposal")
+      return runWasteDisposal(rest);
     if (args[0] == "flowlines")
       return runFlowsOnRoads(cp::runner::parseFlowLinesOptions(rest));
     if (args[0] == "roadloads")

@@ -58,6 +58,23 @@ TEST_F(AllocationAnalysis, TotalsAddUpAndCapacitiesHold) {
   EXPECT_FALSE(r.diagnostics.empty());  // the far place is named
 }
 
+// Capacities read in a pass of their own must be one per site: a layer that
+// changed between the passes is said, never allocated with shifted capacities.
+TEST_F(AllocationAnalysis, ValuesNotOnePerPlaceAreAnInputErrorNamingTheLayer) {
+  const layers::PointData sources = places("source", 5, 23);
+  layers::PointData sites = places("site", 3, 24);
+  sites.layerLabel = "Composting sites";
+  const std::vector<double> supply(5, 10.0);
+  try {
+    allocateToSites({network(), sources, supply, sites, {100, 100}}, {});
+    FAIL() << "two capacities for three sites were taken";
+  } catch (const layers::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("Composting sites"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("3 places but 2 capacities"), std::string::npos)
+        << e.what();
+  }
+}
+
 TEST_F(AllocationAnalysis, SourcesKeptWholeGoToOneSiteAndCostNoLessThanSplit) {
   const layers::PointData sources = places("source", 15, 31);
   const layers::PointData sites = places("site", 3, 32);

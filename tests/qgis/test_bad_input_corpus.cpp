@@ -217,6 +217,8 @@ TEST(BadInputCorpus, EveryAlgorithmInEveryRoleEndsWithAResultOrAClearError) {
   ASSERT_TRUE(runAlgorithm(QStringLiteral("circularplanner:buildnetwork"),
                            {{"ROADS", sample("roads")}, {"SAVE_TO", network}})
                   .ok);
+  // CP_BAD_INPUT_ONLY="circularplanner:allocation composting_sites" runs the part named.
+  const QString only = qEnvironmentVariable("CP_BAD_INPUT_ONLY");
   Tally tally;
   for (const Algorithm& algorithm : algorithms()) {
     for (const QString& role : roles) {
@@ -229,8 +231,10 @@ TEST(BadInputCorpus, EveryAlgorithmInEveryRoleEndsWithAResultOrAClearError) {
       const AlgorithmRun reference =
           runAlgorithm(algorithm.id, substituted(parameters, role, clean));
       for (const QString& file : corpusFor(role)) {
-        SCOPED_TRACE(
-            (algorithm.id + " " + role + " " + QDir(kCorpus).relativeFilePath(file)).toStdString());
+        const QString name = algorithm.id + " " + role + " " + QDir(kCorpus).relativeFilePath(file);
+        if (!name.contains(only))
+          continue;
+        SCOPED_TRACE(name.toStdString());
         const AlgorithmRun run = runAlgorithm(algorithm.id, substituted(parameters, role, file));
         ++tally.runs;
         (run.ok ? (run.warnings.isEmpty() ? tally.clean : tally.warned) : tally.refused)++;
@@ -248,7 +252,9 @@ TEST(BadInputCorpus, EveryAlgorithmInEveryRoleEndsWithAResultOrAClearError) {
       "error; none crashed (log: %s)\n",
       tally.runs, tally.clean, tally.warned, tally.refused,
       log.fileName().toLocal8Bit().constData());
-  EXPECT_GT(tally.runs, 400);
+  if (only.isEmpty()) {
+    EXPECT_GT(tally.runs, 400);
+  }
 }
 
 }  // namespace

@@ -98,6 +98,19 @@ expect 0 "sites chosen: .* (proven optimal)" -- siteselection --roads "$gpkg|lay
 check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/selection.gpkg" site_intake -select status | grep -c "^new$")" = 1 ]' \
   "site selection did not mark one new site"
 
+# Waste disposal, with GDAL alone: what the allocation does not compost goes to the landfill,
+# or to the planned plant.
+waste=(--facilities "$gpkg|layername=waste_facilities" --facility-id facility_id)
+expect 2 "--facilities is required" -- wastedisposal --roads r --sources s --output y
+expect 1 "no such field" -- wastedisposal --roads "$gpkg|layername=roads" "${organic[@]}" \
+  "${waste[@]}" --kind-field sort --output "$out/h.gpkg"
+[ -e "$out/h.gpkg" ] && { echo "FAIL: a failed disposal run left its output"; failures=$((failures + 1)); }
+expect 0 "with the plant: 460000.0 t to the plant, 0.0 t still disposed of" \
+  -- wastedisposal --roads "$gpkg|layername=roads" "${organic[@]}" "${waste[@]}" \
+  --composted "$out/allocation.gpkg|layername=source_status" --output "$out/disposal.gpkg"
+check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/disposal.gpkg" waste_facilities -where "facility_id = '"'WF-LANDFILL'"'" -select organic_today_t | tail -1)" = 460000 ]' \
+  "the headless disposal job does not send the waste not composted to the Karasai landfill"
+
 # The material-flow jobs, with GDAL alone.
 flows=(--flows "$gpkg|layername=material_flows")
 flow_places=(--places "$gpkg|layername=industrial_zones" --places "$gpkg|layername=districts")
@@ -237,6 +250,10 @@ check '[ "$(table_rows "$out/allocation.gpkg" allocation)" = "$(table_rows "$out
        [ "$(table_rows "$out/allocation.gpkg" site_intake)" = "$(table_rows "$out/report/results.gpkg" site_intake)" ] &&
        [ "$(table_rows "$out/allocation.gpkg" source_status)" = "$(table_rows "$out/report/results.gpkg" organic_sources_status)" ]' \
   "the allocation job and the report's allocation differ"
+check '[ "$(table_rows "$out/disposal.gpkg" disposal_today)" = "$(table_rows "$out/report/results.gpkg" disposal_today)" ] &&
+       [ "$(table_rows "$out/disposal.gpkg" disposal_with_plant)" = "$(table_rows "$out/report/results.gpkg" disposal_with_plant)" ] &&
+       [ "$(table_rows "$out/disposal.gpkg" waste_facilities)" = "$(table_rows "$out/report/results.gpkg" waste_facilities_organic)" ]' \
+  "the waste-disposal job and the report's disposal differ"
 # Compost is made from what the allocation delivered (260,000 t x 0.4), not from capacities.
 check 'grep -q "^\"compost to the farmland\",COMPOST_TONNES,\"Compost made (t/yr)\",104000.000" "$out/report/summary.csv"' \
   "the compost made is not the allocated intake times the yield"

@@ -1,0 +1,46 @@
+#pragma once
+// The waste-disposal job of the command-line runner: roads (or a saved
+// network), organic waste sources, what the composting allocation composts of
+// them, and the waste facilities from any OGR source -> where the rest goes
+// today and with the planned plant -> GeoPackage (disposal_today,
+// disposal_with_plant, waste_facilities).
+
+#include <optional>
+#include <string>
+
+#include "job_report.h"
+#include "layers/analyses/waste_disposal.h"
+
+namespace cp::layers {
+
+struct WasteDisposalJob {
+  NetworkSource network;
+  std::string sources;  // layer reference (see LayerRef)
+  std::string sourceIdField;
+  std::string tonnesField;      // empty: the first usual one
+  std::string landfilledField;  // empty: 'landfilled' when present, else all are
+  std::string composted;        // optional: the composting allocation's source_status
+  std::string facilities;
+  std::string facilityIdField;
+  std::string kindField;      // empty: the first usual one
+  std::string capacityField;  // empty: the first usual one; none or NULL: unlimited
+  std::string output;         // GeoPackage path
+  std::string attribution;
+  analyses::AllocationOptions analysis;
+  bool toDumpsites = false;
+};
+
+struct WasteDisposalJobResult : JobReport {
+  analyses::AllocationTotals today;
+  // With the plant: what it takes, and what is still disposed of; unset
+  // without a plant among the facilities.
+  std::optional<analyses::AllocationTotals> toPlants, rest;
+};
+
+// Throws InputError for unusable input, OptionError with nowhere to dispose
+// of the waste, std::runtime_error for I/O failures and geo::Canceled when
+// canceled; the output file exists only after success.
+WasteDisposalJobResult runWasteDisposalJob(const WasteDisposalJob& job,
+                                           const geo::Feedback* feedback = nullptr);
+
+}  // namespace cp::layers
