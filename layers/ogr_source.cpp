@@ -199,6 +199,15 @@ std::string OpenLayer::detectField(const std::vector<std::string>& candidates) c
   return "";
 }
 
+std::vector<std::string> OpenLayer::texts(const std::string& field) const {
+  const int index = fieldIndex(field, true);
+  std::vector<std::string> out;
+  layer_->ResetReading();
+  for (auto& f : *layer_)
+    out.emplace_back(f->IsFieldSetAndNotNull(index) ? f->GetFieldAsString(index) : "");
+  return out;
+}
+
 WorkingFrame WorkingFrame::utmFor(double lon, double lat) {
   if (!std::isfinite(lon) || !std::isfinite(lat))
     throw std::invalid_argument("no UTM zone for a point without finite coordinates");

@@ -58,6 +58,9 @@ class OpenLayer {
   int fieldIndex(const std::string& name, bool required) const;
   // The first of the candidates (e.g. a field_names list) that the layer has, or "".
   std::string detectField(const std::vector<std::string>& candidates) const;
+  // The field's text per feature, in the layer's order ("" for NULL); the
+  // field must exist.
+  std::vector<std::string> texts(const std::string& field) const;
 
  private:
   DatasetPtr dataset_;

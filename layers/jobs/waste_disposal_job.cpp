@@ -39,25 +39,38 @@ std::map<std::string, double> readComposted(const std::string& table, Diagnostic
   return composted;
 }
 
-std::vector<bool> readLandfilled(const WasteDisposalJob& job, Diagnostics& diagnostics) {
-  const LayerRef ref = LayerRef::parse(job.sources);
-  std::string field = job.landfilledField;
-  if (field.empty())
-    field = OpenLayer(ref).detectField(field_names::kLandfilled);
-  return field.empty() ? std::vector<bool>() : readFlags(ref, field, diagnostics);
-}
-
-std::vector<FacilityKind> readKinds(const WasteDisposalJob& job, Diagnostics& diagnostics) {
-  const LayerRef ref = LayerRef::parse(job.facilities);
-  std::string field = job.kindField;
-  if (field.empty())
-    field = OpenLayer(ref).detectField(field_names::kFacilityKind);
-  if (field.empty())
-    failInput(OpenLayer(ref).label(), "", "", analyses::kNoKindFieldMessage);
-  return readFacilityKinds(ref, field, diagnostics);
-}
-
 }  // namespace
+
+std::vector<bool> readLandfilled(const std::string& sources, const std::string& field,
+                                 Diagnostics& diagnostics) {
+  const LayerRef ref = LayerRef::parse(sources);
+  const std::string name =
+      field.empty() ? OpenLayer(ref).detectField(field_names::kLandfilled) : field;
+  return name.empty() ? std::vector<bool>() : readFlags(ref, name, diagnostics);
+}
+
+WasteFacilities readWasteFacilities(const std::string& layer, const std::string& idField,
+                                    const std::string& kindField, const std::string& capacityField,
+                                    const WorkingFrame& frame, Diagnostics& diagnostics) {
+  const LayerRef ref = LayerRef::parse(layer);
+  const OpenLayer open(ref);
+  WasteFacilities out{readPoints(ref, idField, frame), {}, {}, {}};
+  diagnostics.append(out.places.diagnostics);
+  requireUniqueIds(out.places, idField);
+  const std::string kind =
+      kindField.empty() ? open.detectField(field_names::kFacilityKind) : kindField;
+  if (kind.empty())
+    failInput(open.label(), "", "", analyses::kNoKindFieldMessage);
+  out.kinds = readFacilityKinds(ref, kind, diagnostics);
+  const double unlimited = geo::kInfinity;
+  out.capacity = readQuantities(ref, capacityField, field_names::kCapacity, diagnostics, unlimited,
+                                "t", unlimited);
+  out.registeredIntake = open.detectField(field_names::kRegisteredIntake).empty()
+                             ? std::vector<double>(out.places.ids.size(), std::nan(""))
+                             : readQuantities(ref, "", field_names::kRegisteredIntake, diagnostics,
+                                              std::nullopt, "t", std::nan(""));
+  return out;
+}
 
 WasteDisposalJobResult runWasteDisposalJob(const WasteDisposalJob& job,
                                            const geo::Feedback* feedback) {
@@ -66,30 +79,24 @@ WasteDisposalJobResult runWasteDisposalJob(const WasteDisposalJob& job,
   Diagnostics& diagnostics = result.diagnostics;
 
   const LayerRef sourcesRef = LayerRef::parse(job.sources);
-  const LayerRef facilitiesRef = LayerRef::parse(job.facilities);
   const PointData sources = readPoints(sourcesRef, job.sourceIdField, prepared.frame);
-  const PointData facilities = readPoints(facilitiesRef, job.facilityIdField, prepared.frame);
   diagnostics.append(sources.diagnostics);
-  diagnostics.append(facilities.diagnostics);
-  requireUniqueIds(facilities, job.facilityIdField);
-  const double unlimited = geo::kInfinity;
+  const WasteFacilities facilities =
+      readWasteFacilities(job.facilities, job.facilityIdField, job.kindField, job.capacityField,
+                          prepared.frame, diagnostics);
   const analyses::WasteDisposalInput input{
       prepared.network,
       sources,
       analyses::residualWaste(
           sources, readQuantities(sourcesRef, job.tonnesField, field_names::kTonnes, diagnostics),
-          readLandfilled(job, diagnostics),
+          readLandfilled(job.sources, job.landfilledField, diagnostics),
           job.composted.empty() ? std::map<std::string, double>()
                                 : readComposted(job.composted, diagnostics),
           job.composted, diagnostics),
-      facilities,
-      readKinds(job, diagnostics),
-      readQuantities(facilitiesRef, job.capacityField, field_names::kCapacity, diagnostics,
-                     unlimited, "t", unlimited),
-      OpenLayer(facilitiesRef).detectField(field_names::kRegisteredIntake).empty()
-          ? std::vector<double>(facilities.ids.size(), std::nan(""))
-          : readQuantities(facilitiesRef, "", field_names::kRegisteredIntake, diagnostics,
-                           std::nullopt, "t", std::nan(""))};
+      facilities.places,
+      facilities.kinds,
+      facilities.capacity,
+      facilities.registeredIntake};
 
   const analyses::WasteDisposalResult disposal =
       analyses::disposeOfWaste(input, {job.analysis, job.toDumpsites}, feedback);

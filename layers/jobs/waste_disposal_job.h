@@ -37,6 +37,23 @@ struct WasteDisposalJobResult : JobReport {
   std::optional<analyses::AllocationTotals> toPlants, rest;
 };
 
+// Waste facilities as the disposal analysis takes them: places, kinds (the
+// field given or the first usual one), capacities (none or NULL: unlimited)
+// and registered intakes (none: not known).
+struct WasteFacilities {
+  PointData places;
+  std::vector<FacilityKind> kinds;
+  std::vector<double> capacity, registeredIntake;
+};
+WasteFacilities readWasteFacilities(const std::string& layer, const std::string& idField,
+                                    const std::string& kindField, const std::string& capacityField,
+                                    const WorkingFrame& frame, Diagnostics& diagnostics);
+
+// Whether each source's waste is landfilled today, from `field` or the usual
+// one; empty (all are) when the layer has none.
+std::vector<bool> readLandfilled(const std::string& sources, const std::string& field,
+                                 Diagnostics& diagnostics);
+
 // Throws InputError for unusable input, OptionError with nowhere to dispose
 // of the waste, std::runtime_error for I/O failures and geo::Canceled when
 // canceled; the output file exists only after success.

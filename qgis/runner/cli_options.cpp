@@ -302,6 +302,29 @@ cp::layers::WasteDisposalJob parseWasteDisposalOptions(const std::vector<std::st
   return job;
 }
 
+cp::layers::ClimateJob parseClimateOptions(const std::vector<std::string>& args) {
+  using J = cp::layers::ClimateJob;
+  using V = const std::string&;
+  J job = parse<J>(args, {{{"--sources", [](J& j, V v) { j.sources = v; }},
+                           {"--source-id", [](J& j, V v) { j.sourceIdField = v; }},
+                           {"--tonnes-field", [](J& j, V v) { j.tonnesField = v; }},
+                           {"--kind-field", [](J& j, V v) { j.kindField = v; }},
+                           {"--sites", [](J& j, V v) { j.sites = v; }},
+                           {"--site-id", [](J& j, V v) { j.siteIdField = v; }},
+                           {"--facilities", [](J& j, V v) { j.facilities = v; }},
+                           {"--facility-id", [](J& j, V v) { j.facilityIdField = v; }},
+                           {"--factors", [](J& j, V v) { j.factors = v; }},
+                           {"--strategies", [](J& j, V v) { j.strategies = v; }},
+                           {"--baseline", [](J& j, V v) { j.baseline = v; }}},
+                          {}});
+  for (const auto& [value, option] :
+       {std::pair{&job.sources, "--sources"}, std::pair{&job.sites, "--sites"},
+        std::pair{&job.facilities, "--facilities"}, std::pair{&job.factors, "--factors"},
+        std::pair{&job.strategies, "--strategies"}})
+    requireSet(*value, option);
+  return job;
+}
+
 cp::layers::NearestJob parseNearestOptions(const std::vector<std::string>& args) {
   using J = cp::layers::NearestJob;
   using V = const std::string&;
@@ -668,6 +691,30 @@ intake in both cases against all the waste it is registered to take).
   --dumpsites                 dumpsites take waste too, beside the landfills
   --co2-per-tkm KG            transport emissions, kg CO2e per tonne-km (default )" +
          co2.str() + ")\n";
+}
+
+std::string climateUsage() {
+  return R"(usage: circular-planner climatebalance --roads LAYER --sources LAYER --sites LAYER --facilities LAYER --factors LAYER --strategies LAYER --output FILE.gpkg [options]
+
+The greenhouse-gas balance of the strategies for organic waste: each scenario of
+the strategies table (scenario_id; compost and waste_to_energy, yes or no;
+truck, a transport factor's key) is routed on the roads - the composting sites
+take what their capacities allow, the planned plant what is not composted, the
+rest goes to the landfill - and weighed with the emission-factor table (key,
+unit, low, central, high, source): landfill methane by kind of waste,
+composting's methane and nitrous oxide, the plant's nitrous oxide, the hauls.
+Writes a GeoPackage: climate_comparison (t CO2e per scenario and component,
+low, central, high, and the change from the baseline), climate_breakdown (every
+activity with its factor) and strategy_tonnes.
+
+  --source-id FIELD, --site-id FIELD, --facility-id FIELD   ids (default: feature ids)
+  --tonnes-field FIELD        the sources' tonnes per year (default: tonnes_per_year,
+                              t_per_year or tonnes)
+  --kind-field FIELD          the sources' kind of waste, for landfill_ch4.KIND
+                              factors (default: kind; none: landfill_ch4 for all)
+  --baseline ID               the scenario the others are compared with (default
+                              baseline)
+)";
 }
 
 std::string siteSelectionUsage() {

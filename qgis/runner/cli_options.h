@@ -8,6 +8,7 @@
 
 #include "layers/jobs/allocation_job.h"
 #include "layers/jobs/catchments_job.h"
+#include "layers/jobs/climate_job.h"
 #include "layers/jobs/compost_outlets_job.h"
 #include "layers/jobs/construction_jobs.h"
 #include "layers/jobs/flow_jobs.h"
@@ -40,6 +41,7 @@ cp::layers::BuildingStockJob parseBuildingStockOptions(const std::vector<std::st
 cp::layers::ConstructionSupplyJob parseConstructionSupplyOptions(
     const std::vector<std::string>& args);
 cp::layers::WasteDisposalJob parseWasteDisposalOptions(const std::vector<std::string>& args);
+cp::layers::ClimateJob parseClimateOptions(const std::vector<std::string>& args);
 
 std::string odUsage();
 std::string flowLinesUsage();
@@ -54,6 +56,7 @@ std::string catchmentsUsage();
 std::string nearestUsage();
 std::string allocationUsage();
 std::string wasteDisposalUsage();
+std::string climateUsage();
 std::string siteSelectionUsage();
 std::string routesUsage();
 // The options every job on the road network takes, said once after the jobs.

@@ -1,7 +1,7 @@
 // circular-planner: the headless runner. Its analysis jobs (od, routes, nearest,
-// catchments, allocation, siteselection, wastedisposal, flowlines, roadloads,
-// siteassessment, flowbalance, sankey, compostoutlets, buildingstock,
-// constructionsupply) need GDAL alone; `report` (with QGIS) runs the whole
+// catchments, allocation, siteselection, wastedisposal, climatebalance,
+// flowlines, roadloads, siteassessment, flowbalance, sankey, compostoutlets,
+// buildingstock, constructionsupply) need GDAL alone; `report` (with QGIS) runs the whole
 // analysis on one data set and lays out the maps.
 
 #include <cstdio>
@@ -204,17 +204,29 @@ int runWasteDisposal(const std::vector<std::string>& args) {
   return 0;
 }
 
+int runClimate(const std::vector<std::string>& args) {
+  const cp::layers::ClimateJob job = cp::runner::parseClimateOptions(args);
+  const cp::geo::Feedback feedback = terminalProgress("routing");
+  const cp::layers::ClimateJobResult r = cp::layers::runClimateJob(job, &feedback);
+  printReport(job.network, r);
+  for (std::size_t i = 0; i < r.scenarios.size(); ++i)
+    std::cout << r.scenarios[i] << ": " << r.co2e[i].central << " t CO2e (" << r.co2e[i].low
+              << " - " << r.co2e[i].high << ")\n";
+  std::cout << "wrote " << job.output << "\n";
+  return 0;
+}
+
 // The usage of every command this build has.
 std::string usage() {
   std::string text = cp::runner::odUsage() + "\n" + cp::runner::catchmentsUsage() + "\n" +
                      cp::runner::routesUsage() + "\n" + cp::runner::nearestUsage() + "\n" +
                      cp::runner::allocationUsage() + "\n" + cp::runner::siteSelectionUsage() +
-                     "\n" + cp::runner::wasteDisposalUsage() + "\n" + cp::runner::flowLinesUsage() +
-                     "\n" + cp::runner::roadLoadsUsage() + "\n" +
-                     cp::runner::siteAssessmentUsage() + "\n" + cp::runner::flowBalanceUsage() +
-                     "\n" + cp::runner::sankeyUsage() + "\n" + cp::runner::compostOutletsUsage() +
-                     "\n" + cp::runner::buildingStockUsage() + "\n" +
-                     cp::runner::constructionSupplyUsage() + cp::runner::commonUsage();
+                     "\n" + cp::runner::wasteDisposalUsage() + "\n" + cp::runner::climateUsage() +
+                     "\n" + cp::runner::flowLinesUsage() + "\n" + cp::runner::roadLoadsUsage() +
+                     "\n" + cp::runner::siteAssessmentUsage() + "\n" +
+                     cp::runner::flowBalanceUsage() + "\n" + cp::runner::sankeyUsage() + "\n" +
+                     cp::runner::compostOutletsUsage() + "\n" + cp::runner::buildingStockUsage() +
+                     "\n" + cp::runner::constructionSupplyUsage() + cp::runner::commonUsage();
 #ifdef CP_RUNNER_WITH_REPORT
   text += std::string("\n") + cp::runner::reportUsage();
 #endif
@@ -249,6 +261,8 @@ int main(int argc, char** argv) {
       return runAllocation(cp::runner::parseSiteSelectionOptions(rest));
     if (args[0] == "wastedisposal")
       return runWasteDisposal(rest);
+    if (args[0] == "climatebalance")
+      return runClimate(rest);
     if (args[0] == "flowlines")
       return runFlowsOnRoads(cp::runner::parseFlowLinesOptions(rest));
     if (args[0] == "roadloads")

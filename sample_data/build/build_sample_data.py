@@ -328,6 +328,18 @@ def agricultural_land(adm2, settlement_rows, district_rows):
     return cells
 
 
+def csv_rows(name, numbers=(), integers=()):
+    """A data table shipped as CSV beside this script, numbers converted (empty: NULL)."""
+    with open(os.path.join(HERE, name), encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    for r in rows:
+        for k in numbers:
+            r[k] = float(r[k]) if r[k] != "" else None
+        for k in integers:
+            r[k] = int(r[k])
+    return rows
+
+
 def material_flows(zone_products, district_rows):
     rows = []
     with open(os.path.join(HERE, "report_flows.csv"), encoding="utf-8") as f:
@@ -386,6 +398,10 @@ FIELDS = {
                     ("population", "int"), ("osm_id", "str"), ("source", "str")],
     "boundaries": [("kato", "str"), ("name", "str"), ("name_ru", "str"), ("name_kk", "str"), ("level", "str"),
                    ("source", "str")],
+    "emission_factors": [("key", "str"), ("description", "str"), ("unit", "str"), ("low", "real"),
+                         ("central", "real"), ("high", "real"), ("year", "str"), ("source", "str")],
+    "organic_strategies": [("scenario_id", "str"), ("name", "str"), ("compost", "int"),
+                           ("waste_to_energy", "int"), ("truck", "str"), ("source", "str")],
     "provenance": [("layer", "str"), ("field", "str"), ("source", "str"), ("assumption", "str")],
 }
 
@@ -441,6 +457,12 @@ def main():
     w.layer("settlements", ogr.wkbPoint, FIELDS["settlements"], places, "Populated places. " + OSM)
     w.layer("boundaries", ogr.wkbMultiPolygon, FIELDS["boundaries"], adm2,
             "Districts of Almaty city and Almaty oblast (geokz, CC BY 4.0). " + OSM)
+    w.layer("emission_factors", ogr.wkbNone, FIELDS["emission_factors"],
+            csv_rows("emission_factors.csv", numbers=("low", "central", "high")),
+            "Greenhouse-gas emission factors (low, central, high) with their sources; edit to use your own")
+    w.layer("organic_strategies", ogr.wkbNone, FIELDS["organic_strategies"],
+            csv_rows("organic_strategies.csv", integers=("compost", "waste_to_energy")),
+            "The report's strategies for organic waste as scenarios: the levers each one pulls")
     w.layer("provenance", ogr.wkbNone, FIELDS["provenance"], est.PROVENANCE, "Where every field comes from")
     w.ds = None
     os.replace(OUT + ".partial.gpkg", OUT)

@@ -21,6 +21,7 @@ class OnAlmatyRoads : public ::testing::Test {
 
   static const geo::Network& network() { return almaty_->network; }
   static const std::vector<geo::RoadLine>& roads() { return almaty_->roads.lines; }
+  static const layers::WorkingFrame& frame() { return *almaty_->roads.frame; }
 
   // `count` places on the network's largest part, with ids prefix0, prefix1, ...
   static layers::PointData places(const std::string& prefix, std::size_t count, unsigned seed) {

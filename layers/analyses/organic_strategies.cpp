@@ -1,0 +1,175 @@
+#include "organic_strategies.h"
+
+#include <map>
+#include <optional>
+
+namespace cp::analyses {
+namespace {
+
+// Where the waste goes with and without composting: computed once each,
+// whichever strategies ask for it.
+class Routing {
+ public:
+  Routing(const OrganicWasteInput& in, const AllocationOptions& options,
+          layers::Diagnostics& diagnostics, const geo::Feedback* feedback)
+      : in_(in), options_(options), diagnostics_(diagnostics), feedback_(feedback) {}
+
+  const AllocationResult& composting() {
+    if (!composting_) {
+      composting_ = allocateToSites({in_.network, in_.sources, in_.tonnes, in_.sites, in_.capacity},
+                                    options_, feedback_);
+      diagnostics_.append(composting_->diagnostics);
+    }
+    return *composting_;
+  }
+
+  const WasteDisposalResult& disposal(bool compost) {
+    std::optional<WasteDisposalResult>& cached = disposal_[compost ? 1 : 0];
+    if (!cached) {
+      std::map<std::string, double> composted;
+      if (compost)
+        for (std::size_t i = 0; i < in_.sources.ids.size(); ++i)
+          composted[in_.sources.ids[i]] += composting().sources[i].allocated;
+      const WasteDisposalInput input{
+          in_.network,
+          in_.sources,
+          residualWaste(in_.sources, in_.tonnes, in_.landfilled, composted,
+                        "the composting allocation", diagnostics_),
+          in_.facilities,
+          in_.facilityKinds,
+          in_.facilityCapacity,
+          in_.registeredIntake};
+      cached = disposeOfWaste(input, {options_, false}, feedback_);
+      diagnostics_.append(cached->diagnostics);
+    }
+    return *cached;
+  }
+
+ private:
+  const OrganicWasteInput& in_;
+  const AllocationOptions& options_;
+  layers::Diagnostics& diagnostics_;
+  const geo::Feedback* feedback_;
+  std::optional<AllocationResult> composting_;
+  std::optional<WasteDisposalResult> disposal_[2];
+};
+
+std::vector<double> allocatedPerSource(const AllocationResult& r) {
+  std::vector<double> out;
+  for (const SourceStatus& s : r.sources)
+    out.push_back(s.allocated);
+  return out;
+}
+
+double sum(const std::vector<double>& values) {
+  double total = 0;
+  for (double v : values)
+    total += v;
+  return total;
+}
+
+// The activities of one strategy: what is landfilled by kind, composted,
+// burned, and driven.
+class Activities {
+ public:
+  Activities(StrategyOutcome& out, const layers::EmissionFactors& factors)
+      : out_(out), factors_(factors) {}
+
+  void add(const char* component, std::string what, double amount, const char* per,
+           std::string factor) {
+    if (amount > 0)
+      out_.activities.push_back(
+          {out_.strategy, component, std::move(what), amount, per, std::move(factor)});
+  }
+  void landfilled(const OrganicWasteInput& in, const std::vector<double>& tonnes) {
+    std::map<std::string, double> byKind;
+    for (std::size_t i = 0; i < tonnes.size(); ++i)
+      byKind[in.kinds[i]] += tonnes[i];
+    for (const auto& [kind, t] : byKind)
+      add("landfill methane", kind + " waste landfilled", t, "t",
+          landfillFactorKey(factors_, kind));
+    out_.landfilled = sum(tonnes);
+  }
+  void composted(double tonnes) {
+    add("composting", "organic waste composted (methane)", tonnes, "t", "composting_ch4");
+    add("composting", "organic waste composted (nitrous oxide)", tonnes, "t", "composting_n2o");
+    out_.composted = tonnes;
+  }
+  void burned(double tonnes) {
+    add("waste to energy", "organic waste burned (nitrous oxide)", tonnes, "t", "incineration_n2o");
+    out_.toPlant = tonnes;
+  }
+  void hauled(const std::string& where, double tonneKm, const std::string& truck) {
+    add("transport", "hauls " + where, tonneKm, "tkm", truck);
+    out_.tonneKm += tonneKm;
+  }
+
+ private:
+  StrategyOutcome& out_;
+  const layers::EmissionFactors& factors_;
+};
+
+StrategyOutcome outcomeOf(const OrganicStrategy& s, const OrganicWasteInput& in, Routing& routing,
+                          const layers::EmissionFactors& factors) {
+  StrategyOutcome out;
+  out.strategy = s.id;
+  Activities activities(out, factors);
+  if (s.compost) {
+    const AllocationResult& composting = routing.composting();
+    activities.composted(composting.totals.allocated);
+    activities.hauled("to the composting sites", composting.totals.tonneKm, s.truckFactor);
+  }
+  const WasteDisposalResult& disposal = routing.disposal(s.compost);
+  if (!s.wasteToEnergy) {
+    activities.landfilled(in, allocatedPerSource(disposal.today));
+    activities.hauled("to the landfill", disposal.today.totals.tonneKm, s.truckFactor);
+    return out;
+  }
+  if (!disposal.toPlants)
+    throw layers::OptionError("the strategy '" + s.id +
+                              "' sends waste to a waste-to-energy plant, but there is none among "
+                              "the facilities of '" +
+                              in.facilities.layerLabel + "'");
+  activities.burned(disposal.toPlants->totals.allocated);
+  activities.hauled("to the plant", disposal.toPlants->totals.tonneKm, s.truckFactor);
+  activities.landfilled(in, allocatedPerSource(*disposal.rest));
+  activities.hauled("to the landfill", disposal.rest->totals.tonneKm, s.truckFactor);
+  return out;
+}
+
+}  // namespace
+
+layers::ResultTable strategyTonnesTable(const OrganicStrategiesResult& result) {
+  using layers::FieldType;
+  layers::ResultTable table{"strategy_tonnes",
+                            layers::ResultGeometry::None,
+                            {{"scenario", FieldType::Text},
+                             {"composted_t", FieldType::Real},
+                             {"landfilled_t", FieldType::Real},
+                             {"to_plant_t", FieldType::Real},
+                             {"tonne_km", FieldType::Real}},
+                            {}};
+  for (const StrategyOutcome& o : result.outcomes)
+    table.add({o.strategy, o.composted, o.landfilled, o.toPlant, o.tonneKm});
+  return table;
+}
+
+std::string landfillFactorKey(const layers::EmissionFactors& factors, const std::string& kind) {
+  const std::string own = "landfill_ch4." + kind;
+  return factors.find(own) ? own : "landfill_ch4";
+}
+
+OrganicStrategiesResult runOrganicStrategies(const OrganicWasteInput& input,
+                                             const std::vector<OrganicStrategy>& strategies,
+                                             const layers::EmissionFactors& factors,
+                                             const AllocationOptions& options,
+                                             const geo::Feedback* feedback) {
+  layers::requireOnePerPlace(input.sources, input.kinds.size(), "kinds of waste");
+  OrganicStrategiesResult result;
+  Routing routing(input, options, result.diagnostics, feedback);
+  for (const OrganicStrategy& s : strategies)
+    result.outcomes.push_back(outcomeOf(s, input, routing, factors));
+  return result;
+}
+
+}  // namespace cp::analyses

@@ -1,0 +1,69 @@
+#pragma once
+// The report's strategies for organic waste, as scenarios of a few levers:
+// whether the composting sites take what their capacities allow (least
+// tonne-km), and whether the planned waste-to-energy plant takes what is not
+// composted; the rest goes to the landfill as today. Each scenario is routed
+// on the roads and turned into the activities of a climate balance: tonnes
+// landfilled by kind of waste (landfill methane), composted (composting's
+// methane and nitrous oxide), burned (the plant's nitrous oxide; the carbon in
+// organic waste is biogenic and not counted, nor the power the plant makes)
+// and the tonne-km of every haul.
+
+#include <string>
+#include <vector>
+
+#include "layers/analyses/climate_balance.h"
+#include "layers/analyses/waste_disposal.h"
+
+namespace cp::analyses {
+
+struct OrganicStrategy {
+  std::string id;
+  bool compost = false;        // the composting sites take what they can
+  bool wasteToEnergy = false;  // the planned plant takes what is not composted
+  std::string truckFactor;     // the transport factor's key
+};
+
+struct OrganicWasteInput {
+  const geo::Network& network;
+  const layers::PointData& sources;
+  std::vector<double> tonnes;      // t/yr per source
+  std::vector<std::string> kinds;  // per source: municipal, park, sewage_sludge, ...
+  std::vector<bool> landfilled;    // per source: its waste is landfilled today
+  const layers::PointData& sites;  // composting sites
+  std::vector<double> capacity;    // t/yr per site
+  const layers::PointData& facilities;
+  std::vector<layers::FacilityKind> facilityKinds;
+  std::vector<double> facilityCapacity;  // t/yr; infinity where not given
+  std::vector<double> registeredIntake;  // t/yr; NaN where not given
+};
+
+struct StrategyOutcome {
+  std::string strategy;
+  double composted = 0, landfilled = 0, toPlant = 0;  // t/yr
+  double tonneKm = 0;
+  std::vector<Activity> activities;
+};
+
+struct OrganicStrategiesResult {
+  std::vector<StrategyOutcome> outcomes;
+  layers::Diagnostics diagnostics;
+};
+
+// "strategy_tonnes": per strategy the tonnes composted, landfilled and burned,
+// and the tonne-km of its hauls.
+layers::ResultTable strategyTonnesTable(const OrganicStrategiesResult& result);
+
+// The landfill methane factor of a kind of waste: "landfill_ch4.KIND" when
+// the table has it, else "landfill_ch4".
+std::string landfillFactorKey(const layers::EmissionFactors& factors, const std::string& kind);
+
+// Throws layers::InputError, layers::OptionError (nowhere to dispose of the
+// waste, or a plant asked for where there is none) and geo::Canceled.
+OrganicStrategiesResult runOrganicStrategies(const OrganicWasteInput& input,
+                                             const std::vector<OrganicStrategy>& strategies,
+                                             const layers::EmissionFactors& factors,
+                                             const AllocationOptions& options,
+                                             const geo::Feedback* feedback = nullptr);
+
+}  // namespace cp::analyses

@@ -1,0 +1,103 @@
+#include "climate_job.h"
+
+#include <algorithm>
+
+#include "layers/flag_reader.h"
+#include "layers/point_reader.h"
+#include "layers/quantity_reader.h"
+#include "result_file.h"
+
+namespace cp::layers {
+namespace {
+
+// The scenarios and their levers, a row each: scenario_id, compost and
+// waste_to_energy (yes/no by the flag rule), truck (a factor key).
+std::vector<analyses::OrganicStrategy> readStrategies(const std::string& table,
+                                                      Diagnostics& diagnostics) {
+  const LayerRef ref = LayerRef::parse(table);
+  const OpenLayer layer(ref);
+  const std::vector<std::string> ids = layer.texts("scenario_id");
+  const std::vector<std::string> trucks = layer.texts("truck");
+  const std::vector<bool> compost = readFlags(ref, "compost", diagnostics);
+  const std::vector<bool> plant = readFlags(ref, "waste_to_energy", diagnostics);
+  std::vector<analyses::OrganicStrategy> out;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (trimmed(ids[i]).empty() || trimmed(trucks[i]).empty())
+      failInput(layer.label(), std::to_string(i + 1),
+                trimmed(ids[i]).empty() ? "scenario_id" : "truck",
+                "every scenario needs an id and a truck (a transport factor's key)");
+    for (const analyses::OrganicStrategy& s : out)
+      if (s.id == ids[i])
+        failInput(layer.label(), ids[i], "scenario_id", "the scenario is named twice");
+    out.push_back({ids[i], compost.at(i), plant.at(i), trimmed(trucks[i])});
+  }
+  if (out.empty())
+    failInput(layer.label(), "", "", "no scenario");
+  return out;
+}
+
+std::vector<std::string> readKinds(const ClimateJob& job, std::size_t sources) {
+  const OpenLayer layer(LayerRef::parse(job.sources));
+  const std::string field = job.kindField.empty() ? layer.detectField({"kind"}) : job.kindField;
+  return field.empty() ? std::vector<std::string>(sources) : layer.texts(field);
+}
+
+}  // namespace
+
+ClimateJobResult runClimateJob(const ClimateJob& job, const geo::Feedback* feedback) {
+  ClimateJobResult result;
+  const PreparedNetwork prepared = prepareJobNetwork(job.network, result, feedback);
+  Diagnostics& diagnostics = result.diagnostics;
+  const EmissionFactors factors = readEmissionFactors(LayerRef::parse(job.factors), diagnostics);
+  const std::vector<analyses::OrganicStrategy> strategies =
+      readStrategies(job.strategies, diagnostics);
+  if (std::none_of(strategies.begin(), strategies.end(),
+                   [&job](const analyses::OrganicStrategy& s) { return s.id == job.baseline; }))
+    failInput(OpenLayer(LayerRef::parse(job.strategies)).label(), "", "scenario_id",
+              "no scenario '" + job.baseline + "' to compare the others with");
+
+  const LayerRef sourcesRef = LayerRef::parse(job.sources);
+  const LayerRef sitesRef = LayerRef::parse(job.sites);
+  const PointData sources = readPoints(sourcesRef, job.sourceIdField, prepared.frame);
+  const PointData sites = readPoints(sitesRef, job.siteIdField, prepared.frame);
+  diagnostics.append(sources.diagnostics);
+  diagnostics.append(sites.diagnostics);
+  requireUniqueIds(sites, job.siteIdField);
+  const WasteFacilities facilities =
+      readWasteFacilities(job.facilities, job.facilityIdField, "", "", prepared.frame, diagnostics);
+  const analyses::OrganicWasteInput input{
+      prepared.network,
+      sources,
+      readQuantities(sourcesRef, job.tonnesField, field_names::kTonnes, diagnostics),
+      readKinds(job, sources.ids.size()),
+      readLandfilled(job.sources, "", diagnostics),
+      sites,
+      readQuantities(sitesRef, "", field_names::kCapacity, diagnostics),
+      facilities.places,
+      facilities.kinds,
+      facilities.capacity,
+      facilities.registeredIntake};
+
+  const analyses::OrganicStrategiesResult r =
+      analyses::runOrganicStrategies(input, strategies, factors, job.analysis, feedback);
+  diagnostics.append(r.diagnostics);
+  std::vector<analyses::Activity> activities;
+  for (const analyses::StrategyOutcome& o : r.outcomes)
+    activities.insert(activities.end(), o.activities.begin(), o.activities.end());
+  const analyses::ClimateBalance balance = analyses::balanceOf(activities, factors);
+  for (const analyses::OrganicStrategy& s : strategies) {
+    result.scenarios.push_back(s.id);
+    result.co2e.push_back(balance.co2e(s.id));
+  }
+  std::vector<ResultTable> tables;
+  tables.push_back(analyses::climateComparisonTable(balance, job.baseline));
+  tables.push_back(analyses::climateBreakdownTable(balance));
+  tables.push_back(analyses::strategyTonnesTable(r));
+  writeResultFile(job.output, prepared.frame, tables,
+                  dataAttribution(job.attribution, {job.network.roads, job.sources, job.sites,
+                                                    job.facilities, job.factors}),
+                  diagnostics);
+  return result;
+}
+
+}  // namespace cp::layers
