@@ -12,6 +12,7 @@
 
 #include "diagnostics.h"
 #include "ogr_source.h"
+#include "point_reader.h"
 
 namespace cp::layers {
 
@@ -32,6 +33,14 @@ class KindRows {
   Diagnostics& diagnostics_;
   std::vector<FacilityKind> kinds_;
   std::vector<std::string> unknown_;  // "feature ('text')"
+};
+
+// Waste facilities as the disposal analysis takes them: places, kinds,
+// capacities (none or NULL: unlimited) and registered intakes (none: not known).
+struct WasteFacilities {
+  PointData places;
+  std::vector<FacilityKind> kinds;
+  std::vector<double> capacity, registeredIntake;
 };
 
 // Per feature, in the layer's order; the field must exist.

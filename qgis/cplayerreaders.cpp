@@ -302,4 +302,51 @@ std::vector<layers::FacilityKind> readFacilityKinds(const QgsFeatureSource& sour
   return rows.finish();
 }
 
+std::vector<std::string> readTexts(const QgsFeatureSource& source, const QString& label,
+                                   const QString& field) {
+  const int index = fieldIndex(source, label, field.toStdString());
+  QgsFeatureRequest request;
+  request.setFlags(cp::qgis::RequestFlag::NoGeometry);
+  request.setSubsetOfAttributes(QgsAttributeList{index});
+  std::vector<std::string> out;
+  QgsFeatureIterator it = source.getFeatures(request);
+  for (QgsFeature f; it.nextFeature(f);) {
+    const QVariant v = f.attribute(index);
+    out.push_back(v.isNull() ? "" : v.toString().toStdString());
+  }
+  return out;
+}
+
+layers::EmissionFactors readEmissionFactors(const QgsFeatureSource& source, const QString& label,
+                                            layers::Diagnostics& diagnostics) {
+  const QgsFields fields = source.fields();
+  const auto index = [&](const char* name, bool required) {
+    const int i = fields.lookupField(QString::fromLatin1(name));
+    if (i < 0 && required)
+      layers::failInput(label.toStdString(), "", name, "the table has no such field");
+    return i;
+  };
+  const int key = index("key", true), description = index("description", false),
+            unit = index("unit", true), low = index("low", true), central = index("central", true),
+            high = index("high", true), year = index("year", false),
+            origin = index("source", false);
+  const auto text = [](const QgsFeature& f, int i) {
+    return i < 0 || f.attribute(i).isNull() ? std::string()
+                                            : f.attribute(i).toString().toStdString();
+  };
+  const auto number = [](const QgsFeature& f, int i) -> std::optional<double> {
+    bool ok = false;
+    const double v = f.attribute(i).toDouble(&ok);
+    return !f.attribute(i).isNull() && ok ? std::optional<double>(v) : std::nullopt;
+  };
+  layers::FactorRows rows(label.toStdString(), diagnostics);
+  QgsFeatureRequest request;
+  request.setFlags(cp::qgis::RequestFlag::NoGeometry);
+  QgsFeatureIterator it = source.getFeatures(request);
+  for (QgsFeature f; it.nextFeature(f);)
+    rows.add({std::to_string(f.id()), text(f, key), text(f, description), text(f, unit),
+              number(f, low), number(f, central), number(f, high), text(f, year), text(f, origin)});
+  return rows.finish();
+}
+
 }  // namespace cp::qgis

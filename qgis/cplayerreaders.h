@@ -9,6 +9,7 @@
 #include <qgsgeometry.h>
 
 #include "layers/area_reader.h"
+#include "layers/emission_factors.h"
 #include "layers/field_names.h"
 #include "layers/node_names.h"
 #include "layers/point_reader.h"
@@ -72,6 +73,14 @@ std::vector<double> readQuantities(const QgsFeatureSource& source, const QString
 // One feature's value of the field at `index`, fed to the rules (for readers
 // that take other fields from the same pass).
 void addQuantity(layers::QuantityRows& rows, const QgsFeature& feature, int index);
+
+// The field's text per feature, in the order readPoints reads them ("" for NULL).
+std::vector<std::string> readTexts(const QgsFeatureSource& source, const QString& label,
+                                   const QString& field);
+
+// An emission-factor table by the rules of layers/emission_factors.h.
+layers::EmissionFactors readEmissionFactors(const QgsFeatureSource& source, const QString& label,
+                                            layers::Diagnostics& diagnostics);
 
 // Per feature, in the order readPoints reads them, by the rule of
 // layers/waste_facilities.h.

@@ -139,6 +139,36 @@ StrategyOutcome outcomeOf(const OrganicStrategy& s, const OrganicWasteInput& in,
 
 }  // namespace
 
+std::vector<OrganicStrategy> strategiesFrom(const std::string& table,
+                                            const std::vector<std::string>& ids,
+                                            const std::vector<bool>& compost,
+                                            const std::vector<bool>& wasteToEnergy,
+                                            const std::vector<std::string>& trucks) {
+  std::vector<OrganicStrategy> out;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const std::string id = layers::trimmed(ids[i]), truck = layers::trimmed(trucks.at(i));
+    if (id.empty() || truck.empty())
+      layers::failInput(table, std::to_string(i + 1), id.empty() ? "scenario_id" : "truck",
+                        "every scenario needs an id and a truck (a transport factor's key)");
+    for (const OrganicStrategy& s : out)
+      if (s.id == id)
+        layers::failInput(table, id, "scenario_id", "the scenario is named twice");
+    out.push_back({id, compost.at(i), wasteToEnergy.at(i), truck});
+  }
+  if (out.empty())
+    layers::failInput(table, "", "", "no scenario");
+  return out;
+}
+
+void requireBaseline(const std::string& table, const std::vector<OrganicStrategy>& strategies,
+                     const std::string& baseline) {
+  for (const OrganicStrategy& s : strategies)
+    if (s.id == baseline)
+      return;
+  layers::failInput(table, "", "scenario_id",
+                    "no scenario '" + baseline + "' to compare the others with");
+}
+
 layers::ResultTable strategyTonnesTable(const OrganicStrategiesResult& result) {
   using layers::FieldType;
   layers::ResultTable table{"strategy_tonnes",

@@ -24,6 +24,19 @@ struct OrganicStrategy {
   std::string truckFactor;     // the transport factor's key
 };
 
+// The scenarios table's columns as read (a row each) made strategies: every
+// scenario needs an id, used once, and a truck; an InputError names the
+// table, the row and the field otherwise.
+std::vector<OrganicStrategy> strategiesFrom(const std::string& table,
+                                            const std::vector<std::string>& ids,
+                                            const std::vector<bool>& compost,
+                                            const std::vector<bool>& wasteToEnergy,
+                                            const std::vector<std::string>& trucks);
+
+// The scenario to compare the others with must be among them.
+void requireBaseline(const std::string& table, const std::vector<OrganicStrategy>& strategies,
+                     const std::string& baseline);
+
 struct OrganicWasteInput {
   const geo::Network& network;
   const layers::PointData& sources;

@@ -1,7 +1,5 @@
 #include "climate_job.h"
 
-#include <algorithm>
-
 #include "layers/flag_reader.h"
 #include "layers/point_reader.h"
 #include "layers/quantity_reader.h"
@@ -16,24 +14,9 @@ std::vector<analyses::OrganicStrategy> readStrategies(const std::string& table,
                                                       Diagnostics& diagnostics) {
   const LayerRef ref = LayerRef::parse(table);
   const OpenLayer layer(ref);
-  const std::vector<std::string> ids = layer.texts("scenario_id");
-  const std::vector<std::string> trucks = layer.texts("truck");
-  const std::vector<bool> compost = readFlags(ref, "compost", diagnostics);
-  const std::vector<bool> plant = readFlags(ref, "waste_to_energy", diagnostics);
-  std::vector<analyses::OrganicStrategy> out;
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    if (trimmed(ids[i]).empty() || trimmed(trucks[i]).empty())
-      failInput(layer.label(), std::to_string(i + 1),
-                trimmed(ids[i]).empty() ? "scenario_id" : "truck",
-                "every scenario needs an id and a truck (a transport factor's key)");
-    for (const analyses::OrganicStrategy& s : out)
-      if (s.id == ids[i])
-        failInput(layer.label(), ids[i], "scenario_id", "the scenario is named twice");
-    out.push_back({ids[i], compost.at(i), plant.at(i), trimmed(trucks[i])});
-  }
-  if (out.empty())
-    failInput(layer.label(), "", "", "no scenario");
-  return out;
+  return analyses::strategiesFrom(
+      layer.label(), layer.texts("scenario_id"), readFlags(ref, "compost", diagnostics),
+      readFlags(ref, "waste_to_energy", diagnostics), layer.texts("truck"));
 }
 
 std::vector<std::string> readKinds(const ClimateJob& job, std::size_t sources) {
@@ -51,10 +34,8 @@ ClimateJobResult runClimateJob(const ClimateJob& job, const geo::Feedback* feedb
   const EmissionFactors factors = readEmissionFactors(LayerRef::parse(job.factors), diagnostics);
   const std::vector<analyses::OrganicStrategy> strategies =
       readStrategies(job.strategies, diagnostics);
-  if (std::none_of(strategies.begin(), strategies.end(),
-                   [&job](const analyses::OrganicStrategy& s) { return s.id == job.baseline; }))
-    failInput(OpenLayer(LayerRef::parse(job.strategies)).label(), "", "scenario_id",
-              "no scenario '" + job.baseline + "' to compare the others with");
+  analyses::requireBaseline(OpenLayer(LayerRef::parse(job.strategies)).label(), strategies,
+                            job.baseline);
 
   const LayerRef sourcesRef = LayerRef::parse(job.sources);
   const LayerRef sitesRef = LayerRef::parse(job.sites);

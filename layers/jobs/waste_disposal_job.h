@@ -37,14 +37,7 @@ struct WasteDisposalJobResult : JobReport {
   std::optional<analyses::AllocationTotals> toPlants, rest;
 };
 
-// Waste facilities as the disposal analysis takes them: places, kinds (the
-// field given or the first usual one), capacities (none or NULL: unlimited)
-// and registered intakes (none: not known).
-struct WasteFacilities {
-  PointData places;
-  std::vector<FacilityKind> kinds;
-  std::vector<double> capacity, registeredIntake;
-};
+// The facilities: kinds from the field given or the first usual one.
 WasteFacilities readWasteFacilities(const std::string& layer, const std::string& idField,
                                     const std::string& kindField, const std::string& capacityField,
                                     const WorkingFrame& frame, Diagnostics& diagnostics);

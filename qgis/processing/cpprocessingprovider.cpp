@@ -6,6 +6,7 @@
 #include "cpbuildingstockalgorithm.h"
 #include "cpbuildnetworkalgorithm.h"
 #include "cpcatchmentsalgorithm.h"
+#include "cpclimatebalancealgorithm.h"
 #include "cpcompostoutletsalgorithm.h"
 #include "cpconstructionsupplyalgorithm.h"
 #include "cpflowbalancealgorithm.h"
@@ -34,6 +35,7 @@ void CpProcessingProvider::loadAlgorithms() {
   addAlgorithm(new CpSiteSelectionAlgorithm());
   addAlgorithm(new CpCompostOutletsAlgorithm());
   addAlgorithm(new CpWasteDisposalAlgorithm());
+  addAlgorithm(new CpClimateBalanceAlgorithm());
   addAlgorithm(new CpFlowLinesAlgorithm());
   addAlgorithm(new CpFlowBalanceAlgorithm());
   addAlgorithm(new CpRoadLoadsAlgorithm());

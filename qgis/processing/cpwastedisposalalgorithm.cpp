@@ -44,14 +44,7 @@ void CpWasteDisposalAlgorithm::initAlgorithm(const QVariantMap&) {
       CpKey::Composted,
       QObject::tr("Composted: the composting allocation's sources (source_id, allocated_t)"),
       cp::qgis::sourceTypes(cp::qgis::Source::Vector), QVariant(), true));
-  addPlacesParameter(CpKey::Facilities, CpKey::FacilityId, QObject::tr("Waste facilities"));
-  addParameter(new QgsProcessingParameterField(
-      CpKey::KindField, QObject::tr("Facilities: kind (empty: detect)"), QVariant(),
-      CpKey::Facilities, cp::qgis::FieldDataType::String, false, true));
-  addParameter(new QgsProcessingParameterField(
-      CpKey::CapacityField,
-      QObject::tr("Facilities: capacity in tonnes per year (empty: detect; NULL: unlimited)"),
-      QVariant(), CpKey::Facilities, cp::qgis::FieldDataType::Numeric, false, true));
+  addFacilityParameters();
   addParameter(new QgsProcessingParameterBoolean(
       CpKey::Dumpsites, QObject::tr("Dumpsites take waste too (beside the landfills)"), false));
   addSnapParameter(1000);
@@ -71,6 +64,41 @@ void CpWasteDisposalAlgorithm::initAlgorithm(const QVariantMap&) {
         std::pair{CpKey::DisposedWithPlant, "Tonnes still disposed of with the plant"},
         std::pair{CpKey::PlantTonneKm, "Tonne-km with the plant"}})
     addOutput(new QgsProcessingOutputNumber(key, QObject::tr(title)));
+}
+
+void CpWasteDisposalAlgorithm::addFacilityParameters() {
+  addPlacesParameter(CpKey::Facilities, CpKey::FacilityId, QObject::tr("Waste facilities"));
+  addParameter(new QgsProcessingParameterField(
+      CpKey::KindField, QObject::tr("Facilities: kind (empty: detect)"), QVariant(),
+      CpKey::Facilities, cp::qgis::FieldDataType::String, false, true));
+  addParameter(new QgsProcessingParameterField(
+      CpKey::CapacityField,
+      QObject::tr("Facilities: capacity in tonnes per year (empty: detect; NULL: unlimited)"),
+      QVariant(), CpKey::Facilities, cp::qgis::FieldDataType::Numeric, false, true));
+}
+
+cp::layers::WasteFacilities CpWasteDisposalAlgorithm::readWasteFacilities(
+    const QVariantMap& p, QgsProcessingContext& context, const cp::layers::WorkingFrame& frame,
+    cp::layers::Diagnostics& diagnostics) {
+  cp::layers::WasteFacilities out;
+  out.places = readSites(p, CpKey::Facilities, CpKey::FacilityId, context, frame, diagnostics);
+  const auto source = requireSource(p, CpKey::Facilities, context);
+  const QString label = inputLabel(CpKey::Facilities);
+  QString kindField = parameterAsString(p, CpKey::KindField, context);
+  if (kindField.isEmpty())
+    kindField = cp::qgis::detectField(*source, names::kFacilityKind);
+  if (kindField.isEmpty())
+    cp::layers::failInput(label.toStdString(), "", "", cp::analyses::kNoKindFieldMessage);
+  out.kinds = cp::qgis::readFacilityKinds(*source, label, kindField, diagnostics);
+  const double unlimited = std::numeric_limits<double>::infinity();
+  out.capacity = readTonnes(p, context, CpKey::Facilities, CpKey::CapacityField, names::kCapacity,
+                            diagnostics, unlimited, unlimited);
+  const QString intakeField = cp::qgis::detectField(*source, names::kRegisteredIntake);
+  out.registeredIntake =
+      intakeField.isEmpty()
+          ? std::vector<double>(out.places.ids.size(), std::nan(""))
+          : cp::qgis::readQuantities(*source, label, intakeField, diagnostics, "t", std::nan(""));
+  return out;
 }
 
 std::map<std::string, double> CpWasteDisposalAlgorithm::readComposted(
@@ -129,28 +157,15 @@ QVariantMap CpWasteDisposalAlgorithm::processAlgorithm(const QVariantMap& p,
     cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
     const cp::layers::PointData sources =
         readPlaces(p, CpKey::Sources, CpKey::SourceId, context, frame, diagnostics);
-    const cp::layers::PointData facilities =
-        readSites(p, CpKey::Facilities, CpKey::FacilityId, context, frame, diagnostics);
-    const auto source = requireSource(p, CpKey::Facilities, context);
-    const QString label = inputLabel(CpKey::Facilities);
-    QString kindField = parameterAsString(p, CpKey::KindField, context);
-    if (kindField.isEmpty())
-      kindField = cp::qgis::detectField(*source, names::kFacilityKind);
-    if (kindField.isEmpty())
-      cp::layers::failInput(label.toStdString(), "", "", cp::analyses::kNoKindFieldMessage);
-    const double unlimited = std::numeric_limits<double>::infinity();
-    const QString intakeField = cp::qgis::detectField(*source, names::kRegisteredIntake);
-    const cp::analyses::WasteDisposalInput input{
-        prepared.network,
-        sources,
-        readResidual(p, context, sources, diagnostics),
-        facilities,
-        cp::qgis::readFacilityKinds(*source, label, kindField, diagnostics),
-        readTonnes(p, context, CpKey::Facilities, CpKey::CapacityField, names::kCapacity,
-                   diagnostics, unlimited, unlimited),
-        intakeField.isEmpty() ? std::vector<double>(facilities.ids.size(), std::nan(""))
-                              : cp::qgis::readQuantities(*source, label, intakeField, diagnostics,
-                                                         "t", std::nan(""))};
+    const cp::layers::WasteFacilities facilities =
+        readWasteFacilities(p, context, frame, diagnostics);
+    const cp::analyses::WasteDisposalInput input{prepared.network,
+                                                 sources,
+                                                 readResidual(p, context, sources, diagnostics),
+                                                 facilities.places,
+                                                 facilities.kinds,
+                                                 facilities.capacity,
+                                                 facilities.registeredIntake};
     cpReportDiagnostics(diagnostics, feedback);
     cp::analyses::WasteDisposalOptions options;
     options.allocation.snap = snapOptions(p, context);

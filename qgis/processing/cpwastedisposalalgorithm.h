@@ -24,6 +24,14 @@ class CpWasteDisposalAlgorithm : public CpNetworkAlgorithm {
   QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                QgsProcessingFeedback* feedback) override;
 
+ protected:
+  void addFacilityParameters();
+  // The waste facilities (FACILITIES, FACILITY_ID, KIND_FIELD, CAPACITY_FIELD).
+  cp::layers::WasteFacilities readWasteFacilities(const QVariantMap& parameters,
+                                                  QgsProcessingContext& context,
+                                                  const cp::layers::WorkingFrame& frame,
+                                                  cp::layers::Diagnostics& diagnostics);
+
  private:
   // Each source's waste to dispose of: its tonnes, less what COMPOSTED says
   // it sends to composting, none where LANDFILLED_FIELD says no.

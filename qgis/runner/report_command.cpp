@@ -135,7 +135,9 @@ ReportConfig readConfig(const QString& path) {
   // Optional roles: taken when the config names them, or when the source has
   // a layer of the usual name (see loadData).
   const std::pair<const char*, const char*> optional[] = {{"waste", "waste_facilities"},
-                                                          {"flow_nodes", "flow_nodes"}};
+                                                          {"flow_nodes", "flow_nodes"},
+                                                          {"emission_factors", "emission_factors"},
+                                                          {"strategies", "organic_strategies"}};
   for (const auto& [role, usual] : optional) {
     const QString given = ini.value(QStringLiteral("layers/%1").arg(role)).toString().trimmed();
     if (!given.isEmpty())
@@ -223,6 +225,9 @@ class ReportWarnings {
   QStringList order_;
   std::map<QString, QStringList> steps_;
 };
+
+// A table without geometry: nothing to draw.
+void unstyled(QgsVectorLayer&) {}
 
 struct Step {
   const char* title;
@@ -355,6 +360,21 @@ class Report {
            {{CpKey::Output, "disposal_today", cp::qgis::styleAllocation},
             {CpKey::WithPlant, "disposal_with_plant", cp::qgis::styleAllocation},
             {CpKey::FacilityIntake, "waste_facilities_organic", cp::qgis::styleSiteIntake}}});
+      if (data_.contains(QStringLiteral("emission_factors")) &&
+          data_.contains(QStringLiteral("strategies"))) {
+        // The strategies for organic waste side by side, by their greenhouse gases.
+        QVariantMap climate = with(organicToCompost);
+        climate.insert({{CpKey::Facilities, id("waste")},
+                        {CpKey::FacilityId, "facility_id"},
+                        {CpKey::Factors, id("emission_factors")},
+                        {CpKey::Strategies, id("strategies")}});
+        steps.insert(steps.begin() + 5, {"climate balance of the organic-waste strategies",
+                                         "circularplanner:climatebalance",
+                                         climate,
+                                         {{CpKey::Output, "climate_comparison", unstyled},
+                                          {CpKey::Breakdown, "climate_breakdown", unstyled},
+                                          {CpKey::StrategyTonnes, "strategy_tonnes", unstyled}}});
+      }
     }
     return steps;
   }

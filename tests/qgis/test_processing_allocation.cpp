@@ -112,6 +112,54 @@ TEST(ProcessingWasteDisposal, WhatIsNotCompostedGoesToTheLandfillOrThePlant) {
   QgsProject::instance()->removeMapLayer(status.id());
 }
 
+// The strategies side by side in QGIS, with the sample's factor and scenario
+// tables: the baseline's landfill methane is the report's 35,000 t CH4
+// (EN:1583) within 1 %, each scenario's components add up to its total, and
+// a factor table without the methane's GWP is refused by name.
+TEST(ProcessingClimateBalance, TheStrategiesSideBySideFromTheReportsBaseline) {
+  QVariantMap p = organicToCompost();
+  p.insert({{QStringLiteral("FACILITIES"), sample("waste_facilities")},
+            {QStringLiteral("FACILITY_ID"), QStringLiteral("facility_id")},
+            {QStringLiteral("FACTORS"), sample("emission_factors")},
+            {QStringLiteral("STRATEGIES"), sample("organic_strategies")}});
+  const QString id = QStringLiteral("circularplanner:climatebalance");
+  const AlgorithmRun run = runAlgorithm(id, p, {"BREAKDOWN", "STRATEGY_TONNES"});
+  ASSERT_TRUE(run.ok) << run.errors.toStdString();
+  EXPECT_NEAR(run.results.value("BASELINE_METHANE").toDouble(), 35000, 350);
+  std::map<QString, double> all, parts;
+  QgsFeature f;
+  for (QgsFeatureIterator it = run.output->getFeatures(); it.nextFeature(f);) {
+    const QString scenario = f.attribute("scenario").toString();
+    const double t = f.attribute("co2e_t_central").toDouble();
+    (f.attribute("component").toString() == QLatin1String("all") ? all : parts)[scenario] += t;
+    EXPECT_LE(f.attribute("co2e_t_low").toDouble(), t);
+    EXPECT_LE(t, f.attribute("co2e_t_high").toDouble());
+  }
+  ASSERT_EQ(all.size(), 4u);  // the four shipped scenarios
+  for (const auto& [scenario, total] : all)
+    EXPECT_NEAR(parts.at(scenario), total, 1e-6 * total) << scenario.toStdString();
+  EXPECT_NEAR(all.at("baseline"), run.results.value("BASELINE_CO2E").toDouble(), 1e-6);
+  EXPECT_LT(all.at("composting"), all.at("baseline"));
+  EXPECT_GT(run.more.at("BREAKDOWN")->featureCount(), 10);
+  EXPECT_EQ(run.more.at("STRATEGY_TONNES")->featureCount(), 4);
+
+  auto factors = std::make_unique<QgsVectorLayer>(
+      QStringLiteral("None?field=key:string&field=unit:string&field=low:double&field=central:"
+                     "double&field=high:double"),
+      QStringLiteral("my_factors"), QStringLiteral("memory"));
+  QgsFeature row(factors->fields());
+  row.setAttributes(QgsAttributes() << QStringLiteral("landfill_ch4") << QStringLiteral("t CH4/t")
+                                    << 0.05 << 0.05 << 0.05);
+  factors->dataProvider()->addFeature(row);
+  const test::ProjectLayer mine(factors.release());
+  p[QStringLiteral("FACTORS")] = mine.id();
+  const AlgorithmRun refused = runAlgorithm(id, p);
+  EXPECT_FALSE(refused.ok);
+  EXPECT_TRUE(refused.errors.contains(QStringLiteral("my_factors")) &&
+              refused.errors.contains(QStringLiteral("no factor 'gwp_ch4'")))
+      << refused.errors.toStdString();
+}
+
 TEST(ProcessingAllocation, NegativeOrMissingTonnesAreNamed) {
   auto layer = std::make_unique<QgsVectorLayer>(
       QStringLiteral("Point?crs=EPSG:4326&field=source_id:string&field=tonnes_per_year:double"),

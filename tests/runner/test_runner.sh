@@ -215,7 +215,7 @@ expect 2 "maps/frame must be west, south, east, north" -- report "$out/bad_frame
 check '[ ! -e "$out/bad/results.gpkg" ] && [ -z "$(ls -d "$out"/bad.partial-* 2>/dev/null)" ]' \
   "a failed report left files behind"
 expect 3 "Report written to" -- report "$out/report.ini"
-check '[ "$(ogrinfo -q "$out/report/results.gpkg" 2>/dev/null | grep -c "^[0-9]*:")" = 16 ]' \
+check '[ "$(ogrinfo -q "$out/report/results.gpkg" 2>/dev/null | grep -c "^[0-9]*:")" = 19 ]' \
   "the report's GeoPackage lacks result tables"
 # Results derived from OSM roads and geokz boundaries carry both credits (ODbL, CC BY).
 check 'ogrinfo -ro -so "$out/report/results.gpkg" warnings | grep -q "ATTRIBUTION=.*OpenStreetMap contributors.*geokz (CC BY 4.0)"' \
@@ -238,6 +238,9 @@ check 'grep -q "^\"organic waste not composted: disposal, or the planned plant\"
   "the summary lacks the waste not composted, or its tonnes are not the sources' less the composted"
 check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/report/results.gpkg" waste_facilities_organic -where "facility_id = '"'WF-LANDFILL'"'" -select organic_today_t | tail -1)" = 460000 ]' \
   "the Karasai landfill does not receive the waste not composted"
+# The strategies' climate balance in the report, the baseline's methane as the report's 35,000 t.
+check 'grep -Eq "^\"climate balance of the organic-waste strategies\",BASELINE_METHANE,.*,(34[6-9]|35[0-3])[0-9]{2}\." "$out/report/summary.csv"' \
+  "the summary lacks the baseline's landfill methane, or it is not the report's 35,000 t within 1 %"
 check 'grep -q "^\"construction supply\",SUPPLIED_TONNES,\"Supplied (t per year)\",1393460" "$out/report/summary.csv"' \
   "the summary lacks the construction supply"
 check 'unzip -l "$out/report/circular_planner.qgz" | grep -q "\.qgs"' "no QGIS project"
@@ -347,7 +350,7 @@ rm -rf "$here"
 # The same report with the team's data in PostGIS.
 . "$(dirname "$0")/../support/pg_cluster.sh"
 for layer in roads districts industrial_zones zone_products organic_sources composting_sites \
-  agricultural_land material_flows waste_facilities flow_nodes; do
+  agricultural_land material_flows waste_facilities flow_nodes emission_factors organic_strategies; do
   ogr2ogr -f PostgreSQL "PG:$PG_CONN" "$gpkg" "$layer" -lco GEOMETRY_NAME=geom 2> "$out/ogr2ogr.log" \
     || { echo "FAIL: could not load $layer into PostGIS: $(tail -2 "$out/ogr2ogr.log")"; failures=$((failures + 1)); }
 done
@@ -370,7 +373,7 @@ check '[ "$(od_csv pg_built | wc -l)" = 65 ] && [ "$(od_csv pg_built)" = "$(od_c
 expect 1 "no prepared network is stored" -- od "${centres[@]}" --network-cache "PG:$PG_CONN|network=none" --output "$out/pg_none.gpkg"
 
 # Roles read from views, and the results written back into the database in one
-# transaction: all fifteen result tables and the warnings, with every row.
+# transaction: all eighteen result tables and the warnings, with every row.
 psql "$PG_CONN" -q -c "CREATE VIEW organic_in_city AS SELECT * FROM organic_sources;
   CREATE VIEW compost_sites_v AS SELECT * FROM composting_sites" \
   || { echo "FAIL: could not create the views"; failures=$((failures + 1)); }
@@ -380,8 +383,8 @@ pg_report() {  # pg_report NAME SCHEMA
 }
 pg_tables() { psql "$PG_CONN" -Atc "SELECT count(*) FROM information_schema.tables WHERE table_schema = '$1'"; }
 pg_report to_db planning
-expect 3 "16 result tables ([0-9]* rows) written to" -- report "$out/to_db.ini"
-check '[ "$(pg_tables planning)" = 16 ]' "the database has not the fifteen result tables and the warnings"
+expect 3 "19 result tables ([0-9]* rows) written to" -- report "$out/to_db.ini"
+check '[ "$(pg_tables planning)" = 19 ]' "the database has not the eighteen result tables and the warnings"
 check '[ "$(psql "$PG_CONN" -Atc "SELECT count(*) FROM planning.warnings")" = "$(ogrinfo -ro -so "$out/to_db/results.gpkg" warnings | sed -n "s/Feature Count: //p")" ]' \
   "the warnings in the database are not those of results.gpkg"
 check '[ "$(psql "$PG_CONN" -Atc "SELECT DISTINCT srid FROM geometry_columns WHERE f_table_schema = '"'planning'"'")" = 4326 ]' \

@@ -1,0 +1,160 @@
+#include "cpclimatebalancealgorithm.h"
+
+#include <qgsprocessingoutputs.h>
+#include <qgsprocessingparameters.h>
+
+#include "qgis/cplayerreaders.h"
+#include "qgis/cpqgisapi.h"
+#include "qgis/processing/cpkeys.h"
+
+namespace names = cp::layers::field_names;
+
+QString CpClimateBalanceAlgorithm::shortHelpString() const {
+  return QObject::tr(
+      "The greenhouse-gas balance of the strategies for organic waste, side by side. Each "
+      "scenario of the Strategies table (scenario_id; compost and waste_to_energy, yes or no; "
+      "truck, a transport factor's key) is routed on the roads: the composting sites take what "
+      "their capacities allow (least tonne-km), the planned waste-to-energy plant what is not "
+      "composted, the rest goes to the landfill; sources whose 'landfilled' flag says no send "
+      "nothing there. Each is weighed with the Emission factors table (key, unit, low, central, "
+      "high, source): landfill methane by kind of waste (landfill_ch4.KIND, else landfill_ch4), "
+      "composting's methane and nitrous oxide, the plant's nitrous oxide (the carbon of organic "
+      "waste is biogenic; the plant's power is not credited), the hauls; methane and nitrous "
+      "oxide count as CO2e by the table's gwp_ch4 and gwp_n2o. Outputs: t CO2e per scenario and "
+      "component (low, central, high) with the change from the baseline, every activity with "
+      "its factor, and each scenario's tonnes and tonne-km.");
+}
+
+void CpClimateBalanceAlgorithm::initAlgorithm(const QVariantMap&) {
+  addRoadParameters();
+  addPlacesParameter(CpKey::Sources, CpKey::SourceId, QObject::tr("Organic waste sources"));
+  addParameter(new QgsProcessingParameterField(
+      CpKey::TonnesField, QObject::tr("Sources: tonnes per year (empty: detect)"), QVariant(),
+      CpKey::Sources, cp::qgis::FieldDataType::Numeric, false, true));
+  addParameter(new QgsProcessingParameterField(
+      CpKey::WasteKindField,
+      QObject::tr(
+          "Sources: kind of waste (empty: 'kind' when present; none: landfill_ch4 for all)"),
+      QVariant(), CpKey::Sources, cp::qgis::FieldDataType::String, false, true));
+  addPlacesParameter(CpKey::Sites, CpKey::SiteId, QObject::tr("Composting sites"));
+  addParameter(new QgsProcessingParameterField(
+      CpKey::SiteCapacityField, QObject::tr("Sites: capacity in tonnes per year (empty: detect)"),
+      QVariant(), CpKey::Sites, cp::qgis::FieldDataType::Numeric, false, true));
+  addFacilityParameters();
+  const auto table = [this](const QString& key, const QString& title) {
+    addParameter(new QgsProcessingParameterFeatureSource(
+        key, title, cp::qgis::sourceTypes(cp::qgis::Source::Vector)));
+  };
+  table(CpKey::Factors, QObject::tr("Emission factors (key, unit, low, central, high, source)"));
+  table(CpKey::Strategies,
+        QObject::tr("Strategies (scenario_id, compost, waste_to_energy, truck)"));
+  addParameter(new QgsProcessingParameterString(
+      CpKey::Baseline, QObject::tr("The scenario the others are compared with"),
+      QStringLiteral("baseline")));
+  addSnapParameter(1000);
+  addParameter(new QgsProcessingParameterFeatureSink(
+      CpKey::Output, QObject::tr("Climate comparison"), cp::qgis::Source::Vector));
+  addParameter(
+      new QgsProcessingParameterFeatureSink(CpKey::Breakdown, QObject::tr("Climate breakdown"),
+                                            cp::qgis::Source::Vector, QVariant(), true, true));
+  addParameter(new QgsProcessingParameterFeatureSink(
+      CpKey::StrategyTonnes, QObject::tr("Tonnes per strategy"), cp::qgis::Source::Vector,
+      QVariant(), true, true));
+  addOutput(new QgsProcessingOutputNumber(CpKey::BaselineCo2e,
+                                          QObject::tr("Baseline (t CO2e per year)")));
+  addOutput(new QgsProcessingOutputNumber(
+      CpKey::BaselineMethane, QObject::tr("Baseline landfill methane (t CH4 per year)")));
+}
+
+std::vector<cp::analyses::OrganicStrategy> CpClimateBalanceAlgorithm::readStrategies(
+    const QVariantMap& p, QgsProcessingContext& context, cp::layers::Diagnostics& diagnostics) {
+  const auto source = requireSource(p, CpKey::Strategies, context);
+  const QString label = inputLabel(CpKey::Strategies);
+  return cp::analyses::strategiesFrom(
+      label.toStdString(), cp::qgis::readTexts(*source, label, QStringLiteral("scenario_id")),
+      cp::qgis::readFlags(*source, label, QStringLiteral("compost"), diagnostics),
+      cp::qgis::readFlags(*source, label, QStringLiteral("waste_to_energy"), diagnostics),
+      cp::qgis::readTexts(*source, label, QStringLiteral("truck")));
+}
+
+cp::analyses::OrganicWasteInput CpClimateBalanceAlgorithm::readInput(
+    const QVariantMap& p, QgsProcessingContext& context, const PreparedRoads& prepared,
+    const cp::layers::PointData& sources, const cp::layers::PointData& sites,
+    const cp::layers::WasteFacilities& facilities, cp::layers::Diagnostics& diagnostics) {
+  const auto source = requireSource(p, CpKey::Sources, context);
+  const QString label = inputLabel(CpKey::Sources);
+  QString kindField = parameterAsString(p, CpKey::WasteKindField, context);
+  if (kindField.isEmpty())
+    kindField = cp::qgis::detectField(*source, {"kind"});
+  const QString landfilledField = cp::qgis::detectField(*source, names::kLandfilled);
+  return {
+      prepared.network,
+      sources,
+      readTonnes(p, context, CpKey::Sources, CpKey::TonnesField, names::kTonnes, diagnostics),
+      kindField.isEmpty() ? std::vector<std::string>(sources.ids.size())
+                          : cp::qgis::readTexts(*source, label, kindField),
+      landfilledField.isEmpty() ? std::vector<bool>()
+                                : cp::qgis::readFlags(*source, label, landfilledField, diagnostics),
+      sites,
+      readTonnes(p, context, CpKey::Sites, CpKey::SiteCapacityField, names::kCapacity, diagnostics),
+      facilities.places,
+      facilities.kinds,
+      facilities.capacity,
+      facilities.registeredIntake};
+}
+
+QVariantMap CpClimateBalanceAlgorithm::processAlgorithm(const QVariantMap& p,
+                                                        QgsProcessingContext& context,
+                                                        QgsProcessingFeedback* feedback) {
+  return guarded(feedback, [&](const cp::geo::Feedback* progress) {
+    const PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
+    const cp::layers::WorkingFrame& frame = *prepared.roads.frame;
+    cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
+    const auto factorTable = requireSource(p, CpKey::Factors, context);
+    const cp::layers::EmissionFactors factors =
+        cp::qgis::readEmissionFactors(*factorTable, inputLabel(CpKey::Factors), diagnostics);
+    const auto strategies = readStrategies(p, context, diagnostics);
+    const std::string baseline = parameterAsString(p, CpKey::Baseline, context).toStdString();
+    cp::analyses::requireBaseline(inputLabel(CpKey::Strategies).toStdString(), strategies,
+                                  baseline);
+    const cp::layers::PointData sources =
+        readPlaces(p, CpKey::Sources, CpKey::SourceId, context, frame, diagnostics);
+    const cp::layers::PointData sites =
+        readSites(p, CpKey::Sites, CpKey::SiteId, context, frame, diagnostics);
+    const cp::layers::WasteFacilities facilities =
+        readWasteFacilities(p, context, frame, diagnostics);
+    cpReportDiagnostics(diagnostics, feedback);
+    cp::analyses::AllocationOptions options;
+    options.snap = snapOptions(p, context);
+    const cp::analyses::OrganicStrategiesResult r = cp::analyses::runOrganicStrategies(
+        readInput(p, context, prepared, sources, sites, facilities, diagnostics), strategies,
+        factors, options, progress);
+    cpReportDiagnostics(r.diagnostics, feedback);
+    std::vector<cp::analyses::Activity> activities;
+    for (const cp::analyses::StrategyOutcome& o : r.outcomes)
+      activities.insert(activities.end(), o.activities.begin(), o.activities.end());
+    const cp::analyses::ClimateBalance balance = cp::analyses::balanceOf(activities, factors);
+    QVariantMap results{
+        {CpKey::Output,
+         writeTable(p, context, frame, cp::analyses::climateComparisonTable(balance, baseline),
+                    CpKey::Output, Output::Required)},
+        {CpKey::BaselineCo2e, balance.co2e(baseline).central},
+        {CpKey::BaselineMethane,
+         balance.gas(baseline, cp::layers::Gas::CH4, "landfill methane").central}};
+    insertIfWritten(results, CpKey::Breakdown,
+                    writeTable(p, context, frame, cp::analyses::climateBreakdownTable(balance),
+                               CpKey::Breakdown, Output::Optional));
+    insertIfWritten(results, CpKey::StrategyTonnes,
+                    writeTable(p, context, frame, cp::analyses::strategyTonnesTable(r),
+                               CpKey::StrategyTonnes, Output::Optional));
+    for (const std::string& s : balance.scenarios) {
+      const cp::layers::Range t = balance.co2e(s);
+      feedback->pushInfo(QObject::tr("%1: %2 t CO2e a year (%3 - %4)")
+                             .arg(QString::fromStdString(s))
+                             .arg(t.central, 0, 'f', 0)
+                             .arg(t.low, 0, 'f', 0)
+                             .arg(t.high, 0, 'f', 0));
+    }
+    return results;
+  });
+}
