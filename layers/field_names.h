@@ -36,7 +36,8 @@ inline const Names kCompostDemandPerHa{"compost_demand_t_per_ha_year", "compost_
 inline const Names kFacilityId{"facility_id", "name", "id"};
 inline const Names kFacilityKind{"kind", "facility_kind", "type"};
 inline const Names kRegisteredIntake{"intake_t_per_year", "intake"};  // all waste received
-inline const Names kLandfilled{"landfilled"};  // the source's waste goes to disposal today
+inline const Names kWasteKind{"kind", "waste_kind"};  // municipal, park, sewage_sludge ...
+inline const Names kLandfilled{"landfilled"};         // the source's waste goes to disposal today
 inline const Names kComposted{"allocated_t", "composted_t"};  // of the composting allocation
 
 // Flags and tables of their own.

@@ -8,53 +8,13 @@
 #include <map>
 #include <tuple>
 
+#include "svg_text.h"
+
 namespace cp::layers {
 namespace {
 
 constexpr double kLoopGap = 8;      // px between loops, and between the drawing and the first
 constexpr double kCharWidth = 6.2;  // px, of an 11 px sans-serif label, to space the legend
-
-std::string escaped(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-std::string number(double v) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f", v);
-  return text;
-}
-
-std::string withThousands(double v) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.0f", v);
-  std::string digits = text, out;
-  const std::size_t sign = digits[0] == '-' ? 1 : 0;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > sign && (digits.size() - i) % 3 == 0)
-      out += ',';
-    out += digits[i];
-  }
-  return out;
-}
 
 // The longest chain of links into each node; links that close a cycle (found
 // by depth-first search), and a node's links to itself, become loops.
@@ -145,13 +105,13 @@ std::string bandPath(const SankeyLink& l, const SankeyNode& a, const SankeyNode&
   const double ya = l.y0 + l.width / 2, yb = l.y1 + l.width / 2;
   if (!l.loop) {
     const double mid = (x0 + x1) / 2;
-    return "M" + number(x0) + "," + number(ya) + " C" + number(mid) + "," + number(ya) + " " +
-           number(mid) + "," + number(yb) + " " + number(x1) + "," + number(yb);
+    return "M" + svgNumber(x0) + "," + svgNumber(ya) + " C" + svgNumber(mid) + "," + svgNumber(ya) + " " +
+           svgNumber(mid) + "," + svgNumber(yb) + " " + svgNumber(x1) + "," + svgNumber(yb);
   }
   // Out to the right, down to its lane, back left beyond the target, up, in.
   const double reach = loopReach(l);
-  return "M" + number(x0) + "," + number(ya) + " H" + number(x0 + reach) + " V" + number(l.loopY) +
-         " H" + number(x1 - reach) + " V" + number(yb) + " H" + number(x1);
+  return "M" + svgNumber(x0) + "," + svgNumber(ya) + " H" + svgNumber(x0 + reach) + " V" + svgNumber(l.loopY) +
+         " H" + svgNumber(x1 - reach) + " V" + svgNumber(yb) + " H" + svgNumber(x1);
 }
 
 std::string nodeLabel(const SankeyNode& v, const std::string& unit) {
@@ -185,10 +145,10 @@ std::string legend(const SankeyLayout& layout, double y) {
     if (drawn.count(c) == 0)
       continue;
     const std::string name = nodeName({}, materialClassName(c));  // "Fossil fuels"
-    svg += "<rect x=\"" + number(x) + "\" y=\"" + number(y) +
+    svg += "<rect x=\"" + svgNumber(x) + "\" y=\"" + svgNumber(y) +
            "\" width=\"14\" height=\"10\" fill=\"" + materialClassColour(c) +
-           "\" fill-opacity=\"0.7\"/><text x=\"" + number(x + 18) + "\" y=\"" + number(y + 9) +
-           "\">" + escaped(name) + "</text>\n";
+           "\" fill-opacity=\"0.7\"/><text x=\"" + svgNumber(x + 18) + "\" y=\"" + svgNumber(y + 9) +
+           "\">" + svgEscaped(name) + "</text>\n";
     x += 30 + kCharWidth * static_cast<double>(name.size());
   }
   return svg;
@@ -282,40 +242,40 @@ std::string sankeySvg(const SankeyLayout& layout, const SankeyOptions& o) {
   std::string svg =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
       "width=\"" +
-      number(o.width + 2 * side) + "\" height=\"" + number(totalHeight) +
+      svgNumber(o.width + 2 * side) + "\" height=\"" + svgNumber(totalHeight) +
       "\" font-family=\"sans-serif\" font-size=\"11\">\n";
   if (!o.title.empty())
-    svg += "<text x=\"" + number(side) + "\" y=\"28\" font-size=\"16\" font-weight=\"bold\">" +
-           escaped(o.title) + "</text>\n";
-  svg += "<g transform=\"translate(" + number(side) + "," + number(top) + ")\">\n";
+    svg += "<text x=\"" + svgNumber(side) + "\" y=\"28\" font-size=\"16\" font-weight=\"bold\">" +
+           svgEscaped(o.title) + "</text>\n";
+  svg += "<g transform=\"translate(" + svgNumber(side) + "," + svgNumber(top) + ")\">\n";
   for (const SankeyLink& l : layout.links) {
     const SankeyNode& a = layout.nodes[l.from];
     const SankeyNode& b = layout.nodes[l.to];
     svg += "<path d=\"" + bandPath(l, a, b, o.nodeWidth) + "\" fill=\"none\" stroke=\"" +
            materialClassColour(l.materialClass) + "\" stroke-opacity=\"0.45\" stroke-width=\"" +
-           number(std::max(0.5, l.width)) + "\"><title>" +
-           escaped(a.name + " → " + b.name + ": " + quantityLabel(l.tonnes, o.unit) + " " +
+           svgNumber(std::max(0.5, l.width)) + "\"><title>" +
+           svgEscaped(a.name + " → " + b.name + ": " + quantityLabel(l.tonnes, o.unit) + " " +
                    materialClassName(l.materialClass)) +
            "</title></path>\n";
   }
   const int last = lastColumn(layout);
   for (const SankeyNode& v : layout.nodes) {
-    svg += "<rect x=\"" + number(v.x) + "\" y=\"" + number(v.y) + "\" width=\"" +
-           number(o.nodeWidth) + "\" height=\"" + number(v.height) + "\" fill=\"#444\"/>\n";
+    svg += "<rect x=\"" + svgNumber(v.x) + "\" y=\"" + svgNumber(v.y) + "\" width=\"" +
+           svgNumber(o.nodeWidth) + "\" height=\"" + svgNumber(v.height) + "\" fill=\"#444\"/>\n";
     const bool right = v.column < last || last == 0;
     const double tx = right ? v.x + o.nodeWidth + 4 : v.x - 4;
     // Over the bands: a white halo first (a second copy, which every SVG
     // renderer draws, unlike paint-order), then the label.
-    const std::string at = "<text x=\"" + number(tx) + "\" y=\"" + number(v.y + v.height / 2 + 4) +
+    const std::string at = "<text x=\"" + svgNumber(tx) + "\" y=\"" + svgNumber(v.y + v.height / 2 + 4) +
                            "\"" + (right ? "" : " text-anchor=\"end\"");
-    const std::string label = escaped(nodeLabel(v, o.unit));
+    const std::string label = svgEscaped(nodeLabel(v, o.unit));
     svg += at + " fill=\"white\" stroke=\"white\" stroke-width=\"3\" stroke-linejoin=\"round\">" +
            label + "</text>\n" + at + ">" + label + "</text>\n";
   }
   svg += legend(layout, legendY);
   for (std::size_t i = 0; i < o.notes.size(); ++i)
-    svg += "<text x=\"0\" y=\"" + number(notesY + 16 * static_cast<double>(i)) +
-           "\" fill=\"#555\">" + escaped(o.notes[i]) + "</text>\n";
+    svg += "<text x=\"0\" y=\"" + svgNumber(notesY + 16 * static_cast<double>(i)) +
+           "\" fill=\"#555\">" + svgEscaped(o.notes[i]) + "</text>\n";
   svg += "</g>\n</svg>\n";
   return svg;
 }

@@ -82,6 +82,22 @@ int fieldIndex(const QgsFeatureSource& source, const QString& label, const std::
   return index;
 }
 
+// Each feature with its value of one field, read without geometry, in the
+// order readPoints reads them; the field must exist.
+template <typename Use>
+void forEachValue(const QgsFeatureSource& source, const QString& label, const QString& field,
+                  Use use) {
+  const int index = fieldIndex(source, label, field.toStdString());
+  if (index < 0)
+    layers::failInput(label.toStdString(), "", "", "no field given or found");
+  QgsFeatureRequest request;
+  request.setFlags(cp::qgis::RequestFlag::NoGeometry);
+  request.setSubsetOfAttributes(QgsAttributeList{index});
+  QgsFeatureIterator it = source.getFeatures(request);
+  for (QgsFeature f; it.nextFeature(f);)
+    use(f, index);
+}
+
 // "1200 t", "3,5 kt", "800 кг": a number followed by a unit.
 
 }  // namespace
@@ -222,16 +238,11 @@ layers::AreaShapes readAreas(const QgsFeatureSource& source, const QString& labe
 std::vector<double> readQuantities(const QgsFeatureSource& source, const QString& label,
                                    const QString& field, layers::Diagnostics& diagnostics,
                                    const std::string& unit, std::optional<double> whenNull) {
-  const int index = fieldIndex(source, label, field.toStdString());
-  if (index < 0)
+  if (field.isEmpty())
     layers::failInput(label.toStdString(), "", "", "no tonnes field given or found");
-  QgsFeatureRequest request;
-  request.setFlags(cp::qgis::RequestFlag::NoGeometry);
-  request.setSubsetOfAttributes(QgsAttributeList{index});
   layers::QuantityRows rows(label.toStdString(), field.toStdString(), diagnostics, unit, whenNull);
-  QgsFeatureIterator it = source.getFeatures(request);
-  for (QgsFeature f; it.nextFeature(f);)
-    addQuantity(rows, f, index);
+  forEachValue(source, label, field,
+               [&rows](const QgsFeature& f, int index) { addQuantity(rows, f, index); });
   return rows.finish();
 }
 
@@ -246,19 +257,14 @@ void addQuantity(layers::QuantityRows& rows, const QgsFeature& feature, int inde
 std::vector<bool> readFlags(const QgsFeatureSource& source, const QString& label,
                             const QString& field, layers::Diagnostics& diagnostics,
                             std::vector<long long>* ids) {
-  const int index = fieldIndex(source, label, field.toStdString());
-  QgsFeatureRequest request;
-  request.setFlags(cp::qgis::RequestFlag::NoGeometry);
-  request.setSubsetOfAttributes(QgsAttributeList{index});
   layers::FlagRows rows(label.toStdString(), field.toStdString(), diagnostics);
-  QgsFeatureIterator it = source.getFeatures(request);
-  for (QgsFeature f; it.nextFeature(f);) {
+  forEachValue(source, label, field, [&](const QgsFeature& f, int index) {
     const QVariant v = f.attribute(index);
     rows.add(std::to_string(f.id()), v.isNull(), v.type() == QVariant::String,
              v.toString().toStdString(), v.toDouble());
     if (ids)
       ids->push_back(f.id());
-  }
+  });
   return rows.finish();
 }
 
@@ -289,31 +295,18 @@ void readNodeNames(const QgsFeatureSource& source, const QString& label, layers:
 std::vector<layers::FacilityKind> readFacilityKinds(const QgsFeatureSource& source,
                                                     const QString& label, const QString& field,
                                                     layers::Diagnostics& diagnostics) {
-  const int index = fieldIndex(source, label, field.toStdString());
-  QgsFeatureRequest request;
-  request.setFlags(cp::qgis::RequestFlag::NoGeometry);
-  request.setSubsetOfAttributes(QgsAttributeList{index});
   layers::KindRows rows(label.toStdString(), field.toStdString(), diagnostics);
-  QgsFeatureIterator it = source.getFeatures(request);
-  for (QgsFeature f; it.nextFeature(f);) {
-    const QVariant v = f.attribute(index);
-    rows.add(std::to_string(f.id()), v.isNull() ? "" : v.toString().toStdString());
-  }
+  forEachValue(source, label, field, [&rows](const QgsFeature& f, int index) {
+    rows.add(std::to_string(f.id()), text(f, index));
+  });
   return rows.finish();
 }
 
 std::vector<std::string> readTexts(const QgsFeatureSource& source, const QString& label,
                                    const QString& field) {
-  const int index = fieldIndex(source, label, field.toStdString());
-  QgsFeatureRequest request;
-  request.setFlags(cp::qgis::RequestFlag::NoGeometry);
-  request.setSubsetOfAttributes(QgsAttributeList{index});
   std::vector<std::string> out;
-  QgsFeatureIterator it = source.getFeatures(request);
-  for (QgsFeature f; it.nextFeature(f);) {
-    const QVariant v = f.attribute(index);
-    out.push_back(v.isNull() ? "" : v.toString().toStdString());
-  }
+  forEachValue(source, label, field,
+               [&out](const QgsFeature& f, int index) { out.push_back(text(f, index)); });
   return out;
 }
 
@@ -330,10 +323,6 @@ layers::EmissionFactors readEmissionFactors(const QgsFeatureSource& source, cons
             unit = index("unit", true), low = index("low", true), central = index("central", true),
             high = index("high", true), year = index("year", false),
             origin = index("source", false);
-  const auto text = [](const QgsFeature& f, int i) {
-    return i < 0 || f.attribute(i).isNull() ? std::string()
-                                            : f.attribute(i).toString().toStdString();
-  };
   const auto number = [](const QgsFeature& f, int i) -> std::optional<double> {
     bool ok = false;
     const double v = f.attribute(i).toDouble(&ok);

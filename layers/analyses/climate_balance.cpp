@@ -127,4 +127,25 @@ layers::ResultTable climateComparisonTable(const ClimateBalance& balance,
   return table;
 }
 
+layers::BarChart climateChart(const ClimateBalance& balance, const std::string& title) {
+  layers::BarChart chart;
+  chart.title = title;
+  chart.unit = "t CO2e a year";
+  chart.categories = balance.scenarios;
+  for (const std::string& component : balance.components) {
+    layers::BarSeries series{component, {}};
+    for (const std::string& scenario : balance.scenarios)
+      series.values.push_back(balance.co2e(scenario, component).central);
+    chart.series.push_back(std::move(series));
+  }
+  for (const std::string& scenario : balance.scenarios) {
+    const layers::Range total = balance.co2e(scenario);
+    chart.low.push_back(total.low);
+    chart.high.push_back(total.high);
+  }
+  chart.notes.push_back(
+      "Central estimates stacked; every figure with its activity and factor in climate_breakdown.");
+  return chart;
+}
+
 }  // namespace cp::analyses

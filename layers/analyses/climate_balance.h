@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "layers/bar_chart.h"
 #include "layers/emission_factors.h"
 #include "layers/result_table.h"
 
@@ -55,5 +56,9 @@ layers::ResultTable climateBreakdownTable(const ClimateBalance& balance);
 // all, with t CO2e (low, central, high) and the change from `baseline`.
 layers::ResultTable climateComparisonTable(const ClimateBalance& balance,
                                            const std::string& baseline);
+
+// The scenarios' t CO2e a year stacked by component, the total's low-high
+// range as a whisker.
+layers::BarChart climateChart(const ClimateBalance& balance, const std::string& title);
 
 }  // namespace cp::analyses

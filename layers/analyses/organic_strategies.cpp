@@ -169,6 +169,13 @@ void requireBaseline(const std::string& table, const std::vector<OrganicStrategy
                     "no scenario '" + baseline + "' to compare the others with");
 }
 
+std::vector<Activity> allActivities(const OrganicStrategiesResult& result) {
+  std::vector<Activity> all;
+  for (const StrategyOutcome& o : result.outcomes)
+    all.insert(all.end(), o.activities.begin(), o.activities.end());
+  return all;
+}
+
 layers::ResultTable strategyTonnesTable(const OrganicStrategiesResult& result) {
   using layers::FieldType;
   layers::ResultTable table{"strategy_tonnes",

@@ -63,6 +63,9 @@ struct OrganicStrategiesResult {
   layers::Diagnostics diagnostics;
 };
 
+// The activities of every strategy, for one climate balance.
+std::vector<Activity> allActivities(const OrganicStrategiesResult& result);
+
 // "strategy_tonnes": per strategy the tonnes composted, landfilled and burned,
 // and the tonne-km of its hauls.
 layers::ResultTable strategyTonnesTable(const OrganicStrategiesResult& result);

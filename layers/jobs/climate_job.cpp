@@ -3,6 +3,7 @@
 #include "layers/flag_reader.h"
 #include "layers/point_reader.h"
 #include "layers/quantity_reader.h"
+#include "layers/text_file.h"
 #include "result_file.h"
 
 namespace cp::layers {
@@ -21,7 +22,8 @@ std::vector<analyses::OrganicStrategy> readStrategies(const std::string& table,
 
 std::vector<std::string> readKinds(const ClimateJob& job, std::size_t sources) {
   const OpenLayer layer(LayerRef::parse(job.sources));
-  const std::string field = job.kindField.empty() ? layer.detectField({"kind"}) : job.kindField;
+  const std::string field =
+      job.kindField.empty() ? layer.detectField(field_names::kWasteKind) : job.kindField;
   return field.empty() ? std::vector<std::string>(sources) : layer.texts(field);
 }
 
@@ -62,10 +64,7 @@ ClimateJobResult runClimateJob(const ClimateJob& job, const geo::Feedback* feedb
   const analyses::OrganicStrategiesResult r =
       analyses::runOrganicStrategies(input, strategies, factors, job.analysis, feedback);
   diagnostics.append(r.diagnostics);
-  std::vector<analyses::Activity> activities;
-  for (const analyses::StrategyOutcome& o : r.outcomes)
-    activities.insert(activities.end(), o.activities.begin(), o.activities.end());
-  const analyses::ClimateBalance balance = analyses::balanceOf(activities, factors);
+  const analyses::ClimateBalance balance = analyses::balanceOf(analyses::allActivities(r), factors);
   for (const analyses::OrganicStrategy& s : strategies) {
     result.scenarios.push_back(s.id);
     result.co2e.push_back(balance.co2e(s.id));
@@ -74,6 +73,9 @@ ClimateJobResult runClimateJob(const ClimateJob& job, const geo::Feedback* feedb
   tables.push_back(analyses::climateComparisonTable(balance, job.baseline));
   tables.push_back(analyses::climateBreakdownTable(balance));
   tables.push_back(analyses::strategyTonnesTable(r));
+  if (!job.chart.empty())
+    writeTextFile(job.chart, barChartSvg(analyses::climateChart(
+                                 balance, "Organic waste: greenhouse gases of the strategies")));
   writeResultFile(job.output, prepared.frame, tables,
                   dataAttribution(job.attribution, {job.network.roads, job.sources, job.sites,
                                                     job.facilities, job.factors}),

@@ -29,6 +29,7 @@ struct ClimateJob {
   std::string strategies;  // scenario_id, compost, waste_to_energy, truck
   std::string baseline = "baseline";
   std::string output;  // GeoPackage path
+  std::string chart;   // optional: the chart of t CO2e by component, SVG
   std::string attribution;
   analyses::AllocationOptions analysis;
 };

@@ -3,6 +3,7 @@
 #include <qgsprocessingoutputs.h>
 #include <qgsprocessingparameters.h>
 
+#include "layers/text_file.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/processing/cpkeys.h"
@@ -26,11 +27,7 @@ QString CpClimateBalanceAlgorithm::shortHelpString() const {
 }
 
 void CpClimateBalanceAlgorithm::initAlgorithm(const QVariantMap&) {
-  addRoadParameters();
-  addPlacesParameter(CpKey::Sources, CpKey::SourceId, QObject::tr("Organic waste sources"));
-  addParameter(new QgsProcessingParameterField(
-      CpKey::TonnesField, QObject::tr("Sources: tonnes per year (empty: detect)"), QVariant(),
-      CpKey::Sources, cp::qgis::FieldDataType::Numeric, false, true));
+  addOrganicSourcesParameters();
   addParameter(new QgsProcessingParameterField(
       CpKey::WasteKindField,
       QObject::tr(
@@ -60,6 +57,9 @@ void CpClimateBalanceAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterFeatureSink(
       CpKey::StrategyTonnes, QObject::tr("Tonnes per strategy"), cp::qgis::Source::Vector,
       QVariant(), true, true));
+  addParameter(new QgsProcessingParameterFileDestination(
+      CpKey::Chart, QObject::tr("Chart of t CO2e by component (SVG)"),
+      QObject::tr("SVG files (*.svg)"), QVariant(), true, false));
   addOutput(new QgsProcessingOutputNumber(CpKey::BaselineCo2e,
                                           QObject::tr("Baseline (t CO2e per year)")));
   addOutput(new QgsProcessingOutputNumber(
@@ -85,7 +85,7 @@ cp::analyses::OrganicWasteInput CpClimateBalanceAlgorithm::readInput(
   const QString label = inputLabel(CpKey::Sources);
   QString kindField = parameterAsString(p, CpKey::WasteKindField, context);
   if (kindField.isEmpty())
-    kindField = cp::qgis::detectField(*source, {"kind"});
+    kindField = cp::qgis::detectField(*source, names::kWasteKind);
   const QString landfilledField = cp::qgis::detectField(*source, names::kLandfilled);
   return {
       prepared.network,
@@ -130,10 +130,8 @@ QVariantMap CpClimateBalanceAlgorithm::processAlgorithm(const QVariantMap& p,
         readInput(p, context, prepared, sources, sites, facilities, diagnostics), strategies,
         factors, options, progress);
     cpReportDiagnostics(r.diagnostics, feedback);
-    std::vector<cp::analyses::Activity> activities;
-    for (const cp::analyses::StrategyOutcome& o : r.outcomes)
-      activities.insert(activities.end(), o.activities.begin(), o.activities.end());
-    const cp::analyses::ClimateBalance balance = cp::analyses::balanceOf(activities, factors);
+    const cp::analyses::ClimateBalance balance =
+        cp::analyses::balanceOf(cp::analyses::allActivities(r), factors);
     QVariantMap results{
         {CpKey::Output,
          writeTable(p, context, frame, cp::analyses::climateComparisonTable(balance, baseline),
@@ -147,6 +145,13 @@ QVariantMap CpClimateBalanceAlgorithm::processAlgorithm(const QVariantMap& p,
     insertIfWritten(results, CpKey::StrategyTonnes,
                     writeTable(p, context, frame, cp::analyses::strategyTonnesTable(r),
                                CpKey::StrategyTonnes, Output::Optional));
+    const QString chart = parameterAsFileOutput(p, CpKey::Chart, context);
+    if (!chart.isEmpty()) {
+      cp::layers::writeTextFile(chart.toStdString(),
+                                cp::layers::barChartSvg(cp::analyses::climateChart(
+                                    balance, "Organic waste: greenhouse gases of the strategies")));
+      results.insert(CpKey::Chart, chart);
+    }
     for (const std::string& s : balance.scenarios) {
       const cp::layers::Range t = balance.co2e(s);
       feedback->pushInfo(QObject::tr("%1: %2 t CO2e a year (%3 - %4)")

@@ -19,6 +19,7 @@ struct CpKey {
   static inline const QString CandidateId = QStringLiteral("CANDIDATE_ID");
   static inline const QString Candidates = QStringLiteral("CANDIDATES");
   static inline const QString CapacityField = QStringLiteral("CAPACITY_FIELD");
+  static inline const QString Chart = QStringLiteral("CHART");
   static inline const QString Chosen = QStringLiteral("CHOSEN");
   static inline const QString ClassField = QStringLiteral("CLASS_FIELD");
   static inline const QString Co2PerTkm = QStringLiteral("CO2_PER_TKM");

@@ -31,11 +31,7 @@ QString CpWasteDisposalAlgorithm::shortHelpString() const {
 }
 
 void CpWasteDisposalAlgorithm::initAlgorithm(const QVariantMap&) {
-  addRoadParameters();
-  addPlacesParameter(CpKey::Sources, CpKey::SourceId, QObject::tr("Organic waste sources"));
-  addParameter(new QgsProcessingParameterField(
-      CpKey::TonnesField, QObject::tr("Sources: tonnes per year (empty: detect)"), QVariant(),
-      CpKey::Sources, cp::qgis::FieldDataType::Numeric, false, true));
+  addOrganicSourcesParameters();
   addParameter(new QgsProcessingParameterField(
       CpKey::LandfilledField,
       QObject::tr("Sources: landfilled today, yes or no (empty: detect 'landfilled'; none: all)"),
@@ -64,6 +60,14 @@ void CpWasteDisposalAlgorithm::initAlgorithm(const QVariantMap&) {
         std::pair{CpKey::DisposedWithPlant, "Tonnes still disposed of with the plant"},
         std::pair{CpKey::PlantTonneKm, "Tonne-km with the plant"}})
     addOutput(new QgsProcessingOutputNumber(key, QObject::tr(title)));
+}
+
+void CpWasteDisposalAlgorithm::addOrganicSourcesParameters() {
+  addRoadParameters();
+  addPlacesParameter(CpKey::Sources, CpKey::SourceId, QObject::tr("Organic waste sources"));
+  addParameter(new QgsProcessingParameterField(
+      CpKey::TonnesField, QObject::tr("Sources: tonnes per year (empty: detect)"), QVariant(),
+      CpKey::Sources, cp::qgis::FieldDataType::Numeric, false, true));
 }
 
 void CpWasteDisposalAlgorithm::addFacilityParameters() {

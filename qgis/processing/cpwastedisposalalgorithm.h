@@ -25,6 +25,8 @@ class CpWasteDisposalAlgorithm : public CpNetworkAlgorithm {
                                QgsProcessingFeedback* feedback) override;
 
  protected:
+  // The roads, the organic waste sources, their ids and tonnes.
+  void addOrganicSourcesParameters();
   void addFacilityParameters();
   // The waste facilities (FACILITIES, FACILITY_ID, KIND_FIELD, CAPACITY_FIELD).
   cp::layers::WasteFacilities readWasteFacilities(const QVariantMap& parameters,

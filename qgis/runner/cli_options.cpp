@@ -315,7 +315,8 @@ cp::layers::ClimateJob parseClimateOptions(const std::vector<std::string>& args)
                            {"--facility-id", [](J& j, V v) { j.facilityIdField = v; }},
                            {"--factors", [](J& j, V v) { j.factors = v; }},
                            {"--strategies", [](J& j, V v) { j.strategies = v; }},
-                           {"--baseline", [](J& j, V v) { j.baseline = v; }}},
+                           {"--baseline", [](J& j, V v) { j.baseline = v; }},
+                           {"--chart", [](J& j, V v) { j.chart = v; }}},
                           {}});
   for (const auto& [value, option] :
        {std::pair{&job.sources, "--sources"}, std::pair{&job.sites, "--sites"},
@@ -714,6 +715,8 @@ activity with its factor) and strategy_tonnes.
                               factors (default: kind; none: landfill_ch4 for all)
   --baseline ID               the scenario the others are compared with (default
                               baseline)
+  --chart FILE.svg            also draw t CO2e by component per scenario, with the
+                              low-high range
 )";
 }
 

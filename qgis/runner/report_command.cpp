@@ -246,6 +246,7 @@ class Report {
     loadData();
     const std::vector<SankeyPage> sankeys = sankeyPages();  // checked before any work
     const std::vector<Step> steps = plan();
+    QDir(work_).mkpath(QStringLiteral("maps"));  // charts are drawn by the steps
     for (std::size_t i = 0; i < steps.size(); ++i) {
       std::cerr << "[" << i + 1 << "/" << steps.size() << "] " << steps[i].title << "\n";
       const auto start = std::chrono::steady_clock::now();
@@ -256,6 +257,7 @@ class Report {
     attributeResults();
     writeMaps();
     writeSankeys(sankeys);
+    writeChartPages();
     warn("maps", libraryMessages_.take());
     writeWarnings();
     writeSummary();
@@ -367,7 +369,8 @@ class Report {
         climate.insert({{CpKey::Facilities, id("waste")},
                         {CpKey::FacilityId, "facility_id"},
                         {CpKey::Factors, id("emission_factors")},
-                        {CpKey::Strategies, id("strategies")}});
+                        {CpKey::Strategies, id("strategies")},
+                        {CpKey::Chart, chartPath(kClimateChart)}});
         steps.insert(steps.begin() + 5, {"climate balance of the organic-waste strategies",
                                          "circularplanner:climatebalance",
                                          climate,
@@ -530,7 +533,6 @@ class Report {
 
   void writeMaps() {
     std::cerr << "maps\n";
-    QDir(work_).mkpath(QStringLiteral("maps"));
     QgsVectorLayer* districts = dataLayer("districts", QObject::tr("Districts"));
     QgsVectorLayer* zones = dataLayer("zones", QObject::tr("Industrial zones"));
     map("construction-flows", QObject::tr("Construction materials from the industrial zones"),
@@ -651,6 +653,25 @@ class Report {
       if (!error.isEmpty())
         throw std::runtime_error(error.toStdString());
     }
+  }
+
+  static constexpr const char* kClimateChart = "climate-comparison";
+  QString chartPath(const char* name) const {
+    return QDir(work_).filePath(QStringLiteral("maps/%1.svg").arg(name));
+  }
+
+  // The charts the steps drew, each also as a report page.
+  void writeChartPages() {
+    const QString svg = chartPath(kClimateChart);
+    if (!QFileInfo::exists(svg))
+      return;
+    const QString error = cp::qgis::exportDiagramPage(
+        project_, svg, QString(),  // the chart carries its title
+        QObject::tr("%1; emission factors and strategies as in its tables")
+            .arg(QFileInfo(c_.source).fileName()),
+        QDir(work_).filePath(QStringLiteral("maps/%1.pdf").arg(kClimateChart)), c_.dpi);
+    if (!error.isEmpty())
+      throw std::runtime_error(error.toStdString());
   }
 
   void map(const char* file, const QString& title, const QList<QgsMapLayer*>& layers,

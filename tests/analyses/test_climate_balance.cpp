@@ -71,5 +71,22 @@ TEST(ClimateBalance, TablesTraceEveryFigureAndCompareWithTheBaseline) {
   EXPECT_NEAR(std::get<double>(compostAll[5]), 553.64 - 1250, 1e-9);
 }
 
+TEST(ClimateBalance, TheChartStacksEachScenariosComponentsUnderItsRange) {
+  const ClimateBalance b =
+      balanceOf({{"base", "landfill methane", "food waste", 1000, "t", "landfill_ch4"},
+                 {"compost", "landfill methane", "food waste", 400, "t", "landfill_ch4"},
+                 {"compost", "composting", "composted", 600, "t", "composting_n2o"}},
+                factors());
+  const layers::BarChart chart = climateChart(b, "Organic waste & climate");
+  ASSERT_EQ(chart.series.size(), 2u);
+  EXPECT_EQ(chart.series[0].values, (std::vector<double>{1250, 500}));
+  EXPECT_EQ(chart.low[0], 750);
+  const std::string svg = layers::barChartSvg(chart);
+  EXPECT_NE(svg.find("Organic waste &amp; climate"), std::string::npos);  // text, escaped
+  EXPECT_NE(svg.find(">1,250<"), std::string::npos);                      // the baseline's total
+  EXPECT_NE(svg.find(">composting<"), std::string::npos);                 // in the legend
+  EXPECT_NE(svg.find("low to high"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace cp::analyses

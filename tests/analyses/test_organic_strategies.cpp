@@ -70,10 +70,7 @@ TEST_F(OrganicStrategies, TheBaselineReproducesTheReportsLandfillMethane) {
 
 TEST_F(OrganicStrategies, CompostingAndThePlantCutMethaneAndLoseNoTonne) {
   const OrganicStrategiesResult r = runOrganicStrategies(input(), kStrategies, factors, {});
-  std::vector<Activity> all;
-  for (const StrategyOutcome& o : r.outcomes)
-    all.insert(all.end(), o.activities.begin(), o.activities.end());
-  const ClimateBalance b = balanceOf(all, factors);
+  const ClimateBalance b = balanceOf(allActivities(r), factors);
   const double baseline = b.co2e("baseline").central;
   for (const StrategyOutcome& o : r.outcomes) {
     // What the firms keep (their waste is not landfilled today) aside, every

@@ -120,7 +120,9 @@ expect 2 "--factors is required" -- climatebalance --roads r --sources s --sites
 expect 1 "no scenario 'today'" -- climatebalance --roads "$gpkg|layername=roads" "${climate[@]}" \
   --baseline today --output "$out/i.gpkg"
 expect 0 "composting_and_plant: " -- climatebalance --roads "$gpkg|layername=roads" "${climate[@]}" \
-  --output "$out/climate.gpkg"
+  --output "$out/climate.gpkg" --chart "$out/climate.svg"
+check 'grep -q ">landfill methane<" "$out/climate.svg" && grep -q ">composting_and_plant<" "$out/climate.svg"' \
+  "the climate chart lacks its legend or a scenario"
 methane=$(ogr2ogr -f CSV /vsistdout/ "$out/climate.gpkg" climate_comparison -where "scenario = 'baseline' AND component = 'landfill methane'" -select co2e_t_central | tail -1)
 check 'awk -v m="$methane" "BEGIN { exit !(m > 879000 * 0.99 && m < 879000 * 1.01) }"' \
   "the baseline's landfill methane ($methane t CO2e) is not the report's 879,000 t"
@@ -220,8 +222,10 @@ check '[ "$(ogrinfo -q "$out/report/results.gpkg" 2>/dev/null | grep -c "^[0-9]*
 # Results derived from OSM roads and geokz boundaries carry both credits (ODbL, CC BY).
 check 'ogrinfo -ro -so "$out/report/results.gpkg" warnings | grep -q "ATTRIBUTION=.*OpenStreetMap contributors.*geokz (CC BY 4.0)"' \
   "results.gpkg carries no attribution of the data it derives from"
-check '[ "$(ls "$out/report/maps" | grep -c "\.png$")" = 4 ] && [ "$(ls "$out/report/maps" | grep -c "\.pdf$")" = 11 ]' \
-  "the report has not four maps in PNG and PDF, the districts' atlas and six Sankey pages"
+check '[ "$(ls "$out/report/maps" | grep -c "\.png$")" = 4 ] && [ "$(ls "$out/report/maps" | grep -c "\.pdf$")" = 12 ]' \
+  "the report has not four maps in PNG and PDF, the districts' atlas, six Sankey pages and the climate chart"
+check 'grep -q ">landfill methane<" "$out/report/maps/climate-comparison.svg"' \
+  "the report has no chart of the strategies' greenhouse gases"
 check '[ "$(grep -ac "/Type /Page$" "$out/report/maps/districts-atlas.pdf")" = 8 ]' "the atlas has not a page per district"
 # Every view of the report's flows is drawn (EN:1450 the overall diagram, EN:1941 industry, ...),
 # its nodes named from the flow_nodes table, never by raw ids, with a legend.
