@@ -123,7 +123,7 @@ expect 0 "composting_and_plant: " -- climatebalance --roads "$gpkg|layername=roa
   --output "$out/climate.gpkg" --chart "$out/climate.svg"
 check 'grep -q ">landfill methane<" "$out/climate.svg" && grep -q ">composting_and_plant<" "$out/climate.svg"' \
   "the climate chart lacks its legend or a scenario"
-methane=$(ogr2ogr -f CSV /vsistdout/ "$out/climate.gpkg" climate_comparison -where "scenario = 'baseline' AND component = 'landfill methane'" -select co2e_t_central | tail -1)
+methane=$(ogr2ogr -f CSV /vsistdout/ "$out/climate.gpkg" -sql "SELECT co2e_t_central FROM climate_comparison WHERE scenario = 'baseline' AND component = 'landfill methane'" | tail -1)
 check 'awk -v m="$methane" "BEGIN { exit !(m > 879000 * 0.99 && m < 879000 * 1.01) }"' \
   "the baseline's landfill methane ($methane t CO2e) is not the report's 879,000 t"
 
