@@ -1,6 +1,8 @@
 #include "organic_strategies.h"
 
+#include <algorithm>
 #include <map>
+#include <numeric>
 #include <optional>
 
 namespace cp::analyses {
@@ -61,13 +63,6 @@ std::vector<double> allocatedPerSource(const AllocationResult& r) {
   return out;
 }
 
-double sum(const std::vector<double>& values) {
-  double total = 0;
-  for (double v : values)
-    total += v;
-  return total;
-}
-
 // The activities of one strategy: what is landfilled by kind, composted,
 // burned, and driven.
 class Activities {
@@ -88,7 +83,7 @@ class Activities {
     for (const auto& [kind, t] : byKind)
       add("landfill methane", kind + " waste landfilled", t, "t",
           landfillFactorKey(factors_, kind));
-    out_.landfilled = sum(tonnes);
+    out_.landfilled = std::accumulate(tonnes.begin(), tonnes.end(), 0.0);
   }
   void composted(double tonnes) {
     add("composting", "organic waste composted (methane)", tonnes, "t", "composting_ch4");
@@ -143,7 +138,8 @@ std::vector<OrganicStrategy> strategiesFrom(const std::string& table,
                                             const std::vector<std::string>& ids,
                                             const std::vector<bool>& compost,
                                             const std::vector<bool>& wasteToEnergy,
-                                            const std::vector<std::string>& trucks) {
+                                            const std::vector<std::string>& trucks,
+                                            const std::string& baseline) {
   std::vector<OrganicStrategy> out;
   for (std::size_t i = 0; i < ids.size(); ++i) {
     const std::string id = layers::trimmed(ids[i]), truck = layers::trimmed(trucks.at(i));
@@ -155,18 +151,11 @@ std::vector<OrganicStrategy> strategiesFrom(const std::string& table,
         layers::failInput(table, id, "scenario_id", "the scenario is named twice");
     out.push_back({id, compost.at(i), wasteToEnergy.at(i), truck});
   }
-  if (out.empty())
-    layers::failInput(table, "", "", "no scenario");
+  if (std::none_of(out.begin(), out.end(),
+                   [&baseline](const OrganicStrategy& s) { return s.id == baseline; }))
+    layers::failInput(table, "", "scenario_id",
+                      "no scenario '" + baseline + "' to compare the others with");
   return out;
-}
-
-void requireBaseline(const std::string& table, const std::vector<OrganicStrategy>& strategies,
-                     const std::string& baseline) {
-  for (const OrganicStrategy& s : strategies)
-    if (s.id == baseline)
-      return;
-  layers::failInput(table, "", "scenario_id",
-                    "no scenario '" + baseline + "' to compare the others with");
 }
 
 std::vector<Activity> allActivities(const OrganicStrategiesResult& result) {

@@ -25,17 +25,18 @@ struct OrganicStrategy {
 };
 
 // The scenarios table's columns as read (a row each) made strategies: every
-// scenario needs an id, used once, and a truck; an InputError names the
+// scenario needs an id, used once, and a truck, and `baseline` (the scenario
+// the others are compared with) must be among them; an InputError names the
 // table, the row and the field otherwise.
 std::vector<OrganicStrategy> strategiesFrom(const std::string& table,
                                             const std::vector<std::string>& ids,
                                             const std::vector<bool>& compost,
                                             const std::vector<bool>& wasteToEnergy,
-                                            const std::vector<std::string>& trucks);
+                                            const std::vector<std::string>& trucks,
+                                            const std::string& baseline);
 
-// The scenario to compare the others with must be among them.
-void requireBaseline(const std::string& table, const std::vector<OrganicStrategy>& strategies,
-                     const std::string& baseline);
+inline constexpr const char* kOrganicStrategiesChartTitle =
+    "Organic waste: greenhouse gases of the strategies";
 
 struct OrganicWasteInput {
   const geo::Network& network;

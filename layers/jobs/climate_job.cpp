@@ -12,12 +12,13 @@ namespace {
 // The scenarios and their levers, a row each: scenario_id, compost and
 // waste_to_energy (yes/no by the flag rule), truck (a factor key).
 std::vector<analyses::OrganicStrategy> readStrategies(const std::string& table,
+                                                      const std::string& baseline,
                                                       Diagnostics& diagnostics) {
   const LayerRef ref = LayerRef::parse(table);
   const OpenLayer layer(ref);
   return analyses::strategiesFrom(
       layer.label(), layer.texts("scenario_id"), readFlags(ref, "compost", diagnostics),
-      readFlags(ref, "waste_to_energy", diagnostics), layer.texts("truck"));
+      readFlags(ref, "waste_to_energy", diagnostics), layer.texts("truck"), baseline);
 }
 
 std::vector<std::string> readKinds(const ClimateJob& job, std::size_t sources) {
@@ -35,9 +36,7 @@ ClimateJobResult runClimateJob(const ClimateJob& job, const geo::Feedback* feedb
   Diagnostics& diagnostics = result.diagnostics;
   const EmissionFactors factors = readEmissionFactors(LayerRef::parse(job.factors), diagnostics);
   const std::vector<analyses::OrganicStrategy> strategies =
-      readStrategies(job.strategies, diagnostics);
-  analyses::requireBaseline(OpenLayer(LayerRef::parse(job.strategies)).label(), strategies,
-                            job.baseline);
+      readStrategies(job.strategies, job.baseline, diagnostics);
 
   const LayerRef sourcesRef = LayerRef::parse(job.sources);
   const LayerRef sitesRef = LayerRef::parse(job.sites);
@@ -75,7 +74,7 @@ ClimateJobResult runClimateJob(const ClimateJob& job, const geo::Feedback* feedb
   tables.push_back(analyses::strategyTonnesTable(r));
   if (!job.chart.empty())
     writeTextFile(job.chart, barChartSvg(analyses::climateChart(
-                                 balance, "Organic waste: greenhouse gases of the strategies")));
+                                 balance, analyses::kOrganicStrategiesChartTitle)));
   writeResultFile(job.output, prepared.frame, tables,
                   dataAttribution(job.attribution, {job.network.roads, job.sources, job.sites,
                                                     job.facilities, job.factors}),

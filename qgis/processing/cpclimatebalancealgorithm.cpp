@@ -67,14 +67,15 @@ void CpClimateBalanceAlgorithm::initAlgorithm(const QVariantMap&) {
 }
 
 std::vector<cp::analyses::OrganicStrategy> CpClimateBalanceAlgorithm::readStrategies(
-    const QVariantMap& p, QgsProcessingContext& context, cp::layers::Diagnostics& diagnostics) {
+    const QVariantMap& p, QgsProcessingContext& context, const std::string& baseline,
+    cp::layers::Diagnostics& diagnostics) {
   const auto source = requireSource(p, CpKey::Strategies, context);
   const QString label = inputLabel(CpKey::Strategies);
   return cp::analyses::strategiesFrom(
       label.toStdString(), cp::qgis::readTexts(*source, label, QStringLiteral("scenario_id")),
       cp::qgis::readFlags(*source, label, QStringLiteral("compost"), diagnostics),
       cp::qgis::readFlags(*source, label, QStringLiteral("waste_to_energy"), diagnostics),
-      cp::qgis::readTexts(*source, label, QStringLiteral("truck")));
+      cp::qgis::readTexts(*source, label, QStringLiteral("truck")), baseline);
 }
 
 cp::analyses::OrganicWasteInput CpClimateBalanceAlgorithm::readInput(
@@ -86,15 +87,13 @@ cp::analyses::OrganicWasteInput CpClimateBalanceAlgorithm::readInput(
   QString kindField = parameterAsString(p, CpKey::WasteKindField, context);
   if (kindField.isEmpty())
     kindField = cp::qgis::detectField(*source, names::kWasteKind);
-  const QString landfilledField = cp::qgis::detectField(*source, names::kLandfilled);
   return {
       prepared.network,
       sources,
       readTonnes(p, context, CpKey::Sources, CpKey::TonnesField, names::kTonnes, diagnostics),
       kindField.isEmpty() ? std::vector<std::string>(sources.ids.size())
                           : cp::qgis::readTexts(*source, label, kindField),
-      landfilledField.isEmpty() ? std::vector<bool>()
-                                : cp::qgis::readFlags(*source, label, landfilledField, diagnostics),
+      readLandfilled(p, context, diagnostics),
       sites,
       readTonnes(p, context, CpKey::Sites, CpKey::SiteCapacityField, names::kCapacity, diagnostics),
       facilities.places,
@@ -113,10 +112,8 @@ QVariantMap CpClimateBalanceAlgorithm::processAlgorithm(const QVariantMap& p,
     const auto factorTable = requireSource(p, CpKey::Factors, context);
     const cp::layers::EmissionFactors factors =
         cp::qgis::readEmissionFactors(*factorTable, inputLabel(CpKey::Factors), diagnostics);
-    const auto strategies = readStrategies(p, context, diagnostics);
     const std::string baseline = parameterAsString(p, CpKey::Baseline, context).toStdString();
-    cp::analyses::requireBaseline(inputLabel(CpKey::Strategies).toStdString(), strategies,
-                                  baseline);
+    const auto strategies = readStrategies(p, context, baseline, diagnostics);
     const cp::layers::PointData sources =
         readPlaces(p, CpKey::Sources, CpKey::SourceId, context, frame, diagnostics);
     const cp::layers::PointData sites =
@@ -149,7 +146,7 @@ QVariantMap CpClimateBalanceAlgorithm::processAlgorithm(const QVariantMap& p,
     if (!chart.isEmpty()) {
       cp::layers::writeTextFile(chart.toStdString(),
                                 cp::layers::barChartSvg(cp::analyses::climateChart(
-                                    balance, "Organic waste: greenhouse gases of the strategies")));
+                                    balance, cp::analyses::kOrganicStrategiesChartTitle)));
       results.insert(CpKey::Chart, chart);
     }
     for (const std::string& s : balance.scenarios) {

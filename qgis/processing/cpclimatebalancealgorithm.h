@@ -28,6 +28,7 @@ class CpClimateBalanceAlgorithm : public CpWasteDisposalAlgorithm {
  private:
   std::vector<cp::analyses::OrganicStrategy> readStrategies(const QVariantMap& parameters,
                                                             QgsProcessingContext& context,
+                                                            const std::string& baseline,
                                                             cp::layers::Diagnostics& diagnostics);
   cp::analyses::OrganicWasteInput readInput(
       const QVariantMap& parameters, QgsProcessingContext& context, const PreparedRoads& prepared,

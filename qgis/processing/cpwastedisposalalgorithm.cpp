@@ -140,16 +140,21 @@ std::vector<double> CpWasteDisposalAlgorithm::readResidual(const QVariantMap& p,
                                                            cp::layers::Diagnostics& diagnostics) {
   const std::vector<double> tonnes =
       readTonnes(p, context, CpKey::Sources, CpKey::TonnesField, names::kTonnes, diagnostics);
-  const auto source = requireSource(p, CpKey::Sources, context);
-  QString flagField = parameterAsString(p, CpKey::LandfilledField, context);
-  if (flagField.isEmpty())
-    flagField = cp::qgis::detectField(*source, names::kLandfilled);
-  const std::vector<bool> landfilled =
-      flagField.isEmpty()
-          ? std::vector<bool>()
-          : cp::qgis::readFlags(*source, inputLabel(CpKey::Sources), flagField, diagnostics);
-  return cp::analyses::residualWaste(sources, tonnes, landfilled, readComposted(p, context),
+  return cp::analyses::residualWaste(sources, tonnes, readLandfilled(p, context, diagnostics),
+                                     readComposted(p, context),
                                      inputLabel(CpKey::Composted).toStdString(), diagnostics);
+}
+
+std::vector<bool> CpWasteDisposalAlgorithm::readLandfilled(const QVariantMap& p,
+                                                           QgsProcessingContext& context,
+                                                           cp::layers::Diagnostics& diagnostics) {
+  const auto source = requireSource(p, CpKey::Sources, context);
+  QString field = parameterAsString(p, CpKey::LandfilledField, context);
+  if (field.isEmpty())
+    field = cp::qgis::detectField(*source, names::kLandfilled);
+  return field.isEmpty()
+             ? std::vector<bool>()
+             : cp::qgis::readFlags(*source, inputLabel(CpKey::Sources), field, diagnostics);
 }
 
 QVariantMap CpWasteDisposalAlgorithm::processAlgorithm(const QVariantMap& p,

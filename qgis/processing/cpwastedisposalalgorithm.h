@@ -28,6 +28,10 @@ class CpWasteDisposalAlgorithm : public CpNetworkAlgorithm {
   // The roads, the organic waste sources, their ids and tonnes.
   void addOrganicSourcesParameters();
   void addFacilityParameters();
+  // Whether each source's waste is landfilled today (LANDFILLED_FIELD, or the
+  // usual field); empty (all are) without one.
+  std::vector<bool> readLandfilled(const QVariantMap& parameters, QgsProcessingContext& context,
+                                   cp::layers::Diagnostics& diagnostics);
   // The waste facilities (FACILITIES, FACILITY_ID, KIND_FIELD, CAPACITY_FIELD).
   cp::layers::WasteFacilities readWasteFacilities(const QVariantMap& parameters,
                                                   QgsProcessingContext& context,
