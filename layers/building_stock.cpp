@@ -1,5 +1,11 @@
 #include "building_stock.h"
 
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "diagnostics.h"
+
 namespace cp::layers {
 
 const std::vector<FloorField>& floorFields() {
@@ -30,38 +36,46 @@ ConstructionMaterials times(const ConstructionMaterials& a, const ConstructionMa
   return {a.biomass * share.biomass, a.minerals * share.minerals, a.metals * share.metals};
 }
 
+ConstructionMaterials materials(const FactorTable& table, const std::string& prefix,
+                                const char* unit) {
+  const auto value = [&](const char* klass) {
+    return table.coefficient(prefix + "." + klass, unit).value.central;
+  };
+  return {value("biomass"), value("minerals"), value("metals")};
+}
+
+ConstructionMaterials shares(const FactorTable& table, const std::string& prefix) {
+  const ConstructionMaterials s = materials(table, prefix, "share");
+  for (const auto& [value, klass] :
+       {std::pair{s.biomass, "biomass"}, {s.minerals, "minerals"}, {s.metals, "metals"}})
+    if (value > 1)
+      failInput(table.table(), prefix + "." + klass, "central", "a share must lie between 0 and 1");
+  return s;
+}
+
 }  // namespace
 
-StockCoefficients almatyCoefficients() {
+StockCoefficients stockCoefficients(const FactorTable& table) {
   StockCoefficients c;
-  // The report's construction inputs, 286 kt wood, 1,456 kt minerals and 80 kt
-  // metals a year (EN:1750-1752, minerals read as kt, FACTS C01). The stock
-  // addition's mass goes 33 % to residential, 23 % to non-residential buildings
-  // and 44 % to infrastructure (EN:1822-1826); estimate: the inputs split
-  // alike, in the same mix of classes. The buildings' 56 % makes the 2 million
-  // m² of floor added a year (EN:1697).
-  const ConstructionMaterials inputs{286000.0, 1456000.0, 80000.0};
-  const double buildingShare = 0.33 + 0.23;
-  c.newBuild = {inputs.biomass * buildingShare / 2e6, inputs.minerals * buildingShare / 2e6,
-                inputs.metals * buildingShare / 2e6};
-  c.infrastructureMix = {inputs.biomass / inputs.total(), inputs.minerals / inputs.total(),
-                         inputs.metals / inputs.total()};
-  // Standing stock: the report gives no intensity. Estimate: as new build,
-  // which makes the older, heavier masonry stock a lower bound.
-  c.standing = c.newBuild;
-  // Houses to demolish, two-storey brick houses of 1950-60 (EN:1735).
-  // Estimate: brick walls and concrete floors about 1 t/m², timber roofs and
-  // floors 0.1 t/m², 20 kg/m² of steel.
-  c.demolished = {0.1, 1.0, 0.02};
-  // Estimate: crushed brick and concrete as aggregate 80 %, scrap steel 95 %,
-  // sound timber 30 %.
-  c.recovery = {0.3, 0.8, 0.95};
-  // The report: about 500 houses in the 5 years after 2019 (EN:1735).
-  c.demolitionYears = 5;
+  c.newBuild = materials(table, "new_build", "t/m2");
+  c.standing = materials(table, "standing", "t/m2");
+  c.demolished = materials(table, "demolished", "t/m2");
+  c.infrastructureMix = shares(table, "infrastructure_mix");
+  if (std::abs(c.infrastructureMix.total() - 1) > 1e-3)
+    failInput(table.table(), "infrastructure_mix.*", "central",
+              "the shares of biomass, minerals and metals add up to " +
+                  std::to_string(c.infrastructureMix.total()) + ", not 1");
+  c.recovery = shares(table, "recovery");
+  c.demolitionYears = table.coefficient("demolition_years", "years").value.central;
+  if (c.demolitionYears <= 0)
+    failInput(table.table(), "demolition_years", "central",
+              "the floor to demolish must be demolished over some years, not 0");
   return c;
 }
 
 DistrictStock districtStock(const DistrictFloorArea& floor, const StockCoefficients& c) {
+  if (!(c.demolitionYears > 0))
+    throw std::logic_error("building-stock coefficients not read: use stockCoefficients()");
   DistrictStock s;
   s.stock = times(c.standing, floor.residential + floor.nonResidential);
   s.demand = times(c.newBuild, floor.growthResidential + floor.growthNonResidential);

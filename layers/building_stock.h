@@ -5,6 +5,8 @@
 
 #include <vector>
 
+#include "factor_table.h"
+
 namespace cp::layers {
 
 // Tonnes (or tonnes per m², or shares) of the three construction classes.
@@ -49,11 +51,16 @@ struct StockCoefficients {
   ConstructionMaterials standing;           // t per m² of the standing stock
   ConstructionMaterials demolished;         // t per m² of the buildings to demolish
   ConstructionMaterials recovery;           // share of demolished tonnes that can be used again
-  double demolitionYears = 5;
+  double demolitionYears = 0;
 };
 
-// The coefficients from the Almaty report, with their reasoning in the source.
-StockCoefficients almatyCoefficients();
+// The coefficients from a coefficient table (the sample's `coefficients`,
+// each row with its source): keys new_build.*, standing.*, demolished.* in
+// t/m2, infrastructure_mix.* and recovery.* as shares (biomass, minerals,
+// metals) and demolition_years. Central values; a share outside 0-1, a mix
+// not adding up to 1 or a period of no years is an InputError naming the
+// table and key.
+StockCoefficients stockCoefficients(const FactorTable& table);
 
 struct DistrictStock {
   ConstructionMaterials stock;        // t standing

@@ -310,8 +310,8 @@ std::vector<std::string> readTexts(const QgsFeatureSource& source, const QString
   return out;
 }
 
-layers::EmissionFactors readEmissionFactors(const QgsFeatureSource& source, const QString& label,
-                                            layers::Diagnostics& diagnostics) {
+layers::FactorTable readFactorTable(const QgsFeatureSource& source, const QString& label,
+                                    layers::Diagnostics& diagnostics) {
   const QgsFields fields = source.fields();
   const auto index = [&](const char* name, bool required) {
     const int i = fields.lookupField(QString::fromLatin1(name));

@@ -9,7 +9,7 @@
 #include <qgsgeometry.h>
 
 #include "layers/area_reader.h"
-#include "layers/emission_factors.h"
+#include "layers/factor_table.h"
 #include "layers/field_names.h"
 #include "layers/node_names.h"
 #include "layers/point_reader.h"
@@ -78,9 +78,9 @@ void addQuantity(layers::QuantityRows& rows, const QgsFeature& feature, int inde
 std::vector<std::string> readTexts(const QgsFeatureSource& source, const QString& label,
                                    const QString& field);
 
-// An emission-factor table by the rules of layers/emission_factors.h.
-layers::EmissionFactors readEmissionFactors(const QgsFeatureSource& source, const QString& label,
-                                            layers::Diagnostics& diagnostics);
+// An emission-factor table by the rules of layers/factor_table.h.
+layers::FactorTable readFactorTable(const QgsFeatureSource& source, const QString& label,
+                                    layers::Diagnostics& diagnostics);
 
 // Per feature, in the order readPoints reads them, by the rule of
 // layers/waste_facilities.h.

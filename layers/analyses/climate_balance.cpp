@@ -46,19 +46,19 @@ layers::Range ClimateBalance::gas(const std::string& scenario, layers::Gas gas,
   return sumOf(
       lines,
       [&](const BalanceLine& l) {
-        return l.activity.scenario == scenario && l.factor.unit.gas == gas &&
+        return l.activity.scenario == scenario && l.factor.unit->gas == gas &&
                (component.empty() || l.activity.component == component);
       },
       &BalanceLine::gasTonnes);
 }
 
 ClimateBalance balanceOf(const std::vector<Activity>& activities,
-                         const layers::EmissionFactors& factors) {
+                         const layers::FactorTable& factors) {
   ClimateBalance balance;
   for (const Activity& a : activities) {
-    const layers::EmissionFactor& f = factors.require(a.factor, a.per);
-    const layers::Range gas = f.value * (a.amount * f.unit.tonnesPerUnit);
-    balance.lines.push_back({a, f, gas, gas * factors.gwp(f.unit.gas)});
+    const layers::Factor& f = factors.require(a.factor, a.per);
+    const layers::Range gas = f.value * (a.amount * f.unit->tonnesPerUnit);
+    balance.lines.push_back({a, f, gas, gas * factors.gwp(f.unit->gas)});
     addOnce(balance.scenarios, a.scenario);
     addOnce(balance.components, a.component);
   }
@@ -93,7 +93,7 @@ layers::ResultTable climateBreakdownTable(const ClimateBalance& balance) {
     std::vector<layers::ResultValue> row{a.scenario, a.component, a.what,           a.amount,
                                          a.per,      a.factor,    l.factor.unitText};
     append(row, rangeValues(l.factor.value));
-    row.emplace_back(std::string(layers::gasName(l.factor.unit.gas)));
+    row.emplace_back(std::string(layers::gasName(l.factor.unit->gas)));
     append(row, rangeValues(l.gasTonnes));
     append(row, rangeValues(l.co2eTonnes));
     row.emplace_back(l.factor.source);

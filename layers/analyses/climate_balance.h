@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "layers/bar_chart.h"
-#include "layers/emission_factors.h"
+#include "layers/factor_table.h"
 #include "layers/result_table.h"
 
 namespace cp::analyses {
@@ -27,8 +27,8 @@ struct Activity {
 
 struct BalanceLine {
   Activity activity;
-  layers::EmissionFactor factor;  // as the table gave it
-  layers::Range gasTonnes;        // of the factor's gas
+  layers::Factor factor;    // as the table gave it
+  layers::Range gasTonnes;  // of the factor's gas
   layers::Range co2eTonnes;
 };
 
@@ -46,7 +46,7 @@ struct ClimateBalance {
 // Throws layers::InputError naming the factor table when a factor is missing
 // or counts another unit than its activity.
 ClimateBalance balanceOf(const std::vector<Activity>& activities,
-                         const layers::EmissionFactors& factors);
+                         const layers::FactorTable& factors);
 
 // "climate_breakdown": a row per activity with its amount, factor (key, unit,
 // low, central, high, source) and gas and CO2e (low, central, high).

@@ -36,7 +36,7 @@ struct ConstructionSupplyOptions {
   bool urbanMining = true;  // offer what demolitions free, first to the district itself
   double kgCo2PerTkm = kDefaultKgCo2PerTkm;
   geo::SnapOptions snap{2000};
-  layers::StockCoefficients coefficients = layers::almatyCoefficients();
+  layers::StockCoefficients coefficients;  // from a table: layers::stockCoefficients
 };
 
 struct ConstructionSupplyResult {

@@ -67,7 +67,7 @@ std::vector<double> allocatedPerSource(const AllocationResult& r) {
 // burned, and driven.
 class Activities {
  public:
-  Activities(StrategyOutcome& out, const layers::EmissionFactors& factors)
+  Activities(StrategyOutcome& out, const layers::FactorTable& factors)
       : out_(out), factors_(factors) {}
 
   void add(const char* component, std::string what, double amount, const char* per,
@@ -101,11 +101,11 @@ class Activities {
 
  private:
   StrategyOutcome& out_;
-  const layers::EmissionFactors& factors_;
+  const layers::FactorTable& factors_;
 };
 
 StrategyOutcome outcomeOf(const OrganicStrategy& s, const OrganicWasteInput& in, Routing& routing,
-                          const layers::EmissionFactors& factors) {
+                          const layers::FactorTable& factors) {
   StrategyOutcome out;
   out.strategy = s.id;
   Activities activities(out, factors);
@@ -180,14 +180,14 @@ layers::ResultTable strategyTonnesTable(const OrganicStrategiesResult& result) {
   return table;
 }
 
-std::string landfillFactorKey(const layers::EmissionFactors& factors, const std::string& kind) {
+std::string landfillFactorKey(const layers::FactorTable& factors, const std::string& kind) {
   const std::string own = "landfill_ch4." + kind;
   return factors.find(own) ? own : "landfill_ch4";
 }
 
 OrganicStrategiesResult runOrganicStrategies(const OrganicWasteInput& input,
                                              const std::vector<OrganicStrategy>& strategies,
-                                             const layers::EmissionFactors& factors,
+                                             const layers::FactorTable& factors,
                                              const AllocationOptions& options,
                                              const geo::Feedback* feedback) {
   layers::requireOnePerPlace(input.sources, input.kinds.size(), "kinds of waste");

@@ -73,13 +73,13 @@ layers::ResultTable strategyTonnesTable(const OrganicStrategiesResult& result);
 
 // The landfill methane factor of a kind of waste: "landfill_ch4.KIND" when
 // the table has it, else "landfill_ch4".
-std::string landfillFactorKey(const layers::EmissionFactors& factors, const std::string& kind);
+std::string landfillFactorKey(const layers::FactorTable& factors, const std::string& kind);
 
 // Throws layers::InputError, layers::OptionError (nowhere to dispose of the
 // waste, or a plant asked for where there is none) and geo::Canceled.
 OrganicStrategiesResult runOrganicStrategies(const OrganicWasteInput& input,
                                              const std::vector<OrganicStrategy>& strategies,
-                                             const layers::EmissionFactors& factors,
+                                             const layers::FactorTable& factors,
                                              const AllocationOptions& options,
                                              const geo::Feedback* feedback = nullptr);
 

@@ -34,7 +34,7 @@ ClimateJobResult runClimateJob(const ClimateJob& job, const geo::Feedback* feedb
   ClimateJobResult result;
   const PreparedNetwork prepared = prepareJobNetwork(job.network, result, feedback);
   Diagnostics& diagnostics = result.diagnostics;
-  const EmissionFactors factors = readEmissionFactors(LayerRef::parse(job.factors), diagnostics);
+  const FactorTable factors = readFactorTable(LayerRef::parse(job.factors), diagnostics);
   const std::vector<analyses::OrganicStrategy> strategies =
       readStrategies(job.strategies, job.baseline, diagnostics);
 

@@ -49,6 +49,10 @@ std::vector<DistrictFloorArea> readFloorAreas(const LayerRef& ref, std::size_t d
   return floors;
 }
 
+StockCoefficients readStockCoefficients(const std::string& reference, Diagnostics& diagnostics) {
+  return stockCoefficients(readFactorTable(LayerRef::parse(reference), diagnostics));
+}
+
 }  // namespace
 
 ConstructionSupplyJobResult runConstructionSupplyJob(const ConstructionSupplyJob& job,
@@ -66,8 +70,10 @@ ConstructionSupplyJobResult runConstructionSupplyJob(const ConstructionSupplyJob
   const analyses::ConstructionSupplyInput input{
       prepared.network, zones, products, districts,
       readFloorAreas(districtsRef, districts.ids.size(), result.diagnostics)};
+  analyses::ConstructionSupplyOptions options = job.analysis;
+  options.coefficients = readStockCoefficients(job.coefficients, result.diagnostics);
   analyses::ConstructionSupplyResult supply =
-      analyses::supplyConstruction(input, job.analysis, feedback);
+      analyses::supplyConstruction(input, options, feedback);
   result.diagnostics.append(supply.diagnostics);
   result.demand = supply.demand;
   result.supplied = supply.supplied;
@@ -76,10 +82,10 @@ ConstructionSupplyJobResult runConstructionSupplyJob(const ConstructionSupplyJob
   std::vector<ResultTable> tables;
   tables.push_back(std::move(supply.lines));
   tables.push_back(std::move(supply.districts));
-  writeResultFile(
-      job.output, prepared.frame, tables,
-      dataAttribution(job.attribution, {job.network.roads, job.zones, job.products, job.districts}),
-      result.diagnostics);
+  writeResultFile(job.output, prepared.frame, tables,
+                  dataAttribution(job.attribution, {job.network.roads, job.zones, job.products,
+                                                    job.districts, job.coefficients}),
+                  result.diagnostics);
   return result;
 }
 
@@ -97,14 +103,17 @@ BuildingStockJobResult runBuildingStockJob(const BuildingStockJob& job) {
   for (auto& f : layer.layer())
     ids.push_back(idIndex >= 0 ? f->GetFieldAsString(idIndex) : std::to_string(f->GetFID()));
   const AreaShapes areas = readAreas(ref, frame, result.diagnostics);
+  StockCoefficients coefficients = readStockCoefficients(job.coefficients, result.diagnostics);
+  coefficients.demolitionYears = job.demolitionYears.value_or(coefficients.demolitionYears);
   analyses::BuildingStockResult stock = analyses::buildingStock(
-      {ids, readFloorAreas(ref, ids.size(), result.diagnostics), areas}, job.coefficients);
+      {ids, readFloorAreas(ref, ids.size(), result.diagnostics), areas}, coefficients);
   result.stock = stock.stock;
   result.demand = stock.demand;
   result.recoverable = stock.recoverable;
   std::vector<ResultTable> tables;
   tables.push_back(std::move(stock.table));
-  writeResultFile(job.output, frame, tables, dataAttribution(job.attribution, {job.districts}),
+  writeResultFile(job.output, frame, tables,
+                  dataAttribution(job.attribution, {job.districts, job.coefficients}),
                   result.diagnostics);
   return result;
 }

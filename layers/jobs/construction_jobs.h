@@ -6,6 +6,7 @@
 // of the districts' construction demand -> GeoPackage (construction_supply,
 // district_supply).
 
+#include <optional>
 #include <string>
 
 #include "job_report.h"
@@ -21,9 +22,10 @@ struct ConstructionSupplyJob {
   std::string products;   // zone_id, material_class, capacity_t_per_year
   std::string districts;  // with the floor-area fields under their usual names
   std::string districtIdField;
+  std::string coefficients;  // the building-stock coefficient table (see stockCoefficients)
   std::string output;
   std::string attribution;
-  analyses::ConstructionSupplyOptions analysis;
+  analyses::ConstructionSupplyOptions analysis;  // its coefficients from `coefficients`
 };
 
 struct ConstructionSupplyJobResult : JobReport {
@@ -38,9 +40,10 @@ ConstructionSupplyJobResult runConstructionSupplyJob(const ConstructionSupplyJob
 struct BuildingStockJob {
   std::string districts;  // with the floor-area fields under their usual names
   std::string districtIdField;
+  std::string coefficients;  // the building-stock coefficient table (see stockCoefficients)
+  std::optional<double> demolitionYears;  // instead of the table's
   std::string output;
   std::string attribution;
-  StockCoefficients coefficients = almatyCoefficients();
 };
 
 struct BuildingStockJobResult {

@@ -10,6 +10,7 @@
 
 #include "layers/database_export.h"
 #include "qgis/cplayerreaders.h"
+#include "qgis/processing/cpkeys.h"
 
 void cpReportDiagnostics(const cp::layers::Diagnostics& diagnostics,
                          QgsProcessingFeedback* feedback) {
@@ -181,6 +182,41 @@ std::unique_ptr<QgsProcessingFeatureSource> CpAlgorithm::requireSource(
 std::unique_ptr<QgsProcessingFeatureSource> CpAlgorithm::optionalSource(
     const QVariantMap& p, const QString& name, QgsProcessingContext& context) const {
   return inputs(name).empty() ? nullptr : requireSource(p, name, context);
+}
+
+std::optional<double> CpAlgorithm::optionalNumber(const QVariantMap& parameters,
+                                                  const QString& name,
+                                                  QgsProcessingContext& context) const {
+  const QVariant value = parameters.value(name);
+  if (!value.isValid() || value.isNull() || value.toString().trimmed().isEmpty())
+    return std::nullopt;
+  return parameterAsDouble(parameters, name, context);
+}
+
+void CpAlgorithm::addFactorTableParameter(const QString& name, const QString& description) {
+  addParameter(new QgsProcessingParameterFeatureSource(
+      name, description, cp::qgis::sourceTypes(cp::qgis::Source::Vector)));
+}
+
+cp::layers::FactorTable CpAlgorithm::readFactorTable(const QVariantMap& parameters,
+                                                     const QString& name,
+                                                     QgsProcessingContext& context,
+                                                     cp::layers::Diagnostics& diagnostics) const {
+  return cp::qgis::readFactorTable(*requireSource(parameters, name, context), inputLabel(name),
+                                   diagnostics);
+}
+
+void CpAlgorithm::addCoefficientsParameter() {
+  addFactorTableParameter(
+      CpKey::Coefficients,
+      QObject::tr("Building-stock coefficients (key, unit, low, central, high, source)"));
+}
+
+cp::layers::StockCoefficients CpAlgorithm::readStockCoefficients(
+    const QVariantMap& parameters, QgsProcessingContext& context,
+    cp::layers::Diagnostics& diagnostics) const {
+  return cp::layers::stockCoefficients(
+      readFactorTable(parameters, CpKey::Coefficients, context, diagnostics));
 }
 
 QgsCoordinateReferenceSystem CpAlgorithm::fallbackOutputCrs(

@@ -15,7 +15,9 @@
 #include <qgsprocessingfeedback.h>
 
 #include "geo/feedback.h"
+#include "layers/building_stock.h"
 #include "layers/diagnostics.h"
+#include "layers/factor_table.h"
 #include "layers/library_messages.h"
 #include "layers/ogr_source.h"
 #include "layers/result_table.h"
@@ -64,6 +66,22 @@ class CpAlgorithm : public QgsProcessingAlgorithm {
   std::unique_ptr<QgsProcessingFeatureSource> optionalSource(const QVariantMap& parameters,
                                                              const QString& name,
                                                              QgsProcessingContext& context) const;
+
+  // An optional number parameter's value; unset when left empty.
+  std::optional<double> optionalNumber(const QVariantMap& parameters, const QString& name,
+                                       QgsProcessingContext& context) const;
+
+  // A table of factors or coefficients (key, unit, low, central, high, year,
+  // source; see layers/factor_table.h), and reading it by its rules.
+  void addFactorTableParameter(const QString& name, const QString& description);
+  cp::layers::FactorTable readFactorTable(const QVariantMap& parameters, const QString& name,
+                                          QgsProcessingContext& context,
+                                          cp::layers::Diagnostics& diagnostics) const;
+  // The building-stock coefficients of the COEFFICIENTS table.
+  void addCoefficientsParameter();
+  cp::layers::StockCoefficients readStockCoefficients(const QVariantMap& parameters,
+                                                      QgsProcessingContext& context,
+                                                      cp::layers::Diagnostics& diagnostics) const;
 
   // Runs `work` with an engine Feedback tied to QGIS's; engine and input errors
   // become QgsProcessingException, cancel gives an empty result.

@@ -16,12 +16,12 @@ QString CpBuildingStockAlgorithm::shortHelpString() const {
       "demand of its growth (residential and non-residential m² of floor, and tonnes built into "
       "infrastructure per year), and the materials its demolitions release each year and how "
       "much of them can be used again (urban mining) - in tonnes of wood (biomass), minerals and "
-      "metals. Intensities: new buildings 0.080 t/m² wood, 0.408 t/m² minerals, 0.022 t/m² "
-      "metals: the 56 % of the report's 286 kt, 1,456 kt and 80 kt a year that go into "
-      "buildings, for 2 million m² of floor; infrastructure tonnes in the same mix of classes; "
-      "standing stock as new buildings (a lower bound, the report gives none); 1950-60 houses to "
-      "demolish 0.1 / 1.0 / 0.02 t/m² with 30 / "
-      "80 / 95 % recoverable (estimates); demolitions spread over the demolition period.");
+      "metals. The intensities (t per m² of new, standing and demolished floor), the mix of "
+      "infrastructure tonnes, the recoverable shares and the demolition period are rows of the "
+      "coefficient table (key, unit, central, source): the sample's calibrates new buildings on "
+      "the report (the 56 % of its 286 kt wood, 1,456 kt minerals and 80 kt metals a year that go "
+      "into buildings, for 2 million m² of floor) and states its estimates; edit it to use your "
+      "own. A demolition period given here replaces the table's.");
 }
 
 void CpBuildingStockAlgorithm::initAlgorithm(const QVariantMap&) {
@@ -36,9 +36,10 @@ void CpBuildingStockAlgorithm::initAlgorithm(const QVariantMap&) {
         QString::fromLatin1(f.key),
         QObject::tr("%1 (empty: %2)").arg(QObject::tr(f.title), QString::fromLatin1(f.usual)),
         QVariant(), CpKey::Districts, cp::qgis::FieldDataType::Numeric, false, true));
+  addCoefficientsParameter();
   addParameter(new QgsProcessingParameterNumber(
-      CpKey::DemolitionYears, QObject::tr("Demolition period (years)"),
-      cp::qgis::NumberType::Double, cp::layers::almatyCoefficients().demolitionYears, false, 0.1));
+      CpKey::DemolitionYears, QObject::tr("Demolition period (years; empty: the table's)"),
+      cp::qgis::NumberType::Double, QVariant(), true, 0.1));
   addParameter(new QgsProcessingParameterFeatureSink(
       CpKey::Output, QObject::tr("District building stock"), cp::qgis::Source::VectorPolygon));
   for (const auto& [name, title] :
@@ -67,8 +68,9 @@ QVariantMap CpBuildingStockAlgorithm::processAlgorithm(const QVariantMap& p,
     const cp::layers::AreaShapes areas =
         cp::qgis::readAreas(*districts, label, frame, context.transformContext(), diagnostics);
     const std::vector<std::string> ids = districtIds(p, context, *districts);
-    cp::layers::StockCoefficients coefficients = cp::layers::almatyCoefficients();
-    coefficients.demolitionYears = parameterAsDouble(p, CpKey::DemolitionYears, context);
+    cp::layers::StockCoefficients coefficients = readStockCoefficients(p, context, diagnostics);
+    coefficients.demolitionYears =
+        optionalNumber(p, CpKey::DemolitionYears, context).value_or(coefficients.demolitionYears);
     const cp::analyses::BuildingStockResult r = cp::analyses::buildingStock(
         {ids, cp::qgis::readFloorAreas(*districts, label, names, diagnostics), areas},
         coefficients);

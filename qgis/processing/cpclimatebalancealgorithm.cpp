@@ -38,13 +38,11 @@ void CpClimateBalanceAlgorithm::initAlgorithm(const QVariantMap&) {
       CpKey::SiteCapacityField, QObject::tr("Sites: capacity in tonnes per year (empty: detect)"),
       QVariant(), CpKey::Sites, cp::qgis::FieldDataType::Numeric, false, true));
   addFacilityParameters();
-  const auto table = [this](const QString& key, const QString& title) {
-    addParameter(new QgsProcessingParameterFeatureSource(
-        key, title, cp::qgis::sourceTypes(cp::qgis::Source::Vector)));
-  };
-  table(CpKey::Factors, QObject::tr("Emission factors (key, unit, low, central, high, source)"));
-  table(CpKey::Strategies,
-        QObject::tr("Strategies (scenario_id, compost, waste_to_energy, truck)"));
+  addFactorTableParameter(CpKey::Factors,
+                          QObject::tr("Emission factors (key, unit, low, central, high, source)"));
+  addParameter(new QgsProcessingParameterFeatureSource(
+      CpKey::Strategies, QObject::tr("Strategies (scenario_id, compost, waste_to_energy, truck)"),
+      cp::qgis::sourceTypes(cp::qgis::Source::Vector)));
   addParameter(new QgsProcessingParameterString(
       CpKey::Baseline, QObject::tr("The scenario the others are compared with"),
       QStringLiteral("baseline")));
@@ -109,9 +107,8 @@ QVariantMap CpClimateBalanceAlgorithm::processAlgorithm(const QVariantMap& p,
     const PreparedRoads prepared = prepareRoads(p, context, feedback, progress);
     const cp::layers::WorkingFrame& frame = *prepared.roads.frame;
     cp::layers::Diagnostics diagnostics = prepared.roads.diagnostics;
-    const auto factorTable = requireSource(p, CpKey::Factors, context);
-    const cp::layers::EmissionFactors factors =
-        cp::qgis::readEmissionFactors(*factorTable, inputLabel(CpKey::Factors), diagnostics);
+    const cp::layers::FactorTable factors =
+        readFactorTable(p, CpKey::Factors, context, diagnostics);
     const std::string baseline = parameterAsString(p, CpKey::Baseline, context).toStdString();
     const auto strategies = readStrategies(p, context, baseline, diagnostics);
     const cp::layers::PointData sources =

@@ -14,7 +14,8 @@ QString CpConstructionSupplyAlgorithm::shortHelpString() const {
   return QObject::tr(
       "Assigns the construction products of the industrial zones (a products table: zone id, "
       "product, material class, capacity in tonnes per year) to the districts' construction "
-      "demand (their growth at the report's intensities, as in Building stock), material class "
+      "demand (their growth at the coefficient table's intensities, as in Building stock), "
+      "material class "
       "by class, with the least tonne-km over the roads - an exact transportation problem. With "
       "urban mining, the materials each district's demolitions free (the recoverable share) are "
       "offered too, first to the district itself. Outputs: the supply lines (zone or district "
@@ -29,6 +30,7 @@ void CpConstructionSupplyAlgorithm::initAlgorithm(const QVariantMap&) {
       CpKey::Products, QObject::tr("Zone products (zone_id, product, material_class, capacity)"),
       cp::qgis::sourceTypes(cp::qgis::Source::Vector)));
   addPlacesParameter(CpKey::Districts, CpKey::DistrictId, QObject::tr("Districts"));
+  addCoefficientsParameter();
   addParameter(new QgsProcessingParameterBoolean(
       CpKey::UrbanMining, QObject::tr("Offer the materials demolitions free"), true));
   addSnapParameter(2000);
@@ -89,6 +91,7 @@ QVariantMap CpConstructionSupplyAlgorithm::processAlgorithm(const QVariantMap& p
         cp::qgis::readFloorAreas(*requireSource(p, CpKey::Districts, context),
                                  inputLabel(CpKey::Districts), {}, diagnostics)};
     cp::analyses::ConstructionSupplyOptions options;
+    options.coefficients = readStockCoefficients(p, context, diagnostics);
     options.urbanMining = parameterAsBoolean(p, CpKey::UrbanMining, context);
     options.kgCo2PerTkm = parameterAsDouble(p, CpKey::Co2PerTkm, context);
     options.snap = snapOptions(p, context);

@@ -23,6 +23,7 @@ struct CpKey {
   static inline const QString Chosen = QStringLiteral("CHOSEN");
   static inline const QString ClassField = QStringLiteral("CLASS_FIELD");
   static inline const QString Co2PerTkm = QStringLiteral("CO2_PER_TKM");
+  static inline const QString Coefficients = QStringLiteral("COEFFICIENTS");
   static inline const QString Components = QStringLiteral("COMPONENTS");
   static inline const QString Composted = QStringLiteral("COMPOSTED");
   static inline const QString CompostTonnes = QStringLiteral("COMPOST_TONNES");

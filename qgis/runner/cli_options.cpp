@@ -525,11 +525,13 @@ cp::layers::ConstructionSupplyJob parseConstructionSupplyOptions(
         {"--products", [](J& j, V v) { j.products = v; }},
         {"--districts", [](J& j, V v) { j.districts = v; }},
         {"--district-id", [](J& j, V v) { j.districtIdField = v; }},
+        {"--coefficients", [](J& j, V v) { j.coefficients = v; }},
         {"--co2-per-tkm", [](J& j, V v) { j.analysis.kgCo2PerTkm = number("--co2-per-tkm", v); }}},
        {{"--no-urban-mining", [](J& j) { j.analysis.urbanMining = false; }}}});
   requireSet(job.zones, "--zones");
   requireSet(job.products, "--products");
   requireSet(job.districts, "--districts");
+  requireSet(job.coefficients, "--coefficients");
   if (job.analysis.kgCo2PerTkm < 0)
     throw UsageError("--co2-per-tkm must be 0 or more");
   return job;
@@ -560,20 +562,21 @@ cp::layers::CompostOutletsJob parseCompostOutletsOptions(const std::vector<std::
 cp::layers::BuildingStockJob parseBuildingStockOptions(const std::vector<std::string>& args) {
   using J = cp::layers::BuildingStockJob;
   using V = const std::string&;
-  J job =
-      parseArguments<J>(args,
-                        {{{"--districts", [](J& j, V v) { j.districts = v; }},
-                          {"--district-id", [](J& j, V v) { j.districtIdField = v; }},
-                          {"--demolition-years",
-                           [](J& j, V v) {
-                             j.coefficients.demolitionYears = number("--demolition-years", v);
-                             requirePositive(j.coefficients.demolitionYears, "--demolition-years");
-                           }},
-                          {"--output", [](J& j, V v) { j.output = v; }},
-                          {"--attribution", [](J& j, V v) { j.attribution = v; }}},
-                         {}},
-                        J{});
+  J job = parseArguments<J>(args,
+                            {{{"--districts", [](J& j, V v) { j.districts = v; }},
+                              {"--district-id", [](J& j, V v) { j.districtIdField = v; }},
+                              {"--coefficients", [](J& j, V v) { j.coefficients = v; }},
+                              {"--demolition-years",
+                               [](J& j, V v) {
+                                 j.demolitionYears = number("--demolition-years", v);
+                                 requirePositive(*j.demolitionYears, "--demolition-years");
+                               }},
+                              {"--output", [](J& j, V v) { j.output = v; }},
+                              {"--attribution", [](J& j, V v) { j.attribution = v; }}},
+                             {}},
+                            J{});
   requireSet(job.districts, "--districts");
+  requireSet(job.coefficients, "--coefficients");
   requireSet(job.output, "--output");
   return job;
 }
@@ -870,7 +873,7 @@ compost_placed (made, placed and left over per site).
 }
 
 std::string buildingStockUsage() {
-  return R"(usage: circular-planner buildingstock --districts LAYER --output FILE.gpkg [options]
+  return R"(usage: circular-planner buildingstock --districts LAYER --coefficients LAYER --output FILE.gpkg [options]
 
 For each district: the construction materials standing in its floor area, the
 yearly demand of its growth, and what its demolitions free and how much of it
@@ -878,14 +881,19 @@ can be used again, in tonnes of minerals, metals and wood (layer building_stock)
 
   --districts LAYER           with the floor-area fields (see constructionsupply)
   --district-id FIELD         ids (default: feature ids)
-  --demolition-years N        the period demolitions are spread over (default 5)
+  --coefficients LAYER        the materials per m2 of floor, the infrastructure
+                              mix, recovery rates and demolition period, each a
+                              row (key, unit, central, source; see the sample's
+                              coefficients table)
+  --demolition-years N        the period demolitions are spread over (default:
+                              the table's demolition_years)
   --attribution TEXT          data attribution stored with the output (default:
                               the credits the inputs carry, e.g. OpenStreetMap's)
 )";
 }
 
 std::string constructionSupplyUsage() {
-  return R"(usage: circular-planner constructionsupply --roads LAYER --zones LAYER --products LAYER --districts LAYER --output FILE.gpkg [options]
+  return R"(usage: circular-planner constructionsupply --roads LAYER --zones LAYER --products LAYER --districts LAYER --coefficients LAYER --output FILE.gpkg [options]
 
 Assigns the industrial zones' products (and the materials demolitions free) to
 the districts' construction demand, class by class, with the least tonne-km by
@@ -897,6 +905,7 @@ district_supply (each district's demand, supply and what is unmet).
   --districts LAYER           with residential_floor_m2, nonresidential_floor_m2,
                               growth_residential_m2_per_year, growth_nonresidential_m2_per_year,
                               growth_infrastructure_t_per_year, demolition_floor_m2
+  --coefficients LAYER        the building-stock coefficients (see buildingstock)
   --no-urban-mining           offer no materials from demolitions
   --co2-per-tkm KG            transport emissions, kg CO2e per tonne-km
 )";

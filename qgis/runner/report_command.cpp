@@ -128,7 +128,8 @@ ReportConfig readConfig(const QString& path) {
                                                        {"organic", "organic_sources"},
                                                        {"compost", "composting_sites"},
                                                        {"farmland", "agricultural_land"},
-                                                       {"flows", "material_flows"}};
+                                                       {"flows", "material_flows"},
+                                                       {"coefficients", "coefficients"}};
   for (const auto& [role, usual] : roles)
     c.layers.insert(QString::fromLatin1(role),
                     ini.value(QStringLiteral("layers/%1").arg(role), usual).toString());
@@ -295,7 +296,8 @@ class Report {
                             {CpKey::Places, QStringList{id("zones"), id("districts")}},
                             {CpKey::Scenario, c_.scenario}};
     const QVariantMap districts{{CpKey::Districts, id("districts")},
-                                {CpKey::DistrictId, "district_id"}};
+                                {CpKey::DistrictId, "district_id"},
+                                {CpKey::Coefficients, id("coefficients")}};
     QVariantMap catchments = with(organicToCompost);
     catchments.insert(CpKey::Cutoff, c_.cutoffKm * 1000);
     QVariantMap disposal =
@@ -812,6 +814,8 @@ const char* reportUsage() {
          "                tables also go there, all in one transaction)\n"
          "                schema = circular_planner                (optional)\n"
          "    [layers]    roads = roads, districts = districts, zones = industrial_zones, ...\n"
+         "                coefficients = coefficients   (building-stock intensities and\n"
+         "                recovery rates, a row each with its source)\n"
          "                (a table of the source, or a file of its own: organic = extra.geojson)\n"
          "                flow_nodes = flow_nodes   (optional: names of the flows' nodes)\n"
          "                waste = waste_facilities, emission_factors = emission_factors,\n"

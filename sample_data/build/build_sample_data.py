@@ -400,6 +400,8 @@ FIELDS = {
                    ("source", "str")],
     "emission_factors": [("key", "str"), ("description", "str"), ("unit", "str"), ("low", "real"),
                          ("central", "real"), ("high", "real"), ("year", "str"), ("source", "str")],
+    "coefficients": [("key", "str"), ("description", "str"), ("unit", "str"), ("low", "real"),
+                     ("central", "real"), ("high", "real"), ("year", "str"), ("source", "str")],
     "organic_strategies": [("scenario_id", "str"), ("name", "str"), ("compost", "int"),
                            ("waste_to_energy", "int"), ("truck", "str"), ("source", "str")],
     "provenance": [("layer", "str"), ("field", "str"), ("source", "str"), ("assumption", "str")],
@@ -460,6 +462,10 @@ def main():
     w.layer("emission_factors", ogr.wkbNone, FIELDS["emission_factors"],
             csv_rows("emission_factors.csv", numbers=("low", "central", "high")),
             "Greenhouse-gas emission factors (low, central, high) with their sources; edit to use your own")
+    w.layer("coefficients", ogr.wkbNone, FIELDS["coefficients"],
+            csv_rows("coefficients.csv", numbers=("low", "central", "high")),
+            "Building-stock intensities, recovery rates and other coefficients (low, central, high) with "
+            "their sources; edit to use your own")
     w.layer("organic_strategies", ogr.wkbNone, FIELDS["organic_strategies"],
             csv_rows("organic_strategies.csv", integers=("compost", "waste_to_energy")),
             "The report's strategies for organic waste as scenarios: the levers each one pulls")

@@ -563,6 +563,8 @@ PROVENANCE = [
     _p("flow_nodes", "all", "report lines in each row's source", "names of the report's system nodes"),
     _p("emission_factors", "all", "each row's source (IPCC 2006 Guidelines and AR4, the report, estimates)",
        "landfill_ch4 calibrated so that the sample's landfilled organic waste gives the report's 35,000 t CH4"),
+    _p("coefficients", "all", "each row's source (the report, estimates with their reasoning)",
+       "new build calibrated on the report's construction inputs and 2 million m2 a year; the rest estimates"),
     _p("organic_strategies", "all", "each row's source (report, news)", "the levers each scenario pulls"),
     _p("settlements", "all", "OSM place nodes via HOT Export Tool (ODbL)"),
     _p("boundaries", "all", "arodionoff/geokz ADM2 2024 (CC BY 4.0), geometry from OSM (ODbL)"),

@@ -9,7 +9,7 @@
 namespace cp::analyses {
 namespace {
 
-layers::EmissionFactors factors() {
+layers::FactorTable factors() {
   layers::Diagnostics diagnostics;
   layers::FactorRows rows("Factors", diagnostics);
   rows.add({"1", "gwp_ch4", "", "t CO2e/t CH4", 25, 25, 25, "", "IPCC AR4"});
@@ -21,7 +21,7 @@ layers::EmissionFactors factors() {
 }
 
 TEST(ClimateBalance, EachActivityTimesItsFactorInCo2eByTheTablesGwp) {
-  const layers::EmissionFactors table = factors();
+  const layers::FactorTable table = factors();
   const ClimateBalance b =
       balanceOf({{"base", "landfill methane", "food waste", 1000, "t", "landfill_ch4"},
                  {"base", "transport", "hauls", 2e6, "tkm", "truck"},
@@ -46,7 +46,7 @@ TEST(ClimateBalance, EachActivityTimesItsFactorInCo2eByTheTablesGwp) {
 }
 
 TEST(ClimateBalance, AMissingFactorOrAnotherUnitIsAnErrorNamingTheTable) {
-  const layers::EmissionFactors table = factors();
+  const layers::FactorTable table = factors();
   EXPECT_THROW(balanceOf({{"s", "c", "w", 1, "t", "incineration_n2o"}}, table), layers::InputError);
   EXPECT_THROW(balanceOf({{"s", "c", "w", 1, "t", "truck"}}, table), layers::InputError);
 }

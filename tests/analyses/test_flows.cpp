@@ -17,6 +17,7 @@
 #include "layers/analyses/road_loads.h"
 #include "layers/analyses/sankey_diagram.h"
 #include "layers/analyses/site_assessment.h"
+#include "support/temp_files.h"
 
 namespace cp::test {
 namespace {
@@ -322,9 +323,16 @@ class ConstructionAnalysis : public OnAlmatyRoads {
 
   analyses::ConstructionSupplyResult supply(bool mining) const {
     analyses::ConstructionSupplyOptions options;
+    options.coefficients = coefficients();
     options.urbanMining = mining;
     return analyses::supplyConstruction({network(), zones_, products_, districts_, floors_},
                                         options);
+  }
+
+  static layers::StockCoefficients coefficients() {
+    layers::Diagnostics diagnostics;
+    return layers::stockCoefficients(
+        layers::readFactorTable(layers::LayerRef::parse(sampleLayer("coefficients")), diagnostics));
   }
 
   layers::PointData zones_, districts_;
@@ -336,7 +344,7 @@ class ConstructionAnalysis : public OnAlmatyRoads {
 // the zone's capacity, metals only from demolitions; classes that build
 // nothing are said.
 TEST_F(ConstructionAnalysis, EachClassIsSuppliedUpToWhatIsOffered) {
-  const layers::StockCoefficients c = layers::almatyCoefficients();
+  const layers::StockCoefficients c = coefficients();
   const double floor = 10000.0 * (1 + 2 + 3 + 4);
   const analyses::ConstructionSupplyResult plain = supply(false);
   EXPECT_NEAR(plain.demand, floor * c.newBuild.total(), 1e-6);

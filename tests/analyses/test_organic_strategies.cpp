@@ -28,8 +28,7 @@ class OrganicStrategies : public test::OnAlmatyRoads {
   layers::PointData sites = layers::readPoints(layer("composting_sites"), "site_id", frame());
   layers::PointData facilities =
       layers::readPoints(layer("waste_facilities"), "facility_id", frame());
-  layers::EmissionFactors factors =
-      layers::readEmissionFactors(layer("emission_factors"), diagnostics);
+  layers::FactorTable factors = layers::readFactorTable(layer("emission_factors"), diagnostics);
 
   OrganicWasteInput input() {
     const double unlimited = std::numeric_limits<double>::infinity();

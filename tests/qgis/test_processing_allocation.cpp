@@ -156,7 +156,7 @@ TEST(ProcessingClimateBalance, TheStrategiesSideBySideFromTheReportsBaseline) {
   const AlgorithmRun refused = runAlgorithm(id, p);
   EXPECT_FALSE(refused.ok);
   EXPECT_TRUE(refused.errors.contains(QStringLiteral("my_factors")) &&
-              refused.errors.contains(QStringLiteral("no factor 'gwp_ch4'")))
+              refused.errors.contains(QStringLiteral("no row 'gwp_ch4'")))
       << refused.errors.toStdString();
 }
 
@@ -209,7 +209,7 @@ TEST(ProcessingAllocation, LayersThatCannotBeMeantAreRefusedWithTheReason) {
   p[QStringLiteral("SOURCES")] = QStringLiteral(CP_SAMPLE_DATA "/almaty.gpkg");
   AlgorithmRun run = runAlgorithm(kAllocation, p);
   EXPECT_FALSE(run.ok);
-  EXPECT_TRUE(run.errors.contains(QStringLiteral("holds 17 layers (roads, districts")))
+  EXPECT_TRUE(run.errors.contains(QStringLiteral("holds 18 layers (roads, districts")))
       << run.errors.toStdString();
   p[QStringLiteral("SOURCES")] = QString::fromStdString(
       test::writeText("saved_error_page.geojson", "<!DOCTYPE html><html>Not Found</html>"));

@@ -17,7 +17,8 @@ using test::sum;
 
 QVariantMap districts() {
   return {{QStringLiteral("DISTRICTS"), sample("districts")},
-          {QStringLiteral("DISTRICT_ID"), QStringLiteral("district_id")}};
+          {QStringLiteral("DISTRICT_ID"), QStringLiteral("district_id")},
+          {QStringLiteral("COEFFICIENTS"), sample("coefficients")}};
 }
 
 // The sample's growth (2 million m² of building floor and 801,680 t of
@@ -134,7 +135,8 @@ TEST(ProcessingConstructionSupply, ADistrictWithoutGeometryIsSaid) {
                 {QStringLiteral("ROADS"), sample("roads")},
                 {QStringLiteral("ZONES"), sample("industrial_zones")},
                 {QStringLiteral("ZONE_ID"), QStringLiteral("zone_id")},
-                {QStringLiteral("PRODUCTS"), sample("zone_products")}};
+                {QStringLiteral("PRODUCTS"), sample("zone_products")},
+                {QStringLiteral("COEFFICIENTS"), sample("coefficients")}};
   const AlgorithmRun run = runAlgorithm(QStringLiteral("circularplanner:constructionsupply"), p);
   ASSERT_TRUE(run.ok) << run.errors.toStdString();
   const QString district = first.attribute(QStringLiteral("district_id")).toString();

@@ -25,7 +25,8 @@ using test::sample;
 
 const char* const kTables[] = {
     "roads",           "districts",        "industrial_zones",  "zone_products",
-    "organic_sources", "composting_sites", "agricultural_land", "material_flows"};
+    "organic_sources", "composting_sites", "agricultural_land", "material_flows",
+    "coefficients"};
 
 // Copies the sample's tables into a fresh database, as a team would load them.
 void loadSample(const std::string& conninfo) {
@@ -140,15 +141,19 @@ TEST_F(ProcessingPostgis, FlowTablesWithoutGeometry) {
                    {"PLACES", QStringList{postgis("industrial_zones"), postgis("districts")}}});
   expectSame("circularplanner:flowlines", file, database, "TONNE_KM");
 
-  const QVariantMap supplyFile{
-      {"ROADS", sample("roads")},     {"DISTRICTS", sample("districts")},
-      {"DISTRICT_ID", "district_id"}, {"ZONES", sample("industrial_zones")},
-      {"ZONE_ID", "zone_id"},         {"PRODUCTS", sample("zone_products")}};
+  const QVariantMap supplyFile{{"ROADS", sample("roads")},
+                               {"DISTRICTS", sample("districts")},
+                               {"DISTRICT_ID", "district_id"},
+                               {"ZONES", sample("industrial_zones")},
+                               {"ZONE_ID", "zone_id"},
+                               {"PRODUCTS", sample("zone_products")},
+                               {"COEFFICIENTS", sample("coefficients")}};
   QVariantMap supplyDatabase = supplyFile;
   supplyDatabase.insert({{"ROADS", postgis("roads")},
                          {"DISTRICTS", postgis("districts")},
                          {"ZONES", postgis("industrial_zones")},
-                         {"PRODUCTS", postgis("zone_products", false)}});
+                         {"PRODUCTS", postgis("zone_products", false)},
+                         {"COEFFICIENTS", postgis("coefficients", false)}});
   expectSame("circularplanner:constructionsupply", supplyFile, supplyDatabase, "SUPPLIED_TONNES");
 }
 
@@ -173,6 +178,7 @@ TEST_F(ProcessingPostgis, TheHeadlessJobsReadTheTablesThroughGdal) {
     supply.products = from + "zone_products";
     supply.districts = from + "districts";
     supply.districtIdField = "district_id";
+    supply.coefficients = from + "coefficients";
     supply.output = path(("supply_" + suffix + ".gpkg").c_str());
     supplied[k] = layers::runConstructionSupplyJob(supply).supplied;
     layers::FlowsOnRoadsJob flows;

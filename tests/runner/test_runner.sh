@@ -171,18 +171,24 @@ expect 1 "no id field to name the flows' nodes by" -- sankey "${flows[@]}" --gro
 expect 2 "--products is required" -- constructionsupply --roads r --zones z --districts d --output y
 expect 1 "zones not in the zones layer: 'Z-" -- constructionsupply --roads "$gpkg|layername=roads" \
   --zones "$gpkg|layername=industrial_zones" --products "$gpkg|layername=zone_products" \
-  --districts "$gpkg|layername=districts" --output "$out/h.gpkg"
+  --districts "$gpkg|layername=districts" --coefficients "$gpkg|layername=coefficients" \
+  --output "$out/h.gpkg"
 [ -e "$out/h.gpkg" ] && { echo "FAIL: a failed construction supply left its output"; failures=$((failures + 1)); }
 expect 0 "1393460.0 t of 1822000.0 t demand supplied" -- constructionsupply \
   --roads "$gpkg|layername=roads" --zones "$gpkg|layername=industrial_zones" --zone-id zone_id \
   --products "$gpkg|layername=zone_products" --districts "$gpkg|layername=districts" \
-  --district-id district_id --output "$out/construction.gpkg"
+  --district-id district_id --coefficients "$gpkg|layername=coefficients" \
+  --output "$out/construction.gpkg"
 
 # Building stock and compost outlets, with GDAL alone; compost from the allocation's intake.
 expect 2 "--demolition-years must be greater than 0" -- buildingstock --districts d --output y \
-  --demolition-years 0
+  --coefficients c --demolition-years 0
+expect 2 "--coefficients is required" -- buildingstock --districts d --output y
 expect 0 "demand 1822000.0 t a year" -- buildingstock --districts "$gpkg|layername=districts" \
-  --district-id district_id --output "$out/stock.gpkg"
+  --district-id district_id --coefficients "$gpkg|layername=coefficients" \
+  --output "$out/stock.gpkg"
+expect 1 "no row 'new_build.biomass'" -- buildingstock --districts "$gpkg|layername=districts" \
+  --coefficients "$gpkg|layername=emission_factors" --output "$out/stock_wrong_table.gpkg"
 expect 2 "--yield must be a share between 0 and 1" -- compostoutlets --roads r --sites s \
   --farmland f --output y --yield 2
 expect 0 "compost is made here from each site's capacity" -- compostoutlets \
@@ -354,7 +360,8 @@ rm -rf "$here"
 # The same report with the team's data in PostGIS.
 . "$(dirname "$0")/../support/pg_cluster.sh"
 for layer in roads districts industrial_zones zone_products organic_sources composting_sites \
-  agricultural_land material_flows waste_facilities flow_nodes emission_factors organic_strategies; do
+  agricultural_land material_flows waste_facilities flow_nodes emission_factors organic_strategies \
+  coefficients; do
   ogr2ogr -f PostgreSQL "PG:$PG_CONN" "$gpkg" "$layer" -lco GEOMETRY_NAME=geom 2> "$out/ogr2ogr.log" \
     || { echo "FAIL: could not load $layer into PostGIS: $(tail -2 "$out/ogr2ogr.log")"; failures=$((failures + 1)); }
 done

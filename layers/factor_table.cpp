@@ -1,4 +1,4 @@
-#include "emission_factors.h"
+#include "factor_table.h"
 
 #include <algorithm>
 #include <cmath>
@@ -57,28 +57,44 @@ std::optional<FactorUnit> parseFactorUnit(const std::string& text) {
   return unit;
 }
 
-EmissionFactors::EmissionFactors(std::string table, std::vector<EmissionFactor> factors)
+FactorTable::FactorTable(std::string table, std::vector<Factor> factors)
     : table_(std::move(table)), factors_(std::move(factors)) {}
 
-const EmissionFactor* EmissionFactors::find(const std::string& key) const {
+const Factor* FactorTable::find(const std::string& key) const {
   const auto it = std::find_if(factors_.begin(), factors_.end(),
-                               [&key](const EmissionFactor& f) { return f.key == key; });
+                               [&key](const Factor& f) { return f.key == key; });
   return it == factors_.end() ? nullptr : &*it;
 }
 
-const EmissionFactor& EmissionFactors::require(const std::string& key,
-                                               const std::string& per) const {
-  const EmissionFactor* f = find(key);
-  if (!f)
-    failInput(table_, "", "key", "no factor '" + key + "': add a row with this key");
-  if (f->unit.per != per)
+const Factor& FactorTable::require(const std::string& key, const std::string& per) const {
+  const Factor& f = present(key);
+  if (!f.unit)
     failInput(
         table_, key, "unit",
-        "'" + f->unitText + "' counts per " + f->unit.per + ", but the factor is used per " + per);
+        "'" + f.unitText + "' is no emission unit (MASS GAS/ACTIVITY, e.g. 'kg CO2e/" + per + "')");
+  if (f.unit->per != per)
+    failInput(
+        table_, key, "unit",
+        "'" + f.unitText + "' counts per " + f.unit->per + ", but the factor is used per " + per);
+  return f;
+}
+
+const Factor& FactorTable::coefficient(const std::string& key, const std::string& unit) const {
+  const Factor& f = present(key);
+  if (f.unitText != unit)
+    failInput(table_, key, "unit",
+              "'" + f.unitText + "', but the coefficient is used in '" + unit + "'");
+  return f;
+}
+
+const Factor& FactorTable::present(const std::string& key) const {
+  const Factor* f = find(key);
+  if (!f)
+    failInput(table_, "", "key", "no row '" + key + "': add a row with this key");
   return *f;
 }
 
-double EmissionFactors::gwp(Gas gas) const {
+double FactorTable::gwp(Gas gas) const {
   switch (gas) {
     case Gas::CO2e:
       return 1;
@@ -97,12 +113,11 @@ void FactorRows::add(const Row& row) {
   const std::string key = trimmed(row.key);
   if (key.empty())
     failInput(table_, row.feature, "key", "a factor without a key");
-  const auto unit = parseFactorUnit(row.unit);
-  if (!unit)
+  const std::string unit = trimmed(row.unit);
+  if (unit.empty())
     failInput(table_, key, "unit",
-              "'" + row.unit +
-                  "' is no factor unit: MASS GAS/ACTIVITY, MASS t or kg, GAS CO2e, CH4 or N2O "
-                  "(e.g. 't CH4/t', 'kg CO2e/tkm')");
+              "no unit: an emission factor's is MASS GAS/ACTIVITY ('t CH4/t', 'kg CO2e/tkm'), "
+              "a coefficient's its own ('t/m2', 'share')");
   const auto usable = [](const std::optional<double>& v) {
     return v && std::isfinite(*v) && *v >= 0;
   };
@@ -118,21 +133,22 @@ void FactorRows::add(const Row& row) {
                   std::to_string(range.central) + ", " + std::to_string(range.high) + ")");
   if (!row.low || !row.high)
     noRange_.push_back(key);
-  for (const EmissionFactor& f : factors_)
+  for (const Factor& f : factors_)
     if (f.key == key)
       failInput(table_, row.feature, "key", "the key '" + key + "' is used by more than one row");
-  factors_.push_back({key, row.description, row.unit, *unit, range, row.year, row.source});
+  factors_.push_back(
+      {key, row.description, unit, parseFactorUnit(unit), range, row.year, row.source});
 }
 
-EmissionFactors FactorRows::finish() {
+FactorTable FactorRows::finish() {
   if (!noRange_.empty())
     diagnostics_.warn(table_, listed(noRange_), "low",
                       "no low or high value: the range is the central value alone",
                       noRange_.size());
-  return EmissionFactors(table_, std::move(factors_));
+  return FactorTable(table_, std::move(factors_));
 }
 
-EmissionFactors readEmissionFactors(const LayerRef& ref, Diagnostics& diagnostics) {
+FactorTable readFactorTable(const LayerRef& ref, Diagnostics& diagnostics) {
   LibraryMessages gdal;
   const OpenLayer layer(ref);
   const auto index = [&layer](const char* name) { return layer.fieldIndex(name, true); };
