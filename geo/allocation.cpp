@@ -237,8 +237,7 @@ void checkAllocation(const AllocationInput& in) {
     throw std::invalid_argument("costs must not be negative");
 }
 
-std::vector<SiteIntake> siteIntakes(const AllocationInput& input, const Allocation& allocation,
-                                    double kgCo2PerTonneKm) {
+std::vector<SiteIntake> siteIntakes(const AllocationInput& input, const Allocation& allocation) {
   std::vector<SiteIntake> out(input.capacity.size());
   for (const AllocationFlow& f : allocation.flows) {
     SiteIntake& site = out[f.site];
@@ -247,10 +246,8 @@ std::vector<SiteIntake> siteIntakes(const AllocationInput& input, const Allocati
     site.tonneCost += f.tonnes * haul;
     site.maxHaul = std::max(site.maxHaul, haul);
   }
-  for (SiteIntake& site : out) {
+  for (SiteIntake& site : out)
     site.meanHaul = site.tonnes > 0 ? site.tonneCost / site.tonnes : 0;
-    site.co2Tonnes = site.tonneCost * kgCo2PerTonneKm / 1000;
-  }
   return out;
 }
 

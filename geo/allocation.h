@@ -33,17 +33,15 @@ struct Allocation {
 };
 
 // What each site receives: tonnes, the haul per tonne (mean weighted by
-// tonnes, and the longest), tonne-units of cost, and transport emissions.
+// tonnes, and the longest) and tonne-units of cost.
 struct SiteIntake {
   double tonnes = 0;
   double meanHaul = 0;  // in the unit of the costs, e.g. km
   double maxHaul = 0;
   double tonneCost = 0;  // e.g. tonne-km
-  double co2Tonnes = 0;  // tonneCost x kg CO2e per tonne-km / 1000
 };
 
-std::vector<SiteIntake> siteIntakes(const AllocationInput& input, const Allocation& allocation,
-                                    double kgCo2PerTonneKm);
+std::vector<SiteIntake> siteIntakes(const AllocationInput& input, const Allocation& allocation);
 
 // Throws std::invalid_argument on negative or non-finite tonnages, or a cost
 // table of the wrong size.

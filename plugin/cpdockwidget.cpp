@@ -207,7 +207,9 @@ const QList<QPair<QString, QString>>& sampleLayers() {
       {QStringLiteral("composting_sites"), QStringLiteral("compost")},
       {QStringLiteral("waste_facilities"), QStringLiteral("waste")},
       {QStringLiteral("district_centres"), QStringLiteral("centres")},
-      {QStringLiteral("material_flows"), QStringLiteral("flows")}};
+      {QStringLiteral("material_flows"), QStringLiteral("flows")},
+      {QStringLiteral("emission_factors"), QStringLiteral("factors")},
+      {QStringLiteral("coefficients"), QStringLiteral("coefficients")}};
   return layers;
 }
 
@@ -631,6 +633,13 @@ void CpDockWidget::startTask(const CpAnalysis& analysis, const QVariantMap& para
   QVariantMap withOutputs = parameters;
   for (const CpResult& result : analysis.results)
     withOutputs.insert(result.parameter, QgsProcessing::TEMPORARY_OUTPUT);
+  // The tables of factors the panel was given, to every analysis that takes one.
+  for (const auto& [role, parameter] :
+       {std::pair{QStringLiteral("factors"), CpKey::Factors},
+        std::pair{QStringLiteral("coefficients"), CpKey::Coefficients}})
+    if (const QgsVectorLayer* table = mRows.value(role)->layer();
+        table && alg->parameterDefinition(parameter))
+      withOutputs.insert(parameter, table->id());
   QgsTask* network = shareNetwork(*alg, withOutputs, *context, feedback.get());
   auto* task = new QgsProcessingAlgRunnerTask(alg, withOutputs, *context, feedback.get());
   if (task->status() == QgsTask::Terminated) {

@@ -78,6 +78,18 @@ QList<CpRole> makeRoles() {
        cp::qgis::LayerFilter::VectorLayer,
        {idField(names::kFlowId), quantityField(names::kTonnes)},
        false},
+      // Without it, the analyses leave transport CO2e empty and say so.
+      {QStringLiteral("factors"),
+       QObject::tr("Emission factors"),
+       cp::qgis::LayerFilter::VectorLayer,
+       {},
+       false},
+      // The compost yield (and building-stock coefficients), each row sourced.
+      {QStringLiteral("coefficients"),
+       QObject::tr("Coefficients"),
+       cp::qgis::LayerFilter::VectorLayer,
+       {},
+       false},
   };
 }
 

@@ -34,8 +34,29 @@ SourcesToSites joinSourcesToSites(const AllocationInput& input, const geo::SnapO
   return out;
 }
 
-void describeAllocation(AllocationResult& r, double kgCo2PerTkm) {
-  r.intakes = geo::siteIntakes(r.problem, r.allocation, kgCo2PerTkm);
+TransportFactor transportFactor(const std::optional<double>& kgCo2PerTkm,
+                                const layers::FactorTable* factors, const std::string& truck,
+                                layers::Diagnostics& diagnostics) {
+  if (kgCo2PerTkm)
+    return kgCo2PerTkm;
+  if (factors) {
+    const layers::Factor& f = factors->require(truck, "tkm");
+    return f.value.central * f.unit->tonnesPerUnit * 1000 * factors->gwp(f.unit->gas);
+  }
+  diagnostics.note("",
+                   "no transport emission factor given (kg CO2e per tonne-km, or emission factors "
+                   "and a truck): the CO2e fields are left empty",
+                   1);
+  return std::nullopt;
+}
+
+layers::ResultValue transportCo2(double tonneKm, const TransportFactor& kgCo2PerTkm) {
+  return kgCo2PerTkm ? layers::finiteOrNull(tonneKm * *kgCo2PerTkm / 1000) : layers::ResultValue();
+}
+
+void describeAllocation(AllocationResult& r, const TransportFactor& kgCo2PerTkm) {
+  r.intakes = geo::siteIntakes(r.problem, r.allocation);
+  r.kgCo2PerTkm = kgCo2PerTkm;
   r.sources.clear();
   for (std::size_t i = 0; i < r.problem.supply.size(); ++i) {
     const double tonnes = r.problem.supply[i];
@@ -134,7 +155,7 @@ layers::ResultTable siteIntakeTable(const AllocationResult& result, const layers
         sites.ids[j], limited ? layers::ResultValue(capacity) : layers::ResultValue(),
         s.tonnes,     limited ? layers::ResultValue(capacity - s.tonnes) : layers::ResultValue(),
         s.meanHaul,   s.maxHaul,
-        s.tonneCost,  s.co2Tonnes};
+        s.tonneCost,  transportCo2(s.tonneCost, result.kgCo2PerTkm)};
     if (!status.empty())
       values.emplace_back(status[j]);
     table.add(std::move(values), layers::pointAt(sites.xy[j]));

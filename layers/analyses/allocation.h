@@ -14,6 +14,7 @@
 #include "geo/routing.h"
 #include "geo/snapping.h"
 #include "layers/diagnostics.h"
+#include "layers/factor_table.h"
 #include "layers/point_reader.h"
 #include "layers/result_table.h"
 #include "layers/snapped_places.h"
@@ -65,6 +66,21 @@ struct WholeAgainstSplit {
   double tonneKmSplit = 0;
 };
 
+// Transport emissions in kg CO2e per tonne-km, as the user gives them (a
+// number, or a truck's row of the emission factors: transportFactor). Unset:
+// no CO2e is computed and its fields stay empty, rather than a guess.
+using TransportFactor = std::optional<double>;
+
+// The factor the user gave: the number when there is one, else the `truck`
+// row of the emission factors (its central value, in CO2e by the table's
+// GWPs), else none, noted in `diagnostics`.
+TransportFactor transportFactor(const std::optional<double>& kgCo2PerTkm,
+                                const layers::FactorTable* factors, const std::string& truck,
+                                layers::Diagnostics& diagnostics);
+
+// The t CO2e of `tonneKm`, or an empty value without a factor.
+layers::ResultValue transportCo2(double tonneKm, const TransportFactor& kgCo2PerTkm);
+
 struct AllocationResult {
   SourcesToSites joined;
   geo::AllocationInput problem;      // supply, capacity and km as the engine took them
@@ -74,17 +90,14 @@ struct AllocationResult {
   std::vector<SourceStatus> sources;     // per source
   AllocationTotals totals;
   std::optional<WholeAgainstSplit> whole;  // set when sources were kept whole
+  TransportFactor kgCo2PerTkm;             // as the options gave it
   layers::Diagnostics diagnostics;         // places not joined to the network
 };
 
-// Heavy goods vehicles emit about 0.08-0.12 kg CO2e per tonne-km (well to
-// wheel, average loading); 0.1 is the default, to be replaced by a local figure.
-inline constexpr double kDefaultKgCo2PerTkm = 0.1;
-
 struct AllocationOptions {
   geo::SnapOptions snap;
-  bool keepWhole = false;                    // each source to one site or none
-  double kgCo2PerTkm = kDefaultKgCo2PerTkm;  // transport emissions per tonne-km
+  bool keepWhole = false;       // each source to one site or none
+  TransportFactor kgCo2PerTkm;  // transport emissions per tonne-km
 };
 
 // Throws geo::Canceled when canceled.
@@ -120,6 +133,6 @@ layers::ResultTable sourceStatusTable(const AllocationResult& result,
 // The intakes, source status and totals of a given allocation of the problem
 // (site selection's): fills in `result` beside its `joined`, `problem` and
 // `allocation`.
-void describeAllocation(AllocationResult& result, double kgCo2PerTkm);
+void describeAllocation(AllocationResult& result, const TransportFactor& kgCo2PerTkm);
 
 }  // namespace cp::analyses

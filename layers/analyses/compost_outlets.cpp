@@ -6,6 +6,7 @@
 #include <numeric>
 
 namespace cp::analyses {
+
 namespace {
 
 double sum(const std::vector<double>& values) {
@@ -67,11 +68,21 @@ layers::ResultTable siteTable(const CompostOutletsInput& input, const geo::Alloc
 
 }  // namespace
 
+double compostYield(const std::optional<double>& given, const layers::FactorTable* coefficients) {
+  if (given)
+    return *given;
+  if (!coefficients)
+    throw layers::OptionError(
+        "give the compost yield (t of compost per t of intake), or a coefficient table with "
+        "its compost_yield row");
+  return coefficients->coefficient("compost_yield", "t/t").value.central;
+}
+
 CompostOutletsResult placeCompost(const CompostOutletsInput& input,
                                   const CompostOutletsOptions& options,
                                   const geo::Feedback* feedback) {
-  if (!(options.yield >= 0 && options.yield <= 1))
-    throw layers::OptionError("the compost yield must be a share between 0 and 1");
+  if (!(options.yield > 0 && options.yield <= 1))
+    throw layers::OptionError("the compost yield must be a share above 0 and at most 1");
   if (!(options.haulKm >= 0))
     throw layers::OptionError("the longest haul must be 0 km or more");
   layers::requireOnePerPlace(input.sites, input.intake.size(), "intakes");

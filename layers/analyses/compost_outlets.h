@@ -13,10 +13,10 @@
 
 namespace cp::analyses {
 
-// Windrow composting loses about half to two thirds of the feedstock's mass as
-// water and CO2; 0.4 t of compost per tonne in is the planner's default, to be
-// replaced by the site's own figure.
-inline constexpr double kDefaultCompostYield = 0.4;
+// The t of compost per t of intake: the number given, else the coefficient
+// table's compost_yield (the sample's: 0.4, with its reasoning); neither is an
+// OptionError saying what to give.
+double compostYield(const std::optional<double>& given, const layers::FactorTable* coefficients);
 
 struct CompostOutletsInput {
   const geo::Network& network;
@@ -28,7 +28,7 @@ struct CompostOutletsInput {
 };
 
 struct CompostOutletsOptions {
-  double yield = kDefaultCompostYield;
+  double yield = 0;  // t of compost per t of intake: compostYield
   double haulKm = 30;
   geo::SnapOptions snap{2000};
 };

@@ -131,10 +131,11 @@ ConstructionSupplyResult supplyConstruction(const ConstructionSupplyInput& input
     for (const geo::AllocationFlow& f : allocation.flows) {
       const double road = km.at(f.source, f.site).distanceM / 1000;
       const bool mined = f.source >= input.zones.ids.size();
-      r.lines.add({suppliers.ids[f.source], districts.ids[f.site],
-                   layers::materialClassName(kClasses[c]), mined ? "demolition" : "industrial zone",
-                   f.tonnes, road, f.tonnes * road, f.tonnes * road * options.kgCo2PerTkm / 1000},
-                  layers::lineAlong({suppliers.xy[f.source], districts.xy[f.site]}));
+      r.lines.add(
+          {suppliers.ids[f.source], districts.ids[f.site], layers::materialClassName(kClasses[c]),
+           mined ? "demolition" : "industrial zone", f.tonnes, road, f.tonnes * road,
+           transportCo2(f.tonnes * road, options.kgCo2PerTkm)},
+          layers::lineAlong({suppliers.xy[f.source], districts.xy[f.site]}));
       supplied[f.site] += f.tonnes;
       secondary[f.site] += mined ? f.tonnes : 0;
       r.supplied += f.tonnes;

@@ -34,7 +34,7 @@ struct ConstructionSupplyInput {
 
 struct ConstructionSupplyOptions {
   bool urbanMining = true;  // offer what demolitions free, first to the district itself
-  double kgCo2PerTkm = kDefaultKgCo2PerTkm;
+  TransportFactor kgCo2PerTkm;
   geo::SnapOptions snap{2000};
   layers::StockCoefficients coefficients;  // from a table: layers::stockCoefficients
 };

@@ -46,7 +46,7 @@ FlowLinesResult flowLines(const geo::Network& network, FlowsOnNetwork flows,
     result.lines.add(
         {f.id, f.origin, f.destination, layers::materialClassName(f.materialClass), f.material,
          f.stage, f.scenario, f.tonnes, routed ? layers::ResultValue(km) : layers::ResultValue(),
-         f.tonnes * km, f.tonnes * km * options.kgCo2PerTkm / 1000},
+         f.tonnes * km, transportCo2(f.tonnes * km, options.kgCo2PerTkm)},
         layers::lineAlong(shape));
     result.tonnes += f.tonnes;
     result.tonneKm += f.tonnes * km;

@@ -13,7 +13,7 @@ enum class FlowShape { Straight, Curved, Routed };
 struct FlowLinesOptions {
   FlowShape shape = FlowShape::Curved;
   bool aggregate = false;  // add up flows of the same origin, destination and class
-  double kgCo2PerTkm = kDefaultKgCo2PerTkm;
+  TransportFactor kgCo2PerTkm;
 };
 
 struct FlowLinesResult {

@@ -8,7 +8,7 @@ namespace cp::analyses {
 namespace {
 
 layers::ResultTable rankingTable(const SiteAssessmentResult& r, const layers::PointData& candidates,
-                                 double kgCo2PerTkm) {
+                                 const TransportFactor& kgCo2PerTkm) {
   using layers::FieldType;
   using layers::finiteOrNull;
   layers::ResultTable table{"site_assessment",
@@ -28,7 +28,7 @@ layers::ResultTable rankingTable(const SiteAssessmentResult& r, const layers::Po
     table.add({candidates.ids[c], static_cast<long long>(place + 1), baseline,
                finiteOrNull(r.newTonneKm[c]), finiteOrNull(change),
                finiteOrNull(baseline > 0 ? 100 * change / baseline : 0),
-               finiteOrNull(change * kgCo2PerTkm / 1000)},
+               transportCo2(change, kgCo2PerTkm)},
               layers::pointAt(candidates.xy[c]));
   }
   return table;

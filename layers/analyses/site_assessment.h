@@ -12,7 +12,7 @@ namespace cp::analyses {
 
 struct SiteAssessmentOptions {
   double inputRatio = 0;  // t received per t delivered
-  double kgCo2PerTkm = kDefaultKgCo2PerTkm;
+  TransportFactor kgCo2PerTkm;
   geo::SnapOptions snap;
 };
 

@@ -25,7 +25,7 @@ struct SiteSelectionOptions {
   double coverKm = geo::kInfinity;  // infinite: the p-median (every source counts)
   SelectionMethod method = SelectionMethod::Heuristic;
   double timeLimitS = 60;
-  double kgCo2PerTkm = kDefaultKgCo2PerTkm;
+  TransportFactor kgCo2PerTkm;
 };
 
 // Both methods' outcomes, when both ran.

@@ -45,15 +45,20 @@ AllocationJobResult runAllocationJob(const AllocationJob& job, const geo::Feedba
 
   analyses::AllocationResult allocation;
   std::vector<std::string> status;
+  const analyses::TransportFactor factor = transportFactor(job.transport, result.diagnostics);
   if (job.selection) {
+    analyses::SiteSelectionOptions options = *job.selection;
+    options.kgCo2PerTkm = factor;
     analyses::SiteSelectionResult selected = analyses::selectSites(
-        input, readExisting(job, sites.ids.size(), result.diagnostics), *job.selection, feedback);
+        input, readExisting(job, sites.ids.size(), result.diagnostics), options, feedback);
     allocation = std::move(selected.allocation);
     status = std::move(selected.status);
     result.chosen = std::move(selected.chosen);
     result.provenOptimal = selected.provenOptimal;
   } else {
-    allocation = analyses::allocateToSites(input, job.analysis, feedback);
+    analyses::AllocationOptions options = job.analysis;
+    options.kgCo2PerTkm = factor;
+    allocation = analyses::allocateToSites(input, options, feedback);
   }
   result.diagnostics.append(allocation.diagnostics);
   result.totals = allocation.totals;

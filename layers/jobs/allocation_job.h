@@ -10,6 +10,7 @@
 #include "job_report.h"
 #include "layers/analyses/allocation.h"
 #include "layers/analyses/site_selection.h"
+#include "transport_emissions.h"
 
 namespace cp::layers {
 
@@ -23,7 +24,8 @@ struct AllocationJob {
   std::string capacityField;  // empty: the first usual one
   std::string output;         // GeoPackage path
   std::string attribution;
-  analyses::AllocationOptions analysis;
+  TransportEmissions transport;
+  analyses::AllocationOptions analysis;  // its kgCo2PerTkm from `transport`
   // Set for site selection: the sites are candidates, some perhaps built.
   std::optional<analyses::SiteSelectionOptions> selection;
   std::string existingField;  // empty: the first usual one, or none built

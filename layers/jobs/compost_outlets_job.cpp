@@ -33,7 +33,12 @@ CompostOutletsJobResult runCompostOutletsJob(const CompostOutletsJob& job,
       readQuantities(farmlandRef, job.demandField, field_names::kCompostDemandPerHa,
                      result.diagnostics),
       areas};
-  analyses::CompostOutletsResult compost = analyses::placeCompost(input, job.analysis, feedback);
+  analyses::CompostOutletsOptions options = job.analysis;
+  std::optional<FactorTable> coefficients;
+  if (!job.coefficients.empty())
+    coefficients = readFactorTable(LayerRef::parse(job.coefficients), result.diagnostics);
+  options.yield = analyses::compostYield(job.yield, coefficients ? &*coefficients : nullptr);
+  analyses::CompostOutletsResult compost = analyses::placeCompost(input, options, feedback);
   result.diagnostics.append(compost.diagnostics);
   result.made = compost.made;
   result.demand = compost.demand;

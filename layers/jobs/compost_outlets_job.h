@@ -4,6 +4,7 @@
 // compost demand from any OGR source -> the compost carried to the farmland ->
 // GeoPackage (compost_deliveries, farmland_supplied, compost_placed).
 
+#include <optional>
 #include <string>
 
 #include "job_report.h"
@@ -18,10 +19,12 @@ struct CompostOutletsJob {
   std::string intakeField;  // empty: the first usual one (tonnes_in, then capacities, said)
   std::string farmland;
   std::string parcelIdField;
-  std::string demandField;  // t/ha/yr; empty: the first usual one
+  std::string demandField;      // t/ha/yr; empty: the first usual one
+  std::optional<double> yield;  // else the compost_yield of `coefficients`
+  std::string coefficients;     // layer reference of a coefficient table, or empty
   std::string output;
   std::string attribution;
-  analyses::CompostOutletsOptions analysis;
+  analyses::CompostOutletsOptions analysis;  // its yield from the two above
 };
 
 struct CompostOutletsJobResult : JobReport {

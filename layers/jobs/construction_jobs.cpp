@@ -72,6 +72,7 @@ ConstructionSupplyJobResult runConstructionSupplyJob(const ConstructionSupplyJob
       readFloorAreas(districtsRef, districts.ids.size(), result.diagnostics)};
   analyses::ConstructionSupplyOptions options = job.analysis;
   options.coefficients = readStockCoefficients(job.coefficients, result.diagnostics);
+  options.kgCo2PerTkm = transportFactor(job.transport, result.diagnostics);
   analyses::ConstructionSupplyResult supply =
       analyses::supplyConstruction(input, options, feedback);
   result.diagnostics.append(supply.diagnostics);

@@ -12,6 +12,7 @@
 #include "job_report.h"
 #include "layers/analyses/building_stock.h"
 #include "layers/analyses/construction_supply.h"
+#include "transport_emissions.h"
 
 namespace cp::layers {
 
@@ -25,7 +26,8 @@ struct ConstructionSupplyJob {
   std::string coefficients;  // the building-stock coefficient table (see stockCoefficients)
   std::string output;
   std::string attribution;
-  analyses::ConstructionSupplyOptions analysis;  // its coefficients from `coefficients`
+  TransportEmissions transport;
+  analyses::ConstructionSupplyOptions analysis;  // coefficients and kgCo2PerTkm from the above
 };
 
 struct ConstructionSupplyJobResult : JobReport {

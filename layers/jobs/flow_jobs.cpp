@@ -53,8 +53,10 @@ FlowsOnRoadsJobResult runFlowsOnRoadsJob(const FlowsOnRoadsJob& job,
   std::vector<ResultTable> tables;
   switch (job.kind) {
     case FlowRoadAnalysis::Lines: {
+      analyses::FlowLinesOptions options = job.analysis.lines;
+      options.kgCo2PerTkm = transportFactor(job.transport, result.diagnostics);
       analyses::FlowLinesResult lines =
-          analyses::flowLines(prepared.network, std::move(flows), job.analysis.lines, feedback);
+          analyses::flowLines(prepared.network, std::move(flows), options, feedback);
       result.flows = lines.drawn;
       result.tonneKm = lines.tonneKm;
       tables.push_back(std::move(lines.lines));
@@ -74,7 +76,7 @@ FlowsOnRoadsJobResult runFlowsOnRoadsJob(const FlowsOnRoadsJob& job,
       requireUniqueIds(candidates, job.candidateIdField);
       analyses::SiteAssessmentOptions options;
       options.inputRatio = job.analysis.inputRatio;
-      options.kgCo2PerTkm = job.analysis.lines.kgCo2PerTkm;
+      options.kgCo2PerTkm = transportFactor(job.transport, result.diagnostics);
       options.snap = job.analysis.snap;
       analyses::SiteAssessmentResult ranked =
           analyses::assessSites(prepared.network, flows, candidates, options, feedback);

@@ -13,6 +13,7 @@
 #include "layers/analyses/sankey_diagram.h"
 #include "layers/analyses/site_assessment.h"
 #include "layers/flows.h"
+#include "transport_emissions.h"
 
 namespace cp::layers {
 
@@ -33,6 +34,7 @@ struct FlowsOnRoadsJob {
   std::string candidateIdField;
   std::string output;
   std::string attribution;
+  TransportEmissions transport;  // flow lines and site assessment
   struct {
     geo::SnapOptions snap{2000};
     analyses::FlowLinesOptions lines;

@@ -98,8 +98,10 @@ WasteDisposalJobResult runWasteDisposalJob(const WasteDisposalJob& job,
       facilities.capacity,
       facilities.registeredIntake};
 
+  analyses::AllocationOptions options = job.analysis;
+  options.kgCo2PerTkm = transportFactor(job.transport, diagnostics);
   const analyses::WasteDisposalResult disposal =
-      analyses::disposeOfWaste(input, {job.analysis, job.toDumpsites}, feedback);
+      analyses::disposeOfWaste(input, {options, job.toDumpsites}, feedback);
   diagnostics.append(disposal.diagnostics);
   result.today = disposal.today.totals;
   if (disposal.toPlants) {

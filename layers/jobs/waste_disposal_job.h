@@ -10,6 +10,7 @@
 
 #include "job_report.h"
 #include "layers/analyses/waste_disposal.h"
+#include "transport_emissions.h"
 
 namespace cp::layers {
 
@@ -26,7 +27,8 @@ struct WasteDisposalJob {
   std::string capacityField;  // empty: the first usual one; none or NULL: unlimited
   std::string output;         // GeoPackage path
   std::string attribution;
-  analyses::AllocationOptions analysis;
+  TransportEmissions transport;
+  analyses::AllocationOptions analysis;  // its kgCo2PerTkm from `transport`
   bool toDumpsites = false;
 };
 

@@ -37,7 +37,7 @@ QVariantMap CpAllocationAlgorithm::processAlgorithm(const QVariantMap& p,
     cp::analyses::AllocationOptions options;
     options.snap = snapOptions(p, context);
     options.keepWhole = parameterAsBoolean(p, CpKey::KeepWhole, context);
-    options.kgCo2PerTkm = parameterAsDouble(p, CpKey::Co2PerTkm, context);
+    options.kgCo2PerTkm = transportFactor(p, context, feedback);
     const cp::analyses::AllocationResult result =
         cp::analyses::allocateToSites(read.input(), options, progress);
     cpReportDiagnostics(result.diagnostics, feedback);
@@ -80,7 +80,7 @@ void CpAllocationAlgorithm::addSourcesAndSitesParameters(const QString& sitesTit
       QObject::tr("%1: capacity in tonnes per year (empty: detect)").arg(sitesTitle), QVariant(),
       CpKey::Sites, cp::qgis::FieldDataType::Numeric, false, true));
   addSnapParameter(1000);
-  addCo2Parameter();
+  addCo2Parameters();
 }
 
 QVariantMap CpAllocationAlgorithm::writeAllocation(const QVariantMap& p,

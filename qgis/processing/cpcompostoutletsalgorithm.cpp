@@ -28,8 +28,12 @@ void CpCompostOutletsAlgorithm::initAlgorithm(const QVariantMap&) {
       QObject::tr("Composting sites: organic intake in tonnes per year (empty: detect)"),
       QVariant(), CpKey::Sites, cp::qgis::FieldDataType::Numeric, false, true));
   addParameter(new QgsProcessingParameterNumber(
-      CpKey::Yield, QObject::tr("Compost yield (t of compost per t of intake)"),
-      cp::qgis::NumberType::Double, cp::analyses::kDefaultCompostYield, false, 0, 1));
+      CpKey::Yield,
+      QObject::tr("Compost yield (t of compost per t of intake; empty: the coefficients')"),
+      cp::qgis::NumberType::Double, QVariant(), true, 0, 1));
+  addParameter(new QgsProcessingParameterFeatureSource(
+      CpKey::Coefficients, QObject::tr("Coefficients with the compost_yield row"),
+      cp::qgis::sourceTypes(cp::qgis::Source::Vector), QVariant(), true));
   addParameter(new QgsProcessingParameterFeatureSource(
       CpKey::Farmland, QObject::tr("Agricultural land"),
       cp::qgis::sourceTypes(cp::qgis::Source::VectorPolygon)));
@@ -100,7 +104,11 @@ QVariantMap CpCompostOutletsAlgorithm::processAlgorithm(const QVariantMap& p,
                    cp::layers::field_names::kCompostDemandPerHa, diagnostics),
         areas};
     cp::analyses::CompostOutletsOptions options;
-    options.yield = parameterAsDouble(p, CpKey::Yield, context);
+    std::optional<cp::layers::FactorTable> coefficients;
+    if (optionalSource(p, CpKey::Coefficients, context))
+      coefficients = readFactorTable(p, CpKey::Coefficients, context, diagnostics);
+    options.yield = cp::analyses::compostYield(optionalNumber(p, CpKey::Yield, context),
+                                               coefficients ? &*coefficients : nullptr);
     options.haulKm = parameterAsDouble(p, CpKey::HaulKm, context);
     options.snap = snapOptions(p, context);
     const cp::analyses::CompostOutletsResult r =

@@ -34,7 +34,7 @@ void CpConstructionSupplyAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterBoolean(
       CpKey::UrbanMining, QObject::tr("Offer the materials demolitions free"), true));
   addSnapParameter(2000);
-  addCo2Parameter();
+  addCo2Parameters();
   addParameter(new QgsProcessingParameterFeatureSink(
       CpKey::Output, QObject::tr("Construction supply"), cp::qgis::Source::VectorLine));
   addParameter(new QgsProcessingParameterFeatureSink(
@@ -93,7 +93,7 @@ QVariantMap CpConstructionSupplyAlgorithm::processAlgorithm(const QVariantMap& p
     cp::analyses::ConstructionSupplyOptions options;
     options.coefficients = readStockCoefficients(p, context, diagnostics);
     options.urbanMining = parameterAsBoolean(p, CpKey::UrbanMining, context);
-    options.kgCo2PerTkm = parameterAsDouble(p, CpKey::Co2PerTkm, context);
+    options.kgCo2PerTkm = transportFactor(p, context, feedback);
     options.snap = snapOptions(p, context);
     const cp::analyses::ConstructionSupplyResult r =
         cp::analyses::supplyConstruction(input, options, progress);

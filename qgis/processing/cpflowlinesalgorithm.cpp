@@ -31,7 +31,7 @@ void CpFlowLinesAlgorithm::initAlgorithm(const QVariantMap&) {
       CpKey::Aggregate, QObject::tr("Add up flows with the same origin, destination and class"),
       false));
   addSnapParameter(2000);
-  addCo2Parameter();
+  addCo2Parameters();
   addParameter(new QgsProcessingParameterFeatureSink(CpKey::Output, QObject::tr("Flow lines"),
                                                      cp::qgis::Source::VectorLine));
   for (const auto& [name, title] :
@@ -52,7 +52,7 @@ QVariantMap CpFlowLinesAlgorithm::processAlgorithm(const QVariantMap& p,
     cp::analyses::FlowLinesOptions options;
     options.shape = static_cast<cp::analyses::FlowShape>(parameterAsEnum(p, CpKey::Shape, context));
     options.aggregate = parameterAsBoolean(p, CpKey::Aggregate, context);
-    options.kgCo2PerTkm = parameterAsDouble(p, CpKey::Co2PerTkm, context);
+    options.kgCo2PerTkm = transportFactor(p, context, feedback);
     const cp::analyses::FlowLinesResult result =
         cp::analyses::flowLines(read.prepared.network, std::move(read.flows), options, progress);
     const QString destination = writeTable(p, context, read.frame(), result.lines, CpKey::Output,

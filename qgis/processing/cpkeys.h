@@ -124,6 +124,7 @@ struct CpKey {
   static inline const QString TonnesField = QStringLiteral("TONNES_FIELD");
   static inline const QString TotalTonnes = QStringLiteral("TOTAL_TONNES");
   static inline const QString Travel = QStringLiteral("TRAVEL");
+  static inline const QString Truck = QStringLiteral("TRUCK");
   static inline const QString UnallocatedTonnes = QStringLiteral("UNALLOCATED_TONNES");
   static inline const QString Unbalanced = QStringLiteral("UNBALANCED");
   static inline const QString Unit = QStringLiteral("UNIT");

@@ -65,10 +65,32 @@ void CpNetworkAlgorithm::addSnapParameter(double defaultMetres) {
       cp::qgis::NumberType::Double, defaultMetres, false, 0.001));
 }
 
-void CpNetworkAlgorithm::addCo2Parameter() {
+void CpNetworkAlgorithm::addCo2Parameters() {
   addParameter(new QgsProcessingParameterNumber(
-      CpKey::Co2PerTkm, QObject::tr("Transport emissions (kg CO2e per tonne-km)"),
-      cp::qgis::NumberType::Double, cp::analyses::kDefaultKgCo2PerTkm, false, 0));
+      CpKey::Co2PerTkm,
+      QObject::tr("Transport emissions (kg CO2e per tonne-km; empty: the truck's emission factor)"),
+      cp::qgis::NumberType::Double, QVariant(), true, 0));
+  addParameter(new QgsProcessingParameterFeatureSource(
+      CpKey::Factors,
+      QObject::tr("Emission factors (key, unit, low, central, high, source; empty with no number "
+                  "above: no CO2e)"),
+      cp::qgis::sourceTypes(cp::qgis::Source::Vector), QVariant(), true));
+  addParameter(new QgsProcessingParameterString(
+      CpKey::Truck, QObject::tr("Truck: its row of the emission factors"),
+      QStringLiteral("truck_average"), false, true));
+}
+
+cp::analyses::TransportFactor CpNetworkAlgorithm::transportFactor(
+    const QVariantMap& p, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const {
+  cp::layers::Diagnostics diagnostics;
+  std::optional<cp::layers::FactorTable> factors;
+  if (optionalSource(p, CpKey::Factors, context))
+    factors = readFactorTable(p, CpKey::Factors, context, diagnostics);
+  const cp::analyses::TransportFactor factor = cp::analyses::transportFactor(
+      optionalNumber(p, CpKey::Co2PerTkm, context), factors ? &*factors : nullptr,
+      parameterAsString(p, CpKey::Truck, context).toStdString(), diagnostics);
+  cpReportDiagnostics(diagnostics, feedback);
+  return factor;
 }
 
 std::string CpNetworkAlgorithm::roadField(const QVariantMap& p, const QString& name,

@@ -8,6 +8,7 @@
 
 #include "cpalgorithm.h"
 #include "geo/network.h"
+#include "layers/analyses/allocation.h"
 #include "layers/field_names.h"
 #include "layers/point_reader.h"
 #include "layers/road_reader.h"
@@ -33,7 +34,13 @@ class CpNetworkAlgorithm : public CpAlgorithm {
   void addPlacesParameter(const QString& name, const QString& idName, const QString& description);
   void addMetricAndSnapParameters();
   void addSnapParameter(double defaultMetres);  // MAX_SNAP
-  void addCo2Parameter();                       // CO2_PER_TKM, kg CO2e per tonne-km
+  // Transport emissions: CO2_PER_TKM (kg CO2e per tonne-km), or FACTORS (an
+  // emission factor table) and TRUCK (its row); both optional.
+  void addCo2Parameters();
+  // The factor they give (see cp::analyses::transportFactor); none is noted.
+  cp::analyses::TransportFactor transportFactor(const QVariantMap& parameters,
+                                                QgsProcessingContext& context,
+                                                QgsProcessingFeedback* feedback) const;
 
   PreparedRoads prepareRoads(const QVariantMap& parameters, QgsProcessingContext& context,
                              QgsProcessingFeedback* feedback, const cp::geo::Feedback* progress);

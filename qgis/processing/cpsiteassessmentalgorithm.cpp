@@ -28,7 +28,7 @@ void CpSiteAssessmentAlgorithm::initAlgorithm(const QVariantMap&) {
       CpKey::InputRatio, QObject::tr("Inputs the facility receives per tonne it delivers (t/t)"),
       cp::qgis::NumberType::Double, 0, false, 0));
   addSnapParameter(2000);
-  addCo2Parameter();
+  addCo2Parameters();
   addParameter(new QgsProcessingParameterFeatureSink(
       CpKey::Output, QObject::tr("Candidates ranked"), cp::qgis::Source::VectorPoint));
   addOutput(
@@ -45,7 +45,7 @@ QVariantMap CpSiteAssessmentAlgorithm::processAlgorithm(const QVariantMap& p,
                                                        context, read.frame(), read.diagnostics);
     cp::analyses::SiteAssessmentOptions options;
     options.inputRatio = parameterAsDouble(p, CpKey::InputRatio, context);
-    options.kgCo2PerTkm = parameterAsDouble(p, CpKey::Co2PerTkm, context);
+    options.kgCo2PerTkm = transportFactor(p, context, feedback);
     options.snap = snapOptions(p, context);
     const cp::analyses::SiteAssessmentResult result =
         cp::analyses::assessSites(read.prepared.network, read.flows, candidates, options, progress);

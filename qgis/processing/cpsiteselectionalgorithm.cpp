@@ -87,7 +87,7 @@ QVariantMap CpSiteSelectionAlgorithm::processAlgorithm(const QVariantMap& p,
     options.method =
         static_cast<cp::analyses::SelectionMethod>(parameterAsEnum(p, CpKey::Method, context));
     options.timeLimitS = parameterAsDouble(p, CpKey::TimeLimit, context);
-    options.kgCo2PerTkm = parameterAsDouble(p, CpKey::Co2PerTkm, context);
+    options.kgCo2PerTkm = transportFactor(p, context, feedback);
     cp::layers::Diagnostics diagnostics;
     const std::vector<bool> existing = readExisting(p, context, diagnostics);
     const cp::analyses::SiteSelectionResult result =

@@ -44,7 +44,7 @@ void CpWasteDisposalAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterBoolean(
       CpKey::Dumpsites, QObject::tr("Dumpsites take waste too (beside the landfills)"), false));
   addSnapParameter(1000);
-  addCo2Parameter();
+  addCo2Parameters();
   addParameter(new QgsProcessingParameterFeatureSink(CpKey::Output, QObject::tr("Disposal today"),
                                                      cp::qgis::Source::VectorLine));
   addParameter(new QgsProcessingParameterFeatureSink(
@@ -178,7 +178,7 @@ QVariantMap CpWasteDisposalAlgorithm::processAlgorithm(const QVariantMap& p,
     cpReportDiagnostics(diagnostics, feedback);
     cp::analyses::WasteDisposalOptions options;
     options.allocation.snap = snapOptions(p, context);
-    options.allocation.kgCo2PerTkm = parameterAsDouble(p, CpKey::Co2PerTkm, context);
+    options.allocation.kgCo2PerTkm = transportFactor(p, context, feedback);
     options.toDumpsites = parameterAsBoolean(p, CpKey::Dumpsites, context);
     const cp::analyses::WasteDisposalResult result =
         cp::analyses::disposeOfWaste(input, options, progress);

@@ -207,34 +207,46 @@ cp::layers::CatchmentsJob parseCatchmentsOptions(const std::vector<std::string>&
 
 namespace {
 
+// What every job with transport emissions takes: a number, or a table and a truck.
+template <typename Job>
+void addTransportOptions(Grammar<Job>& grammar) {
+  using V = const std::string&;
+  grammar.values.merge(std::map<std::string, std::function<void(Job&, V)>>{
+      {"--co2-per-tkm",
+       [](Job& j, V v) {
+         j.transport.kgCo2PerTkm = number("--co2-per-tkm", v);
+         if (*j.transport.kgCo2PerTkm < 0)
+           throw UsageError("--co2-per-tkm must be 0 or more");
+       }},
+      {"--factors", [](Job& j, V v) { j.transport.factors = v; }},
+      {"--truck", [](Job& j, V v) { j.transport.truck = v; }}});
+}
+
 // What allocation and site selection share: sources, sites, emissions.
 using AllocationJob = cp::layers::AllocationJob;
 
 Grammar<AllocationJob> sourcesAndSites() {
   using J = AllocationJob;
   using V = const std::string&;
-  return {
-      {{"--sources", [](J& j, V v) { j.sources = v; }},
-       {"--source-id", [](J& j, V v) { j.sourceIdField = v; }},
-       {"--tonnes-field", [](J& j, V v) { j.tonnesField = v; }},
-       {"--sites", [](J& j, V v) { j.sites = v; }},
-       {"--site-id", [](J& j, V v) { j.siteIdField = v; }},
-       {"--capacity-field", [](J& j, V v) { j.capacityField = v; }},
-       {"--co2-per-tkm", [](J& j, V v) { j.analysis.kgCo2PerTkm = number("--co2-per-tkm", v); }}},
-      {}};
+  return {{{"--sources", [](J& j, V v) { j.sources = v; }},
+           {"--source-id", [](J& j, V v) { j.sourceIdField = v; }},
+           {"--tonnes-field", [](J& j, V v) { j.tonnesField = v; }},
+           {"--sites", [](J& j, V v) { j.sites = v; }},
+           {"--site-id", [](J& j, V v) { j.siteIdField = v; }},
+           {"--capacity-field", [](J& j, V v) { j.capacityField = v; }}},
+          {}};
 }
 
 void requireSourcesAndSites(const AllocationJob& job) {
   requireSet(job.sources, "--sources");
   requireSet(job.sites, "--sites");
-  if (job.analysis.kgCo2PerTkm < 0)
-    throw UsageError("--co2-per-tkm must be 0 or more");
 }
 
 }  // namespace
 
 cp::layers::AllocationJob parseAllocationOptions(const std::vector<std::string>& args) {
   Grammar<AllocationJob> grammar = sourcesAndSites();
+  addTransportOptions(grammar);
   grammar.flags.emplace("--keep-whole", [](AllocationJob& j) { j.analysis.keepWhole = true; });
   AllocationJob job = parse<AllocationJob>(args, grammar);
   requireSourcesAndSites(job);
@@ -246,6 +258,7 @@ cp::layers::AllocationJob parseSiteSelectionOptions(const std::vector<std::strin
   using V = const std::string&;
   using cp::analyses::SelectionMethod;
   Grammar<AllocationJob> grammar = sourcesAndSites();
+  addTransportOptions(grammar);
   J defaults;
   defaults.selection.emplace();
   grammar.values.merge(std::map<std::string, std::function<void(J&, V)>>{
@@ -275,30 +288,26 @@ cp::layers::AllocationJob parseSiteSelectionOptions(const std::vector<std::strin
   requirePositive(job.selection->coverKm, "--cover-km");
   requirePositive(job.selection->timeLimitS, "--time-limit");
   job.selection->snap = job.analysis.snap;
-  job.selection->kgCo2PerTkm = job.analysis.kgCo2PerTkm;
   return job;
 }
 
 cp::layers::WasteDisposalJob parseWasteDisposalOptions(const std::vector<std::string>& args) {
   using J = cp::layers::WasteDisposalJob;
   using V = const std::string&;
-  J job = parse<J>(
-      args,
-      {{{"--sources", [](J& j, V v) { j.sources = v; }},
-        {"--source-id", [](J& j, V v) { j.sourceIdField = v; }},
-        {"--tonnes-field", [](J& j, V v) { j.tonnesField = v; }},
-        {"--landfilled-field", [](J& j, V v) { j.landfilledField = v; }},
-        {"--composted", [](J& j, V v) { j.composted = v; }},
-        {"--facilities", [](J& j, V v) { j.facilities = v; }},
-        {"--facility-id", [](J& j, V v) { j.facilityIdField = v; }},
-        {"--kind-field", [](J& j, V v) { j.kindField = v; }},
-        {"--capacity-field", [](J& j, V v) { j.capacityField = v; }},
-        {"--co2-per-tkm", [](J& j, V v) { j.analysis.kgCo2PerTkm = number("--co2-per-tkm", v); }}},
-       {{"--dumpsites", [](J& j) { j.toDumpsites = true; }}}});
+  Grammar<J> grammar{{{"--sources", [](J& j, V v) { j.sources = v; }},
+                      {"--source-id", [](J& j, V v) { j.sourceIdField = v; }},
+                      {"--tonnes-field", [](J& j, V v) { j.tonnesField = v; }},
+                      {"--landfilled-field", [](J& j, V v) { j.landfilledField = v; }},
+                      {"--composted", [](J& j, V v) { j.composted = v; }},
+                      {"--facilities", [](J& j, V v) { j.facilities = v; }},
+                      {"--facility-id", [](J& j, V v) { j.facilityIdField = v; }},
+                      {"--kind-field", [](J& j, V v) { j.kindField = v; }},
+                      {"--capacity-field", [](J& j, V v) { j.capacityField = v; }}},
+                     {{"--dumpsites", [](J& j) { j.toDumpsites = true; }}}};
+  addTransportOptions(grammar);
+  J job = parse<J>(args, grammar);
   requireSet(job.sources, "--sources");
   requireSet(job.facilities, "--facilities");
-  if (job.analysis.kgCo2PerTkm < 0)
-    throw UsageError("--co2-per-tkm must be 0 or more");
   return job;
 }
 
@@ -414,14 +423,9 @@ FlowsJob parseFlowsOnRoads(const std::vector<std::string>& args, cp::layers::Flo
 }
 
 Grammar<FlowsJob> co2Grammar() {
-  using V = const std::string&;
-  return {{{"--co2-per-tkm",
-            [](FlowsJob& j, V v) {
-              j.analysis.lines.kgCo2PerTkm = number("--co2-per-tkm", v);
-              if (j.analysis.lines.kgCo2PerTkm < 0)
-                throw UsageError("--co2-per-tkm must be 0 or more");
-            }}},
-          {}};
+  Grammar<FlowsJob> grammar;
+  addTransportOptions(grammar);
+  return grammar;
 }
 
 }  // namespace
@@ -518,22 +522,19 @@ cp::layers::ConstructionSupplyJob parseConstructionSupplyOptions(
     const std::vector<std::string>& args) {
   using J = cp::layers::ConstructionSupplyJob;
   using V = const std::string&;
-  J job = parse<J>(
-      args,
-      {{{"--zones", [](J& j, V v) { j.zones = v; }},
-        {"--zone-id", [](J& j, V v) { j.zoneIdField = v; }},
-        {"--products", [](J& j, V v) { j.products = v; }},
-        {"--districts", [](J& j, V v) { j.districts = v; }},
-        {"--district-id", [](J& j, V v) { j.districtIdField = v; }},
-        {"--coefficients", [](J& j, V v) { j.coefficients = v; }},
-        {"--co2-per-tkm", [](J& j, V v) { j.analysis.kgCo2PerTkm = number("--co2-per-tkm", v); }}},
-       {{"--no-urban-mining", [](J& j) { j.analysis.urbanMining = false; }}}});
+  Grammar<J> grammar{{{"--zones", [](J& j, V v) { j.zones = v; }},
+                      {"--zone-id", [](J& j, V v) { j.zoneIdField = v; }},
+                      {"--products", [](J& j, V v) { j.products = v; }},
+                      {"--districts", [](J& j, V v) { j.districts = v; }},
+                      {"--district-id", [](J& j, V v) { j.districtIdField = v; }},
+                      {"--coefficients", [](J& j, V v) { j.coefficients = v; }}},
+                     {{"--no-urban-mining", [](J& j) { j.analysis.urbanMining = false; }}}};
+  addTransportOptions(grammar);
+  J job = parse<J>(args, grammar);
   requireSet(job.zones, "--zones");
   requireSet(job.products, "--products");
   requireSet(job.districts, "--districts");
   requireSet(job.coefficients, "--coefficients");
-  if (job.analysis.kgCo2PerTkm < 0)
-    throw UsageError("--co2-per-tkm must be 0 or more");
   return job;
 }
 
@@ -547,13 +548,16 @@ cp::layers::CompostOutletsJob parseCompostOutletsOptions(const std::vector<std::
                      {"--farmland", [](J& j, V v) { j.farmland = v; }},
                      {"--parcel-id", [](J& j, V v) { j.parcelIdField = v; }},
                      {"--demand-field", [](J& j, V v) { j.demandField = v; }},
-                     {"--yield", [](J& j, V v) { j.analysis.yield = number("--yield", v); }},
+                     {"--yield", [](J& j, V v) { j.yield = number("--yield", v); }},
+                     {"--coefficients", [](J& j, V v) { j.coefficients = v; }},
                      {"--haul-km", [](J& j, V v) { j.analysis.haulKm = number("--haul-km", v); }}},
                     {}});
   requireSet(job.sites, "--sites");
   requireSet(job.farmland, "--farmland");
-  if (!(job.analysis.yield >= 0 && job.analysis.yield <= 1))
+  if (job.yield && !(*job.yield >= 0 && *job.yield <= 1))
     throw UsageError("--yield must be a share between 0 and 1");
+  if (!job.yield && job.coefficients.empty())
+    throw UsageError("give --yield or --coefficients (a table with the compost_yield row)");
   if (!(job.analysis.haulKm >= 0))
     throw UsageError("--haul-km must be 0 or more");
   return job;
@@ -639,17 +643,22 @@ in cost bands).
 
 namespace {
 
+const std::string kTransportUsage =
+    R"(  --co2-per-tkm KG            transport emissions, kg CO2e per tonne-km; or
+  --factors LAYER             an emission factor table (key, unit, central, ...;
+                              see the sample's emission_factors), with
+  --truck KEY                 the truck's row in it (default truck_average);
+                              with neither, no CO2e is computed (said)
+)";
+
 std::string sourcesAndSitesUsage() {
-  std::ostringstream co2;
-  co2 << cp::analyses::kDefaultKgCo2PerTkm;
-  return R"(
+  return std::string(R"(
   --source-id FIELD, --site-id FIELD   ids (default: feature ids); site ids must be unique
   --tonnes-field FIELD        the sources' tonnes per year (default: tonnes_per_year,
                               t_per_year or tonnes)
   --capacity-field FIELD      the sites' capacity in tonnes per year (default:
                               capacity_t_per_year or capacity)
-  --co2-per-tkm KG            transport emissions, kg CO2e per tonne-km (default )" +
-         co2.str() + ")\n";
+)") + kTransportUsage;
 }
 
 }  // namespace
@@ -669,9 +678,8 @@ source_status (each source's tonnes allocated and not, and why).
 }
 
 std::string wasteDisposalUsage() {
-  std::ostringstream co2;
-  co2 << cp::analyses::kDefaultKgCo2PerTkm;
-  return R"(usage: circular-planner wastedisposal --roads LAYER --sources LAYER --facilities LAYER --output FILE.gpkg [options]
+  return std::string(
+             R"(usage: circular-planner wastedisposal --roads LAYER --sources LAYER --facilities LAYER --output FILE.gpkg [options]
 
 Where the organic waste that is not composted goes: today each source's waste
 to the nearest landfill by road, and with a planned waste-to-energy plant as
@@ -693,8 +701,7 @@ intake in both cases against all the waste it is registered to take).
   --capacity-field FIELD      the plant's capacity in t/yr (default: capacity_t_per_year
                               or capacity; none or empty: unlimited)
   --dumpsites                 dumpsites take waste too, beside the landfills
-  --co2-per-tkm KG            transport emissions, kg CO2e per tonne-km (default )" +
-         co2.str() + ")\n";
+)") + kTransportUsage;
 }
 
 std::string climateUsage() {
@@ -790,8 +797,7 @@ transport CO2e (layer flow_lines); flows naming no place are listed.
          kFlowPlacesUsage +
          R"(  --shape straight|curved|routed   lines (default curved: A to B and B to A never overlap)
   --aggregate                 add up flows of the same origin, destination and class
-  --co2-per-tkm KG            transport emissions, kg CO2e per tonne-km
-)";
+)" + kTransportUsage;
 }
 
 std::string roadLoadsUsage() {
@@ -815,8 +821,7 @@ and new tonne-km, the change and its CO2e, the rank).
          kFlowPlacesUsage +
          R"(  --candidates LAYER, --candidate-id FIELD   the candidate sites (ids unique)
   --input-ratio R             tonnes the facility receives per tonne it delivers (default 0)
-  --co2-per-tkm KG            transport emissions, kg CO2e per tonne-km
-)";
+)" + kTransportUsage;
 }
 
 std::string flowBalanceUsage() {
@@ -851,9 +856,7 @@ Draws the flows as a Sankey diagram in SVG, coloured by material class.
 }
 
 std::string compostOutletsUsage() {
-  std::ostringstream yield;
-  yield << cp::analyses::kDefaultCompostYield;
-  return R"(usage: circular-planner compostoutlets --roads LAYER --sites LAYER --farmland LAYER --output FILE.gpkg [options]
+  return R"(usage: circular-planner compostoutlets --roads LAYER --sites LAYER --farmland LAYER --yield SHARE|--coefficients LAYER --output FILE.gpkg [options]
 
 Carries the compost each site makes (its intake times the yield) over the roads
 to farmland parcels, each needing its area (on the ellipsoid) times its
@@ -866,8 +869,8 @@ compost_placed (made, placed and left over per site).
                               a capacity, which is said: compost comes from what arrives)
   --demand-field FIELD        the parcels' compost demand in t/ha/yr (default:
                               compost_demand_t_per_ha_year or compost_t_per_ha)
-  --yield SHARE               t of compost per t of intake (default )" +
-         yield.str() + R"()
+  --yield SHARE               t of compost per t of intake; or
+  --coefficients LAYER        a coefficient table whose compost_yield row gives it
   --haul-km KM                longest haul by road (default 30)
 )";
 }
@@ -907,8 +910,7 @@ district_supply (each district's demand, supply and what is unmet).
                               growth_infrastructure_t_per_year, demolition_floor_m2
   --coefficients LAYER        the building-stock coefficients (see buildingstock)
   --no-urban-mining           offer no materials from demolitions
-  --co2-per-tkm KG            transport emissions, kg CO2e per tonne-km
-)";
+)" + kTransportUsage;
 }
 
 std::string commonUsage() {

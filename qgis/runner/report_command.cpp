@@ -332,6 +332,7 @@ class Report {
                {CpKey::SiteId, "site_id"},
                {CpKey::IntakeField, "tonnes_in"},
                {CpKey::Farmland, id("farmland")},
+               {CpKey::Coefficients, id("coefficients")},
                {CpKey::ParcelId, "parcel_id"}}),
          {{CpKey::Output, "compost_deliveries", cp::qgis::styleAllocation},
           {CpKey::Parcels, "farmland_supplied", cp::qgis::styleDemandMet},
@@ -381,6 +382,13 @@ class Report {
                                           {CpKey::StrategyTonnes, "strategy_tonnes", unstyled}}});
       }
     }
+    // Transport CO2e by the data's emission factors, in every step that counts it.
+    if (data_.contains(QStringLiteral("emission_factors")))
+      for (Step& step : steps)
+        if (QgsApplication::processingRegistry()
+                ->algorithmById(step.algorithm)
+                ->parameterDefinition(CpKey::Truck))
+          step.parameters.insert(CpKey::Factors, id("emission_factors"));
     return steps;
   }
 

@@ -42,11 +42,24 @@ TEST_F(AllocationAnalysis, TotalsAddUpAndCapacitiesHold) {
   }
   EXPECT_NEAR(r.totals.tonneKm, tonneKm, 1e-6 * tonneKm);
   EXPECT_NEAR(r.totals.meanHaulKm, tonneKm / r.totals.allocated, 1e-9);
+  const layers::ResultTable table = siteIntakeTable(r, sites);
+  const auto co2 = static_cast<std::size_t>(
+      std::find_if(table.fields.begin(), table.fields.end(),
+                   [](const layers::ResultField& f) { return f.name == "co2_t"; }) -
+      table.fields.begin());
+  ASSERT_LT(co2, table.fields.size());
   for (std::size_t j = 0; j < sites.ids.size(); ++j) {
     EXPECT_LE(intake[j], capacity[j] + 1e-6);
     EXPECT_NEAR(r.intakes[j].tonnes, intake[j], 1e-6);
-    EXPECT_NEAR(r.intakes[j].co2Tonnes, r.intakes[j].tonneCost * 100 / 1000, 1e-9);
+    EXPECT_NEAR(std::get<double>(table.rows[j].values[co2]), r.intakes[j].tonneCost * 100 / 1000,
+                1e-9);
   }
+  // Without a factor no CO2e is guessed: the field stays empty.
+  options.kgCo2PerTkm.reset();
+  const layers::ResultTable none = siteIntakeTable(
+      allocateToSites({network(), sources, supply, sites, capacity}, options), sites);
+  for (const layers::ResultRow& row : none.rows)
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(row.values[co2]));
   const SourceStatus& far = r.sources.back();
   EXPECT_EQ(far.allocated, 0);
   EXPECT_EQ(far.unallocated, far.tonnes);

@@ -184,8 +184,10 @@ TEST_F(FlowsAnalysis, ACanceledRunGivesNothing) {
   areas.hectares.assign(parcels.ids.size(), 10);
   const analyses::CompostOutletsInput compost{
       network(), sites, {1000, 2000, 3000}, parcels, std::vector<double>(20, 5.0), areas};
-  EXPECT_GT(analyses::placeCompost(compost, {}).placed, 0);
-  EXPECT_THROW(analyses::placeCompost(compost, {}, &feedback), geo::Canceled);
+  analyses::CompostOutletsOptions options;
+  options.yield = 0.4;
+  EXPECT_GT(analyses::placeCompost(compost, options).placed, 0);
+  EXPECT_THROW(analyses::placeCompost(compost, options, &feedback), geo::Canceled);
 }
 
 TEST(FlowBalanceAnalysis, NodesBalanceWithinTheirGroupAndStockCounts) {

@@ -179,6 +179,8 @@ def run_site_selection():
 def site_selection_done(layer):
     status = [f["status"] for f in layer.getFeatures()]
     note("selection_sites", "existing=%d new=%d" % (status.count("existing"), status.count("new")))
+    # The panel's emission factors reach the analysis: transport CO2e is counted.
+    note("selection_co2_t", round(sum(f["co2_t"] for f in layer.getFeatures() if f["co2_t"])))
     run_compost_outlets()
 
 

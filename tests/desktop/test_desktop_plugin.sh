@@ -51,7 +51,7 @@ grep -q "menu=True" "$work/probe.txt" || fail "no Circular Planner menu"
 grep -q "provider=True" "$work/probe.txt" || fail "no circularplanner provider"
 grep -q "algorithms=True" "$work/probe.txt" || fail "the four algorithms are not all registered"
 grep -q "dock=True" "$work/probe.txt" || fail "no Circular Planner panel"
-grep -q "sample_layers=11" "$work/probe.txt" || fail "the sample data did not load"
+grep -q "sample_layers=13" "$work/probe.txt" || fail "the sample data did not load"
 # CP_EXPECT_SAMPLE_FROM: the folder the shipped sample must have come from.
 [ -z "${CP_EXPECT_SAMPLE_FROM:-}" ] \
   || grep -q "^sample_status=Sample data loaded from $CP_EXPECT_SAMPLE_FROM/.* (a copy: $work/" "$work/probe.txt" \
@@ -64,6 +64,7 @@ grep -q "catchment_features=8" "$work/probe.txt" || fail "the catchments are not
 # Every source within 20 km: 600 + 90 + 48 kt (EN:1573, 1594, 1555).
 grep -q "catchment_tonnes=738000" "$work/probe.txt" || fail "the catchments do not gather the expected tonnes"
 grep -q "selection_sites=existing=2 new=1" "$work/probe.txt" || fail "the site selection did not keep 2 existing sites and add 1"
+grep -q "selection_co2_t=[1-9]" "$work/probe.txt" || fail "the panel's emission factors did not give the site selection its transport CO2e"
 grep -q "farmland_parcels=509" "$work/probe.txt" || fail "the farmland supplied is not every parcel"
 grep -q "farmland_compost_positive=True" "$work/probe.txt" || fail "no parcel received compost"
 grep -q "compost_warnings_shown=True" "$work/probe.txt" || fail "the panel did not show the run's warnings"

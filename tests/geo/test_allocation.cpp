@@ -103,13 +103,13 @@ TEST(Allocation, NearestSiteUntilItIsFull) {
 
 TEST(Allocation, SiteIntakesSumTheFlows) {
   const AllocationInput in{{50, 50}, {60, 100}, {1, 10, 2, 3}};
-  const auto sites = siteIntakes(in, allocate(in), 100);  // 100 kg CO2e per tonne-km
+  const auto sites = siteIntakes(in, allocate(in));
   EXPECT_NEAR(sites[0].tonnes, 60, 1e-9);
   EXPECT_NEAR(sites[0].tonneCost, 50 * 1 + 10 * 2, 1e-9);
   EXPECT_NEAR(sites[0].meanHaul, 70.0 / 60, 1e-9);
   EXPECT_NEAR(sites[0].maxHaul, 2, 1e-9);
   EXPECT_NEAR(sites[1].tonnes, 40, 1e-9);
-  EXPECT_NEAR(sites[1].co2Tonnes, 40 * 3 * 0.1, 1e-9);
+  EXPECT_NEAR(sites[1].tonneCost, 40 * 3, 1e-9);
 }
 
 TEST(Allocation, ReroutesEarlierSourcesWhenThatIsCheaper) {

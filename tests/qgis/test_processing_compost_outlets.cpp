@@ -21,7 +21,25 @@ QVariantMap compostToFarmland() {
           {QStringLiteral("SITES"), sample("composting_sites")},
           {QStringLiteral("SITE_ID"), QStringLiteral("site_id")},
           {QStringLiteral("FARMLAND"), sample("agricultural_land")},
-          {QStringLiteral("PARCEL_ID"), QStringLiteral("parcel_id")}};
+          {QStringLiteral("PARCEL_ID"), QStringLiteral("parcel_id")},
+          {QStringLiteral("COEFFICIENTS"), sample("coefficients")}};
+}
+
+// The yield is the planner's number, else the coefficient table's
+// compost_yield (0.4 in the sample); with neither the run says what to give.
+TEST(ProcessingCompostOutlets, TheYieldComesFromTheCoefficientsOrIsAsked) {
+  const AlgorithmRun fromTable = runAlgorithm(kCompostOutlets, compostToFarmland());
+  ASSERT_TRUE(fromTable.ok) << fromTable.errors.toStdString();
+  QgsVectorLayer sites(sample("composting_sites"), "c", "ogr");
+  const double capacity = sum(sites, QStringLiteral("capacity_t_per_year"));
+  EXPECT_NEAR(fromTable.results.value("COMPOST_TONNES").toDouble(), 0.4 * capacity,
+              1e-6 * capacity);
+  QVariantMap p = compostToFarmland();
+  p.remove(QStringLiteral("COEFFICIENTS"));
+  const AlgorithmRun neither = runAlgorithm(kCompostOutlets, p);
+  EXPECT_FALSE(neither.ok);
+  EXPECT_TRUE(neither.errors.contains(QStringLiteral("give the compost yield")))
+      << neither.errors.toStdString();
 }
 
 // Compost made = yield x site capacity; every tonne placed or reported; no

@@ -118,15 +118,14 @@ TEST_F(ProcessingPostgis, OrganicWasteFromAViewToSitesInATable) {
 }
 
 TEST_F(ProcessingPostgis, CompostToFarmland) {
-  const QVariantMap file{{"ROADS", sample("roads")},
-                         {"SITES", sample("composting_sites")},
-                         {"SITE_ID", "site_id"},
-                         {"FARMLAND", sample("agricultural_land")},
-                         {"PARCEL_ID", "parcel_id"}};
+  const QVariantMap file{{"ROADS", sample("roads")}, {"SITES", sample("composting_sites")},
+                         {"SITE_ID", "site_id"},     {"FARMLAND", sample("agricultural_land")},
+                         {"PARCEL_ID", "parcel_id"}, {"COEFFICIENTS", sample("coefficients")}};
   QVariantMap database = file;
   database.insert({{"ROADS", postgis("roads")},
                    {"SITES", postgis("composting_sites")},
-                   {"FARMLAND", postgis("agricultural_land")}});
+                   {"FARMLAND", postgis("agricultural_land")},
+                   {"COEFFICIENTS", postgis("coefficients", false)}});
   expectSame("circularplanner:compostoutlets", file, database, "PLACED_TONNES");
 }
 
@@ -194,6 +193,7 @@ TEST_F(ProcessingPostgis, TheHeadlessJobsReadTheTablesThroughGdal) {
     compost.siteIdField = "site_id";
     compost.farmland = from + "agricultural_land";
     compost.parcelIdField = "parcel_id";
+    compost.coefficients = from + "coefficients";
     compost.output = path(("compost_" + suffix + ".gpkg").c_str());
     compostPlaced[k] = layers::runCompostOutletsJob(compost).placed;
   }

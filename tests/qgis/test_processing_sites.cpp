@@ -19,6 +19,7 @@ QVariantMap withoutSites(const QString& algorithm) {
   if (algorithm.endsWith(QLatin1String("compostoutlets"))) {
     p.insert(QStringLiteral("FARMLAND"), sample("agricultural_land"));
     p.insert(QStringLiteral("PARCEL_ID"), QStringLiteral("parcel_id"));
+    p.insert(QStringLiteral("YIELD"), 0.4);
   } else {
     p.insert(QStringLiteral("SOURCES"), sample("organic_sources"));
     p.insert(QStringLiteral("SOURCE_ID"), QStringLiteral("source_id"));

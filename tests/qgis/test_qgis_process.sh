@@ -61,7 +61,8 @@ run_alg siteselection "$work/selection.gpkg" "SOURCES=$gpkg|layername=organic_so
   SOURCE_ID=source_id "${compost[@]}" NEW_SITES=1 METHOD=2
 grep -q "PROVEN_OPTIMAL:.1" "$work/siteselection.txt" || fail "the exact site selection proved nothing"
 run_alg compostoutlets "$work/outlets.gpkg" "${compost[@]}" \
-  "FARMLAND=$gpkg|layername=agricultural_land" PARCEL_ID=parcel_id
+  "FARMLAND=$gpkg|layername=agricultural_land" PARCEL_ID=parcel_id \
+  "COEFFICIENTS=$gpkg|layername=coefficients"
 grep -q "PLACED_TONNES" "$work/compostoutlets.txt" || fail "compost outlets reported no tonnes"
 run_alg flowlines "$work/flows.gpkg" "FLOWS=$gpkg|layername=material_flows" \
   "PLACES=$gpkg|layername=industrial_zones" "PLACES=$gpkg|layername=districts" \

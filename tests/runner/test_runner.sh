@@ -91,12 +91,22 @@ expect 2 "--method is 'heuristic', 'exact' or 'both'" -- siteselection --roads r
 expect 1 "no tonnes field given or found" -- allocation --roads "$gpkg|layername=roads" \
   --sources "$gpkg|layername=districts" "${compost[@]}" --output "$out/g.gpkg"
 [ -e "$out/g.gpkg" ] && { echo "FAIL: a failed allocation left its output"; failures=$((failures + 1)); }
+factors=(--factors "$gpkg|layername=emission_factors")
 expect 0 "t allocated; " -- allocation --roads "$gpkg|layername=roads" "${organic[@]}" \
-  "${compost[@]}" --output "$out/allocation.gpkg"
+  "${compost[@]}" "${factors[@]}" --output "$out/allocation.gpkg"
+check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/allocation.gpkg" site_intake -select co2_t | grep -c "^[1-9]")" -gt 0 ]' \
+  "the allocation did not count transport CO2e with the truck of the emission factors"
 expect 0 "sites chosen: .* (proven optimal)" -- siteselection --roads "$gpkg|layername=roads" \
   "${organic[@]}" "${compost[@]}" --new-sites 1 --method exact --output "$out/selection.gpkg"
 check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/selection.gpkg" site_intake -select status | grep -c "^new$")" = 1 ]' \
   "site selection did not mark one new site"
+# Without emission factors no CO2e is guessed: the fields stay empty, and the run says why.
+check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/selection.gpkg" site_intake -select co2_t | grep -c "^[0-9]")" = 0 ]' \
+  "a run without emission factors wrote transport CO2e"
+expect 0 "no transport emission factor given" -- allocation --roads "$gpkg|layername=roads" \
+  "${organic[@]}" "${compost[@]}" --output "$out/allocation_without_factors.gpkg"
+expect 1 "no row 'lorry'" -- allocation --roads "$gpkg|layername=roads" "${organic[@]}" \
+  "${compost[@]}" "${factors[@]}" --truck lorry --output "$out/allocation_no_truck.gpkg"
 
 # Waste disposal, with GDAL alone: what the allocation does not compost goes to the landfill,
 # or to the planned plant.
@@ -107,7 +117,8 @@ expect 1 "no such field" -- wastedisposal --roads "$gpkg|layername=roads" "${org
 [ -e "$out/h.gpkg" ] && { echo "FAIL: a failed disposal run left its output"; failures=$((failures + 1)); }
 expect 0 "with the plant: 460000.0 t to the plant, 0.0 t still disposed of" \
   -- wastedisposal --roads "$gpkg|layername=roads" "${organic[@]}" "${waste[@]}" \
-  --composted "$out/allocation.gpkg|layername=source_status" --output "$out/disposal.gpkg"
+  --composted "$out/allocation.gpkg|layername=source_status" "${factors[@]}" \
+  --output "$out/disposal.gpkg"
 check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/disposal.gpkg" waste_facilities -where "facility_id = '"'WF-LANDFILL'"'" -select organic_today_t | tail -1)" = 460000 ]' \
   "the headless disposal job does not send the waste not composted to the Karasai landfill"
 
@@ -139,7 +150,8 @@ expect 0 "flows name places in none of the given layers and are left out; the pl
   flowlines --roads "$gpkg|layername=roads" "${flows[@]}" --places "$gpkg|layername=districts" \
   --scenario masterplan_2050_illustrative --output "$out/lines_unplaced.gpkg"
 expect 0 "flows: 90 placed, 0 naming no place" -- flowlines --roads "$gpkg|layername=roads" \
-  "${flows[@]}" "${flow_places[@]}" --scenario masterplan_2050_illustrative --output "$out/flow_lines.gpkg"
+  "${flows[@]}" "${flow_places[@]}" --scenario masterplan_2050_illustrative "${factors[@]}" \
+  --output "$out/flow_lines.gpkg"
 expect 0 "road segments loaded" -- roadloads --roads "$gpkg|layername=roads" "${flows[@]}" \
   "${flow_places[@]}" --scenario masterplan_2050_illustrative --output "$out/road_loads.gpkg"
 expect 2 "--candidates is required" -- siteassessment --roads r "${flows[@]}" --places p --output y
@@ -177,7 +189,7 @@ expect 1 "zones not in the zones layer: 'Z-" -- constructionsupply --roads "$gpk
 expect 0 "1393460.0 t of 1822000.0 t demand supplied" -- constructionsupply \
   --roads "$gpkg|layername=roads" --zones "$gpkg|layername=industrial_zones" --zone-id zone_id \
   --products "$gpkg|layername=zone_products" --districts "$gpkg|layername=districts" \
-  --district-id district_id --coefficients "$gpkg|layername=coefficients" \
+  --district-id district_id --coefficients "$gpkg|layername=coefficients" "${factors[@]}" \
   --output "$out/construction.gpkg"
 
 # Building stock and compost outlets, with GDAL alone; compost from the allocation's intake.
@@ -191,13 +203,15 @@ expect 1 "no row 'new_build.biomass'" -- buildingstock --districts "$gpkg|layern
   --coefficients "$gpkg|layername=emission_factors" --output "$out/stock_wrong_table.gpkg"
 expect 2 "--yield must be a share between 0 and 1" -- compostoutlets --roads r --sites s \
   --farmland f --output y --yield 2
+expect 2 "give --yield or --coefficients" -- compostoutlets --roads r --sites s --farmland f \
+  --output y
 expect 0 "compost is made here from each site's capacity" -- compostoutlets \
   --roads "$gpkg|layername=roads" "${compost[@]}" --farmland "$gpkg|layername=agricultural_land" \
-  --parcel-id parcel_id --output "$out/compost_from_capacity.gpkg"
+  --parcel-id parcel_id --yield 0.4 --output "$out/compost_from_capacity.gpkg"
 expect 0 "82335.6 t of 104000.0 t compost placed" -- compostoutlets \
   --roads "$gpkg|layername=roads" --sites "$out/allocation.gpkg|layername=site_intake" \
   --site-id site_id --farmland "$gpkg|layername=agricultural_land" --parcel-id parcel_id \
-  --output "$out/compost.gpkg"
+  --coefficients "$gpkg|layername=coefficients" --output "$out/compost.gpkg"
 
 if ! "$runner" --help 2>&1 | grep -q "circular-planner report"; then
   echo "(this build has no report job: QGIS was left out)"

@@ -1,0 +1,16 @@
+#include "transport_emissions.h"
+
+#include "layers/factor_table.h"
+
+namespace cp::layers {
+
+analyses::TransportFactor transportFactor(const TransportEmissions& given,
+                                          Diagnostics& diagnostics) {
+  std::optional<FactorTable> factors;
+  if (!given.factors.empty())
+    factors = readFactorTable(LayerRef::parse(given.factors), diagnostics);
+  return analyses::transportFactor(given.kgCo2PerTkm, factors ? &*factors : nullptr, given.truck,
+                                   diagnostics);
+}
+
+}  // namespace cp::layers
