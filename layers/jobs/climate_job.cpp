@@ -1,6 +1,8 @@
 #include "climate_job.h"
 
+#include "layers/analyses/recycling.h"
 #include "layers/flag_reader.h"
+#include "layers/flow_reader.h"
 #include "layers/point_reader.h"
 #include "layers/quantity_reader.h"
 #include "layers/text_file.h"
@@ -68,9 +70,19 @@ ClimateJobResult runClimateJob(const ClimateJob& job, const geo::Feedback* feedb
     result.scenarios.push_back(s.id);
     result.co2e.push_back(balance.co2e(s.id));
   }
+  analyses::ClimateBalance breakdown = balance;
+  if (!job.flows.empty()) {
+    const LayerRef flowsRef = LayerRef::parse(job.flows);
+    const analyses::RecyclingBalance recycling = analyses::recyclingBalance(
+        readFlows(flowsRef, diagnostics), flowsRef.label(), job.flowScenario, job.recyclingView,
+        readFactorTable(LayerRef::parse(job.coefficients), diagnostics), factors);
+    result.recycledTonnes = recycling.tonnes;
+    result.recyclingAvoided = recycling.avoided();
+    breakdown = analyses::withRecycling(balance, recycling);
+  }
   std::vector<ResultTable> tables;
   tables.push_back(analyses::climateComparisonTable(balance, job.baseline));
-  tables.push_back(analyses::climateBreakdownTable(balance));
+  tables.push_back(analyses::climateBreakdownTable(breakdown));
   tables.push_back(analyses::strategyTonnesTable(r));
   if (!job.chart.empty())
     writeTextFile(job.chart, barChartSvg(analyses::climateChart(

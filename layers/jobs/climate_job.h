@@ -6,6 +6,7 @@
 // factor table -> GeoPackage (climate_comparison, climate_breakdown,
 // strategy_tonnes).
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,12 @@ struct ClimateJob {
   std::string baseline = "baseline";
   std::string output;  // GeoPackage path
   std::string chart;   // optional: the chart of t CO2e by component, SVG
+  // Optional: today's recycling, from a flow table (stage 'recycling') of
+  // one scenario and view, split by the coefficients' recycled_share.* rows.
+  std::string flows;
+  std::string flowScenario;
+  std::string recyclingView;
+  std::string coefficients;
   std::string attribution;
   analyses::AllocationOptions analysis;
 };
@@ -37,6 +44,8 @@ struct ClimateJob {
 struct ClimateJobResult : JobReport {
   std::vector<std::string> scenarios;
   std::vector<Range> co2e;  // per scenario, t CO2e
+  std::optional<double> recycledTonnes;
+  Range recyclingAvoided;  // t CO2e, negative
 };
 
 // Throws InputError for unusable input, OptionError for an unusable strategy,

@@ -3,7 +3,9 @@
 #include <qgsprocessingoutputs.h>
 #include <qgsprocessingparameters.h>
 
+#include "layers/analyses/recycling.h"
 #include "layers/text_file.h"
+#include "qgis/cpflowreader.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/processing/cpkeys.h"
@@ -23,7 +25,10 @@ QString CpClimateBalanceAlgorithm::shortHelpString() const {
       "waste is biogenic; the plant's power is not credited), the hauls; methane and nitrous "
       "oxide count as CO2e by the table's gwp_ch4 and gwp_n2o. Outputs: t CO2e per scenario and "
       "component (low, central, high) with the change from the baseline, every activity with "
-      "its factor, and each scenario's tonnes and tonne-km.");
+      "its factor, and each scenario's tonnes and tonne-km. With Material flows and "
+      "Coefficients, today's recycling too: the flows of the stage 'recycling' (one scenario and "
+      "view: views overlap) split by the coefficients' recycled_share.MATERIAL rows, each "
+      "avoiding its recycling_avoided.MATERIAL factor; in the breakdown beneath the strategies.");
 }
 
 void CpClimateBalanceAlgorithm::initAlgorithm(const QVariantMap&) {
@@ -58,10 +63,50 @@ void CpClimateBalanceAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterFileDestination(
       CpKey::Chart, QObject::tr("Chart of t CO2e by component (SVG)"),
       QObject::tr("SVG files (*.svg)"), QVariant(), true, false));
+  // Today's recycling, beside the strategies.
+  addParameter(new QgsProcessingParameterFeatureSource(
+      CpKey::Flows, QObject::tr("Material flows, for today's recycling (stage 'recycling')"),
+      cp::qgis::sourceTypes(cp::qgis::Source::Vector), QVariant(), true));
+  addParameter(new QgsProcessingParameterString(
+      CpKey::FlowScenario, QObject::tr("Flows: scenario (empty: the only one)"), QVariant(), false,
+      true));
+  addParameter(new QgsProcessingParameterString(
+      CpKey::RecyclingView, QObject::tr("Flows: view of the recycling (empty: the only one)"),
+      QVariant(), false, true));
+  addParameter(new QgsProcessingParameterFeatureSource(
+      CpKey::Coefficients, QObject::tr("Coefficients with the recycled materials' shares"),
+      cp::qgis::sourceTypes(cp::qgis::Source::Vector), QVariant(), true));
+  addOutput(new QgsProcessingOutputNumber(
+      CpKey::RecyclingAvoided, QObject::tr("Today's recycling (t CO2e per year, avoided < 0)")));
   addOutput(new QgsProcessingOutputNumber(CpKey::BaselineCo2e,
                                           QObject::tr("Baseline (t CO2e per year)")));
   addOutput(new QgsProcessingOutputNumber(
       CpKey::BaselineMethane, QObject::tr("Baseline landfill methane (t CH4 per year)")));
+}
+
+std::optional<cp::analyses::RecyclingBalance> CpClimateBalanceAlgorithm::readRecycling(
+    const QVariantMap& p, QgsProcessingContext& context, const cp::layers::FactorTable& factors,
+    QgsProcessingFeedback* feedback) {
+  const auto flows = optionalSource(p, CpKey::Flows, context);
+  if (!flows)
+    return std::nullopt;
+  if (!optionalSource(p, CpKey::Coefficients, context))
+    throw QgsProcessingException(
+        QObject::tr("Today's recycling needs the coefficients (the recycled materials' shares)"));
+  cp::layers::Diagnostics diagnostics;
+  const QString label = inputLabel(CpKey::Flows);
+  cp::analyses::RecyclingBalance r = cp::analyses::recyclingBalance(
+      cp::qgis::readFlows(*flows, label, diagnostics), label.toStdString(),
+      parameterAsString(p, CpKey::FlowScenario, context).toStdString(),
+      parameterAsString(p, CpKey::RecyclingView, context).toStdString(),
+      readFactorTable(p, CpKey::Coefficients, context, diagnostics), factors);
+  cpReportDiagnostics(diagnostics, feedback);
+  feedback->pushInfo(QObject::tr("Recycling today: %1 t avoid %2 t CO2e a year (%3 - %4)")
+                         .arg(r.tonnes, 0, 'f', 0)
+                         .arg(-r.avoided().central, 0, 'f', 0)
+                         .arg(-r.avoided().high, 0, 'f', 0)
+                         .arg(-r.avoided().low, 0, 'f', 0));
+  return r;
 }
 
 std::vector<cp::analyses::OrganicStrategy> CpClimateBalanceAlgorithm::readStrategies(
@@ -133,8 +178,13 @@ QVariantMap CpClimateBalanceAlgorithm::processAlgorithm(const QVariantMap& p,
         {CpKey::BaselineCo2e, balance.co2e(baseline).central},
         {CpKey::BaselineMethane,
          balance.gas(baseline, cp::layers::Gas::CH4, "landfill methane").central}};
+    cp::analyses::ClimateBalance breakdown = balance;
+    if (const auto recycling = readRecycling(p, context, factors, feedback)) {
+      results.insert(CpKey::RecyclingAvoided, recycling->avoided().central);
+      breakdown = cp::analyses::withRecycling(balance, *recycling);
+    }
     insertIfWritten(results, CpKey::Breakdown,
-                    writeTable(p, context, frame, cp::analyses::climateBreakdownTable(balance),
+                    writeTable(p, context, frame, cp::analyses::climateBreakdownTable(breakdown),
                                CpKey::Breakdown, Output::Optional));
     insertIfWritten(results, CpKey::StrategyTonnes,
                     writeTable(p, context, frame, cp::analyses::strategyTonnesTable(r),

@@ -6,6 +6,7 @@
 
 #include "cpwastedisposalalgorithm.h"
 #include "layers/analyses/organic_strategies.h"
+#include "layers/analyses/recycling.h"
 
 class CpClimateBalanceAlgorithm : public CpWasteDisposalAlgorithm {
  public:
@@ -26,6 +27,10 @@ class CpClimateBalanceAlgorithm : public CpWasteDisposalAlgorithm {
                                QgsProcessingFeedback* feedback) override;
 
  private:
+  // Today's recycling from FLOWS and COEFFICIENTS, when FLOWS is given.
+  std::optional<cp::analyses::RecyclingBalance> readRecycling(
+      const QVariantMap& parameters, QgsProcessingContext& context,
+      const cp::layers::FactorTable& factors, QgsProcessingFeedback* feedback);
   std::vector<cp::analyses::OrganicStrategy> readStrategies(const QVariantMap& parameters,
                                                             QgsProcessingContext& context,
                                                             const std::string& baseline,

@@ -49,6 +49,7 @@ struct CpKey {
   static inline const QString FallbackDetour = QStringLiteral("FALLBACK_DETOUR");
   static inline const QString Farmland = QStringLiteral("FARMLAND");
   static inline const QString FlagField = QStringLiteral("FLAG_FIELD");
+  static inline const QString FlowScenario = QStringLiteral("FLOW_SCENARIO");
   static inline const QString Flows = QStringLiteral("FLOWS");
   static inline const QString FlowsDrawn = QStringLiteral("FLOWS_DRAWN");
   static inline const QString FlowsRouted = QStringLiteral("FLOWS_ROUTED");
@@ -92,6 +93,8 @@ struct CpKey {
   static inline const QString ProvenOptimal = QStringLiteral("PROVEN_OPTIMAL");
   static inline const QString Radius = QStringLiteral("RADIUS");
   static inline const QString RecoverableTonnes = QStringLiteral("RECOVERABLE_TONNES");
+  static inline const QString RecyclingAvoided = QStringLiteral("RECYCLING_AVOIDED_CO2E");
+  static inline const QString RecyclingView = QStringLiteral("RECYCLING_VIEW");
   static inline const QString ResidualTonnes = QStringLiteral("RESIDUAL_TONNES");
   static inline const QString Roads = QStringLiteral("ROADS");
   static inline const QString SavedNetwork = QStringLiteral("SAVED_NETWORK");

@@ -325,13 +325,19 @@ cp::layers::ClimateJob parseClimateOptions(const std::vector<std::string>& args)
                            {"--factors", [](J& j, V v) { j.factors = v; }},
                            {"--strategies", [](J& j, V v) { j.strategies = v; }},
                            {"--baseline", [](J& j, V v) { j.baseline = v; }},
-                           {"--chart", [](J& j, V v) { j.chart = v; }}},
+                           {"--chart", [](J& j, V v) { j.chart = v; }},
+                           {"--flows", [](J& j, V v) { j.flows = v; }},
+                           {"--flow-scenario", [](J& j, V v) { j.flowScenario = v; }},
+                           {"--recycling-view", [](J& j, V v) { j.recyclingView = v; }},
+                           {"--coefficients", [](J& j, V v) { j.coefficients = v; }}},
                           {}});
   for (const auto& [value, option] :
        {std::pair{&job.sources, "--sources"}, std::pair{&job.sites, "--sites"},
         std::pair{&job.facilities, "--facilities"}, std::pair{&job.factors, "--factors"},
         std::pair{&job.strategies, "--strategies"}})
     requireSet(*value, option);
+  if (!job.flows.empty() && job.coefficients.empty())
+    throw UsageError("--flows needs --coefficients (the recycled materials' shares)");
   return job;
 }
 
@@ -727,6 +733,12 @@ activity with its factor) and strategy_tonnes.
                               baseline)
   --chart FILE.svg            also draw t CO2e by component per scenario, with the
                               low-high range
+  --flows LAYER               also weigh today's recycling: the flows of the stage
+                              'recycling' (in climate_breakdown, beneath the strategies)
+  --flow-scenario S, --recycling-view V   the flows' scenario and view (needed
+                              when the table has several: views overlap)
+  --coefficients LAYER        with --flows: the recycled materials' shares
+                              (recycled_share.MATERIAL rows)
 )";
 }
 

@@ -212,6 +212,10 @@ int runClimate(const std::vector<std::string>& args) {
   for (std::size_t i = 0; i < r.scenarios.size(); ++i)
     std::cout << r.scenarios[i] << ": " << r.co2e[i].central << " t CO2e (" << r.co2e[i].low
               << " - " << r.co2e[i].high << ")\n";
+  if (r.recycledTonnes)
+    std::cout << "recycling today: " << *r.recycledTonnes << " t avoid "
+              << -r.recyclingAvoided.central << " t CO2e (" << -r.recyclingAvoided.high << " - "
+              << -r.recyclingAvoided.low << ")\n";
   std::cout << "wrote " << job.output << "\n";
   return 0;
 }

@@ -50,6 +50,8 @@ struct ReportConfig {
   // The Sankey diagrams: the scenario whose views they draw (empty: each
   // scenario's apart), and titles by view.
   QString sankeyScenario;
+  // Today's recycling in the climate balance: the flows' scenario and view.
+  QString recyclingScenario, recyclingView;
   QMap<QString, QString> sankeyTitles;
   double cutoffKm = 20;
   int dpi = 150;
@@ -147,6 +149,9 @@ ReportConfig readConfig(const QString& path) {
       c.optionalLayers.insert(QString::fromLatin1(role), QString::fromLatin1(usual));
   }
   c.sankeyScenario = ini.value(QStringLiteral("sankey/scenario")).toString().trimmed();
+  c.recyclingScenario =
+      ini.value(QStringLiteral("climate/recycling_scenario")).toString().trimmed();
+  c.recyclingView = ini.value(QStringLiteral("climate/recycling_view")).toString().trimmed();
   ini.beginGroup(QStringLiteral("sankey"));
   for (const QString& key : ini.childKeys())
     if (key.startsWith(QLatin1String("title.")))
@@ -374,6 +379,11 @@ class Report {
                         {CpKey::Factors, id("emission_factors")},
                         {CpKey::Strategies, id("strategies")},
                         {CpKey::Chart, chartPath(kClimateChart)}});
+        if (!c_.recyclingView.isEmpty())
+          climate.insert({{CpKey::Flows, id("flows")},
+                          {CpKey::FlowScenario, c_.recyclingScenario},
+                          {CpKey::RecyclingView, c_.recyclingView},
+                          {CpKey::Coefficients, id("coefficients")}});
         steps.insert(steps.begin() + 5, {"climate balance of the organic-waste strategies",
                                          "circularplanner:climatebalance",
                                          climate,
@@ -833,6 +843,9 @@ const char* reportUsage() {
          "    [maps]      dpi = 150\n"
          "                frame = 76.4, 43.0, 77.4, 44.0   (optional: west, south, east,\n"
          "                north in degrees; what the maps show, else all their layers)\n"
+         "    [climate]   recycling_scenario = report_baseline, recycling_view = city_total\n"
+         "                (optional: today's recycling in the climate balance, from the\n"
+         "                flows of the stage 'recycling' of that scenario and view)\n"
          "    [sankey]    scenario = report_baseline   (the flows drawn, a diagram per view;\n"
          "                needed when the flow table holds several scenarios)\n"
          "                title.VIEW = \"...\"           (optional: a view's title)\n"

@@ -132,6 +132,18 @@ expect 1 "no scenario 'today'" -- climatebalance --roads "$gpkg|layername=roads"
   --baseline today --output "$out/i.gpkg"
 expect 0 "composting_and_plant: " -- climatebalance --roads "$gpkg|layername=roads" "${climate[@]}" \
   --output "$out/climate.gpkg" --chart "$out/climate.svg"
+# Today's recycling: the report's 113 kt avoid its 173 kt CO2e (EN:2039-2041) within 1 %.
+recycling=(--flows "$gpkg|layername=material_flows" --flow-scenario report_baseline)
+expect 2 "--flows needs --coefficients" -- climatebalance --roads r "${climate[@]}" \
+  "${recycling[@]}" --output y
+expect 1 "recycling flows of several views (agri_food, city_total, industry): choose one" \
+  -- climatebalance --roads "$gpkg|layername=roads" "${climate[@]}" "${recycling[@]}" \
+  --coefficients "$gpkg|layername=coefficients" --output "$out/recycling_views.gpkg"
+expect 0 "recycling today: 113000.0 t avoid 17[1-4][0-9][0-9][0-9]\.[0-9] t CO2e" -- climatebalance \
+  --roads "$gpkg|layername=roads" "${climate[@]}" "${recycling[@]}" --recycling-view city_total \
+  --coefficients "$gpkg|layername=coefficients" --output "$out/climate_recycling.gpkg"
+check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/climate_recycling.gpkg" climate_breakdown -where "component = '"'recycling (avoided)'"'" -select factor | grep -c "^recycling_avoided")" = 4 ]' \
+  "the breakdown does not trace today's recycling to its four factors"
 check 'grep -q ">landfill methane<" "$out/climate.svg" && grep -q ">composting_and_plant<" "$out/climate.svg"' \
   "the climate chart lacks its legend or a scenario"
 methane=$(ogr2ogr -f CSV /vsistdout/ "$out/climate.gpkg" -sql "SELECT co2e_t_central FROM climate_comparison WHERE scenario = 'baseline' AND component = 'landfill methane'" | tail -1)
@@ -227,7 +239,7 @@ printf '[data]\nsource = %s\n' "$gpkg" > "$out/no_folder.ini"
 printf '[data]\nsource = %s\n[output]\nfolder = %s\n[layers]\nroads = nowhere\n' "$gpkg" "$out/bad" > "$out/bad_layer.ini"
 printf '[data]\nsource = %s\n[output]\nfolder = %s\n[maps]\ndpi = 60\nframe = 76.40, 43.02, 77.42, 43.92\n' \
   "$gpkg" "$out/report" > "$out/base.ini"
-printf '[layers]\nflow_nodes = flow_nodes\n[sankey]\nscenario = report_baseline\n' | cat "$out/base.ini" - > "$out/report.ini"
+printf '[layers]\nflow_nodes = flow_nodes\n[sankey]\nscenario = report_baseline\n[climate]\nrecycling_scenario = report_baseline\nrecycling_view = city_total\n' | cat "$out/base.ini" - > "$out/report.ini"
 printf '[data]\nsource = %s\n[output]\nfolder = %s\n[maps]\nframe = 77.4, 43, 76.4, 44\n' "$gpkg" "$out/bad" > "$out/bad_frame.ini"
 expect 2 "one argument" -- report
 expect 2 "does not exist" -- report "$out/none.ini"
@@ -265,6 +277,8 @@ check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/report/results.gpkg" waste_faciliti
 # The strategies' climate balance in the report, the baseline's methane as the report's 35,000 t.
 check 'grep -Eq "^\"climate balance of the organic-waste strategies\",BASELINE_METHANE,.*,(34[6-9]|35[0-3])[0-9]{2}\." "$out/report/summary.csv"' \
   "the summary lacks the baseline's landfill methane, or it is not the report's 35,000 t within 1 %"
+check 'grep -Eq "^\"climate balance of the organic-waste strategies\",RECYCLING_AVOIDED_CO2E,.*,-17[1-4][0-9]{3}\." "$out/report/summary.csv"' \
+  "the summary lacks today's recycling, or it does not avoid the report's 173,000 t CO2e within 1 %"
 check 'grep -q "^\"construction supply\",SUPPLIED_TONNES,\"Supplied (t per year)\",1393460" "$out/report/summary.csv"' \
   "the summary lacks the construction supply"
 check 'unzip -l "$out/report/circular_planner.qgz" | grep -q "\.qgs"' "no QGIS project"
@@ -379,7 +393,8 @@ for layer in roads districts industrial_zones zone_products organic_sources comp
   ogr2ogr -f PostgreSQL "PG:$PG_CONN" "$gpkg" "$layer" -lco GEOMETRY_NAME=geom 2> "$out/ogr2ogr.log" \
     || { echo "FAIL: could not load $layer into PostGIS: $(tail -2 "$out/ogr2ogr.log")"; failures=$((failures + 1)); }
 done
-printf '[data]\nsource = PG:%s\n[output]\nfolder = %s\n[maps]\ndpi = 60\n' "$PG_CONN" "$out/postgis" > "$out/postgis.ini"
+recycling_ini='[climate]\nrecycling_scenario = report_baseline\nrecycling_view = city_total\n'
+printf "[data]\nsource = PG:%s\n[output]\nfolder = %s\n[maps]\ndpi = 60\n$recycling_ini" "$PG_CONN" "$out/postgis" > "$out/postgis.ini"
 expect 3 "Report written to" -- report "$out/postgis.ini"
 check 'cmp -s <(cut -d, -f1-3 "$out/report/summary.csv") <(cut -d, -f1-3 "$out/postgis/summary.csv")' \
   "the report from PostGIS differs from the one from the GeoPackage"
@@ -403,7 +418,7 @@ psql "$PG_CONN" -q -c "CREATE VIEW organic_in_city AS SELECT * FROM organic_sour
   CREATE VIEW compost_sites_v AS SELECT * FROM composting_sites" \
   || { echo "FAIL: could not create the views"; failures=$((failures + 1)); }
 pg_report() {  # pg_report NAME SCHEMA
-  printf '[data]\nsource = PG:%s\n[output]\nfolder = %s\ndatabase = PG:%s\nschema = %s\n[layers]\norganic = organic_in_city\ncompost = public.compost_sites_v\n[maps]\ndpi = 60\n' \
+  printf '[data]\nsource = PG:%s\n[output]\nfolder = %s\ndatabase = PG:%s\nschema = %s\n[layers]\norganic = organic_in_city\ncompost = public.compost_sites_v\n[maps]\ndpi = 60\n'"$recycling_ini" \
     "$PG_CONN" "$out/$1" "$PG_CONN" "$2" > "$out/$1.ini"
 }
 pg_tables() { psql "$PG_CONN" -Atc "SELECT count(*) FROM information_schema.tables WHERE table_schema = '$1'"; }
