@@ -71,6 +71,8 @@ CpResult placesResult() {
   return {CpKey::Places, QStringLiteral("places"), QObject::tr("Places"), cp::qgis::stylePlaces};
 }
 
+void noStyle(QgsVectorLayer&) {}
+
 QList<CpResult> allocationResults() {
   return {{CpKey::Output, QStringLiteral("allocation"), QObject::tr("Allocation"),
            cp::qgis::styleAllocation},
@@ -156,11 +158,23 @@ const QList<CpAnalysis>& analyses() {
         {CpKey::WithPlant, QStringLiteral("disposal_with_plant"),
          QObject::tr("Disposal with the planned plant"), cp::qgis::styleAllocation},
         {CpKey::FacilityIntake, QStringLiteral("waste_facilities"),
-         QObject::tr("Organic waste per facility"), cp::qgis::styleSiteIntake}}}};
+         QObject::tr("Organic waste per facility"), cp::qgis::styleSiteIntake}}},
+      // The waste facilities, emission factors and strategies from their rows.
+      {QStringLiteral("climate_balance"),
+       QObject::tr("Climate balance of the strategies: 'From' sources, 'To' composting sites"),
+       QStringLiteral("circularplanner:climatebalance"),
+       params("SOURCES", "SOURCE_ID", "TONNES_FIELD"),
+       params("SITES", "SITE_ID", "SITE_CAPACITY_FIELD"),
+       {},
+       {},
+       {{CpKey::StrategyTonnes, QStringLiteral("strategy_tonnes"),
+         QObject::tr("Tonnes per strategy"), noStyle},
+        {CpKey::Breakdown, QStringLiteral("climate_breakdown"), QObject::tr("Climate breakdown"),
+         noStyle},
+        {CpKey::Output, QStringLiteral("climate_comparison"), QObject::tr("Climate comparison"),
+         noStyle}}}};
   return list;
 }
-
-void noStyle(QgsVectorLayer&) {}
 
 // The flows section's analyses: drawn lines, road loads, the balance table.
 const QList<CpAnalysis>& flowAnalyses() {
@@ -209,7 +223,8 @@ const QList<QPair<QString, QString>>& sampleLayers() {
       {QStringLiteral("district_centres"), QStringLiteral("centres")},
       {QStringLiteral("material_flows"), QStringLiteral("flows")},
       {QStringLiteral("emission_factors"), QStringLiteral("factors")},
-      {QStringLiteral("coefficients"), QStringLiteral("coefficients")}};
+      {QStringLiteral("coefficients"), QStringLiteral("coefficients")},
+      {QStringLiteral("organic_strategies"), QStringLiteral("strategies")}};
   return layers;
 }
 
@@ -574,6 +589,21 @@ void addRole(QVariantMap& p, const QStringList& names, const CpRoleRow& row) {
 
 }  // namespace
 
+// The layers of the roles besides 'From' and 'To' that the analysis takes:
+// the tables of factors, and the waste facilities where they are not its 'To'.
+void CpDockWidget::addOtherRoles(const QgsProcessingAlgorithm& algorithm, QVariantMap& p) const {
+  const std::pair<const char*, QStringList> others[] = {
+      {"factors", params("FACTORS", "")},
+      {"coefficients", params("COEFFICIENTS", "")},
+      {"strategies", params("STRATEGIES", "")},
+      {"waste", params("FACILITIES", "FACILITY_ID")}};
+  for (const auto& [role, names] : others) {
+    const CpRoleRow& row = *mRows.value(QString::fromLatin1(role));
+    if (row.layer() && algorithm.parameterDefinition(names[0]) && !p.contains(names[0]))
+      addRole(p, names, row);
+  }
+}
+
 QVariantMap CpDockWidget::roadParameters() const {
   const CpRoleRow* roads = mRows.value(QStringLiteral("roads"));
   return {{CpKey::Roads, roads->layer()->id()},
@@ -633,13 +663,7 @@ void CpDockWidget::startTask(const CpAnalysis& analysis, const QVariantMap& para
   QVariantMap withOutputs = parameters;
   for (const CpResult& result : analysis.results)
     withOutputs.insert(result.parameter, QgsProcessing::TEMPORARY_OUTPUT);
-  // The tables of factors the panel was given, to every analysis that takes one.
-  for (const auto& [role, parameter] :
-       {std::pair{QStringLiteral("factors"), CpKey::Factors},
-        std::pair{QStringLiteral("coefficients"), CpKey::Coefficients}})
-    if (const QgsVectorLayer* table = mRows.value(role)->layer();
-        table && alg->parameterDefinition(parameter))
-      withOutputs.insert(parameter, table->id());
+  addOtherRoles(*alg, withOutputs);
   QgsTask* network = shareNetwork(*alg, withOutputs, *context, feedback.get());
   auto* task = new QgsProcessingAlgRunnerTask(alg, withOutputs, *context, feedback.get());
   if (task->status() == QgsTask::Terminated) {

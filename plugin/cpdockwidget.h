@@ -42,6 +42,7 @@ class CpDockWidget : public QgsDockWidget {
   void loadSampleData();
   void runAnalysis();
   QVariantMap parameters(const CpAnalysis& analysis) const;
+  void addOtherRoles(const QgsProcessingAlgorithm& algorithm, QVariantMap& parameters) const;
   QString missingChoice() const;
   // Points an analysis on the roads at the network the panel's runs share;
   // returns the task that must build it first, or none when the one saved is

@@ -90,6 +90,12 @@ QList<CpRole> makeRoles() {
        cp::qgis::LayerFilter::VectorLayer,
        {},
        false},
+      // The climate balance's scenarios: which levers each pulls.
+      {QStringLiteral("strategies"),
+       QObject::tr("Strategies"),
+       cp::qgis::LayerFilter::VectorLayer,
+       {},
+       false},
   };
 }
 

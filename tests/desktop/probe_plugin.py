@@ -222,6 +222,25 @@ def waste_disposal_done(layer):
     plant = {f["facility_id"]: f["organic_with_plant_t"] for f in layer.getFeatures()}
     note("disposal_landfill_tonnes", round(today.get("WF-LANDFILL", 0)))
     note("disposal_plant_tonnes", round(plant.get("WF-WTE", 0)))
+    run_climate_balance()
+
+
+@step
+def run_climate_balance():
+    """The strategies side by side in the panel: the waste facilities, emission
+    factors and strategies come from their own rows."""
+    select("AnalysisCombo", "climate_balance")
+    select("FromRoleCombo", "organic")
+    select("ToRoleCombo", "compost")
+    dock().findChild(QPushButton, "RunAnalysisButton").click()
+    wait_for_layer("Climate comparison", climate_balance_done)
+
+
+def climate_balance_done(layer):
+    totals = {f["scenario"]: f["co2e_t_central"] for f in layer.getFeatures() if f["component"] == "all"}
+    note("climate_scenarios", len(totals))
+    note("climate_baseline_kt", round(totals.get("baseline", 0) / 1000))
+    note("climate_composting_lower", totals.get("composting", 1e12) < totals.get("baseline", 0))
     draw_flows()
 
 
