@@ -45,12 +45,8 @@ ConstructionMaterials materials(const FactorTable& table, const std::string& pre
 }
 
 ConstructionMaterials shares(const FactorTable& table, const std::string& prefix) {
-  const ConstructionMaterials s = materials(table, prefix, "share");
-  for (const auto& [value, klass] :
-       {std::pair{s.biomass, "biomass"}, {s.minerals, "minerals"}, {s.metals, "metals"}})
-    if (value > 1)
-      failInput(table.table(), prefix + "." + klass, "central", "a share must lie between 0 and 1");
-  return s;
+  const auto share = [&](const char* klass) { return table.share(prefix + "." + klass); };
+  return {share("biomass"), share("minerals"), share("metals")};
 }
 
 }  // namespace

@@ -87,6 +87,13 @@ const Factor& FactorTable::coefficient(const std::string& key, const std::string
   return f;
 }
 
+double FactorTable::share(const std::string& key) const {
+  const double share = coefficient(key, "share").value.central;
+  if (share > 1)
+    failInput(table_, key, "central", "a share must lie between 0 and 1");
+  return share;
+}
+
 const Factor& FactorTable::present(const std::string& key) const {
   const Factor* f = find(key);
   if (!f)
@@ -171,6 +178,13 @@ FactorTable readFactorTable(const LayerRef& ref, Diagnostics& diagnostics) {
               text(*f, source)});
   gdal.reportTo(diagnostics, layer.label(), "reading");
   return rows.finish();
+}
+
+std::optional<FactorTable> readOptionalFactorTable(const std::string& reference,
+                                                   Diagnostics& diagnostics) {
+  if (reference.empty())
+    return std::nullopt;
+  return readFactorTable(LayerRef::parse(reference), diagnostics);
 }
 
 }  // namespace cp::layers

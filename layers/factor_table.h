@@ -61,6 +61,8 @@ class FactorTable {
   const Factor& require(const std::string& key, const std::string& per) const;
   // The coefficient of `key`, stated in `unit`; an InputError as above.
   const Factor& coefficient(const std::string& key, const std::string& unit) const;
+  // The central value of the coefficient `key` in "share"; above 1 an InputError.
+  double share(const std::string& key) const;
   // The tonnes of CO2e a tonne of `gas` stands for (1 for CO2e; else the
   // table's gwp_ch4 or gwp_n2o, required).
   double gwp(Gas gas) const;
@@ -96,5 +98,8 @@ class FactorRows {
 
 // The usual fields: key, description, unit, low, central, high, year, source.
 FactorTable readFactorTable(const LayerRef& ref, Diagnostics& diagnostics);
+// The table a layer reference names, or none when it is empty.
+std::optional<FactorTable> readOptionalFactorTable(const std::string& reference,
+                                                   Diagnostics& diagnostics);
 
 }  // namespace cp::layers

@@ -60,10 +60,7 @@ std::vector<Activity> recyclingActivities(double tonnes, const layers::FactorTab
     if (row.key.rfind(kSharePrefix, 0) != 0)
       continue;
     const std::string material = row.key.substr(kSharePrefix.size());
-    const double share = coefficients.coefficient(row.key, "share").value.central;
-    if (share > 1)
-      layers::failInput(coefficients.table(), row.key, "central",
-                        "a share must lie between 0 and 1");
+    const double share = coefficients.share(row.key);
     shares += share;
     activities.push_back({scenario, kRecyclingComponent,
                           material + " recycled (primary production avoided)", -tonnes * share, "t",

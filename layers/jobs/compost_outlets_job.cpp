@@ -34,9 +34,8 @@ CompostOutletsJobResult runCompostOutletsJob(const CompostOutletsJob& job,
                      result.diagnostics),
       areas};
   analyses::CompostOutletsOptions options = job.analysis;
-  std::optional<FactorTable> coefficients;
-  if (!job.coefficients.empty())
-    coefficients = readFactorTable(LayerRef::parse(job.coefficients), result.diagnostics);
+  const std::optional<FactorTable> coefficients =
+      readOptionalFactorTable(job.coefficients, result.diagnostics);
   options.yield = analyses::compostYield(job.yield, coefficients ? &*coefficients : nullptr);
   analyses::CompostOutletsResult compost = analyses::placeCompost(input, options, feedback);
   result.diagnostics.append(compost.diagnostics);

@@ -6,9 +6,7 @@ namespace cp::layers {
 
 analyses::TransportFactor transportFactor(const TransportEmissions& given,
                                           Diagnostics& diagnostics) {
-  std::optional<FactorTable> factors;
-  if (!given.factors.empty())
-    factors = readFactorTable(LayerRef::parse(given.factors), diagnostics);
+  const std::optional<FactorTable> factors = readOptionalFactorTable(given.factors, diagnostics);
   return analyses::transportFactor(given.kgCo2PerTkm, factors ? &*factors : nullptr, given.truck,
                                    diagnostics);
 }

@@ -206,6 +206,14 @@ cp::layers::FactorTable CpAlgorithm::readFactorTable(const QVariantMap& paramete
                                    diagnostics);
 }
 
+std::optional<cp::layers::FactorTable> CpAlgorithm::readOptionalFactorTable(
+    const QVariantMap& parameters, const QString& name, QgsProcessingContext& context,
+    cp::layers::Diagnostics& diagnostics) const {
+  if (!optionalSource(parameters, name, context))
+    return std::nullopt;
+  return readFactorTable(parameters, name, context, diagnostics);
+}
+
 void CpAlgorithm::addCoefficientsParameter() {
   addFactorTableParameter(
       CpKey::Coefficients,

@@ -77,6 +77,10 @@ class CpAlgorithm : public QgsProcessingAlgorithm {
   cp::layers::FactorTable readFactorTable(const QVariantMap& parameters, const QString& name,
                                           QgsProcessingContext& context,
                                           cp::layers::Diagnostics& diagnostics) const;
+  // None when the parameter is empty.
+  std::optional<cp::layers::FactorTable> readOptionalFactorTable(
+      const QVariantMap& parameters, const QString& name, QgsProcessingContext& context,
+      cp::layers::Diagnostics& diagnostics) const;
   // The building-stock coefficients of the COEFFICIENTS table.
   void addCoefficientsParameter();
   cp::layers::StockCoefficients readStockCoefficients(const QVariantMap& parameters,

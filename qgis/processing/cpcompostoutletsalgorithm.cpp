@@ -104,9 +104,8 @@ QVariantMap CpCompostOutletsAlgorithm::processAlgorithm(const QVariantMap& p,
                    cp::layers::field_names::kCompostDemandPerHa, diagnostics),
         areas};
     cp::analyses::CompostOutletsOptions options;
-    std::optional<cp::layers::FactorTable> coefficients;
-    if (optionalSource(p, CpKey::Coefficients, context))
-      coefficients = readFactorTable(p, CpKey::Coefficients, context, diagnostics);
+    const std::optional<cp::layers::FactorTable> coefficients =
+        readOptionalFactorTable(p, CpKey::Coefficients, context, diagnostics);
     options.yield = cp::analyses::compostYield(optionalNumber(p, CpKey::Yield, context),
                                                coefficients ? &*coefficients : nullptr);
     options.haulKm = parameterAsDouble(p, CpKey::HaulKm, context);

@@ -83,9 +83,8 @@ void CpNetworkAlgorithm::addCo2Parameters() {
 cp::analyses::TransportFactor CpNetworkAlgorithm::transportFactor(
     const QVariantMap& p, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const {
   cp::layers::Diagnostics diagnostics;
-  std::optional<cp::layers::FactorTable> factors;
-  if (optionalSource(p, CpKey::Factors, context))
-    factors = readFactorTable(p, CpKey::Factors, context, diagnostics);
+  const std::optional<cp::layers::FactorTable> factors =
+      readOptionalFactorTable(p, CpKey::Factors, context, diagnostics);
   const cp::analyses::TransportFactor factor = cp::analyses::transportFactor(
       optionalNumber(p, CpKey::Co2PerTkm, context), factors ? &*factors : nullptr,
       parameterAsString(p, CpKey::Truck, context).toStdString(), diagnostics);
