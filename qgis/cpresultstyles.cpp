@@ -3,6 +3,7 @@
 #include "cpqgisapi.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgsclassificationjenks.h>
@@ -67,7 +68,90 @@ QgsMarkerSymbol* redCross() {
                                      {QStringLiteral("size"), QStringLiteral("4")}});
 }
 
+// Labels of 8 points with a white halo, from an expression; where labels
+// collide, the one of the highest `priority` (an expression, 0 to 10) shows.
+void labelWithHalo(QgsVectorLayer& layer, const QString& expression,
+                   const QString& priority = QString()) {
+  QgsPalLayerSettings label;
+  label.fieldName = expression;
+  if (!priority.isEmpty())
+    label.dataDefinedProperties().setProperty(QgsPalLayerSettings::Priority,
+                                              QgsProperty::fromExpression(priority));
+  label.isExpression = true;
+  QgsTextFormat format;
+  format.setSize(8);
+  QgsTextBufferSettings buffer;
+  buffer.setEnabled(true);
+  format.setBuffer(buffer);
+  label.setFormat(format);
+  layer.setLabeling(new QgsVectorLayerSimpleLabeling(label));
+  layer.setLabelsEnabled(true);
+}
+
+// What grows and what shrinks against the baseline, in colours told apart by
+// colour-blind readers, sized (width or diameter, from `smallest` to
+// `largest` mm) by the square root of the change, the same scale both ways.
+constexpr const char* kGrows = "#e66101";
+constexpr const char* kShrinks = "#5e3c99";
+
+// The change as a share of the largest either way, its square root: 0 to 1.
+QString changeShare(const QgsVectorLayer& layer) {
+  const int field = layer.fields().lookupField(QStringLiteral("change_t"));
+  const double most = std::max({1.0, std::abs(layer.minimumValue(field).toDouble()),
+                                std::abs(layer.maximumValue(field).toDouble())});
+  return QStringLiteral("sqrt(abs(\"change_t\") / %1)").arg(most, 0, 'g', 17);
+}
+
+QgsProperty sizedByChange(const QgsVectorLayer& layer, double smallest, double largest) {
+  return QgsProperty::fromExpression(
+      QStringLiteral("%1 + %2 * %3").arg(smallest).arg(largest - smallest).arg(changeShare(layer)));
+}
+
+// Largest drawn first, so that the small ones stay visible on top.
+QgsRuleBasedRenderer* growsAndShrinks(QgsSymbol* grows, const QString& growsLabel,
+                                      QgsSymbol* shrinks, const QString& shrinksLabel) {
+  QgsRuleBasedRenderer* renderer =
+      twoRules(grows, QStringLiteral("\"change_t\" > 0"), growsLabel, shrinks,
+               QStringLiteral("\"change_t\" < 0"), shrinksLabel);
+  renderer->setOrderBy(QgsFeatureRequest::OrderBy(
+      {QgsFeatureRequest::OrderByClause(QStringLiteral("abs(\"change_t\")"), false)}));
+  renderer->setOrderByEnabled(true);
+  return renderer;
+}
+
 }  // namespace
+
+void styleLoadChanges(QgsVectorLayer& layer) {
+  const QgsProperty width = sizedByChange(layer, 0.3, 3);
+  const auto line = [&width](const char* colour) {
+    QgsLineSymbol* symbol =
+        newSymbol<QgsLineSymbol>({{QStringLiteral("line_color"), QString::fromLatin1(colour)},
+                                  {QStringLiteral("capstyle"), QStringLiteral("round")}});
+    symbol->setDataDefinedWidth(width);
+    return symbol;
+  };
+  layer.setRenderer(growsAndShrinks(line(kGrows), QObject::tr("Road load grows (t/yr)"),
+                                    line(kShrinks), QObject::tr("Road load shrinks (t/yr)")));
+}
+
+void styleIntakeChanges(QgsVectorLayer& layer) {
+  const QgsProperty size = sizedByChange(layer, 2, 8);
+  const auto marker = [&size](const char* colour) {
+    QgsMarkerSymbol* symbol =
+        newSymbol<QgsMarkerSymbol>({{QStringLiteral("name"), QStringLiteral("circle")},
+                                    {QStringLiteral("color"), QString::fromLatin1(colour)},
+                                    {QStringLiteral("outline_color"), QStringLiteral("#ffffff")}});
+    symbol->setDataDefinedSize(size);
+    return symbol;
+  };
+  layer.setRenderer(growsAndShrinks(marker(kGrows), QObject::tr("Intake grows (t/yr)"),
+                                    marker(kShrinks), QObject::tr("Intake shrinks (t/yr)")));
+  // The label says the change the symbol shows.
+  labelWithHalo(layer,
+                QStringLiteral("\"place_id\" || '\n' || if(\"change_t\" > 0, '+', '') || "
+                               "format_number(\"change_t\", 0) || ' t/yr'"),
+                QStringLiteral("10 * %1").arg(changeShare(layer)));
+}
 
 void styleOdLines(QgsVectorLayer& layer) {
   // Rule-based on top: routed rows by distance class, unreachable rows apart.
@@ -244,18 +328,8 @@ void styleCatchments(QgsVectorLayer& layer) {
     renderer->addCategory(QgsRendererCategory(site, symbol, site.toString()));
   }
   layer.setRenderer(renderer);
-  QgsPalLayerSettings label;
-  label.fieldName =
-      QStringLiteral("\"site_id\" || '\n' || format_number(\"tonnes\", 0) || ' t/yr'");
-  label.isExpression = true;
-  QgsTextFormat format;
-  format.setSize(8);
-  QgsTextBufferSettings buffer;
-  buffer.setEnabled(true);
-  format.setBuffer(buffer);
-  label.setFormat(format);
-  layer.setLabeling(new QgsVectorLayerSimpleLabeling(label));
-  layer.setLabelsEnabled(true);
+  labelWithHalo(layer,
+                QStringLiteral("\"site_id\" || '\n' || format_number(\"tonnes\", 0) || ' t/yr'"));
 }
 
 void styleBands(QgsVectorLayer& layer) {

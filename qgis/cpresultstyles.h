@@ -48,6 +48,11 @@ void styleSiteRanking(QgsVectorLayer& layer);
 void styleDistrictSupply(QgsVectorLayer& layer);
 void styleRoadLoads(QgsVectorLayer& layer);
 
+// What a strategy changes against the baseline ("change_t"): road loads and
+// site intakes that grow or shrink, sized by the change.
+void styleLoadChanges(QgsVectorLayer& layer);
+void styleIntakeChanges(QgsVectorLayer& layer);
+
 // Routes coloured by origin, so that each origin's routes read as one family.
 void styleRoutes(QgsVectorLayer& layer);
 

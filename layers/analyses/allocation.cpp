@@ -124,6 +124,23 @@ layers::ResultTable haulLines(const std::string& name, const PlacesOnNetwork& fr
   return table;
 }
 
+std::vector<geo::SegmentLoad> haulLoads(const geo::Network& network, const AllocationResult& result,
+                                        const geo::Feedback* feedback) {
+  std::vector<std::optional<geo::Location>> places = result.joined.from.locations();
+  const std::size_t sources = places.size();
+  for (const std::optional<geo::Location>& site : result.joined.to.locations())
+    places.push_back(site);
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  std::vector<double> tonnes;
+  for (const geo::AllocationFlow& f : result.allocation.flows) {
+    pairs.emplace_back(f.source, sources + f.site);
+    tonnes.push_back(f.tonnes);
+  }
+  const std::vector<geo::Route> routes =
+      geo::routePairs(network, places, pairs, geo::Metric::Distance, 0, feedback);
+  return geo::roadLoads(routes, tonnes, std::vector<std::size_t>(tonnes.size(), 0), 1);
+}
+
 layers::ResultTable allocationLines(const AllocationResult& result,
                                     const layers::PointData& sources,
                                     const layers::PointData& sites) {

@@ -11,6 +11,7 @@
 
 #include "geo/allocation.h"
 #include "geo/feedback.h"
+#include "geo/flows_on_network.h"
 #include "geo/routing.h"
 #include "geo/snapping.h"
 #include "layers/diagnostics.h"
@@ -129,6 +130,11 @@ layers::ResultTable siteIntakeTable(const AllocationResult& result, const layers
                                     const std::vector<std::string>& status = {});
 layers::ResultTable sourceStatusTable(const AllocationResult& result,
                                       const layers::PointData& sources);
+
+// The tonnes an allocation's hauls put on each road segment: every flow along
+// its shortest route by distance (the route its haul_km measures).
+std::vector<geo::SegmentLoad> haulLoads(const geo::Network& network, const AllocationResult& result,
+                                        const geo::Feedback* feedback = nullptr);
 
 // The intakes, source status and totals of a given allocation of the problem
 // (site selection's): fills in `result` beside its `joined`, `problem` and

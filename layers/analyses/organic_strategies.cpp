@@ -1,9 +1,11 @@
 #include "organic_strategies.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <numeric>
 #include <optional>
+#include <stdexcept>
 
 namespace cp::analyses {
 namespace {
@@ -47,6 +49,16 @@ class Routing {
     return *cached;
   }
 
+  // Adds the tonnes the allocation's hauls put on each road segment (routed
+  // once, whichever strategies share it).
+  void addLoads(const AllocationResult& allocation, std::map<geo::SegmentId, double>& tonnes) {
+    auto [at, added] = loads_.try_emplace(&allocation);
+    if (added)
+      at->second = haulLoads(in_.network, allocation, feedback_);
+    for (const geo::SegmentLoad& load : at->second)
+      tonnes[load.segment] += load.total();
+  }
+
  private:
   const OrganicWasteInput& in_;
   const AllocationOptions& options_;
@@ -54,7 +66,15 @@ class Routing {
   const geo::Feedback* feedback_;
   std::optional<AllocationResult> composting_;
   std::optional<WasteDisposalResult> disposal_[2];
+  std::map<const AllocationResult*, std::vector<geo::SegmentLoad>> loads_;
 };
+
+// Adds what each facility of the group received in the allocation.
+void addIntakes(const FacilityGroup& group, const AllocationResult& allocation,
+                std::vector<double>& intake) {
+  for (std::size_t k = 0; k < group.index.size(); ++k)
+    intake[group.index[k]] += allocation.intakes[k].tonnes;
+}
 
 std::vector<double> allocatedPerSource(const AllocationResult& r) {
   std::vector<double> out;
@@ -108,16 +128,25 @@ StrategyOutcome outcomeOf(const OrganicStrategy& s, const OrganicWasteInput& in,
                           const layers::FactorTable& factors) {
   StrategyOutcome out;
   out.strategy = s.id;
+  out.siteIntake.assign(in.sites.ids.size(), 0.0);
+  out.facilityIntake.assign(in.facilities.ids.size(), 0.0);
   Activities activities(out, factors);
+  const auto haul = [&](const char* where, const AllocationResult& allocation) {
+    activities.hauled(where, allocation.totals.tonneKm, s.truckFactor);
+    routing.addLoads(allocation, out.roadTonnes);
+  };
   if (s.compost) {
     const AllocationResult& composting = routing.composting();
     activities.composted(composting.totals.allocated);
-    activities.hauled("to the composting sites", composting.totals.tonneKm, s.truckFactor);
+    haul("to the composting sites", composting);
+    for (std::size_t j = 0; j < composting.intakes.size(); ++j)
+      out.siteIntake[j] = composting.intakes[j].tonnes;
   }
   const WasteDisposalResult& disposal = routing.disposal(s.compost);
   if (!s.wasteToEnergy) {
     activities.landfilled(in, allocatedPerSource(disposal.today));
-    activities.hauled("to the landfill", disposal.today.totals.tonneKm, s.truckFactor);
+    haul("to the landfill", disposal.today);
+    addIntakes(disposal.disposal, disposal.today, out.facilityIntake);
     return out;
   }
   if (!disposal.toPlants)
@@ -126,9 +155,11 @@ StrategyOutcome outcomeOf(const OrganicStrategy& s, const OrganicWasteInput& in,
                               "the facilities of '" +
                               in.facilities.layerLabel + "'");
   activities.burned(disposal.toPlants->totals.allocated);
-  activities.hauled("to the plant", disposal.toPlants->totals.tonneKm, s.truckFactor);
+  haul("to the plant", *disposal.toPlants);
+  addIntakes(disposal.plants, *disposal.toPlants, out.facilityIntake);
   activities.landfilled(in, allocatedPerSource(*disposal.rest));
-  activities.hauled("to the landfill", disposal.rest->totals.tonneKm, s.truckFactor);
+  haul("to the landfill", *disposal.rest);
+  addIntakes(disposal.disposal, *disposal.rest, out.facilityIntake);
   return out;
 }
 
@@ -178,6 +209,88 @@ layers::ResultTable strategyTonnesTable(const OrganicStrategiesResult& result) {
   for (const StrategyOutcome& o : result.outcomes)
     table.add({o.strategy, o.composted, o.landfilled, o.toPlant, o.tonneKm});
   return table;
+}
+
+namespace {
+
+const StrategyOutcome& outcomeNamed(const OrganicStrategiesResult& result, const std::string& id) {
+  for (const StrategyOutcome& o : result.outcomes)
+    if (o.strategy == id)
+      return o;
+  throw std::invalid_argument("no strategy '" + id + "' among the outcomes");
+}
+
+// Loads below a kilogram a year are the rounding of shared routes, not a change.
+constexpr double kNoChangeT = 1e-3;
+
+layers::ResultTable roadChanges(const OrganicStrategiesResult& result, const geo::Network& network,
+                                const StrategyOutcome& baseline) {
+  using layers::FieldType;
+  layers::ResultTable table{"strategy_road_changes",
+                            layers::ResultGeometry::LineString,
+                            {{"scenario", FieldType::Text},
+                             {"segment", FieldType::Integer},
+                             {"tonnes", FieldType::Real},
+                             {"baseline_t", FieldType::Real},
+                             {"change_t", FieldType::Real}},
+                            {}};
+  for (const StrategyOutcome& o : result.outcomes) {
+    if (&o == &baseline)
+      continue;
+    std::map<geo::SegmentId, std::pair<double, double>> both;  // scenario's, baseline's
+    for (const auto& [segment, t] : o.roadTonnes)
+      both[segment].first = t;
+    for (const auto& [segment, t] : baseline.roadTonnes)
+      both[segment].second = t;
+    for (const auto& [segment, t] : both)
+      if (std::abs(t.first - t.second) > kNoChangeT)
+        table.add(
+            {o.strategy, static_cast<long long>(segment), t.first, t.second, t.first - t.second},
+            layers::lineAlong(network.segmentShape(segment)));
+  }
+  return table;
+}
+
+layers::ResultTable siteChanges(const OrganicStrategiesResult& result, const OrganicWasteInput& in,
+                                const StrategyOutcome& baseline) {
+  using layers::FieldType;
+  layers::ResultTable table{"strategy_site_changes",
+                            layers::ResultGeometry::Point,
+                            {{"scenario", FieldType::Text},
+                             {"place_id", FieldType::Text},
+                             {"place_kind", FieldType::Text},
+                             {"intake_t", FieldType::Real},
+                             {"baseline_t", FieldType::Real},
+                             {"change_t", FieldType::Real}},
+                            {}};
+  const auto add = [&table](const std::string& scenario, const layers::PointData& places,
+                            std::size_t i, const char* kind, double t, double before) {
+    if (t > kNoChangeT || before > kNoChangeT)
+      table.add({scenario, places.ids[i], kind, t, before, t - before},
+                layers::pointAt(places.xy[i]));
+  };
+  for (const StrategyOutcome& o : result.outcomes) {
+    if (&o == &baseline)
+      continue;
+    for (std::size_t j = 0; j < in.sites.ids.size(); ++j)
+      add(o.strategy, in.sites, j, "composting_site", o.siteIntake[j], baseline.siteIntake[j]);
+    for (std::size_t f = 0; f < in.facilities.ids.size(); ++f)
+      add(o.strategy, in.facilities, f, layers::facilityKindName(in.facilityKinds[f]),
+          o.facilityIntake[f], baseline.facilityIntake[f]);
+  }
+  return table;
+}
+
+}  // namespace
+
+std::vector<layers::ResultTable> strategyChangeTables(const OrganicStrategiesResult& result,
+                                                      const OrganicWasteInput& input,
+                                                      const std::string& baseline) {
+  const StrategyOutcome& base = outcomeNamed(result, baseline);
+  std::vector<layers::ResultTable> tables;
+  tables.push_back(roadChanges(result, input.network, base));
+  tables.push_back(siteChanges(result, input, base));
+  return tables;
 }
 
 std::string landfillFactorKey(const layers::FactorTable& factors, const std::string& kind) {

@@ -9,6 +9,7 @@
 // organic waste is biogenic and not counted, nor the power the plant makes)
 // and the tonne-km of every haul.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,11 @@ struct StrategyOutcome {
   double composted = 0, landfilled = 0, toPlant = 0;  // t/yr
   double tonneKm = 0;
   std::vector<Activity> activities;
+  // Where its waste goes: t/yr on each road segment its hauls use, and
+  // received by each composting site and each waste facility.
+  std::map<geo::SegmentId, double> roadTonnes;
+  std::vector<double> siteIntake;
+  std::vector<double> facilityIntake;
 };
 
 struct OrganicStrategiesResult {
@@ -70,6 +76,15 @@ std::vector<Activity> allActivities(const OrganicStrategiesResult& result);
 // "strategy_tonnes": per strategy the tonnes composted, landfilled and burned,
 // and the tonne-km of its hauls.
 layers::ResultTable strategyTonnesTable(const OrganicStrategiesResult& result);
+
+// The maps of what a strategy changes against the baseline, a row per other
+// scenario and place: "strategy_road_changes", every road segment whose load
+// differs (lines: tonnes, baseline_t, change_t), and "strategy_site_changes",
+// every composting site and waste facility that receives waste in either
+// (points: its kind, intake_t, baseline_t, change_t).
+std::vector<layers::ResultTable> strategyChangeTables(const OrganicStrategiesResult& result,
+                                                      const OrganicWasteInput& input,
+                                                      const std::string& baseline);
 
 // The landfill methane factor of a kind of waste: "landfill_ch4.KIND" when
 // the table has it, else "landfill_ch4".

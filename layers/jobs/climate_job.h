@@ -4,7 +4,8 @@
 // roads (or a saved network) between the organic waste sources, the
 // composting sites and the waste facilities, and weighed with an emission-
 // factor table -> GeoPackage (climate_comparison, climate_breakdown,
-// strategy_tonnes).
+// strategy_tonnes, and the maps of what each strategy changes:
+// strategy_road_changes, strategy_site_changes).
 
 #include <optional>
 #include <string>

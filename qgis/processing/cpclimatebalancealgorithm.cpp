@@ -25,7 +25,10 @@ QString CpClimateBalanceAlgorithm::shortHelpString() const {
       "waste is biogenic; the plant's power is not credited), the hauls; methane and nitrous "
       "oxide count as CO2e by the table's gwp_ch4 and gwp_n2o. Outputs: t CO2e per scenario and "
       "component (low, central, high) with the change from the baseline, every activity with "
-      "its factor, and each scenario's tonnes and tonne-km. With Material flows and "
+      "its factor, each scenario's tonnes and tonne-km, and the maps of what each strategy changes "
+      "against the baseline: the road segments whose load grows or shrinks, and the sites and "
+      "facilities that gain or lose intake (a row per scenario: filter by 'scenario'). With "
+      "Material flows and "
       "Coefficients, today's recycling too: the flows of the stage 'recycling' (one scenario and "
       "view: views overlap) split by the coefficients' recycled_share.MATERIAL rows, each "
       "avoiding its recycling_avoided.MATERIAL factor; in the breakdown beneath the strategies.");
@@ -60,6 +63,12 @@ void CpClimateBalanceAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterFeatureSink(
       CpKey::StrategyTonnes, QObject::tr("Tonnes per strategy"), cp::qgis::Source::Vector,
       QVariant(), true, true));
+  addParameter(new QgsProcessingParameterFeatureSink(
+      CpKey::RoadChanges, QObject::tr("Roads whose load the strategies change (t/yr)"),
+      cp::qgis::Source::VectorLine, QVariant(), true, true));
+  addParameter(new QgsProcessingParameterFeatureSink(
+      CpKey::SiteChanges, QObject::tr("Sites and facilities whose intake the strategies change"),
+      cp::qgis::Source::VectorPoint, QVariant(), true, true));
   addParameter(new QgsProcessingParameterFileDestination(
       CpKey::Chart, QObject::tr("Chart of t CO2e by component (SVG)"),
       QObject::tr("SVG files (*.svg)"), QVariant(), true, false));
@@ -165,9 +174,10 @@ QVariantMap CpClimateBalanceAlgorithm::processAlgorithm(const QVariantMap& p,
     cpReportDiagnostics(diagnostics, feedback);
     cp::analyses::AllocationOptions options;
     options.snap = snapOptions(p, context);
-    const cp::analyses::OrganicStrategiesResult r = cp::analyses::runOrganicStrategies(
-        readInput(p, context, prepared, sources, sites, facilities, diagnostics), strategies,
-        factors, options, progress);
+    const cp::analyses::OrganicWasteInput input =
+        readInput(p, context, prepared, sources, sites, facilities, diagnostics);
+    const cp::analyses::OrganicStrategiesResult r =
+        cp::analyses::runOrganicStrategies(input, strategies, factors, options, progress);
     cpReportDiagnostics(r.diagnostics, feedback);
     const cp::analyses::ClimateBalance balance =
         cp::analyses::balanceOf(cp::analyses::allActivities(r), factors);
@@ -189,6 +199,14 @@ QVariantMap CpClimateBalanceAlgorithm::processAlgorithm(const QVariantMap& p,
     insertIfWritten(results, CpKey::StrategyTonnes,
                     writeTable(p, context, frame, cp::analyses::strategyTonnesTable(r),
                                CpKey::StrategyTonnes, Output::Optional));
+    const std::vector<cp::layers::ResultTable> changes =
+        cp::analyses::strategyChangeTables(r, input, baseline);
+    insertIfWritten(results, CpKey::RoadChanges,
+                    writeTable(p, context, frame, changes[0], CpKey::RoadChanges, Output::Optional,
+                               cp::qgis::styleLoadChanges));
+    insertIfWritten(results, CpKey::SiteChanges,
+                    writeTable(p, context, frame, changes[1], CpKey::SiteChanges, Output::Optional,
+                               cp::qgis::styleIntakeChanges));
     const QString chart = parameterAsFileOutput(p, CpKey::Chart, context);
     if (!chart.isEmpty()) {
       cp::layers::writeTextFile(chart.toStdString(),

@@ -96,6 +96,7 @@ struct CpKey {
   static inline const QString RecyclingAvoided = QStringLiteral("RECYCLING_AVOIDED_CO2E");
   static inline const QString RecyclingView = QStringLiteral("RECYCLING_VIEW");
   static inline const QString ResidualTonnes = QStringLiteral("RESIDUAL_TONNES");
+  static inline const QString RoadChanges = QStringLiteral("ROAD_CHANGES");
   static inline const QString Roads = QStringLiteral("ROADS");
   static inline const QString SavedNetwork = QStringLiteral("SAVED_NETWORK");
   static inline const QString SaveTo = QStringLiteral("SAVE_TO");
@@ -103,6 +104,7 @@ struct CpKey {
   static inline const QString SecondaryTonnes = QStringLiteral("SECONDARY_TONNES");
   static inline const QString Segments = QStringLiteral("SEGMENTS");
   static inline const QString Shape = QStringLiteral("SHAPE");
+  static inline const QString SiteChanges = QStringLiteral("SITE_CHANGES");
   static inline const QString SiteCapacityField = QStringLiteral("SITE_CAPACITY_FIELD");
   static inline const QString SiteId = QStringLiteral("SITE_ID");
   static inline const QString SiteIntake = QStringLiteral("SITE_INTAKE");

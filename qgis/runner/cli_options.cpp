@@ -722,7 +722,10 @@ unit, low, central, high, source): landfill methane by kind of waste,
 composting's methane and nitrous oxide, the plant's nitrous oxide, the hauls.
 Writes a GeoPackage: climate_comparison (t CO2e per scenario and component,
 low, central, high, and the change from the baseline), climate_breakdown (every
-activity with its factor) and strategy_tonnes.
+activity with its factor), strategy_tonnes, and what each strategy changes
+against the baseline: strategy_road_changes (road segments whose load grows or
+shrinks) and strategy_site_changes (sites and facilities that gain or lose
+intake), a row per scenario.
 
   --source-id FIELD, --site-id FIELD, --facility-id FIELD   ids (default: feature ids)
   --tonnes-field FIELD        the sources' tonnes per year (default: tonnes_per_year,

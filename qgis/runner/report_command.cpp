@@ -8,12 +8,15 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <map>
 
 #include <gdal.h>
 #include <qgsapplication.h>
+#include <qgsexpression.h>
+#include <qgsfeaturerequest.h>
 #include <qgslayertree.h>
 #include <qgsprintlayout.h>
 #include <qgsprocessingalgorithm.h>
@@ -384,12 +387,15 @@ class Report {
                           {CpKey::FlowScenario, c_.recyclingScenario},
                           {CpKey::RecyclingView, c_.recyclingView},
                           {CpKey::Coefficients, id("coefficients")}});
-        steps.insert(steps.begin() + 5, {"climate balance of the organic-waste strategies",
-                                         "circularplanner:climatebalance",
-                                         climate,
-                                         {{CpKey::Output, "climate_comparison", unstyled},
-                                          {CpKey::Breakdown, "climate_breakdown", unstyled},
-                                          {CpKey::StrategyTonnes, "strategy_tonnes", unstyled}}});
+        steps.insert(steps.begin() + 5,
+                     {"climate balance of the organic-waste strategies",
+                      "circularplanner:climatebalance",
+                      climate,
+                      {{CpKey::Output, "climate_comparison", unstyled},
+                       {CpKey::Breakdown, "climate_breakdown", unstyled},
+                       {CpKey::StrategyTonnes, "strategy_tonnes", unstyled},
+                       {CpKey::RoadChanges, kRoadChanges, cp::qgis::styleLoadChanges},
+                       {CpKey::SiteChanges, kSiteChanges, cp::qgis::styleIntakeChanges}}});
       }
     }
     // Transport CO2e by the data's emission factors, in every step that counts it.
@@ -558,24 +564,86 @@ class Report {
     map("construction-flows", QObject::tr("Construction materials from the industrial zones"),
         {resultLayer("flow_lines", QObject::tr("Construction flows (t/yr)")),
          resultLayer("road_loads", QObject::tr("Road loads (t/yr)")), zones, districts},
-        "construction flows");
+        stepNumbers("construction flows"));
     map("composting", QObject::tr("Organic waste to the composting sites"),
         {resultLayer("site_intake", QObject::tr("Site intake")),
          resultLayer("organic_sources_status", QObject::tr("Organic waste sources")),
          resultLayer("allocation", QObject::tr("Allocation (t/yr)")),
          resultLayer("catchments", QObject::tr("Catchments")), districts},
-        "organic waste allocated to the composting sites");
+        stepNumbers("organic waste allocated to the composting sites"));
     map("compost-coverage", QObject::tr("Compost for the farmland"),
         {resultLayer("compost_placed", QObject::tr("Compost placed")),
          resultLayer("compost_deliveries", QObject::tr("Deliveries (t/yr)")),
          resultLayer("farmland_supplied", QObject::tr("Farmland: demand met"))},
-        "compost to the farmland");
+        stepNumbers("compost to the farmland"));
     map("building-stock", QObject::tr("Building stock: demand and urban-mine supply"),
         {resultLayer("district_supply", QObject::tr("Supplied (t/yr)")),
          resultLayer("construction_supply", QObject::tr("Supply lines (t/yr)")),
          resultLayer("building_stock", QObject::tr("Demand (t/yr)"))},
-        "construction supply");
+        stepNumbers("construction supply"));
+    if (styles_.count(kSiteChanges) > 0)
+      strategyMaps(districts);
     atlas(districts);
+  }
+
+  static inline const QString kRoadChanges = QStringLiteral("strategy_road_changes");
+  static inline const QString kSiteChanges = QStringLiteral("strategy_site_changes");
+
+  // A map per strategy of what it changes against the baseline: the roads
+  // whose load grows or shrinks, the sites and facilities that gain or lose
+  // intake, on one scale for every strategy.
+  void strategyMaps(QgsVectorLayer* districts) {
+    for (const QString& scenario : valuesInOrder(kSiteChanges, QStringLiteral("scenario"))) {
+      const QString only =
+          QStringLiteral("\"scenario\" = %1").arg(QgsExpression::quotedString(scenario));
+      QgsVectorLayer* roads =
+          resultLayer(kRoadChanges, QObject::tr("Road load against the baseline (t/yr)"));
+      QgsVectorLayer* sites =
+          resultLayer(kSiteChanges, QObject::tr("Intake against the baseline (t/yr)"));
+      roads->setSubsetString(only);
+      sites->setSubsetString(only);
+      map(QStringLiteral("strategy-%1").arg(QString(scenario).replace(kUnsafeInFileName, "_")),
+          QObject::tr("Organic waste: what '%1' changes against the baseline").arg(scenario),
+          {sites, roads, districts}, changeNumbers(scenario));
+    }
+  }
+  static inline const QRegularExpression kUnsafeInFileName{QStringLiteral("[^A-Za-z0-9_-]")};
+
+  // The distinct values of a result table's field, in the order of its rows.
+  QStringList valuesInOrder(const QString& table, const QString& field) {
+    QgsVectorLayer layer(results() + "|layername=" + table, table, QStringLiteral("ogr"));
+    QStringList values;
+    QgsFeature f;
+    QgsFeatureIterator it = layer.getFeatures();
+    while (it.nextFeature(f))
+      if (!values.contains(f.attribute(field).toString()))
+        values << f.attribute(field).toString();
+    return values;
+  }
+
+  // The scenario's change from the baseline in t CO2e a year, in all and by
+  // the components that change, from the climate comparison.
+  QString changeNumbers(const QString& scenario) {
+    QgsVectorLayer comparison(results() + "|layername=climate_comparison",
+                              QStringLiteral("climate_comparison"), QStringLiteral("ogr"));
+    QgsFeatureIterator it = comparison.getFeatures(QgsFeatureRequest().setFilterExpression(
+        QStringLiteral("\"scenario\" = %1").arg(QgsExpression::quotedString(scenario))));
+    QStringList lines;
+    QgsFeature f;
+    while (it.nextFeature(f)) {
+      const double change = f.attribute(QStringLiteral("change_from_baseline_t")).toDouble();
+      const QString component = f.attribute(QStringLiteral("component")).toString();
+      const QString line =
+          QObject::tr("%1: %2%L3 t CO2e/yr")
+              .arg(component == QLatin1String("all") ? QObject::tr("Change in all") : component)
+              .arg(change > 0 ? QStringLiteral("+") : QString())
+              .arg(change, 0, 'f', 0);
+      if (component == QLatin1String("all"))
+        lines.prepend(line);
+      else if (std::abs(change) >= 0.5)
+        lines << line;
+    }
+    return lines.mid(0, 5).join('\n');
   }
 
   // A page per district: its demand for construction materials and its supply.
@@ -694,8 +762,17 @@ class Report {
       throw std::runtime_error(error.toStdString());
   }
 
-  void map(const char* file, const QString& title, const QList<QgsMapLayer*>& layers,
-           const std::string& numbersOf) {
+  // The first four numbers a step gave, one a line.
+  QString stepNumbers(const std::string& step) const {
+    QStringList lines;
+    for (const Number& n : numbers_)
+      if (n.step == step && lines.size() < 4)
+        lines << QStringLiteral("%1: %L2").arg(n.description).arg(n.value, 0, 'f', 0);
+    return lines.join('\n');
+  }
+
+  void map(const QString& file, const QString& title, const QList<QgsMapLayer*>& layers,
+           const QString& numbers) {
     cp::qgis::ReportMap spec;
     spec.title = title;
     spec.layers = layers;
@@ -703,10 +780,7 @@ class Report {
     spec.sources =
         QObject::tr("%1; Circular Planner analysis").arg(QFileInfo(c_.source).fileName());
     spec.attribution = QString::fromUtf8(cp::layers::kOsmAttribution);
-    for (const Number& n : numbers_)
-      if (n.step == numbersOf && spec.numbers.count('\n') < 4)
-        spec.numbers += QStringLiteral("%1: %L2\n").arg(n.description).arg(n.value, 0, 'f', 0);
-    spec.numbers = spec.numbers.trimmed();
+    spec.numbers = numbers;
     const auto layout = cp::qgis::buildReportLayout(project_, spec);
     for (const char* suffix : {"png", "pdf"}) {
       const QString path = QDir(work_).filePath(QStringLiteral("maps/%1.%2").arg(file, suffix));
@@ -819,7 +893,8 @@ const char* reportUsage() {
   return "usage: circular-planner report CONFIG\n"
          "  Runs the whole analysis on one data set: composting-site catchments, allocation\n"
          "  and compost for the farmland; with waste facilities, where the waste not composted\n"
-         "  goes; with emission factors and strategies, the strategies' climate balance;\n"
+         "  goes; with emission factors and strategies, the strategies' climate balance\n"
+         "  and a map per strategy of what it changes against the baseline;\n"
          "  construction flows, road loads, building stock and construction supply. Writes\n"
          "  results.gpkg, maps/*.png and *.pdf, an atlas of the districts\n"
          "  (maps/districts-atlas.pdf), Sankey diagrams of the report's flows\n"

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 #include <numeric>
 
 #include "almaty_places.h"
@@ -86,6 +87,67 @@ TEST_F(OrganicStrategies, CompostingAndThePlantCutMethaneAndLoseNoTonne) {
   // The plant takes all that is not composted: no methane is left.
   EXPECT_EQ(b.gas("composting_and_plant", layers::Gas::CH4, "landfill methane").central, 0);
   EXPECT_GT(b.co2e("composting", "transport").central, 0);
+}
+
+// A haul's road loads, from one route search per source, carry the tonne-km
+// the allocation counted from its distance matrix.
+TEST_F(OrganicStrategies, TheHaulsRoadLoadsCarryTheAllocationsTonneKm) {
+  const OrganicWasteInput in = input();
+  const AllocationResult composting =
+      allocateToSites({in.network, in.sources, in.tonnes, in.sites, in.capacity}, {});
+  double tonneKm = 0;
+  for (const geo::SegmentLoad& load : haulLoads(in.network, composting))
+    tonneKm += load.tonneKm;
+  EXPECT_GT(composting.totals.tonneKm, 0);
+  EXPECT_NEAR(tonneKm, composting.totals.tonneKm, 1e-6 * composting.totals.tonneKm);
+}
+
+double sumOf(const layers::ResultTable& table, std::size_t field, const std::string& scenario) {
+  double sum = 0;
+  for (const layers::ResultRow& row : table.rows)
+    if (std::get<std::string>(row.values[0]) == scenario)
+      sum += std::get<double>(row.values[field]);
+  return sum;
+}
+
+TEST_F(OrganicStrategies, TheMapsOfChangesAddUpToWhereTheWasteGoes) {
+  const OrganicWasteInput in = input();
+  const OrganicStrategiesResult r = runOrganicStrategies(in, kStrategies, factors, {});
+  const std::vector<layers::ResultTable> changes = strategyChangeTables(r, in, "baseline");
+  const layers::ResultTable& roads = changes[0];
+  const layers::ResultTable& places = changes[1];
+  ASSERT_EQ(roads.name, "strategy_road_changes");
+  ASSERT_EQ(places.name, "strategy_site_changes");
+  // Fields: scenario, place_id, place_kind, intake_t, baseline_t, change_t.
+  for (const StrategyOutcome& o : r.outcomes) {
+    if (o.strategy == "baseline") {
+      EXPECT_EQ(sumOf(places, 3, o.strategy), 0) << "the baseline is not compared with itself";
+      continue;
+    }
+    EXPECT_NEAR(sumOf(places, 3, o.strategy), o.composted + o.landfilled + o.toPlant, 1e-6)
+        << o.strategy;
+    EXPECT_NEAR(sumOf(places, 4, o.strategy), 648000, 1e-6) << o.strategy;
+  }
+  for (const layers::ResultRow& row : places.rows) {
+    const double intake = std::get<double>(row.values[3]), before = std::get<double>(row.values[4]);
+    EXPECT_DOUBLE_EQ(std::get<double>(row.values[5]), intake - before);
+  }
+  // The plant takes what the landfill took: the landfill loses all, the plant gains it.
+  std::map<std::string, double> plantCase;
+  for (const layers::ResultRow& row : places.rows)
+    if (std::get<std::string>(row.values[0]) == "waste_to_energy")
+      plantCase[std::get<std::string>(row.values[1])] = std::get<double>(row.values[5]);
+  EXPECT_NEAR(plantCase.at("WF-LANDFILL"), -648000, 1e-6);
+  EXPECT_NEAR(plantCase.at("WF-WTE"), 648000, 1e-6);
+  // Fields: scenario, segment, tonnes, baseline_t, change_t; only what changes, with its line.
+  ASSERT_FALSE(roads.rows.empty());
+  for (const layers::ResultRow& row : roads.rows) {
+    const double t = std::get<double>(row.values[2]), before = std::get<double>(row.values[3]);
+    EXPECT_NE(std::get<std::string>(row.values[0]), "baseline");
+    EXPECT_DOUBLE_EQ(std::get<double>(row.values[4]), t - before);
+    EXPECT_GT(std::abs(t - before), 0);
+    EXPECT_NE(row.geometry, nullptr);
+  }
 }
 
 TEST_F(OrganicStrategies, APlantAskedForWhereThereIsNoneIsSaid) {

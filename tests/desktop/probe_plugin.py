@@ -241,6 +241,11 @@ def climate_balance_done(layer):
     note("climate_scenarios", len(totals))
     note("climate_baseline_kt", round(totals.get("baseline", 0) / 1000))
     note("climate_composting_lower", totals.get("composting", 1e12) < totals.get("baseline", 0))
+    # The map of what the plant changes: the landfill's 648 kt go to it.
+    changes = QgsProject.instance().mapLayersByName("Intake against the baseline (filter by scenario)")
+    moved = {f["place_id"]: f["change_t"] for layer in changes for f in layer.getFeatures()
+             if f["scenario"] == "waste_to_energy"}
+    note("climate_plant_takes_kt", round(moved.get("WF-WTE", 0) / 1000))
     draw_flows()
 
 

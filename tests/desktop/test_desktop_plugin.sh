@@ -76,6 +76,7 @@ grep -q "climate_scenarios=4" "$work/probe.txt" || fail "the panel's climate bal
 # The baseline's 877 kt CO2e a year, as the runner and the report give it.
 grep -q "climate_baseline_kt=877" "$work/probe.txt" || fail "the panel's climate balance does not give the baseline's 877 kt CO2e"
 grep -q "climate_composting_lower=True" "$work/probe.txt" || fail "composting does not lower the panel's balance"
+grep -q "climate_plant_takes_kt=648" "$work/probe.txt" || fail "the panel's map of what the plant changes does not move the landfill's 648 kt to it"
 grep -q "flow_lines=90" "$work/probe.txt" || fail "the masterplan's 90 construction flows were not drawn"
 grep -q "flow_tonnes=1431000" "$work/probe.txt" || fail "the construction flows do not carry the table's tonnes"
 grep -q "road_load_segments=True" "$work/probe.txt" || fail "no road loads"

@@ -5,6 +5,7 @@
 #include <qgsproject.h>
 
 #include "processing_run.h"
+#include "qgis/cpqgisapi.h"
 #include "support/temp_files.h"
 
 namespace cp {
@@ -123,7 +124,8 @@ TEST(ProcessingClimateBalance, TheStrategiesSideBySideFromTheReportsBaseline) {
             {QStringLiteral("FACTORS"), sample("emission_factors")},
             {QStringLiteral("STRATEGIES"), sample("organic_strategies")}});
   const QString id = QStringLiteral("circularplanner:climatebalance");
-  const AlgorithmRun run = runAlgorithm(id, p, {"BREAKDOWN", "STRATEGY_TONNES"});
+  const AlgorithmRun run =
+      runAlgorithm(id, p, {"BREAKDOWN", "STRATEGY_TONNES", "ROAD_CHANGES", "SITE_CHANGES"});
   ASSERT_TRUE(run.ok) << run.errors.toStdString();
   EXPECT_NEAR(run.results.value("BASELINE_METHANE").toDouble(), 35000, 350);
   std::map<QString, double> all, parts;
@@ -143,6 +145,16 @@ TEST(ProcessingClimateBalance, TheStrategiesSideBySideFromTheReportsBaseline) {
   EXPECT_GT(run.more.at("BREAKDOWN")->featureCount(), 10);
   EXPECT_EQ(run.more.at("STRATEGY_TONNES")->featureCount(), 4);
   EXPECT_FALSE(run.results.contains("RECYCLING_AVOIDED_CO2E"));  // no flows given
+  // The maps of what each strategy changes: composting takes 260 kt to the
+  // sites and relieves the roads to the landfill.
+  double composted = 0;
+  for (QgsFeatureIterator it = run.more.at("SITE_CHANGES")->getFeatures(); it.nextFeature(f);)
+    if (f.attribute("scenario") == "composting" && f.attribute("place_kind") == "composting_site")
+      composted += f.attribute("change_t").toDouble();
+  EXPECT_NEAR(composted, 260000, 1e-6);
+  const QgsVectorLayer* roads = run.more.at("ROAD_CHANGES").get();
+  EXPECT_EQ(roads->geometryType(), cp::qgis::Geometry::Line);
+  EXPECT_GT(roads->featureCount(), 100);
 
   // Today's recycling beside them: the report's 113 kt avoid its 173 kt CO2e
   // (EN:2039-2041) within 1 %, traced in the breakdown to its four factors.

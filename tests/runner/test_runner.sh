@@ -145,6 +145,12 @@ expect 0 "recycling today: 113000.0 t avoid 17[1-4][0-9][0-9][0-9]\.[0-9] t CO2e
 # (-sql, not -where with -select: GDAL 3.13 ignores -select on a table without geometry then.)
 check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/climate_recycling.gpkg" -sql "SELECT factor FROM climate_breakdown WHERE component = '"'recycling (avoided)'"'" | grep -c "^\"\?recycling_avoided\.")" = 4 ]' \
   "the breakdown does not trace today's recycling to its four factors"
+# What the plant changes: the landfill loses its 648 kt (600 kt organic waste, 48 kt sludge;
+# EN:1573, 1555) to the plant, and the roads to it carry them.
+check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/climate.gpkg" -sql "SELECT place_id, change_t FROM strategy_site_changes WHERE scenario = '"'waste_to_energy'"' ORDER BY place_id" | tr -d \"\" | tail -n +2 | tr "\n" " ")" = "WF-LANDFILL,-648000 WF-WTE,648000 " ]' \
+  "the map of what the plant changes does not move the landfill's 648,000 t to the plant"
+check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/climate.gpkg" -sql "SELECT count(*) FROM strategy_road_changes WHERE scenario = '"'composting'"' AND change_t < 0" | tail -1 | tr -d \"\")" -gt 0 ]' \
+  "composting relieves no road on the way to the landfill"
 check 'grep -q ">landfill methane<" "$out/climate.svg" && grep -q ">composting_and_plant<" "$out/climate.svg"' \
   "the climate chart lacks its legend or a scenario"
 methane=$(ogr2ogr -f CSV /vsistdout/ "$out/climate.gpkg" -sql "SELECT co2e_t_central FROM climate_comparison WHERE scenario = 'baseline' AND component = 'landfill methane'" | tail -1)
@@ -250,13 +256,14 @@ expect 2 "maps/frame must be west, south, east, north" -- report "$out/bad_frame
 check '[ ! -e "$out/bad/results.gpkg" ] && [ -z "$(ls -d "$out"/bad.partial-* 2>/dev/null)" ]' \
   "a failed report left files behind"
 expect 3 "Report written to" -- report "$out/report.ini"
-check '[ "$(ogrinfo -q "$out/report/results.gpkg" 2>/dev/null | grep -c "^[0-9]*:")" = 19 ]' \
+check '[ "$(ogrinfo -q "$out/report/results.gpkg" 2>/dev/null | grep -c "^[0-9]*:")" = 21 ]' \
   "the report's GeoPackage lacks result tables"
 # Results derived from OSM roads and geokz boundaries carry both credits (ODbL, CC BY).
 check 'ogrinfo -ro -so "$out/report/results.gpkg" warnings | grep -q "ATTRIBUTION=.*OpenStreetMap contributors.*geokz (CC BY 4.0)"' \
   "results.gpkg carries no attribution of the data it derives from"
-check '[ "$(ls "$out/report/maps" | grep -c "\.png$")" = 4 ] && [ "$(ls "$out/report/maps" | grep -c "\.pdf$")" = 12 ]' \
-  "the report has not four maps in PNG and PDF, the districts' atlas, six Sankey pages and the climate chart"
+check '[ "$(ls "$out/report/maps" | grep -c "\.png$")" = 7 ] && [ "$(ls "$out/report/maps" | grep -c "\.pdf$")" = 15 ]' \
+  "the report has not seven maps in PNG and PDF (four, and one per strategy against the baseline), the districts' atlas, six Sankey pages and the climate chart"
+check '[ -e "$out/report/maps/strategy-composting_and_plant.pdf" ]' "the report has no map of what a strategy changes"
 check 'grep -q ">landfill methane<" "$out/report/maps/climate-comparison.svg"' \
   "the report has no chart of the strategies' greenhouse gases"
 check '[ "$(grep -ac "/Type /Page$" "$out/report/maps/districts-atlas.pdf")" = 8 ]' "the atlas has not a page per district"
@@ -414,7 +421,7 @@ check '[ "$(od_csv pg_built | wc -l)" = 65 ] && [ "$(od_csv pg_built)" = "$(od_c
 expect 1 "no prepared network is stored" -- od "${centres[@]}" --network-cache "PG:$PG_CONN|network=none" --output "$out/pg_none.gpkg"
 
 # Roles read from views, and the results written back into the database in one
-# transaction: all eighteen result tables and the warnings, with every row.
+# transaction: all twenty result tables and the warnings, with every row.
 psql "$PG_CONN" -q -c "CREATE VIEW organic_in_city AS SELECT * FROM organic_sources;
   CREATE VIEW compost_sites_v AS SELECT * FROM composting_sites" \
   || { echo "FAIL: could not create the views"; failures=$((failures + 1)); }
@@ -424,8 +431,8 @@ pg_report() {  # pg_report NAME SCHEMA
 }
 pg_tables() { psql "$PG_CONN" -Atc "SELECT count(*) FROM information_schema.tables WHERE table_schema = '$1'"; }
 pg_report to_db planning
-expect 3 "19 result tables ([0-9]* rows) written to" -- report "$out/to_db.ini"
-check '[ "$(pg_tables planning)" = 19 ]' "the database has not the eighteen result tables and the warnings"
+expect 3 "21 result tables ([0-9]* rows) written to" -- report "$out/to_db.ini"
+check '[ "$(pg_tables planning)" = 21 ]' "the database has not the twenty result tables and the warnings"
 check '[ "$(psql "$PG_CONN" -Atc "SELECT count(*) FROM planning.warnings")" = "$(ogrinfo -ro -so "$out/to_db/results.gpkg" warnings | sed -n "s/Feature Count: //p")" ]' \
   "the warnings in the database are not those of results.gpkg"
 check '[ "$(psql "$PG_CONN" -Atc "SELECT DISTINCT srid FROM geometry_columns WHERE f_table_schema = '"'planning'"'")" = 4326 ]' \
