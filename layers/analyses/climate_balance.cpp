@@ -65,9 +65,9 @@ ClimateBalance balanceOf(const std::vector<Activity>& activities,
   return balance;
 }
 
-layers::ResultTable climateBreakdownTable(const ClimateBalance& balance) {
+layers::ResultTable climateBreakdownTable(const ClimateBalance& balance, const std::string& name) {
   using layers::FieldType;
-  layers::ResultTable table{"climate_breakdown",
+  layers::ResultTable table{name,
                             layers::ResultGeometry::None,
                             {{"scenario", FieldType::Text},
                              {"component", FieldType::Text},
@@ -103,9 +103,9 @@ layers::ResultTable climateBreakdownTable(const ClimateBalance& balance) {
 }
 
 layers::ResultTable climateComparisonTable(const ClimateBalance& balance,
-                                           const std::string& baseline) {
+                                           const std::string& baseline, const std::string& name) {
   using layers::FieldType;
-  layers::ResultTable table{"climate_comparison",
+  layers::ResultTable table{name,
                             layers::ResultGeometry::None,
                             {{"scenario", FieldType::Text},
                              {"component", FieldType::Text},

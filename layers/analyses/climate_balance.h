@@ -50,12 +50,14 @@ ClimateBalance balanceOf(const std::vector<Activity>& activities,
 
 // "climate_breakdown": a row per activity with its amount, factor (key, unit,
 // low, central, high, source) and gas and CO2e (low, central, high).
-layers::ResultTable climateBreakdownTable(const ClimateBalance& balance);
+layers::ResultTable climateBreakdownTable(const ClimateBalance& balance,
+                                          const std::string& name = "climate_breakdown");
 
 // "climate_comparison": a row per scenario and component, and per scenario in
 // all, with t CO2e (low, central, high) and the change from `baseline`.
 layers::ResultTable climateComparisonTable(const ClimateBalance& balance,
-                                           const std::string& baseline);
+                                           const std::string& baseline,
+                                           const std::string& name = "climate_comparison");
 
 // The scenarios' t CO2e a year stacked by component, the total's low-high
 // range as a whisker.

@@ -95,7 +95,7 @@ ConstructionSupplyResult supplyConstruction(const ConstructionSupplyInput& input
                                             const ConstructionSupplyOptions& options,
                                             const geo::Feedback* feedback) {
   layers::requireOnePerPlace(input.districts, input.floors.size(), "floor areas");
-  ConstructionSupplyResult r{linesTable(), districtsTable(), 0, 0, 0, 0, {}};
+  ConstructionSupplyResult r{linesTable(), districtsTable(), 0, 0, 0, 0, {}, {}};
   const auto capacities = zoneCapacities(input.products, input.zones, r.diagnostics);
   std::vector<layers::DistrictStock> stock;
   for (const layers::DistrictFloorArea& floor : input.floors)
@@ -127,7 +127,9 @@ ConstructionSupplyResult supplyConstruction(const ConstructionSupplyInput& input
     const geo::Allocation allocation = geo::allocate(problem, feedback);
     for (std::size_t d = 0; d < n; ++d)
       demand[d] += problem.capacity[d];
-    r.demand += std::accumulate(problem.capacity.begin(), problem.capacity.end(), 0.0);
+    ClassSupply& bought = r.byClass.emplace_back(ClassSupply{kClasses[c]});
+    bought.demand = std::accumulate(problem.capacity.begin(), problem.capacity.end(), 0.0);
+    r.demand += bought.demand;
     for (const geo::AllocationFlow& f : allocation.flows) {
       const double road = km.at(f.source, f.site).distanceM / 1000;
       const bool mined = f.source >= input.zones.ids.size();
@@ -140,6 +142,7 @@ ConstructionSupplyResult supplyConstruction(const ConstructionSupplyInput& input
       secondary[f.site] += mined ? f.tonnes : 0;
       r.supplied += f.tonnes;
       r.secondary += mined ? f.tonnes : 0;
+      (mined ? bought.secondary : bought.primary) += f.tonnes;
       r.tonneKm += f.tonnes * road;
     }
   }

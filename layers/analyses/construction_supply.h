@@ -9,6 +9,7 @@
 
 #include "layers/analyses/allocation.h"
 #include "layers/building_stock.h"
+#include "layers/flows.h"
 #include "layers/result_table.h"
 
 namespace cp::analyses {
@@ -39,11 +40,20 @@ struct ConstructionSupplyOptions {
   layers::StockCoefficients coefficients;  // from a table: layers::stockCoefficients
 };
 
+// One construction class's tonnes a year: what the districts need, and what
+// the zones (primary) and the demolitions (secondary) supply of it.
+struct ClassSupply {
+  layers::MaterialClass materialClass;
+  double demand = 0, primary = 0, secondary = 0;
+  double unmet() const { return demand - primary - secondary; }
+};
+
 struct ConstructionSupplyResult {
   layers::ResultTable lines;      // "construction_supply": supplier to district, per class
   layers::ResultTable districts;  // "district_supply": demand, supplied, from demolition, unmet
   double demand = 0, supplied = 0, secondary = 0, tonneKm = 0;
-  layers::Diagnostics diagnostics;  // places not joined, products not of a construction class
+  std::vector<ClassSupply> byClass;  // minerals, metals, biomass
+  layers::Diagnostics diagnostics;   // places not joined, products not of a construction class
 };
 
 // Throws layers::InputError for a product of a zone not among the zones or of

@@ -73,8 +73,14 @@ ConstructionSupplyJobResult runConstructionSupplyJob(const ConstructionSupplyJob
   analyses::ConstructionSupplyOptions options = job.analysis;
   options.coefficients = readStockCoefficients(job.coefficients, result.diagnostics);
   options.kgCo2PerTkm = transportFactor(job.transport, result.diagnostics);
+  const std::optional<FactorTable> factors =
+      readOptionalFactorTable(job.transport.factors, result.diagnostics);
+  std::optional<analyses::ConstructionClimateResult> climate =
+      analyses::climateOfSupply(input, options, factors ? &*factors : nullptr, job.transport.truck,
+                                result.diagnostics, feedback);
   analyses::ConstructionSupplyResult supply =
-      analyses::supplyConstruction(input, options, feedback);
+      climate ? std::move(options.urbanMining ? climate->urbanMining : climate->primaryOnly)
+              : analyses::supplyConstruction(input, options, feedback);
   result.diagnostics.append(supply.diagnostics);
   result.demand = supply.demand;
   result.supplied = supply.supplied;
@@ -83,6 +89,15 @@ ConstructionSupplyJobResult runConstructionSupplyJob(const ConstructionSupplyJob
   std::vector<ResultTable> tables;
   tables.push_back(std::move(supply.lines));
   tables.push_back(std::move(supply.districts));
+  if (climate) {
+    const analyses::ClimateBalance& balance = climate->balance;
+    result.co2e =
+        balance.co2e(options.urbanMining ? analyses::kUrbanMining : analyses::kPrimaryOnly);
+    result.urbanMiningChange = climate->urbanMiningChange();
+    tables.push_back(
+        analyses::climateComparisonTable(balance, analyses::kPrimaryOnly, "construction_climate"));
+    tables.push_back(analyses::climateBreakdownTable(balance, "construction_climate_breakdown"));
+  }
   writeResultFile(job.output, prepared.frame, tables,
                   dataAttribution(job.attribution, {job.network.roads, job.zones, job.products,
                                                     job.districts, job.coefficients}),

@@ -4,14 +4,16 @@
 // demanded and freed per district -> GeoPackage (building_stock); with roads
 // (or a saved network), industrial zones and their products table, the supply
 // of the districts' construction demand -> GeoPackage (construction_supply,
-// district_supply).
+// district_supply; with emission factors for the construction classes, its
+// climate balance without and with urban mining: construction_climate,
+// construction_climate_breakdown).
 
 #include <optional>
 #include <string>
 
 #include "job_report.h"
 #include "layers/analyses/building_stock.h"
-#include "layers/analyses/construction_supply.h"
+#include "layers/analyses/construction_climate.h"
 #include "transport_emissions.h"
 
 namespace cp::layers {
@@ -32,6 +34,10 @@ struct ConstructionSupplyJob {
 
 struct ConstructionSupplyJobResult : JobReport {
   double demand = 0, supplied = 0, secondary = 0, tonneKm = 0;
+  // With emission factors for the construction classes: the supply's t CO2e a
+  // year, and urban mining's change (central; negative: saved).
+  std::optional<Range> co2e;
+  std::optional<double> urbanMiningChange;
 };
 
 // Throws InputError for unusable input, std::runtime_error for I/O failures and

@@ -3,6 +3,7 @@
 #include <qgsprocessingoutputs.h>
 #include <qgsprocessingparameters.h>
 
+#include "layers/analyses/construction_climate.h"
 #include "layers/analyses/construction_supply.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
@@ -20,7 +21,13 @@ QString CpConstructionSupplyAlgorithm::shortHelpString() const {
       "urban mining, the materials each district's demolitions free (the recoverable share) are "
       "offered too, first to the district itself. Outputs: the supply lines (zone or district "
       "to district, tonnes, road km, tonne-km, CO2e, primary or secondary), and each district's "
-      "demand, what it gets and what is left unmet.");
+      "demand, what it gets and what is left unmet. With Emission factors that hold embodied.CLASS "
+      "and secondary.CLASS rows (minerals, metals, biomass; t CO2e/t), the climate balance of the "
+      "supply without and with urban mining: every tonne the districts need is made somewhere - "
+      "what the zones supply, and what no supplier here covers (bought elsewhere, its hauls not "
+      "known and not counted), at the embodied emissions of primary production, what demolitions "
+      "supply at those of making it usable again - and the hauls by the truck's row. Outputs: "
+      "t CO2e per scenario and component, and every activity with its factor.");
 }
 
 void CpConstructionSupplyAlgorithm::initAlgorithm(const QVariantMap&) {
@@ -40,6 +47,16 @@ void CpConstructionSupplyAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterFeatureSink(
       CpKey::DistrictSupply, QObject::tr("District demand met"), cp::qgis::Source::VectorPoint,
       QVariant(), true, true));
+  addParameter(new QgsProcessingParameterFeatureSink(
+      CpKey::Climate, QObject::tr("Climate balance: primary only and urban mining"),
+      cp::qgis::Source::Vector, QVariant(), true, true));
+  addParameter(new QgsProcessingParameterFeatureSink(
+      CpKey::Breakdown, QObject::tr("Climate balance: every activity and its factor"),
+      cp::qgis::Source::Vector, QVariant(), true, true));
+  addOutput(new QgsProcessingOutputNumber(
+      CpKey::EmbodiedCo2e, QObject::tr("The supply's t CO2e per year (materials and hauls)")));
+  addOutput(new QgsProcessingOutputNumber(
+      CpKey::UrbanMiningCo2e, QObject::tr("Urban mining's change (t CO2e per year, saved < 0)")));
   for (const auto& [name, title] :
        {std::pair{"DEMAND_TONNES", "Demand (t per year)"},
         std::pair{"SUPPLIED_TONNES", "Supplied (t per year)"},
@@ -95,8 +112,17 @@ QVariantMap CpConstructionSupplyAlgorithm::processAlgorithm(const QVariantMap& p
     options.urbanMining = parameterAsBoolean(p, CpKey::UrbanMining, context);
     options.kgCo2PerTkm = transportFactor(p, context, feedback);
     options.snap = snapOptions(p, context);
-    const cp::analyses::ConstructionSupplyResult r =
-        cp::analyses::supplyConstruction(input, options, progress);
+    const std::optional<cp::layers::FactorTable> factors =
+        readOptionalFactorTable(p, CpKey::Factors, context, diagnostics);
+    const std::optional<cp::analyses::ConstructionClimateResult> climate =
+        cp::analyses::climateOfSupply(input, options, factors ? &*factors : nullptr,
+                                      parameterAsString(p, CpKey::Truck, context).toStdString(),
+                                      diagnostics, progress);
+    std::optional<cp::analyses::ConstructionSupplyResult> plain;
+    if (!climate)
+      plain = cp::analyses::supplyConstruction(input, options, progress);
+    const cp::analyses::ConstructionSupplyResult& r =
+        climate ? climate->supply(options.urbanMining) : *plain;
     diagnostics.append(r.diagnostics);
     cpReportDiagnostics(diagnostics, feedback);
     QVariantMap results{{CpKey::Output, writeTable(p, context, frame, r.lines, CpKey::Output,
@@ -109,6 +135,8 @@ QVariantMap CpConstructionSupplyAlgorithm::processAlgorithm(const QVariantMap& p
     insertIfWritten(results, CpKey::DistrictSupply,
                     writeTable(p, context, frame, r.districts, CpKey::DistrictSupply,
                                Output::Optional, cp::qgis::styleDistrictSupply));
+    if (climate)
+      writeClimate(p, context, frame, *climate, options.urbanMining, results, feedback);
     feedback->pushInfo(QObject::tr("%1 t of %2 t demand supplied (%3 t from demolition); %4 "
                                    "tonne-km")
                            .arg(r.supplied, 0, 'f', 0)
@@ -117,4 +145,30 @@ QVariantMap CpConstructionSupplyAlgorithm::processAlgorithm(const QVariantMap& p
                            .arg(r.tonneKm, 0, 'f', 0));
     return results;
   });
+}
+
+void CpConstructionSupplyAlgorithm::writeClimate(
+    const QVariantMap& p, QgsProcessingContext& context, const cp::layers::WorkingFrame& frame,
+    const cp::analyses::ConstructionClimateResult& climate, bool urbanMining, QVariantMap& results,
+    QgsProcessingFeedback* feedback) {
+  const cp::analyses::ClimateBalance& balance = climate.balance;
+  insertIfWritten(results, CpKey::Climate,
+                  writeTable(p, context, frame,
+                             cp::analyses::climateComparisonTable(
+                                 balance, cp::analyses::kPrimaryOnly, "construction_climate"),
+                             CpKey::Climate, Output::Optional));
+  insertIfWritten(
+      results, CpKey::Breakdown,
+      writeTable(p, context, frame,
+                 cp::analyses::climateBreakdownTable(balance, "construction_climate_breakdown"),
+                 CpKey::Breakdown, Output::Optional));
+  const std::string asked = urbanMining ? cp::analyses::kUrbanMining : cp::analyses::kPrimaryOnly;
+  results.insert(CpKey::EmbodiedCo2e, balance.co2e(asked).central);
+  results.insert(CpKey::UrbanMiningCo2e, climate.urbanMiningChange());
+  feedback->pushInfo(QObject::tr("The supply: %1 t CO2e a year (%2 - %3); urban mining changes "
+                                 "it by %4 t CO2e")
+                         .arg(balance.co2e(asked).central, 0, 'f', 0)
+                         .arg(balance.co2e(asked).low, 0, 'f', 0)
+                         .arg(balance.co2e(asked).high, 0, 'f', 0)
+                         .arg(climate.urbanMiningChange(), 0, 'f', 0));
 }

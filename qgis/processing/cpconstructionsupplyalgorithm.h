@@ -4,7 +4,7 @@
 // to the districts' construction demand with the least tonne-km by road.
 
 #include "cpnetworkalgorithm.h"
-#include "layers/analyses/construction_supply.h"
+#include "layers/analyses/construction_climate.h"
 
 class CpConstructionSupplyAlgorithm : public CpNetworkAlgorithm {
  public:
@@ -27,4 +27,9 @@ class CpConstructionSupplyAlgorithm : public CpNetworkAlgorithm {
   cp::analyses::ZoneProducts readProducts(const QVariantMap& parameters,
                                           QgsProcessingContext& context,
                                           cp::layers::Diagnostics& diagnostics);
+  // The climate balance's tables and numbers.
+  void writeClimate(const QVariantMap& parameters, QgsProcessingContext& context,
+                    const cp::layers::WorkingFrame& frame,
+                    const cp::analyses::ConstructionClimateResult& climate, bool urbanMining,
+                    QVariantMap& results, QgsProcessingFeedback* feedback);
 };

@@ -22,6 +22,7 @@ struct CpKey {
   static inline const QString Chart = QStringLiteral("CHART");
   static inline const QString Chosen = QStringLiteral("CHOSEN");
   static inline const QString ClassField = QStringLiteral("CLASS_FIELD");
+  static inline const QString Climate = QStringLiteral("CLIMATE");
   static inline const QString Co2PerTkm = QStringLiteral("CO2_PER_TKM");
   static inline const QString Coefficients = QStringLiteral("COEFFICIENTS");
   static inline const QString Components = QStringLiteral("COMPONENTS");
@@ -41,6 +42,7 @@ struct CpKey {
   static inline const QString Dpi = QStringLiteral("DPI");
   static inline const QString DrivableOnly = QStringLiteral("DRIVABLE_ONLY");
   static inline const QString Dumpsites = QStringLiteral("DUMPSITES");
+  static inline const QString EmbodiedCo2e = QStringLiteral("EMBODIED_CO2E");
   static inline const QString ExistingField = QStringLiteral("EXISTING_FIELD");
   static inline const QString Facilities = QStringLiteral("FACILITIES");
   static inline const QString FacilityId = QStringLiteral("FACILITY_ID");
@@ -136,6 +138,7 @@ struct CpKey {
   static inline const QString UnmetTonnes = QStringLiteral("UNMET_TONNES");
   static inline const QString UnplacedTonnes = QStringLiteral("UNPLACED_TONNES");
   static inline const QString UrbanMining = QStringLiteral("URBAN_MINING");
+  static inline const QString UrbanMiningCo2e = QStringLiteral("URBAN_MINING_CO2E");
   static inline const QString UseCapacity = QStringLiteral("USE_CAPACITY");
   static inline const QString WasteKindField = QStringLiteral("WASTE_KIND_FIELD");
   static inline const QString Width = QStringLiteral("WIDTH");

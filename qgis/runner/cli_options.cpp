@@ -916,7 +916,13 @@ std::string constructionSupplyUsage() {
 Assigns the industrial zones' products (and the materials demolitions free) to
 the districts' construction demand, class by class, with the least tonne-km by
 road; writes construction_supply (supplier to district lines) and
-district_supply (each district's demand, supply and what is unmet).
+district_supply (each district's demand, supply and what is unmet). With
+--factors holding embodied.CLASS and secondary.CLASS rows (minerals, metals,
+biomass), also the supply's climate balance without and with urban mining
+(construction_climate, construction_climate_breakdown): the zones' tonnes and
+what is bought elsewhere at the embodied emissions of primary production (the
+latter's hauls are not known and not counted), the demolitions' at those of
+making them usable again, the hauls at the truck's row.
 
   --zone-id FIELD, --district-id FIELD   ids (default: feature ids); unique
   --products LAYER            zone_id, material_class, capacity_t_per_year

@@ -185,7 +185,12 @@ int runConstructionSupply(const std::vector<std::string>& args) {
       cp::layers::runConstructionSupplyJob(job, &feedback);
   printReport(job.network, r);
   std::cout << r.supplied << " t of " << r.demand << " t demand supplied (" << r.secondary
-            << " t from demolition); " << r.tonneKm << " tonne-km\nwrote " << job.output << "\n";
+            << " t from demolition); " << r.tonneKm << " tonne-km\n";
+  if (r.co2e)
+    std::cout << "the supply: " << r.co2e->central << " t CO2e (" << r.co2e->low << " - "
+              << r.co2e->high << "); urban mining changes it by " << *r.urbanMiningChange
+              << " t CO2e\n";
+  std::cout << "wrote " << job.output << "\n";
   return 0;
 }
 

@@ -362,6 +362,13 @@ class Report {
          supply,
          {{CpKey::Output, "construction_supply", cp::qgis::styleFlowLines},
           {CpKey::DistrictSupply, "district_supply", cp::qgis::styleDistrictSupply}}}};
+    if (data_.contains(QStringLiteral("emission_factors"))) {
+      // The supply's climate balance, without and with urban mining.
+      Step& construction = steps.back();
+      construction.outputs.push_back({CpKey::Climate, "construction_climate", unstyled});
+      construction.outputs.push_back(
+          {CpKey::Breakdown, "construction_climate_breakdown", unstyled});
+    }
     if (data_.contains(QStringLiteral("waste"))) {
       // What is not composted: to the landfill and dumpsites, or the planned plant.
       disposal.insert(CpKey::Facilities, id("waste"));
@@ -442,7 +449,8 @@ class Report {
       std::unique_ptr<QgsMapLayer> layer(context.takeResultLayer(results.value(output).toString()));
       auto* vector = qobject_cast<QgsVectorLayer*>(layer.get());
       if (!vector)
-        throw std::runtime_error(std::string(step.title) + ": no " + output.toStdString());
+        throw std::runtime_error(std::string(step.title) + ": no " + output.toStdString() +
+                                 " (its notes and warnings say why)");
       save(*vector, table);
       styles_[table] = style;
     }

@@ -11,6 +11,7 @@
 #include "almaty_places.h"
 #include "geo/routing.h"
 #include "layers/analyses/compost_outlets.h"
+#include "layers/analyses/construction_climate.h"
 #include "layers/analyses/construction_supply.h"
 #include "layers/analyses/flow_balance.h"
 #include "layers/analyses/flow_lines.h"
@@ -363,6 +364,74 @@ TEST_F(ConstructionAnalysis, EachClassIsSuppliedUpToWhatIsOffered) {
   ASSERT_FALSE(plain.diagnostics.empty());
   EXPECT_NE(plain.diagnostics.all().back().message.find("not a construction class"),
             std::string::npos);
+}
+
+layers::FactorTable constructionFactors() {
+  layers::Diagnostics diagnostics;
+  layers::FactorRows rows("Factors", diagnostics);
+  const std::tuple<const char*, const char*, double> factors[] = {
+      {"embodied.minerals", "t CO2e/t", 0.1}, {"embodied.metals", "t CO2e/t", 2},
+      {"embodied.biomass", "t CO2e/t", 0.3},  {"secondary.minerals", "t CO2e/t", 0.01},
+      {"secondary.metals", "t CO2e/t", 0.5},  {"secondary.biomass", "t CO2e/t", 0.05},
+      {"truck", "kg CO2e/tkm", 0.1}};
+  for (const auto& [key, unit, value] : factors)
+    rows.add({key, key, "", unit, value / 2, value, value * 2, "", "test"});
+  return rows.finish();
+}
+
+// Every tonne needed is made: the zones' and what is bought elsewhere at the
+// embodied factor, what demolitions free at the secondary one; urban mining
+// saves (embodied - secondary) on each tonne it supplies, and the hauls it spares.
+TEST_F(ConstructionAnalysis, UrbanMiningSavesThePrimaryProductionItReplaces) {
+  const layers::StockCoefficients c = coefficients();
+  const layers::FactorTable factors = constructionFactors();
+  ASSERT_TRUE(analyses::hasConstructionFactors(factors));
+  analyses::ConstructionSupplyOptions options;
+  options.coefficients = c;
+  const analyses::ConstructionClimateResult r = analyses::constructionClimate(
+      {network(), zones_, products_, districts_, floors_}, options, factors, "truck");
+  const double floor = 10000.0 * (1 + 2 + 3 + 4);
+  const double allPrimary =
+      floor * (0.1 * c.newBuild.minerals + 2 * c.newBuild.metals + 0.3 * c.newBuild.biomass);
+  const auto transport = [](const analyses::ConstructionSupplyResult& s) {
+    return s.tonneKm * 0.1 / 1000;
+  };
+  EXPECT_NEAR(r.balance.co2e(analyses::kPrimaryOnly).central, allPrimary + transport(r.primaryOnly),
+              1e-6);
+  // Each district frees less than it needs of every class, and uses all of it.
+  const layers::ConstructionMaterials freed = layers::districtStock(floors_[0], c).recoverable;
+  const double saved =
+      4 * ((0.1 - 0.01) * freed.minerals + (2 - 0.5) * freed.metals + (0.3 - 0.05) * freed.biomass);
+  EXPECT_NEAR(r.balance.co2e(analyses::kUrbanMining).central,
+              allPrimary - saved + transport(r.urbanMining), 1e-6);
+  EXPECT_NEAR(r.urbanMiningChange(), -saved + transport(r.urbanMining) - transport(r.primaryOnly),
+              1e-6);
+  EXPECT_LT(r.urbanMiningChange(), 0);
+  // Low and high carried through: every factor at half, or twice, its central.
+  const layers::Range all = r.balance.co2e(analyses::kUrbanMining);
+  EXPECT_NEAR(all.low, all.central / 2, 1e-6);
+  EXPECT_NEAR(all.high, all.central * 2, 1e-6);
+  // What no supplier here covers is bought elsewhere, and still counted.
+  for (const analyses::ClassSupply& s : r.primaryOnly.byClass)
+    EXPECT_NEAR(s.primary + s.secondary + s.unmet(), s.demand, 1e-9);
+}
+
+// Emission factors without the construction classes' rows (a table for the
+// trucks alone) compute no balance, and say so.
+TEST_F(ConstructionAnalysis, WithoutTheClassesFactorsNoBalanceIsComputedAndThatIsSaid) {
+  layers::Diagnostics diagnostics;
+  layers::FactorRows rows("Trucks", diagnostics);
+  rows.add({"1", "truck", "", "kg CO2e/tkm", 0.1, 0.1, 0.1, "", "test"});
+  const layers::FactorTable trucks = rows.finish();
+  analyses::ConstructionSupplyOptions options;
+  options.coefficients = coefficients();
+  const analyses::ConstructionSupplyInput input{network(), zones_, products_, districts_, floors_};
+  EXPECT_FALSE(analyses::climateOfSupply(input, options, nullptr, "truck", diagnostics));
+  EXPECT_TRUE(diagnostics.empty());
+  EXPECT_FALSE(analyses::climateOfSupply(input, options, &trucks, "truck", diagnostics));
+  ASSERT_FALSE(diagnostics.empty());
+  EXPECT_NE(diagnostics.all().back().message.find("not computed"), std::string::npos);
+  EXPECT_EQ(diagnostics.all().back().layer, "Trucks");
 }
 
 TEST_F(ConstructionAnalysis, AProductOfAnUnknownZoneIsAnError) {

@@ -210,6 +210,16 @@ expect 0 "1393460.0 t of 1822000.0 t demand supplied" -- constructionsupply \
   --products "$gpkg|layername=zone_products" --districts "$gpkg|layername=districts" \
   --district-id district_id --coefficients "$gpkg|layername=coefficients" "${factors[@]}" \
   --output "$out/construction.gpkg"
+# Its climate balance: every tonne of the 1.82 Mt needed (286 kt biomass, 1,456 kt minerals,
+# 80 kt metals) made at its class's embodied factor, 0.3, 0.12 and 2 t CO2e/t: 420,520 t;
+# urban mining replaces some of it by secondary materials, and saves.
+climate_of() {  # climate_of SCENARIO COMPONENT FIELD
+  ogr2ogr -f CSV /vsistdout/ "$out/construction.gpkg" -sql "SELECT $3 FROM construction_climate WHERE scenario = '$1' AND component = '$2'" | tail -1 | tr -d '"'
+}
+check 'awk -v t="$(climate_of primary_only "primary production" co2e_t_central)" "BEGIN { exit !(t > 420519 && t < 420521) }"' \
+  "the construction supply's primary production is not its tonnes at their classes' factors"
+check 'awk -v t="$(climate_of urban_mining all change_from_baseline_t)" "BEGIN { exit !(t < -1000) }"' \
+  "urban mining saves no greenhouse gases in the construction supply's balance"
 
 # Building stock and compost outlets, with GDAL alone; compost from the allocation's intake.
 expect 2 "--demolition-years must be greater than 0" -- buildingstock --districts d --output y \
@@ -256,7 +266,7 @@ expect 2 "maps/frame must be west, south, east, north" -- report "$out/bad_frame
 check '[ ! -e "$out/bad/results.gpkg" ] && [ -z "$(ls -d "$out"/bad.partial-* 2>/dev/null)" ]' \
   "a failed report left files behind"
 expect 3 "Report written to" -- report "$out/report.ini"
-check '[ "$(ogrinfo -q "$out/report/results.gpkg" 2>/dev/null | grep -c "^[0-9]*:")" = 21 ]' \
+check '[ "$(ogrinfo -q "$out/report/results.gpkg" 2>/dev/null | grep -c "^[0-9]*:")" = 23 ]' \
   "the report's GeoPackage lacks result tables"
 # Results derived from OSM roads and geokz boundaries carry both credits (ODbL, CC BY).
 check 'ogrinfo -ro -so "$out/report/results.gpkg" warnings | grep -q "ATTRIBUTION=.*OpenStreetMap contributors.*geokz (CC BY 4.0)"' \
@@ -421,7 +431,7 @@ check '[ "$(od_csv pg_built | wc -l)" = 65 ] && [ "$(od_csv pg_built)" = "$(od_c
 expect 1 "no prepared network is stored" -- od "${centres[@]}" --network-cache "PG:$PG_CONN|network=none" --output "$out/pg_none.gpkg"
 
 # Roles read from views, and the results written back into the database in one
-# transaction: all twenty result tables and the warnings, with every row.
+# transaction: all twenty-two result tables and the warnings, with every row.
 psql "$PG_CONN" -q -c "CREATE VIEW organic_in_city AS SELECT * FROM organic_sources;
   CREATE VIEW compost_sites_v AS SELECT * FROM composting_sites" \
   || { echo "FAIL: could not create the views"; failures=$((failures + 1)); }
@@ -431,8 +441,8 @@ pg_report() {  # pg_report NAME SCHEMA
 }
 pg_tables() { psql "$PG_CONN" -Atc "SELECT count(*) FROM information_schema.tables WHERE table_schema = '$1'"; }
 pg_report to_db planning
-expect 3 "21 result tables ([0-9]* rows) written to" -- report "$out/to_db.ini"
-check '[ "$(pg_tables planning)" = 21 ]' "the database has not the twenty result tables and the warnings"
+expect 3 "23 result tables ([0-9]* rows) written to" -- report "$out/to_db.ini"
+check '[ "$(pg_tables planning)" = 23 ]' "the database has not the twenty-two result tables and the warnings"
 check '[ "$(psql "$PG_CONN" -Atc "SELECT count(*) FROM planning.warnings")" = "$(ogrinfo -ro -so "$out/to_db/results.gpkg" warnings | sed -n "s/Feature Count: //p")" ]' \
   "the warnings in the database are not those of results.gpkg"
 check '[ "$(psql "$PG_CONN" -Atc "SELECT DISTINCT srid FROM geometry_columns WHERE f_table_schema = '"'planning'"'")" = 4326 ]' \

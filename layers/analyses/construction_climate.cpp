@@ -1,0 +1,90 @@
+#include "construction_climate.h"
+
+#include <algorithm>
+
+namespace cp::analyses {
+namespace {
+
+const layers::MaterialClass kConstructionClasses[] = {
+    layers::MaterialClass::Minerals, layers::MaterialClass::Metals, layers::MaterialClass::Biomass};
+
+std::string embodiedKey(layers::MaterialClass c) {
+  return std::string("embodied.") + layers::materialClassName(c);
+}
+
+std::string secondaryKey(layers::MaterialClass c) {
+  return std::string("secondary.") + layers::materialClassName(c);
+}
+
+}  // namespace
+
+bool hasConstructionFactors(const layers::FactorTable& factors) {
+  return std::all_of(std::begin(kConstructionClasses), std::end(kConstructionClasses),
+                     [&factors](layers::MaterialClass c) {
+                       return factors.find(embodiedKey(c)) && factors.find(secondaryKey(c));
+                     });
+}
+
+std::vector<Activity> constructionActivities(const ConstructionSupplyResult& supply,
+                                             const std::string& scenario,
+                                             const std::string& truck) {
+  std::vector<Activity> out;
+  const auto add = [&](const char* component, std::string what, double amount, const char* per,
+                       std::string factor) {
+    if (amount > 0)
+      out.push_back({scenario, component, std::move(what), amount, per, std::move(factor)});
+  };
+  for (const ClassSupply& c : supply.byClass) {
+    const std::string name = layers::materialClassName(c.materialClass);
+    add("primary production", name + " from the industrial zones", c.primary, "t",
+        embodiedKey(c.materialClass));
+    // Rounding of the allocation aside, what is unmet is bought elsewhere.
+    add("primary production", name + " bought elsewhere (no supplier here)",
+        std::max(0.0, c.unmet()), "t", embodiedKey(c.materialClass));
+    add("secondary materials", name + " from demolitions, made usable again", c.secondary, "t",
+        secondaryKey(c.materialClass));
+  }
+  add("transport", "hauls from the zones and the demolitions", supply.tonneKm, "tkm", truck);
+  return out;
+}
+
+double ConstructionClimateResult::urbanMiningChange() const {
+  return balance.co2e(kUrbanMining).central - balance.co2e(kPrimaryOnly).central;
+}
+
+ConstructionClimateResult constructionClimate(const ConstructionSupplyInput& input,
+                                              ConstructionSupplyOptions options,
+                                              const layers::FactorTable& factors,
+                                              const std::string& truck,
+                                              const geo::Feedback* feedback) {
+  ConstructionClimateResult r;
+  options.urbanMining = false;
+  r.primaryOnly = supplyConstruction(input, options, feedback);
+  options.urbanMining = true;
+  r.urbanMining = supplyConstruction(input, options, feedback);
+  std::vector<Activity> activities = constructionActivities(r.primaryOnly, kPrimaryOnly, truck);
+  for (Activity& a : constructionActivities(r.urbanMining, kUrbanMining, truck))
+    activities.push_back(std::move(a));
+  r.balance = balanceOf(activities, factors);
+  return r;
+}
+
+std::optional<ConstructionClimateResult> climateOfSupply(const ConstructionSupplyInput& input,
+                                                         const ConstructionSupplyOptions& options,
+                                                         const layers::FactorTable* factors,
+                                                         const std::string& truck,
+                                                         layers::Diagnostics& diagnostics,
+                                                         const geo::Feedback* feedback) {
+  if (factors == nullptr)
+    return std::nullopt;
+  if (!hasConstructionFactors(*factors)) {
+    diagnostics.note(factors->table(),
+                     "no embodied.CLASS and secondary.CLASS rows for minerals, metals and "
+                     "biomass: the climate balance of the construction supply is not computed",
+                     1);
+    return std::nullopt;
+  }
+  return constructionClimate(input, options, *factors, truck, feedback);
+}
+
+}  // namespace cp::analyses
