@@ -66,7 +66,25 @@ StockCoefficients stockCoefficients(const FactorTable& table) {
   if (c.demolitionYears <= 0)
     failInput(table.table(), "demolition_years", "central",
               "the floor to demolish must be demolished over some years, not 0");
+  if (table.find("timber_build.biomass") || table.find("timber_build.minerals") ||
+      table.find("timber_build.metals"))
+    c.timberBuild = materials(table, "timber_build", "t/m2");
   return c;
+}
+
+StockCoefficients withTimberShare(const StockCoefficients& c, double share) {
+  if (!(share >= 0 && share <= 1))
+    throw OptionError("the timber share must be between 0 and 1, not " + std::to_string(share));
+  if (!c.timberBuild)
+    throw OptionError(
+        "a timber share needs the coefficients' timber_build.* rows (t/m2 of new floor built in "
+        "timber)");
+  StockCoefficients out = c;
+  const ConstructionMaterials& timber = *c.timberBuild;
+  out.newBuild = {(1 - share) * c.newBuild.biomass + share * timber.biomass,
+                  (1 - share) * c.newBuild.minerals + share * timber.minerals,
+                  (1 - share) * c.newBuild.metals + share * timber.metals};
+  return out;
 }
 
 DistrictStock districtStock(const DistrictFloorArea& floor, const StockCoefficients& c) {

@@ -52,6 +52,8 @@ struct StockCoefficients {
   ConstructionMaterials demolished;         // t per m² of the buildings to demolish
   ConstructionMaterials recovery;           // share of demolished tonnes that can be used again
   double demolitionYears = 0;
+  // t per m² of new floor built in timber (timber_build.*), when the table has it.
+  std::optional<ConstructionMaterials> timberBuild;
 };
 
 // The coefficients from a coefficient table (the sample's `coefficients`,
@@ -61,6 +63,11 @@ struct StockCoefficients {
 // not adding up to 1 or a period of no years is an InputError naming the
 // table and key.
 StockCoefficients stockCoefficients(const FactorTable& table);
+
+// The coefficients with `share` of the new floor built in timber: its
+// intensities those of timber_build.* for that share. A share outside 0-1, or
+// a share without timber_build.* rows, is an OptionError.
+StockCoefficients withTimberShare(const StockCoefficients& c, double share);
 
 struct DistrictStock {
   ConstructionMaterials stock;        // t standing

@@ -75,8 +75,11 @@ void labelWithHalo(QgsVectorLayer& layer, const QString& expression,
   QgsPalLayerSettings label;
   label.fieldName = expression;
   if (!priority.isEmpty())
-    label.dataDefinedProperties().setProperty(QgsPalLayerSettings::Priority,
-                                              QgsProperty::fromExpression(priority));
+    // Named through its enum, and passed as the int the collection takes:
+    // the enum is scoped in newer QGIS.
+    label.dataDefinedProperties().setProperty(
+        static_cast<int>(QgsPalLayerSettings::Property::Priority),
+        QgsProperty::fromExpression(priority));
   label.isExpression = true;
   QgsTextFormat format;
   format.setSize(8);

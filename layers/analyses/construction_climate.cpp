@@ -52,29 +52,43 @@ double ConstructionClimateResult::urbanMiningChange() const {
   return balance.co2e(kUrbanMining).central - balance.co2e(kPrimaryOnly).central;
 }
 
+std::optional<double> ConstructionClimateResult::timberChange() const {
+  if (!withTimber)
+    return std::nullopt;
+  return balance.co2e(kUrbanMiningAndTimber).central - balance.co2e(kUrbanMining).central;
+}
+
 ConstructionClimateResult constructionClimate(const ConstructionSupplyInput& input,
                                               ConstructionSupplyOptions options,
                                               const layers::FactorTable& factors,
-                                              const std::string& truck,
+                                              const std::string& truck, double timberShare,
                                               const geo::Feedback* feedback) {
   ConstructionClimateResult r;
   options.urbanMining = false;
   r.primaryOnly = supplyConstruction(input, options, feedback);
   options.urbanMining = true;
   r.urbanMining = supplyConstruction(input, options, feedback);
-  std::vector<Activity> activities = constructionActivities(r.primaryOnly, kPrimaryOnly, truck);
-  for (Activity& a : constructionActivities(r.urbanMining, kUrbanMining, truck))
-    activities.push_back(std::move(a));
+  std::vector<Activity> activities;
+  const auto add = [&activities, &truck](const ConstructionSupplyResult& supply,
+                                         const char* scenario) {
+    for (Activity& a : constructionActivities(supply, scenario, truck))
+      activities.push_back(std::move(a));
+  };
+  add(r.primaryOnly, kPrimaryOnly);
+  add(r.urbanMining, kUrbanMining);
+  if (timberShare != 0) {
+    options.coefficients = layers::withTimberShare(options.coefficients, timberShare);
+    r.withTimber = supplyConstruction(input, options, feedback);
+    add(*r.withTimber, kUrbanMiningAndTimber);
+  }
   r.balance = balanceOf(activities, factors);
   return r;
 }
 
-std::optional<ConstructionClimateResult> climateOfSupply(const ConstructionSupplyInput& input,
-                                                         const ConstructionSupplyOptions& options,
-                                                         const layers::FactorTable* factors,
-                                                         const std::string& truck,
-                                                         layers::Diagnostics& diagnostics,
-                                                         const geo::Feedback* feedback) {
+std::optional<ConstructionClimateResult> climateOfSupply(
+    const ConstructionSupplyInput& input, const ConstructionSupplyOptions& options,
+    const layers::FactorTable* factors, const std::string& truck, double timberShare,
+    layers::Diagnostics& diagnostics, const geo::Feedback* feedback) {
   if (factors == nullptr)
     return std::nullopt;
   if (!hasConstructionFactors(*factors)) {
@@ -84,7 +98,7 @@ std::optional<ConstructionClimateResult> climateOfSupply(const ConstructionSuppl
                      1);
     return std::nullopt;
   }
-  return constructionClimate(input, options, *factors, truck, feedback);
+  return constructionClimate(input, options, *factors, truck, timberShare, feedback);
 }
 
 }  // namespace cp::analyses

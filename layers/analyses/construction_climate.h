@@ -7,7 +7,9 @@
 // (secondary.CLASS: sorting, crushing, remelting); the hauls by road at the
 // truck's factor. The hauls of what is bought elsewhere are not known and not
 // counted. Two scenarios: every tonne primary, and urban mining; their
-// difference is the primary production urban mining avoids.
+// difference is the primary production urban mining avoids. With a timber
+// share, a third: urban mining with that share of the new floor built in
+// timber (the coefficients' timber_build.*), less concrete and steel, more wood.
 
 #include <optional>
 #include <string>
@@ -20,6 +22,7 @@ namespace cp::analyses {
 
 inline constexpr const char* kPrimaryOnly = "primary_only";
 inline constexpr const char* kUrbanMining = "urban_mining";
+inline constexpr const char* kUrbanMiningAndTimber = "urban_mining_and_timber";
 
 // Whether the table holds embodied.CLASS and secondary.CLASS for every
 // construction class (minerals, metals, biomass).
@@ -33,30 +36,32 @@ std::vector<Activity> constructionActivities(const ConstructionSupplyResult& sup
 struct ConstructionClimateResult {
   ConstructionSupplyResult primaryOnly;  // no urban mining
   ConstructionSupplyResult urbanMining;
-  ClimateBalance balance;  // scenarios kPrimaryOnly and kUrbanMining
+  std::optional<ConstructionSupplyResult> withTimber;  // with a timber share
+  ClimateBalance balance;  // scenarios kPrimaryOnly, kUrbanMining (and kUrbanMiningAndTimber)
   // The supply the options asked for.
   const ConstructionSupplyResult& supply(bool urbanMiningAsked) const {
     return urbanMiningAsked ? urbanMining : primaryOnly;
   }
   // The change urban mining makes, t CO2e a year, central (negative: saved).
   double urbanMiningChange() const;
+  // The change the timber share makes on top of urban mining, likewise.
+  std::optional<double> timberChange() const;
 };
 
-// Throws as supplyConstruction, and layers::InputError naming the factor table
-// for a missing factor.
+// Throws as supplyConstruction, layers::InputError naming the factor table for
+// a missing factor, and layers::OptionError for an unusable timber share
+// (layers::withTimberShare); a share of 0 adds no scenario.
 ConstructionClimateResult constructionClimate(const ConstructionSupplyInput& input,
                                               ConstructionSupplyOptions options,
                                               const layers::FactorTable& factors,
-                                              const std::string& truck,
+                                              const std::string& truck, double timberShare = 0,
                                               const geo::Feedback* feedback = nullptr);
 
 // The balance when `factors` hold the construction classes' rows; none
 // without a table, and a note in `diagnostics` when it lacks them.
-std::optional<ConstructionClimateResult> climateOfSupply(const ConstructionSupplyInput& input,
-                                                         const ConstructionSupplyOptions& options,
-                                                         const layers::FactorTable* factors,
-                                                         const std::string& truck,
-                                                         layers::Diagnostics& diagnostics,
-                                                         const geo::Feedback* feedback = nullptr);
+std::optional<ConstructionClimateResult> climateOfSupply(
+    const ConstructionSupplyInput& input, const ConstructionSupplyOptions& options,
+    const layers::FactorTable* factors, const std::string& truck, double timberShare,
+    layers::Diagnostics& diagnostics, const geo::Feedback* feedback = nullptr);
 
 }  // namespace cp::analyses

@@ -77,7 +77,7 @@ ConstructionSupplyJobResult runConstructionSupplyJob(const ConstructionSupplyJob
       readOptionalFactorTable(job.transport.factors, result.diagnostics);
   std::optional<analyses::ConstructionClimateResult> climate =
       analyses::climateOfSupply(input, options, factors ? &*factors : nullptr, job.transport.truck,
-                                result.diagnostics, feedback);
+                                job.timberShare, result.diagnostics, feedback);
   analyses::ConstructionSupplyResult supply =
       climate ? std::move(options.urbanMining ? climate->urbanMining : climate->primaryOnly)
               : analyses::supplyConstruction(input, options, feedback);
@@ -94,6 +94,7 @@ ConstructionSupplyJobResult runConstructionSupplyJob(const ConstructionSupplyJob
     result.co2e =
         balance.co2e(options.urbanMining ? analyses::kUrbanMining : analyses::kPrimaryOnly);
     result.urbanMiningChange = climate->urbanMiningChange();
+    result.timberChange = climate->timberChange();
     tables.push_back(
         analyses::climateComparisonTable(balance, analyses::kPrimaryOnly, "construction_climate"));
     tables.push_back(analyses::climateBreakdownTable(balance, "construction_climate_breakdown"));

@@ -26,6 +26,7 @@ struct ConstructionSupplyJob {
   std::string districts;  // with the floor-area fields under their usual names
   std::string districtIdField;
   std::string coefficients;  // the building-stock coefficient table (see stockCoefficients)
+  double timberShare = 0;    // of the new floor, in the climate balance's third scenario
   std::string output;
   std::string attribution;
   TransportEmissions transport;
@@ -38,6 +39,7 @@ struct ConstructionSupplyJobResult : JobReport {
   // year, and urban mining's change (central; negative: saved).
   std::optional<Range> co2e;
   std::optional<double> urbanMiningChange;
+  std::optional<double> timberChange;  // with a timber share, on top of urban mining
 };
 
 // Throws InputError for unusable input, std::runtime_error for I/O failures and

@@ -27,7 +27,9 @@ QString CpConstructionSupplyAlgorithm::shortHelpString() const {
       "what the zones supply, and what no supplier here covers (bought elsewhere, its hauls not "
       "known and not counted), at the embodied emissions of primary production, what demolitions "
       "supply at those of making it usable again - and the hauls by the truck's row. Outputs: "
-      "t CO2e per scenario and component, and every activity with its factor.");
+      "t CO2e per scenario and component, and every activity with its factor. With a timber share, "
+      "a third scenario: urban mining with that share of the new floor built in timber, at the "
+      "coefficients' timber_build.* intensities.");
 }
 
 void CpConstructionSupplyAlgorithm::initAlgorithm(const QVariantMap&) {
@@ -40,6 +42,10 @@ void CpConstructionSupplyAlgorithm::initAlgorithm(const QVariantMap&) {
   addCoefficientsParameter();
   addParameter(new QgsProcessingParameterBoolean(
       CpKey::UrbanMining, QObject::tr("Offer the materials demolitions free"), true));
+  addParameter(new QgsProcessingParameterNumber(
+      CpKey::TimberShare,
+      QObject::tr("Climate balance: share of the new floor built in timber (0: none)"),
+      cp::qgis::NumberType::Double, 0, false, 0, 1));
   addSnapParameter(2000);
   addCo2Parameters();
   addParameter(new QgsProcessingParameterFeatureSink(
@@ -57,6 +63,9 @@ void CpConstructionSupplyAlgorithm::initAlgorithm(const QVariantMap&) {
       CpKey::EmbodiedCo2e, QObject::tr("The supply's t CO2e per year (materials and hauls)")));
   addOutput(new QgsProcessingOutputNumber(
       CpKey::UrbanMiningCo2e, QObject::tr("Urban mining's change (t CO2e per year, saved < 0)")));
+  addOutput(new QgsProcessingOutputNumber(
+      CpKey::TimberCo2e,
+      QObject::tr("The timber share's further change (t CO2e per year, saved < 0)")));
   for (const auto& [name, title] :
        {std::pair{"DEMAND_TONNES", "Demand (t per year)"},
         std::pair{"SUPPLIED_TONNES", "Supplied (t per year)"},
@@ -117,6 +126,7 @@ QVariantMap CpConstructionSupplyAlgorithm::processAlgorithm(const QVariantMap& p
     const std::optional<cp::analyses::ConstructionClimateResult> climate =
         cp::analyses::climateOfSupply(input, options, factors ? &*factors : nullptr,
                                       parameterAsString(p, CpKey::Truck, context).toStdString(),
+                                      parameterAsDouble(p, CpKey::TimberShare, context),
                                       diagnostics, progress);
     std::optional<cp::analyses::ConstructionSupplyResult> plain;
     if (!climate)
@@ -165,6 +175,8 @@ void CpConstructionSupplyAlgorithm::writeClimate(
   const std::string asked = urbanMining ? cp::analyses::kUrbanMining : cp::analyses::kPrimaryOnly;
   results.insert(CpKey::EmbodiedCo2e, balance.co2e(asked).central);
   results.insert(CpKey::UrbanMiningCo2e, climate.urbanMiningChange());
+  if (const std::optional<double> timber = climate.timberChange())
+    results.insert(CpKey::TimberCo2e, *timber);
   feedback->pushInfo(QObject::tr("The supply: %1 t CO2e a year (%2 - %3); urban mining changes "
                                  "it by %4 t CO2e")
                          .arg(balance.co2e(asked).central, 0, 'f', 0)

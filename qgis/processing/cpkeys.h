@@ -123,6 +123,8 @@ struct CpKey {
   static inline const QString Strategies = QStringLiteral("STRATEGIES");
   static inline const QString StrategyTonnes = QStringLiteral("STRATEGY_TONNES");
   static inline const QString SuppliedTonnes = QStringLiteral("SUPPLIED_TONNES");
+  static inline const QString TimberCo2e = QStringLiteral("TIMBER_CO2E");
+  static inline const QString TimberShare = QStringLiteral("TIMBER_SHARE");
   static inline const QString TimeLimit = QStringLiteral("TIME_LIMIT");
   static inline const QString Title = QStringLiteral("TITLE");
   static inline const QString Tolerance = QStringLiteral("TOLERANCE");

@@ -528,19 +528,23 @@ cp::layers::ConstructionSupplyJob parseConstructionSupplyOptions(
     const std::vector<std::string>& args) {
   using J = cp::layers::ConstructionSupplyJob;
   using V = const std::string&;
-  Grammar<J> grammar{{{"--zones", [](J& j, V v) { j.zones = v; }},
-                      {"--zone-id", [](J& j, V v) { j.zoneIdField = v; }},
-                      {"--products", [](J& j, V v) { j.products = v; }},
-                      {"--districts", [](J& j, V v) { j.districts = v; }},
-                      {"--district-id", [](J& j, V v) { j.districtIdField = v; }},
-                      {"--coefficients", [](J& j, V v) { j.coefficients = v; }}},
-                     {{"--no-urban-mining", [](J& j) { j.analysis.urbanMining = false; }}}};
+  Grammar<J> grammar{
+      {{"--zones", [](J& j, V v) { j.zones = v; }},
+       {"--zone-id", [](J& j, V v) { j.zoneIdField = v; }},
+       {"--products", [](J& j, V v) { j.products = v; }},
+       {"--districts", [](J& j, V v) { j.districts = v; }},
+       {"--district-id", [](J& j, V v) { j.districtIdField = v; }},
+       {"--coefficients", [](J& j, V v) { j.coefficients = v; }},
+       {"--timber-share", [](J& j, V v) { j.timberShare = number("--timber-share", v); }}},
+      {{"--no-urban-mining", [](J& j) { j.analysis.urbanMining = false; }}}};
   addTransportOptions(grammar);
   J job = parse<J>(args, grammar);
   requireSet(job.zones, "--zones");
   requireSet(job.products, "--products");
   requireSet(job.districts, "--districts");
   requireSet(job.coefficients, "--coefficients");
+  if (!(job.timberShare >= 0 && job.timberShare <= 1))
+    throw UsageError("--timber-share must be a share between 0 and 1");
   return job;
 }
 
@@ -931,6 +935,9 @@ making them usable again, the hauls at the truck's row.
                               growth_infrastructure_t_per_year, demolition_floor_m2
   --coefficients LAYER        the building-stock coefficients (see buildingstock)
   --no-urban-mining           offer no materials from demolitions
+  --timber-share S            with --factors: a third scenario, urban mining with the share
+                              S (0-1) of the new floor built in timber, at the coefficients'
+                              timber_build.* intensities
 )" + kTransportUsage;
 }
 

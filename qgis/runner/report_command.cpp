@@ -55,6 +55,9 @@ struct ReportConfig {
   QString sankeyScenario;
   // Today's recycling in the climate balance: the flows' scenario and view.
   QString recyclingScenario, recyclingView;
+  // The construction supply's climate balance: a scenario with this share of
+  // the new floor built in timber (0: none).
+  double timberShare = 0;
   QMap<QString, QString> sankeyTitles;
   double cutoffKm = 20;
   int dpi = 150;
@@ -155,6 +158,10 @@ ReportConfig readConfig(const QString& path) {
   c.recyclingScenario =
       ini.value(QStringLiteral("climate/recycling_scenario")).toString().trimmed();
   c.recyclingView = ini.value(QStringLiteral("climate/recycling_view")).toString().trimmed();
+  bool isNumber = true;
+  c.timberShare = ini.value(QStringLiteral("climate/timber_share"), 0).toDouble(&isNumber);
+  if (!isNumber || c.timberShare < 0 || c.timberShare > 1)
+    throw UsageError(path.toStdString() + ": climate/timber_share must be a share between 0 and 1");
   ini.beginGroup(QStringLiteral("sankey"));
   for (const QString& key : ini.childKeys())
     if (key.startsWith(QLatin1String("title.")))
@@ -365,6 +372,7 @@ class Report {
     if (data_.contains(QStringLiteral("emission_factors"))) {
       // The supply's climate balance, without and with urban mining.
       Step& construction = steps.back();
+      construction.parameters.insert(CpKey::TimberShare, c_.timberShare);
       construction.outputs.push_back({CpKey::Climate, "construction_climate", unstyled});
       construction.outputs.push_back(
           {CpKey::Breakdown, "construction_climate_breakdown", unstyled});
@@ -929,6 +937,8 @@ const char* reportUsage() {
          "    [climate]   recycling_scenario = report_baseline, recycling_view = city_total\n"
          "                (optional: today's recycling in the climate balance, from the\n"
          "                flows of the stage 'recycling' of that scenario and view)\n"
+         "                timber_share = 0.25  (optional: the construction supply's climate\n"
+         "                balance with that share of the new floor built in timber)\n"
          "    [sankey]    scenario = report_baseline   (the flows drawn, a diagram per view;\n"
          "                needed when the flow table holds several scenarios)\n"
          "                title.VIEW = \"...\"           (optional: a view's title)\n"

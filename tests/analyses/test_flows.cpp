@@ -416,6 +416,38 @@ TEST_F(ConstructionAnalysis, UrbanMiningSavesThePrimaryProductionItReplaces) {
     EXPECT_NEAR(s.primary + s.secondary + s.unmet(), s.demand, 1e-9);
 }
 
+// Half the new floor in timber: the districts need the blend of the two
+// buildings' intensities; each class's change in demand is made (or not) at
+// its embodied factor, since the demolitions supply as much as before.
+TEST_F(ConstructionAnalysis, ATimberShareBuildsWithLessConcreteAndSteelAndMoreWood) {
+  const layers::StockCoefficients c = coefficients();
+  ASSERT_TRUE(c.timberBuild);
+  analyses::ConstructionSupplyOptions options;
+  options.coefficients = c;
+  const analyses::ConstructionClimateResult r =
+      analyses::constructionClimate({network(), zones_, products_, districts_, floors_}, options,
+                                    constructionFactors(), "truck", 0.5);
+  ASSERT_TRUE(r.withTimber);
+  const double floor = 10000.0 * (1 + 2 + 3 + 4);
+  const layers::ConstructionMaterials& timber = *c.timberBuild;
+  const double more[] = {floor * 0.5 * (timber.minerals - c.newBuild.minerals),
+                         floor * 0.5 * (timber.metals - c.newBuild.metals),
+                         floor * 0.5 * (timber.biomass - c.newBuild.biomass)};
+  const double embodied[] = {0.1, 2, 0.3};
+  double change = (r.withTimber->tonneKm - r.urbanMining.tonneKm) * 0.1 / 1000;
+  for (std::size_t k = 0; k < 3; ++k) {
+    EXPECT_NEAR(r.withTimber->byClass[k].demand, r.urbanMining.byClass[k].demand + more[k], 1e-6);
+    EXPECT_NEAR(r.withTimber->byClass[k].secondary, r.urbanMining.byClass[k].secondary, 1e-6);
+    change += more[k] * embodied[k];
+  }
+  EXPECT_GT(more[2], 0) << "timber buildings hold more wood";
+  EXPECT_NEAR(*r.timberChange(), change, 1e-6);
+  EXPECT_LT(*r.timberChange(), 0);
+  EXPECT_THROW(analyses::constructionClimate({network(), zones_, products_, districts_, floors_},
+                                             options, constructionFactors(), "truck", 1.5),
+               layers::OptionError);
+}
+
 // Emission factors without the construction classes' rows (a table for the
 // trucks alone) compute no balance, and say so.
 TEST_F(ConstructionAnalysis, WithoutTheClassesFactorsNoBalanceIsComputedAndThatIsSaid) {
@@ -426,9 +458,9 @@ TEST_F(ConstructionAnalysis, WithoutTheClassesFactorsNoBalanceIsComputedAndThatI
   analyses::ConstructionSupplyOptions options;
   options.coefficients = coefficients();
   const analyses::ConstructionSupplyInput input{network(), zones_, products_, districts_, floors_};
-  EXPECT_FALSE(analyses::climateOfSupply(input, options, nullptr, "truck", diagnostics));
+  EXPECT_FALSE(analyses::climateOfSupply(input, options, nullptr, "truck", 0, diagnostics));
   EXPECT_TRUE(diagnostics.empty());
-  EXPECT_FALSE(analyses::climateOfSupply(input, options, &trucks, "truck", diagnostics));
+  EXPECT_FALSE(analyses::climateOfSupply(input, options, &trucks, "truck", 0, diagnostics));
   ASSERT_FALSE(diagnostics.empty());
   EXPECT_NE(diagnostics.all().back().message.find("not computed"), std::string::npos);
   EXPECT_EQ(diagnostics.all().back().layer, "Trucks");

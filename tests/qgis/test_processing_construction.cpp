@@ -125,6 +125,27 @@ TEST(ProcessingConstructionSupply, UrbanMiningSavesWhatItsMaterialsWouldHaveCost
               -saved + transport.at("urban_mining") - transport.at("primary_only"), 1e-3);
   EXPECT_NEAR(run.results.value("EMBODIED_CO2E").toDouble(), all.at("urban_mining"), 1e-6);
   EXPECT_GT(run.more.at("BREAKDOWN")->featureCount(), 10);
+  EXPECT_FALSE(run.results.contains("TIMBER_CO2E"));  // no timber share given
+
+  // A quarter of the new floor in timber: 0.25 x 2 million m2 a year with the
+  // timber building's intensities; the classes' change in demand at their
+  // embodied factors (the demolitions supply as before), and the hauls.
+  p.insert(QStringLiteral("TIMBER_SHARE"), 0.25);
+  const AlgorithmRun timber =
+      runAlgorithm(QStringLiteral("circularplanner:constructionsupply"), p, {"CLIMATE"});
+  ASSERT_TRUE(timber.ok) << timber.errors.toStdString();
+  const double floor = 0.25 * 2e6;
+  const double demandChange =
+      floor * ((0.18 - 0.40768) * 0.12 + (0.012 - 0.0224) * 2 + (0.22 - 0.08008) * 0.3);
+  double hauls = 0;
+  for (QgsFeatureIterator it = timber.more.at("CLIMATE")->getFeatures(); it.nextFeature(f);)
+    if (f.attribute("component").toString() == QLatin1String("transport"))
+      hauls += (f.attribute("scenario").toString() == QLatin1String("urban_mining_and_timber") ? 1
+                : f.attribute("scenario").toString() == QLatin1String("urban_mining")          ? -1
+                                                                                      : 0) *
+               f.attribute("co2e_t_central").toDouble();
+  EXPECT_NEAR(timber.results.value("TIMBER_CO2E").toDouble(), demandChange + hauls, 1);
+  EXPECT_LT(timber.results.value("TIMBER_CO2E").toDouble(), 0);
 }
 
 TEST(ProcessingConstructionSupply, AProductOfAnUnknownZoneIsNamed) {

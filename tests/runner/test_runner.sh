@@ -220,6 +220,16 @@ check 'awk -v t="$(climate_of primary_only "primary production" co2e_t_central)"
   "the construction supply's primary production is not its tonnes at their classes' factors"
 check 'awk -v t="$(climate_of urban_mining all change_from_baseline_t)" "BEGIN { exit !(t < -1000) }"' \
   "urban mining saves no greenhouse gases in the construction supply's balance"
+# A quarter of the new floor in timber: a third scenario, less concrete and steel, more wood.
+expect 2 "--timber-share must be a share between 0 and 1" -- constructionsupply --roads r \
+  --zones z --products p --districts d --coefficients c --output y --timber-share 2
+expect 0 "a timber share of 25.0 % changes it by a further -[0-9]" -- constructionsupply \
+  --roads "$gpkg|layername=roads" --zones "$gpkg|layername=industrial_zones" --zone-id zone_id \
+  --products "$gpkg|layername=zone_products" --districts "$gpkg|layername=districts" \
+  --district-id district_id --coefficients "$gpkg|layername=coefficients" "${factors[@]}" \
+  --timber-share 0.25 --output "$out/construction_timber.gpkg"
+check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/construction_timber.gpkg" -sql "SELECT count(*) FROM construction_climate WHERE scenario = '"'urban_mining_and_timber'"'" | tail -1 | tr -d \"\")" = 4 ]' \
+  "the timber scenario is not in the construction supply's climate comparison"
 
 # Building stock and compost outlets, with GDAL alone; compost from the allocation's intake.
 expect 2 "--demolition-years must be greater than 0" -- buildingstock --districts d --output y \
