@@ -89,8 +89,14 @@ std::optional<ConstructionClimateResult> climateOfSupply(
     const ConstructionSupplyInput& input, const ConstructionSupplyOptions& options,
     const layers::FactorTable* factors, const std::string& truck, double timberShare,
     layers::Diagnostics& diagnostics, const geo::Feedback* feedback) {
-  if (factors == nullptr)
+  if (factors == nullptr) {
+    if (timberShare != 0)
+      diagnostics.note("timber share",
+                       "a timber share is weighed in the climate balance alone, which needs "
+                       "emission factors: the supply is computed without it",
+                       1);
     return std::nullopt;
+  }
   if (!hasConstructionFactors(*factors)) {
     diagnostics.note(factors->table(),
                      "no embodied.CLASS and secondary.CLASS rows for minerals, metals and "

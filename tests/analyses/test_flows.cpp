@@ -460,6 +460,10 @@ TEST_F(ConstructionAnalysis, WithoutTheClassesFactorsNoBalanceIsComputedAndThatI
   const analyses::ConstructionSupplyInput input{network(), zones_, products_, districts_, floors_};
   EXPECT_FALSE(analyses::climateOfSupply(input, options, nullptr, "truck", 0, diagnostics));
   EXPECT_TRUE(diagnostics.empty());
+  // A timber share without factors has nothing to weigh, and is said so.
+  EXPECT_FALSE(analyses::climateOfSupply(input, options, nullptr, "truck", 0.3, diagnostics));
+  ASSERT_EQ(diagnostics.all().size(), 1u);
+  EXPECT_NE(diagnostics.all()[0].message.find("needs emission factors"), std::string::npos);
   EXPECT_FALSE(analyses::climateOfSupply(input, options, &trucks, "truck", 0, diagnostics));
   ASSERT_FALSE(diagnostics.empty());
   EXPECT_NE(diagnostics.all().back().message.find("not computed"), std::string::npos);
