@@ -38,8 +38,14 @@ struct ConstructionClimateResult {
   ConstructionSupplyResult urbanMining;
   std::optional<ConstructionSupplyResult> withTimber;  // with a timber share
   ClimateBalance balance;  // scenarios kPrimaryOnly, kUrbanMining (and kUrbanMiningAndTimber)
-  // The supply the options asked for.
+  // The scenario, and its supply, the options asked for.
+  static const char* scenarioAsked(bool urbanMiningAsked) {
+    return urbanMiningAsked ? kUrbanMining : kPrimaryOnly;
+  }
   const ConstructionSupplyResult& supply(bool urbanMiningAsked) const {
+    return urbanMiningAsked ? urbanMining : primaryOnly;
+  }
+  ConstructionSupplyResult& supply(bool urbanMiningAsked) {
     return urbanMiningAsked ? urbanMining : primaryOnly;
   }
   // The change urban mining makes, t CO2e a year, central (negative: saved).

@@ -283,14 +283,10 @@ layers::ResultTable siteChanges(const OrganicStrategiesResult& result, const Org
 
 }  // namespace
 
-std::vector<layers::ResultTable> strategyChangeTables(const OrganicStrategiesResult& result,
-                                                      const OrganicWasteInput& input,
-                                                      const std::string& baseline) {
+StrategyChanges strategyChanges(const OrganicStrategiesResult& result,
+                                const OrganicWasteInput& input, const std::string& baseline) {
   const StrategyOutcome& base = outcomeNamed(result, baseline);
-  std::vector<layers::ResultTable> tables;
-  tables.push_back(roadChanges(result, input.network, base));
-  tables.push_back(siteChanges(result, input, base));
-  return tables;
+  return {roadChanges(result, input.network, base), siteChanges(result, input, base)};
 }
 
 std::string landfillFactorKey(const layers::FactorTable& factors, const std::string& kind) {

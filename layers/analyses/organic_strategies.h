@@ -78,13 +78,17 @@ std::vector<Activity> allActivities(const OrganicStrategiesResult& result);
 layers::ResultTable strategyTonnesTable(const OrganicStrategiesResult& result);
 
 // The maps of what a strategy changes against the baseline, a row per other
-// scenario and place: "strategy_road_changes", every road segment whose load
-// differs (lines: tonnes, baseline_t, change_t), and "strategy_site_changes",
-// every composting site and waste facility that receives waste in either
-// (points: its kind, intake_t, baseline_t, change_t).
-std::vector<layers::ResultTable> strategyChangeTables(const OrganicStrategiesResult& result,
-                                                      const OrganicWasteInput& input,
-                                                      const std::string& baseline);
+// scenario and place.
+struct StrategyChanges {
+  // "strategy_road_changes": every road segment whose load differs (lines:
+  // tonnes, baseline_t, change_t).
+  layers::ResultTable roads;
+  // "strategy_site_changes": every composting site and waste facility that
+  // receives waste in either (points: its kind, intake_t, baseline_t, change_t).
+  layers::ResultTable sites;
+};
+StrategyChanges strategyChanges(const OrganicStrategiesResult& result,
+                                const OrganicWasteInput& input, const std::string& baseline);
 
 // The landfill methane factor of a kind of waste: "landfill_ch4.KIND" when
 // the table has it, else "landfill_ch4".

@@ -84,8 +84,9 @@ ClimateJobResult runClimateJob(const ClimateJob& job, const geo::Feedback* feedb
   tables.push_back(analyses::climateComparisonTable(balance, job.baseline));
   tables.push_back(analyses::climateBreakdownTable(breakdown));
   tables.push_back(analyses::strategyTonnesTable(r));
-  for (ResultTable& changes : analyses::strategyChangeTables(r, input, job.baseline))
-    tables.push_back(std::move(changes));
+  analyses::StrategyChanges changes = analyses::strategyChanges(r, input, job.baseline);
+  tables.push_back(std::move(changes.roads));
+  tables.push_back(std::move(changes.sites));
   if (!job.chart.empty())
     writeTextFile(job.chart, barChartSvg(analyses::climateChart(
                                  balance, analyses::kOrganicStrategiesChartTitle)));

@@ -72,14 +72,15 @@ ConstructionSupplyJobResult runConstructionSupplyJob(const ConstructionSupplyJob
       readFloorAreas(districtsRef, districts.ids.size(), result.diagnostics)};
   analyses::ConstructionSupplyOptions options = job.analysis;
   options.coefficients = readStockCoefficients(job.coefficients, result.diagnostics);
-  options.kgCo2PerTkm = transportFactor(job.transport, result.diagnostics);
   const std::optional<FactorTable> factors =
       readOptionalFactorTable(job.transport.factors, result.diagnostics);
+  options.kgCo2PerTkm =
+      transportFactor(job.transport, factors ? &*factors : nullptr, result.diagnostics);
   std::optional<analyses::ConstructionClimateResult> climate =
       analyses::climateOfSupply(input, options, factors ? &*factors : nullptr, job.transport.truck,
                                 job.timberShare, result.diagnostics, feedback);
   analyses::ConstructionSupplyResult supply =
-      climate ? std::move(options.urbanMining ? climate->urbanMining : climate->primaryOnly)
+      climate ? std::move(climate->supply(options.urbanMining))
               : analyses::supplyConstruction(input, options, feedback);
   result.diagnostics.append(supply.diagnostics);
   result.demand = supply.demand;
@@ -91,8 +92,7 @@ ConstructionSupplyJobResult runConstructionSupplyJob(const ConstructionSupplyJob
   tables.push_back(std::move(supply.districts));
   if (climate) {
     const analyses::ClimateBalance& balance = climate->balance;
-    result.co2e =
-        balance.co2e(options.urbanMining ? analyses::kUrbanMining : analyses::kPrimaryOnly);
+    result.co2e = balance.co2e(climate->scenarioAsked(options.urbanMining));
     result.urbanMiningChange = climate->urbanMiningChange();
     result.timberChange = climate->timberChange();
     tables.push_back(

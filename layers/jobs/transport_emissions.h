@@ -20,5 +20,8 @@ struct TransportEmissions {
 // table read here, or neither.
 analyses::TransportFactor transportFactor(const TransportEmissions& given,
                                           Diagnostics& diagnostics);
+// The same with the factor table already read (null: none given).
+analyses::TransportFactor transportFactor(const TransportEmissions& given,
+                                          const FactorTable* factors, Diagnostics& diagnostics);
 
 }  // namespace cp::layers

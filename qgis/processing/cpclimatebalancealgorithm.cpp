@@ -199,14 +199,13 @@ QVariantMap CpClimateBalanceAlgorithm::processAlgorithm(const QVariantMap& p,
     insertIfWritten(results, CpKey::StrategyTonnes,
                     writeTable(p, context, frame, cp::analyses::strategyTonnesTable(r),
                                CpKey::StrategyTonnes, Output::Optional));
-    const std::vector<cp::layers::ResultTable> changes =
-        cp::analyses::strategyChangeTables(r, input, baseline);
+    const cp::analyses::StrategyChanges changes = cp::analyses::strategyChanges(r, input, baseline);
     insertIfWritten(results, CpKey::RoadChanges,
-                    writeTable(p, context, frame, changes[0], CpKey::RoadChanges, Output::Optional,
-                               cp::qgis::styleLoadChanges));
+                    writeTable(p, context, frame, changes.roads, CpKey::RoadChanges,
+                               Output::Optional, cp::qgis::styleLoadChanges));
     insertIfWritten(results, CpKey::SiteChanges,
-                    writeTable(p, context, frame, changes[1], CpKey::SiteChanges, Output::Optional,
-                               cp::qgis::styleIntakeChanges));
+                    writeTable(p, context, frame, changes.sites, CpKey::SiteChanges,
+                               Output::Optional, cp::qgis::styleIntakeChanges));
     const QString chart = parameterAsFileOutput(p, CpKey::Chart, context);
     if (!chart.isEmpty()) {
       cp::layers::writeTextFile(chart.toStdString(),

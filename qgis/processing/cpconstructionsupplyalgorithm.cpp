@@ -119,10 +119,10 @@ QVariantMap CpConstructionSupplyAlgorithm::processAlgorithm(const QVariantMap& p
     cp::analyses::ConstructionSupplyOptions options;
     options.coefficients = readStockCoefficients(p, context, diagnostics);
     options.urbanMining = parameterAsBoolean(p, CpKey::UrbanMining, context);
-    options.kgCo2PerTkm = transportFactor(p, context, feedback);
-    options.snap = snapOptions(p, context);
     const std::optional<cp::layers::FactorTable> factors =
         readOptionalFactorTable(p, CpKey::Factors, context, diagnostics);
+    options.kgCo2PerTkm = transportFactor(p, context, factors ? &*factors : nullptr, feedback);
+    options.snap = snapOptions(p, context);
     const std::optional<cp::analyses::ConstructionClimateResult> climate =
         cp::analyses::climateOfSupply(input, options, factors ? &*factors : nullptr,
                                       parameterAsString(p, CpKey::Truck, context).toStdString(),
@@ -172,15 +172,15 @@ void CpConstructionSupplyAlgorithm::writeClimate(
       writeTable(p, context, frame,
                  cp::analyses::climateBreakdownTable(balance, "construction_climate_breakdown"),
                  CpKey::Breakdown, Output::Optional));
-  const std::string asked = urbanMining ? cp::analyses::kUrbanMining : cp::analyses::kPrimaryOnly;
-  results.insert(CpKey::EmbodiedCo2e, balance.co2e(asked).central);
+  const cp::layers::Range asked = balance.co2e(climate.scenarioAsked(urbanMining));
+  results.insert(CpKey::EmbodiedCo2e, asked.central);
   results.insert(CpKey::UrbanMiningCo2e, climate.urbanMiningChange());
   if (const std::optional<double> timber = climate.timberChange())
     results.insert(CpKey::TimberCo2e, *timber);
   feedback->pushInfo(QObject::tr("The supply: %1 t CO2e a year (%2 - %3); urban mining changes "
                                  "it by %4 t CO2e")
-                         .arg(balance.co2e(asked).central, 0, 'f', 0)
-                         .arg(balance.co2e(asked).low, 0, 'f', 0)
-                         .arg(balance.co2e(asked).high, 0, 'f', 0)
+                         .arg(asked.central, 0, 'f', 0)
+                         .arg(asked.low, 0, 'f', 0)
+                         .arg(asked.high, 0, 'f', 0)
                          .arg(climate.urbanMiningChange(), 0, 'f', 0));
 }

@@ -85,8 +85,16 @@ cp::analyses::TransportFactor CpNetworkAlgorithm::transportFactor(
   cp::layers::Diagnostics diagnostics;
   const std::optional<cp::layers::FactorTable> factors =
       readOptionalFactorTable(p, CpKey::Factors, context, diagnostics);
+  cpReportDiagnostics(diagnostics, feedback);
+  return transportFactor(p, context, factors ? &*factors : nullptr, feedback);
+}
+
+cp::analyses::TransportFactor CpNetworkAlgorithm::transportFactor(
+    const QVariantMap& p, QgsProcessingContext& context, const cp::layers::FactorTable* factors,
+    QgsProcessingFeedback* feedback) const {
+  cp::layers::Diagnostics diagnostics;
   const cp::analyses::TransportFactor factor = cp::analyses::transportFactor(
-      optionalNumber(p, CpKey::Co2PerTkm, context), factors ? &*factors : nullptr,
+      optionalNumber(p, CpKey::Co2PerTkm, context), factors,
       parameterAsString(p, CpKey::Truck, context).toStdString(), diagnostics);
   cpReportDiagnostics(diagnostics, feedback);
   return factor;

@@ -41,6 +41,11 @@ class CpNetworkAlgorithm : public CpAlgorithm {
   cp::analyses::TransportFactor transportFactor(const QVariantMap& parameters,
                                                 QgsProcessingContext& context,
                                                 QgsProcessingFeedback* feedback) const;
+  // The same with FACTORS already read (null: none given).
+  cp::analyses::TransportFactor transportFactor(const QVariantMap& parameters,
+                                                QgsProcessingContext& context,
+                                                const cp::layers::FactorTable* factors,
+                                                QgsProcessingFeedback* feedback) const;
 
   PreparedRoads prepareRoads(const QVariantMap& parameters, QgsProcessingContext& context,
                              QgsProcessingFeedback* feedback, const cp::geo::Feedback* progress);

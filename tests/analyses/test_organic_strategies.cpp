@@ -113,9 +113,9 @@ double sumOf(const layers::ResultTable& table, std::size_t field, const std::str
 TEST_F(OrganicStrategies, TheMapsOfChangesAddUpToWhereTheWasteGoes) {
   const OrganicWasteInput in = input();
   const OrganicStrategiesResult r = runOrganicStrategies(in, kStrategies, factors, {});
-  const std::vector<layers::ResultTable> changes = strategyChangeTables(r, in, "baseline");
-  const layers::ResultTable& roads = changes[0];
-  const layers::ResultTable& places = changes[1];
+  const StrategyChanges changes = strategyChanges(r, in, "baseline");
+  const layers::ResultTable& roads = changes.roads;
+  const layers::ResultTable& places = changes.sites;
   ASSERT_EQ(roads.name, "strategy_road_changes");
   ASSERT_EQ(places.name, "strategy_site_changes");
   // Fields: scenario, place_id, place_kind, intake_t, baseline_t, change_t.
