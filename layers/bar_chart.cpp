@@ -93,19 +93,36 @@ std::string bars(const BarChart& c, const Scale& s) {
   return svg;
 }
 
-std::string legend(const BarChart& c, double y) {
+// The legend from `y` down, wrapping to a new row where an entry would pass
+// the right edge; `y` ends below its last row.
+std::string legend(const BarChart& c, double& y) {
   std::string svg;
   double x = kLeft;
+  const auto place = [&x, &y](double width) {
+    if (x > kLeft && x + width > kWidth - kRight) {
+      x = kLeft;
+      y += 18;
+    }
+    const double at = x;
+    x += width + 18;
+    return at;
+  };
+  const auto textWidth = [](const std::string& text) {
+    return 6.6 * static_cast<double>(text.size());
+  };
   for (std::size_t i = 0; i < c.series.size(); ++i) {
-    svg += "<rect x=\"" + svgNumber(x) + "\" y=\"" + svgNumber(y - 10) +
+    const double at = place(16 + textWidth(c.series[i].name));
+    svg += "<rect x=\"" + svgNumber(at) + "\" y=\"" + svgNumber(y - 10) +
            "\" width=\"12\" height=\"12\" fill=\"" + seriesColour(i) + "\"/>\n<text x=\"" +
-           svgNumber(x + 16) + "\" y=\"" + svgNumber(y) + "\">" + svgEscaped(c.series[i].name) +
+           svgNumber(at + 16) + "\" y=\"" + svgNumber(y) + "\">" + svgEscaped(c.series[i].name) +
            "</text>\n";
-    x += 16 + 6.6 * static_cast<double>(c.series[i].name.size()) + 18;
   }
-  if (!c.low.empty())
-    svg += "<text x=\"" + svgNumber(x) + "\" y=\"" + svgNumber(y) +
-           "\" fill=\"#555\">whisker: low to high estimate</text>\n";
+  if (!c.low.empty()) {
+    const std::string whisker = "whisker: low to high estimate";
+    const double at = place(textWidth(whisker));
+    svg += "<text x=\"" + svgNumber(at) + "\" y=\"" + svgNumber(y) + "\" fill=\"#555\">" + whisker +
+           "</text>\n";
+  }
   return svg;
 }
 
@@ -120,22 +137,21 @@ const char* seriesColour(std::size_t i) {
 
 std::string barChartSvg(const BarChart& c) {
   const Scale scale = scaleOf(c);
-  const double legendY = kTop + kPlotHeight + 46;
-  const double height = legendY + 20 + 16 * static_cast<double>(c.notes.size()) + 10;
-  std::string svg =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
-      "width=\"" +
-      svgNumber(kWidth) + "\" height=\"" + svgNumber(height) +
-      "\" font-family=\"sans-serif\" font-size=\"11\">\n<rect width=\"100%\" height=\"100%\" "
-      "fill=\"white\"/>\n<text x=\"" +
-      svgNumber(kLeft) + "\" y=\"28\" font-size=\"16\" font-weight=\"bold\">" +
-      svgEscaped(c.title) + "</text>\n";
-  svg += axis(c, scale) + bars(c, scale) + legend(c, legendY);
-  for (std::size_t i = 0; i < c.notes.size(); ++i)
-    svg += "<text x=\"" + svgNumber(kLeft) + "\" y=\"" +
-           svgNumber(legendY + 22 + 16 * static_cast<double>(i)) + "\" fill=\"#555\">" +
-           svgEscaped(c.notes[i]) + "</text>\n";
-  return svg + "</svg>\n";
+  double y = kTop + kPlotHeight + 46;
+  std::string body = axis(c, scale) + bars(c, scale) + legend(c, y);
+  for (std::size_t i = 0; i < c.notes.size(); ++i) {
+    y += i == 0 ? 22 : 16;
+    body += "<text x=\"" + svgNumber(kLeft) + "\" y=\"" + svgNumber(y) + "\" fill=\"#555\">" +
+            svgEscaped(c.notes[i]) + "</text>\n";
+  }
+  const double height = y + 24;
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+         "width=\"" +
+         svgNumber(kWidth) + "\" height=\"" + svgNumber(height) +
+         "\" font-family=\"sans-serif\" font-size=\"11\">\n<rect width=\"100%\" height=\"100%\" "
+         "fill=\"white\"/>\n<text x=\"" +
+         svgNumber(kLeft) + "\" y=\"28\" font-size=\"16\" font-weight=\"bold\">" +
+         svgEscaped(c.title) + "</text>\n" + body + "</svg>\n";
 }
 
 }  // namespace cp::layers

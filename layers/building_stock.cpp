@@ -1,5 +1,6 @@
 #include "building_stock.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -53,6 +54,7 @@ ConstructionMaterials shares(const FactorTable& table, const std::string& prefix
 
 StockCoefficients stockCoefficients(const FactorTable& table) {
   StockCoefficients c;
+  c.table = table.table();
   c.newBuild = materials(table, "new_build", "t/m2");
   c.standing = materials(table, "standing", "t/m2");
   c.demolished = materials(table, "demolished", "t/m2");
@@ -69,6 +71,14 @@ StockCoefficients stockCoefficients(const FactorTable& table) {
   if (table.find("timber_build.biomass") || table.find("timber_build.minerals") ||
       table.find("timber_build.metals"))
     c.timberBuild = materials(table, "timber_build", "t/m2");
+  if (table.find("import_haul_km.biomass") || table.find("import_haul_km.minerals") ||
+      table.find("import_haul_km.metals")) {
+    c.imports =
+        ImportHauls{materials(table, "import_haul_km", "km"), shares(table, "import_rail_share")};
+    const ConstructionMaterials& km = c.imports->km;
+    if (std::min({km.biomass, km.minerals, km.metals}) < 0)
+      failInput(table.table(), "import_haul_km.*", "central", "a haul cannot be negative");
+  }
   return c;
 }
 

@@ -3,6 +3,8 @@
 // yearly demand its growth makes, and the secondary supply its demolitions
 // release (urban mining). Floor areas times material intensities.
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "factor_table.h"
@@ -45,7 +47,15 @@ struct FloorField {
 };
 const std::vector<FloorField>& floorFields();
 
+// How what no supplier here covers reaches the city, per class: the km from
+// where it is made, and the share of them by rail (the rest by road).
+struct ImportHauls {
+  ConstructionMaterials km;
+  ConstructionMaterials railShare;
+};
+
 struct StockCoefficients {
+  std::string table;                        // as messages name it
   ConstructionMaterials newBuild;           // t per m² of new building floor
   ConstructionMaterials infrastructureMix;  // shares of infrastructure tonnes (sum 1)
   ConstructionMaterials standing;           // t per m² of the standing stock
@@ -54,14 +64,16 @@ struct StockCoefficients {
   double demolitionYears = 0;
   // t per m² of new floor built in timber (timber_build.*), when the table has it.
   std::optional<ConstructionMaterials> timberBuild;
+  // import_haul_km.* and import_rail_share.*, when the table has them.
+  std::optional<ImportHauls> imports;
 };
 
 // The coefficients from a coefficient table (the sample's `coefficients`,
 // each row with its source): keys new_build.*, standing.*, demolished.* in
 // t/m2, infrastructure_mix.* and recovery.* as shares (biomass, minerals,
-// metals) and demolition_years. Central values; a share outside 0-1, a mix
-// not adding up to 1 or a period of no years is an InputError naming the
-// table and key.
+// metals) and demolition_years; optionally timber_build.* (t/m2),
+// import_haul_km.* (km) and import_rail_share.* (shares). Central values; a share outside 0-1, a
+// mix not adding up to 1 or a period of no years is an InputError naming the table and key.
 StockCoefficients stockCoefficients(const FactorTable& table);
 
 // The coefficients with `share` of the new floor built in timber: its

@@ -45,6 +45,7 @@ inline const Names kSchematicRoad{"schematic"};   // a regional corridor drawn, 
 inline const Names kRoadLength{"road_length_m"};  // the real road a schematic line stands for
 inline const Names kExistingSite{"status", "existing"};
 inline const Names kProductZone{"zone_id"};
+inline const Names kPlannedZone{"planned"};  // a zone of the plan, not a source outside it
 
 // Material flows.
 inline const Names kFlowId{"flow_id", "id"};

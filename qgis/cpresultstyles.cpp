@@ -137,7 +137,12 @@ void styleLoadChanges(QgsVectorLayer& layer) {
                                     line(kShrinks), QObject::tr("Road load shrinks (t/yr)")));
 }
 
-void styleIntakeChanges(QgsVectorLayer& layer) {
+namespace {
+
+// Places sized by their change, coloured by its sign, labelled with their id
+// and the change the symbol shows, in `unit`.
+void pointChanges(QgsVectorLayer& layer, const char* idField, const QString& grows,
+                  const QString& shrinks, const QString& unit) {
   const QgsProperty size = sizedByChange(layer, 2, 8);
   const auto marker = [&size](const char* colour) {
     QgsMarkerSymbol* symbol =
@@ -147,13 +152,24 @@ void styleIntakeChanges(QgsVectorLayer& layer) {
     symbol->setDataDefinedSize(size);
     return symbol;
   };
-  layer.setRenderer(growsAndShrinks(marker(kGrows), QObject::tr("Intake grows (t/yr)"),
-                                    marker(kShrinks), QObject::tr("Intake shrinks (t/yr)")));
-  // The label says the change the symbol shows.
+  layer.setRenderer(growsAndShrinks(marker(kGrows), grows, marker(kShrinks), shrinks));
   labelWithHalo(layer,
-                QStringLiteral("\"place_id\" || '\n' || if(\"change_t\" > 0, '+', '') || "
-                               "format_number(\"change_t\", 0) || ' t/yr'"),
+                QStringLiteral("\"%1\" || '\n' || if(\"change_t\" > 0, '+', '') || "
+                               "format_number(\"change_t\", 0) || ' %2'")
+                    .arg(QString::fromLatin1(idField), unit),
                 QStringLiteral("10 * %1").arg(changeShare(layer)));
+}
+
+}  // namespace
+
+void styleIntakeChanges(QgsVectorLayer& layer) {
+  pointChanges(layer, "place_id", QObject::tr("Intake grows (t/yr)"),
+               QObject::tr("Intake shrinks (t/yr)"), QStringLiteral("t/yr"));
+}
+
+void styleDistrictChanges(QgsVectorLayer& layer) {
+  pointChanges(layer, "district_id", QObject::tr("Emissions grow (t CO2e/yr)"),
+               QObject::tr("Emissions fall (t CO2e/yr)"), QStringLiteral("t CO2e/yr"));
 }
 
 void styleOdLines(QgsVectorLayer& layer) {

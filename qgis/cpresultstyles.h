@@ -52,6 +52,8 @@ void styleRoadLoads(QgsVectorLayer& layer);
 // site intakes that grow or shrink, sized by the change.
 void styleLoadChanges(QgsVectorLayer& layer);
 void styleIntakeChanges(QgsVectorLayer& layer);
+// Districts whose t CO2e grow or fall against the baseline (change_t).
+void styleDistrictChanges(QgsVectorLayer& layer);
 
 // Routes coloured by origin, so that each origin's routes read as one family.
 void styleRoutes(QgsVectorLayer& layer);

@@ -127,7 +127,8 @@ layers::ResultTable climateComparisonTable(const ClimateBalance& balance,
   return table;
 }
 
-layers::BarChart climateChart(const ClimateBalance& balance, const std::string& title) {
+layers::BarChart climateChart(const ClimateBalance& balance, const std::string& title,
+                              const std::string& breakdownTable) {
   layers::BarChart chart;
   chart.title = title;
   chart.unit = "t CO2e a year";
@@ -143,8 +144,8 @@ layers::BarChart climateChart(const ClimateBalance& balance, const std::string& 
     chart.low.push_back(total.low);
     chart.high.push_back(total.high);
   }
-  chart.notes.push_back(
-      "Central estimates stacked; every figure with its activity and factor in climate_breakdown.");
+  chart.notes.push_back("Central estimates stacked; every figure with its activity and factor in " +
+                        breakdownTable + ".");
   return chart;
 }
 

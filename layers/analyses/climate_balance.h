@@ -60,7 +60,8 @@ layers::ResultTable climateComparisonTable(const ClimateBalance& balance,
                                            const std::string& name = "climate_comparison");
 
 // The scenarios' t CO2e a year stacked by component, the total's low-high
-// range as a whisker.
-layers::BarChart climateChart(const ClimateBalance& balance, const std::string& title);
+// range as a whisker; its note names the breakdown table.
+layers::BarChart climateChart(const ClimateBalance& balance, const std::string& title,
+                              const std::string& breakdownTable = "climate_breakdown");
 
 }  // namespace cp::analyses

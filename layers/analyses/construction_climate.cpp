@@ -1,6 +1,7 @@
 #include "construction_climate.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace cp::analyses {
 namespace {
@@ -16,6 +17,70 @@ std::string secondaryKey(layers::MaterialClass c) {
   return std::string("secondary.") + layers::materialClassName(c);
 }
 
+double ofClass(const layers::ConstructionMaterials& m, layers::MaterialClass c) {
+  switch (c) {
+    case layers::MaterialClass::Minerals:
+      return m.minerals;
+    case layers::MaterialClass::Metals:
+      return m.metals;
+    default:
+      return m.biomass;
+  }
+}
+
+layers::ResultTable districtChangesTable() {
+  using layers::FieldType;
+  return {"construction_district_changes",
+          layers::ResultGeometry::Point,
+          {{"scenario", FieldType::Text},
+           {"district_id", FieldType::Text},
+           {"demand_t", FieldType::Real},
+           {"zones_t", FieldType::Real},
+           {"demolition_t", FieldType::Real},
+           {"elsewhere_t", FieldType::Real},
+           {"co2e_t", FieldType::Real},
+           {"baseline_co2e_t", FieldType::Real},
+           {"change_t", FieldType::Real}},
+          {}};
+}
+
+// A scenario's supply and what it is named.
+struct Scenario {
+  const char* name;
+  const ConstructionSupplyResult* supply;
+};
+
+// Each district's t CO2e under each scenario, against the baseline's (the
+// first): a row where its supply or emissions differ.
+layers::ResultTable districtChanges(const std::vector<Scenario>& scenarios,
+                                    const layers::PointData& districts,
+                                    const layers::FactorTable& factors, const std::string& truck,
+                                    const std::optional<layers::ImportHauls>& imports) {
+  layers::ResultTable table = districtChangesTable();
+  const auto co2e = [&](const SupplyMix& mix) {
+    return balanceOf(constructionActivities(mix, "district", truck, imports), factors)
+        .co2e("district")
+        .central;
+  };
+  const std::vector<SupplyMix>& baseline = scenarios.front().supply->byDistrict;
+  for (auto s = scenarios.begin() + 1; s != scenarios.end(); ++s)
+    for (std::size_t d = 0; d < districts.ids.size(); ++d) {
+      const SupplyMix& mix = s->supply->byDistrict[d];
+      const double before = co2e(baseline[d]), after = co2e(mix);
+      const double zones = mix.supplied() - mix.secondary();
+      const bool sameTonnes = std::abs(zones - (baseline[d].supplied() - baseline[d].secondary())) +
+                                  std::abs(mix.secondary() - baseline[d].secondary()) +
+                                  std::abs(mix.demand() - baseline[d].demand()) <
+                              1e-6;
+      if (sameTonnes && std::abs(after - before) < 1e-6)
+        continue;
+      table.add({s->name, districts.ids[d], mix.demand(), zones, mix.secondary(),
+                 std::max(0.0, mix.demand() - mix.supplied()), after, before, after - before},
+                layers::pointAt(districts.xy[d]));
+    }
+  return table;
+}
+
 }  // namespace
 
 bool hasConstructionFactors(const layers::FactorTable& factors) {
@@ -25,27 +90,43 @@ bool hasConstructionFactors(const layers::FactorTable& factors) {
                      });
 }
 
-std::vector<Activity> constructionActivities(const ConstructionSupplyResult& supply,
-                                             const std::string& scenario,
-                                             const std::string& truck) {
+std::vector<Activity> constructionActivities(const SupplyMix& supply, const std::string& scenario,
+                                             const std::string& truck,
+                                             const std::optional<layers::ImportHauls>& imports) {
   std::vector<Activity> out;
   const auto add = [&](const char* component, std::string what, double amount, const char* per,
                        std::string factor) {
     if (amount > 0)
       out.push_back({scenario, component, std::move(what), amount, per, std::move(factor)});
   };
+  double railTkm = 0, roadTkm = 0;
   for (const ClassSupply& c : supply.byClass) {
     const std::string name = layers::materialClassName(c.materialClass);
+    // Rounding of the allocation aside, what is unmet is bought elsewhere.
+    const double elsewhere = std::max(0.0, c.unmet());
     add("primary production", name + " from the industrial zones", c.primary, "t",
         embodiedKey(c.materialClass));
-    // Rounding of the allocation aside, what is unmet is bought elsewhere.
-    add("primary production", name + " bought elsewhere (no supplier here)",
-        std::max(0.0, c.unmet()), "t", embodiedKey(c.materialClass));
+    add("primary production", name + " bought elsewhere (no supplier here)", elsewhere, "t",
+        embodiedKey(c.materialClass));
     add("secondary materials", name + " from demolitions, made usable again", c.secondary, "t",
         secondaryKey(c.materialClass));
+    if (imports) {
+      const double tkm = elsewhere * ofClass(imports->km, c.materialClass);
+      const double rail = ofClass(imports->railShare, c.materialClass);
+      railTkm += rail * tkm;
+      roadTkm += (1 - rail) * tkm;
+    }
   }
   add("transport", "hauls from the zones and the demolitions", supply.tonneKm, "tkm", truck);
+  add("hauls from elsewhere", "what is bought elsewhere, by rail", railTkm, "tkm", kRailFreight);
+  add("hauls from elsewhere", "what is bought elsewhere, by road", roadTkm, "tkm", truck);
   return out;
+}
+
+std::optional<double> ConstructionClimateResult::zonesChange() const {
+  if (!boughtElsewhere)
+    return std::nullopt;
+  return balance.co2e(kPrimaryOnly).central - balance.co2e(kBoughtElsewhere).central;
 }
 
 double ConstructionClimateResult::urbanMiningChange() const {
@@ -64,29 +145,38 @@ ConstructionClimateResult constructionClimate(const ConstructionSupplyInput& inp
                                               const std::string& truck, double timberShare,
                                               const geo::Feedback* feedback) {
   ConstructionClimateResult r;
+  const std::optional<layers::ImportHauls>& imports = options.coefficients.imports;
   options.urbanMining = false;
+  if (imports) {
+    ConstructionSupplyOptions elsewhere = options;
+    elsewhere.zoneShare = 0;
+    r.boughtElsewhere = supplyConstruction(input, elsewhere, feedback);
+  }
   r.primaryOnly = supplyConstruction(input, options, feedback);
   options.urbanMining = true;
   r.urbanMining = supplyConstruction(input, options, feedback);
-  std::vector<Activity> activities;
-  const auto add = [&activities, &truck](const ConstructionSupplyResult& supply,
-                                         const char* scenario) {
-    for (Activity& a : constructionActivities(supply, scenario, truck))
-      activities.push_back(std::move(a));
-  };
-  add(r.primaryOnly, kPrimaryOnly);
-  add(r.urbanMining, kUrbanMining);
   if (timberShare != 0) {
     options.coefficients = layers::withTimberShare(options.coefficients, timberShare);
     r.withTimber = supplyConstruction(input, options, feedback);
-    add(*r.withTimber, kUrbanMiningAndTimber);
   }
+  std::vector<Scenario> scenarios;
+  if (r.boughtElsewhere)
+    scenarios.push_back({kBoughtElsewhere, &*r.boughtElsewhere});
+  scenarios.push_back({kPrimaryOnly, &r.primaryOnly});
+  scenarios.push_back({kUrbanMining, &r.urbanMining});
+  if (r.withTimber)
+    scenarios.push_back({kUrbanMiningAndTimber, &*r.withTimber});
+  std::vector<Activity> activities;
+  for (const Scenario& s : scenarios)
+    for (Activity& a : constructionActivities(s.supply->total, s.name, truck, imports))
+      activities.push_back(std::move(a));
   r.balance = balanceOf(activities, factors);
+  r.districtChanges = districtChanges(scenarios, input.districts, factors, truck, imports);
   return r;
 }
 
 std::optional<ConstructionClimateResult> climateOfSupply(
-    const ConstructionSupplyInput& input, const ConstructionSupplyOptions& options,
+    const ConstructionSupplyInput& input, ConstructionSupplyOptions options,
     const layers::FactorTable* factors, const std::string& truck, double timberShare,
     layers::Diagnostics& diagnostics, const geo::Feedback* feedback) {
   if (factors == nullptr) {
@@ -103,6 +193,19 @@ std::optional<ConstructionClimateResult> climateOfSupply(
                      "biomass: the climate balance of the construction supply is not computed",
                      1);
     return std::nullopt;
+  }
+  if (!options.coefficients.imports)
+    diagnostics.note(options.coefficients.table,
+                     "no import_haul_km.* and import_rail_share.* rows: the hauls of what is "
+                     "bought elsewhere are not counted, and the zones are not weighed against "
+                     "buying elsewhere",
+                     1);
+  else if (options.coefficients.imports->railShare.total() > 0 && !factors->find(kRailFreight)) {
+    diagnostics.note(factors->table(),
+                     "no rail_freight row: the hauls of what is bought elsewhere are not "
+                     "counted, and the zones are not weighed against buying elsewhere",
+                     1);
+    options.coefficients.imports.reset();
   }
   return constructionClimate(input, options, *factors, truck, timberShare, feedback);
 }

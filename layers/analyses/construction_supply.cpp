@@ -89,14 +89,40 @@ layers::ResultTable districtsTable() {
           {}};
 }
 
+double sum(const std::vector<ClassSupply>& classes, double ClassSupply::*member) {
+  double total = 0;
+  for (const ClassSupply& c : classes)
+    total += c.*member;
+  return total;
+}
+
 }  // namespace
+
+double SupplyMix::demand() const {
+  return sum(byClass, &ClassSupply::demand);
+}
+double SupplyMix::supplied() const {
+  return sum(byClass, &ClassSupply::primary) + secondary();
+}
+double SupplyMix::secondary() const {
+  return sum(byClass, &ClassSupply::secondary);
+}
 
 ConstructionSupplyResult supplyConstruction(const ConstructionSupplyInput& input,
                                             const ConstructionSupplyOptions& options,
                                             const geo::Feedback* feedback) {
   layers::requireOnePerPlace(input.districts, input.floors.size(), "floor areas");
-  ConstructionSupplyResult r{linesTable(), districtsTable(), 0, 0, 0, 0, {}, {}};
-  const auto capacities = zoneCapacities(input.products, input.zones, r.diagnostics);
+  if (!(options.zoneShare >= 0 && options.zoneShare <= 1))
+    throw layers::OptionError("the zones' share of their capacity must be between 0 and 1, not " +
+                              std::to_string(options.zoneShare));
+  ConstructionSupplyResult r{linesTable(), districtsTable(), {}, {}, {}};
+  if (!input.planned.empty())
+    layers::requireOnePerPlace(input.zones, input.planned.size(), "planned flags");
+  auto capacities = zoneCapacities(input.products, input.zones, r.diagnostics);
+  for (std::vector<double>& ofClass : capacities)
+    for (std::size_t z = 0; z < ofClass.size(); ++z)
+      if (input.planned.empty() || input.planned[z])
+        ofClass[z] *= options.zoneShare;
   std::vector<layers::DistrictStock> stock;
   for (const layers::DistrictFloorArea& floor : input.floors)
     stock.push_back(layers::districtStock(floor, options.coefficients));
@@ -114,7 +140,7 @@ ConstructionSupplyResult supplyConstruction(const ConstructionSupplyInput& input
       geo::odMatrix(input.network, from.locations(), to.locations(), {}, feedback);
 
   const std::size_t n = districts.ids.size();
-  std::vector<double> demand(n, 0.0), supplied(n, 0.0), secondary(n, 0.0);
+  r.byDistrict.resize(n);
   for (std::size_t c = 0; c < kClassCount; ++c) {
     geo::AllocationInput problem;
     problem.supply = capacities[c];
@@ -125,11 +151,10 @@ ConstructionSupplyResult supplyConstruction(const ConstructionSupplyInput& input
     for (const geo::Cost& cost : km.cells)
       problem.unitCost.push_back(cost.distanceM / 1000);
     const geo::Allocation allocation = geo::allocate(problem, feedback);
+    ClassSupply& total = r.total.byClass.emplace_back(ClassSupply{kClasses[c]});
+    total.demand = std::accumulate(problem.capacity.begin(), problem.capacity.end(), 0.0);
     for (std::size_t d = 0; d < n; ++d)
-      demand[d] += problem.capacity[d];
-    ClassSupply& bought = r.byClass.emplace_back(ClassSupply{kClasses[c]});
-    bought.demand = std::accumulate(problem.capacity.begin(), problem.capacity.end(), 0.0);
-    r.demand += bought.demand;
+      r.byDistrict[d].byClass.push_back({kClasses[c], problem.capacity[d], 0, 0});
     for (const geo::AllocationFlow& f : allocation.flows) {
       const double road = km.at(f.source, f.site).distanceM / 1000;
       const bool mined = f.source >= input.zones.ids.size();
@@ -138,18 +163,20 @@ ConstructionSupplyResult supplyConstruction(const ConstructionSupplyInput& input
            mined ? "demolition" : "industrial zone", f.tonnes, road, f.tonnes * road,
            transportCo2(f.tonnes * road, options.kgCo2PerTkm)},
           layers::lineAlong({suppliers.xy[f.source], districts.xy[f.site]}));
-      supplied[f.site] += f.tonnes;
-      secondary[f.site] += mined ? f.tonnes : 0;
-      r.supplied += f.tonnes;
-      r.secondary += mined ? f.tonnes : 0;
-      (mined ? bought.secondary : bought.primary) += f.tonnes;
-      r.tonneKm += f.tonnes * road;
+      SupplyMix& district = r.byDistrict[f.site];
+      for (SupplyMix* mix : {&r.total, &district}) {
+        ClassSupply& supply = mix->byClass.back();
+        (mined ? supply.secondary : supply.primary) += f.tonnes;
+        mix->tonneKm += f.tonnes * road;
+      }
     }
   }
-  for (std::size_t d = 0; d < n; ++d)
-    r.districts.add(
-        {districts.ids[d], demand[d], supplied[d], secondary[d], demand[d] - supplied[d]},
-        layers::pointAt(districts.xy[d]));
+  for (std::size_t d = 0; d < n; ++d) {
+    const SupplyMix& mix = r.byDistrict[d];
+    r.districts.add({districts.ids[d], mix.demand(), mix.supplied(), mix.secondary(),
+                     mix.demand() - mix.supplied()},
+                    layers::pointAt(districts.xy[d]));
+  }
   return r;
 }
 

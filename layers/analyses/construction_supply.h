@@ -31,10 +31,14 @@ struct ConstructionSupplyInput {
   const ZoneProducts& products;
   const layers::PointData& districts;
   std::vector<layers::DistrictFloorArea> floors;  // per district
+  // Per zone, whether the plan makes it (the zone share acts on these) or it
+  // is a source outside the plan; empty: every zone is planned.
+  std::vector<bool> planned = {};
 };
 
 struct ConstructionSupplyOptions {
   bool urbanMining = true;  // offer what demolitions free, first to the district itself
+  double zoneShare = 1;     // of the planned zones' capacity that supplies the districts (0-1)
   TransportFactor kgCo2PerTkm;
   geo::SnapOptions snap{2000};
   layers::StockCoefficients coefficients;  // from a table: layers::stockCoefficients
@@ -48,16 +52,26 @@ struct ClassSupply {
   double unmet() const { return demand - primary - secondary; }
 };
 
+// A supply's tonnes by class, and the tonne-km of its hauls by road.
+struct SupplyMix {
+  std::vector<ClassSupply> byClass;  // minerals, metals, biomass
+  double tonneKm = 0;
+  double demand() const;
+  double supplied() const;   // primary and secondary
+  double secondary() const;  // from demolitions
+};
+
 struct ConstructionSupplyResult {
   layers::ResultTable lines;      // "construction_supply": supplier to district, per class
   layers::ResultTable districts;  // "district_supply": demand, supplied, from demolition, unmet
-  double demand = 0, supplied = 0, secondary = 0, tonneKm = 0;
-  std::vector<ClassSupply> byClass;  // minerals, metals, biomass
-  layers::Diagnostics diagnostics;   // places not joined, products not of a construction class
+  SupplyMix total;
+  std::vector<SupplyMix> byDistrict;  // in the order of the districts
+  layers::Diagnostics diagnostics;    // places not joined, products not of a construction class
 };
 
 // Throws layers::InputError for a product of a zone not among the zones or of
-// no material class, geo::Canceled when canceled.
+// no material class, layers::OptionError for a zone share outside 0-1,
+// geo::Canceled when canceled.
 ConstructionSupplyResult supplyConstruction(const ConstructionSupplyInput& input,
                                             const ConstructionSupplyOptions& options,
                                             const geo::Feedback* feedback = nullptr);

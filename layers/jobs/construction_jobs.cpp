@@ -1,12 +1,13 @@
 #include "construction_jobs.h"
 
 #include "layers/area_reader.h"
-
 #include "layers/field_names.h"
+#include "layers/flag_reader.h"
 #include "layers/library_messages.h"
 #include "layers/point_reader.h"
 #include "layers/quantity_reader.h"
 #include "layers/road_reader.h"
+#include "layers/text_file.h"
 #include "result_file.h"
 
 namespace cp::layers {
@@ -34,6 +35,15 @@ analyses::ZoneProducts readProducts(const std::string& reference, Diagnostics& d
   }
   gdal.reportTo(diagnostics, layer.label(), "reading");
   return out;
+}
+
+// Which zones the plan makes: the field given, or the usual one; none: all.
+std::vector<bool> readPlanned(const LayerRef& zones, std::string field, Diagnostics& diagnostics) {
+  if (field.empty())
+    field = OpenLayer(zones).detectField(field_names::kPlannedZone);
+  if (field.empty())
+    return {};
+  return readFlags(zones, field, diagnostics);
 }
 
 // Every floor-area field under its usual name; each value a quantity.
@@ -68,8 +78,12 @@ ConstructionSupplyJobResult runConstructionSupplyJob(const ConstructionSupplyJob
   requireUniqueIds(districts, job.districtIdField);
   const analyses::ZoneProducts products = readProducts(job.products, result.diagnostics);
   const analyses::ConstructionSupplyInput input{
-      prepared.network, zones, products, districts,
-      readFloorAreas(districtsRef, districts.ids.size(), result.diagnostics)};
+      prepared.network,
+      zones,
+      products,
+      districts,
+      readFloorAreas(districtsRef, districts.ids.size(), result.diagnostics),
+      readPlanned(LayerRef::parse(job.zones), job.plannedField, result.diagnostics)};
   analyses::ConstructionSupplyOptions options = job.analysis;
   options.coefficients = readStockCoefficients(job.coefficients, result.diagnostics);
   const std::optional<FactorTable> factors =
@@ -83,21 +97,28 @@ ConstructionSupplyJobResult runConstructionSupplyJob(const ConstructionSupplyJob
       climate ? std::move(climate->supply(options.urbanMining))
               : analyses::supplyConstruction(input, options, feedback);
   result.diagnostics.append(supply.diagnostics);
-  result.demand = supply.demand;
-  result.supplied = supply.supplied;
-  result.secondary = supply.secondary;
-  result.tonneKm = supply.tonneKm;
+  result.demand = supply.total.demand();
+  result.supplied = supply.total.supplied();
+  result.secondary = supply.total.secondary();
+  result.tonneKm = supply.total.tonneKm;
   std::vector<ResultTable> tables;
   tables.push_back(std::move(supply.lines));
   tables.push_back(std::move(supply.districts));
   if (climate) {
     const analyses::ClimateBalance& balance = climate->balance;
     result.co2e = balance.co2e(climate->scenarioAsked(options.urbanMining));
+    result.zonesChange = climate->zonesChange();
     result.urbanMiningChange = climate->urbanMiningChange();
     result.timberChange = climate->timberChange();
+    tables.push_back(analyses::climateComparisonTable(balance, climate->baseline(),
+                                                      analyses::kConstructionComparisonTable));
     tables.push_back(
-        analyses::climateComparisonTable(balance, analyses::kPrimaryOnly, "construction_climate"));
-    tables.push_back(analyses::climateBreakdownTable(balance, "construction_climate_breakdown"));
+        analyses::climateBreakdownTable(balance, analyses::kConstructionBreakdownTable));
+    tables.push_back(std::move(climate->districtChanges));
+    if (!job.chart.empty())
+      writeTextFile(job.chart,
+                    barChartSvg(analyses::climateChart(balance, analyses::kConstructionChartTitle,
+                                                       analyses::kConstructionBreakdownTable)));
   }
   writeResultFile(job.output, prepared.frame, tables,
                   dataAttribution(job.attribution, {job.network.roads, job.zones, job.products,

@@ -22,12 +22,14 @@ struct ConstructionSupplyJob {
   NetworkSource network;
   std::string zones;  // layer reference (see LayerRef)
   std::string zoneIdField;
-  std::string products;   // zone_id, material_class, capacity_t_per_year
-  std::string districts;  // with the floor-area fields under their usual names
+  std::string plannedField;  // yes for a zone of the plan (default: planned, else all are)
+  std::string products;      // zone_id, material_class, capacity_t_per_year
+  std::string districts;     // with the floor-area fields under their usual names
   std::string districtIdField;
   std::string coefficients;  // the building-stock coefficient table (see stockCoefficients)
-  double timberShare = 0;    // of the new floor, in the climate balance's third scenario
+  double timberShare = 0;    // of the new floor, in the climate balance's last scenario
   std::string output;
+  std::string chart;  // optional, with a climate balance: t CO2e by component, SVG
   std::string attribution;
   TransportEmissions transport;
   analyses::ConstructionSupplyOptions analysis;  // coefficients and kgCo2PerTkm from the above
@@ -36,8 +38,10 @@ struct ConstructionSupplyJob {
 struct ConstructionSupplyJobResult : JobReport {
   double demand = 0, supplied = 0, secondary = 0, tonneKm = 0;
   // With emission factors for the construction classes: the supply's t CO2e a
-  // year, and urban mining's change (central; negative: saved).
+  // year, and the changes of the zones (against buying elsewhere, when its
+  // hauls are known) and of urban mining (central; negative: saved).
   std::optional<Range> co2e;
+  std::optional<double> zonesChange;
   std::optional<double> urbanMiningChange;
   std::optional<double> timberChange;  // with a timber share, on top of urban mining
 };

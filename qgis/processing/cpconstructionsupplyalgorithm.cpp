@@ -5,6 +5,7 @@
 
 #include "layers/analyses/construction_climate.h"
 #include "layers/analyses/construction_supply.h"
+#include "layers/text_file.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
@@ -23,18 +24,30 @@ QString CpConstructionSupplyAlgorithm::shortHelpString() const {
       "to district, tonnes, road km, tonne-km, CO2e, primary or secondary), and each district's "
       "demand, what it gets and what is left unmet. With Emission factors that hold embodied.CLASS "
       "and secondary.CLASS rows (minerals, metals, biomass; t CO2e/t), the climate balance of the "
-      "supply without and with urban mining: every tonne the districts need is made somewhere - "
-      "what the zones supply, and what no supplier here covers (bought elsewhere, its hauls not "
-      "known and not counted), at the embodied emissions of primary production, what demolitions "
-      "supply at those of making it usable again - and the hauls by the truck's row. Outputs: "
-      "t CO2e per scenario and component, and every activity with its factor. With a timber share, "
-      "a third scenario: urban mining with that share of the new floor built in timber, at the "
-      "coefficients' timber_build.* intensities.");
+      "supply: every tonne the districts need is made somewhere - what the zones supply, and what "
+      "no supplier here covers (bought elsewhere), at the embodied emissions of primary "
+      "production, what demolitions supply at those of making it usable again - and the hauls by "
+      "the truck's row. When the coefficients say how far what is bought elsewhere comes and how "
+      "much of it by rail (import_haul_km.*, import_rail_share.*), its hauls count too (rail at "
+      "the factors' rail_freight row) and a first scenario takes nothing from the planned zones "
+      "(a zone whose 'planned' field says no, such as a quarry province, still supplies): the "
+      "baseline the zones are weighed against; else those hauls are not counted and the log says "
+      "so. Then the zones (the planned ones at the zone share of their capacity), urban mining, "
+      "and with a timber "
+      "share, urban mining with that share of the new floor built in timber, at the "
+      "coefficients' timber_build.* intensities. Outputs: t CO2e per scenario and component, "
+      "every activity with its factor, and the districts whose supply or emissions change "
+      "against the baseline.");
 }
 
 void CpConstructionSupplyAlgorithm::initAlgorithm(const QVariantMap&) {
   addRoadParameters();
   addPlacesParameter(CpKey::Zones, CpKey::ZoneId, QObject::tr("Industrial zones"));
+  addParameter(new QgsProcessingParameterField(
+      CpKey::PlannedField,
+      QObject::tr("Industrial zones: field marking those the plan makes (empty: detect "
+                  "'planned'; without it, all)"),
+      QVariant(), CpKey::Zones, cp::qgis::FieldDataType::Any, false, true));
   addParameter(new QgsProcessingParameterFeatureSource(
       CpKey::Products, QObject::tr("Zone products (zone_id, product, material_class, capacity)"),
       cp::qgis::sourceTypes(cp::qgis::Source::Vector)));
@@ -42,6 +55,10 @@ void CpConstructionSupplyAlgorithm::initAlgorithm(const QVariantMap&) {
   addCoefficientsParameter();
   addParameter(new QgsProcessingParameterBoolean(
       CpKey::UrbanMining, QObject::tr("Offer the materials demolitions free"), true));
+  addParameter(new QgsProcessingParameterNumber(
+      CpKey::ZoneShare,
+      QObject::tr("Share of the planned zones' capacity that supplies the districts"),
+      cp::qgis::NumberType::Double, 1, false, 0, 1));
   addParameter(new QgsProcessingParameterNumber(
       CpKey::TimberShare,
       QObject::tr("Climate balance: share of the new floor built in timber (0: none)"),
@@ -54,13 +71,22 @@ void CpConstructionSupplyAlgorithm::initAlgorithm(const QVariantMap&) {
       CpKey::DistrictSupply, QObject::tr("District demand met"), cp::qgis::Source::VectorPoint,
       QVariant(), true, true));
   addParameter(new QgsProcessingParameterFeatureSink(
-      CpKey::Climate, QObject::tr("Climate balance: primary only and urban mining"),
+      CpKey::Climate, QObject::tr("Climate balance: the scenarios by component"),
       cp::qgis::Source::Vector, QVariant(), true, true));
   addParameter(new QgsProcessingParameterFeatureSink(
       CpKey::Breakdown, QObject::tr("Climate balance: every activity and its factor"),
       cp::qgis::Source::Vector, QVariant(), true, true));
+  addParameter(new QgsProcessingParameterFeatureSink(
+      CpKey::DistrictChanges, QObject::tr("Climate balance: districts against the baseline"),
+      cp::qgis::Source::VectorPoint, QVariant(), true, true));
+  addParameter(new QgsProcessingParameterFileDestination(
+      CpKey::Chart, QObject::tr("Climate balance: chart of t CO2e by component (SVG)"),
+      QObject::tr("SVG files (*.svg)"), QVariant(), true, false));
   addOutput(new QgsProcessingOutputNumber(
       CpKey::EmbodiedCo2e, QObject::tr("The supply's t CO2e per year (materials and hauls)")));
+  addOutput(new QgsProcessingOutputNumber(
+      CpKey::ZonesCo2e,
+      QObject::tr("The zones' change against buying elsewhere (t CO2e per year, saved < 0)")));
   addOutput(new QgsProcessingOutputNumber(
       CpKey::UrbanMiningCo2e, QObject::tr("Urban mining's change (t CO2e per year, saved < 0)")));
   addOutput(new QgsProcessingOutputNumber(
@@ -100,6 +126,18 @@ cp::analyses::ZoneProducts CpConstructionSupplyAlgorithm::readProducts(
   return out;
 }
 
+std::vector<bool> CpConstructionSupplyAlgorithm::readPlanned(const QVariantMap& p,
+                                                             QgsProcessingContext& context,
+                                                             cp::layers::Diagnostics& diagnostics) {
+  const auto zones = requireSource(p, CpKey::Zones, context);
+  QString field = parameterAsString(p, CpKey::PlannedField, context);
+  if (field.isEmpty())
+    field = cp::qgis::detectField(*zones, cp::layers::field_names::kPlannedZone);
+  if (field.isEmpty())
+    return {};
+  return cp::qgis::readFlags(*zones, inputLabel(CpKey::Zones), field, diagnostics);
+}
+
 QVariantMap CpConstructionSupplyAlgorithm::processAlgorithm(const QVariantMap& p,
                                                             QgsProcessingContext& context,
                                                             QgsProcessingFeedback* feedback) {
@@ -113,12 +151,17 @@ QVariantMap CpConstructionSupplyAlgorithm::processAlgorithm(const QVariantMap& p
         readSites(p, CpKey::Districts, CpKey::DistrictId, context, frame, diagnostics);
     const cp::analyses::ZoneProducts products = readProducts(p, context, diagnostics);
     const cp::analyses::ConstructionSupplyInput input{
-        prepared.network, zones, products, districts,
+        prepared.network,
+        zones,
+        products,
+        districts,
         cp::qgis::readFloorAreas(*requireSource(p, CpKey::Districts, context),
-                                 inputLabel(CpKey::Districts), {}, diagnostics)};
+                                 inputLabel(CpKey::Districts), {}, diagnostics),
+        readPlanned(p, context, diagnostics)};
     cp::analyses::ConstructionSupplyOptions options;
     options.coefficients = readStockCoefficients(p, context, diagnostics);
     options.urbanMining = parameterAsBoolean(p, CpKey::UrbanMining, context);
+    options.zoneShare = parameterAsDouble(p, CpKey::ZoneShare, context);
     const std::optional<cp::layers::FactorTable> factors =
         readOptionalFactorTable(p, CpKey::Factors, context, diagnostics);
     options.kgCo2PerTkm = transportFactor(p, context, factors ? &*factors : nullptr, feedback);
@@ -137,11 +180,11 @@ QVariantMap CpConstructionSupplyAlgorithm::processAlgorithm(const QVariantMap& p
     cpReportDiagnostics(diagnostics, feedback);
     QVariantMap results{{CpKey::Output, writeTable(p, context, frame, r.lines, CpKey::Output,
                                                    Output::Required, cp::qgis::styleFlowLines)},
-                        {CpKey::DemandTonnes, r.demand},
-                        {CpKey::SuppliedTonnes, r.supplied},
-                        {CpKey::SecondaryTonnes, r.secondary},
-                        {CpKey::UnmetTonnes, r.demand - r.supplied},
-                        {CpKey::TonneKm, r.tonneKm}};
+                        {CpKey::DemandTonnes, r.total.demand()},
+                        {CpKey::SuppliedTonnes, r.total.supplied()},
+                        {CpKey::SecondaryTonnes, r.total.secondary()},
+                        {CpKey::UnmetTonnes, r.total.demand() - r.total.supplied()},
+                        {CpKey::TonneKm, r.total.tonneKm}};
     insertIfWritten(results, CpKey::DistrictSupply,
                     writeTable(p, context, frame, r.districts, CpKey::DistrictSupply,
                                Output::Optional, cp::qgis::styleDistrictSupply));
@@ -149,10 +192,10 @@ QVariantMap CpConstructionSupplyAlgorithm::processAlgorithm(const QVariantMap& p
       writeClimate(p, context, frame, *climate, options.urbanMining, results, feedback);
     feedback->pushInfo(QObject::tr("%1 t of %2 t demand supplied (%3 t from demolition); %4 "
                                    "tonne-km")
-                           .arg(r.supplied, 0, 'f', 0)
-                           .arg(r.demand, 0, 'f', 0)
-                           .arg(r.secondary, 0, 'f', 0)
-                           .arg(r.tonneKm, 0, 'f', 0));
+                           .arg(r.total.supplied(), 0, 'f', 0)
+                           .arg(r.total.demand(), 0, 'f', 0)
+                           .arg(r.total.secondary(), 0, 'f', 0)
+                           .arg(r.total.tonneKm, 0, 'f', 0));
     return results;
   });
 }
@@ -162,18 +205,32 @@ void CpConstructionSupplyAlgorithm::writeClimate(
     const cp::analyses::ConstructionClimateResult& climate, bool urbanMining, QVariantMap& results,
     QgsProcessingFeedback* feedback) {
   const cp::analyses::ClimateBalance& balance = climate.balance;
-  insertIfWritten(results, CpKey::Climate,
-                  writeTable(p, context, frame,
-                             cp::analyses::climateComparisonTable(
-                                 balance, cp::analyses::kPrimaryOnly, "construction_climate"),
-                             CpKey::Climate, Output::Optional));
   insertIfWritten(
-      results, CpKey::Breakdown,
+      results, CpKey::Climate,
       writeTable(p, context, frame,
-                 cp::analyses::climateBreakdownTable(balance, "construction_climate_breakdown"),
-                 CpKey::Breakdown, Output::Optional));
+                 cp::analyses::climateComparisonTable(balance, climate.baseline(),
+                                                      cp::analyses::kConstructionComparisonTable),
+                 CpKey::Climate, Output::Optional));
+  insertIfWritten(results, CpKey::Breakdown,
+                  writeTable(p, context, frame,
+                             cp::analyses::climateBreakdownTable(
+                                 balance, cp::analyses::kConstructionBreakdownTable),
+                             CpKey::Breakdown, Output::Optional));
+  insertIfWritten(results, CpKey::DistrictChanges,
+                  writeTable(p, context, frame, climate.districtChanges, CpKey::DistrictChanges,
+                             Output::Optional, cp::qgis::styleDistrictChanges));
+  const QString chart = parameterAsFileOutput(p, CpKey::Chart, context);
+  if (!chart.isEmpty()) {
+    cp::layers::writeTextFile(chart.toStdString(),
+                              cp::layers::barChartSvg(cp::analyses::climateChart(
+                                  balance, cp::analyses::kConstructionChartTitle,
+                                  cp::analyses::kConstructionBreakdownTable)));
+    results.insert(CpKey::Chart, chart);
+  }
   const cp::layers::Range asked = balance.co2e(climate.scenarioAsked(urbanMining));
   results.insert(CpKey::EmbodiedCo2e, asked.central);
+  if (const std::optional<double> zones = climate.zonesChange())
+    results.insert(CpKey::ZonesCo2e, *zones);
   results.insert(CpKey::UrbanMiningCo2e, climate.urbanMiningChange());
   if (const std::optional<double> timber = climate.timberChange())
     results.insert(CpKey::TimberCo2e, *timber);
@@ -183,4 +240,8 @@ void CpConstructionSupplyAlgorithm::writeClimate(
                          .arg(asked.low, 0, 'f', 0)
                          .arg(asked.high, 0, 'f', 0)
                          .arg(climate.urbanMiningChange(), 0, 'f', 0));
+  if (const std::optional<double> zones = climate.zonesChange())
+    feedback->pushInfo(QObject::tr("The planned zones change it by %1 t CO2e against buying "
+                                   "elsewhere")
+                           .arg(*zones, 0, 'f', 0));
 }

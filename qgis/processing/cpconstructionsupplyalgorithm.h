@@ -27,6 +27,9 @@ class CpConstructionSupplyAlgorithm : public CpNetworkAlgorithm {
   cp::analyses::ZoneProducts readProducts(const QVariantMap& parameters,
                                           QgsProcessingContext& context,
                                           cp::layers::Diagnostics& diagnostics);
+  // Per zone, whether the plan makes it; empty: all.
+  std::vector<bool> readPlanned(const QVariantMap& parameters, QgsProcessingContext& context,
+                                cp::layers::Diagnostics& diagnostics);
   // The climate balance's tables and numbers.
   void writeClimate(const QVariantMap& parameters, QgsProcessingContext& context,
                     const cp::layers::WorkingFrame& frame,

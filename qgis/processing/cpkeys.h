@@ -36,6 +36,7 @@ struct CpKey {
   static inline const QString DestinationId = QStringLiteral("DESTINATION_ID");
   static inline const QString Destinations = QStringLiteral("DESTINATIONS");
   static inline const QString DisposedWithPlant = QStringLiteral("DISPOSED_WITH_PLANT");
+  static inline const QString DistrictChanges = QStringLiteral("DISTRICT_CHANGES");
   static inline const QString DistrictId = QStringLiteral("DISTRICT_ID");
   static inline const QString Districts = QStringLiteral("DISTRICTS");
   static inline const QString DistrictSupply = QStringLiteral("DISTRICT_SUPPLY");
@@ -89,6 +90,7 @@ struct CpKey {
   static inline const QString Parcels = QStringLiteral("PARCELS");
   static inline const QString PlacedTonnes = QStringLiteral("PLACED_TONNES");
   static inline const QString Places = QStringLiteral("PLACES");
+  static inline const QString PlannedField = QStringLiteral("PLANNED_FIELD");
   static inline const QString PlantTonneKm = QStringLiteral("PLANT_TONNE_KM");
   static inline const QString PlantTonnes = QStringLiteral("PLANT_TONNES");
   static inline const QString Products = QStringLiteral("PRODUCTS");
@@ -147,5 +149,7 @@ struct CpKey {
   static inline const QString WithPlant = QStringLiteral("WITH_PLANT");
   static inline const QString Yield = QStringLiteral("YIELD");
   static inline const QString ZoneId = QStringLiteral("ZONE_ID");
+  static inline const QString ZoneShare = QStringLiteral("ZONE_SHARE");
+  static inline const QString ZonesCo2e = QStringLiteral("ZONES_CO2E");
   static inline const QString Zones = QStringLiteral("ZONES");
 };

@@ -531,11 +531,14 @@ cp::layers::ConstructionSupplyJob parseConstructionSupplyOptions(
   Grammar<J> grammar{
       {{"--zones", [](J& j, V v) { j.zones = v; }},
        {"--zone-id", [](J& j, V v) { j.zoneIdField = v; }},
+       {"--planned-field", [](J& j, V v) { j.plannedField = v; }},
        {"--products", [](J& j, V v) { j.products = v; }},
        {"--districts", [](J& j, V v) { j.districts = v; }},
        {"--district-id", [](J& j, V v) { j.districtIdField = v; }},
        {"--coefficients", [](J& j, V v) { j.coefficients = v; }},
-       {"--timber-share", [](J& j, V v) { j.timberShare = number("--timber-share", v); }}},
+       {"--timber-share", [](J& j, V v) { j.timberShare = number("--timber-share", v); }},
+       {"--zone-share", [](J& j, V v) { j.analysis.zoneShare = number("--zone-share", v); }},
+       {"--chart", [](J& j, V v) { j.chart = v; }}},
       {{"--no-urban-mining", [](J& j) { j.analysis.urbanMining = false; }}}};
   addTransportOptions(grammar);
   J job = parse<J>(args, grammar);
@@ -545,6 +548,8 @@ cp::layers::ConstructionSupplyJob parseConstructionSupplyOptions(
   requireSet(job.coefficients, "--coefficients");
   if (!(job.timberShare >= 0 && job.timberShare <= 1))
     throw UsageError("--timber-share must be a share between 0 and 1");
+  if (!(job.analysis.zoneShare >= 0 && job.analysis.zoneShare <= 1))
+    throw UsageError("--zone-share must be a share between 0 and 1");
   return job;
 }
 
@@ -922,11 +927,15 @@ the districts' construction demand, class by class, with the least tonne-km by
 road; writes construction_supply (supplier to district lines) and
 district_supply (each district's demand, supply and what is unmet). With
 --factors holding embodied.CLASS and secondary.CLASS rows (minerals, metals,
-biomass), also the supply's climate balance without and with urban mining
-(construction_climate, construction_climate_breakdown): the zones' tonnes and
-what is bought elsewhere at the embodied emissions of primary production (the
-latter's hauls are not known and not counted), the demolitions' at those of
-making them usable again, the hauls at the truck's row.
+biomass), also the supply's climate balance (construction_climate,
+construction_climate_breakdown, construction_district_changes): the zones'
+tonnes and what is bought elsewhere at the embodied emissions of primary
+production, the demolitions' at those of making them usable again, the hauls
+at the truck's row - and, when the coefficients hold import_haul_km.* and
+import_rail_share.*, the hauls of what is bought elsewhere by rail
+(rail_freight) and road. Scenarios: every tonne bought elsewhere (with those
+rows: nothing from the planned zones), the zones (primary only), urban mining,
+and with a timber share.
 
   --zone-id FIELD, --district-id FIELD   ids (default: feature ids); unique
   --products LAYER            zone_id, material_class, capacity_t_per_year
@@ -935,6 +944,12 @@ making them usable again, the hauls at the truck's row.
                               growth_infrastructure_t_per_year, demolition_floor_m2
   --coefficients LAYER        the building-stock coefficients (see buildingstock)
   --no-urban-mining           offer no materials from demolitions
+  --planned-field FIELD       marks the zones of the plan (default: planned; without it every
+                              zone is); the others (a quarry province) are sources outside it
+  --zone-share S              the share S (0-1) of the planned zones' capacity that supplies
+                              the districts (default 1)
+  --chart FILE.svg            with --factors: also draw t CO2e by component per scenario,
+                              with the low-high range
   --timber-share S            with --factors: a third scenario, urban mining with the share
                               S (0-1) of the new floor built in timber, at the coefficients'
                               timber_build.* intensities

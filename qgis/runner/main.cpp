@@ -190,6 +190,9 @@ int runConstructionSupply(const std::vector<std::string>& args) {
     std::cout << "the supply: " << r.co2e->central << " t CO2e (" << r.co2e->low << " - "
               << r.co2e->high << "); urban mining changes it by " << *r.urbanMiningChange
               << " t CO2e\n";
+  if (r.zonesChange)
+    std::cout << "the zones change it by " << *r.zonesChange
+              << " t CO2e against buying elsewhere\n";
   if (r.timberChange)
     std::cout << "a timber share of " << job.timberShare * 100 << " % changes it by a further "
               << *r.timberChange << " t CO2e\n";

@@ -1,6 +1,7 @@
 #include "report_command.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSettings>
@@ -14,6 +15,8 @@
 #include <map>
 
 #include <gdal.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 #include <qgsapplication.h>
 #include <qgsexpression.h>
 #include <qgsfeaturerequest.h>
@@ -58,6 +61,8 @@ struct ReportConfig {
   // The construction supply's climate balance: a scenario with this share of
   // the new floor built in timber (0: none).
   double timberShare = 0;
+  // The share of the industrial zones' capacity that supplies the districts.
+  double zoneShare = 1;
   QMap<QString, QString> sankeyTitles;
   double cutoffKm = 20;
   int dpi = 150;
@@ -159,9 +164,16 @@ ReportConfig readConfig(const QString& path) {
       ini.value(QStringLiteral("climate/recycling_scenario")).toString().trimmed();
   c.recyclingView = ini.value(QStringLiteral("climate/recycling_view")).toString().trimmed();
   bool isNumber = true;
-  c.timberShare = ini.value(QStringLiteral("climate/timber_share"), 0).toDouble(&isNumber);
-  if (!isNumber || c.timberShare < 0 || c.timberShare > 1)
-    throw UsageError(path.toStdString() + ": climate/timber_share must be a share between 0 and 1");
+  const auto share = [&](const char* key, double otherwise) {
+    const double value =
+        ini.value(QStringLiteral("climate/%1").arg(key), otherwise).toDouble(&isNumber);
+    if (!isNumber || !(value >= 0 && value <= 1))
+      throw UsageError(path.toStdString() + ": climate/" + key +
+                       " must be a share between 0 and 1");
+    return value;
+  };
+  c.timberShare = share("timber_share", 0);
+  c.zoneShare = share("zone_share", 1);
   ini.beginGroup(QStringLiteral("sankey"));
   for (const QString& key : ini.childKeys())
     if (key.startsWith(QLatin1String("title.")))
@@ -323,7 +335,8 @@ class Report {
     QVariantMap supply = with(districts);
     supply.insert({{CpKey::Zones, id("zones")},
                    {CpKey::ZoneId, "zone_id"},
-                   {CpKey::Products, id("zone_products")}});
+                   {CpKey::Products, id("zone_products")},
+                   {CpKey::ZoneShare, c_.zoneShare}});
     std::vector<Step> steps{
         {"road network",
          "circularplanner:buildnetwork",
@@ -373,9 +386,12 @@ class Report {
       // The supply's climate balance, without and with urban mining.
       Step& construction = steps.back();
       construction.parameters.insert(CpKey::TimberShare, c_.timberShare);
+      construction.parameters.insert(CpKey::Chart, chartPath(kConstructionChart));
       construction.outputs.push_back({CpKey::Climate, "construction_climate", unstyled});
       construction.outputs.push_back(
           {CpKey::Breakdown, "construction_climate_breakdown", unstyled});
+      construction.outputs.push_back({CpKey::DistrictChanges, "construction_district_changes",
+                                      cp::qgis::styleDistrictChanges});
     }
     if (data_.contains(QStringLiteral("waste"))) {
       // What is not composted: to the landfill and dumpsites, or the planned plant.
@@ -599,6 +615,8 @@ class Report {
         stepNumbers("construction supply"));
     if (styles_.count(kSiteChanges) > 0)
       strategyMaps(districts);
+    if (styles_.count(kDistrictChanges) > 0)
+      constructionClimateMap(districts, zones);
     atlas(districts);
   }
 
@@ -620,10 +638,28 @@ class Report {
       sites->setSubsetString(only);
       map(QStringLiteral("strategy-%1").arg(QString(scenario).replace(kUnsafeInFileName, "_")),
           QObject::tr("Organic waste: what '%1' changes against the baseline").arg(scenario),
-          {sites, roads, districts}, changeNumbers(scenario));
+          {sites, roads, districts}, changeNumbers(QStringLiteral("climate_comparison"), scenario));
     }
   }
   static inline const QRegularExpression kUnsafeInFileName{QStringLiteral("[^A-Za-z0-9_-]")};
+
+  static inline const QString kDistrictChanges = QStringLiteral("construction_district_changes");
+
+  // The districts whose construction supply's emissions the last scenario
+  // (all levers pulled) changes against the baseline, beside the zones.
+  void constructionClimateMap(QgsVectorLayer* districts, QgsVectorLayer* zones) {
+    const QStringList scenarios = valuesInOrder(kDistrictChanges, QStringLiteral("scenario"));
+    if (scenarios.isEmpty())
+      return;
+    const QString scenario = scenarios.last();
+    QgsVectorLayer* changes =
+        resultLayer(kDistrictChanges, QObject::tr("Districts against the baseline (t CO2e/yr)"));
+    changes->setSubsetString(
+        QStringLiteral("\"scenario\" = %1").arg(QgsExpression::quotedString(scenario)));
+    map(QStringLiteral("construction-districts"),
+        QObject::tr("Construction: what '%1' changes").arg(scenario), {changes, zones, districts},
+        changeNumbers(QStringLiteral("construction_climate"), scenario));
+  }
 
   // The distinct values of a result table's field, in the order of its rows.
   QStringList valuesInOrder(const QString& table, const QString& field) {
@@ -638,17 +674,21 @@ class Report {
   }
 
   // The scenario's change from the baseline in t CO2e a year, in all and by
-  // the components that change, from the climate comparison.
-  QString changeNumbers(const QString& scenario) {
-    QgsVectorLayer comparison(results() + "|layername=climate_comparison",
-                              QStringLiteral("climate_comparison"), QStringLiteral("ogr"));
-    QgsFeatureIterator it = comparison.getFeatures(QgsFeatureRequest().setFilterExpression(
-        QStringLiteral("\"scenario\" = %1").arg(QgsExpression::quotedString(scenario))));
+  // the components that change, from a climate comparison table.
+  QString changeNumbers(const QString& table, const QString& scenario) {
+    // Read with GDAL: a QGIS layer on the same file, opened while the map's
+    // layers hold theirs, fails once before it reads.
+    GDALDatasetUniquePtr results(GDALDataset::Open(QFile::encodeName(this->results()).constData(),
+                                                   GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    OGRLayer* comparison = results ? results->GetLayerByName(table.toUtf8().constData()) : nullptr;
+    if (comparison == nullptr)
+      return {};
+    comparison->SetAttributeFilter(
+        QStringLiteral("scenario = %1").arg(QgsExpression::quotedString(scenario)).toUtf8());
     QStringList lines;
-    QgsFeature f;
-    while (it.nextFeature(f)) {
-      const double change = f.attribute(QStringLiteral("change_from_baseline_t")).toDouble();
-      const QString component = f.attribute(QStringLiteral("component")).toString();
+    for (const auto& f : *comparison) {
+      const double change = f->GetFieldAsDouble("change_from_baseline_t");
+      const QString component = QString::fromUtf8(f->GetFieldAsString("component"));
       const QString line =
           QObject::tr("%1: %2%L3 t CO2e/yr")
               .arg(component == QLatin1String("all") ? QObject::tr("Change in all") : component)
@@ -760,22 +800,25 @@ class Report {
   }
 
   static constexpr const char* kClimateChart = "climate-comparison";
+  static constexpr const char* kConstructionChart = "construction-climate";
   QString chartPath(const char* name) const {
     return QDir(work_).filePath(QStringLiteral("maps/%1.svg").arg(name));
   }
 
   // The charts the steps drew, each also as a report page.
   void writeChartPages() {
-    const QString svg = chartPath(kClimateChart);
-    if (!QFileInfo::exists(svg))
-      return;
-    const QString error = cp::qgis::exportDiagramPage(
-        project_, svg, QString(),  // the chart carries its title
-        QObject::tr("%1; emission factors and strategies as in its tables")
-            .arg(QFileInfo(c_.source).fileName()),
-        QDir(work_).filePath(QStringLiteral("maps/%1.pdf").arg(kClimateChart)), c_.dpi);
-    if (!error.isEmpty())
-      throw std::runtime_error(error.toStdString());
+    for (const char* chart : {kClimateChart, kConstructionChart}) {
+      const QString svg = chartPath(chart);
+      if (!QFileInfo::exists(svg))
+        continue;
+      const QString error = cp::qgis::exportDiagramPage(
+          project_, svg, QString(),  // the chart carries its title
+          QObject::tr("%1; emission factors, coefficients and strategies as in its tables")
+              .arg(QFileInfo(c_.source).fileName()),
+          QDir(work_).filePath(QStringLiteral("maps/%1.pdf").arg(chart)), c_.dpi);
+      if (!error.isEmpty())
+        throw std::runtime_error(error.toStdString());
+    }
   }
 
   // The first four numbers a step gave, one a line.
@@ -911,11 +954,13 @@ const char* reportUsage() {
          "  and compost for the farmland; with waste facilities, where the waste not composted\n"
          "  goes; with emission factors and strategies, the strategies' climate balance\n"
          "  and a map per strategy of what it changes against the baseline;\n"
-         "  construction flows, road loads, building stock and construction supply. Writes\n"
-         "  results.gpkg, maps/*.png and *.pdf, an atlas of the districts\n"
+         "  construction flows, road loads, building stock and construction supply, with\n"
+         "  emission factors its climate balance and a map of the districts it changes.\n"
+         "  Writes results.gpkg, maps/*.png and *.pdf, an atlas of the districts\n"
          "  (maps/districts-atlas.pdf), Sankey diagrams of the report's flows\n"
-         "  (maps/sankey-*.svg), the climate chart (maps/climate-comparison.svg), summary.csv\n"
-         "  and summary.md, and circular_planner.qgz into the output folder.\n"
+         "  (maps/sankey-*.svg), the climate charts (maps/climate-comparison.svg,\n"
+         "  maps/construction-climate.svg), summary.csv and summary.md, and\n"
+         "  circular_planner.qgz into the output folder.\n"
          "  CONFIG is an INI file:\n"
          "    [data]      source = almaty.gpkg        (relative to CONFIG; or PG:...)\n"
          "    [output]    folder = out/almaty_report\n"
@@ -939,6 +984,8 @@ const char* reportUsage() {
          "                flows of the stage 'recycling' of that scenario and view)\n"
          "                timber_share = 0.25  (optional: the construction supply's climate\n"
          "                balance with that share of the new floor built in timber)\n"
+         "                zone_share = 1  (optional: the share of the zones' capacity that\n"
+         "                supplies the districts)\n"
          "    [sankey]    scenario = report_baseline   (the flows drawn, a diagram per view;\n"
          "                needed when the flow table holds several scenarios)\n"
          "                title.VIEW = \"...\"           (optional: a view's title)\n"

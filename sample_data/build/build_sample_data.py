@@ -291,7 +291,10 @@ def square(lon, lat, side_m):
 def industrial_zones():
     zones, products = [], []
     for z in est.ZONES:
+        # planned: a zone of the masterplan (the zone share and the baseline of buying
+        # elsewhere act on these), not a source outside it such as Zhambyl province.
         zones.append({"zone_id": z["zone_id"], "name": z["name"], "name_ru": z["name_ru"], "role": z["role"],
+                      "planned": 1 if z["role"] == "planned_zone" else 0,
                       "products": "; ".join(p["product"] for p in z["products"]),
                       "placement": z["placement"], "source": z["source"],
                       "geometry": square(z["lon"], z["lat"], z["side_m"])})
@@ -375,7 +378,7 @@ FIELDS = {
                   ("growth_infrastructure_t_per_year", "real"), ("demolition_candidate_houses", "int"),
                   ("demolition_floor_m2", "real"), ("source", "str")],
     "district_centres": [("district_id", "str"), ("name", "str"), ("source", "str")],
-    "industrial_zones": [("zone_id", "str"), ("name", "str"), ("name_ru", "str"), ("role", "str"),
+    "industrial_zones": [("zone_id", "str"), ("name", "str"), ("name_ru", "str"), ("role", "str"), ("planned", "int"),
                          ("products", "str"), ("placement", "str"), ("source", "str")],
     "zone_products": [("zone_id", "str"), ("product", "str"), ("product_ru", "str"), ("material_class", "str"),
                       ("capacity_t_per_year", "real"), ("source", "str")],

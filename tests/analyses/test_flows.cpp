@@ -350,17 +350,28 @@ TEST_F(ConstructionAnalysis, EachClassIsSuppliedUpToWhatIsOffered) {
   const layers::StockCoefficients c = coefficients();
   const double floor = 10000.0 * (1 + 2 + 3 + 4);
   const analyses::ConstructionSupplyResult plain = supply(false);
-  EXPECT_NEAR(plain.demand, floor * c.newBuild.total(), 1e-6);
-  EXPECT_NEAR(plain.supplied, floor * c.newBuild.minerals + 5000, 1e-6);
-  EXPECT_DOUBLE_EQ(plain.secondary, 0);
+  EXPECT_NEAR(plain.total.demand(), floor * c.newBuild.total(), 1e-6);
+  EXPECT_NEAR(plain.total.supplied(), floor * c.newBuild.minerals + 5000, 1e-6);
+  EXPECT_DOUBLE_EQ(plain.total.secondary(), 0);
   // Each district's demolitions free less than it needs of every class: all of
   // it is used, at home (0 km). Minerals were met already; metals and wood
   // gain what is freed.
   const analyses::ConstructionSupplyResult mined = supply(true);
   const layers::ConstructionMaterials freed = layers::districtStock(floors_[0], c).recoverable;
-  EXPECT_NEAR(mined.secondary, 4 * freed.total(), 1e-6);
-  EXPECT_NEAR(mined.supplied, plain.supplied + 4 * (freed.metals + freed.biomass), 1e-6);
-  EXPECT_LT(mined.tonneKm, plain.tonneKm);  // minerals freed at home are not hauled
+  EXPECT_NEAR(mined.total.secondary(), 4 * freed.total(), 1e-6);
+  EXPECT_NEAR(mined.total.supplied(), plain.total.supplied() + 4 * (freed.metals + freed.biomass),
+              1e-6);
+  EXPECT_LT(mined.total.tonneKm, plain.total.tonneKm);  // minerals freed at home are not hauled
+  // The districts' tonnes add up to the totals, class by class.
+  for (std::size_t k = 0; k < 3; ++k) {
+    double demand = 0, primary = 0;
+    for (const analyses::SupplyMix& district : mined.byDistrict) {
+      demand += district.byClass[k].demand;
+      primary += district.byClass[k].primary;
+    }
+    EXPECT_NEAR(demand, mined.total.byClass[k].demand, 1e-6);
+    EXPECT_NEAR(primary, mined.total.byClass[k].primary, 1e-6);
+  }
   ASSERT_FALSE(plain.diagnostics.empty());
   EXPECT_NE(plain.diagnostics.all().back().message.find("not a construction class"),
             std::string::npos);
@@ -373,10 +384,21 @@ layers::FactorTable constructionFactors() {
       {"embodied.minerals", "t CO2e/t", 0.1}, {"embodied.metals", "t CO2e/t", 2},
       {"embodied.biomass", "t CO2e/t", 0.3},  {"secondary.minerals", "t CO2e/t", 0.01},
       {"secondary.metals", "t CO2e/t", 0.5},  {"secondary.biomass", "t CO2e/t", 0.05},
-      {"truck", "kg CO2e/tkm", 0.1}};
+      {"truck", "kg CO2e/tkm", 0.1},          {"rail_freight", "kg CO2e/tkm", 0.02}};
   for (const auto& [key, unit, value] : factors)
     rows.add({key, key, "", unit, value / 2, value, value * 2, "", "test"});
   return rows.finish();
+}
+
+// t CO2e of hauling what a supply buys elsewhere to the city, at the test
+// factors (truck 0.1, rail 0.02 kg CO2e/tkm), worked class by class.
+double importHauls(const analyses::SupplyMix& mix, const layers::ImportHauls& hauls) {
+  const double km[] = {hauls.km.minerals, hauls.km.metals, hauls.km.biomass};
+  const double rail[] = {hauls.railShare.minerals, hauls.railShare.metals, hauls.railShare.biomass};
+  double kg = 0;
+  for (std::size_t k = 0; k < 3; ++k)
+    kg += mix.byClass[k].unmet() * km[k] * (rail[k] * 0.02 + (1 - rail[k]) * 0.1);
+  return kg / 1000;
 }
 
 // Every tonne needed is made: the zones' and what is bought elsewhere at the
@@ -393,8 +415,8 @@ TEST_F(ConstructionAnalysis, UrbanMiningSavesThePrimaryProductionItReplaces) {
   const double floor = 10000.0 * (1 + 2 + 3 + 4);
   const double allPrimary =
       floor * (0.1 * c.newBuild.minerals + 2 * c.newBuild.metals + 0.3 * c.newBuild.biomass);
-  const auto transport = [](const analyses::ConstructionSupplyResult& s) {
-    return s.tonneKm * 0.1 / 1000;
+  const auto transport = [&c](const analyses::ConstructionSupplyResult& s) {
+    return s.total.tonneKm * 0.1 / 1000 + importHauls(s.total, *c.imports);
   };
   EXPECT_NEAR(r.balance.co2e(analyses::kPrimaryOnly).central, allPrimary + transport(r.primaryOnly),
               1e-6);
@@ -412,13 +434,14 @@ TEST_F(ConstructionAnalysis, UrbanMiningSavesThePrimaryProductionItReplaces) {
   EXPECT_NEAR(all.low, all.central / 2, 1e-6);
   EXPECT_NEAR(all.high, all.central * 2, 1e-6);
   // What no supplier here covers is bought elsewhere, and still counted.
-  for (const analyses::ClassSupply& s : r.primaryOnly.byClass)
+  for (const analyses::ClassSupply& s : r.primaryOnly.total.byClass)
     EXPECT_NEAR(s.primary + s.secondary + s.unmet(), s.demand, 1e-9);
 }
 
 // Half the new floor in timber: the districts need the blend of the two
 // buildings' intensities; each class's change in demand is made (or not) at
-// its embodied factor, since the demolitions supply as much as before.
+// its embodied factor, since the demolitions supply as much as before, and
+// hauled: the extra wood bought elsewhere comes from afar.
 TEST_F(ConstructionAnalysis, ATimberShareBuildsWithLessConcreteAndSteelAndMoreWood) {
   const layers::StockCoefficients c = coefficients();
   ASSERT_TRUE(c.timberBuild);
@@ -434,18 +457,99 @@ TEST_F(ConstructionAnalysis, ATimberShareBuildsWithLessConcreteAndSteelAndMoreWo
                          floor * 0.5 * (timber.metals - c.newBuild.metals),
                          floor * 0.5 * (timber.biomass - c.newBuild.biomass)};
   const double embodied[] = {0.1, 2, 0.3};
-  double change = (r.withTimber->tonneKm - r.urbanMining.tonneKm) * 0.1 / 1000;
+  double change = (r.withTimber->total.tonneKm - r.urbanMining.total.tonneKm) * 0.1 / 1000 +
+                  importHauls(r.withTimber->total, *c.imports) -
+                  importHauls(r.urbanMining.total, *c.imports);
   for (std::size_t k = 0; k < 3; ++k) {
-    EXPECT_NEAR(r.withTimber->byClass[k].demand, r.urbanMining.byClass[k].demand + more[k], 1e-6);
-    EXPECT_NEAR(r.withTimber->byClass[k].secondary, r.urbanMining.byClass[k].secondary, 1e-6);
+    const analyses::ClassSupply &timbered = r.withTimber->total.byClass[k],
+                                &before = r.urbanMining.total.byClass[k];
+    EXPECT_NEAR(timbered.demand, before.demand + more[k], 1e-6);
+    EXPECT_NEAR(timbered.secondary, before.secondary, 1e-6);
     change += more[k] * embodied[k];
   }
   EXPECT_GT(more[2], 0) << "timber buildings hold more wood";
   EXPECT_NEAR(*r.timberChange(), change, 1e-6);
-  EXPECT_LT(*r.timberChange(), 0);
+  // Cradle to gate, wood hauled 1,700 km can cost what the concrete and steel
+  // it replaces save; with wood from nearby (no imports' hauls) timber saves.
+  options.coefficients.imports.reset();
+  const analyses::ConstructionClimateResult local =
+      analyses::constructionClimate({network(), zones_, products_, districts_, floors_}, options,
+                                    constructionFactors(), "truck", 0.5);
+  EXPECT_LT(*local.timberChange(), *r.timberChange());
+  EXPECT_LT(*local.timberChange(), 0);
   EXPECT_THROW(analyses::constructionClimate({network(), zones_, products_, districts_, floors_},
                                              options, constructionFactors(), "truck", 1.5),
                layers::OptionError);
+}
+
+// Buying every tonne elsewhere is the baseline the zones are weighed against:
+// all of it at the embodied factors and hauled to the city at the
+// coefficients' distances, by rail and road in their shares. The zones make
+// the same tonnes: they change the hauls alone.
+TEST_F(ConstructionAnalysis, TheZonesAreWeighedAgainstBuyingEveryTonneElsewhere) {
+  const layers::StockCoefficients c = coefficients();
+  ASSERT_TRUE(c.imports);
+  analyses::ConstructionSupplyOptions options;
+  options.coefficients = c;
+  const analyses::ConstructionSupplyInput input{network(), zones_, products_, districts_, floors_};
+  const analyses::ConstructionClimateResult r =
+      analyses::constructionClimate(input, options, constructionFactors(), "truck");
+  ASSERT_TRUE(r.boughtElsewhere);
+  EXPECT_EQ(r.baseline(), analyses::kBoughtElsewhere);
+  EXPECT_DOUBLE_EQ(r.boughtElsewhere->total.tonneKm, 0);
+  const double floor = 10000.0 * (1 + 2 + 3 + 4);
+  const layers::ImportHauls& h = *c.imports;
+  const auto kgPerTkm = [](double rail) { return rail * 0.02 + (1 - rail) * 0.1; };
+  const double hauls = floor *
+                       (c.newBuild.minerals * h.km.minerals * kgPerTkm(h.railShare.minerals) +
+                        c.newBuild.metals * h.km.metals * kgPerTkm(h.railShare.metals) +
+                        c.newBuild.biomass * h.km.biomass * kgPerTkm(h.railShare.biomass)) /
+                       1000;
+  const double allPrimary =
+      floor * (0.1 * c.newBuild.minerals + 2 * c.newBuild.metals + 0.3 * c.newBuild.biomass);
+  EXPECT_NEAR(r.balance.co2e(analyses::kBoughtElsewhere).central, allPrimary + hauls, 1e-6);
+  const analyses::SupplyMix& zones = r.primaryOnly.total;
+  ASSERT_TRUE(r.zonesChange());
+  EXPECT_NEAR(*r.zonesChange(), zones.tonneKm * 0.1 / 1000 + importHauls(zones, h) - hauls, 1e-6);
+  EXPECT_LT(*r.zonesChange(), 0) << "the zones are nearer than Zhambyl";
+  // Half the zones' capacity: half the zone's wood, the rest bought elsewhere.
+  options.zoneShare = 0.5;
+  EXPECT_NEAR(analyses::supplyConstruction(input, options).total.byClass[2].primary, 2500, 1e-6);
+  options.zoneShare = 1.5;
+  EXPECT_THROW(analyses::supplyConstruction(input, options), layers::OptionError);
+}
+
+// The districts' changes against the baseline add up to each scenario's, and
+// each row's t CO2e is its own tonnes at the factors.
+TEST_F(ConstructionAnalysis, TheDistrictsChangesAddUpToTheScenarios) {
+  const layers::StockCoefficients c = coefficients();
+  analyses::ConstructionSupplyOptions options;
+  options.coefficients = c;
+  const analyses::ConstructionClimateResult r =
+      analyses::constructionClimate({network(), zones_, products_, districts_, floors_}, options,
+                                    constructionFactors(), "truck", 0.5);
+  const layers::ResultTable& table = r.districtChanges;
+  ASSERT_EQ(table.name, "construction_district_changes");
+  // Fields: scenario, district_id, demand_t, zones_t, demolition_t,
+  // elsewhere_t, co2e_t, baseline_co2e_t, change_t.
+  const auto number = [](const layers::ResultRow& row, std::size_t field) {
+    return std::get<double>(row.values[field]);
+  };
+  for (const char* scenario :
+       {analyses::kPrimaryOnly, analyses::kUrbanMining, analyses::kUrbanMiningAndTimber}) {
+    double change = 0;
+    for (const layers::ResultRow& row : table.rows)
+      if (std::get<std::string>(row.values[0]) == scenario)
+        change += number(row, 8);
+    EXPECT_NEAR(change, r.balance.co2e(scenario).central - r.balance.co2e(r.baseline()).central,
+                1e-6)
+        << scenario;
+  }
+  for (const layers::ResultRow& row : table.rows) {
+    EXPECT_NE(std::get<std::string>(row.values[0]), r.baseline());
+    EXPECT_NEAR(number(row, 3) + number(row, 4) + number(row, 5), number(row, 2), 1e-6);
+    EXPECT_DOUBLE_EQ(number(row, 8), number(row, 6) - number(row, 7));
+  }
 }
 
 // Emission factors without the construction classes' rows (a table for the
@@ -468,6 +572,35 @@ TEST_F(ConstructionAnalysis, WithoutTheClassesFactorsNoBalanceIsComputedAndThatI
   ASSERT_FALSE(diagnostics.empty());
   EXPECT_NE(diagnostics.all().back().message.find("not computed"), std::string::npos);
   EXPECT_EQ(diagnostics.all().back().layer, "Trucks");
+}
+
+// Without the factor of rail freight, or the coefficients' import rows, the
+// hauls of what is bought elsewhere are left out, and that is said.
+TEST_F(ConstructionAnalysis, WithoutTheImportsHaulsBuyingElsewhereIsNotWeighedAndThatIsSaid) {
+  layers::Diagnostics diagnostics;
+  layers::FactorRows rows("No rail", diagnostics);
+  const layers::FactorTable all = constructionFactors();
+  for (const char* key : {"embodied.minerals", "embodied.metals", "embodied.biomass",
+                          "secondary.minerals", "secondary.metals", "secondary.biomass", "truck"}) {
+    const layers::Factor& f = *all.find(key);
+    rows.add({key, key, "", f.unitText, f.value.low, f.value.central, f.value.high, "", "test"});
+  }
+  const layers::FactorTable noRail = rows.finish();
+  analyses::ConstructionSupplyOptions options;
+  options.coefficients = coefficients();
+  const analyses::ConstructionSupplyInput input{network(), zones_, products_, districts_, floors_};
+  auto r = analyses::climateOfSupply(input, options, &noRail, "truck", 0, diagnostics);
+  ASSERT_TRUE(r);
+  EXPECT_FALSE(r->boughtElsewhere);
+  EXPECT_EQ(r->baseline(), analyses::kPrimaryOnly);
+  ASSERT_FALSE(diagnostics.empty());
+  EXPECT_NE(diagnostics.all().back().message.find("no rail_freight row"), std::string::npos);
+  EXPECT_EQ(diagnostics.all().back().layer, "No rail");
+  options.coefficients.imports.reset();
+  r = analyses::climateOfSupply(input, options, &all, "truck", 0, diagnostics);
+  ASSERT_TRUE(r);
+  EXPECT_FALSE(r->zonesChange());
+  EXPECT_NE(diagnostics.all().back().message.find("import_haul_km"), std::string::npos);
 }
 
 TEST_F(ConstructionAnalysis, AProductOfAnUnknownZoneIsAnError) {

@@ -50,10 +50,13 @@ AlgorithmRun runAlgorithm(const QString& id, QVariantMap parameters,
   return run;
 }
 
-double sum(QgsVectorLayer& layer, const QString& field) {
+double sum(QgsVectorLayer& layer, const QString& field, const QString& filter) {
   double total = 0;
   QgsFeature f;
-  for (QgsFeatureIterator it = layer.getFeatures(); it.nextFeature(f);)
+  QgsFeatureRequest request;
+  if (!filter.isEmpty())
+    request.setFilterExpression(filter);
+  for (QgsFeatureIterator it = layer.getFeatures(request); it.nextFeature(f);)
     total += f.attribute(field).toDouble();
   return total;
 }

@@ -32,8 +32,8 @@ struct AlgorithmRun {
 AlgorithmRun runAlgorithm(const QString& id, QVariantMap parameters,
                           const QStringList& extraOutputs = {});
 
-// The sum of a numeric field over a layer's features.
-double sum(QgsVectorLayer& layer, const QString& field);
+// The sum of a numeric field over a layer's features (those of `filter`, an expression).
+double sum(QgsVectorLayer& layer, const QString& field, const QString& filter = QString());
 
 // A layer of the Almaty sample GeoPackage, as a Processing source string.
 QString sample(const std::string& layer);

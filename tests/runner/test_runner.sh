@@ -218,8 +218,21 @@ climate_of() {  # climate_of SCENARIO COMPONENT FIELD
 }
 check 'awk -v t="$(climate_of primary_only "primary production" co2e_t_central)" "BEGIN { exit !(t > 420519 && t < 420521) }"' \
   "the construction supply's primary production is not its tonnes at their classes' factors"
-check 'awk -v t="$(climate_of urban_mining all change_from_baseline_t)" "BEGIN { exit !(t < -1000) }"' \
+check 'awk -v m="$(climate_of urban_mining all change_from_baseline_t)" -v z="$(climate_of primary_only all change_from_baseline_t)" "BEGIN { exit !(m - z < -1000) }"' \
   "urban mining saves no greenhouse gases in the construction supply's balance"
+# The planned zones against buying elsewhere: the baseline takes nothing from them, and its
+# hauls from elsewhere are the coefficients' distances and rail shares (26,875 t CO2e).
+check 'awk -v t="$(climate_of bought_elsewhere "hauls from elsewhere" co2e_t_central)" "BEGIN { exit !(t > 26874 && t < 26876) }"' \
+  "the hauls of what is bought elsewhere are not the coefficients' distances at their modes"
+check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/construction.gpkg" -sql "SELECT count(DISTINCT scenario) FROM construction_district_changes" | tail -1 | tr -d \")" = 2 ]' \
+  "the districts' changes are not there for the zones and urban mining"
+expect 2 "--zone-share must be a share between 0 and 1" -- constructionsupply --roads r \
+  --zones z --products p --districts d --coefficients c --output y --zone-share -0.5
+expect 0 "the zones change it by 0.0 t CO2e against buying elsewhere" -- constructionsupply \
+  --roads "$gpkg|layername=roads" --zones "$gpkg|layername=industrial_zones" --zone-id zone_id \
+  --products "$gpkg|layername=zone_products" --districts "$gpkg|layername=districts" \
+  --district-id district_id --coefficients "$gpkg|layername=coefficients" "${factors[@]}" \
+  --zone-share 0 --output "$out/construction_no_zones.gpkg"
 # A quarter of the new floor in timber: a third scenario, less concrete and steel, more wood.
 expect 2 "--timber-share must be a share between 0 and 1" -- constructionsupply --roads r \
   --zones z --products p --districts d --coefficients c --output y --timber-share 2
@@ -228,7 +241,7 @@ expect 0 "a timber share of 25.0 % changes it by a further -[0-9]" -- constructi
   --products "$gpkg|layername=zone_products" --districts "$gpkg|layername=districts" \
   --district-id district_id --coefficients "$gpkg|layername=coefficients" "${factors[@]}" \
   --timber-share 0.25 --output "$out/construction_timber.gpkg"
-check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/construction_timber.gpkg" -sql "SELECT count(*) FROM construction_climate WHERE scenario = '"'urban_mining_and_timber'"'" | tail -1 | tr -d \"\")" = 4 ]' \
+check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/construction_timber.gpkg" -sql "SELECT count(*) FROM construction_climate WHERE scenario = '"'urban_mining_and_timber'"'" | tail -1 | tr -d \"\")" = 5 ]' \
   "the timber scenario is not in the construction supply's climate comparison"
 
 # Building stock and compost outlets, with GDAL alone; compost from the allocation's intake.
@@ -276,13 +289,15 @@ expect 2 "maps/frame must be west, south, east, north" -- report "$out/bad_frame
 check '[ ! -e "$out/bad/results.gpkg" ] && [ -z "$(ls -d "$out"/bad.partial-* 2>/dev/null)" ]' \
   "a failed report left files behind"
 expect 3 "Report written to" -- report "$out/report.ini"
-check '[ "$(ogrinfo -q "$out/report/results.gpkg" 2>/dev/null | grep -c "^[0-9]*:")" = 23 ]' \
+check '[ "$(ogrinfo -q "$out/report/results.gpkg" 2>/dev/null | grep -c "^[0-9]*:")" = 24 ]' \
   "the report's GeoPackage lacks result tables"
 # Results derived from OSM roads and geokz boundaries carry both credits (ODbL, CC BY).
 check 'ogrinfo -ro -so "$out/report/results.gpkg" warnings | grep -q "ATTRIBUTION=.*OpenStreetMap contributors.*geokz (CC BY 4.0)"' \
   "results.gpkg carries no attribution of the data it derives from"
-check '[ "$(ls "$out/report/maps" | grep -c "\.png$")" = 7 ] && [ "$(ls "$out/report/maps" | grep -c "\.pdf$")" = 15 ]' \
-  "the report has not seven maps in PNG and PDF (four, and one per strategy against the baseline), the districts' atlas, six Sankey pages and the climate chart"
+check '[ "$(ls "$out/report/maps" | grep -c "\.png$")" = 8 ] && [ "$(ls "$out/report/maps" | grep -c "\.pdf$")" = 17 ]' \
+  "the report has not eight maps in PNG and PDF (four, one per strategy against the baseline, and the districts the construction supply's scenarios change), the districts' atlas, six Sankey pages and the two climate charts"
+check 'grep -q ">hauls from elsewhere<" "$out/report/maps/construction-climate.svg"' \
+  "the construction supply's climate chart does not show the hauls of what is bought elsewhere"
 check '[ -e "$out/report/maps/strategy-composting_and_plant.pdf" ]' "the report has no map of what a strategy changes"
 check 'grep -q ">landfill methane<" "$out/report/maps/climate-comparison.svg"' \
   "the report has no chart of the strategies' greenhouse gases"
@@ -441,7 +456,7 @@ check '[ "$(od_csv pg_built | wc -l)" = 65 ] && [ "$(od_csv pg_built)" = "$(od_c
 expect 1 "no prepared network is stored" -- od "${centres[@]}" --network-cache "PG:$PG_CONN|network=none" --output "$out/pg_none.gpkg"
 
 # Roles read from views, and the results written back into the database in one
-# transaction: all twenty-two result tables and the warnings, with every row.
+# transaction: all twenty-three result tables and the warnings, with every row.
 psql "$PG_CONN" -q -c "CREATE VIEW organic_in_city AS SELECT * FROM organic_sources;
   CREATE VIEW compost_sites_v AS SELECT * FROM composting_sites" \
   || { echo "FAIL: could not create the views"; failures=$((failures + 1)); }
@@ -451,8 +466,8 @@ pg_report() {  # pg_report NAME SCHEMA
 }
 pg_tables() { psql "$PG_CONN" -Atc "SELECT count(*) FROM information_schema.tables WHERE table_schema = '$1'"; }
 pg_report to_db planning
-expect 3 "23 result tables ([0-9]* rows) written to" -- report "$out/to_db.ini"
-check '[ "$(pg_tables planning)" = 23 ]' "the database has not the twenty-two result tables and the warnings"
+expect 3 "24 result tables ([0-9]* rows) written to" -- report "$out/to_db.ini"
+check '[ "$(pg_tables planning)" = 24 ]' "the database has not the twenty-three result tables and the warnings"
 check '[ "$(psql "$PG_CONN" -Atc "SELECT count(*) FROM planning.warnings")" = "$(ogrinfo -ro -so "$out/to_db/results.gpkg" warnings | sed -n "s/Feature Count: //p")" ]' \
   "the warnings in the database are not those of results.gpkg"
 check '[ "$(psql "$PG_CONN" -Atc "SELECT DISTINCT srid FROM geometry_columns WHERE f_table_schema = '"'planning'"'")" = 4326 ]' \
