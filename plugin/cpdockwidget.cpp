@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -178,7 +179,26 @@ const QList<CpAnalysis>& analyses() {
         {CpKey::Breakdown, QStringLiteral("climate_breakdown"), QObject::tr("Climate breakdown"),
          noStyle},
         {CpKey::Output, QStringLiteral("climate_comparison"), QObject::tr("Climate comparison"),
-         noStyle}}}};
+         noStyle}}},
+      // The products, coefficients and emission factors from their rows.
+      {QStringLiteral("construction_supply"),
+       QObject::tr("Construction supply: 'From' zones to 'To' districts, and its climate balance"),
+       QStringLiteral("circularplanner:constructionsupply"),
+       params("ZONES", "ZONE_ID"),
+       params("DISTRICTS", "DISTRICT_ID"),
+       {},
+       {},
+       {{CpKey::DistrictChanges, QStringLiteral("construction_district_changes"),
+         QObject::tr("Districts' t CO2e against the baseline (filter by scenario)"),
+         cp::qgis::styleDistrictChanges},
+        {CpKey::Output, QStringLiteral("construction_supply"),
+         QObject::tr("Construction supply (t/yr)"), cp::qgis::styleFlowLines},
+        {CpKey::DistrictSupply, QStringLiteral("district_supply"),
+         QObject::tr("District demand met"), cp::qgis::styleDistrictSupply},
+        {CpKey::Breakdown, QStringLiteral("construction_climate_breakdown"),
+         QObject::tr("Construction climate breakdown"), noStyle},
+        {CpKey::Climate, QStringLiteral("construction_climate"),
+         QObject::tr("Construction climate comparison"), noStyle}}}};
   return list;
 }
 
@@ -229,6 +249,7 @@ const QList<QPair<QString, QString>>& sampleLayers() {
       {QStringLiteral("district_centres"), QStringLiteral("centres")},
       {QStringLiteral("material_flows"), QStringLiteral("flows")},
       {QStringLiteral("emission_factors"), QStringLiteral("factors")},
+      {QStringLiteral("zone_products"), QStringLiteral("products")},
       {QStringLiteral("coefficients"), QStringLiteral("coefficients")},
       {QStringLiteral("organic_strategies"), QStringLiteral("strategies")}};
   return layers;
@@ -445,6 +466,20 @@ QWidget* CpDockWidget::buildAnalysis() {
   mK = new QSpinBox();
   mK->setObjectName(QStringLiteral("NearestCount"));
   mK->setRange(1, 100);
+  const auto share = [](const QString& name, double value, const QString& tip) {
+    auto* spin = new QDoubleSpinBox();
+    spin->setObjectName(name);
+    spin->setRange(0, 1);
+    spin->setSingleStep(0.05);
+    spin->setValue(value);
+    spin->setToolTip(tip);
+    return spin;
+  };
+  mZoneShare = share(QStringLiteral("ZoneShare"), 1,
+                     tr("The share of the planned zones' capacity that supplies the districts"));
+  mTimberShare = share(QStringLiteral("TimberShare"), 0,
+                       tr("The share of the new floor built in timber, weighed in the climate "
+                          "balance (0: no timber scenario)"));
   mFolder = new QgsFileWidget();
   mFolder->setObjectName(QStringLiteral("ResultsFolder"));
   mFolder->setStorageMode(QgsFileWidget::GetDirectory);
@@ -460,11 +495,13 @@ QWidget* CpDockWidget::buildAnalysis() {
   form->addRow(tr("Minimise"), mMetric);
   mCountLabel = new QLabel();
   form->addRow(mCountLabel, mK);
+  form->addRow(tr("Planned zones' share"), mZoneShare);
+  form->addRow(tr("Timber share of new floor"), mTimberShare);
   form->addRow(tr("Save results in"), mFolder);
   form->addRow(mRun, mCancel);
 
   connect(mAnalysis, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-    showCount();
+    showOptions();
     saveChoices();
   });
   for (QComboBox* c : {mFrom, mTo, mMetric})
@@ -474,15 +511,23 @@ QWidget* CpDockWidget::buildAnalysis() {
     if (QgsTask* task = mTask.data())
       task->cancel();
   });
-  showCount();
+  showOptions();
   return box;
 }
 
-void CpDockWidget::showCount() {
+void CpDockWidget::showOptions() {
   const CpAnalysis& analysis = currentAnalysis();
   mK->setEnabled(!analysis.countParameter.isEmpty());
   mCountLabel->setText(analysis.countParameter.isEmpty() ? tr("Count") : analysis.countLabel);
   mK->setMinimum(analysis.countParameter == QLatin1String("K") ? 1 : 0);
+  const QgsProcessingAlgorithm* alg =
+      QgsApplication::processingRegistry()->algorithmById(analysis.algorithm);
+  for (const auto& [box, parameter] : levers())
+    box->setEnabled(alg && alg->parameterDefinition(parameter));
+}
+
+QList<QPair<QDoubleSpinBox*, QString>> CpDockWidget::levers() const {
+  return {{mZoneShare, CpKey::ZoneShare}, {mTimberShare, CpKey::TimberShare}};
 }
 
 QWidget* CpDockWidget::buildFlows() {
@@ -596,11 +641,13 @@ void addRole(QVariantMap& p, const QStringList& names, const CpRoleRow& row) {
 }  // namespace
 
 // The layers of the roles besides 'From' and 'To' that the analysis takes:
-// the tables of factors, and the waste facilities where they are not its 'To'.
+// the tables of factors and products, and the waste facilities where they
+// are not its 'To'; and the levers it has.
 void CpDockWidget::addOtherRoles(const QgsProcessingAlgorithm& algorithm, QVariantMap& p) const {
   const std::pair<const char*, QStringList> others[] = {
       {"factors", params("FACTORS", "")},
       {"coefficients", params("COEFFICIENTS", "")},
+      {"products", params("PRODUCTS", "")},
       {"strategies", params("STRATEGIES", "")},
       {"waste", params("FACILITIES", "FACILITY_ID")}};
   for (const auto& [role, names] : others) {
@@ -608,6 +655,9 @@ void CpDockWidget::addOtherRoles(const QgsProcessingAlgorithm& algorithm, QVaria
     if (row.layer() && algorithm.parameterDefinition(names[0]) && !p.contains(names[0]))
       addRole(p, names, row);
   }
+  for (const auto& [box, parameter] : levers())
+    if (algorithm.parameterDefinition(parameter))
+      p.insert(parameter, box->value());
 }
 
 QVariantMap CpDockWidget::roadParameters() const {

@@ -7,12 +7,15 @@
 
 #include <memory>
 
+#include <QList>
 #include <QMap>
+#include <QPair>
 #include <QPointer>
 
 #include <qgsdockwidget.h>
 
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -69,7 +72,9 @@ class CpDockWidget : public QgsDockWidget {
   void saveChoices() const;
   void restoreChoices();
   const CpAnalysis& currentAnalysis() const;
-  void showCount();  // the count row as the current analysis names it
+  void showOptions();  // the count and levers as the current analysis takes them
+  // The lever boxes and the parameters they set.
+  QList<QPair<QDoubleSpinBox*, QString>> levers() const;
 
   QgisInterface* mIface = nullptr;
   QMap<QString, CpRoleRow*> mRows;
@@ -79,6 +84,8 @@ class CpDockWidget : public QgsDockWidget {
   QComboBox* mMetric = nullptr;
   QSpinBox* mK = nullptr;
   QLabel* mCountLabel = nullptr;
+  QDoubleSpinBox* mZoneShare = nullptr;
+  QDoubleSpinBox* mTimberShare = nullptr;
   QgsFileWidget* mFolder = nullptr;
   QPushButton* mRun = nullptr;
   QPushButton* mCancel = nullptr;

@@ -84,6 +84,12 @@ QList<CpRole> makeRoles() {
        cp::qgis::LayerFilter::VectorLayer,
        {},
        false},
+      // What each industrial zone makes, in tonnes a year by material class.
+      {QStringLiteral("products"),
+       QObject::tr("Zone products"),
+       cp::qgis::LayerFilter::VectorLayer,
+       {},
+       false},
       // The compost yield (and building-stock coefficients), each row sourced.
       {QStringLiteral("coefficients"),
        QObject::tr("Coefficients"),

@@ -51,7 +51,7 @@ grep -q "menu=True" "$work/probe.txt" || fail "no Circular Planner menu"
 grep -q "provider=True" "$work/probe.txt" || fail "no circularplanner provider"
 grep -q "algorithms=True" "$work/probe.txt" || fail "the four algorithms are not all registered"
 grep -q "dock=True" "$work/probe.txt" || fail "no Circular Planner panel"
-grep -q "sample_layers=14" "$work/probe.txt" || fail "the sample data did not load"
+grep -q "sample_layers=15" "$work/probe.txt" || fail "the sample data did not load"
 # CP_EXPECT_SAMPLE_FROM: the folder the shipped sample must have come from.
 [ -z "${CP_EXPECT_SAMPLE_FROM:-}" ] \
   || grep -q "^sample_status=Sample data loaded from $CP_EXPECT_SAMPLE_FROM/.* (a copy: $work/" "$work/probe.txt" \
@@ -77,6 +77,12 @@ grep -q "climate_scenarios=4" "$work/probe.txt" || fail "the panel's climate bal
 grep -q "climate_baseline_kt=877" "$work/probe.txt" || fail "the panel's climate balance does not give the baseline's 877 kt CO2e"
 grep -q "climate_composting_lower=True" "$work/probe.txt" || fail "composting does not lower the panel's balance"
 grep -q "climate_plant_takes_kt=648" "$work/probe.txt" || fail "the panel's map of what the plant changes does not move the landfill's 648 kt to it"
+grep -q "timber_lever_enabled=True" "$work/probe.txt" || fail "the panel's timber share is not offered for the construction supply"
+grep -q "construction_scenarios=bought_elsewhere,primary_only,urban_mining,urban_mining_and_timber" "$work/probe.txt" \
+  || fail "the panel's construction balance did not compare the four scenarios, the timber share's among them"
+# The same baseline as the runner's and the report's: 471.6 kt CO2e.
+grep -q "construction_baseline_kt=472" "$work/probe.txt" || fail "the panel's construction balance does not give the baseline's 472 kt CO2e"
+grep -q "construction_district_changes=True" "$work/probe.txt" || fail "the panel did not load the districts the construction scenarios change"
 grep -q "flow_lines=90" "$work/probe.txt" || fail "the masterplan's 90 construction flows were not drawn"
 grep -q "flow_tonnes=1431000" "$work/probe.txt" || fail "the construction flows do not carry the table's tonnes"
 grep -q "road_load_segments=True" "$work/probe.txt" || fail "no road loads"
@@ -89,4 +95,4 @@ grep -q "after_unload=menu=False,provider=False,algorithms=False,dock=False" "$w
 grep -q "after_reload=menu=True,provider=True,algorithms=True,dock=True" "$work/probe.txt" \
   || fail "re-loading did not bring everything back"
 ! grep -iE "circular.?planner.*(error|critical|could not)" "$work/qgis.log" || fail "QGIS logged an error from the plugin"
-echo "desktop: plugin, panel and provider loaded; sample data, a 40-row OD analysis, the composting catchments, a site selection, compost outlets, waste disposal, the climate balance of the strategies, the construction flows and their road loads through the panel; choices kept in the project; unload and re-load clean; clean exit"
+echo "desktop: plugin, panel and provider loaded; sample data, a 40-row OD analysis, the composting catchments, a site selection, compost outlets, waste disposal, the climate balance of the strategies, the construction supply and its climate balance, the construction flows and their road loads through the panel; choices kept in the project; unload and re-load clean; clean exit"
