@@ -1,7 +1,8 @@
 #include "construction_supply.h"
 
+#include <cmath>
 #include <map>
-#include <numeric>
+#include <optional>
 #include <set>
 
 #include "layers/flows.h"
@@ -108,6 +109,54 @@ double SupplyMix::secondary() const {
   return sum(byClass, &ClassSupply::secondary);
 }
 
+namespace {
+
+// Where what the demolitions free enters the supply: at each district itself,
+// or with depots at the nearest one the district reaches by road.
+struct SecondarySources {
+  layers::PointData places;  // the suppliers after the zones
+  // Per district: the index of its place, none when it reaches no depot, and
+  // the road km to it (0 at the district itself).
+  std::vector<std::optional<std::size_t>> placeOf;
+  std::vector<double> legKm;
+};
+
+SecondarySources secondarySources(const ConstructionSupplyInput& input, const geo::Snapper& snapper,
+                                  const layers::SnappedPlaces& districts,
+                                  layers::Diagnostics& diagnostics, const geo::Feedback* feedback) {
+  const std::size_t n = input.districts.ids.size();
+  if (input.depots == nullptr || input.depots->ids.empty()) {
+    SecondarySources s{input.districts, {}, std::vector<double>(n, 0.0)};
+    for (std::size_t d = 0; d < n; ++d)
+      s.placeOf.emplace_back(d);
+    return s;
+  }
+  SecondarySources s{*input.depots, std::vector<std::optional<std::size_t>>(n),
+                     std::vector<double>(n, 0.0)};
+  const auto depots = layers::snapPlaces(snapper, *input.depots, diagnostics);
+  const geo::OdMatrix km =
+      geo::odMatrix(input.network, districts.locations(), depots.locations(), {}, feedback);
+  std::vector<std::string> stranded;
+  for (std::size_t d = 0; d < n; ++d) {
+    for (std::size_t k = 0; k < km.cols; ++k)
+      if (std::isfinite(km.at(d, k).distanceM) &&
+          (!s.placeOf[d] || km.at(d, k).distanceM < km.at(d, *s.placeOf[d]).distanceM))
+        s.placeOf[d] = k;
+    if (s.placeOf[d])
+      s.legKm[d] = km.at(d, *s.placeOf[d]).distanceM / 1000;
+    else
+      stranded.push_back(input.districts.ids[d]);
+  }
+  if (!stranded.empty())
+    diagnostics.warn(input.depots->layerLabel, "", "",
+                     "districts " + layers::listed(stranded) +
+                         " reach no depot by road: what their demolitions free is not offered",
+                     stranded.size());
+  return s;
+}
+
+}  // namespace
+
 ConstructionSupplyResult supplyConstruction(const ConstructionSupplyInput& input,
                                             const ConstructionSupplyOptions& options,
                                             const geo::Feedback* feedback) {
@@ -127,44 +176,65 @@ ConstructionSupplyResult supplyConstruction(const ConstructionSupplyInput& input
   for (const layers::DistrictFloorArea& floor : input.floors)
     stock.push_back(layers::districtStock(floor, options.coefficients));
 
-  // Suppliers: the zones, then the districts (their demolitions).
-  layers::PointData suppliers = input.zones;
   const layers::PointData& districts = input.districts;
-  suppliers.ids.insert(suppliers.ids.end(), districts.ids.begin(), districts.ids.end());
-  suppliers.xy.insert(suppliers.xy.end(), districts.xy.begin(), districts.xy.end());
-  suppliers.lonLat.insert(suppliers.lonLat.end(), districts.lonLat.begin(), districts.lonLat.end());
   const geo::Snapper snapper(input.network, options.snap);
-  const auto from = layers::snapPlaces(snapper, suppliers, r.diagnostics);
   const auto to = layers::snapPlaces(snapper, districts, r.diagnostics);
+  const SecondarySources secondary =
+      options.urbanMining ? secondarySources(input, snapper, to, r.diagnostics, feedback)
+                          : SecondarySources{};
+  // Suppliers: the zones, then where the demolitions' materials are offered.
+  layers::PointData suppliers = input.zones;
+  const layers::PointData& offered = secondary.places;
+  suppliers.ids.insert(suppliers.ids.end(), offered.ids.begin(), offered.ids.end());
+  suppliers.xy.insert(suppliers.xy.end(), offered.xy.begin(), offered.xy.end());
+  suppliers.lonLat.insert(suppliers.lonLat.end(), offered.lonLat.begin(), offered.lonLat.end());
+  const auto from = layers::snapPlaces(snapper, suppliers, r.diagnostics);
   const geo::OdMatrix km =
       geo::odMatrix(input.network, from.locations(), to.locations(), {}, feedback);
+  const bool stored = input.depots != nullptr && !input.depots->ids.empty();
 
   const std::size_t n = districts.ids.size();
   r.byDistrict.resize(n);
   for (std::size_t c = 0; c < kClassCount; ++c) {
+    ClassSupply& total = r.total.byClass.emplace_back(ClassSupply{kClasses[c]});
     geo::AllocationInput problem;
     problem.supply = capacities[c];
-    for (const layers::DistrictStock& s : stock) {
-      problem.supply.push_back(options.urbanMining ? ofClass(s.recoverable, c) : 0.0);
-      problem.capacity.push_back(ofClass(s.demand, c));
+    problem.supply.resize(suppliers.ids.size(), 0.0);
+    for (std::size_t d = 0; d < n; ++d) {
+      const double demand = ofClass(stock[d].demand, c);
+      problem.capacity.push_back(demand);
+      total.demand += demand;
+      r.byDistrict[d].byClass.push_back({kClasses[c], demand, 0, 0});
+      if (!options.urbanMining || !secondary.placeOf[d])
+        continue;
+      const double freed = ofClass(stock[d].recoverable, c);
+      const std::size_t place = input.zones.ids.size() + *secondary.placeOf[d];
+      problem.supply[place] += freed;
+      if (!stored || freed <= 0)
+        continue;
+      // To storage: every tonne freed, whether used this year or not.
+      const double road = secondary.legKm[d];
+      r.lines.add({districts.ids[d], suppliers.ids[place], layers::materialClassName(kClasses[c]),
+                   "demolition, to storage", freed, road, freed * road,
+                   transportCo2(freed * road, options.kgCo2PerTkm)},
+                  layers::lineAlong({districts.xy[d], suppliers.xy[place]}));
+      r.total.tonneKm += freed * road;
+      r.byDistrict[d].tonneKm += freed * road;
     }
     for (const geo::Cost& cost : km.cells)
       problem.unitCost.push_back(cost.distanceM / 1000);
     const geo::Allocation allocation = geo::allocate(problem, feedback);
-    ClassSupply& total = r.total.byClass.emplace_back(ClassSupply{kClasses[c]});
-    total.demand = std::accumulate(problem.capacity.begin(), problem.capacity.end(), 0.0);
-    for (std::size_t d = 0; d < n; ++d)
-      r.byDistrict[d].byClass.push_back({kClasses[c], problem.capacity[d], 0, 0});
     for (const geo::AllocationFlow& f : allocation.flows) {
       const double road = km.at(f.source, f.site).distanceM / 1000;
       const bool mined = f.source >= input.zones.ids.size();
       r.lines.add(
           {suppliers.ids[f.source], districts.ids[f.site], layers::materialClassName(kClasses[c]),
-           mined ? "demolition" : "industrial zone", f.tonnes, road, f.tonnes * road,
-           transportCo2(f.tonnes * road, options.kgCo2PerTkm)},
+           !mined   ? "industrial zone"
+           : stored ? "storage"
+                    : "demolition",
+           f.tonnes, road, f.tonnes * road, transportCo2(f.tonnes * road, options.kgCo2PerTkm)},
           layers::lineAlong({suppliers.xy[f.source], districts.xy[f.site]}));
-      SupplyMix& district = r.byDistrict[f.site];
-      for (SupplyMix* mix : {&r.total, &district}) {
+      for (SupplyMix* mix : {&r.total, &r.byDistrict[f.site]}) {
         ClassSupply& supply = mix->byClass.back();
         (mined ? supply.secondary : supply.primary) += f.tonnes;
         mix->tonneKm += f.tonnes * road;

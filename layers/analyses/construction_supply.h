@@ -1,8 +1,9 @@
 #pragma once
 // Construction supply: the industrial zones' product capacities, and the
-// materials the districts' demolitions free (urban mining), assigned to the
-// districts' construction demand class by class (minerals, metals, wood) with
-// the least tonne-km by road - one exact transportation problem per class.
+// materials the districts' demolitions free (urban mining; at the district,
+// or at a storage depot), assigned to the districts' construction demand class
+// by class (minerals, metals, wood) with the least tonne-km by road - one
+// exact transportation problem per class.
 
 #include <string>
 #include <vector>
@@ -34,6 +35,11 @@ struct ConstructionSupplyInput {
   // Per zone, whether the plan makes it (the zone share acts on these) or it
   // is a source outside the plan; empty: every zone is planned.
   std::vector<bool> planned = {};
+  // Where what demolitions free is stored until it is used again (the
+  // report's designated areas, EN:2771): each district's goes to the nearest
+  // it reaches by road, and is offered from there. None, or empty: it is
+  // offered at the district demolished, first to itself.
+  const layers::PointData* depots = nullptr;
 };
 
 struct ConstructionSupplyOptions {

@@ -77,13 +77,20 @@ ConstructionSupplyJobResult runConstructionSupplyJob(const ConstructionSupplyJob
   requireUniqueIds(zones, job.zoneIdField);
   requireUniqueIds(districts, job.districtIdField);
   const analyses::ZoneProducts products = readProducts(job.products, result.diagnostics);
+  std::optional<PointData> depots;
+  if (!job.depots.empty()) {
+    depots = readPoints(LayerRef::parse(job.depots), job.depotIdField, prepared.frame);
+    result.diagnostics.append(depots->diagnostics);
+    requireUniqueIds(*depots, job.depotIdField);
+  }
   const analyses::ConstructionSupplyInput input{
       prepared.network,
       zones,
       products,
       districts,
       readFloorAreas(districtsRef, districts.ids.size(), result.diagnostics),
-      readPlanned(LayerRef::parse(job.zones), job.plannedField, result.diagnostics)};
+      readPlanned(LayerRef::parse(job.zones), job.plannedField, result.diagnostics),
+      depots ? &*depots : nullptr};
   analyses::ConstructionSupplyOptions options = job.analysis;
   options.coefficients = readStockCoefficients(job.coefficients, result.diagnostics);
   const std::optional<FactorTable> factors =
@@ -122,7 +129,7 @@ ConstructionSupplyJobResult runConstructionSupplyJob(const ConstructionSupplyJob
   }
   writeResultFile(job.output, prepared.frame, tables,
                   dataAttribution(job.attribution, {job.network.roads, job.zones, job.products,
-                                                    job.districts, job.coefficients}),
+                                                    job.districts, job.depots, job.coefficients}),
                   result.diagnostics);
   return result;
 }

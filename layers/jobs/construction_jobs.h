@@ -26,6 +26,8 @@ struct ConstructionSupplyJob {
   std::string products;      // zone_id, material_class, capacity_t_per_year
   std::string districts;     // with the floor-area fields under their usual names
   std::string districtIdField;
+  std::string depots;  // optional: where what demolitions free is stored
+  std::string depotIdField;
   std::string coefficients;  // the building-stock coefficient table (see stockCoefficients)
   double timberShare = 0;    // of the new floor, in the climate balance's last scenario
   std::string output;

@@ -20,7 +20,9 @@ QString CpConstructionSupplyAlgorithm::shortHelpString() const {
       "material class "
       "by class, with the least tonne-km over the roads - an exact transportation problem. With "
       "urban mining, the materials each district's demolitions free (the recoverable share) are "
-      "offered too, first to the district itself. Outputs: the supply lines (zone or district "
+      "offered too, first to the district itself - or, with depots, from the depot nearest the "
+      "district demolished, where every tonne freed is hauled first. Outputs: the supply lines "
+      "(zone or district "
       "to district, tonnes, road km, tonne-km, CO2e, primary or secondary), and each district's "
       "demand, what it gets and what is left unmet. With Emission factors that hold embodied.CLASS "
       "and secondary.CLASS rows (minerals, metals, biomass; t CO2e/t), the climate balance of the "
@@ -55,6 +57,10 @@ void CpConstructionSupplyAlgorithm::initAlgorithm(const QVariantMap&) {
   addCoefficientsParameter();
   addParameter(new QgsProcessingParameterBoolean(
       CpKey::UrbanMining, QObject::tr("Offer the materials demolitions free"), true));
+  addPlacesParameter(CpKey::Depots, CpKey::DepotId,
+                     QObject::tr("Depots storing what demolitions free (none: offered at the "
+                                 "district demolished)"),
+                     true);
   addParameter(new QgsProcessingParameterNumber(
       CpKey::ZoneShare,
       QObject::tr("Share of the planned zones' capacity that supplies the districts"),
@@ -150,6 +156,9 @@ QVariantMap CpConstructionSupplyAlgorithm::processAlgorithm(const QVariantMap& p
     const cp::layers::PointData districts =
         readSites(p, CpKey::Districts, CpKey::DistrictId, context, frame, diagnostics);
     const cp::analyses::ZoneProducts products = readProducts(p, context, diagnostics);
+    std::optional<cp::layers::PointData> depots;
+    if (optionalSource(p, CpKey::Depots, context))
+      depots = readSites(p, CpKey::Depots, CpKey::DepotId, context, frame, diagnostics);
     const cp::analyses::ConstructionSupplyInput input{
         prepared.network,
         zones,
@@ -157,7 +166,8 @@ QVariantMap CpConstructionSupplyAlgorithm::processAlgorithm(const QVariantMap& p
         districts,
         cp::qgis::readFloorAreas(*requireSource(p, CpKey::Districts, context),
                                  inputLabel(CpKey::Districts), {}, diagnostics),
-        readPlanned(p, context, diagnostics)};
+        readPlanned(p, context, diagnostics),
+        depots ? &*depots : nullptr};
     cp::analyses::ConstructionSupplyOptions options;
     options.coefficients = readStockCoefficients(p, context, diagnostics);
     options.urbanMining = parameterAsBoolean(p, CpKey::UrbanMining, context);

@@ -35,6 +35,8 @@ struct CpKey {
   static inline const QString DemolitionYears = QStringLiteral("DEMOLITION_YEARS");
   static inline const QString DestinationId = QStringLiteral("DESTINATION_ID");
   static inline const QString Destinations = QStringLiteral("DESTINATIONS");
+  static inline const QString DepotId = QStringLiteral("DEPOT_ID");
+  static inline const QString Depots = QStringLiteral("DEPOTS");
   static inline const QString DisposedWithPlant = QStringLiteral("DISPOSED_WITH_PLANT");
   static inline const QString DistrictChanges = QStringLiteral("DISTRICT_CHANGES");
   static inline const QString DistrictId = QStringLiteral("DISTRICT_ID");

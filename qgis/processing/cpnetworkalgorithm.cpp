@@ -43,10 +43,11 @@ void CpNetworkAlgorithm::addRoadParameters(SavedNetwork saved) {
 }
 
 void CpNetworkAlgorithm::addPlacesParameter(const QString& name, const QString& idName,
-                                            const QString& description) {
+                                            const QString& description, bool optional) {
   addParameter(new QgsProcessingParameterFeatureSource(
       name, description,
-      cp::qgis::sourceTypes(cp::qgis::Source::VectorPoint, cp::qgis::Source::VectorPolygon)));
+      cp::qgis::sourceTypes(cp::qgis::Source::VectorPoint, cp::qgis::Source::VectorPolygon),
+      QVariant(), optional));
   addParameter(new QgsProcessingParameterField(idName, QObject::tr("%1: id field").arg(description),
                                                QVariant(), name, cp::qgis::FieldDataType::Any,
                                                false, true));

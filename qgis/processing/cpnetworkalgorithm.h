@@ -31,7 +31,8 @@ class CpNetworkAlgorithm : public CpAlgorithm {
   enum class SavedNetwork { Accepted, Refused };
   void addRoadParameters(SavedNetwork saved = SavedNetwork::Accepted);
   // A point or polygon layer and its optional id field.
-  void addPlacesParameter(const QString& name, const QString& idName, const QString& description);
+  void addPlacesParameter(const QString& name, const QString& idName, const QString& description,
+                          bool optional = false);
   void addMetricAndSnapParameters();
   void addSnapParameter(double defaultMetres);  // MAX_SNAP
   // Transport emissions: CO2_PER_TKM (kg CO2e per tonne-km), or FACTORS (an

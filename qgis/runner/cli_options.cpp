@@ -535,6 +535,8 @@ cp::layers::ConstructionSupplyJob parseConstructionSupplyOptions(
        {"--products", [](J& j, V v) { j.products = v; }},
        {"--districts", [](J& j, V v) { j.districts = v; }},
        {"--district-id", [](J& j, V v) { j.districtIdField = v; }},
+       {"--depots", [](J& j, V v) { j.depots = v; }},
+       {"--depot-id", [](J& j, V v) { j.depotIdField = v; }},
        {"--coefficients", [](J& j, V v) { j.coefficients = v; }},
        {"--timber-share", [](J& j, V v) { j.timberShare = number("--timber-share", v); }},
        {"--zone-share", [](J& j, V v) { j.analysis.zoneShare = number("--zone-share", v); }},
@@ -944,6 +946,9 @@ and with a timber share.
                               growth_infrastructure_t_per_year, demolition_floor_m2
   --coefficients LAYER        the building-stock coefficients (see buildingstock)
   --no-urban-mining           offer no materials from demolitions
+  --depots LAYER, --depot-id FIELD   where what demolitions free is stored: each
+                              district's is hauled to the nearest depot and offered from
+                              there (default: at the district, first to itself)
   --planned-field FIELD       marks the zones of the plan (default: planned; without it every
                               zone is); the others (a quarry province) are sources outside it
   --zone-share S              the share S (0-1) of the planned zones' capacity that supplies

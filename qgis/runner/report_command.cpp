@@ -159,6 +159,10 @@ ReportConfig readConfig(const QString& path) {
     else
       c.optionalLayers.insert(QString::fromLatin1(role), QString::fromLatin1(usual));
   }
+  // Depots change where urban mining's materials go: taken only when named.
+  const QString depots = ini.value(QStringLiteral("layers/depots")).toString().trimmed();
+  if (!depots.isEmpty())
+    c.layers.insert(QStringLiteral("depots"), depots);
   c.sankeyScenario = ini.value(QStringLiteral("sankey/scenario")).toString().trimmed();
   c.recyclingScenario =
       ini.value(QStringLiteral("climate/recycling_scenario")).toString().trimmed();
@@ -337,6 +341,8 @@ class Report {
                    {CpKey::ZoneId, "zone_id"},
                    {CpKey::Products, id("zone_products")},
                    {CpKey::ZoneShare, c_.zoneShare}});
+    if (data_.contains(QStringLiteral("depots")))
+      supply.insert({{CpKey::Depots, id("depots")}, {CpKey::DepotId, "depot_id"}});
     std::vector<Step> steps{
         {"road network",
          "circularplanner:buildnetwork",
@@ -975,6 +981,8 @@ const char* reportUsage() {
          "                waste = waste_facilities, emission_factors = emission_factors,\n"
          "                strategies = organic_strategies   (optional; taken when the source\n"
          "                has tables of these names)\n"
+         "                depots = secondary_depots   (optional, taken only when named: where\n"
+         "                what demolitions free is stored before it is used again)\n"
          "    [analysis]  scenario = masterplan_2050_illustrative, cutoff_km = 20\n"
          "    [maps]      dpi = 150\n"
          "                frame = 76.4, 43.0, 77.4, 44.0   (optional: west, south, east,\n"

@@ -387,6 +387,7 @@ FIELDS = {
                           ("residue_t_per_year", "real"), ("compost_demand_t_per_year", "real"), ("source", "str")],
     "organic_sources": [("source_id", "str"), ("name", "str"), ("kind", "str"), ("tonnes_per_year", "real"),
                         ("landfilled", "int"), ("bound", "str"), ("district", "str"), ("source", "str")],
+    "secondary_depots": [("depot_id", "str"), ("name", "str"), ("source", "str")],
     "composting_sites": [("site_id", "str"), ("name", "str"), ("status", "str"), ("capacity_t_per_year", "real"),
                          ("district", "str"), ("source", "str")],
     "waste_facilities": [("facility_id", "str"), ("name", "str"), ("name_ru", "str"), ("kind", "str"),
@@ -450,6 +451,9 @@ def main():
             "Schematic agricultural patchwork in the rural districts (not real parcels)")
     w.layer("organic_sources", ogr.wkbPoint, FIELDS["organic_sources"], organic,
             "Organic waste and residue sources calibrated to the report")
+    w.layer("secondary_depots", ogr.wkbPoint, FIELDS["secondary_depots"],
+            [dict(d, geometry=point(d["lon"], d["lat"])) for d in est.SECONDARY_DEPOTS],
+            "Yards storing what demolitions free until it is built in again (places estimated)")
     w.layer("composting_sites", ogr.wkbPoint, FIELDS["composting_sites"], sites,
             "Existing and candidate composting sites (estimates)")
     w.layer("waste_facilities", ogr.wkbPoint, FIELDS["waste_facilities"], facilities,

@@ -248,6 +248,17 @@ OTHER_ORGANIC_SOURCES = [
 # --- composting and waste facilities ---------------------------------------------------------------
 
 _SITE = "estimate: candidate site; capacity sized for a windrow site of its kind"
+# Storage for what demolitions free: the report proposes designated areas (EN:2771) and names none.
+# Two estimates beside the zones that would use the materials again.
+SECONDARY_DEPOTS = [
+    {"depot_id": "D-KASKELEN", "name": "Secondary materials yard by the Kaskelen zone", "lon": 76.675, "lat": 43.22,
+     "source": "estimate: the report proposes designated areas for storing secondary construction materials "
+               "(EN:2771); placed beside the Kaskelen zone, whose concrete products can take crushed concrete"},
+    {"depot_id": "D-ALATAU", "name": "Secondary materials yard by the Alatau zone", "lon": 77.12, "lat": 43.66,
+     "source": "estimate: as D-KASKELEN (EN:2771); beside the Alatau zone, whose facade-panel factory could "
+               "remanufacture panels from demolished buildings (EN:2746)"},
+]
+
 COMPOSTING_SITES = [
     {"site_id": "CS-KAZECOFOOD", "name": "KazEcoFood composting (mushrooms)", "status": "existing",
      "capacity_t_per_year": 2000, "lon": 77.25, "lat": 43.32,
@@ -550,6 +561,7 @@ PROVENANCE = [
     _p("organic_sources", "parks", "estimate", "30 kt/yr municipal green waste"),
     _p("organic_sources", "FIRM-*", "report EN:1594 (90 kt from nine firms)", "kinds, places and split estimated"),
     _p("organic_sources", "WWTP", "report EN:1555 (48 kt sludge)", "location estimated"),
+    _p("secondary_depots", "all", "report EN:2771 (designated storage areas proposed)", "places estimated"),
     _p("composting_sites", "all", "report EN:1678, EN:1680 for the existing ones", "places and capacities estimated"),
     _p("waste_facilities", "intake, capacity", "report EN:1977, EN:2139; news item line 17",
        "locations estimated in Karasay district"),

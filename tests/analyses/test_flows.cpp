@@ -377,6 +377,40 @@ TEST_F(ConstructionAnalysis, EachClassIsSuppliedUpToWhatIsOffered) {
             std::string::npos);
 }
 
+// With a storage depot, every tonne the demolitions free is hauled there
+// first, and offered from there: the same tonnes used, on longer hauls than
+// at home.
+TEST_F(ConstructionAnalysis, WithADepotWhatDemolitionsFreeIsStoredThereFirst) {
+  const layers::PointData depots = places("S", 1, 13);
+  analyses::ConstructionSupplyOptions options;
+  options.coefficients = coefficients();
+  analyses::ConstructionSupplyInput input{network(), zones_, products_, districts_, floors_};
+  input.depots = &depots;
+  const analyses::ConstructionSupplyResult stored = analyses::supplyConstruction(input, options);
+  const layers::ConstructionMaterials freed =
+      layers::districtStock(floors_[0], options.coefficients).recoverable;
+  // Fields: supplier_id, district_id, material_class, origin, tonnes, road_km, tonne_km, co2_t.
+  double toStorage = 0, fromStorage = 0, tonneKm = 0;
+  for (const layers::ResultRow& row : stored.lines.rows) {
+    const std::string origin = std::get<std::string>(row.values[3]);
+    const double tonnes = std::get<double>(row.values[4]);
+    tonneKm += std::get<double>(row.values[6]);
+    EXPECT_NE(origin, "demolition") << "nothing goes straight from one district to another";
+    if (origin == "demolition, to storage") {
+      toStorage += tonnes;
+      EXPECT_EQ(std::get<std::string>(row.values[1]), "S0");
+    } else if (origin == "storage") {
+      fromStorage += tonnes;
+      EXPECT_EQ(std::get<std::string>(row.values[0]), "S0");
+    }
+  }
+  EXPECT_NEAR(toStorage, 4 * freed.total(), 1e-6);
+  EXPECT_NEAR(fromStorage, stored.total.secondary(), 1e-6);
+  EXPECT_NEAR(stored.total.secondary(), supply(true).total.secondary(), 1e-6);
+  EXPECT_NEAR(tonneKm, stored.total.tonneKm, 1e-6 * tonneKm);
+  EXPECT_GT(stored.total.tonneKm, supply(true).total.tonneKm);
+}
+
 layers::FactorTable constructionFactors() {
   layers::Diagnostics diagnostics;
   layers::FactorRows rows("Factors", diagnostics);

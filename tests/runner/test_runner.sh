@@ -226,6 +226,14 @@ check 'awk -v t="$(climate_of bought_elsewhere "hauls from elsewhere" co2e_t_cen
   "the hauls of what is bought elsewhere are not the coefficients' distances at their modes"
 check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/construction.gpkg" -sql "SELECT count(DISTINCT scenario) FROM construction_district_changes" | tail -1 | tr -d \")" = 2 ]' \
   "the districts' changes are not there for the zones and urban mining"
+# With the two storage yards: every tonne demolitions free goes to the nearer one first.
+expect 0 "(33960.0 t from demolition)" -- constructionsupply \
+  --roads "$gpkg|layername=roads" --zones "$gpkg|layername=industrial_zones" --zone-id zone_id \
+  --products "$gpkg|layername=zone_products" --districts "$gpkg|layername=districts" \
+  --district-id district_id --coefficients "$gpkg|layername=coefficients" \
+  --depots "$gpkg|layername=secondary_depots" --depot-id depot_id --output "$out/construction_depots.gpkg"
+check '[ "$(ogr2ogr -f CSV /vsistdout/ "$out/construction_depots.gpkg" -sql "SELECT round(sum(tonnes)) FROM construction_supply WHERE origin = '"'demolition, to storage'"'" | tail -1 | tr -d \")" = 33960 ]' \
+  "what demolitions free is not all hauled to the storage yards"
 expect 2 "--zone-share must be a share between 0 and 1" -- constructionsupply --roads r \
   --zones z --products p --districts d --coefficients c --output y --zone-share -0.5
 expect 0 "the zones change it by 0.0 t CO2e against buying elsewhere" -- constructionsupply \
