@@ -26,19 +26,20 @@ FlagRows::FlagRows(std::string layer, std::string field, Diagnostics& diagnostic
 
 void FlagRows::add(const std::string& feature, bool isNull, bool isText, const std::string& text,
                    double number) {
+  features_.push_back(feature);
   if (isNull) {
-    flags_.push_back(false);
+    values_.push_back(0);
     return;
   }
   if (!isText) {
-    flags_.push_back(number != 0);
+    values_.push_back(number);
     return;
   }
   const std::string word = trimmedLower(text);
   const bool yes = among(word, kYesWords);
   if (!yes && !word.empty() && !among(word, kNoWords))
     unclear_.push_back(feature + " ('" + text + "')");
-  flags_.push_back(yes);
+  values_.push_back(yes ? 1 : 0);
 }
 
 std::vector<bool> FlagRows::finish() {
@@ -48,16 +49,29 @@ std::vector<bool> FlagRows::finish() {
                           ": neither yes nor no (yes, true, 1, built, existing, operating; no, "
                           "false, 0, candidate, planned, proposed, new); taken as no",
                       unclear_.size());
-  return std::move(flags_);
+  std::vector<bool> flags;
+  for (double v : values_)
+    flags.push_back(v != 0);
+  return flags;
 }
 
-std::vector<bool> readFlags(const LayerRef& ref, const std::string& field, Diagnostics& diagnostics,
-                            std::vector<long long>* ids) {
-  LibraryMessages gdal;
-  const OpenLayer layer(ref);
+std::vector<double> FlagRows::finishShares() {
+  for (std::size_t i = 0; i < values_.size(); ++i)
+    if (!(values_[i] >= 0 && values_[i] <= 1))
+      failInput(layer_, features_[i], field_,
+                "a share of the whole must be between 0 and 1 (or yes or no), not " +
+                    std::to_string(values_[i]));
+  finish();  // says what text was neither yes nor no
+  return std::move(values_);
+}
+
+namespace {
+
+// Every value of the field into `rows`, in the layer's order.
+void addValues(const OpenLayer& layer, const std::string& field, FlagRows& rows,
+               std::vector<long long>* ids) {
   const int index = layer.fieldIndex(field, true);
   const bool isText = layer.layer().GetLayerDefn()->GetFieldDefn(index)->GetType() == OFTString;
-  FlagRows rows(layer.label(), field, diagnostics);
   layer.layer().ResetReading();
   for (auto& f : layer.layer()) {
     rows.add(std::to_string(f->GetFID()), !f->IsFieldSetAndNotNull(index), isText,
@@ -65,8 +79,28 @@ std::vector<bool> readFlags(const LayerRef& ref, const std::string& field, Diagn
     if (ids)
       ids->push_back(f->GetFID());
   }
+}
+
+}  // namespace
+
+std::vector<bool> readFlags(const LayerRef& ref, const std::string& field, Diagnostics& diagnostics,
+                            std::vector<long long>* ids) {
+  LibraryMessages gdal;
+  const OpenLayer layer(ref);
+  FlagRows rows(layer.label(), field, diagnostics);
+  addValues(layer, field, rows, ids);
   gdal.reportTo(diagnostics, layer.label(), "reading");
   return rows.finish();
+}
+
+std::vector<double> readShares(const LayerRef& ref, const std::string& field,
+                               Diagnostics& diagnostics) {
+  LibraryMessages gdal;
+  const OpenLayer layer(ref);
+  FlagRows rows(layer.label(), field, diagnostics);
+  addValues(layer, field, rows, nullptr);
+  gdal.reportTo(diagnostics, layer.label(), "reading");
+  return rows.finishShares();
 }
 
 std::unordered_set<std::uint64_t> idsFlaggedYes(const std::vector<bool>& flags,

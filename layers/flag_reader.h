@@ -29,12 +29,16 @@ class FlagRows {
            double number);
   // The flags in the order added; warns once about text that is neither.
   std::vector<bool> finish();
+  // Or as shares of a whole: yes 1, no 0, a number as it is; a number
+  // outside 0-1 is an InputError naming the layer, feature and field.
+  std::vector<double> finishShares();
 
  private:
   std::string layer_;
   std::string field_;
   Diagnostics& diagnostics_;
-  std::vector<bool> flags_;
+  std::vector<double> values_;
+  std::vector<std::string> features_;
   std::vector<std::string> unclear_;  // "feature ('text')"
 };
 
@@ -42,6 +46,11 @@ class FlagRows {
 // gets each feature's id.
 std::vector<bool> readFlags(const LayerRef& ref, const std::string& field, Diagnostics& diagnostics,
                             std::vector<long long>* ids = nullptr);
+
+// Per feature, in the layer's order, by FlagRows::finishShares; the field
+// must exist.
+std::vector<double> readShares(const LayerRef& ref, const std::string& field,
+                               Diagnostics& diagnostics);
 
 // The ids of the features whose flag is yes (flags and ids as readFlags gives them).
 std::unordered_set<std::uint64_t> idsFlaggedYes(const std::vector<bool>& flags,

@@ -254,10 +254,11 @@ void addQuantity(layers::QuantityRows& rows, const QgsFeature& feature, int inde
            v.isNull());
 }
 
-std::vector<bool> readFlags(const QgsFeatureSource& source, const QString& label,
-                            const QString& field, layers::Diagnostics& diagnostics,
-                            std::vector<long long>* ids) {
-  layers::FlagRows rows(label.toStdString(), field.toStdString(), diagnostics);
+namespace {
+
+// Every value of the field into `rows`, in the order readPoints reads them.
+void addValues(const QgsFeatureSource& source, const QString& label, const QString& field,
+               layers::FlagRows& rows, std::vector<long long>* ids) {
   forEachValue(source, label, field, [&](const QgsFeature& f, int index) {
     const QVariant v = f.attribute(index);
     rows.add(std::to_string(f.id()), v.isNull(), v.type() == QVariant::String,
@@ -265,7 +266,23 @@ std::vector<bool> readFlags(const QgsFeatureSource& source, const QString& label
     if (ids)
       ids->push_back(f.id());
   });
+}
+
+}  // namespace
+
+std::vector<bool> readFlags(const QgsFeatureSource& source, const QString& label,
+                            const QString& field, layers::Diagnostics& diagnostics,
+                            std::vector<long long>* ids) {
+  layers::FlagRows rows(label.toStdString(), field.toStdString(), diagnostics);
+  addValues(source, label, field, rows, ids);
   return rows.finish();
+}
+
+std::vector<double> readShares(const QgsFeatureSource& source, const QString& label,
+                               const QString& field, layers::Diagnostics& diagnostics) {
+  layers::FlagRows rows(label.toStdString(), field.toStdString(), diagnostics);
+  addValues(source, label, field, rows, nullptr);
+  return rows.finishShares();
 }
 
 void readNodeNames(const QgsFeatureSource& source, const QString& label, layers::NodeNames& names,

@@ -62,6 +62,11 @@ std::vector<bool> readFlags(const QgsFeatureSource& source, const QString& label
                             const QString& field, layers::Diagnostics& diagnostics,
                             std::vector<long long>* ids = nullptr);
 
+// Shares of a whole per feature (yes 1, no 0, or a number 0-1), as
+// layers::FlagRows::finishShares reads them.
+std::vector<double> readShares(const QgsFeatureSource& source, const QString& label,
+                               const QString& field, layers::Diagnostics& diagnostics);
+
 // A non-negative number per feature, in the order readPoints reads them.
 // NULL, text, negative or infinite values are an InputError naming the layer,
 // feature and field; zeros are listed in `diagnostics` (they carry nothing).

@@ -10,30 +10,66 @@
 namespace cp::analyses {
 namespace {
 
-// Where the waste goes with and without composting: computed once each,
-// whichever strategies ask for it.
+// Which of the composting sites a strategy uses: their indices among the
+// sites; an InputError names a site that is not among them.
+std::vector<std::size_t> sitesOf(const OrganicStrategy& s, const layers::PointData& sites) {
+  std::vector<std::size_t> out;
+  for (std::size_t j = 0; j < sites.ids.size(); ++j)
+    if (s.compostSites.empty() || std::find(s.compostSites.begin(), s.compostSites.end(),
+                                            sites.ids[j]) != s.compostSites.end())
+      out.push_back(j);
+  for (const std::string& id : s.compostSites)
+    if (std::find(sites.ids.begin(), sites.ids.end(), id) == sites.ids.end())
+      layers::failInput(
+          sites.layerLabel, id, "",
+          "the strategy '" + s.id + "' composts at '" + id + "', which is not among these sites");
+  return out;
+}
+
+// Where the waste goes with and without composting, for each share and set
+// of sites: computed once each, whichever strategies ask for it.
 class Routing {
  public:
   Routing(const OrganicWasteInput& in, const AllocationOptions& options,
           layers::Diagnostics& diagnostics, const geo::Feedback* feedback)
       : in_(in), options_(options), diagnostics_(diagnostics), feedback_(feedback) {}
 
-  const AllocationResult& composting() {
-    if (!composting_) {
-      composting_ = allocateToSites({in_.network, in_.sources, in_.tonnes, in_.sites, in_.capacity},
-                                    options_, feedback_);
-      diagnostics_.append(composting_->diagnostics);
+  // The composting allocation of the strategy's share to its sites, with the
+  // indices of those sites.
+  struct Composting {
+    AllocationResult allocation;
+    std::vector<std::size_t> sites;
+  };
+  const Composting& composting(const OrganicStrategy& s) {
+    std::optional<Composting>& cached = composting_[key(s)];
+    if (!cached) {
+      layers::PointData sites{in_.sites.layerLabel, {}, {}, {}, {}};
+      std::vector<double> capacity;
+      const std::vector<std::size_t> used = sitesOf(s, in_.sites);
+      for (std::size_t j : used) {
+        sites.ids.push_back(in_.sites.ids[j]);
+        sites.xy.push_back(in_.sites.xy[j]);
+        sites.lonLat.push_back(in_.sites.lonLat[j]);
+        capacity.push_back(in_.capacity[j]);
+      }
+      std::vector<double> offered = in_.tonnes;
+      for (double& t : offered)
+        t *= s.compost;
+      cached = Composting{allocateToSites({in_.network, in_.sources, offered, sites, capacity},
+                                          options_, feedback_),
+                          used};
+      diagnostics_.append(cached->allocation.diagnostics);
     }
-    return *composting_;
+    return *cached;
   }
 
-  const WasteDisposalResult& disposal(bool compost) {
-    std::optional<WasteDisposalResult>& cached = disposal_[compost ? 1 : 0];
+  const WasteDisposalResult& disposal(const OrganicStrategy& s) {
+    std::optional<WasteDisposalResult>& cached = disposal_[key(s)];
     if (!cached) {
       std::map<std::string, double> composted;
-      if (compost)
+      if (s.compost > 0)
         for (std::size_t i = 0; i < in_.sources.ids.size(); ++i)
-          composted[in_.sources.ids[i]] += composting().sources[i].allocated;
+          composted[in_.sources.ids[i]] += composting(s).allocation.sources[i].allocated;
       const WasteDisposalInput input{
           in_.network,
           in_.sources,
@@ -64,8 +100,15 @@ class Routing {
   const AllocationOptions& options_;
   layers::Diagnostics& diagnostics_;
   const geo::Feedback* feedback_;
-  std::optional<AllocationResult> composting_;
-  std::optional<WasteDisposalResult> disposal_[2];
+  // A strategy's share and sites, which set where its waste goes.
+  static std::string key(const OrganicStrategy& s) {
+    std::string k = s.compost > 0 ? std::to_string(s.compost) : "none";
+    for (const std::string& site : s.compostSites)
+      k += "|" + site;
+    return k;
+  }
+  std::map<std::string, std::optional<Composting>> composting_;
+  std::map<std::string, std::optional<WasteDisposalResult>> disposal_;
   std::map<const AllocationResult*, std::vector<geo::SegmentLoad>> loads_;
 };
 
@@ -135,14 +178,14 @@ StrategyOutcome outcomeOf(const OrganicStrategy& s, const OrganicWasteInput& in,
     activities.hauled(where, allocation.totals.tonneKm, s.truckFactor);
     routing.addLoads(allocation, out.roadTonnes);
   };
-  if (s.compost) {
-    const AllocationResult& composting = routing.composting();
-    activities.composted(composting.totals.allocated);
-    haul("to the composting sites", composting);
-    for (std::size_t j = 0; j < composting.intakes.size(); ++j)
-      out.siteIntake[j] = composting.intakes[j].tonnes;
+  if (s.compost > 0) {
+    const Routing::Composting& composting = routing.composting(s);
+    activities.composted(composting.allocation.totals.allocated);
+    haul("to the composting sites", composting.allocation);
+    for (std::size_t k = 0; k < composting.sites.size(); ++k)
+      out.siteIntake[composting.sites[k]] = composting.allocation.intakes[k].tonnes;
   }
-  const WasteDisposalResult& disposal = routing.disposal(s.compost);
+  const WasteDisposalResult& disposal = routing.disposal(s);
   if (!s.wasteToEnergy) {
     activities.landfilled(in, allocatedPerSource(disposal.today));
     haul("to the landfill", disposal.today);
@@ -165,11 +208,32 @@ StrategyOutcome outcomeOf(const OrganicStrategy& s, const OrganicWasteInput& in,
 
 }  // namespace
 
+namespace {
+
+// "A; B, C" as its ids.
+std::vector<std::string> listedIds(const std::string& text) {
+  std::vector<std::string> out;
+  std::string id;
+  for (char c : text + ";") {
+    if (c != ';' && c != ',') {
+      id += c;
+      continue;
+    }
+    if (!layers::trimmed(id).empty())
+      out.push_back(layers::trimmed(id));
+    id.clear();
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<OrganicStrategy> strategiesFrom(const std::string& table,
                                             const std::vector<std::string>& ids,
-                                            const std::vector<bool>& compost,
+                                            const std::vector<double>& compost,
                                             const std::vector<bool>& wasteToEnergy,
                                             const std::vector<std::string>& trucks,
+                                            const std::vector<std::string>& compostSites,
                                             const std::string& baseline) {
   std::vector<OrganicStrategy> out;
   for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -180,7 +244,9 @@ std::vector<OrganicStrategy> strategiesFrom(const std::string& table,
     for (const OrganicStrategy& s : out)
       if (s.id == id)
         layers::failInput(table, id, "scenario_id", "the scenario is named twice");
-    out.push_back({id, compost.at(i), wasteToEnergy.at(i), truck});
+    out.push_back({id, compost.at(i),
+                   compostSites.empty() ? std::vector<std::string>() : listedIds(compostSites[i]),
+                   wasteToEnergy.at(i), truck});
   }
   if (std::none_of(out.begin(), out.end(),
                    [&baseline](const OrganicStrategy& s) { return s.id == baseline; }))

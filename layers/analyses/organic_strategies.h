@@ -1,8 +1,9 @@
 #pragma once
 // The report's strategies for organic waste, as scenarios of a few levers:
-// whether the composting sites take what their capacities allow (least
-// tonne-km), and whether the planned waste-to-energy plant takes what is not
-// composted; the rest goes to the landfill as today. Each scenario is routed
+// the share of each source's waste offered to the composting sites, and which
+// sites (they take what their capacities allow, least tonne-km), and whether
+// the planned waste-to-energy plant takes what is not composted; the rest goes
+// to the landfill as today. Each scenario is routed
 // on the roads and turned into the activities of a climate balance: tonnes
 // landfilled by kind of waste (landfill methane), composted (composting's
 // methane and nitrous oxide), burned (the plant's nitrous oxide; the carbon in
@@ -20,20 +21,23 @@ namespace cp::analyses {
 
 struct OrganicStrategy {
   std::string id;
-  bool compost = false;        // the composting sites take what they can
-  bool wasteToEnergy = false;  // the planned plant takes what is not composted
-  std::string truckFactor;     // the transport factor's key
+  double compost = 0;  // share of each source's waste offered to the composting sites
+  std::vector<std::string> compostSites;  // the sites' ids; empty: every site
+  bool wasteToEnergy = false;             // the planned plant takes what is not composted
+  std::string truckFactor;                // the transport factor's key
 };
 
 // The scenarios table's columns as read (a row each) made strategies: every
 // scenario needs an id, used once, and a truck, and `baseline` (the scenario
 // the others are compared with) must be among them; an InputError names the
-// table, the row and the field otherwise.
+// table, the row and the field otherwise. `compostSites` (empty: no such
+// column) lists a row's sites separated by ';' or ','.
 std::vector<OrganicStrategy> strategiesFrom(const std::string& table,
                                             const std::vector<std::string>& ids,
-                                            const std::vector<bool>& compost,
+                                            const std::vector<double>& compost,
                                             const std::vector<bool>& wasteToEnergy,
                                             const std::vector<std::string>& trucks,
+                                            const std::vector<std::string>& compostSites,
                                             const std::string& baseline);
 
 inline constexpr const char* kOrganicStrategiesChartTitle =

@@ -11,16 +11,20 @@
 namespace cp::layers {
 namespace {
 
-// The scenarios and their levers, a row each: scenario_id, compost and
-// waste_to_energy (yes/no by the flag rule), truck (a factor key).
+// The scenarios and their levers, a row each: scenario_id, compost (a share,
+// or yes/no), waste_to_energy (yes/no by the flag rule), truck (a factor
+// key), and optionally compost_sites.
 std::vector<analyses::OrganicStrategy> readStrategies(const std::string& table,
                                                       const std::string& baseline,
                                                       Diagnostics& diagnostics) {
   const LayerRef ref = LayerRef::parse(table);
   const OpenLayer layer(ref);
   return analyses::strategiesFrom(
-      layer.label(), layer.texts("scenario_id"), readFlags(ref, "compost", diagnostics),
-      readFlags(ref, "waste_to_energy", diagnostics), layer.texts("truck"), baseline);
+      layer.label(), layer.texts("scenario_id"), readShares(ref, "compost", diagnostics),
+      readFlags(ref, "waste_to_energy", diagnostics), layer.texts("truck"),
+      layer.fieldIndex("compost_sites", false) >= 0 ? layer.texts("compost_sites")
+                                                    : std::vector<std::string>(),
+      baseline);
 }
 
 std::vector<std::string> readKinds(const ClimateJob& job, std::size_t sources) {

@@ -123,11 +123,15 @@ std::vector<cp::analyses::OrganicStrategy> CpClimateBalanceAlgorithm::readStrate
     cp::layers::Diagnostics& diagnostics) {
   const auto source = requireSource(p, CpKey::Strategies, context);
   const QString label = inputLabel(CpKey::Strategies);
+  const QString sites = QStringLiteral("compost_sites");
   return cp::analyses::strategiesFrom(
       label.toStdString(), cp::qgis::readTexts(*source, label, QStringLiteral("scenario_id")),
-      cp::qgis::readFlags(*source, label, QStringLiteral("compost"), diagnostics),
+      cp::qgis::readShares(*source, label, QStringLiteral("compost"), diagnostics),
       cp::qgis::readFlags(*source, label, QStringLiteral("waste_to_energy"), diagnostics),
-      cp::qgis::readTexts(*source, label, QStringLiteral("truck")), baseline);
+      cp::qgis::readTexts(*source, label, QStringLiteral("truck")),
+      source->fields().lookupField(sites) >= 0 ? cp::qgis::readTexts(*source, label, sites)
+                                               : std::vector<std::string>(),
+      baseline);
 }
 
 cp::analyses::OrganicWasteInput CpClimateBalanceAlgorithm::readInput(

@@ -406,8 +406,9 @@ FIELDS = {
                          ("central", "real"), ("high", "real"), ("year", "str"), ("source", "str")],
     "coefficients": [("key", "str"), ("description", "str"), ("unit", "str"), ("low", "real"),
                      ("central", "real"), ("high", "real"), ("year", "str"), ("source", "str")],
-    "organic_strategies": [("scenario_id", "str"), ("name", "str"), ("compost", "int"),
-                           ("waste_to_energy", "int"), ("truck", "str"), ("source", "str")],
+    "organic_strategies": [("scenario_id", "str"), ("name", "str"), ("compost", "real"),
+                           ("compost_sites", "str"), ("waste_to_energy", "int"), ("truck", "str"),
+                           ("source", "str")],
     "provenance": [("layer", "str"), ("field", "str"), ("source", "str"), ("assumption", "str")],
 }
 
@@ -474,7 +475,7 @@ def main():
             "Building-stock intensities, recovery rates and other coefficients (low, central, high) with "
             "their sources; edit to use your own")
     w.layer("organic_strategies", ogr.wkbNone, FIELDS["organic_strategies"],
-            csv_rows("organic_strategies.csv", integers=("compost", "waste_to_energy")),
+            csv_rows("organic_strategies.csv", numbers=("compost",), integers=("waste_to_energy",)),
             "The report's strategies for organic waste as scenarios: the levers each one pulls")
     w.layer("provenance", ogr.wkbNone, FIELDS["provenance"], est.PROVENANCE, "Where every field comes from")
     w.ds = None

@@ -52,10 +52,10 @@ class OrganicStrategies : public test::OnAlmatyRoads {
 };
 
 const std::vector<OrganicStrategy> kStrategies{
-    {"baseline", false, false, "truck_average"},
-    {"composting", true, false, "truck_average"},
-    {"waste_to_energy", false, true, "truck_average"},
-    {"composting_and_plant", true, true, "truck_average"}};
+    {"baseline", 0, {}, false, "truck_average"},
+    {"composting", 1, {}, false, "truck_average"},
+    {"waste_to_energy", 0, {}, true, "truck_average"},
+    {"composting_and_plant", 1, {}, true, "truck_average"}};
 
 TEST_F(OrganicStrategies, TheBaselineReproducesTheReportsLandfillMethane) {
   const OrganicStrategiesResult r = runOrganicStrategies(input(), kStrategies, factors, {});
@@ -87,6 +87,45 @@ TEST_F(OrganicStrategies, CompostingAndThePlantCutMethaneAndLoseNoTonne) {
   // The plant takes all that is not composted: no methane is left.
   EXPECT_EQ(b.gas("composting_and_plant", layers::Gas::CH4, "landfill methane").central, 0);
   EXPECT_GT(b.co2e("composting", "transport").central, 0);
+}
+
+// A quarter of each source's waste offered to two of the sites: only those
+// take any, as much as the allocation of that quarter to them alone gives; the
+// rest goes where it went before. A site not among the sites is an error.
+TEST_F(OrganicStrategies, AShareOfTheWasteAtChosenSitesIsWhatIsComposted) {
+  const OrganicWasteInput in = input();
+  const OrganicStrategy quarter{
+      "quarter_at_two", 0.25, {"CS-KARASAI", "CS-PARK-SOUTH"}, false, "truck_average"};
+  const OrganicStrategiesResult r =
+      runOrganicStrategies(in, {kStrategies[0], quarter}, factors, {});
+  const StrategyOutcome& o = r.outcomes[1];
+  layers::PointData two{in.sites.layerLabel, {}, {}, {}, {}};
+  std::vector<double> capacity, offered;
+  for (std::size_t j = 0; j < in.sites.ids.size(); ++j) {
+    const bool chosen = in.sites.ids[j] == "CS-KARASAI" || in.sites.ids[j] == "CS-PARK-SOUTH";
+    if (!chosen) {
+      EXPECT_EQ(o.siteIntake[j], 0) << in.sites.ids[j];
+      continue;
+    }
+    two.ids.push_back(in.sites.ids[j]);
+    two.xy.push_back(in.sites.xy[j]);
+    two.lonLat.push_back(in.sites.lonLat[j]);
+    capacity.push_back(in.capacity[j]);
+  }
+  ASSERT_EQ(two.ids.size(), 2u);
+  for (double t : in.tonnes)
+    offered.push_back(t / 4);
+  const AllocationResult alone =
+      allocateToSites({in.network, in.sources, offered, two, capacity}, {});
+  EXPECT_GT(o.composted, 0);
+  EXPECT_NEAR(o.composted, alone.totals.allocated, 1e-6);
+  EXPECT_LE(o.composted, (648000.0 + 90000.0) / 4 + 1e-6);
+  // What is not composted of the landfilled waste still goes to the landfill.
+  EXPECT_LT(o.landfilled, r.outcomes[0].landfilled);
+  EXPECT_GE(o.landfilled + o.composted, r.outcomes[0].landfilled - 1e-6);
+  const OrganicStrategy elsewhere{"nowhere", 0.5, {"CS-NOWHERE"}, false, "truck_average"};
+  EXPECT_THROW(runOrganicStrategies(in, {kStrategies[0], elsewhere}, factors, {}),
+               layers::InputError);
 }
 
 // A haul's road loads, from one route search per source, carry the tonne-km

@@ -28,6 +28,27 @@ TEST(FlagRows, ReadWordsNumbersAndNullAndNameWhatIsNeither) {
   EXPECT_EQ(diagnostics.all()[0].field, "status");
 }
 
+// Shares: a number as it is, yes and no as 1 and 0; one past the whole (a
+// compost share of 1.5) is an error naming the feature and field.
+TEST(FlagRows, ReadSharesOfAWholeAndRefuseMoreThanTheWhole) {
+  Diagnostics diagnostics;
+  FlagRows rows("strategies", "compost", diagnostics);
+  rows.add("baseline", false, false, "", 0);
+  rows.add("half", false, false, "", 0.5);
+  rows.add("all", false, true, "yes", 0);
+  rows.add("unset", true, false, "", 0);
+  EXPECT_EQ(rows.finishShares(), (std::vector<double>{0, 0.5, 1, 0}));
+  FlagRows tooMuch("strategies", "compost", diagnostics);
+  tooMuch.add("more", false, false, "", 1.5);
+  try {
+    tooMuch.finishShares();
+    FAIL() << "a share of 1.5 was taken";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("more"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("compost"), std::string::npos) << e.what();
+  }
+}
+
 TEST(QuantityRows, RefuseWhatIsNoQuantityNamingEveryFeature) {
   Diagnostics diagnostics;
   QuantityRows rows("sources", "tonnes_per_year", diagnostics);

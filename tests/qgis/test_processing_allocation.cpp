@@ -240,7 +240,7 @@ TEST(ProcessingAllocation, LayersThatCannotBeMeantAreRefusedWithTheReason) {
   p[QStringLiteral("SOURCES")] = QStringLiteral(CP_SAMPLE_DATA "/almaty.gpkg");
   AlgorithmRun run = runAlgorithm(kAllocation, p);
   EXPECT_FALSE(run.ok);
-  EXPECT_TRUE(run.errors.contains(QStringLiteral("holds 18 layers (roads, districts")))
+  EXPECT_TRUE(run.errors.contains(QStringLiteral("holds 19 layers (roads, districts")))
       << run.errors.toStdString();
   p[QStringLiteral("SOURCES")] = QString::fromStdString(
       test::writeText("saved_error_page.geojson", "<!DOCTYPE html><html>Not Found</html>"));
