@@ -25,6 +25,7 @@ struct BarChart {
 
 // The colour of the i-th series: a palette that colour-blind readers can tell apart.
 const char* seriesColour(std::size_t i);
+inline constexpr int kSeriesColours = 8;  // seriesColour repeats after these
 
 std::string barChartSvg(const BarChart& chart);
 

@@ -113,25 +113,30 @@ QgsLayoutItemMap* addMap(QgsPrintLayout& layout, const ReportMap& spec,
   return map;
 }
 
-// A small map of everything the layers cover, with the main map's frame on it.
+// A locator: the boundaries of the agglomeration (or, without them, the main
+// map's polygon layers), whole, with the main map's frame on them.
 void addInset(QgsPrintLayout& layout, const ReportMap& spec, QgsLayoutItemMap* main,
               const QRectF& box) {
-  // The polygon layers (districts, boundaries) give the context; lines and
-  // points would only crowd so small a map.
   ReportMap context = spec;
-  context.layers.clear();
+  context.layers = spec.locator;
   context.frame = QgsRectangle();
-  for (QgsMapLayer* layer : spec.layers)
-    if (auto* vector = qobject_cast<QgsVectorLayer*>(layer);
-        vector && vector->geometryType() == cp::qgis::Geometry::Polygon)
-      context.layers << layer;
-  if (context.layers.isEmpty())
-    context.layers = spec.layers;
+  if (context.layers.isEmpty()) {
+    // Lines and points would only crowd so small a map.
+    for (QgsMapLayer* layer : spec.layers)
+      if (auto* vector = qobject_cast<QgsVectorLayer*>(layer);
+          vector && vector->geometryType() == cp::qgis::Geometry::Polygon)
+        context.layers << layer;
+    if (context.layers.isEmpty())
+      context.layers = spec.layers;
+  }
   auto* inset = addMap(layout, context, main->crs(), box);
-  const QgsRectangle all = combinedExtent(spec.layers, main->crs(), *layout.project());
+  const QgsRectangle all = combinedExtent(spec.locator.isEmpty() ? spec.layers : spec.locator,
+                                          main->crs(), *layout.project());
   if (!all.isEmpty())
-    inset->zoomToExtent(all.buffered(std::max(all.width(), all.height()) * 0.6));
+    inset->zoomToExtent(
+        all.buffered(std::max(all.width(), all.height()) * (spec.locator.isEmpty() ? 0.6 : 0.05)));
   inset->overview()->setLinkedMap(main);
+  inset->setId(QStringLiteral("locator"));
 }
 
 void addScaleAndNorth(QgsPrintLayout& layout, QgsLayoutItemMap* map, const QRectF& box) {
@@ -181,13 +186,14 @@ void addLegend(QgsPrintLayout& layout, QgsLayoutItemMap* map, const QRectF& box)
   legend->attemptMove(QgsLayoutPoint(box.x(), box.y()));
   layout.addLayoutItem(legend);
   legend->adjustBoxSize();
-  // Too tall for the column (about 4 mm an entry): two columns, layers split.
+  // Too tall for the column (about 4 mm an entry): two columns, each layer's
+  // classes kept together in one.
   int entries = 2;  // the title
   for (QgsLayerTreeLayer* node : tree->findLayers())
     entries += 1 + static_cast<int>(legend->model()->layerLegendNodes(node).size());
   if (entries * 4.0 > box.height()) {
     legend->setColumnCount(2);
-    legend->setSplitLayer(true);
+    legend->setSplitLayer(false);
     legend->setEqualColumnWidth(true);
     legend->adjustBoxSize();
   }

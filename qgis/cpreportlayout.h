@@ -25,8 +25,11 @@ struct ReportMap {
   QString sources;             // where the data comes from
   QString attribution;         // e.g. "© OpenStreetMap contributors"; always printed
   // What the main map shows, in WGS 84 longitude and latitude; empty: all its
-  // layers. The inset always shows all of them, with this frame on it.
+  // layers. The inset shows where that is, with this frame on it.
   QgsRectangle frame;
+  // The inset's layers: the agglomeration's or region's boundaries, drawn
+  // whole; empty: the main map's polygon layers, around all its layers.
+  QList<QgsMapLayer*> locator;
   enum class Page { A4Landscape, A4Portrait, A3Landscape, A3Portrait };
   Page page = Page::A4Landscape;
 };

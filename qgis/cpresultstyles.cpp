@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+
+#include <QLocale>
 
 #include <qgscategorizedsymbolrenderer.h>
-#include <qgsclassificationjenks.h>
+#include <qgsclassificationprettybreaks.h>
 #include <qgscolorramp.h>
 #include <qgsfillsymbol.h>
 #include <qgsgraduatedsymbolrenderer.h>
@@ -17,10 +20,12 @@
 #include <qgsproject.h>
 #include <qgsproperty.h>
 #include <qgsrulebasedrenderer.h>
+#include <qgssinglesymbolrenderer.h>
 #include <qgstextbuffersettings.h>
 #include <qgsvectorlayer.h>
 #include <qgsvectorlayerlabeling.h>
 
+#include "layers/bar_chart.h"
 #include "layers/flows.h"
 
 namespace cp::qgis {
@@ -28,13 +33,28 @@ namespace {
 
 constexpr int kClasses = 5;
 
+// About five classes at rounded breaks a reader can trust (QGIS's pretty
+// breaks: 1, 2 or 5 times a power of ten), labelled as whole numbers with
+// separators; a class that holds a single value is named by it, not as
+// "800 - 800".
+void classify(QgsGraduatedSymbolRenderer& renderer, const QgsVectorLayer& layer) {
+  auto* method = new QgsClassificationPrettyBreaks();
+  method->setLabelPrecision(0);
+  method->setLabelTrimTrailingZeroes(true);
+  renderer.setClassificationMethod(method);
+  updateGraduatedClasses(renderer, layer, kClasses);
+  const QgsRangeList ranges = renderer.ranges();
+  for (int i = 0; i < ranges.size(); ++i)
+    if (std::abs(ranges[i].upperValue() - ranges[i].lowerValue()) < 0.5)
+      renderer.updateRangeLabel(i, QLocale().toString(ranges[i].lowerValue(), 'f', 0));
+}
+
 std::unique_ptr<QgsGraduatedSymbolRenderer> distanceClasses(const QgsVectorLayer& layer) {
   auto renderer = std::make_unique<QgsGraduatedSymbolRenderer>(QStringLiteral("distance_m"));
   renderer->setSourceSymbol(
       newSymbol<QgsLineSymbol>({{QStringLiteral("line_width"), QStringLiteral("0.4")}}));
   renderer->setSourceColorRamp(new QgsGradientColorRamp(QColor(254, 224, 139), QColor(165, 0, 38)));
-  renderer->setClassificationMethod(new QgsClassificationJenks());
-  updateGraduatedClasses(*renderer, layer, kClasses);
+  classify(*renderer, layer);
   const QgsRangeList& ranges = renderer->ranges();
   for (int i = 0; i < ranges.size(); ++i) {
     auto* symbol = static_cast<QgsLineSymbol*>(ranges[i].symbol()->clone());
@@ -89,6 +109,45 @@ void labelWithHalo(QgsVectorLayer& layer, const QString& expression,
   label.setFormat(format);
   layer.setLabeling(new QgsVectorLayerSimpleLabeling(label));
   layer.setLabelsEnabled(true);
+}
+
+// A colour index per area such that areas that touch differ: greedy, most
+// neighbours first, each taking the least used of the colours its neighbours
+// leave, so that with as many colours as areas each has its own.
+std::vector<int> neighboursApart(const std::vector<QgsGeometry>& areas, int colours) {
+  const std::size_t n = areas.size();
+  std::vector<std::vector<std::size_t>> neighbours(n);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = i + 1; j < n; ++j)
+      if (areas[i].intersects(areas[j])) {
+        neighbours[i].push_back(j);
+        neighbours[j].push_back(i);
+      }
+  std::vector<std::size_t> order(n);
+  for (std::size_t i = 0; i < n; ++i)
+    order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&neighbours](std::size_t a, std::size_t b) {
+    return neighbours[a].size() > neighbours[b].size();
+  });
+  std::vector<int> colour(n, -1), used(static_cast<std::size_t>(colours), 0);
+  for (std::size_t i : order) {
+    const auto taken = [&](int c) {
+      return std::any_of(neighbours[i].begin(), neighbours[i].end(),
+                         [&](std::size_t k) { return colour[k] == c; });
+    };
+    int best = -1;
+    for (int c = 0; c < colours; ++c)
+      if (!taken(c) &&
+          (best < 0 || used[static_cast<std::size_t>(c)] < used[static_cast<std::size_t>(best)]))
+        best = c;
+    if (best >= 0)
+      ++used[static_cast<std::size_t>(best)];
+    else  // more neighbours than colours: past the palette, which repeats
+      for (best = colours; taken(best); ++best) {
+      }
+    colour[i] = best;
+  }
+  return colour;
 }
 
 // What grows and what shrinks against the baseline, in colours told apart by
@@ -162,6 +221,14 @@ void pointChanges(QgsVectorLayer& layer, const char* idField, const QString& gro
 
 }  // namespace
 
+void styleLocator(QgsVectorLayer& layer) {
+  layer.setRenderer(new QgsSingleSymbolRenderer(
+      newSymbol<QgsFillSymbol>({{QStringLiteral("color"), QStringLiteral("#ececec")},
+                                {QStringLiteral("outline_color"), QStringLiteral("#9e9e9e")},
+                                {QStringLiteral("outline_width"), QStringLiteral("0.15")}})));
+  layer.setLabelsEnabled(false);
+}
+
 void styleIntakeChanges(QgsVectorLayer& layer) {
   pointChanges(layer, "place_id", QObject::tr("Intake grows (t/yr)"),
                QObject::tr("Intake shrinks (t/yr)"), QStringLiteral("t/yr"));
@@ -198,8 +265,7 @@ void styleAllocation(QgsVectorLayer& layer) {
   auto renderer = std::make_unique<QgsGraduatedSymbolRenderer>(QStringLiteral("tonnes"));
   renderer->setSourceSymbol(
       newSymbol<QgsLineSymbol>({{QStringLiteral("line_color"), QStringLiteral("#8c510a")}}));
-  renderer->setClassificationMethod(new QgsClassificationJenks());
-  updateGraduatedClasses(*renderer, layer, kClasses);
+  classify(*renderer, layer);
   renderer->setSymbolSizes(0.3, 2.4);
   layer.setRenderer(renderer.release());
 }
@@ -208,8 +274,7 @@ void styleRoadLoads(QgsVectorLayer& layer) {
   auto renderer = std::make_unique<QgsGraduatedSymbolRenderer>(QStringLiteral("tonnes"));
   renderer->setSourceSymbol(
       newSymbol<QgsLineSymbol>({{QStringLiteral("line_color"), QStringLiteral("#d7301f")}}));
-  renderer->setClassificationMethod(new QgsClassificationJenks());
-  updateGraduatedClasses(*renderer, layer, kClasses);
+  classify(*renderer, layer);
   renderer->setSymbolSizes(0.3, 3);
   layer.setRenderer(renderer.release());
 }
@@ -220,8 +285,7 @@ void styleStockDemand(QgsVectorLayer& layer) {
       newSymbol<QgsFillSymbol>({{QStringLiteral("outline_color"), QStringLiteral("#ffffff")},
                                 {QStringLiteral("outline_width"), QStringLiteral("0.3")}}));
   renderer->setSourceColorRamp(new QgsGradientColorRamp(QColor(254, 232, 200), QColor(179, 0, 0)));
-  renderer->setClassificationMethod(new QgsClassificationJenks());
-  updateGraduatedClasses(*renderer, layer, kClasses);
+  classify(*renderer, layer);
   layer.setRenderer(renderer.release());
 }
 
@@ -233,8 +297,7 @@ void styleSiteRanking(QgsVectorLayer& layer) {
                                   {QStringLiteral("outline_color"), QStringLiteral("#ffffff")}}));
   // Savings (negative change) green, added tonne-km red.
   renderer->setSourceColorRamp(new QgsGradientColorRamp(QColor(26, 150, 65), QColor(215, 25, 28)));
-  renderer->setClassificationMethod(new QgsClassificationJenks());
-  updateGraduatedClasses(*renderer, layer, kClasses);
+  classify(*renderer, layer);
   layer.setRenderer(renderer.release());
   QgsPalLayerSettings label;
   label.fieldName = QStringLiteral("concat('#', \"rank\", ' ', \"candidate_id\")");
@@ -271,8 +334,7 @@ void styleSitesBy(QgsVectorLayer& layer, const QString& field) {
       newSymbol<QgsMarkerSymbol>({{QStringLiteral("name"), QStringLiteral("triangle")},
                                   {QStringLiteral("color"), QStringLiteral("#1a9641")},
                                   {QStringLiteral("outline_color"), QStringLiteral("#ffffff")}}));
-  renderer->setClassificationMethod(new QgsClassificationJenks());
-  updateGraduatedClasses(*renderer, layer, kClasses);
+  classify(*renderer, layer);
   renderer->setSymbolSizes(2, 7);
   layer.setRenderer(renderer.release());
 }
@@ -332,23 +394,35 @@ void styleNetwork(QgsVectorLayer& layer) {
 
 void styleCatchments(QgsVectorLayer& layer) {
   auto* renderer = new QgsCategorizedSymbolRenderer(QStringLiteral("site_id"));
-  QgsLimitedRandomColorRamp colours(std::max(1, static_cast<int>(layer.featureCount())), 60, 90,
-                                    200, 240);
+  // A site's catchment may come in pieces: one area, one colour per site.
+  std::map<QString, QVector<QgsGeometry>> pieces;
   QgsFeature f;
-  QgsFeatureIterator it = layer.getFeatures();
-  for (int i = 0; it.nextFeature(f); ++i) {
-    const QVariant site = f.attribute(QStringLiteral("site_id"));
-    QColor fill = colours.color(colours.value(i));
-    fill.setAlpha(150);
+  for (QgsFeatureIterator it = layer.getFeatures(); it.nextFeature(f);)
+    pieces[f.attribute(QStringLiteral("site_id")).toString()] << f.geometry();
+  std::vector<QString> sites;
+  std::vector<QgsGeometry> areas;
+  for (const auto& [site, geometries] : pieces) {
+    sites.push_back(site);
+    areas.push_back(QgsGeometry::unaryUnion(geometries));
+  }
+  const std::vector<int> colours = neighboursApart(areas, cp::layers::kSeriesColours);
+  for (std::size_t i = 0; i < sites.size(); ++i) {
+    const QString& site = sites[i];
+    // The charts' palette, told apart by colour-blind readers.
+    QColor fill(
+        QString::fromLatin1(cp::layers::seriesColour(static_cast<std::size_t>(colours[i]))));
+    fill.setAlpha(170);
     QgsFillSymbol* symbol =
         newSymbol<QgsFillSymbol>({{QStringLiteral("color"), fill.name(QColor::HexArgb)},
                                   {QStringLiteral("outline_color"), QStringLiteral("#ffffff")},
                                   {QStringLiteral("outline_width"), QStringLiteral("0.4")}});
-    renderer->addCategory(QgsRendererCategory(site, symbol, site.toString()));
+    renderer->addCategory(QgsRendererCategory(site, symbol, site));
   }
   layer.setRenderer(renderer);
-  labelWithHalo(layer,
-                QStringLiteral("\"site_id\" || '\n' || format_number(\"tonnes\", 0) || ' t/yr'"));
+  // The catchment's tonnes are what lies nearest the site within reach, not
+  // what the site takes in: the label says so.
+  labelWithHalo(layer, QStringLiteral("\"site_id\" || '\n' || format_number(\"tonnes\", 0) || "
+                                      "' t/yr within reach'"));
 }
 
 void styleBands(QgsVectorLayer& layer) {
@@ -356,8 +430,7 @@ void styleBands(QgsVectorLayer& layer) {
   renderer->setSourceSymbol(
       newSymbol<QgsLineSymbol>({{QStringLiteral("line_width"), QStringLiteral("0.5")}}));
   renderer->setSourceColorRamp(new QgsGradientColorRamp(QColor(0, 104, 55), QColor(217, 240, 163)));
-  renderer->setClassificationMethod(new QgsClassificationJenks());
-  updateGraduatedClasses(*renderer, layer, kClasses);
+  classify(*renderer, layer);
   layer.setRenderer(renderer.release());
 }
 

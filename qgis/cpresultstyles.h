@@ -52,6 +52,9 @@ void styleRoadLoads(QgsVectorLayer& layer);
 // site intakes that grow or shrink, sized by the change.
 void styleLoadChanges(QgsVectorLayer& layer);
 void styleIntakeChanges(QgsVectorLayer& layer);
+// Boundaries as a map's muted context (the report's locator insets): grey,
+// unlabelled.
+void styleLocator(QgsVectorLayer& layer);
 // Districts whose t CO2e grow or fall against the baseline (change_t).
 void styleDistrictChanges(QgsVectorLayer& layer);
 

@@ -151,7 +151,8 @@ ReportConfig readConfig(const QString& path) {
   const std::pair<const char*, const char*> optional[] = {{"waste", "waste_facilities"},
                                                           {"flow_nodes", "flow_nodes"},
                                                           {"emission_factors", "emission_factors"},
-                                                          {"strategies", "organic_strategies"}};
+                                                          {"strategies", "organic_strategies"},
+                                                          {"boundaries", "boundaries"}};
   for (const auto& [role, usual] : optional) {
     const QString given = ini.value(QStringLiteral("layers/%1").arg(role)).toString().trimmed();
     if (!given.isEmpty())
@@ -327,7 +328,7 @@ class Report {
                             {CpKey::Places, QStringList{id("zones"), id("districts")}},
                             {CpKey::Scenario, c_.scenario}};
     const QVariantMap districts{{CpKey::Districts, id("districts")},
-                                {CpKey::DistrictId, "district_id"},
+                                {CpKey::DistrictId, "name"},
                                 {CpKey::Coefficients, id("coefficients")}};
     QVariantMap catchments = with(organicToCompost);
     catchments.insert(CpKey::Cutoff, c_.cutoffKm * 1000);
@@ -589,6 +590,20 @@ class Report {
 
   QString id(const char* role) const { return data_.value(QString::fromLatin1(role))->id(); }
 
+  // The agglomeration's boundaries for the maps' insets, muted; none when
+  // the source has none.
+  QList<QgsMapLayer*> locator() {
+    if (!data_.contains(QStringLiteral("boundaries")))
+      return {};
+    if (locator_ == nullptr) {
+      locator_ = data_.value(QStringLiteral("boundaries"))->clone();
+      locator_->setName(QObject::tr("Agglomeration"));
+      cp::qgis::styleLocator(*locator_);
+      project_.addMapLayer(locator_, false);
+    }
+    return {locator_};
+  }
+
   QgsVectorLayer* dataLayer(const char* role, const QString& title) {
     QgsVectorLayer* layer = data_.value(QString::fromLatin1(role));
     layer->setName(title);
@@ -717,6 +732,7 @@ class Report {
     spec.sources =
         QObject::tr("%1; Circular Planner analysis").arg(QFileInfo(c_.source).fileName());
     spec.attribution = QString::fromUtf8(cp::layers::kOsmAttribution);
+    spec.locator = locator();
     const QString error = cp::qgis::exportAtlasPdf(
         project_, spec, districts, QDir(work_).filePath(QStringLiteral("maps/districts-atlas.pdf")),
         c_.dpi);
@@ -842,6 +858,7 @@ class Report {
     spec.title = title;
     spec.layers = layers;
     spec.frame = c_.frame;
+    spec.locator = locator();
     spec.sources =
         QObject::tr("%1; Circular Planner analysis").arg(QFileInfo(c_.source).fileName());
     spec.attribution = QString::fromUtf8(cp::layers::kOsmAttribution);
@@ -927,6 +944,7 @@ class Report {
   QgsProject project_;
   std::map<QString, void (*)(QgsVectorLayer&)> styles_;  // by result table
   QMap<QString, QgsVectorLayer*> data_;                  // by role; owned by the project
+  QgsVectorLayer* locator_ = nullptr;                    // owned by the project
   struct Number {
     std::string step;
     QString name;         // the algorithm's output, e.g. TONNE_KM

@@ -6,9 +6,14 @@
 
 #include <map>
 
+#include <qgscategorizedsymbolrenderer.h>
 #include <qgsproject.h>
+#include <qgssymbol.h>
+#include <qgspallabeling.h>
+#include <qgsvectorlayerlabeling.h>
 
 #include "processing_run.h"
+#include "qgis/cpresultstyles.h"
 
 namespace cp {
 namespace {
@@ -81,6 +86,34 @@ TEST(ProcessingCatchments, PolygonsPartitionTheServedAreaWithinReach) {
     EXPECT_LE(
         std::max(piece.attribute("cost_from").toDouble(), piece.attribute("cost_to").toDouble()),
         kCutoff + 1e-6);
+}
+
+// Catchments that touch are told apart by colour (a colouring of the sites'
+// neighbours over the charts' palette), and the label says its tonnes are
+// what lies within reach, not what the site takes in.
+TEST(ProcessingCatchments, TouchingCatchmentsHaveColoursApart) {
+  const AlgorithmRun run =
+      runAlgorithm(QStringLiteral("circularplanner:catchments"), compostCatchments());
+  ASSERT_TRUE(run.ok) << run.errors.toStdString();
+  qgis::styleCatchments(*run.output);
+  const auto* renderer = dynamic_cast<QgsCategorizedSymbolRenderer*>(run.output->renderer());
+  ASSERT_NE(renderer, nullptr);
+  std::map<QString, QColor> colour;
+  for (const QgsRendererCategory& c : renderer->categories())
+    colour[c.value().toString()] = c.symbol()->color();
+  const std::map<QString, QgsGeometry> areas = bySite(*run.output);
+  EXPECT_EQ(colour.size(), areas.size()) << "a category per site, not per piece";
+  int touching = 0;
+  for (auto a = areas.begin(); a != areas.end(); ++a)
+    for (auto b = std::next(a); b != areas.end(); ++b)
+      if (a->second.intersects(b->second)) {
+        ++touching;
+        EXPECT_NE(colour.at(a->first), colour.at(b->first))
+            << a->first.toStdString() << " and " << b->first.toStdString();
+      }
+  EXPECT_GT(touching, 0) << "no neighbours: the test shows nothing";
+  EXPECT_TRUE(run.output->labeling()->settings().getLabelExpression()->expression().contains(
+      QStringLiteral("within reach")));
 }
 
 TEST(ProcessingCatchments, TonnesPerSiteAreThoseOfEachSourcesNearestSite) {

@@ -142,7 +142,9 @@ TEST(ProcessingOdMatrix, ResultIsStyledByDistanceWithUnreachableRowsApart) {
   ASSERT_NE(renderer, nullptr);
   const auto rules = renderer->rootRule()->children();
   ASSERT_EQ(rules.size(), 2);
-  EXPECT_EQ(rules[0]->children().size(), 5);  // five distance classes
+  // About five distance classes at rounded breaks (as many as the breaks need).
+  EXPECT_GE(rules[0]->children().size(), 4);
+  EXPECT_LE(rules[0]->children().size(), 7);
   EXPECT_EQ(rules[1]->filterExpression(), QStringLiteral("\"distance_m\" IS NULL"));
 }
 

@@ -8,7 +8,10 @@
 #include <QImage>
 #include <QTemporaryDir>
 
+#include <cmath>
+
 #include <qgscoordinatetransform.h>
+#include <qgsgraduatedsymbolrenderer.h>
 #include <qgslayertree.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemlegend.h>
@@ -144,6 +147,28 @@ TEST_F(ReportLayout, AFrameKeepsTheMapOnTheAgglomerationAndTheInsetShowsAll) {
   EXPECT_TRUE(lonLat(mainAndInset().first).contains(taraz));  // no frame: all of the layers
 }
 
+// A locator: the agglomeration's boundaries, whole, in the inset, and the
+// main map's frame within them.
+TEST_F(ReportLayout, TheInsetLocatesTheMapInTheAgglomeration) {
+  auto* boundaries = new QgsVectorLayer(test::sample("boundaries"), "Agglomeration", "ogr");
+  ASSERT_TRUE(boundaries->isValid());
+  project.addMapLayer(boundaries);
+  qgis::styleLocator(*boundaries);
+  spec.locator = {boundaries};
+  layout = qgis::buildReportLayout(project, spec);
+  QgsLayoutItemMap* inset = nullptr;
+  QgsLayoutItemMap* mainMap = nullptr;
+  for (QgsLayoutItemMap* map : items<QgsLayoutItemMap>())
+    (map->overviews()->size() > 0 ? inset : mainMap) = map;
+  ASSERT_TRUE(inset && mainMap);
+  EXPECT_EQ(inset->layers(), spec.locator);
+  QgsCoordinateTransform toInset(boundaries->crs(), inset->crs(), project.transformContext());
+  const QgsRectangle agglomeration = toInset.transformBoundingBox(boundaries->extent());
+  EXPECT_TRUE(inset->extent().contains(agglomeration)) << inset->extent().toString().toStdString();
+  EXPECT_TRUE(inset->extent().contains(mainMap->extent()));
+  EXPECT_LT(inset->extent().width(), 1.5 * agglomeration.width()) << "a locator, not the world";
+}
+
 TEST_F(ReportLayout, PortraitA3AndAnUnknownFormat) {
   spec.page = qgis::ReportMap::Page::A3Portrait;
   layout = qgis::buildReportLayout(project, spec);
@@ -171,6 +196,27 @@ TEST(ReportMapAlgorithm, WritesAPdfFromLayerPaths) {
   QFile pdf(path);
   ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
   EXPECT_TRUE(pdf.readAll().startsWith("%PDF"));
+}
+
+// Classes a reader can trust: distinct and contiguous, their inner breaks
+// round (two significant digits at most: QGIS's pretty breaks give 1, 2 or 5
+// times a power of ten), labelled in whole numbers.
+void expectRoundDistinctClasses(const QgsVectorLayer& layer) {
+  const auto* renderer = dynamic_cast<const QgsGraduatedSymbolRenderer*>(layer.renderer());
+  ASSERT_NE(renderer, nullptr) << layer.name().toStdString();
+  const QgsRangeList ranges = renderer->ranges();
+  ASSERT_GE(ranges.size(), 2);
+  for (int i = 0; i < ranges.size(); ++i) {
+    const QString label = ranges[i].label();
+    EXPECT_LT(ranges[i].lowerValue(), ranges[i].upperValue()) << label.toStdString();
+    EXPECT_FALSE(label.contains(QLatin1Char('.'))) << label.toStdString();
+    if (i == 0)
+      continue;
+    const double at = ranges[i].lowerValue();
+    EXPECT_DOUBLE_EQ(at, ranges[i - 1].upperValue());
+    const double digit = std::pow(10, std::floor(std::log10(std::abs(at))) - 1);
+    EXPECT_NEAR(at / digit, std::round(at / digit), 1e-9) << label.toStdString();
+  }
 }
 
 // The report's question on construction: the masterplan's flows from the
@@ -205,11 +251,13 @@ TEST(ReportMaps, ConstructionFlowsAndRoadLoads) {
                      .arg(flows.results.value("TONNE_KM").toDouble() / 1e6, 0, 'f', 1);
   spec.sources = QStringLiteral("Almaty metabolic analysis report; masterplan flows illustrative");
   spec.attribution = QStringLiteral("© OpenStreetMap contributors (ODbL 1.0)");
+  expectRoundDistinctClasses(*qobject_cast<QgsVectorLayer*>(spec.layers[1]));
   const auto layout = qgis::buildReportLayout(project, spec);
   QList<QgsLayoutItemLegend*> legends;
   layout->layoutItems(legends);
   ASSERT_EQ(legends.size(), 1);
   EXPECT_EQ(legends.front()->model()->rootGroup()->findLayers().size(), 4);
+  EXPECT_FALSE(legends.front()->splitLayer()) << "a classification split across two columns";
   const QString png = QDir(QDir::tempPath()).filePath(QStringLiteral("construction-flows-map.png"));
   ASSERT_EQ(qgis::exportReportLayout(*layout, png, 110), QString());
   EXPECT_GT(QImage(png).width(), 1200);

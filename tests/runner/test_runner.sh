@@ -208,7 +208,7 @@ expect 1 "zones not in the zones layer: 'Z-" -- constructionsupply --roads "$gpk
 expect 0 "1393460.0 t of 1822000.0 t demand supplied" -- constructionsupply \
   --roads "$gpkg|layername=roads" --zones "$gpkg|layername=industrial_zones" --zone-id zone_id \
   --products "$gpkg|layername=zone_products" --districts "$gpkg|layername=districts" \
-  --district-id district_id --coefficients "$gpkg|layername=coefficients" "${factors[@]}" \
+  --district-id name --coefficients "$gpkg|layername=coefficients" "${factors[@]}" \
   --output "$out/construction.gpkg"
 # Its climate balance: every tonne of the 1.82 Mt needed (286 kt biomass, 1,456 kt minerals,
 # 80 kt metals) made at its class's embodied factor, 0.3, 0.12 and 2 t CO2e/t: 420,520 t;
@@ -257,7 +257,7 @@ expect 2 "--demolition-years must be greater than 0" -- buildingstock --district
   --coefficients c --demolition-years 0
 expect 2 "--coefficients is required" -- buildingstock --districts d --output y
 expect 0 "demand 1822000.0 t a year" -- buildingstock --districts "$gpkg|layername=districts" \
-  --district-id district_id --coefficients "$gpkg|layername=coefficients" \
+  --district-id name --coefficients "$gpkg|layername=coefficients" \
   --output "$out/stock.gpkg"
 expect 1 "no row 'new_build.biomass'" -- buildingstock --districts "$gpkg|layername=districts" \
   --coefficients "$gpkg|layername=emission_factors" --output "$out/stock_wrong_table.gpkg"
