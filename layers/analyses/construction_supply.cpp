@@ -157,95 +157,134 @@ SecondarySources secondarySources(const ConstructionSupplyInput& input, const ge
 
 }  // namespace
 
-ConstructionSupplyResult supplyConstruction(const ConstructionSupplyInput& input,
-                                            const ConstructionSupplyOptions& options,
-                                            const geo::Feedback* feedback) {
-  layers::requireOnePerPlace(input.districts, input.floors.size(), "floor areas");
+namespace {
+
+// Each zone's capacity per class, the planned zones' at the zone share.
+std::vector<std::vector<double>> offeredCapacities(const ConstructionSupplyInput& input,
+                                                   const ConstructionSupplyOptions& options,
+                                                   layers::Diagnostics& diagnostics) {
   if (!(options.zoneShare >= 0 && options.zoneShare <= 1))
     throw layers::OptionError("the zones' share of their capacity must be between 0 and 1, not " +
                               std::to_string(options.zoneShare));
-  ConstructionSupplyResult r{linesTable(), districtsTable(), {}, {}, {}};
   if (!input.planned.empty())
     layers::requireOnePerPlace(input.zones, input.planned.size(), "planned flags");
-  auto capacities = zoneCapacities(input.products, input.zones, r.diagnostics);
+  auto capacities = zoneCapacities(input.products, input.zones, diagnostics);
   for (std::vector<double>& ofClass : capacities)
     for (std::size_t z = 0; z < ofClass.size(); ++z)
       if (input.planned.empty() || input.planned[z])
         ofClass[z] *= options.zoneShare;
-  std::vector<layers::DistrictStock> stock;
-  for (const layers::DistrictFloorArea& floor : input.floors)
-    stock.push_back(layers::districtStock(floor, options.coefficients));
+  return capacities;
+}
 
-  const layers::PointData& districts = input.districts;
-  const geo::Snapper snapper(input.network, options.snap);
-  const auto to = layers::snapPlaces(snapper, districts, r.diagnostics);
-  const SecondarySources secondary =
-      options.urbanMining ? secondarySources(input, snapper, to, r.diagnostics, feedback)
-                          : SecondarySources{};
-  // Suppliers: the zones, then where the demolitions' materials are offered.
-  layers::PointData suppliers = input.zones;
-  const layers::PointData& offered = secondary.places;
-  suppliers.ids.insert(suppliers.ids.end(), offered.ids.begin(), offered.ids.end());
-  suppliers.xy.insert(suppliers.xy.end(), offered.xy.begin(), offered.xy.end());
-  suppliers.lonLat.insert(suppliers.lonLat.end(), offered.lonLat.begin(), offered.lonLat.end());
-  const auto from = layers::snapPlaces(snapper, suppliers, r.diagnostics);
-  const geo::OdMatrix km =
-      geo::odMatrix(input.network, from.locations(), to.locations(), {}, feedback);
-  const bool stored = input.depots != nullptr && !input.depots->ids.empty();
+// The supply, one class after another: what the zones and the demolitions
+// offer, what the districts need, the least tonne-km between them.
+class Supply {
+ public:
+  Supply(const ConstructionSupplyInput& input, const ConstructionSupplyOptions& options,
+         ConstructionSupplyResult& r, const geo::Feedback* feedback)
+      : in_(input), options_(options), r_(r), feedback_(feedback) {
+    for (const layers::DistrictFloorArea& floor : input.floors)
+      stock_.push_back(layers::districtStock(floor, options.coefficients));
+    const geo::Snapper snapper(input.network, options.snap);
+    const auto to = layers::snapPlaces(snapper, input.districts, r.diagnostics);
+    if (options.urbanMining)
+      secondary_ = secondarySources(input, snapper, to, r.diagnostics, feedback);
+    // Suppliers: the zones, then where the demolitions' materials are offered.
+    suppliers_ = input.zones;
+    const layers::PointData& offered = secondary_.places;
+    suppliers_.ids.insert(suppliers_.ids.end(), offered.ids.begin(), offered.ids.end());
+    suppliers_.xy.insert(suppliers_.xy.end(), offered.xy.begin(), offered.xy.end());
+    suppliers_.lonLat.insert(suppliers_.lonLat.end(), offered.lonLat.begin(), offered.lonLat.end());
+    const auto from = layers::snapPlaces(snapper, suppliers_, r.diagnostics);
+    km_ = geo::odMatrix(input.network, from.locations(), to.locations(), {}, feedback);
+    stored_ = input.depots != nullptr && !input.depots->ids.empty();
+    r.byDistrict.resize(input.districts.ids.size());
+  }
 
-  const std::size_t n = districts.ids.size();
-  r.byDistrict.resize(n);
-  for (std::size_t c = 0; c < kClassCount; ++c) {
-    ClassSupply& total = r.total.byClass.emplace_back(ClassSupply{kClasses[c]});
+  void supplyClass(std::size_t c, const std::vector<double>& capacity) {
+    r_.total.byClass.push_back(ClassSupply{kClasses[c]});
     geo::AllocationInput problem;
-    problem.supply = capacities[c];
-    problem.supply.resize(suppliers.ids.size(), 0.0);
-    for (std::size_t d = 0; d < n; ++d) {
-      const double demand = ofClass(stock[d].demand, c);
+    problem.supply = capacity;
+    problem.supply.resize(suppliers_.ids.size(), 0.0);
+    for (std::size_t d = 0; d < in_.districts.ids.size(); ++d) {
+      const double demand = ofClass(stock_[d].demand, c);
       problem.capacity.push_back(demand);
-      total.demand += demand;
-      r.byDistrict[d].byClass.push_back({kClasses[c], demand, 0, 0});
-      if (!options.urbanMining || !secondary.placeOf[d])
-        continue;
-      const double freed = ofClass(stock[d].recoverable, c);
-      const std::size_t place = input.zones.ids.size() + *secondary.placeOf[d];
-      problem.supply[place] += freed;
-      if (!stored || freed <= 0)
-        continue;
-      // To storage: every tonne freed, whether used this year or not.
-      const double road = secondary.legKm[d];
-      r.lines.add({districts.ids[d], suppliers.ids[place], layers::materialClassName(kClasses[c]),
-                   "demolition, to storage", freed, road, freed * road,
-                   transportCo2(freed * road, options.kgCo2PerTkm)},
-                  layers::lineAlong({districts.xy[d], suppliers.xy[place]}));
-      r.total.tonneKm += freed * road;
-      r.byDistrict[d].tonneKm += freed * road;
+      r_.total.byClass.back().demand += demand;
+      r_.byDistrict[d].byClass.push_back({kClasses[c], demand, 0, 0});
+      offerDemolition(c, d, problem.supply);
     }
-    for (const geo::Cost& cost : km.cells)
+    for (const geo::Cost& cost : km_.cells)
       problem.unitCost.push_back(cost.distanceM / 1000);
-    const geo::Allocation allocation = geo::allocate(problem, feedback);
-    for (const geo::AllocationFlow& f : allocation.flows) {
-      const double road = km.at(f.source, f.site).distanceM / 1000;
-      const bool mined = f.source >= input.zones.ids.size();
-      r.lines.add(
-          {suppliers.ids[f.source], districts.ids[f.site], layers::materialClassName(kClasses[c]),
-           !mined   ? "industrial zone"
-           : stored ? "storage"
-                    : "demolition",
-           f.tonnes, road, f.tonnes * road, transportCo2(f.tonnes * road, options.kgCo2PerTkm)},
-          layers::lineAlong({suppliers.xy[f.source], districts.xy[f.site]}));
-      for (SupplyMix* mix : {&r.total, &r.byDistrict[f.site]}) {
-        ClassSupply& supply = mix->byClass.back();
-        (mined ? supply.secondary : supply.primary) += f.tonnes;
-        mix->tonneKm += f.tonnes * road;
-      }
+    for (const geo::AllocationFlow& f : geo::allocate(problem, feedback_).flows)
+      deliver(c, f);
+  }
+
+ private:
+  // What the district's demolitions free, offered where it is stored (hauled
+  // there, every tonne, whether used this year or not) or at the district.
+  void offerDemolition(std::size_t c, std::size_t d, std::vector<double>& supply) {
+    if (!options_.urbanMining || !secondary_.placeOf[d])
+      return;
+    const double freed = ofClass(stock_[d].recoverable, c);
+    const std::size_t place = in_.zones.ids.size() + *secondary_.placeOf[d];
+    supply[place] += freed;
+    if (stored_ && freed > 0) {
+      addLine(c, "demolition, to storage", in_.districts, d, suppliers_, place, freed,
+              secondary_.legKm[d]);
+      r_.byDistrict[d].tonneKm += freed * secondary_.legKm[d];
     }
   }
-  for (std::size_t d = 0; d < n; ++d) {
+
+  void deliver(std::size_t c, const geo::AllocationFlow& f) {
+    const double road = km_.at(f.source, f.site).distanceM / 1000;
+    const bool mined = f.source >= in_.zones.ids.size();
+    const char* origin = !mined ? "industrial zone" : stored_ ? "storage" : "demolition";
+    addLine(c, origin, suppliers_, f.source, in_.districts, f.site, f.tonnes, road);
+    SupplyMix& district = r_.byDistrict[f.site];
+    ClassSupply& supply = district.byClass.back();
+    (mined ? supply.secondary : supply.primary) += f.tonnes;
+    (mined ? r_.total.byClass.back().secondary : r_.total.byClass.back().primary) += f.tonnes;
+    district.tonneKm += f.tonnes * road;
+  }
+
+  // A line of the supply table; its tonne-km count in the total.
+  void addLine(std::size_t c, const char* origin, const layers::PointData& fromPlaces,
+               std::size_t from, const layers::PointData& toPlaces, std::size_t to, double tonnes,
+               double road) {
+    r_.lines.add(
+        {fromPlaces.ids[from], toPlaces.ids[to], layers::materialClassName(kClasses[c]), origin,
+         tonnes, road, tonnes * road, transportCo2(tonnes * road, options_.kgCo2PerTkm)},
+        layers::lineAlong({fromPlaces.xy[from], toPlaces.xy[to]}));
+    r_.total.tonneKm += tonnes * road;
+  }
+
+  const ConstructionSupplyInput& in_;
+  const ConstructionSupplyOptions& options_;
+  ConstructionSupplyResult& r_;
+  const geo::Feedback* feedback_;
+  std::vector<layers::DistrictStock> stock_;
+  SecondarySources secondary_;
+  layers::PointData suppliers_;
+  geo::OdMatrix km_;
+  bool stored_ = false;
+};
+
+}  // namespace
+
+ConstructionSupplyResult supplyConstruction(const ConstructionSupplyInput& input,
+                                            const ConstructionSupplyOptions& options,
+                                            const geo::Feedback* feedback) {
+  layers::requireOnePerPlace(input.districts, input.floors.size(), "floor areas");
+  ConstructionSupplyResult r{linesTable(), districtsTable(), {}, {}, {}};
+  const auto capacities = offeredCapacities(input, options, r.diagnostics);
+  Supply supply(input, options, r, feedback);
+  for (std::size_t c = 0; c < kClassCount; ++c)
+    supply.supplyClass(c, capacities[c]);
+  for (std::size_t d = 0; d < input.districts.ids.size(); ++d) {
     const SupplyMix& mix = r.byDistrict[d];
-    r.districts.add({districts.ids[d], mix.demand(), mix.supplied(), mix.secondary(),
+    r.districts.add({input.districts.ids[d], mix.demand(), mix.supplied(), mix.secondary(),
                      mix.demand() - mix.supplied()},
-                    layers::pointAt(districts.xy[d]));
+                    layers::pointAt(input.districts.xy[d]));
   }
   return r;
 }
