@@ -17,17 +17,6 @@ std::string secondaryKey(layers::MaterialClass c) {
   return std::string("secondary.") + layers::materialClassName(c);
 }
 
-double ofClass(const layers::ConstructionMaterials& m, layers::MaterialClass c) {
-  switch (c) {
-    case layers::MaterialClass::Minerals:
-      return m.minerals;
-    case layers::MaterialClass::Metals:
-      return m.metals;
-    default:
-      return m.biomass;
-  }
-}
-
 layers::ResultTable districtChangesTable() {
   using layers::FieldType;
   return {"construction_district_changes",

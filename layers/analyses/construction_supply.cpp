@@ -16,10 +16,6 @@ const layers::MaterialClass kClasses[] = {
     layers::MaterialClass::Minerals, layers::MaterialClass::Metals, layers::MaterialClass::Biomass};
 constexpr std::size_t kClassCount = 3;
 
-double ofClass(const layers::ConstructionMaterials& m, std::size_t c) {
-  return c == 0 ? m.minerals : c == 1 ? m.metals : m.biomass;
-}
-
 // Each zone's capacity per construction class; products of other classes are
 // listed, since they supply no construction.
 std::vector<std::vector<double>> zoneCapacities(const ZoneProducts& products,
@@ -99,6 +95,19 @@ double sum(const std::vector<ClassSupply>& classes, double ClassSupply::*member)
 
 }  // namespace
 
+double ofClass(const layers::ConstructionMaterials& m, layers::MaterialClass c) {
+  switch (c) {
+    case layers::MaterialClass::Minerals:
+      return m.minerals;
+    case layers::MaterialClass::Metals:
+      return m.metals;
+    case layers::MaterialClass::Biomass:
+      return m.biomass;
+    default:
+      return 0;
+  }
+}
+
 double SupplyMix::demand() const {
   return sum(byClass, &ClassSupply::demand);
 }
@@ -169,10 +178,10 @@ std::vector<std::vector<double>> offeredCapacities(const ConstructionSupplyInput
   if (!input.planned.empty())
     layers::requireOnePerPlace(input.zones, input.planned.size(), "planned flags");
   auto capacities = zoneCapacities(input.products, input.zones, diagnostics);
-  for (std::vector<double>& ofClass : capacities)
-    for (std::size_t z = 0; z < ofClass.size(); ++z)
+  for (std::vector<double>& ofOneClass : capacities)
+    for (std::size_t z = 0; z < ofOneClass.size(); ++z)
       if (input.planned.empty() || input.planned[z])
-        ofClass[z] *= options.zoneShare;
+        ofOneClass[z] *= options.zoneShare;
   return capacities;
 }
 
@@ -207,7 +216,7 @@ class Supply {
     problem.supply = capacity;
     problem.supply.resize(suppliers_.ids.size(), 0.0);
     for (std::size_t d = 0; d < in_.districts.ids.size(); ++d) {
-      const double demand = ofClass(stock_[d].demand, c);
+      const double demand = ofClass(stock_[d].demand, kClasses[c]);
       problem.capacity.push_back(demand);
       r_.total.byClass.back().demand += demand;
       r_.byDistrict[d].byClass.push_back({kClasses[c], demand, 0, 0});
@@ -225,7 +234,7 @@ class Supply {
   void offerDemolition(std::size_t c, std::size_t d, std::vector<double>& supply) {
     if (!options_.urbanMining || !secondary_.placeOf[d])
       return;
-    const double freed = ofClass(stock_[d].recoverable, c);
+    const double freed = ofClass(stock_[d].recoverable, kClasses[c]);
     const std::size_t place = in_.zones.ids.size() + *secondary_.placeOf[d];
     supply[place] += freed;
     if (stored_ && freed > 0) {

@@ -58,6 +58,10 @@ struct ClassSupply {
   double unmet() const { return demand - primary - secondary; }
 };
 
+// The tonnes (or tonnes per m², or shares) of one construction class; 0 for
+// another class, which builds nothing.
+double ofClass(const layers::ConstructionMaterials& m, layers::MaterialClass c);
+
 // A supply's tonnes by class, and the tonne-km of its hauls by road.
 struct SupplyMix {
   std::vector<ClassSupply> byClass;  // minerals, metals, biomass

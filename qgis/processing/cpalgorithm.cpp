@@ -9,6 +9,7 @@
 #include <qgsvectorlayer.h>
 
 #include "layers/database_export.h"
+#include "layers/text_file.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/processing/cpkeys.h"
 
@@ -321,4 +322,13 @@ QString CpAlgorithm::writeTable(const QVariantMap& p, QgsProcessingContext& cont
   if (style)
     cp::qgis::styleOnLoad(context, destination, style);
   return destination;
+}
+
+void CpAlgorithm::writeChart(const QVariantMap& p, QgsProcessingContext& context,
+                             const cp::layers::BarChart& chart, QVariantMap& results) const {
+  const QString path = parameterAsFileOutput(p, CpKey::Chart, context);
+  if (path.isEmpty())
+    return;
+  cp::layers::writeTextFile(path.toStdString(), cp::layers::barChartSvg(chart));
+  results.insert(CpKey::Chart, path);
 }

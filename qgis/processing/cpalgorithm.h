@@ -15,6 +15,7 @@
 #include <qgsprocessingfeedback.h>
 
 #include "geo/feedback.h"
+#include "layers/bar_chart.h"
 #include "layers/building_stock.h"
 #include "layers/diagnostics.h"
 #include "layers/factor_table.h"
@@ -35,6 +36,11 @@ class CpAlgorithm : public QgsProcessingAlgorithm {
                      const cp::layers::WorkingFrame& frame, const cp::layers::ResultTable& table,
                      const QString& name, Output output,
                      cp::qgis::ResultStyler::Style style = nullptr);
+
+  // Writes the chart to the optional SVG output CHART, when asked for, and
+  // adds it to `results`.
+  void writeChart(const QVariantMap& parameters, QgsProcessingContext& context,
+                  const cp::layers::BarChart& chart, QVariantMap& results) const;
 
   // Adds an optional output's destination to `results` when it was written.
   static void insertIfWritten(QVariantMap& results, const QString& name,

@@ -4,7 +4,6 @@
 #include <qgsprocessingparameters.h>
 
 #include "layers/analyses/recycling.h"
-#include "layers/text_file.h"
 #include "qgis/cpflowreader.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
@@ -210,13 +209,9 @@ QVariantMap CpClimateBalanceAlgorithm::processAlgorithm(const QVariantMap& p,
     insertIfWritten(results, CpKey::SiteChanges,
                     writeTable(p, context, frame, changes.sites, CpKey::SiteChanges,
                                Output::Optional, cp::qgis::styleIntakeChanges));
-    const QString chart = parameterAsFileOutput(p, CpKey::Chart, context);
-    if (!chart.isEmpty()) {
-      cp::layers::writeTextFile(chart.toStdString(),
-                                cp::layers::barChartSvg(cp::analyses::climateChart(
-                                    balance, cp::analyses::kOrganicStrategiesChartTitle)));
-      results.insert(CpKey::Chart, chart);
-    }
+    writeChart(p, context,
+               cp::analyses::climateChart(balance, cp::analyses::kOrganicStrategiesChartTitle),
+               results);
     for (const std::string& s : balance.scenarios) {
       const cp::layers::Range t = balance.co2e(s);
       feedback->pushInfo(QObject::tr("%1: %2 t CO2e a year (%3 - %4)")

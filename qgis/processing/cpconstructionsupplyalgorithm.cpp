@@ -5,7 +5,6 @@
 
 #include "layers/analyses/construction_climate.h"
 #include "layers/analyses/construction_supply.h"
-#include "layers/text_file.h"
 #include "qgis/cplayerreaders.h"
 #include "qgis/cpqgisapi.h"
 #include "qgis/cpresultstyles.h"
@@ -229,14 +228,10 @@ void CpConstructionSupplyAlgorithm::writeClimate(
   insertIfWritten(results, CpKey::DistrictChanges,
                   writeTable(p, context, frame, climate.districtChanges, CpKey::DistrictChanges,
                              Output::Optional, cp::qgis::styleDistrictChanges));
-  const QString chart = parameterAsFileOutput(p, CpKey::Chart, context);
-  if (!chart.isEmpty()) {
-    cp::layers::writeTextFile(chart.toStdString(),
-                              cp::layers::barChartSvg(cp::analyses::climateChart(
-                                  balance, cp::analyses::kConstructionChartTitle,
-                                  cp::analyses::kConstructionBreakdownTable)));
-    results.insert(CpKey::Chart, chart);
-  }
+  writeChart(p, context,
+             cp::analyses::climateChart(balance, cp::analyses::kConstructionChartTitle,
+                                        cp::analyses::kConstructionBreakdownTable),
+             results);
   const cp::layers::Range asked = balance.co2e(climate.scenarioAsked(urbanMining));
   results.insert(CpKey::EmbodiedCo2e, asked.central);
   if (const std::optional<double> zones = climate.zonesChange())
