@@ -36,6 +36,9 @@ namespace {
 
 constexpr double kMargin = 10;  // mm
 constexpr double kSide = 72;    // mm: the column of inset, legend and numbers
+// Titles, labels and legends stay text in PDF and SVG: searchable, and
+// editable in a vector editor (QGIS draws them as outlines by default).
+constexpr Qgis::TextRenderFormat kTextAsText = Qgis::TextRenderFormat::AlwaysText;
 
 QgsLayoutSize pageSize(ReportMap::Page page) {
   switch (page) {
@@ -317,6 +320,7 @@ QString exportAtlasPdf(QgsProject& project, const ReportMap& spec, QgsVectorLaye
       QStringLiteral(".%1.partial.pdf").arg(QFileInfo(path).completeBaseName()));
   QgsLayoutExporter::PdfExportSettings settings;
   settings.dpi = dpi;
+  settings.textRenderFormat = kTextAsText;
   QString error;
   if (QgsLayoutExporter::exportToPdf(atlas, partial, settings, error) !=
       QgsLayoutExporter::Success) {
@@ -361,10 +365,12 @@ QString exportReportLayout(QgsPrintLayout& layout, const QString& path, double d
     QgsLayoutExporter::PdfExportSettings settings;
     settings.dpi = dpi;
     settings.rasterizeWholeImage = false;
+    settings.textRenderFormat = kTextAsText;
     result = exporter.exportToPdf(partial, settings);
   } else if (suffix == QLatin1String("svg")) {
     QgsLayoutExporter::SvgExportSettings settings;
     settings.dpi = dpi;
+    settings.textRenderFormat = kTextAsText;
     result = exporter.exportToSvg(partial, settings);
   } else if (suffix == QLatin1String("png")) {
     QgsLayoutExporter::ImageExportSettings settings;

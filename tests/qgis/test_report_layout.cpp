@@ -115,6 +115,15 @@ TEST_F(ReportLayout, ExportsPdfPngAndSvgAndLeavesNoPartialFile) {
   ASSERT_TRUE(svgFile.open(QIODevice::ReadOnly));
   QDomDocument document;
   EXPECT_TRUE(document.setContent(&svgFile));
+  // Text stays text, the map's labels too: a district's name is a text
+  // element of the SVG (as outlines it would be a path), and the PDF, written
+  // with the same setting, draws with fonts.
+  const QDomNodeList texts = document.elementsByTagName(QStringLiteral("text"));
+  bool districtNamed = false;
+  for (int i = 0; i < texts.size(); ++i)
+    districtNamed = districtNamed || texts.at(i).toElement().text().contains("Almaly");
+  EXPECT_TRUE(districtNamed) << "the map's labels are drawn as outlines";
+  EXPECT_TRUE(bytes.contains("/Font"));
   EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 3);  // no .partial
 }
 
