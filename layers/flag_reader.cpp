@@ -83,24 +83,29 @@ void addValues(const OpenLayer& layer, const std::string& field, FlagRows& rows,
 
 }  // namespace
 
-std::vector<bool> readFlags(const LayerRef& ref, const std::string& field, Diagnostics& diagnostics,
-                            std::vector<long long>* ids) {
+namespace {
+
+// The field's values, read by the rule row by row.
+FlagRows readRows(const LayerRef& ref, const std::string& field, Diagnostics& diagnostics,
+                  std::vector<long long>* ids) {
   LibraryMessages gdal;
   const OpenLayer layer(ref);
   FlagRows rows(layer.label(), field, diagnostics);
   addValues(layer, field, rows, ids);
   gdal.reportTo(diagnostics, layer.label(), "reading");
-  return rows.finish();
+  return rows;
+}
+
+}  // namespace
+
+std::vector<bool> readFlags(const LayerRef& ref, const std::string& field, Diagnostics& diagnostics,
+                            std::vector<long long>* ids) {
+  return readRows(ref, field, diagnostics, ids).finish();
 }
 
 std::vector<double> readShares(const LayerRef& ref, const std::string& field,
                                Diagnostics& diagnostics) {
-  LibraryMessages gdal;
-  const OpenLayer layer(ref);
-  FlagRows rows(layer.label(), field, diagnostics);
-  addValues(layer, field, rows, nullptr);
-  gdal.reportTo(diagnostics, layer.label(), "reading");
-  return rows.finishShares();
+  return readRows(ref, field, diagnostics, nullptr).finishShares();
 }
 
 std::unordered_set<std::uint64_t> idsFlaggedYes(const std::vector<bool>& flags,

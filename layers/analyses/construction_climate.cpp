@@ -52,19 +52,20 @@ layers::ResultTable districtChanges(const std::vector<Scenario>& scenarios,
         .central;
   };
   const std::vector<SupplyMix>& baseline = scenarios.front().supply->byDistrict;
+  std::vector<double> before;  // each district's baseline t CO2e, once
+  for (const SupplyMix& mix : baseline)
+    before.push_back(co2e(mix));
   for (auto s = scenarios.begin() + 1; s != scenarios.end(); ++s)
     for (std::size_t d = 0; d < districts.ids.size(); ++d) {
-      const SupplyMix& mix = s->supply->byDistrict[d];
-      const double before = co2e(baseline[d]), after = co2e(mix);
-      const double zones = mix.supplied() - mix.secondary();
-      const bool sameTonnes = std::abs(zones - (baseline[d].supplied() - baseline[d].secondary())) +
-                                  std::abs(mix.secondary() - baseline[d].secondary()) +
-                                  std::abs(mix.demand() - baseline[d].demand()) <
-                              1e-6;
-      if (sameTonnes && std::abs(after - before) < 1e-6)
+      const SupplyMix &mix = s->supply->byDistrict[d], &was = baseline[d];
+      const double after = co2e(mix);
+      const double changed = std::abs(mix.primary() - was.primary()) +
+                             std::abs(mix.secondary() - was.secondary()) +
+                             std::abs(mix.demand() - was.demand()) + std::abs(after - before[d]);
+      if (changed < 1e-6)
         continue;
-      table.add({s->name, districts.ids[d], mix.demand(), zones, mix.secondary(),
-                 std::max(0.0, mix.demand() - mix.supplied()), after, before, after - before},
+      table.add({s->name, districts.ids[d], mix.demand(), mix.primary(), mix.secondary(),
+                 std::max(0.0, mix.demand() - mix.supplied()), after, before[d], after - before[d]},
                 layers::pointAt(districts.xy[d]));
     }
   return table;

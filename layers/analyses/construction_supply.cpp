@@ -111,8 +111,8 @@ double ofClass(const layers::ConstructionMaterials& m, layers::MaterialClass c) 
 double SupplyMix::demand() const {
   return sum(byClass, &ClassSupply::demand);
 }
-double SupplyMix::supplied() const {
-  return sum(byClass, &ClassSupply::primary) + secondary();
+double SupplyMix::primary() const {
+  return sum(byClass, &ClassSupply::primary);
 }
 double SupplyMix::secondary() const {
   return sum(byClass, &ClassSupply::secondary);
@@ -124,6 +124,7 @@ namespace {
 // or with depots at the nearest one the district reaches by road.
 struct SecondarySources {
   layers::PointData places;  // the suppliers after the zones
+  bool atDepots = false;     // places are depots, not the districts
   // Per district: the index of its place, none when it reaches no depot, and
   // the road km to it (0 at the district itself).
   std::vector<std::optional<std::size_t>> placeOf;
@@ -135,12 +136,12 @@ SecondarySources secondarySources(const ConstructionSupplyInput& input, const ge
                                   layers::Diagnostics& diagnostics, const geo::Feedback* feedback) {
   const std::size_t n = input.districts.ids.size();
   if (input.depots == nullptr || input.depots->ids.empty()) {
-    SecondarySources s{input.districts, {}, std::vector<double>(n, 0.0)};
+    SecondarySources s{input.districts, false, {}, std::vector<double>(n, 0.0)};
     for (std::size_t d = 0; d < n; ++d)
       s.placeOf.emplace_back(d);
     return s;
   }
-  SecondarySources s{*input.depots, std::vector<std::optional<std::size_t>>(n),
+  SecondarySources s{*input.depots, true, std::vector<std::optional<std::size_t>>(n),
                      std::vector<double>(n, 0.0)};
   const auto depots = layers::snapPlaces(snapper, *input.depots, diagnostics);
   const geo::OdMatrix km =
@@ -206,7 +207,6 @@ class Supply {
     suppliers_.lonLat.insert(suppliers_.lonLat.end(), offered.lonLat.begin(), offered.lonLat.end());
     const auto from = layers::snapPlaces(snapper, suppliers_, r.diagnostics);
     km_ = geo::odMatrix(input.network, from.locations(), to.locations(), {}, feedback);
-    stored_ = input.depots != nullptr && !input.depots->ids.empty();
     r.byDistrict.resize(input.districts.ids.size());
   }
 
@@ -237,7 +237,7 @@ class Supply {
     const double freed = ofClass(stock_[d].recoverable, kClasses[c]);
     const std::size_t place = in_.zones.ids.size() + *secondary_.placeOf[d];
     supply[place] += freed;
-    if (stored_ && freed > 0) {
+    if (secondary_.atDepots && freed > 0) {
       addLine(c, "demolition, to storage", in_.districts, d, suppliers_, place, freed,
               secondary_.legKm[d]);
       r_.byDistrict[d].tonneKm += freed * secondary_.legKm[d];
@@ -247,7 +247,9 @@ class Supply {
   void deliver(std::size_t c, const geo::AllocationFlow& f) {
     const double road = km_.at(f.source, f.site).distanceM / 1000;
     const bool mined = f.source >= in_.zones.ids.size();
-    const char* origin = !mined ? "industrial zone" : stored_ ? "storage" : "demolition";
+    const char* origin = !mined                ? "industrial zone"
+                         : secondary_.atDepots ? "storage"
+                                               : "demolition";
     addLine(c, origin, suppliers_, f.source, in_.districts, f.site, f.tonnes, road);
     SupplyMix& district = r_.byDistrict[f.site];
     ClassSupply& supply = district.byClass.back();
@@ -275,7 +277,6 @@ class Supply {
   SecondarySources secondary_;
   layers::PointData suppliers_;
   geo::OdMatrix km_;
-  bool stored_ = false;
 };
 
 }  // namespace

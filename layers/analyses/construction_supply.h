@@ -67,8 +67,9 @@ struct SupplyMix {
   std::vector<ClassSupply> byClass;  // minerals, metals, biomass
   double tonneKm = 0;
   double demand() const;
-  double supplied() const;   // primary and secondary
+  double primary() const;    // from the zones
   double secondary() const;  // from demolitions
+  double supplied() const { return primary() + secondary(); }
 };
 
 struct ConstructionSupplyResult {
