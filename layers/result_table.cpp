@@ -69,7 +69,11 @@ std::unique_ptr<OGRGeometry> pointAt(const geo::XY& xy) {
 }
 
 std::unique_ptr<OGRGeometry> lineAlong(const std::vector<geo::XY>& points) {
-  if (points.size() < 2 || !std::all_of(points.begin(), points.end(), finite))
+  const auto atFirst = [&points](const geo::XY& xy) {
+    return xy.x == points.front().x && xy.y == points.front().y;
+  };
+  if (points.size() < 2 || !std::all_of(points.begin(), points.end(), finite) ||
+      std::all_of(points.begin(), points.end(), atFirst))
     return nullptr;
   auto line = std::make_unique<OGRLineString>();
   for (const geo::XY& xy : points)

@@ -49,7 +49,9 @@ struct ResultTable {
 
 // A point, or null when it has no finite coordinates.
 std::unique_ptr<OGRGeometry> pointAt(const geo::XY& xy);
-// A line along the points, or null with fewer than two or any not finite.
+// A line along the points, or null with fewer than two, any not finite, or
+// all at one place (a line of no length is not a valid geometry: what does
+// not travel, e.g. a district's demolitions used in the district, has none).
 std::unique_ptr<OGRGeometry> lineAlong(const std::vector<geo::XY>& points);
 
 // Writes the table as a layer of the GeoPackage.

@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 
 #include <gdal.h>
 
@@ -19,9 +20,11 @@
 #include <qgslayoutitemmap.h>
 #include <qgslayoutitemmapoverview.h>
 #include <qgslayoutitempicture.h>
+#include <qgslayoutitempolyline.h>
 #include <qgslayoutitemscalebar.h>
 #include <qgslayoutpagecollection.h>
 #include <qgslayoutsize.h>
+#include <qgslinesymbol.h>
 #include <qgsmaplayer.h>
 #include <qgspathresolver.h>
 #include <qgsprintlayout.h>
@@ -30,6 +33,7 @@
 #include <qgssymbollayerutils.h>
 #include <qgsvectorlayer.h>
 #include "qgis/cpqgisapi.h"
+#include "qgis/cpresultstyles.h"
 
 namespace cp::qgis {
 namespace {
@@ -151,6 +155,11 @@ void addScaleAndNorth(QgsPrintLayout& layout, QgsLayoutItemMap* map, const QRect
   scale->setNumberOfSegments(3);
   scale->setNumberOfSegmentsLeft(0);
   scale->applyDefaultSize(cp::qgis::kKilometres);
+  // Round segments that fit a width, on every page: an atlas's pages have
+  // scales of their own.
+  scale->setSegmentSizeMode(QgsScaleBarSettings::SegmentSizeFitWidth);
+  scale->setMinimumBarWidth(25);
+  scale->setMaximumBarWidth(60);
   scale->attemptMove(QgsLayoutPoint(box.x() + 3, box.bottom() - 14));
   layout.addLayoutItem(scale);
   auto* north = new QgsLayoutItemPicture(&layout);
@@ -199,6 +208,43 @@ void addLegend(QgsPrintLayout& layout, QgsLayoutItemMap* map, const QRectF& box)
     legend->setSplitLayer(false);
     legend->setEqualColumnWidth(true);
     legend->adjustBoxSize();
+  }
+}
+
+constexpr double kKeyRow = 4.5;  // mm: a row of a width key
+
+// The width keys of the layers whose lines widen with their value, one
+// under the other, a title row and a row per sample each; their height.
+double widthKeysHeight(const QList<QgsMapLayer*>& layers) {
+  double height = 0;
+  for (const QgsMapLayer* layer : layers)
+    if (const int samples = static_cast<int>(lineWidthKey(*layer).size()); samples > 0)
+      height += kKeyRow * (samples + 1) + 2;
+  return height;
+}
+
+// Each key: the layer's name, then a line of each sample's width and its value.
+void addWidthKeys(QgsPrintLayout& layout, const QList<QgsMapLayer*>& layers, QPointF at) {
+  for (const QgsMapLayer* layer : layers) {
+    const QList<QPair<double, double>> key = lineWidthKey(*layer);
+    if (key.isEmpty())
+      continue;
+    addLabel(layout, QObject::tr("%1: width").arg(layer->name()), at.x(), at.y(), kSide, kKeyRow, 8,
+             true);
+    for (const auto& [value, mm] : key) {
+      at.ry() += kKeyRow;
+      const double y = at.y() + kKeyRow / 2;
+      auto* line = new QgsLayoutItemPolyline(
+          QPolygonF(QVector<QPointF>{QPointF(at.x() + 1, y), QPointF(at.x() + 13, y)}), &layout);
+      line->setSymbol(
+          newSymbol<QgsLineSymbol>({{QStringLiteral("line_color"), QStringLiteral("#737373")},
+                                    {QStringLiteral("line_width"), QString::number(mm)},
+                                    {QStringLiteral("capstyle"), QStringLiteral("flat")}}));
+      layout.addLayoutItem(line);
+      addLabel(layout, QLocale().toString(value, 'f', 0), at.x() + 16, at.y(), kSide - 16, kKeyRow,
+               7);
+    }
+    at.ry() += kKeyRow + 2;
   }
 }
 
@@ -268,12 +314,15 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(QgsProject& project, const Rep
       landscape
           ? QRectF(side.x(), side.y() + insetHeight + 5, kSide, side.height() - insetHeight - 5)
           : QRectF(side.x() + kSide + 5, side.y(), side.width() - kSide - 5, side.height());
-  // The numbers first, then the legend, which grows with what the map shows.
+  // The numbers first, then the legend, which grows with what the map shows,
+  // and the width keys at the column's foot.
   const double numbersHeight =
       spec.numbers.isEmpty() ? 0 : 5.0 * (spec.numbers.count('\n') + 1) + 2;
   if (!spec.numbers.isEmpty())
     addLabel(*layout, spec.numbers, rest.x(), rest.y(), rest.width(), numbersHeight, 9, true);
-  addLegend(*layout, map, rest.adjusted(0, numbersHeight, 0, 0));
+  const double keysHeight = widthKeysHeight(spec.layers);
+  addLegend(*layout, map, rest.adjusted(0, numbersHeight, 0, -keysHeight));
+  addWidthKeys(*layout, spec.layers, QPointF(rest.x(), rest.bottom() - keysHeight));
   addLabel(*layout, footer(spec), kMargin, h - 14, w - 2 * kMargin, 10, 7);
   return layout;
 }
@@ -300,9 +349,9 @@ QString exportDiagramPage(QgsProject& project, const QString& svg, const QString
   return exportReportLayout(layout, path, dpi);
 }
 
-QString exportAtlasPdf(QgsProject& project, const ReportMap& spec, QgsVectorLayer* coverage,
-                       const QString& path, double dpi) {
-  const std::unique_ptr<QgsPrintLayout> layout = buildReportLayout(project, spec);
+std::unique_ptr<QgsPrintLayout> buildAtlasLayout(QgsProject& project, const ReportMap& spec,
+                                                 QgsVectorLayer* coverage) {
+  std::unique_ptr<QgsPrintLayout> layout = buildReportLayout(project, spec);
   QgsLayoutAtlas* atlas = layout->atlas();
   atlas->setCoverageLayer(coverage);
   atlas->setEnabled(true);
@@ -316,13 +365,19 @@ QString exportAtlasPdf(QgsProject& project, const ReportMap& spec, QgsVectorLaye
   main->setAtlasDriven(true);
   main->setAtlasScalingMode(QgsLayoutItemMap::Auto);
   main->setAtlasMargin(0.15);
+  return layout;
+}
+
+QString exportAtlasPdf(QgsProject& project, const ReportMap& spec, QgsVectorLayer* coverage,
+                       const QString& path, double dpi) {
+  const std::unique_ptr<QgsPrintLayout> layout = buildAtlasLayout(project, spec, coverage);
   const QString partial = QFileInfo(path).dir().filePath(
       QStringLiteral(".%1.partial.pdf").arg(QFileInfo(path).completeBaseName()));
   QgsLayoutExporter::PdfExportSettings settings;
   settings.dpi = dpi;
   settings.textRenderFormat = kTextAsText;
   QString error;
-  if (QgsLayoutExporter::exportToPdf(atlas, partial, settings, error) !=
+  if (QgsLayoutExporter::exportToPdf(layout->atlas(), partial, settings, error) !=
       QgsLayoutExporter::Success) {
     QFile::remove(partial);
     return QObject::tr("%1 could not be written: %2").arg(path, error);

@@ -48,9 +48,15 @@ QString exportReportLayout(QgsPrintLayout& layout, const QString& path, double d
 QString exportDiagramPage(QgsProject& project, const QString& svg, const QString& title,
                           const QString& sources, const QString& path, double dpi);
 
-// One page per feature of `coverage` (e.g. the districts), the map following
-// it; "[% name %]"-style expressions in the title take the feature's values.
-// A multi-page PDF, written as exportReportLayout writes. Returns an error or "".
+// The layout as an atlas: a page per feature of `coverage` (e.g. the
+// districts), the main map framing the feature's geometry; "[% name %]"-style
+// expressions in the title and numbers take the feature's values, and layers
+// may draw by the atlas feature (@atlas_feature).
+std::unique_ptr<QgsPrintLayout> buildAtlasLayout(QgsProject& project, const ReportMap& map,
+                                                 QgsVectorLayer* coverage);
+
+// The atlas as a multi-page PDF, written as exportReportLayout writes.
+// Returns an error or "".
 QString exportAtlasPdf(QgsProject& project, const ReportMap& map, QgsVectorLayer* coverage,
                        const QString& path, double dpi);
 

@@ -229,6 +229,44 @@ void styleLocator(QgsVectorLayer& layer) {
   layer.setLabelsEnabled(false);
 }
 
+void drawForAtlasFeature(QgsVectorLayer& layer, const QString& field, const QString& atlasField) {
+  const QString page =
+      QStringLiteral("%1 = attribute(@atlas_feature, %2)")
+          .arg(QgsExpression::quotedColumnRef(field), QgsExpression::quotedString(atlasField));
+  std::unique_ptr<QgsRuleBasedRenderer> rules(
+      QgsRuleBasedRenderer::convertFromRenderer(layer.renderer()));
+  // Nested rules apply only where their parent does: the top rules take the
+  // page's condition, an ELSE rule as what its siblings leave.
+  const QgsRuleBasedRenderer::RuleList top = rules->rootRule()->children();
+  QStringList siblings;
+  for (const QgsRuleBasedRenderer::Rule* rule : top)
+    if (!rule->isElse() && !rule->filterExpression().trimmed().isEmpty())
+      siblings << QStringLiteral("(%1)").arg(rule->filterExpression());
+  for (QgsRuleBasedRenderer::Rule* rule : top) {
+    QString filter = rule->filterExpression().trimmed();
+    if (rule->isElse())
+      filter =
+          siblings.isEmpty() ? QString() : QStringLiteral("NOT (%1)").arg(siblings.join(" OR "));
+    rule->setFilterExpression(filter.isEmpty() ? page
+                                               : QStringLiteral("(%1) AND %2").arg(filter, page));
+  }
+  layer.setRenderer(rules.release());
+}
+
+void styleAtlasDistricts(QgsVectorLayer& layer, const QString& idField) {
+  layer.setRenderer(twoRules(
+      newSymbol<QgsFillSymbol>({{QStringLiteral("style"), QStringLiteral("no")},
+                                {QStringLiteral("outline_color"), QStringLiteral("#252525")},
+                                {QStringLiteral("outline_width"), QStringLiteral("0.9")}}),
+      QStringLiteral("%1 = attribute(@atlas_feature, 'district_id')")
+          .arg(QgsExpression::quotedColumnRef(idField)),
+      QObject::tr("This district"),
+      newSymbol<QgsFillSymbol>({{QStringLiteral("style"), QStringLiteral("no")},
+                                {QStringLiteral("outline_color"), QStringLiteral("#9e9e9e")},
+                                {QStringLiteral("outline_width"), QStringLiteral("0.2")}}),
+      QStringLiteral("ELSE"), QObject::tr("Other districts")));
+}
+
 void styleIntakeChanges(QgsVectorLayer& layer) {
   pointChanges(layer, "place_id", QObject::tr("Intake grows (t/yr)"),
                QObject::tr("Intake shrinks (t/yr)"), QStringLiteral("t/yr"));
@@ -306,12 +344,51 @@ void styleSiteRanking(QgsVectorLayer& layer) {
   layer.setLabelsEnabled(true);
 }
 
+namespace {
+
+// Flow widths grow with the square root of tonnes (areas of ribbons read as
+// quantities), from a hairline up to 4 mm for the largest flow.
+constexpr double kThinnestMm = 0.2;
+constexpr double kWidthRangeMm = 3.8;
+
+double flowWidthMm(double tonnes, double most) {
+  return kThinnestMm + kWidthRangeMm * std::sqrt(tonnes / most);
+}
+
+// The value rounded down to one significant digit of 1, 2 or 5 (`anyDigit`:
+// of any digit), as a key's sample reads.
+double roundedDown(double value, bool anyDigit) {
+  const double scale = std::pow(10.0, std::floor(std::log10(value)));
+  const double digit = std::floor(value / scale);
+  if (anyDigit)
+    return digit * scale;
+  return (digit >= 5 ? 5 : digit >= 2 ? 2 : 1) * scale;
+}
+
+// Round tonnages from near the largest flow down to a fiftieth of it.
+QVariantList widthKey(double most) {
+  QVariantList samples;
+  double previous = 0;
+  for (const auto& [share, anyDigit] : {std::pair{1.0, true}, {0.2, false}, {0.02, false}}) {
+    const double tonnes = roundedDown(most * share, anyDigit);
+    if (tonnes > 0 && tonnes != previous)
+      samples << QVariant(QVariantList{tonnes, flowWidthMm(tonnes, most)});
+    previous = tonnes;
+  }
+  return samples;
+}
+
+}  // namespace
+
 void styleFlowLines(QgsVectorLayer& layer) {
   const double most =
       std::max(1.0, layer.maximumValue(layer.fields().lookupField("tonnes")).toDouble());
-  // Width grows with the square root of tonnes, up to 4 mm for the largest flow.
-  const QgsProperty width = QgsProperty::fromExpression(
-      QStringLiteral("0.2 + 3.8 * sqrt(\"tonnes\" / %1)").arg(most, 0, 'g', 17));
+  // A flow without tonnes, and the legend's colour patches, draw at 1 mm.
+  const QgsProperty width =
+      QgsProperty::fromExpression(QStringLiteral("coalesce(%1 + %2 * sqrt(\"tonnes\" / %3), 1)")
+                                      .arg(kThinnestMm)
+                                      .arg(kWidthRangeMm)
+                                      .arg(most, 0, 'g', 17));
   QgsCategoryList categories;
   for (const cp::layers::MaterialClass c : cp::layers::allMaterialClasses()) {
     const QString name = QString::fromLatin1(cp::layers::materialClassName(c));
@@ -323,6 +400,14 @@ void styleFlowLines(QgsVectorLayer& layer) {
     categories << QgsRendererCategory(name, symbol, QString(name).replace('_', ' '));
   }
   layer.setRenderer(new QgsCategorizedSymbolRenderer(QStringLiteral("material_class"), categories));
+  layer.setCustomProperty(kWidthKeyProperty, widthKey(most));
+}
+
+QList<QPair<double, double>> lineWidthKey(const QgsMapLayer& layer) {
+  QList<QPair<double, double>> key;
+  for (const QVariant& sample : layer.customProperty(kWidthKeyProperty).toList())
+    key << qMakePair(sample.toList().value(0).toDouble(), sample.toList().value(1).toDouble());
+  return key;
 }
 
 namespace {

@@ -5,6 +5,7 @@
 
 #include <qgsprocessingcontext.h>
 
+class QgsMapLayer;
 class QgsProject;
 class QgsVectorLayer;
 
@@ -40,6 +41,11 @@ void styleBands(QgsVectorLayer& layer);
 // Material flows coloured by class, wider with more tonnes; road loads
 // graduated by the tonnes they carry.
 void styleFlowLines(QgsVectorLayer& layer);
+// The widths a layer's lines draw at by their value (set by styleFlowLines,
+// whose widths no class legend shows): a few round values and their widths
+// in mm, largest first; empty for other layers.
+QList<QPair<double, double>> lineWidthKey(const QgsMapLayer& layer);
+inline const QString kWidthKeyProperty = QStringLiteral("circularplanner/width_key");
 // Districts by the construction materials their growth needs each year.
 void styleStockDemand(QgsVectorLayer& layer);
 // Candidate sites from saving (green) to adding (red) tonne-km, labelled with their rank.
@@ -57,6 +63,13 @@ void styleIntakeChanges(QgsVectorLayer& layer);
 void styleLocator(QgsVectorLayer& layer);
 // Districts whose t CO2e grow or fall against the baseline (change_t).
 void styleDistrictChanges(QgsVectorLayer& layer);
+
+// An atlas page's own features: the layer draws, in its classes, only those
+// whose `field` equals the atlas feature's `atlasField`.
+void drawForAtlasFeature(QgsVectorLayer& layer, const QString& field, const QString& atlasField);
+// Districts as an atlas page's context: the page's district (its `idField`
+// equal to the atlas feature's district_id) outlined dark, the others grey.
+void styleAtlasDistricts(QgsVectorLayer& layer, const QString& idField);
 
 // Routes coloured by origin, so that each origin's routes read as one family.
 void styleRoutes(QgsVectorLayer& layer);

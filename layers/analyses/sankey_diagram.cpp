@@ -1,6 +1,8 @@
 #include "sankey_diagram.h"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 
 namespace cp::analyses {
 namespace {
@@ -38,6 +40,31 @@ void warnUnnamed(const std::vector<layers::Flow>& drawn, const layers::NodeNames
                          layers::listed({unnamed.begin(), unnamed.end()}) +
                          "): drawn by their ids made readable",
                      unnamed.size());
+}
+
+// Nodes through which the drawn flows pass (in and out) but whose outflows
+// do not add up to their inflows: the rest (stock change, emissions, losses,
+// or flows the table lacks) would otherwise leave the reader guessing.
+std::vector<std::string> unbalancedNodes(const std::vector<layers::Flow>& drawn,
+                                         const layers::NodeNames& names) {
+  std::map<std::string, std::pair<double, double>> inOut;
+  double largest = 0;
+  for (const layers::Flow& f : drawn) {
+    inOut[f.destination].first += f.tonnes;
+    inOut[f.origin].second += f.tonnes;
+    largest = std::max(largest, f.tonnes);
+  }
+  std::vector<std::string> notes;
+  for (const auto& [node, flows] : inOut) {
+    const auto& [in, out] = flows;
+    if (in > 0 && out > 0 && std::abs(in - out) > 0.005 * largest)
+      notes.push_back(layers::nodeName(names, node) + ": " +
+                      layers::quantityLabel(in, drawn.front().unit) + " in, " +
+                      layers::quantityLabel(out, drawn.front().unit) + " out; " +
+                      layers::quantityLabel(std::abs(in - out), drawn.front().unit) +
+                      (in > out ? " more in than out" : " more out than in"));
+  }
+  return notes;
 }
 
 }  // namespace
@@ -80,6 +107,13 @@ SankeyDiagram drawSankey(const std::vector<layers::Flow>& flows,
     drawing.notes.push_back("Not drawn (other units, or emissions: never added to the bands):");
   for (const layers::Flow& f : apart)
     drawing.notes.push_back("  " + noteOf(f, drawing.names));
+  if (const std::vector<std::string> unbalanced = unbalancedNodes(inUnit, drawing.names);
+      !unbalanced.empty()) {
+    drawing.notes.push_back(
+        "In and out differ (stock change, emissions, losses, or flows not in the table):");
+    for (const std::string& node : unbalanced)
+      drawing.notes.push_back("  " + node);
+  }
   warnUnnamed(inUnit, drawing.names, flowTable, diagram.diagnostics);
   diagram.layout = layers::layoutSankey(inUnit, drawing);
   diagram.svg = layers::sankeySvg(diagram.layout, drawing);

@@ -31,10 +31,12 @@
 #include <qgsvectorlayer.h>
 
 #include "cli_options.h"
+#include "layers/analyses/construction_climate.h"
 #include "layers/analyses/sankey_diagram.h"
 #include "layers/attribution.h"
 #include "layers/database_export.h"
 #include "layers/library_messages.h"
+#include "qgis/cpdistrictatlas.h"
 #include "qgis/cpflowreader.h"
 #include "qgis/cpreportlayout.h"
 #include "qgis/cpresultstyles.h"
@@ -539,6 +541,10 @@ class Report {
     GDALClose(file);
   }
 
+  std::unique_ptr<QgsVectorLayer> unlistedResult(const QString& table) const {
+    return std::make_unique<QgsVectorLayer>(results() + "|layername=" + table, table, "ogr");
+  }
+
   QgsVectorLayer* resultLayer(const QString& table, const QString& title) {
     auto* layer = new QgsVectorLayer(results() + "|layername=" + table, title, "ogr");
     styles_.at(table)(*layer);
@@ -638,7 +644,7 @@ class Report {
       strategyMaps(districts);
     if (styles_.count(kDistrictChanges) > 0)
       constructionClimateMap(districts, zones);
-    atlas(districts);
+    atlas(districts, zones);
   }
 
   static inline const QString kRoadChanges = QStringLiteral("strategy_road_changes");
@@ -723,19 +729,35 @@ class Report {
     return lines.mid(0, 5).join('\n');
   }
 
-  // A page per district: its demand for construction materials and its supply.
-  void atlas(QgsVectorLayer* districts) {
+  // A page per district: what its growth needs, the lines that supply it
+  // (with urban mining) and its numbers; the zones name where lines start.
+  void atlas(QgsVectorLayer* districts, QgsVectorLayer* zones) {
+    QgsVectorLayer* lines = resultLayer("construction_supply", QObject::tr("Supply lines (t/yr)"));
+    cp::qgis::drawForAtlasFeature(*lines, QStringLiteral("district_id"),
+                                  QStringLiteral("district_id"));
+    QgsVectorLayer* outlines = districts->clone();
+    outlines->setName(QObject::tr("Districts"));
+    cp::qgis::styleAtlasDistricts(*outlines, QStringLiteral("name"));
+    project_.addMapLayer(outlines, false);
+    QgsVectorLayer* stock = resultLayer("building_stock", QObject::tr("Demand (t/yr)"));
+    // Read for the numbers, not drawn: kept out of the project.
+    const std::unique_ptr<QgsVectorLayer> supplied = unlistedResult("district_supply");
+    const std::unique_ptr<QgsVectorLayer> changes =
+        styles_.count(kDistrictChanges) > 0 ? unlistedResult(kDistrictChanges) : nullptr;
+    const std::unique_ptr<QgsVectorLayer> pages =
+        cp::qgis::districtAtlasPages({*stock, *supplied, *lines, changes.get(),
+                                      QString::fromLatin1(cp::analyses::kUrbanMining), c_.frame});
     cp::qgis::ReportMap spec;
-    spec.title = QObject::tr("Building stock and supply: [% \"name\" %]");
-    spec.layers = {resultLayer("district_supply", QObject::tr("Supplied (t/yr)")),
-                   resultLayer("building_stock", QObject::tr("Demand (t/yr)")), districts};
+    spec.title = QObject::tr("Building stock and supply: [% \"district_id\" %]");
+    spec.layers = {lines, zones, outlines, stock};
+    spec.numbers = cp::qgis::districtAtlasNumbers(changes != nullptr);
     spec.sources =
         QObject::tr("%1; Circular Planner analysis").arg(QFileInfo(c_.source).fileName());
     spec.attribution = QString::fromUtf8(cp::layers::kOsmAttribution);
     spec.locator = locator();
     const QString error = cp::qgis::exportAtlasPdf(
-        project_, spec, districts, QDir(work_).filePath(QStringLiteral("maps/districts-atlas.pdf")),
-        c_.dpi);
+        project_, spec, pages.get(),
+        QDir(work_).filePath(QStringLiteral("maps/districts-atlas.pdf")), c_.dpi);
     if (!error.isEmpty())
       throw std::runtime_error(error.toStdString());
   }

@@ -279,6 +279,27 @@ TEST(SankeyAnalysis, WhatIsLeftOutIsNamedUnderTheDiagram) {
 
 // Each view is drawn in material tonnes where it has materials in tonnes,
 // else in its own unit: a view of water alone is drawn in m3, not refused.
+// A node whose drawn flows out do not add up to those in says so under the
+// diagram (the report's city takes in 11 Mt and passes on 1.8 Mt in tonnes);
+// a balanced node, a source and a sink say nothing.
+TEST(SankeyAnalysis, ANodeWhoseOutflowsMissPartOfItsInflowsIsNamed) {
+  std::vector<Flow> flows{
+      {"I1", "outside", "city", 11e6, MaterialClass::Mixed, "", "", "", ""},
+      {"O1", "city", "stock", 1.7e6, MaterialClass::Mixed, "", "", "", ""},
+      {"O2", "city", "recycling", 113000, MaterialClass::Mixed, "", "", "", ""},
+      {"O3", "stock", "demolition", 1.7e6, MaterialClass::Mixed, "", "", "", ""}};
+  analyses::SankeyDiagramOptions options;
+  options.drawing.names = {{"city", "Almaty city"}};
+  const analyses::SankeyDiagram d = analyses::drawSankey(flows, options, "flows");
+  EXPECT_NE(d.svg.find("Almaty city: 11.00 Mt in, 1.81 Mt out; 9.19 Mt more in than out"),
+            std::string::npos)
+      << d.svg;
+  EXPECT_EQ(d.svg.find("Stock: 1.70 Mt in"), std::string::npos) << "a balanced node";
+  flows[0].tonnes = 1.813e6;
+  EXPECT_EQ(analyses::drawSankey(flows, options, "flows").svg.find("In and out differ"),
+            std::string::npos);
+}
+
 TEST(SankeyAnalysis, EachViewIsDrawnInTheUnitOfItsMaterials) {
   std::vector<Flow> flows{
       {"W1", "mountains", "city", 8.6e6, MaterialClass::Water, "", "", "", "water"},

@@ -7,7 +7,20 @@
 #include <qgsfeaturerequest.h>
 #include <qgsvectordataprovider.h>
 
+#include <QLocale>
+
+#include <qgsexpressioncontextutils.h>
+#include <qgslayoutatlas.h>
+#include <qgslayoutitemlabel.h>
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgsrendercontext.h>
+#include <qgsrenderer.h>
+
 #include "processing_run.h"
+#include "qgis/cpdistrictatlas.h"
+#include "qgis/cpreportlayout.h"
+#include "qgis/cpresultstyles.h"
 
 namespace cp {
 namespace {
@@ -265,6 +278,96 @@ TEST(ProcessingConstructionSupply, ADistrictWithoutGeometryIsSaid) {
       << run.warnings.toStdString();
   EXPECT_TRUE(run.warnings.contains(district + QStringLiteral(": not joined to the network")))
       << run.warnings.toStdString();
+}
+
+// Whether the layer's renderer draws the feature on the atlas's current page.
+bool drawnOnPage(QgsVectorLayer& layer, QgsPrintLayout& layout, const QgsFeature& f) {
+  QgsRenderContext context;
+  // As the map renders the layer: the layout's and atlas's scopes, then the layer's.
+  context.setExpressionContext(layout.createExpressionContext());
+  context.expressionContext().appendScope(QgsExpressionContextUtils::layerScope(&layer));
+  context.expressionContext().setFeature(f);
+  std::unique_ptr<QgsFeatureRenderer> renderer(layer.renderer()->clone());
+  renderer->startRender(context, layer.fields());
+  const bool drawn = renderer->willRenderFeature(f, context);
+  renderer->stopRender(context);
+  return drawn;
+}
+
+// The report's district atlas: a page per district whose numbers add up and
+// agree with the supply lines, framing the district and the suppliers in the
+// agglomeration (Zhambyl's quarry, 470 km west, is named instead), and
+// drawing that district's supply lines only.
+TEST(ReportAtlas, APagePerDistrictWithItsNumbersAndOnlyItsSupplyLines) {
+  const AlgorithmRun stock =
+      runAlgorithm(QStringLiteral("circularplanner:buildingstock"), districts());
+  const AlgorithmRun supply =
+      runAlgorithm(QStringLiteral("circularplanner:constructionsupply"), supplyWithFactors(),
+                   {"DISTRICT_SUPPLY", "DISTRICT_CHANGES"});
+  ASSERT_TRUE(stock.ok && supply.ok) << supply.errors.toStdString();
+  QgsVectorLayer& lines = *supply.output;
+  const QgsRectangle agglomeration(76.40, 43.02, 77.42, 43.92);
+  const std::unique_ptr<QgsVectorLayer> pages = qgis::districtAtlasPages(
+      {*stock.output, *supply.more.at("DISTRICT_SUPPLY"), lines,
+       supply.more.at("DISTRICT_CHANGES").get(), QStringLiteral("urban_mining"), agglomeration});
+  ASSERT_EQ(pages->featureCount(), 8);
+
+  qgis::styleFlowLines(lines);
+  qgis::drawForAtlasFeature(lines, QStringLiteral("district_id"), QStringLiteral("district_id"));
+  QgsProject project;
+  qgis::ReportMap spec;
+  spec.title = QStringLiteral("[% \"district_id\" %]");
+  spec.layers = {&lines};
+  spec.numbers = qgis::districtAtlasNumbers(true);
+  const std::unique_ptr<QgsPrintLayout> layout = qgis::buildAtlasLayout(project, spec, pages.get());
+  QgsLayoutAtlas& atlas = *layout->atlas();
+  ASSERT_TRUE(atlas.beginRender());
+  ASSERT_EQ(atlas.count(), 8);
+  bool offMapSaid = false;
+  for (int page = 0; page < atlas.count(); ++page) {
+    ASSERT_TRUE(atlas.seekTo(page));
+    const QgsFeature p = atlas.layout()->reportContext().feature();
+    const QString district = p.attribute("district_id").toString();
+    const auto number = [&p](const char* field) { return p.attribute(field).toDouble(); };
+    EXPECT_NEAR(number("zones_t") + number("demolition_t") + number("elsewhere_t"),
+                number("demand_t"), 1e-6)
+        << district.toStdString();
+    EXPECT_NEAR(number("minerals_t") + number("metals_t") + number("biomass_t"), number("demand_t"),
+                1e-6);
+    const QString to = QStringLiteral("\"district_id\" = '%1'").arg(district);
+    EXPECT_NEAR(number("zones_t"), sum(lines, "tonnes", to + " AND \"origin\" = 'industrial zone'"),
+                1e-6);
+    EXPECT_NEAR(number("demolition_t"), sum(lines, "tonnes", to + " AND \"origin\" = 'demolition'"),
+                1e-6);
+    EXPECT_GT(number("stock_t"), number("demand_t"));
+    EXPECT_FALSE(p.attribute("co2e_t").isNull());
+    // The numbers printed are the page's, with separators.
+    QList<QgsLayoutItemLabel*> labels;
+    layout->layoutItems(labels);
+    QString printed;
+    for (QgsLayoutItemLabel* label : labels)
+      printed += label->currentText() + '\n';
+    EXPECT_TRUE(printed.contains(QLocale().toString(number("demand_t"), 'f', 0)))
+        << printed.toStdString();
+    EXPECT_TRUE(printed.contains(district));
+    // The page frames its suppliers in the agglomeration; the others it names.
+    QgsFeature line;
+    for (QgsFeatureIterator it = lines.getFeatures(); it.nextFeature(line);) {
+      EXPECT_EQ(drawnOnPage(lines, *layout, line),
+                line.attribute("district_id").toString() == district);
+      if (line.attribute("district_id").toString() != district || line.geometry().isEmpty())
+        continue;
+      const QgsPointXY supplier(line.geometry().vertexAt(0));
+      const bool inside = agglomeration.contains(supplier);
+      EXPECT_EQ(p.geometry().boundingBox().contains(supplier), inside);
+      const QString supplierId = line.attribute("supplier_id").toString();
+      EXPECT_EQ(p.attribute("off_map").toString().contains(supplierId), !inside)
+          << supplierId.toStdString();
+      offMapSaid = offMapSaid || !inside;
+    }
+  }
+  atlas.endRender();
+  EXPECT_TRUE(offMapSaid) << "no district supplied from Zhambyl, off the map";
 }
 
 }  // namespace
