@@ -15,6 +15,7 @@
 #include <qgsgraduatedsymbolrenderer.h>
 #include <qgslayertree.h>
 #include <qgslinesymbol.h>
+#include <qgslinesymbollayer.h>
 #include <qgsmarkersymbol.h>
 #include <qgspallabeling.h>
 #include <qgsproject.h>
@@ -26,6 +27,7 @@
 #include <qgsvectorlayerlabeling.h>
 
 #include "layers/bar_chart.h"
+#include "layers/diagnostics.h"
 #include "layers/flows.h"
 
 namespace cp::qgis {
@@ -378,6 +380,20 @@ QVariantList widthKey(double most) {
   return samples;
 }
 
+// An arrowhead just short of where the line ends: the flow's direction.
+QgsSymbolLayer* arrowhead(const char* colour) {
+  QgsSymbolLayer* head = QgsMarkerLineSymbolLayer::create(
+      {{QStringLiteral("placement"), QStringLiteral("lastvertex")},
+       {QStringLiteral("offset_along_line"), QStringLiteral("1.5")},
+       {QStringLiteral("rotate"), QStringLiteral("1")}});
+  head->setSubSymbol(
+      newSymbol<QgsMarkerSymbol>({{QStringLiteral("name"), QStringLiteral("filled_arrowhead")},
+                                  {QStringLiteral("color"), QString::fromLatin1(colour)},
+                                  {QStringLiteral("outline_style"), QStringLiteral("no")},
+                                  {QStringLiteral("size"), QStringLiteral("2.6")}}));
+  return head;
+}
+
 }  // namespace
 
 void styleFlowLines(QgsVectorLayer& layer) {
@@ -397,10 +413,39 @@ void styleFlowLines(QgsVectorLayer& layer) {
          {QStringLiteral("capstyle"), QStringLiteral("round")}});
     symbol->setOpacity(0.75);
     symbol->setDataDefinedWidth(width);
+    symbol->appendSymbolLayer(arrowhead(cp::layers::materialClassColour(c)));
     categories << QgsRendererCategory(name, symbol, QString(name).replace('_', ' '));
   }
-  layer.setRenderer(new QgsCategorizedSymbolRenderer(QStringLiteral("material_class"), categories));
+  auto* renderer = new QgsCategorizedSymbolRenderer(QStringLiteral("material_class"), categories);
+  // The largest first, so that the thinner lines stay on top of them.
+  renderer->setOrderBy(QgsFeatureRequest::OrderBy(
+      {QgsFeatureRequest::OrderByClause(QStringLiteral("tonnes"), false)}));
+  renderer->setOrderByEnabled(true);
+  layer.setRenderer(renderer);
   layer.setCustomProperty(kWidthKeyProperty, widthKey(most));
+}
+
+HiddenFlows hideSmallFlows(QgsVectorLayer& layer, const char* noun) {
+  const int tonnes = layer.fields().lookupField(QStringLiteral("tonnes"));
+  const double most = layer.maximumValue(tonnes).toDouble();
+  HiddenFlows hidden;
+  if (!(most > 0))
+    return hidden;
+  hidden.below = roundedDown(most / 100, true);
+  QgsFeatureIterator it = layer.getFeatures();
+  for (QgsFeature f; it.nextFeature(f);)
+    if (const double t = f.attribute(tonnes).toDouble(); t < hidden.below) {
+      ++hidden.count;
+      hidden.tonnes += t;
+    }
+  if (hidden.count == 0)
+    return hidden;
+  layer.setSubsetString(QStringLiteral("\"tonnes\" >= %1").arg(hidden.below, 0, 'g', 17));
+  hidden.said = QObject::tr("%1 under %L2 t/yr not drawn: %L3 t/yr")
+                    .arg(QString::fromStdString(cp::layers::counted(hidden.count, noun)))
+                    .arg(hidden.below, 0, 'f', 0)
+                    .arg(hidden.tonnes, 0, 'f', 0);
+  return hidden;
 }
 
 QList<QPair<double, double>> lineWidthKey(const QgsMapLayer& layer) {

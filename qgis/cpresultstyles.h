@@ -45,6 +45,15 @@ void styleFlowLines(QgsVectorLayer& layer);
 // whose widths no class legend shows): a few round values and their widths
 // in mm, largest first; empty for other layers.
 QList<QPair<double, double>> lineWidthKey(const QgsMapLayer& layer);
+// Flows too small to read beside the largest (under a round hundredth of
+// it) left out of the layer's drawing, and what that leaves out.
+struct HiddenFlows {
+  double below = 0;  // t/yr: flows under it are not drawn
+  std::size_t count = 0;
+  double tonnes = 0;
+  QString said;  // e.g. "3 corridors under 4,000 t/yr not drawn: 5,100 t/yr"; empty: none
+};
+HiddenFlows hideSmallFlows(QgsVectorLayer& layer, const char* noun);
 inline const QString kWidthKeyProperty = QStringLiteral("circularplanner/width_key");
 // Districts by the construction materials their growth needs each year.
 void styleStockDemand(QgsVectorLayer& layer);

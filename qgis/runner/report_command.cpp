@@ -329,6 +329,9 @@ class Report {
     const QVariantMap flows{{CpKey::Flows, id("flows")},
                             {CpKey::Places, QStringList{id("zones"), id("districts")}},
                             {CpKey::Scenario, c_.scenario}};
+    // The flows added up by origin, destination and class: what a map can show.
+    QVariantMap corridors = flows;
+    corridors.insert(CpKey::Aggregate, true);
     const QVariantMap districts{{CpKey::Districts, id("districts")},
                                 {CpKey::DistrictId, "name"},
                                 {CpKey::Coefficients, id("coefficients")}};
@@ -378,6 +381,10 @@ class Report {
          "circularplanner:flowlines",
          with(flows),
          {{CpKey::Output, "flow_lines", cp::qgis::styleFlowLines}}},
+        {"construction corridors",
+         "circularplanner:flowlines",
+         with(corridors),
+         {{CpKey::Output, "flow_corridors", cp::qgis::styleFlowLines}}},
         {"road loads of the construction flows",
          "circularplanner:roadloads",
          with(flows),
@@ -620,10 +627,19 @@ class Report {
     std::cerr << "maps\n";
     QgsVectorLayer* districts = dataLayer("districts", QObject::tr("Districts"));
     QgsVectorLayer* zones = dataLayer("zones", QObject::tr("Industrial zones"));
+    QgsVectorLayer* corridors =
+        resultLayer("flow_corridors", QObject::tr("Corridors by class (t/yr)"));
+    const cp::qgis::HiddenFlows hidden = cp::qgis::hideSmallFlows(*corridors, "corridor");
+    if (hidden.count > 0)
+      corridors->setName(
+          QObject::tr("Corridors by class, from %L1 t/yr").arg(hidden.below, 0, 'f', 0));
     map("construction-flows", QObject::tr("Construction materials from the industrial zones"),
-        {resultLayer("flow_lines", QObject::tr("Construction flows (t/yr)")),
-         resultLayer("road_loads", QObject::tr("Road loads (t/yr)")), zones, districts},
-        stepNumbers("construction flows"));
+        {corridors, zones, districts},
+        joinedLines({stepNumbers("construction flows"), hidden.said}));
+    // On their own page: under the corridors the loads cannot be read.
+    map("construction-road-loads", QObject::tr("Road loads of the construction flows"),
+        {resultLayer("road_loads", QObject::tr("Road loads (t/yr)")), zones, districts},
+        stepNumbers("road loads of the construction flows"));
     map("composting", QObject::tr("Organic waste to the composting sites"),
         {resultLayer("site_intake", QObject::tr("Site intake")),
          resultLayer("organic_sources_status", QObject::tr("Organic waste sources")),
@@ -637,8 +653,8 @@ class Report {
         stepNumbers("compost to the farmland"));
     map("building-stock", QObject::tr("Building stock: demand and urban-mine supply"),
         {resultLayer("district_supply", QObject::tr("Supplied (t/yr)")),
-         resultLayer("construction_supply", QObject::tr("Supply lines (t/yr)")),
-         resultLayer("building_stock", QObject::tr("Demand (t/yr)"))},
+         resultLayer("construction_supply", QObject::tr("Supply lines (t/yr)")), zones,
+         districts, resultLayer("building_stock", QObject::tr("Demand (t/yr)"))},
         stepNumbers("construction supply"));
     if (styles_.count(kSiteChanges) > 0)
       strategyMaps(districts);
@@ -871,6 +887,14 @@ class Report {
     for (const Number& n : numbers_)
       if (n.step == step && lines.size() < 4)
         lines << QStringLiteral("%1: %L2").arg(n.description).arg(n.value, 0, 'f', 0);
+    return lines.join('\n');
+  }
+
+  static QString joinedLines(const QStringList& parts) {
+    QStringList lines;
+    for (const QString& part : parts)
+      if (!part.isEmpty())
+        lines << part;
     return lines.join('\n');
   }
 

@@ -6,8 +6,10 @@
 #include <QDir>
 #include <QDomDocument>
 #include <QImage>
+#include <QLocale>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cmath>
 
 #include <qgscoordinatetransform.h>
@@ -17,6 +19,8 @@
 #include <qgslayoutitemlegend.h>
 #include <qgslayoutitemmap.h>
 #include <qgslayoutitemmapoverview.h>
+#include <qgslayoutitempolyline.h>
+#include <qgslinesymbol.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
@@ -261,7 +265,51 @@ TEST(ReportMaps, ConstructionFlowsAndRoadLoads) {
   spec.sources = QStringLiteral("Almaty metabolic analysis report; masterplan flows illustrative");
   spec.attribution = QStringLiteral("© OpenStreetMap contributors (ODbL 1.0)");
   expectRoundDistinctClasses(*qobject_cast<QgsVectorLayer*>(spec.layers[1]));
+  // Flows too thin to read are left out, and said: those under a round
+  // hundredth of the largest.
+  auto& drawn = *qobject_cast<QgsVectorLayer*>(spec.layers[0]);
+  const long long all = drawn.featureCount();
+  const double most = drawn.maximumValue(drawn.fields().lookupField("tonnes")).toDouble();
+  std::vector<double> tonnes;
+  QgsFeature f;
+  for (QgsFeatureIterator it = drawn.getFeatures(); it.nextFeature(f);)
+    tonnes.push_back(f.attribute("tonnes").toDouble());
+  const qgis::HiddenFlows hidden = qgis::hideSmallFlows(drawn, "flow");
+  EXPECT_GT(hidden.below, most / 200);
+  EXPECT_LE(hidden.below, most / 100);
+  EXPECT_GT(hidden.count, 0U);
+  EXPECT_EQ(drawn.featureCount(), all - static_cast<long long>(hidden.count));
+  double under = 0;
+  for (double t : tonnes)
+    under += t < hidden.below ? t : 0;
+  EXPECT_NEAR(hidden.tonnes, under, 1e-6);
+  EXPECT_TRUE(hidden.said.startsWith(QStringLiteral("%1 flows under ").arg(hidden.count)))
+      << hidden.said.toStdString();
   const auto layout = qgis::buildReportLayout(project, spec);
+  // The flows' widths have a key: a line of each sample's width, largest
+  // first, at the width the style draws it (0.2 mm + 3.8 mm x the square root
+  // of its share of the largest), labelled with its tonnes.
+  const QList<QPair<double, double>> key = qgis::lineWidthKey(drawn);
+  ASSERT_EQ(key.size(), 3);
+  QList<QgsLayoutItemPolyline*> samples;
+  layout->layoutItems(samples);
+  ASSERT_EQ(samples.size(), key.size());
+  std::sort(samples.begin(), samples.end(), [](QgsLayoutItemPolyline* a, QgsLayoutItemPolyline* b) {
+    return a->symbol()->width() > b->symbol()->width();
+  });
+  QString labels;
+  QList<QgsLayoutItemLabel*> texts;
+  layout->layoutItems(texts);
+  for (QgsLayoutItemLabel* label : texts)
+    labels += label->text() + '\n';
+  for (int i = 0; i < key.size(); ++i) {
+    EXPECT_NEAR(key[i].second, 0.2 + 3.8 * std::sqrt(key[i].first / most), 1e-9);
+    EXPECT_NEAR(samples[i]->symbol()->width(), key[i].second, 1e-5);
+    EXPECT_TRUE(labels.contains(QLocale().toString(key[i].first, 'f', 0)));
+    if (i > 0) {
+      EXPECT_LT(key[i].first, key[i - 1].first);
+    }
+  }
   QList<QgsLayoutItemLegend*> legends;
   layout->layoutItems(legends);
   ASSERT_EQ(legends.size(), 1);

@@ -297,13 +297,13 @@ expect 2 "maps/frame must be west, south, east, north" -- report "$out/bad_frame
 check '[ ! -e "$out/bad/results.gpkg" ] && [ -z "$(ls -d "$out"/bad.partial-* 2>/dev/null)" ]' \
   "a failed report left files behind"
 expect 3 "Report written to" -- report "$out/report.ini"
-check '[ "$(ogrinfo -q "$out/report/results.gpkg" 2>/dev/null | grep -c "^[0-9]*:")" = 24 ]' \
+check '[ "$(ogrinfo -q "$out/report/results.gpkg" 2>/dev/null | grep -c "^[0-9]*:")" = 25 ]' \
   "the report's GeoPackage lacks result tables"
 # Results derived from OSM roads and geokz boundaries carry both credits (ODbL, CC BY).
 check 'ogrinfo -ro -so "$out/report/results.gpkg" warnings | grep -q "ATTRIBUTION=.*OpenStreetMap contributors.*geokz (CC BY 4.0)"' \
   "results.gpkg carries no attribution of the data it derives from"
-check '[ "$(ls "$out/report/maps" | grep -c "\.png$")" = 8 ] && [ "$(ls "$out/report/maps" | grep -c "\.pdf$")" = 17 ]' \
-  "the report has not eight maps in PNG and PDF (four, one per strategy against the baseline, and the districts the construction supply's scenarios change), the districts' atlas, six Sankey pages and the two climate charts"
+check '[ "$(ls "$out/report/maps" | grep -c "\.png$")" = 9 ] && [ "$(ls "$out/report/maps" | grep -c "\.pdf$")" = 18 ]' \
+  "the report has not nine maps in PNG and PDF (five, the construction flows and their road loads apart, one per strategy against the baseline, and the districts the construction supply's scenarios change), the districts' atlas, six Sankey pages and the two climate charts"
 check 'grep -q ">hauls from elsewhere<" "$out/report/maps/construction-climate.svg"' \
   "the construction supply's climate chart does not show the hauls of what is bought elsewhere"
 check '[ -e "$out/report/maps/strategy-composting_and_plant.pdf" ]' "the report has no map of what a strategy changes"
@@ -464,7 +464,7 @@ check '[ "$(od_csv pg_built | wc -l)" = 65 ] && [ "$(od_csv pg_built)" = "$(od_c
 expect 1 "no prepared network is stored" -- od "${centres[@]}" --network-cache "PG:$PG_CONN|network=none" --output "$out/pg_none.gpkg"
 
 # Roles read from views, and the results written back into the database in one
-# transaction: all twenty-three result tables and the warnings, with every row.
+# transaction: all twenty-four result tables and the warnings, with every row.
 psql "$PG_CONN" -q -c "CREATE VIEW organic_in_city AS SELECT * FROM organic_sources;
   CREATE VIEW compost_sites_v AS SELECT * FROM composting_sites" \
   || { echo "FAIL: could not create the views"; failures=$((failures + 1)); }
@@ -474,8 +474,8 @@ pg_report() {  # pg_report NAME SCHEMA
 }
 pg_tables() { psql "$PG_CONN" -Atc "SELECT count(*) FROM information_schema.tables WHERE table_schema = '$1'"; }
 pg_report to_db planning
-expect 3 "24 result tables ([0-9]* rows) written to" -- report "$out/to_db.ini"
-check '[ "$(pg_tables planning)" = 24 ]' "the database has not the twenty-three result tables and the warnings"
+expect 3 "25 result tables ([0-9]* rows) written to" -- report "$out/to_db.ini"
+check '[ "$(pg_tables planning)" = 25 ]' "the database has not the twenty-four result tables and the warnings"
 check '[ "$(psql "$PG_CONN" -Atc "SELECT count(*) FROM planning.warnings")" = "$(ogrinfo -ro -so "$out/to_db/results.gpkg" warnings | sed -n "s/Feature Count: //p")" ]' \
   "the warnings in the database are not those of results.gpkg"
 check '[ "$(psql "$PG_CONN" -Atc "SELECT DISTINCT srid FROM geometry_columns WHERE f_table_schema = '"'planning'"'")" = 4326 ]' \
