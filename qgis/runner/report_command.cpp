@@ -653,8 +653,8 @@ class Report {
         stepNumbers("compost to the farmland"));
     map("building-stock", QObject::tr("Building stock: demand and urban-mine supply"),
         {resultLayer("district_supply", QObject::tr("Supplied (t/yr)")),
-         resultLayer("construction_supply", QObject::tr("Supply lines (t/yr)")), zones,
-         districts, resultLayer("building_stock", QObject::tr("Demand (t/yr)"))},
+         resultLayer("construction_supply", QObject::tr("Supply lines (t/yr)")), zones, districts,
+         resultLayer("building_stock", QObject::tr("Demand (t/yr)"))},
         stepNumbers("construction supply"));
     if (styles_.count(kSiteChanges) > 0)
       strategyMaps(districts);
