@@ -1,5 +1,7 @@
 #include "cpdistrictatlas.h"
 
+#include "cpqgisapi.h"
+
 #include <map>
 
 #include <QLocale>
@@ -114,10 +116,10 @@ std::unique_ptr<QgsVectorLayer> districtAtlasPages(const DistrictAtlasResults& r
   auto layer = std::make_unique<QgsVectorLayer>(
       QStringLiteral("Polygon"), QObject::tr("District pages"), QStringLiteral("memory"));
   layer->setCrs(r.stock.crs());
-  QList<QgsField> fields{QgsField(QStringLiteral("district_id"), QVariant::String)};
+  QList<QgsField> fields{makeField(QStringLiteral("district_id"), QMetaType::QString)};
   for (const QString& name : kNumberFields)
-    fields << QgsField(name, QVariant::Double);
-  fields << QgsField(QStringLiteral("off_map"), QVariant::String);
+    fields << makeField(name, QMetaType::Double);
+  fields << makeField(QStringLiteral("off_map"), QMetaType::QString);
   layer->dataProvider()->addAttributes(fields);
   layer->updateFields();
   QgsFeatureList features;

@@ -22,6 +22,7 @@
 #include <qgsprocessingalgorithm.h>
 #include <qgsprocessingparameters.h>
 #include <qgsprocessingutils.h>
+#include <qgsscalebarsettings.h>
 #include <qgsunittypes.h>
 #include <qgswkbtypes.h>
 
@@ -41,6 +42,7 @@ struct Geometry {
   static constexpr GeometryType Null = Qgis::GeometryType::Null;
 };
 inline constexpr auto kKilometres = Qgis::DistanceUnit::Kilometers;
+inline constexpr auto kScaleBarFitsWidth = Qgis::ScaleBarSegmentSizeMode::FitWidth;
 #else
 using WkbType = QgsWkbTypes::Type;
 using GeometryType = QgsWkbTypes::GeometryType;
@@ -52,6 +54,7 @@ struct Geometry {
   static constexpr GeometryType Null = QgsWkbTypes::NullGeometry;
 };
 inline constexpr auto kKilometres = QgsUnitTypes::DistanceKilometers;
+inline constexpr auto kScaleBarFitsWidth = QgsScaleBarSettings::SegmentSizeFitWidth;
 #endif
 
 #if _QGIS_VERSION_INT >= 33400

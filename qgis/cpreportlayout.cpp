@@ -157,7 +157,7 @@ void addScaleAndNorth(QgsPrintLayout& layout, QgsLayoutItemMap* map, const QRect
   scale->applyDefaultSize(cp::qgis::kKilometres);
   // Round segments that fit a width, on every page: an atlas's pages have
   // scales of their own.
-  scale->setSegmentSizeMode(QgsScaleBarSettings::SegmentSizeFitWidth);
+  scale->setSegmentSizeMode(cp::qgis::kScaleBarFitsWidth);
   scale->setMinimumBarWidth(25);
   scale->setMaximumBarWidth(60);
   scale->attemptMove(QgsLayoutPoint(box.x() + 3, box.bottom() - 14));
