@@ -12,6 +12,7 @@
 #include <qgsexpressioncontextutils.h>
 #include <qgslayoutatlas.h>
 #include <qgslayoutitemlabel.h>
+#include <qgslayoutreportcontext.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsrendercontext.h>
