@@ -1,5 +1,7 @@
 #include "flows_on_network.h"
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <numeric>
 
@@ -75,6 +77,29 @@ std::vector<XY> curvedFlowLine(XY from, XY to, double bulge, int pieces) {
     line.push_back({a * from.x + b * control.x + c * to.x, a * from.y + b * control.y + c * to.y});
   }
   return line;
+}
+
+XY flowSplitPoint(XY origin, const std::vector<XY>& destinations,
+                  const std::vector<double>& tonnes) {
+  XY centre;
+  double total = 0;
+  for (std::size_t i = 0; i < destinations.size(); ++i) {
+    centre.x += tonnes[i] * destinations[i].x;
+    centre.y += tonnes[i] * destinations[i].y;
+    total += tonnes[i];
+  }
+  if (!(total > 0))
+    return origin;
+  centre = {centre.x / total, centre.y / total};
+  double fan = 0;
+  for (const XY& d : destinations)
+    fan = std::max(fan, std::hypot(d.x - centre.x, d.y - centre.y));
+  fan *= 1.2;
+  const double away = std::hypot(origin.x - centre.x, origin.y - centre.y);
+  if (away <= fan)
+    return origin;
+  const double share = fan / away;
+  return {centre.x + share * (origin.x - centre.x), centre.y + share * (origin.y - centre.y)};
 }
 
 }  // namespace cp::geo

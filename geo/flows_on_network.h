@@ -43,4 +43,12 @@ std::vector<SegmentLoad> roadLoads(const std::vector<Route>& routes,
 // overlap. `bulge` is the arc's height as a share of the chord.
 std::vector<XY> curvedFlowLine(XY from, XY to, double bulge = 0.15, int pieces = 24);
 
+// Where the flows of one origin part for their destinations, so that a map
+// draws them as one trunk and a fan rather than a line each all the way: on
+// the way to the destinations' centre (weighted by tonnes), a fifth farther
+// from it than the farthest destination; the origin itself where it lies
+// that near, or where no flow has tonnes. Coordinates in metres.
+XY flowSplitPoint(XY origin, const std::vector<XY>& destinations,
+                  const std::vector<double>& tonnes);
+
 }  // namespace cp::geo

@@ -159,7 +159,7 @@ const QList<CpAnalysis>& analyses() {
         {CpKey::WithPlant, QStringLiteral("disposal_with_plant"),
          QObject::tr("Disposal with the planned plant"), cp::qgis::styleAllocation},
         {CpKey::FacilityIntake, QStringLiteral("waste_facilities"),
-         QObject::tr("Organic waste per facility"), cp::qgis::styleSiteIntake}}},
+         QObject::tr("Organic waste per facility"), cp::qgis::styleFacilityIntake}}},
       // The waste facilities, emission factors and strategies from their rows.
       {QStringLiteral("climate_balance"),
        QObject::tr("Climate balance of the strategies: 'From' sources, 'To' composting sites"),

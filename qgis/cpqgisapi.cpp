@@ -33,6 +33,14 @@ QgsField makeField(const QString& name, QMetaType::Type type) {
 #endif
 }
 
+void labelEvenWhereCrowded(QgsPalLayerSettings& label) {
+#if _QGIS_VERSION_INT >= 32600
+  label.placementSettings().setOverlapHandling(Qgis::LabelOverlapHandling::AllowOverlapIfRequired);
+#else
+  label.displayAll = true;
+#endif
+}
+
 QString layerAttribution(const QgsMapLayer& layer) {
 #if _QGIS_VERSION_INT >= 33800
   return layer.serverProperties()->attribution();

@@ -18,11 +18,13 @@
 #include <qgslegendstyle.h>
 #include <qgsmaplayer.h>
 #include <qgsmaplayerproxymodel.h>
+#include <qgspallabeling.h>
 #include <qgsprocessing.h>
 #include <qgsprocessingalgorithm.h>
 #include <qgsprocessingparameters.h>
 #include <qgsprocessingutils.h>
 #include <qgsscalebarsettings.h>
+#include <qgssymbollayer.h>
 #include <qgsunittypes.h>
 #include <qgswkbtypes.h>
 
@@ -43,6 +45,7 @@ struct Geometry {
 };
 inline constexpr auto kKilometres = Qgis::DistanceUnit::Kilometers;
 inline constexpr auto kScaleBarFitsWidth = Qgis::ScaleBarSegmentSizeMode::FitWidth;
+inline constexpr auto kLabelsAroundPointInOrder = Qgis::LabelPlacement::OrderedPositionsAroundPoint;
 #else
 using WkbType = QgsWkbTypes::Type;
 using GeometryType = QgsWkbTypes::GeometryType;
@@ -55,6 +58,7 @@ struct Geometry {
 };
 inline constexpr auto kKilometres = QgsUnitTypes::DistanceKilometers;
 inline constexpr auto kScaleBarFitsWidth = QgsScaleBarSettings::SegmentSizeFitWidth;
+inline constexpr auto kLabelsAroundPointInOrder = QgsPalLayerSettings::OrderedPositionsAroundPoint;
 #endif
 
 #if _QGIS_VERSION_INT >= 33400
@@ -103,8 +107,10 @@ QList<int> sourceTypes(Types... types) {
 
 #if _QGIS_VERSION_INT >= 34000
 inline constexpr auto kSvgPicture = Qgis::PictureFormat::SVG;
+inline constexpr auto kSymbolLayerEnabled = QgsSymbolLayer::Property::LayerEnabled;
 #else
 inline constexpr auto kSvgPicture = QgsLayoutItemPicture::FormatSVG;
+inline constexpr auto kSymbolLayerEnabled = QgsSymbolLayer::PropertyLayerEnabled;
 #endif
 
 #if _QGIS_VERSION_INT >= 34200
@@ -134,6 +140,10 @@ QString layerAttribution(const QgsMapLayer& layer);
 // A layout label's and a legend component's type: size in points and weight.
 void setLabelFont(QgsLayoutItemLabel& label, double points, bool bold);
 void setLegendFont(QgsLegendStyle& style, double points, bool bold);
+
+// Labels that show even where they cannot help overlapping others (they are
+// still placed apart wherever they can be).
+void labelEvenWhereCrowded(QgsPalLayerSettings& label);
 
 // How a source parameter may ask invalid geometries to be treated instead of
 // as the context says.

@@ -11,6 +11,7 @@
 #include <gdal.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include <qgslayertree.h>
 #include <qgslayoutatlas.h>
@@ -26,6 +27,7 @@
 #include <qgslayoutsize.h>
 #include <qgslinesymbol.h>
 #include <qgsmaplayer.h>
+#include <qgsmaplayerlegend.h>
 #include <qgspathresolver.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
@@ -73,14 +75,21 @@ QgsRectangle combinedExtent(const QList<QgsMapLayer*>& layers,
   return extent;
 }
 
-// What the map shows, in `crs`: its frame, or else all its layers.
+// What the map shows, in `crs`: its layers with a margin, as far as the
+// frame reaches; the frame, where they lie outside it.
 QgsRectangle shownExtent(const ReportMap& spec, const QgsCoordinateReferenceSystem& crs,
                          const QgsProject& project) {
+  const QgsRectangle layers = combinedExtent(spec.layers, crs, project);
   if (spec.frame.isEmpty())
-    return combinedExtent(spec.layers, crs, project);
+    return layers;
   QgsCoordinateTransform t(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")), crs,
                            project.transformContext());
-  return t.transformBoundingBox(spec.frame);
+  const QgsRectangle frame = t.transformBoundingBox(spec.frame);
+  QgsRectangle shown = layers.intersect(frame);
+  if (shown.isEmpty())
+    return frame;
+  shown.grow(0.04 * std::max(shown.width(), shown.height()));
+  return shown.intersect(frame);
 }
 
 // The UTM zone (WGS 84) of the map's centre: metres for the scale bar.
@@ -97,10 +106,25 @@ QgsLayoutItemLabel* addLabel(QgsPrintLayout& layout, const QString& text, double
   auto* label = new QgsLayoutItemLabel(&layout);
   label->setText(text);
   setLabelFont(*label, points, bold);
+  label->setHAlign(Qt::AlignLeft);  // QGIS justifies by default: wrapped lines would stretch
   label->attemptMove(QgsLayoutPoint(x, y));
   label->attemptResize(QgsLayoutSize(w, h));
   layout.addLayoutItem(label);
   return label;
+}
+
+// The lines a label's text takes: its own lines, each wrapped as the label
+// of its width wraps it (measured by QGIS in the label's font).
+int wrappedLines(QgsLayoutItemLabel& label) {
+  const QString text = label.text();
+  const double width = label.rect().width();
+  int lines = 0;
+  for (const QString& line : text.split('\n')) {
+    label.setText(line);
+    lines += std::max(1, static_cast<int>(std::ceil(label.sizeForText().width() / width)));
+  }
+  label.setText(text);
+  return lines;
 }
 
 QgsLayoutItemMap* addMap(QgsPrintLayout& layout, const ReportMap& spec,
@@ -108,7 +132,7 @@ QgsLayoutItemMap* addMap(QgsPrintLayout& layout, const ReportMap& spec,
   auto* map = new QgsLayoutItemMap(&layout);
   layout.addLayoutItem(map);
   map->setCrs(crs);
-  map->setLayers(spec.layers);
+  map->setLayers(spec.layers + spec.context);
   map->setKeepLayerSet(true);
   map->setFrameEnabled(true);
   // Size, extent, then position: a map moved before it has an extent loses it.
@@ -124,19 +148,20 @@ QgsLayoutItemMap* addMap(QgsPrintLayout& layout, const ReportMap& spec,
 // map's polygon layers), whole, with the main map's frame on them.
 void addInset(QgsPrintLayout& layout, const ReportMap& spec, QgsLayoutItemMap* main,
               const QRectF& box) {
-  ReportMap context = spec;
-  context.layers = spec.locator;
-  context.frame = QgsRectangle();
-  if (context.layers.isEmpty()) {
+  ReportMap locator = spec;
+  locator.layers = spec.locator;
+  locator.context.clear();  // roads and villages would only crowd so small a map
+  locator.frame = QgsRectangle();
+  if (locator.layers.isEmpty()) {
     // Lines and points would only crowd so small a map.
     for (QgsMapLayer* layer : spec.layers)
       if (auto* vector = qobject_cast<QgsVectorLayer*>(layer);
           vector && vector->geometryType() == cp::qgis::Geometry::Polygon)
-        context.layers << layer;
-    if (context.layers.isEmpty())
-      context.layers = spec.layers;
+        locator.layers << layer;
+    if (locator.layers.isEmpty())
+      locator.layers = spec.layers;
   }
-  auto* inset = addMap(layout, context, main->crs(), box);
+  auto* inset = addMap(layout, locator, main->crs(), box);
   const QgsRectangle all = combinedExtent(spec.locator.isEmpty() ? spec.layers : spec.locator,
                                           main->crs(), *layout.project());
   if (!all.isEmpty())
@@ -179,8 +204,15 @@ void addLegend(QgsPrintLayout& layout, QgsLayoutItemMap* map, const QRectF& box)
   legend->setAutoUpdateModel(false);
   QgsLayerTree* tree = legend->model()->rootGroup();
   tree->clear();
-  for (QgsMapLayer* layer : map->layers())
-    tree->addLayer(layer);
+  for (QgsMapLayer* layer : map->layers()) {
+    QgsLayerTreeLayer* node = tree->addLayer(layer);
+    const QString summary = layer->customProperty(kLegendSummaryProperty).toString();
+    if (!summary.isEmpty()) {  // one entry for all its classes
+      QgsMapLayerLegendUtils::setLegendNodeOrder(node, {0});
+      QgsMapLayerLegendUtils::setLegendNodeUserLabel(node, 0, summary);
+      legend->model()->refreshLayerLegend(node);
+    }
+  }
   legend->setLegendFilterByMapEnabled(true);  // only what the map shows
   // Small type: the side column is narrow and a report map carries many layers.
   const auto font = [&legend](LegendComponent style, double points, bool bold) {
@@ -206,7 +238,7 @@ void addLegend(QgsPrintLayout& layout, QgsLayoutItemMap* map, const QRectF& box)
   if (entries * 4.0 > box.height()) {
     legend->setColumnCount(2);
     legend->setSplitLayer(false);
-    legend->setEqualColumnWidth(true);
+    legend->setEqualColumnWidth(false);
     legend->adjustBoxSize();
   }
 }
@@ -252,7 +284,7 @@ QString footer(const ReportMap& spec) {
   QStringList parts;
   if (!spec.sources.isEmpty())
     parts << QObject::tr("Sources: %1").arg(spec.sources);
-  QStringList attributions = layerAttributions(spec.layers);
+  QStringList attributions = layerAttributions(spec.layers + spec.context);
   const bool said = std::any_of(attributions.begin(), attributions.end(),
                                 [&spec](const QString& a) { return a.contains(spec.attribution); });
   if (!spec.attribution.isEmpty() && !said)
@@ -316,10 +348,13 @@ std::unique_ptr<QgsPrintLayout> buildReportLayout(QgsProject& project, const Rep
           : QRectF(side.x() + kSide + 5, side.y(), side.width() - kSide - 5, side.height());
   // The numbers first, then the legend, which grows with what the map shows,
   // and the width keys at the column's foot.
-  const double numbersHeight =
-      spec.numbers.isEmpty() ? 0 : 5.0 * (spec.numbers.count('\n') + 1) + 2;
-  if (!spec.numbers.isEmpty())
-    addLabel(*layout, spec.numbers, rest.x(), rest.y(), rest.width(), numbersHeight, 9, true);
+  double numbersHeight = 0;
+  if (!spec.numbers.isEmpty()) {
+    QgsLayoutItemLabel* numbers =
+        addLabel(*layout, spec.numbers, rest.x(), rest.y(), rest.width(), 5, 9, true);
+    numbersHeight = 5.0 * wrappedLines(*numbers) + 2;
+    numbers->attemptResize(QgsLayoutSize(rest.width(), numbersHeight));
+  }
   const double keysHeight = widthKeysHeight(spec.layers);
   addLegend(*layout, map, rest.adjusted(0, numbersHeight, 0, -keysHeight));
   addWidthKeys(*layout, spec.layers, QPointF(rest.x(), rest.bottom() - keysHeight));

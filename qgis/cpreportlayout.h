@@ -20,12 +20,14 @@ namespace cp::qgis {
 
 struct ReportMap {
   QString title;
-  QList<QgsMapLayer*> layers;  // drawn, top first
-  QString numbers;             // the headline numbers, one per line
-  QString sources;             // where the data comes from
-  QString attribution;         // e.g. "© OpenStreetMap contributors"; always printed
-  // What the main map shows, in WGS 84 longitude and latitude; empty: all its
-  // layers. The inset shows where that is, with this frame on it.
+  QList<QgsMapLayer*> layers;   // what the map is about, drawn top first
+  QList<QgsMapLayer*> context;  // drawn under them, muted (roads, settlements)
+  QString numbers;              // the headline numbers, one per line
+  QString sources;              // where the data comes from
+  QString attribution;          // e.g. "© OpenStreetMap contributors"; always printed
+  // The most the main map shows, in WGS 84 longitude and latitude: the map
+  // frames its layers (not the context) within it; empty: all its layers.
+  // The inset shows where the map is.
   QgsRectangle frame;
   // The inset's layers: the agglomeration's or region's boundaries, drawn
   // whole; empty: the main map's polygon layers, around all its layers.

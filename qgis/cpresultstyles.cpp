@@ -37,8 +37,10 @@ constexpr int kClasses = 5;
 
 // About five classes at rounded breaks a reader can trust (QGIS's pretty
 // breaks: 1, 2 or 5 times a power of ten), labelled as whole numbers with
-// separators; a class that holds a single value is named by it, not as
-// "800 - 800".
+// separators. The outer classes end at the data's least and largest values:
+// labelled at the breaks' step below and above them ("50,000 - 100,000",
+// not "52,495 - 100,000"). A class that holds a single value is named by it,
+// not as "800 - 800".
 void classify(QgsGraduatedSymbolRenderer& renderer, const QgsVectorLayer& layer) {
   auto* method = new QgsClassificationPrettyBreaks();
   method->setLabelPrecision(0);
@@ -46,9 +48,26 @@ void classify(QgsGraduatedSymbolRenderer& renderer, const QgsVectorLayer& layer)
   renderer.setClassificationMethod(method);
   updateGraduatedClasses(renderer, layer, kClasses);
   const QgsRangeList ranges = renderer.ranges();
-  for (int i = 0; i < ranges.size(); ++i)
-    if (std::abs(ranges[i].upperValue() - ranges[i].lowerValue()) < 0.5)
-      renderer.updateRangeLabel(i, QLocale().toString(ranges[i].lowerValue(), 'f', 0));
+  if (ranges.isEmpty())
+    return;
+  // The step between breaks: an inner class's width, else the power of ten
+  // of the one break.
+  const double step =
+      ranges.size() > 2 ? ranges[1].upperValue() - ranges[1].lowerValue()
+                        : std::pow(10.0, std::floor(std::log10(std::abs(ranges[0].upperValue()))));
+  const auto number = [](double value) { return QLocale().toString(value, 'f', 0); };
+  for (int i = 0; i < ranges.size(); ++i) {
+    double lower = ranges[i].lowerValue(), upper = ranges[i].upperValue();
+    if (std::abs(upper - lower) < 0.5) {
+      renderer.updateRangeLabel(i, number(lower));
+      continue;
+    }
+    if (i == 0 && step > 0)
+      lower = std::floor(lower / step) * step;
+    if (i == ranges.size() - 1 && step > 0)
+      upper = std::ceil(upper / step) * step;
+    renderer.updateRangeLabel(i, number(lower) + QStringLiteral(" - ") + number(upper));
+  }
 }
 
 std::unique_ptr<QgsGraduatedSymbolRenderer> distanceClasses(const QgsVectorLayer& layer) {
@@ -90,25 +109,36 @@ QgsMarkerSymbol* redCross() {
                                      {QStringLiteral("size"), QStringLiteral("4")}});
 }
 
-// Labels of 8 points with a white halo, from an expression; where labels
-// collide, the one of the highest `priority` (an expression, 0 to 10) shows.
-void labelWithHalo(QgsVectorLayer& layer, const QString& expression,
-                   const QString& priority = QString()) {
+// Labels of 8 points with a white halo, from an expression. A point's label
+// takes the first free of the places around it a cartographer would choose
+// (top right first), so that close points keep their labels apart; where
+// labels still collide, the one of the highest `priority` (an expression, 0
+// to 10) shows.
+QgsPalLayerSettings haloLabels(const QgsVectorLayer& layer, const QString& expression,
+                               const QString& priority = QString()) {
   QgsPalLayerSettings label;
   label.fieldName = expression;
+  label.isExpression = true;
+  if (layer.geometryType() == Geometry::Point) {
+    label.placement = kLabelsAroundPointInOrder;
+    label.dist = 0.8;
+  }
   if (!priority.isEmpty())
     // Named through its enum, and passed as the int the collection takes:
     // the enum is scoped in newer QGIS.
     label.dataDefinedProperties().setProperty(
         static_cast<int>(QgsPalLayerSettings::Property::Priority),
         QgsProperty::fromExpression(priority));
-  label.isExpression = true;
   QgsTextFormat format;
   format.setSize(8);
   QgsTextBufferSettings buffer;
   buffer.setEnabled(true);
   format.setBuffer(buffer);
   label.setFormat(format);
+  return label;
+}
+
+void showLabels(QgsVectorLayer& layer, const QgsPalLayerSettings& label) {
   layer.setLabeling(new QgsVectorLayerSimpleLabeling(label));
   layer.setLabelsEnabled(true);
 }
@@ -214,11 +244,15 @@ void pointChanges(QgsVectorLayer& layer, const char* idField, const QString& gro
     return symbol;
   };
   layer.setRenderer(growsAndShrinks(marker(kGrows), grows, marker(kShrinks), shrinks));
-  labelWithHalo(layer,
-                QStringLiteral("\"%1\" || '\n' || if(\"change_t\" > 0, '+', '') || "
-                               "format_number(\"change_t\", 0) || ' %2'")
-                    .arg(QString::fromLatin1(idField), unit),
-                QStringLiteral("10 * %1").arg(changeShare(layer)));
+  // Every place that changes named, the largest changes first.
+  QgsPalLayerSettings label =
+      haloLabels(layer,
+                 QStringLiteral("\"%1\" || '\n' || if(\"change_t\" > 0, '+', '') || "
+                                "format_number(\"change_t\", 0) || ' %2'")
+                     .arg(QString::fromLatin1(idField), unit),
+                 QStringLiteral("10 * %1").arg(changeShare(layer)));
+  labelEvenWhereCrowded(label);
+  showLabels(layer, label);
 }
 
 }  // namespace
@@ -229,6 +263,62 @@ void styleLocator(QgsVectorLayer& layer) {
                                 {QStringLiteral("outline_color"), QStringLiteral("#9e9e9e")},
                                 {QStringLiteral("outline_width"), QStringLiteral("0.15")}})));
   layer.setLabelsEnabled(false);
+}
+
+namespace {
+
+QgsMarkerSymbol* village() {
+  return newSymbol<QgsMarkerSymbol>({{QStringLiteral("name"), QStringLiteral("circle")},
+                                     {QStringLiteral("color"), QStringLiteral("#bdbdbd")},
+                                     {QStringLiteral("outline_style"), QStringLiteral("no")},
+                                     {QStringLiteral("size"), QStringLiteral("0.7")}});
+}
+
+}  // namespace
+
+void styleMainRoads(QgsVectorLayer& layer) {
+  layer.setRenderer(new QgsSingleSymbolRenderer(
+      newSymbol<QgsLineSymbol>({{QStringLiteral("line_color"), QStringLiteral("#cfcfcf")},
+                                {QStringLiteral("line_width"), QStringLiteral("0.35")}})));
+  layer.setLabelsEnabled(false);
+}
+
+void styleSettlements(QgsVectorLayer& layer) {
+  const QgsFields fields = layer.fields();
+  const bool byPlace = fields.lookupField(QStringLiteral("place")) >= 0;
+  const QString town = QStringLiteral("\"place\" IN ('city', 'town')");
+  QgsMarkerSymbol* towns = dot("#737373", "1.6");
+  towns->symbolLayer(0)->setStrokeColor(Qt::white);
+  if (byPlace)
+    layer.setRenderer(twoRules(towns, town, QObject::tr("Towns"), village(), QStringLiteral("ELSE"),
+                               QObject::tr("Villages")));
+  else
+    layer.setRenderer(new QgsSingleSymbolRenderer(towns));
+  // The English name where the data has one, else the name as written.
+  QStringList names;
+  for (const char* field : {"name_en", "name"})
+    if (fields.lookupField(QString::fromLatin1(field)) >= 0)
+      names << QgsExpression::quotedColumnRef(QString::fromLatin1(field));
+  if (names.isEmpty()) {
+    layer.setLabelsEnabled(false);
+    return;
+  }
+  const QString name = QStringLiteral("coalesce(%1)").arg(names.join(QStringLiteral(", ")));
+  // Towns named, below the results' own labels; the city first among them.
+  QgsPalLayerSettings label =
+      haloLabels(layer, byPlace ? QStringLiteral("if(%1, %2, NULL)").arg(town, name) : name,
+                 byPlace ? QStringLiteral("if(\"place\" = 'city', 6, 3)") : QStringLiteral("3"));
+  QgsTextFormat format = label.format();
+  format.setColor(QColor(QStringLiteral("#525252")));
+  QFont italic = format.font();
+  italic.setItalic(true);
+  format.setFont(italic);
+  label.setFormat(format);
+  if (byPlace)
+    label.dataDefinedProperties().setProperty(
+        static_cast<int>(QgsPalLayerSettings::Property::Size),
+        QgsProperty::fromExpression(QStringLiteral("if(\"place\" = 'city', 10, 8)")));
+  showLabels(layer, label);
 }
 
 void drawForAtlasFeature(QgsVectorLayer& layer, const QString& field, const QString& atlasField) {
@@ -425,6 +515,16 @@ void styleFlowLines(QgsVectorLayer& layer) {
   layer.setCustomProperty(kWidthKeyProperty, widthKey(most));
 }
 
+void styleFlowTrees(QgsVectorLayer& layer) {
+  styleFlowLines(layer);
+  // The direction once, where a trunk reaches its fan: arrowheads on every
+  // branch would crowd the destinations.
+  auto* renderer = static_cast<QgsCategorizedSymbolRenderer*>(layer.renderer());
+  for (const QgsRendererCategory& category : renderer->categories())
+    category.symbol()->symbolLayer(1)->setDataDefinedProperty(
+        kSymbolLayerEnabled, QgsProperty::fromExpression(QStringLiteral("\"part\" <> 'branch'")));
+}
+
 HiddenFlows hideSmallFlows(QgsVectorLayer& layer, const char* noun) {
   const int tonnes = layer.fields().lookupField(QStringLiteral("tonnes"));
   const double most = layer.maximumValue(tonnes).toDouble();
@@ -457,8 +557,10 @@ QList<QPair<double, double>> lineWidthKey(const QgsMapLayer& layer) {
 
 namespace {
 
-// Site triangles sized by the tonnes in `field`.
-void styleSitesBy(QgsVectorLayer& layer, const QString& field) {
+// Site triangles sized by the tonnes in `field`; with an `idField`,
+// labelled with the site and those tonnes, so that the label says what the
+// symbol shows (the legend's title names the quantity).
+void styleSitesBy(QgsVectorLayer& layer, const QString& field, const char* idField = nullptr) {
   auto renderer = std::make_unique<QgsGraduatedSymbolRenderer>(field);
   renderer->setSourceSymbol(
       newSymbol<QgsMarkerSymbol>({{QStringLiteral("name"), QStringLiteral("triangle")},
@@ -467,18 +569,34 @@ void styleSitesBy(QgsVectorLayer& layer, const QString& field) {
   classify(*renderer, layer);
   renderer->setSymbolSizes(2, 7);
   layer.setRenderer(renderer.release());
+  if (idField == nullptr)
+    return;
+  // Every site named, above the context's and the areas' labels.
+  QgsPalLayerSettings label =
+      haloLabels(layer,
+                 QStringLiteral("%1 || '\n' || format_number(%2, 0) || ' t/yr'")
+                     .arg(QgsExpression::quotedColumnRef(QString::fromLatin1(idField)),
+                          QgsExpression::quotedColumnRef(field)),
+                 QStringLiteral("8"));
+  labelEvenWhereCrowded(label);
+  showLabels(layer, label);
 }
 
 }  // namespace
 
 void styleSiteIntake(QgsVectorLayer& layer) {
-  styleSitesBy(layer, QStringLiteral("tonnes_in"));
+  styleSitesBy(layer, QStringLiteral("tonnes_in"), "site_id");
+}
+
+void styleFacilityIntake(QgsVectorLayer& layer) {
+  styleSitesBy(layer, QStringLiteral("organic_today_t"), "facility_id");
 }
 
 void styleCompostSites(QgsVectorLayer& layer) {
-  styleSitesBy(layer, QStringLiteral("placed_t"));
+  styleSitesBy(layer, QStringLiteral("placed_t"), "site_id");
 }
 
+// The districts name themselves on the maps: their markers go unlabelled.
 void styleDistrictSupply(QgsVectorLayer& layer) {
   styleSitesBy(layer, QStringLiteral("supplied_t"));
 }
@@ -546,13 +664,20 @@ void styleCatchments(QgsVectorLayer& layer) {
         newSymbol<QgsFillSymbol>({{QStringLiteral("color"), fill.name(QColor::HexArgb)},
                                   {QStringLiteral("outline_color"), QStringLiteral("#ffffff")},
                                   {QStringLiteral("outline_width"), QStringLiteral("0.4")}});
+    // The catchment's tonnes are what lies nearest the site within reach,
+    // not what the site takes in: the legend says so, and the site's own
+    // label (its intake) is left to the site.
     renderer->addCategory(QgsRendererCategory(site, symbol, site));
   }
   layer.setRenderer(renderer);
+  // Colours tell neighbours apart, not sites (they repeat where sites are
+  // many): a map's legend names what the areas are, once.
+  layer.setCustomProperty(kLegendSummaryProperty, QObject::tr("Nearest site by road"));
   // The catchment's tonnes are what lies nearest the site within reach, not
   // what the site takes in: the label says so.
-  labelWithHalo(layer, QStringLiteral("\"site_id\" || '\n' || format_number(\"tonnes\", 0) || "
-                                      "' t/yr within reach'"));
+  showLabels(layer, haloLabels(layer, QStringLiteral(
+                                          "\"site_id\" || '\n' || "
+                                          "format_number(\"tonnes\", 0) || ' t/yr within reach'")));
 }
 
 void styleBands(QgsVectorLayer& layer) {

@@ -22,18 +22,21 @@ void stylePlaces(QgsVectorLayer& layer);
 // red, where places cannot be routed.
 void styleNetwork(QgsVectorLayer& layer);
 
-// Allocation lines thicker with more tonnes; site markers sized by intake;
-// sources with tonnes no site takes in red.
+// Allocation lines thicker with more tonnes; site markers sized and labelled
+// by intake; sources with tonnes no site takes in red.
 void styleAllocation(QgsVectorLayer& layer);
 void styleSiteIntake(QgsVectorLayer& layer);
+// Waste facilities sized and labelled by the organic waste they take today.
+void styleFacilityIntake(QgsVectorLayer& layer);
 void styleSourceStatus(QgsVectorLayer& layer);
 
-// Farmland by the share of its compost demand met; compost sites sized by the
-// compost they place.
+// Farmland by the share of its compost demand met; compost sites sized and
+// labelled by the compost they place.
 void styleDemandMet(QgsVectorLayer& layer);
 void styleCompostSites(QgsVectorLayer& layer);
 
-// Catchments in a colour per site, labelled with the site and its tonnes;
+// Catchments in a colour per site, the legend naming the site and the tonnes
+// within its reach;
 // the banded catchment network from dark (near) to light (far).
 void styleCatchments(QgsVectorLayer& layer);
 void styleBands(QgsVectorLayer& layer);
@@ -41,6 +44,9 @@ void styleBands(QgsVectorLayer& layer);
 // Material flows coloured by class, wider with more tonnes; road loads
 // graduated by the tonnes they carry.
 void styleFlowLines(QgsVectorLayer& layer);
+// Flow trees (see flowTrees): as flow lines, the direction shown where a
+// trunk parts into its branches.
+void styleFlowTrees(QgsVectorLayer& layer);
 // The widths a layer's lines draw at by their value (set by styleFlowLines,
 // whose widths no class legend shows): a few round values and their widths
 // in mm, largest first; empty for other layers.
@@ -55,6 +61,8 @@ struct HiddenFlows {
 };
 HiddenFlows hideSmallFlows(QgsVectorLayer& layer, const char* noun);
 inline const QString kWidthKeyProperty = QStringLiteral("circularplanner/width_key");
+// A layer whose classes a map's legend sums up in one entry, this text.
+inline const QString kLegendSummaryProperty = QStringLiteral("circularplanner/legend_summary");
 // Districts by the construction materials their growth needs each year.
 void styleStockDemand(QgsVectorLayer& layer);
 // Candidate sites from saving (green) to adding (red) tonne-km, labelled with their rank.
@@ -70,6 +78,11 @@ void styleIntakeChanges(QgsVectorLayer& layer);
 // Boundaries as a map's muted context (the report's locator insets): grey,
 // unlabelled.
 void styleLocator(QgsVectorLayer& layer);
+// A map's muted context: the main roads in light grey, unlabelled; the
+// settlements as grey dots, towns and the city named (in English where the
+// data has it) below the results' own labels.
+void styleMainRoads(QgsVectorLayer& layer);
+void styleSettlements(QgsVectorLayer& layer);
 // Districts whose t CO2e grow or fall against the baseline (change_t).
 void styleDistrictChanges(QgsVectorLayer& layer);
 

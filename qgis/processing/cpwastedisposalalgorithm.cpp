@@ -202,7 +202,7 @@ QVariantMap CpWasteDisposalAlgorithm::writeResults(const QVariantMap& p,
                                cp::qgis::styleAllocation));
   insertIfWritten(results, CpKey::FacilityIntake,
                   writeTable(p, context, frame, tables.back(), CpKey::FacilityIntake,
-                             Output::Optional, cp::qgis::styleSiteIntake));
+                             Output::Optional, cp::qgis::styleFacilityIntake));
   const cp::analyses::AllocationTotals& today = r.today.totals;
   results.insert(CpKey::ResidualTonnes, today.tonnes);
   results.insert(CpKey::TonneKm, today.tonneKm);

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include <gdal.h>
 #include <gdal_priv.h>
@@ -26,6 +27,7 @@
 #include <qgsprocessingfeedback.h>
 #include <qgsprocessingregistry.h>
 #include <qgsproject.h>
+#include <qgssettings.h>
 #include <qgsvectordataprovider.h>
 #include <qgsvectorfilewriter.h>
 #include <qgsvectorlayer.h>
@@ -35,9 +37,11 @@
 #include "layers/analyses/sankey_diagram.h"
 #include "layers/attribution.h"
 #include "layers/database_export.h"
+#include "layers/field_names.h"
 #include "layers/library_messages.h"
 #include "qgis/cpdistrictatlas.h"
 #include "qgis/cpflowreader.h"
+#include "qgis/cpflowtrees.h"
 #include "qgis/cpreportlayout.h"
 #include "qgis/cpresultstyles.h"
 #include "qgis/processing/cpkeys.h"
@@ -154,7 +158,8 @@ ReportConfig readConfig(const QString& path) {
                                                           {"flow_nodes", "flow_nodes"},
                                                           {"emission_factors", "emission_factors"},
                                                           {"strategies", "organic_strategies"},
-                                                          {"boundaries", "boundaries"}};
+                                                          {"boundaries", "boundaries"},
+                                                          {"settlements", "settlements"}};
   for (const auto& [role, usual] : optional) {
     const QString given = ini.value(QStringLiteral("layers/%1").arg(role)).toString().trimmed();
     if (!given.isEmpty())
@@ -281,7 +286,7 @@ class Report {
     loadData();
     const std::vector<SankeyPage> sankeys = sankeyPages();  // checked before any work
     const std::vector<Step> steps = plan();
-    QDir(work_).mkpath(QStringLiteral("maps"));  // charts are drawn by the steps
+    QDir(work_).mkpath(QStringLiteral("maps/a3"));  // charts are drawn by the steps
     for (std::size_t i = 0; i < steps.size(); ++i) {
       std::cerr << "[" << i + 1 << "/" << steps.size() << "] " << steps[i].title << "\n";
       const auto start = std::chrono::steady_clock::now();
@@ -419,7 +424,7 @@ class Report {
            disposal,
            {{CpKey::Output, "disposal_today", cp::qgis::styleAllocation},
             {CpKey::WithPlant, "disposal_with_plant", cp::qgis::styleAllocation},
-            {CpKey::FacilityIntake, "waste_facilities_organic", cp::qgis::styleSiteIntake}}});
+            {CpKey::FacilityIntake, "waste_facilities_organic", cp::qgis::styleFacilityIntake}}});
       if (data_.contains(QStringLiteral("emission_factors")) &&
           data_.contains(QStringLiteral("strategies"))) {
         // The strategies for organic waste side by side, by their greenhouse gases.
@@ -617,6 +622,37 @@ class Report {
     return {locator_};
   }
 
+  // The maps' muted context from the data at hand, under every map's
+  // results: the main roads (by the roads' class field) and the settlements,
+  // each where the data has it.
+  QList<QgsMapLayer*> context() {
+    if (context_)
+      return *context_;
+    context_.emplace();
+    if (data_.contains(QStringLiteral("settlements"))) {
+      QgsVectorLayer* settlements = data_.value(QStringLiteral("settlements"))->clone();
+      settlements->setName(QObject::tr("Settlements"));
+      cp::qgis::styleSettlements(*settlements);
+      project_.addMapLayer(settlements, false);
+      *context_ << settlements;
+    }
+    QgsVectorLayer* roads = data_.value(QStringLiteral("roads"));
+    for (const std::string& field : cp::layers::field_names::kRoadClass) {
+      const QString name = QString::fromStdString(field);
+      if (roads->fields().lookupField(name) < 0)
+        continue;
+      QgsVectorLayer* main = roads->clone();
+      main->setName(QObject::tr("Main roads"));
+      main->setSubsetString(QStringLiteral("%1 IN ('motorway', 'trunk', 'primary')")
+                                .arg(QgsExpression::quotedColumnRef(name)));
+      cp::qgis::styleMainRoads(*main);
+      project_.addMapLayer(main, false);
+      *context_ << main;
+      break;
+    }
+    return *context_;
+  }
+
   QgsVectorLayer* dataLayer(const char* role, const QString& title) {
     QgsVectorLayer* layer = data_.value(QString::fromLatin1(role));
     layer->setName(title);
@@ -627,40 +663,60 @@ class Report {
     std::cerr << "maps\n";
     QgsVectorLayer* districts = dataLayer("districts", QObject::tr("Districts"));
     QgsVectorLayer* zones = dataLayer("zones", QObject::tr("Industrial zones"));
-    QgsVectorLayer* corridors =
-        resultLayer("flow_corridors", QObject::tr("Corridors by class (t/yr)"));
+    const std::unique_ptr<QgsVectorLayer> corridors = unlistedResult("flow_corridors");
     const cp::qgis::HiddenFlows hidden = cp::qgis::hideSmallFlows(*corridors, "corridor");
-    if (hidden.count > 0)
-      corridors->setName(
-          QObject::tr("Corridors by class, from %L1 t/yr").arg(hidden.below, 0, 'f', 0));
     map("construction-flows", QObject::tr("Construction materials from the industrial zones"),
-        {corridors, zones, districts},
+        {treesOf(*corridors,
+                 hidden.count > 0
+                     ? QObject::tr("Flows by class, from %L1 t/yr").arg(hidden.below, 0, 'f', 0)
+                     : QObject::tr("Flows by class (t/yr)")),
+         zones, districts},
         joinedLines({stepNumbers("construction flows"), hidden.said}));
     // On their own page: under the corridors the loads cannot be read.
     map("construction-road-loads", QObject::tr("Road loads of the construction flows"),
         {resultLayer("road_loads", QObject::tr("Road loads (t/yr)")), zones, districts},
         stepNumbers("road loads of the construction flows"));
     map("composting", QObject::tr("Organic waste to the composting sites"),
-        {resultLayer("site_intake", QObject::tr("Site intake")),
+        {resultLayer("site_intake", QObject::tr("Site intake (t/yr)")),
          resultLayer("organic_sources_status", QObject::tr("Organic waste sources")),
-         resultLayer("allocation", QObject::tr("Allocation (t/yr)")),
-         resultLayer("catchments", QObject::tr("Catchments")), districts},
+         resultLayer("allocation", QObject::tr("Allocation (t/yr)")), catchmentAreas(), districts},
         stepNumbers("organic waste allocated to the composting sites"));
     map("compost-coverage", QObject::tr("Compost for the farmland"),
-        {resultLayer("compost_placed", QObject::tr("Compost placed")),
+        {resultLayer("compost_placed", QObject::tr("Compost placed (t/yr)")),
          resultLayer("compost_deliveries", QObject::tr("Deliveries (t/yr)")),
          resultLayer("farmland_supplied", QObject::tr("Farmland: demand met"))},
         stepNumbers("compost to the farmland"));
     map("building-stock", QObject::tr("Building stock: demand and urban-mine supply"),
         {resultLayer("district_supply", QObject::tr("Supplied (t/yr)")),
-         resultLayer("construction_supply", QObject::tr("Supply lines (t/yr)")), zones, districts,
-         resultLayer("building_stock", QObject::tr("Demand (t/yr)"))},
+         treesOf(*unlistedResult("construction_supply"), QObject::tr("Supply by class (t/yr)"),
+                 QStringLiteral("supplier_id"), QStringLiteral("district_id")),
+         zones, districts, resultLayer("building_stock", QObject::tr("Demand (t/yr)"))},
         stepNumbers("construction supply"));
     if (styles_.count(kSiteChanges) > 0)
       strategyMaps(districts);
     if (styles_.count(kDistrictChanges) > 0)
       constructionClimateMap(districts, zones);
     atlas(districts, zones);
+  }
+
+  // The catchments beside the sites: the sites' labels say what each takes
+  // in, so the areas' own (what lies within reach) would only contradict them.
+  QgsVectorLayer* catchmentAreas() {
+    QgsVectorLayer* areas = resultLayer("catchments", QObject::tr("Catchments"));
+    areas->setLabelsEnabled(false);
+    return areas;
+  }
+
+  // Flow lines as trunks that part into branches: drawn, not kept (the
+  // result table holds the numbers).
+  QgsVectorLayer* treesOf(const QgsVectorLayer& lines, const QString& name,
+                          const QString& origin = QStringLiteral("origin_id"),
+                          const QString& destination = QStringLiteral("destination_id")) {
+    drawnOnly_.push_back(cp::qgis::flowTrees(lines, origin, destination));
+    QgsVectorLayer* trees = drawnOnly_.back().get();
+    trees->setName(name);
+    cp::qgis::styleFlowTrees(*trees);
+    return trees;
   }
 
   static inline const QString kRoadChanges = QStringLiteral("strategy_road_changes");
@@ -763,19 +819,16 @@ class Report {
     const std::unique_ptr<QgsVectorLayer> pages =
         cp::qgis::districtAtlasPages({*stock, *supplied, *lines, changes.get(),
                                       QString::fromLatin1(cp::analyses::kUrbanMining), c_.frame});
-    cp::qgis::ReportMap spec;
-    spec.title = QObject::tr("Building stock and supply: [% \"district_id\" %]");
-    spec.layers = {lines, zones, outlines, stock};
-    spec.numbers = cp::qgis::districtAtlasNumbers(changes != nullptr);
-    spec.sources =
-        QObject::tr("%1; Circular Planner analysis").arg(QFileInfo(c_.source).fileName());
-    spec.attribution = QString::fromUtf8(cp::layers::kOsmAttribution);
-    spec.locator = locator();
-    const QString error = cp::qgis::exportAtlasPdf(
-        project_, spec, pages.get(),
-        QDir(work_).filePath(QStringLiteral("maps/districts-atlas.pdf")), c_.dpi);
-    if (!error.isEmpty())
-      throw std::runtime_error(error.toStdString());
+    cp::qgis::ReportMap spec = mapSpec(
+        QObject::tr("Building stock and supply: [% \"district_id\" %]"),
+        {lines, zones, outlines, stock}, cp::qgis::districtAtlasNumbers(changes != nullptr));
+    spec.frame = QgsRectangle();  // each page frames its district
+    for (const Print& print : prints()) {
+      spec.page = print.page;
+      check(cp::qgis::exportAtlasPdf(project_, spec, pages.get(),
+                                     mapPath(print.folder + QStringLiteral("districts-atlas.pdf")),
+                                     c_.dpi));
+    }
   }
 
   // A Sankey diagram: a view of one scenario's flows, in one unit.
@@ -836,7 +889,7 @@ class Report {
     if (data_.contains(QStringLiteral("flow_nodes")))
       names.prepend(id("flow_nodes"));
     for (const SankeyPage& page : pages) {
-      const QString path = QDir(work_).filePath(QStringLiteral("maps/%1.svg").arg(page.file));
+      const QString path = mapPath(page.file + QStringLiteral(".svg"));
       QgsProcessingContext context;
       std::unique_ptr<QgsProcessingAlgorithm> alg;
       runAlgorithm("Sankey diagram of " + page.file.toStdString(),
@@ -849,20 +902,17 @@ class Report {
                     {CpKey::Title, page.title},
                     {CpKey::Output, path}},
                    context, alg);
-      const QString error = cp::qgis::exportDiagramPage(
-          project_, path, QString(),  // the diagram carries its title
-          QObject::tr("%1 (flows of the scenario '%2')")
-              .arg(QFileInfo(c_.source).fileName(), page.scenario),
-          QDir(work_).filePath(QStringLiteral("maps/%1.pdf").arg(page.file)), c_.dpi);
-      if (!error.isEmpty())
-        throw std::runtime_error(error.toStdString());
+      check(cp::qgis::exportDiagramPage(project_, path, QString(),  // the diagram carries its title
+                                        QObject::tr("%1 (flows of the scenario '%2')")
+                                            .arg(QFileInfo(c_.source).fileName(), page.scenario),
+                                        mapPath(page.file + QStringLiteral(".pdf")), c_.dpi));
     }
   }
 
   static constexpr const char* kClimateChart = "climate-comparison";
   static constexpr const char* kConstructionChart = "construction-climate";
   QString chartPath(const char* name) const {
-    return QDir(work_).filePath(QStringLiteral("maps/%1.svg").arg(name));
+    return mapPath(QString::fromLatin1(name) + QStringLiteral(".svg"));
   }
 
   // The charts the steps drew, each also as a report page.
@@ -871,13 +921,11 @@ class Report {
       const QString svg = chartPath(chart);
       if (!QFileInfo::exists(svg))
         continue;
-      const QString error = cp::qgis::exportDiagramPage(
+      check(cp::qgis::exportDiagramPage(
           project_, svg, QString(),  // the chart carries its title
           QObject::tr("%1; emission factors, coefficients and strategies as in its tables")
               .arg(QFileInfo(c_.source).fileName()),
-          QDir(work_).filePath(QStringLiteral("maps/%1.pdf").arg(chart)), c_.dpi);
-      if (!error.isEmpty())
-        throw std::runtime_error(error.toStdString());
+          mapPath(QString::fromLatin1(chart) + QStringLiteral(".pdf")), c_.dpi));
     }
   }
 
@@ -898,23 +946,51 @@ class Report {
     return lines.join('\n');
   }
 
-  void map(const QString& file, const QString& title, const QList<QgsMapLayer*>& layers,
-           const QString& numbers) {
+  // A report map: its layers over the context, framed on the agglomeration,
+  // with the locator, the sources and the credits.
+  cp::qgis::ReportMap mapSpec(const QString& title, const QList<QgsMapLayer*>& layers,
+                              const QString& numbers) {
     cp::qgis::ReportMap spec;
     spec.title = title;
     spec.layers = layers;
+    spec.context = context();
     spec.frame = c_.frame;
     spec.locator = locator();
     spec.sources =
         QObject::tr("%1; Circular Planner analysis").arg(QFileInfo(c_.source).fileName());
     spec.attribution = QString::fromUtf8(cp::layers::kOsmAttribution);
     spec.numbers = numbers;
-    const auto layout = cp::qgis::buildReportLayout(project_, spec);
-    for (const char* suffix : {"png", "pdf"}) {
-      const QString path = QDir(work_).filePath(QStringLiteral("maps/%1.%2").arg(file, suffix));
-      const QString error = cp::qgis::exportReportLayout(*layout, path, c_.dpi);
-      if (!error.isEmpty())
-        throw std::runtime_error(error.toStdString());
+    return spec;
+  }
+
+  // Every map is printed on A4 for the report (PNG and PDF), and on A3 for
+  // the wall (PDF, under maps/a3/).
+  struct Print {
+    cp::qgis::ReportMap::Page page;
+    QString folder;  // under maps/
+    QStringList suffixes;
+  };
+  static std::vector<Print> prints() {
+    return {{cp::qgis::ReportMap::Page::A4Landscape, QString(), {"png", "pdf"}},
+            {cp::qgis::ReportMap::Page::A3Landscape, QStringLiteral("a3/"), {"pdf"}}};
+  }
+  QString mapPath(const QString& name) const {
+    return QDir(work_).filePath(QStringLiteral("maps/") + name);
+  }
+  static void check(const QString& error) {
+    if (!error.isEmpty())
+      throw std::runtime_error(error.toStdString());
+  }
+
+  void map(const QString& file, const QString& title, const QList<QgsMapLayer*>& layers,
+           const QString& numbers) {
+    cp::qgis::ReportMap spec = mapSpec(title, layers, numbers);
+    for (const Print& print : prints()) {
+      spec.page = print.page;
+      const auto layout = cp::qgis::buildReportLayout(project_, spec);
+      for (const QString& suffix : print.suffixes)
+        check(cp::qgis::exportReportLayout(
+            *layout, mapPath(QStringLiteral("%1%2.%3").arg(print.folder, file, suffix)), c_.dpi));
     }
   }
 
@@ -991,6 +1067,9 @@ class Report {
   std::map<QString, void (*)(QgsVectorLayer&)> styles_;  // by result table
   QMap<QString, QgsVectorLayer*> data_;                  // by role; owned by the project
   QgsVectorLayer* locator_ = nullptr;                    // owned by the project
+  std::optional<QList<QgsMapLayer*>> context_;           // owned by the project
+  // Layers made for a map alone, not for the project (they live in memory).
+  std::vector<std::unique_ptr<QgsVectorLayer>> drawnOnly_;
   struct Number {
     std::string step;
     QString name;         // the algorithm's output, e.g. TONNE_KM
@@ -1082,6 +1161,10 @@ int runReport(const std::vector<std::string>& args, const char* program) {
   QgsApplication app(argc, argv, false, profile.path());
   QgsApplication::setPrefixPath(qEnvironmentVariable("QGIS_PREFIX_PATH", "/usr"), true);
   QgsApplication::initQgis();
+  // QGIS puts a GeoPackage it reads into write-ahead-log mode, which rewrites
+  // the file's header: the planner's data would change by being read. Off in
+  // this run's own profile, which is thrown away after it.
+  QgsSettings().setValue(QStringLiteral("qgis/walForSqlite3"), false);
   QgsApplication::processingRegistry()->addProvider(new CpProcessingProvider());
   int rc = 0;
   {

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <random>
 
 #include "geo/flows_on_network.h"
@@ -29,6 +30,24 @@ TEST(FlowLines, OppositeFlowsCurveToOppositeSidesAndNeverOverlap) {
   const XY top = there[there.size() / 2];
   const double chord = std::hypot(b.x - a.x, b.y - a.y);
   EXPECT_NEAR(std::abs(side(a, b, top)) / chord, 0.15 * chord, 1e-6);
+}
+
+// A far origin's flows part on the line to their centre, just outside the
+// fan of destinations; a near origin's part at once.
+TEST(FlowLines, FlowsPartOutsideTheirDestinationsFan) {
+  const std::vector<XY> districts{{0, 0}, {4000, 0}, {0, 3000}};
+  const std::vector<double> tonnes{100, 100, 200};
+  const XY centre{1000, 1500};  // weighted by tonnes
+  const XY far{-40000, 30000};
+  const XY split = flowSplitPoint(far, districts, tonnes);
+  EXPECT_NEAR(side(far, centre, split), 0, 1e-3) << "on the way to the centre";
+  const double fan = std::hypot(4000 - centre.x, 0 - centre.y);  // the farthest district
+  EXPECT_NEAR(std::hypot(split.x - centre.x, split.y - centre.y), 1.2 * fan, 1e-6);
+  EXPECT_LT(std::hypot(split.x - far.x, split.y - far.y),
+            std::hypot(far.x - centre.x, far.y - centre.y));
+  const XY near{2000, 2000};
+  EXPECT_EQ(flowSplitPoint(near, districts, tonnes).x, near.x);
+  EXPECT_EQ(flowSplitPoint(far, districts, {0, 0, 0}).y, far.y) << "no tonnes: nowhere to part";
 }
 
 // Routes for pairs equal one route at a time, whatever the threads.

@@ -4,9 +4,13 @@
 
 #include <qgsapplication.h>
 #include <qgscoordinatetransform.h>
+#include <qgspallabeling.h>
 #include <qgsprocessingalgorithm.h>
 #include <qgsprocessingregistry.h>
 #include <qgsproject.h>
+#include <qgsrendercontext.h>
+#include <qgsrenderer.h>
+#include <qgsvectorlayerlabeling.h>
 
 #include "qgis/processing/cpprocessingprovider.h"
 #include "support/temp_files.h"
@@ -59,6 +63,18 @@ double sum(QgsVectorLayer& layer, const QString& field, const QString& filter) {
   for (QgsFeatureIterator it = layer.getFeatures(request); it.nextFeature(f);)
     total += f.attribute(field).toDouble();
   return total;
+}
+
+QStringList fieldsTheStyleLacks(const QgsVectorLayer& layer) {
+  QgsRenderContext context;
+  QSet<QString> read = layer.renderer()->usedAttributes(context);
+  if (layer.labelsEnabled() && layer.labeling())
+    read += layer.labeling()->settings().referencedFields(context);
+  QStringList lacking;
+  for (const QString& field : read)
+    if (layer.fields().lookupField(field) < 0)
+      lacking << field;
+  return lacking;
 }
 
 QString sample(const std::string& layer) {

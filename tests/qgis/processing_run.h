@@ -35,6 +35,10 @@ AlgorithmRun runAlgorithm(const QString& id, QVariantMap parameters,
 // The sum of a numeric field over a layer's features (those of `filter`, an expression).
 double sum(QgsVectorLayer& layer, const QString& field, const QString& filter = QString());
 
+// The fields a layer's style reads (to draw, size or label) that the layer
+// does not have: none, for a style that shows what it says.
+QStringList fieldsTheStyleLacks(const QgsVectorLayer& layer);
+
 // A layer of the Almaty sample GeoPackage, as a Processing source string.
 QString sample(const std::string& layer);
 

@@ -6,6 +6,7 @@
 
 #include "processing_run.h"
 #include "qgis/cpqgisapi.h"
+#include "qgis/cpresultstyles.h"
 #include "support/temp_files.h"
 
 namespace cp {
@@ -97,6 +98,9 @@ TEST(ProcessingWasteDisposal, WhatIsNotCompostedGoesToTheLandfillOrThePlant) {
   for (QgsFeatureIterator it = intake.getFeatures(); it.nextFeature(f);)
     today[f.attribute("facility_id").toString()] = f.attribute("organic_today_t").toDouble();
   EXPECT_NEAR(today.at("WF-LANDFILL"), expected, 1e-6 * expected);  // dumpsites only when asked
+  // Drawn by the fields the facilities have (not a site's tonnes_in).
+  qgis::styleFacilityIntake(intake);
+  EXPECT_EQ(test::fieldsTheStyleLacks(intake).join(", ").toStdString(), "");
   EXPECT_TRUE(run.warnings.contains(QStringLiteral("send nothing to disposal")))
       << run.warnings.toStdString();
   std::printf(

@@ -8,8 +8,10 @@
 #include <qgsproject.h>
 
 #include <fstream>
+#include <map>
 
 #include "processing_run.h"
+#include "qgis/cpflowtrees.h"
 #include "support/temp_files.h"
 
 namespace cp {
@@ -129,6 +131,57 @@ TEST(ProcessingFlowLines, FiltersAndAggregationKeepTheTonnes) {
     pairs.insert(pair);
   }
   EXPECT_LT(run.output->featureCount(), table.featureCount());
+}
+
+// The corridors as a map draws them: every corridor one branch (or a direct
+// line) with its tonnes to its destination; a trunk per origin and class that
+// carries the sum of its branches and ends where they start.
+TEST(FlowTrees, EveryCorridorIsABranchAndATrunkCarriesItsBranches) {
+  QVariantMap p = construction();
+  p[QStringLiteral("AGGREGATE")] = true;
+  const AlgorithmRun run = runAlgorithm(kFlowLines, p);
+  ASSERT_TRUE(run.ok) << run.errors.toStdString();
+  const auto key = [](const QgsFeature& f, bool withDestination) {
+    return f.attribute("origin_id").toString() + '|' + f.attribute("material_class").toString() +
+           (withDestination ? '|' + f.attribute("destination_id").toString() : QString());
+  };
+  const auto end = [](const QgsFeature& f, bool last) {
+    const QgsPolylineXY line = f.geometry().isMultipart() ? f.geometry().asMultiPolyline().value(0)
+                                                          : f.geometry().asPolyline();
+    return last ? line.last() : line.first();
+  };
+  std::map<QString, std::pair<double, QgsPointXY>> corridors;  // tonnes, destination
+  QgsFeature f;
+  for (QgsFeatureIterator it = run.output->getFeatures(); it.nextFeature(f);)
+    corridors[key(f, true)] = {f.attribute("tonnes").toDouble(), end(f, true)};
+
+  const std::unique_ptr<QgsVectorLayer> trees = qgis::flowTrees(*run.output);
+  std::map<QString, std::pair<double, QgsPointXY>> trunks;  // tonnes, where they part
+  std::map<QString, std::vector<std::pair<double, QgsPointXY>>> branches;  // tonnes, start
+  std::size_t drawn = 0;
+  for (QgsFeatureIterator it = trees->getFeatures(); it.nextFeature(f);) {
+    const QString part = f.attribute("part").toString();
+    if (part == QLatin1String("trunk")) {
+      trunks[key(f, false)] = {f.attribute("tonnes").toDouble(), end(f, true)};
+      continue;
+    }
+    ++drawn;
+    const auto& [tonnes, destination] = corridors.at(key(f, true));
+    EXPECT_DOUBLE_EQ(f.attribute("tonnes").toDouble(), tonnes);
+    EXPECT_LT(end(f, true).distance(destination), 1e-7) << key(f, true).toStdString();
+    if (part == QLatin1String("branch"))
+      branches[key(f, false)].push_back({tonnes, end(f, false)});
+  }
+  EXPECT_EQ(drawn, corridors.size());
+  EXPECT_GT(trunks.size(), 2U) << "the far zones' flows share trunks";
+  for (const auto& [tree, trunk] : trunks) {
+    double sum = 0;
+    for (const auto& [tonnes, start] : branches.at(tree)) {
+      sum += tonnes;
+      EXPECT_LT(start.distance(trunk.second), 1e-7) << tree.toStdString();
+    }
+    EXPECT_NEAR(trunk.first, sum, 1e-6 * sum) << tree.toStdString();
+  }
 }
 
 TEST(ProcessingFlowLines, BadRowsAreNamed) {

@@ -13,6 +13,7 @@
 #include <cmath>
 
 #include <qgscoordinatetransform.h>
+#include <qgsexpressioncontextutils.h>
 #include <qgsgraduatedsymbolrenderer.h>
 #include <qgslayertree.h>
 #include <qgslayoutitemlabel.h>
@@ -24,6 +25,7 @@
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
+#include <qgsvectorlayerlabeling.h>
 
 #include "processing_run.h"
 #include "qgis/cpreportlayout.h"
@@ -160,6 +162,31 @@ TEST_F(ReportLayout, AFrameKeepsTheMapOnTheAgglomerationAndTheInsetShowsAll) {
   EXPECT_TRUE(lonLat(mainAndInset().first).contains(taraz));  // no frame: all of the layers
 }
 
+// Within the frame, a map shows what it is about: the city's districts fill
+// the map, not the agglomeration around them; the context (the roads, all of
+// the agglomeration) never widens it.
+TEST_F(ReportLayout, AMapIsFramedOnItsLayersWithinTheFrame) {
+  QgsMapLayer* roads = spec.layers.takeAt(1);
+  QgsMapLayer* districts = spec.layers.takeLast();
+  spec.layers = {districts};
+  spec.context = {roads};
+  layout = qgis::buildReportLayout(project, spec);
+  QgsLayoutItemMap* mainMap = nullptr;
+  for (QgsLayoutItemMap* map : items<QgsLayoutItemMap>())
+    if (map->overviews()->size() == 0)
+      mainMap = map;
+  ASSERT_NE(mainMap, nullptr);
+  QgsCoordinateTransform toLonLat(mainMap->crs(),
+                                  QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")),
+                                  project.transformContext());
+  const QgsRectangle shown = toLonLat.transformBoundingBox(mainMap->extent());
+  QgsCoordinateTransform toMap(districts->crs(), mainMap->crs(), project.transformContext());
+  EXPECT_TRUE(mainMap->extent().contains(toMap.transformBoundingBox(districts->extent())));
+  EXPECT_LT(shown.height(), 0.7 * spec.frame.height()) << shown.toString().toStdString();
+  EXPECT_LT(shown.width(), 0.8 * spec.frame.width()) << shown.toString().toStdString();
+  EXPECT_EQ(mainMap->layers(), (QList<QgsMapLayer*>{districts, roads}));  // context underneath
+}
+
 // A locator: the agglomeration's boundaries, whole, in the inset, and the
 // main map's frame within them.
 TEST_F(ReportLayout, TheInsetLocatesTheMapInTheAgglomeration) {
@@ -212,23 +239,33 @@ TEST(ReportMapAlgorithm, WritesAPdfFromLayerPaths) {
 }
 
 // Classes a reader can trust: distinct and contiguous, their inner breaks
-// round (two significant digits at most: QGIS's pretty breaks give 1, 2 or 5
-// times a power of ten), labelled in whole numbers.
+// and their labels round (two significant digits at most: QGIS's pretty
+// breaks give 1, 2 or 5 times a power of ten), in whole numbers.
 void expectRoundDistinctClasses(const QgsVectorLayer& layer) {
   const auto* renderer = dynamic_cast<const QgsGraduatedSymbolRenderer*>(layer.renderer());
   ASSERT_NE(renderer, nullptr) << layer.name().toStdString();
   const QgsRangeList ranges = renderer->ranges();
   ASSERT_GE(ranges.size(), 2);
+  const auto isRound = [](double value) {
+    const double digit = std::pow(10, std::floor(std::log10(std::abs(value))) - 1);
+    return value == 0 || std::abs(value / digit - std::round(value / digit)) < 1e-9;
+  };
   for (int i = 0; i < ranges.size(); ++i) {
     const QString label = ranges[i].label();
     EXPECT_LT(ranges[i].lowerValue(), ranges[i].upperValue()) << label.toStdString();
     EXPECT_FALSE(label.contains(QLatin1Char('.'))) << label.toStdString();
+    // The label's numbers are round too, the outer ones around the data's.
+    const QStringList ends = label.split(QStringLiteral(" - "));
+    ASSERT_EQ(ends.size(), 2) << label.toStdString();
+    const double from = QLocale().toDouble(ends[0]), to = QLocale().toDouble(ends[1]);
+    EXPECT_TRUE(isRound(from) && isRound(to)) << label.toStdString();
+    EXPECT_LE(from, ranges[i].lowerValue()) << label.toStdString();
+    EXPECT_GE(to, ranges[i].upperValue()) << label.toStdString();
     if (i == 0)
       continue;
     const double at = ranges[i].lowerValue();
     EXPECT_DOUBLE_EQ(at, ranges[i - 1].upperValue());
-    const double digit = std::pow(10, std::floor(std::log10(std::abs(at))) - 1);
-    EXPECT_NEAR(at / digit, std::round(at / digit), 1e-9) << label.toStdString();
+    EXPECT_TRUE(isRound(at)) << label.toStdString();
   }
 }
 
@@ -319,6 +356,98 @@ TEST(ReportMaps, ConstructionFlowsAndRoadLoads) {
   ASSERT_EQ(qgis::exportReportLayout(*layout, png, 110), QString());
   EXPECT_GT(QImage(png).width(), 1200);
   QFile::remove(png);
+}
+
+// The composting map as the report draws it, on A4 and on A3: every layer it
+// draws (the results, and the roads and settlements under them) has its
+// entry in the legend, the catchments one for all their colours, and the
+// legend stays on the page; the styles read only fields their layers have,
+// each site's label gives the tonnes its symbol shows, towns are named and
+// villages not.
+TEST(ReportMaps, EveryDrawnLayerIsInTheLegendAndLabelsSayWhatSymbolsShow) {
+  QVariantMap p{{QStringLiteral("ROADS"), test::sample("roads")},
+                {QStringLiteral("SOURCES"), test::sample("organic_sources")},
+                {QStringLiteral("SOURCE_ID"), QStringLiteral("source_id")},
+                {QStringLiteral("SITES"), test::sample("composting_sites")},
+                {QStringLiteral("SITE_ID"), QStringLiteral("site_id")}};
+  test::AlgorithmRun allocation = test::runAlgorithm(QStringLiteral("circularplanner:allocation"),
+                                                     p, {"SITE_INTAKE", "SOURCE_STATUS"});
+  p.insert(QStringLiteral("CUTOFF"), 20000);
+  test::AlgorithmRun catchments =
+      test::runAlgorithm(QStringLiteral("circularplanner:catchments"), p);
+  ASSERT_TRUE(allocation.ok && catchments.ok) << catchments.errors.toStdString();
+  QgsVectorLayer* sites = allocation.more.at("SITE_INTAKE").release();
+  QgsVectorLayer* sources = allocation.more.at("SOURCE_STATUS").release();
+  QgsVectorLayer* lines = allocation.output.release();
+  QgsVectorLayer* areas = catchments.output.release();
+  auto* settlements = new QgsVectorLayer(test::sample("settlements"), "Settlements", "ogr");
+  auto* roads = new QgsVectorLayer(test::sample("roads"), "Main roads", "ogr");
+  roads->setSubsetString(QStringLiteral("\"fclass\" IN ('motorway', 'trunk', 'primary')"));
+  qgis::styleSiteIntake(*sites);
+  qgis::styleSourceStatus(*sources);
+  qgis::styleAllocation(*lines);
+  qgis::styleCatchments(*areas);
+  qgis::styleSettlements(*settlements);
+  qgis::styleMainRoads(*roads);
+  QgsProject project;
+  qgis::ReportMap spec;
+  spec.title = QStringLiteral("Organic waste to the composting sites");
+  spec.layers = {sites, sources, lines, areas};
+  spec.context = {settlements, roads};
+  spec.frame = kAgglomeration;
+  for (QgsVectorLayer* graduated : {sites, lines})
+    expectRoundDistinctClasses(*graduated);
+  for (QgsMapLayer* layer : spec.layers + spec.context) {
+    project.addMapLayer(layer);
+    EXPECT_EQ(test::fieldsTheStyleLacks(*qobject_cast<QgsVectorLayer*>(layer)).join(", "),
+              QString())
+        << layer->name().toStdString();
+  }
+  for (const auto& [page, width] : {std::pair{qgis::ReportMap::Page::A4Landscape, 297.0},
+                                    std::pair{qgis::ReportMap::Page::A3Landscape, 420.0}}) {
+    spec.page = page;
+    const auto layout = qgis::buildReportLayout(project, spec);
+    QList<QgsLayoutItemLegend*> legends;
+    layout->layoutItems(legends);
+    ASSERT_EQ(legends.size(), 1);
+    QgsLayoutItemLegend& legend = *legends.front();
+    for (QgsMapLayer* layer : spec.layers + spec.context) {
+      QgsLayerTreeLayer* node = legend.model()->rootGroup()->findLayer(layer);
+      ASSERT_NE(node, nullptr) << layer->name().toStdString();
+      EXPECT_FALSE(legend.model()->layerLegendNodes(node).isEmpty()) << layer->name().toStdString();
+    }
+    EXPECT_EQ(
+        legend.model()->layerLegendNodes(legend.model()->rootGroup()->findLayer(areas)).size(), 1);
+    // A legend takes its size when first drawn.
+    QTemporaryDir dir;
+    ASSERT_EQ(qgis::exportReportLayout(*layout, dir.filePath(QStringLiteral("map.png")), 30),
+              QString());
+    const QRectF box = legend.sceneBoundingRect();
+    EXPECT_LE(box.right(), width - 10 + 0.5) << "the legend runs off the page";
+    EXPECT_LE(box.bottom(), 210 - 14 + 0.5) << "the legend runs into the footer";
+  }
+  // Labels: the site and the tonnes it takes in, as its triangle's size.
+  EXPECT_EQ(dynamic_cast<QgsGraduatedSymbolRenderer*>(sites->renderer())->classAttribute(),
+            QStringLiteral("tonnes_in"));
+  const auto labelOf = [](QgsVectorLayer& layer, const QgsFeature& f) {
+    QgsExpression label(layer.labeling()->settings().getLabelExpression()->expression());
+    QgsExpressionContext context(QgsExpressionContextUtils::globalProjectLayerScopes(&layer));
+    context.setFeature(f);
+    return label.evaluate(&context).toString();
+  };
+  QgsFeature f;
+  for (QgsFeatureIterator it = sites->getFeatures(); it.nextFeature(f);)
+    EXPECT_EQ(labelOf(*sites, f),
+              QStringLiteral("%1\n%2 t/yr")
+                  .arg(f.attribute("site_id").toString(),
+                       QLocale().toString(f.attribute("tonnes_in").toDouble(), 'f', 0)));
+  int towns = 0;
+  for (QgsFeatureIterator it = settlements->getFeatures(); it.nextFeature(f);) {
+    const bool town = QStringList{"city", "town"}.contains(f.attribute("place").toString());
+    towns += town;
+    EXPECT_EQ(labelOf(*settlements, f).isEmpty(), !town) << labelOf(*settlements, f).toStdString();
+  }
+  EXPECT_GT(towns, 3);
 }
 
 // An atlas over the districts: one page each, the district's name in its title.

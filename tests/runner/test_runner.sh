@@ -296,7 +296,9 @@ expect 1 "nowhere" -- report "$out/bad_layer.ini"
 expect 2 "maps/frame must be west, south, east, north" -- report "$out/bad_frame.ini"
 check '[ ! -e "$out/bad/results.gpkg" ] && [ -z "$(ls -d "$out"/bad.partial-* 2>/dev/null)" ]' \
   "a failed report left files behind"
+data_before=$(md5sum < "$gpkg")
 expect 3 "Report written to" -- report "$out/report.ini"
+check '[ "$(md5sum < "$gpkg")" = "$data_before" ]' "the report changed the data it read"
 check '[ "$(ogrinfo -q "$out/report/results.gpkg" 2>/dev/null | grep -c "^[0-9]*:")" = 25 ]' \
   "the report's GeoPackage lacks result tables"
 # Results derived from OSM roads and geokz boundaries carry both credits (ODbL, CC BY).
@@ -310,6 +312,8 @@ check '[ -e "$out/report/maps/strategy-composting_and_plant.pdf" ]' "the report 
 check 'grep -q ">landfill methane<" "$out/report/maps/climate-comparison.svg"' \
   "the report has no chart of the strategies' greenhouse gases"
 check '[ "$(grep -ac "/Type /Page$" "$out/report/maps/districts-atlas.pdf")" = 8 ]' "the atlas has not a page per district"
+check '[ "$(ls "$out/report/maps/a3" | grep -c "\.pdf$")" = 10 ] && grep -aq "/MediaBox \[ *0 0 119[01]" "$out/report/maps/a3/composting.pdf"' \
+  "the report has not an A3 landscape PDF of each of its nine maps and of the atlas"
 # Every view of the report's flows is drawn (EN:1450 the overall diagram, EN:1941 industry, ...),
 # its nodes named from the flow_nodes table, never by raw ids, with a legend.
 check '[ "$(ls "$out/report/maps" | grep "^sankey-.*\.svg$" | tr "\n" " ")" = "sankey-agri_food.svg sankey-city_metals.svg sankey-city_total.svg sankey-construction.svg sankey-industry.svg sankey-province.svg " ]' \
