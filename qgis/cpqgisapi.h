@@ -23,7 +23,6 @@
 #include <qgsprocessingalgorithm.h>
 #include <qgsprocessingparameters.h>
 #include <qgsprocessingutils.h>
-#include <qgsscalebarsettings.h>
 #include <qgssymbollayer.h>
 #include <qgsunittypes.h>
 #include <qgswkbtypes.h>
@@ -44,7 +43,6 @@ struct Geometry {
   static constexpr GeometryType Null = Qgis::GeometryType::Null;
 };
 inline constexpr auto kKilometres = Qgis::DistanceUnit::Kilometers;
-inline constexpr auto kScaleBarFitsWidth = Qgis::ScaleBarSegmentSizeMode::FitWidth;
 inline constexpr auto kLabelsAroundPointInOrder = Qgis::LabelPlacement::OrderedPositionsAroundPoint;
 #else
 using WkbType = QgsWkbTypes::Type;
@@ -57,7 +55,6 @@ struct Geometry {
   static constexpr GeometryType Null = QgsWkbTypes::NullGeometry;
 };
 inline constexpr auto kKilometres = QgsUnitTypes::DistanceKilometers;
-inline constexpr auto kScaleBarFitsWidth = QgsScaleBarSettings::SegmentSizeFitWidth;
 inline constexpr auto kLabelsAroundPointInOrder = QgsPalLayerSettings::OrderedPositionsAroundPoint;
 #endif
 

@@ -12,8 +12,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <qgslayertree.h>
+#include <qgslayertreemodellegendnode.h>
 #include <qgslayoutatlas.h>
 #include <qgslayoutexporter.h>
 #include <qgslayoutitemlabel.h>
@@ -26,6 +28,7 @@
 #include <qgslayoutpagecollection.h>
 #include <qgslayoutsize.h>
 #include <qgslinesymbol.h>
+#include <qgslinesymbollayer.h>
 #include <qgsmaplayer.h>
 #include <qgsmaplayerlegend.h>
 #include <qgspathresolver.h>
@@ -114,14 +117,18 @@ QgsLayoutItemLabel* addLabel(QgsPrintLayout& layout, const QString& text, double
 }
 
 // The lines a label's text takes: its own lines, each wrapped as the label
-// of its width wraps it (measured by QGIS in the label's font).
+// of its width wraps it (measured by QGIS in the label's font). A line with
+// an expression ("[% ... %]", an atlas page's value) counts as one: its
+// value is known only when the page is drawn.
 int wrappedLines(QgsLayoutItemLabel& label) {
   const QString text = label.text();
   const double width = label.rect().width();
   int lines = 0;
   for (const QString& line : text.split('\n')) {
     label.setText(line);
-    lines += std::max(1, static_cast<int>(std::ceil(label.sizeForText().width() / width)));
+    lines += line.contains(QLatin1String("[%"))
+                 ? 1
+                 : std::max(1, static_cast<int>(std::ceil(label.sizeForText().width() / width)));
   }
   label.setText(text);
   return lines;
@@ -171,6 +178,25 @@ void addInset(QgsPrintLayout& layout, const ReportMap& spec, QgsLayoutItemMap* m
   inset->setId(QStringLiteral("locator"));
 }
 
+// Three segments of 1, 2 or 5 times a power of ten km, the bar near 40 mm
+// long: QGIS's own fitting takes any leading digit ("0 9 18 km").
+void roundSegments(QgsLayoutItemScaleBar& scale, const QgsLayoutItemMap& map) {
+  const double kmPerMm = map.extent().width() / 1000 / map.rect().width();  // UTM: metres
+  if (!(kmPerMm > 0))
+    return;
+  double best = 1, bestMiss = std::numeric_limits<double>::infinity();
+  for (int power = -3; power <= 6; ++power)
+    for (const double digit : {1.0, 2.0, 5.0}) {
+      const double km = digit * std::pow(10.0, power);
+      const double miss = std::abs(std::log(3 * km / kmPerMm / 40));
+      if (miss < bestMiss) {
+        best = km;
+        bestMiss = miss;
+      }
+    }
+  scale.setUnitsPerSegment(best);
+}
+
 void addScaleAndNorth(QgsPrintLayout& layout, QgsLayoutItemMap* map, const QRectF& box) {
   auto* scale = new QgsLayoutItemScaleBar(&layout);
   scale->setLinkedMap(map);
@@ -180,12 +206,14 @@ void addScaleAndNorth(QgsPrintLayout& layout, QgsLayoutItemMap* map, const QRect
   scale->setNumberOfSegments(3);
   scale->setNumberOfSegmentsLeft(0);
   scale->applyDefaultSize(cp::qgis::kKilometres);
-  // Round segments that fit a width, on every page: an atlas's pages have
-  // scales of their own.
-  scale->setSegmentSizeMode(cp::qgis::kScaleBarFitsWidth);
-  scale->setMinimumBarWidth(25);
-  scale->setMaximumBarWidth(60);
+  // Round segments on every page: an atlas's pages have scales of their own.
+  roundSegments(*scale, *map);
+  QObject::connect(map, &QgsLayoutItemMap::extentChanged, scale,
+                   [scale, map] { roundSegments(*scale, *map); });
   scale->attemptMove(QgsLayoutPoint(box.x() + 3, box.bottom() - 14));
+  // Readable over whatever the map draws under it (an atlas page's districts).
+  scale->setBackgroundEnabled(true);
+  scale->setBackgroundColor(QColor(255, 255, 255, 210));
   layout.addLayoutItem(scale);
   auto* north = new QgsLayoutItemPicture(&layout);
   north->setPicturePath(QgsSymbolLayerUtils::svgSymbolNameToPath(
@@ -195,6 +223,24 @@ void addScaleAndNorth(QgsPrintLayout& layout, QgsLayoutItemMap* map, const QRect
   north->attemptMove(QgsLayoutPoint(box.right() - 14, box.y() + 3));
   north->attemptResize(QgsLayoutSize(10, 12));
   layout.addLayoutItem(north);
+}
+
+// A layer's classes as plain 1 mm lines where a width key explains its
+// widths: the legend shows colours, the key widths (a width by value would
+// draw the patch at whatever the page's context makes of it).
+void plainLinePatches(QgsLayerTreeModel& model, QgsLayerTreeLayer* node) {
+  const QList<QgsLayerTreeModelLegendNode*> nodes = model.layerLegendNodes(node, true);
+  for (int i = 0; i < nodes.size(); ++i)
+    if (const auto* item = dynamic_cast<QgsSymbolLegendNode*>(nodes[i]);
+        item && item->symbol() && item->symbol()->type() == Qgis::SymbolType::Line) {
+      std::unique_ptr<QgsLineSymbol> plain(static_cast<QgsLineSymbol*>(item->symbol()->clone()));
+      plain->setDataDefinedWidth(QgsProperty());
+      for (QgsSymbolLayer* layer : plain->symbolLayers())
+        if (auto* line = dynamic_cast<QgsSimpleLineSymbolLayer*>(layer))
+          line->setWidth(1);
+      QgsMapLayerLegendUtils::setLegendNodeCustomSymbol(node, i, plain.get());
+    }
+  model.refreshLayerLegend(node);
 }
 
 void addLegend(QgsPrintLayout& layout, QgsLayoutItemMap* map, const QRectF& box) {
@@ -212,6 +258,8 @@ void addLegend(QgsPrintLayout& layout, QgsLayoutItemMap* map, const QRectF& box)
       QgsMapLayerLegendUtils::setLegendNodeUserLabel(node, 0, summary);
       legend->model()->refreshLayerLegend(node);
     }
+    if (!lineWidthKey(*layer).isEmpty())
+      plainLinePatches(*legend->model(), node);
   }
   legend->setLegendFilterByMapEnabled(true);  // only what the map shows
   // Small type: the side column is narrow and a report map carries many layers.

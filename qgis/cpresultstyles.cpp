@@ -122,6 +122,17 @@ QgsPalLayerSettings haloLabels(const QgsVectorLayer& layer, const QString& expre
   if (layer.geometryType() == Geometry::Point) {
     label.placement = kLabelsAroundPointInOrder;
     label.dist = 0.8;
+    // First the side away from the nearest other point of the layer: labels
+    // of neighbours (a landfill and the plant beside it) take opposite sides.
+    label.dataDefinedProperties().setProperty(
+        static_cast<int>(QgsPalLayerSettings::Property::PredefinedPositionOrder),
+        QgsProperty::fromExpression(QStringLiteral(
+            "with_variable('away', degrees(azimuth(overlay_nearest(@layer, $geometry)[0], "
+            "$geometry)), CASE WHEN @away IS NULL THEN 'TR,TL,BR,BL,R,L,TSR,BSR' "
+            "WHEN @away < 90 THEN 'TR,R,TSR,T,BR,TL,BL,L' "
+            "WHEN @away < 180 THEN 'BR,R,BSR,B,TR,BL,TL,L' "
+            "WHEN @away < 270 THEN 'BL,L,BSL,B,TL,BR,TR,R' "
+            "ELSE 'TL,L,TSL,T,BL,TR,BR,R' END)")));
   }
   if (!priority.isEmpty())
     // Named through its enum, and passed as the int the collection takes:
@@ -251,6 +262,10 @@ void pointChanges(QgsVectorLayer& layer, const char* idField, const QString& gro
                                 "format_number(\"change_t\", 0) || ' %2'")
                      .arg(QString::fromLatin1(idField), unit),
                  QStringLiteral("10 * %1").arg(changeShare(layer)));
+  // Clear of the circle whatever its size (QGIS offsets from the nominal one).
+  label.dataDefinedProperties().setProperty(
+      static_cast<int>(QgsPalLayerSettings::Property::LabelDistance),
+      QgsProperty::fromExpression(QStringLiteral("(%1) / 2").arg(size.expressionString())));
   labelEvenWhereCrowded(label);
   showLabels(layer, label);
 }
@@ -314,6 +329,8 @@ void styleSettlements(QgsVectorLayer& layer) {
   italic.setItalic(true);
   format.setFont(italic);
   label.setFormat(format);
+  // Context: the results' labels may cover a village's dot.
+  label.obstacleSettings().setIsObstacle(false);
   if (byPlace)
     label.dataDefinedProperties().setProperty(
         static_cast<int>(QgsPalLayerSettings::Property::Size),

@@ -695,7 +695,7 @@ class Report {
     if (styles_.count(kSiteChanges) > 0)
       strategyMaps(districts);
     if (styles_.count(kDistrictChanges) > 0)
-      constructionClimateMap(districts, zones);
+      constructionClimateMap(districts);
     atlas(districts, zones);
   }
 
@@ -745,8 +745,8 @@ class Report {
   static inline const QString kDistrictChanges = QStringLiteral("construction_district_changes");
 
   // The districts whose construction supply's emissions the last scenario
-  // (all levers pulled) changes against the baseline, beside the zones.
-  void constructionClimateMap(QgsVectorLayer* districts, QgsVectorLayer* zones) {
+  // (all levers pulled) changes against the baseline.
+  void constructionClimateMap(QgsVectorLayer* districts) {
     const QStringList scenarios = valuesInOrder(kDistrictChanges, QStringLiteral("scenario"));
     if (scenarios.isEmpty())
       return;
@@ -755,8 +755,12 @@ class Report {
         resultLayer(kDistrictChanges, QObject::tr("Districts against the baseline (t CO2e/yr)"));
     changes->setSubsetString(
         QStringLiteral("\"scenario\" = %1").arg(QgsExpression::quotedString(scenario)));
+    // The changes' labels name their districts: the outlines go unnamed.
+    QgsVectorLayer* outlines = districts->clone();
+    outlines->setLabelsEnabled(false);
+    project_.addMapLayer(outlines, false);
     map(QStringLiteral("construction-districts"),
-        QObject::tr("Construction: what '%1' changes").arg(scenario), {changes, zones, districts},
+        QObject::tr("Construction: what '%1' changes").arg(scenario), {changes, outlines},
         changeNumbers(QStringLiteral("construction_climate"), scenario));
   }
 

@@ -72,7 +72,9 @@ QStringList fieldsTheStyleLacks(const QgsVectorLayer& layer) {
     read += layer.labeling()->settings().referencedFields(context);
   QStringList lacking;
   for (const QString& field : read)
-    if (layer.fields().lookupField(field) < 0)
+    // (An expression that may read any field, as a neighbour lookup does,
+    // names none.)
+    if (field != QgsFeatureRequest::ALL_ATTRIBUTES && layer.fields().lookupField(field) < 0)
       lacking << field;
   return lacking;
 }

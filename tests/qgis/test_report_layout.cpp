@@ -399,8 +399,9 @@ TEST(ReportMaps, EveryDrawnLayerIsInTheLegendAndLabelsSayWhatSymbolsShow) {
     expectRoundDistinctClasses(*graduated);
   for (QgsMapLayer* layer : spec.layers + spec.context) {
     project.addMapLayer(layer);
-    EXPECT_EQ(test::fieldsTheStyleLacks(*qobject_cast<QgsVectorLayer*>(layer)).join(", "),
-              QString())
+    EXPECT_EQ(
+        test::fieldsTheStyleLacks(*qobject_cast<QgsVectorLayer*>(layer)).join(", ").toStdString(),
+        "")
         << layer->name().toStdString();
   }
   for (const auto& [page, width] : {std::pair{qgis::ReportMap::Page::A4Landscape, 297.0},
