@@ -105,9 +105,11 @@ QList<int> sourceTypes(Types... types) {
 #if _QGIS_VERSION_INT >= 34000
 inline constexpr auto kSvgPicture = Qgis::PictureFormat::SVG;
 inline constexpr auto kSymbolLayerEnabled = QgsSymbolLayer::Property::LayerEnabled;
+inline constexpr auto kSymbolLayerOffset = QgsSymbolLayer::Property::Offset;
 #else
 inline constexpr auto kSvgPicture = QgsLayoutItemPicture::FormatSVG;
 inline constexpr auto kSymbolLayerEnabled = QgsSymbolLayer::PropertyLayerEnabled;
+inline constexpr auto kSymbolLayerOffset = QgsSymbolLayer::PropertyOffset;
 #endif
 
 #if _QGIS_VERSION_INT >= 34200

@@ -503,15 +503,26 @@ QgsSymbolLayer* arrowhead(const char* colour) {
 
 }  // namespace
 
+namespace {
+
+double mostTonnes(const QgsVectorLayer& layer) {
+  return std::max(1.0, layer.maximumValue(layer.fields().lookupField("tonnes")).toDouble());
+}
+
+// A flow's width in mm by its tonnes (see flowWidthMm); a flow without
+// tonnes draws at 1 mm.
+QString flowWidthExpression(double most) {
+  return QStringLiteral("coalesce(%1 + %2 * sqrt(\"tonnes\" / %3), 1)")
+      .arg(kThinnestMm)
+      .arg(kWidthRangeMm)
+      .arg(most, 0, 'g', 17);
+}
+
+}  // namespace
+
 void styleFlowLines(QgsVectorLayer& layer) {
-  const double most =
-      std::max(1.0, layer.maximumValue(layer.fields().lookupField("tonnes")).toDouble());
-  // A flow without tonnes, and the legend's colour patches, draw at 1 mm.
-  const QgsProperty width =
-      QgsProperty::fromExpression(QStringLiteral("coalesce(%1 + %2 * sqrt(\"tonnes\" / %3), 1)")
-                                      .arg(kThinnestMm)
-                                      .arg(kWidthRangeMm)
-                                      .arg(most, 0, 'g', 17));
+  const double most = mostTonnes(layer);
+  const QgsProperty width = QgsProperty::fromExpression(flowWidthExpression(most));
   QgsCategoryList categories;
   for (const cp::layers::MaterialClass c : cp::layers::allMaterialClasses()) {
     const QString name = QString::fromLatin1(cp::layers::materialClassName(c));
@@ -534,12 +545,29 @@ void styleFlowLines(QgsVectorLayer& layer) {
 
 void styleFlowTrees(QgsVectorLayer& layer) {
   styleFlowLines(layer);
-  // The direction once, where a trunk reaches its fan: arrowheads on every
-  // branch would crowd the destinations.
+  // An origin's trunks side by side, in the order of their classes, their
+  // band centred on the line (each shifted by the widths of those before it,
+  // less half the band's).
+  const QString width = flowWidthExpression(mostTonnes(layer));
+  const auto trunksWidth = [&width](const char* more) {
+    return QStringLiteral(
+               "coalesce(aggregate(@layer, 'sum', %1, filter:= \"part\" = 'trunk' AND "
+               "\"origin_id\" = attribute(@parent, 'origin_id')%2), 0)")
+        .arg(width, QString::fromLatin1(more));
+  };
+  const QgsProperty sideBySide = QgsProperty::fromExpression(
+      QStringLiteral("CASE WHEN \"part\" = 'trunk' THEN %1 + %2 / 2 - %3 / 2 ELSE 0 END")
+          .arg(trunksWidth(" AND \"material_class\" < attribute(@parent, 'material_class')"), width,
+               trunksWidth("")));
   auto* renderer = static_cast<QgsCategorizedSymbolRenderer*>(layer.renderer());
-  for (const QgsRendererCategory& category : renderer->categories())
+  for (const QgsRendererCategory& category : renderer->categories()) {
+    for (QgsSymbolLayer* part : category.symbol()->symbolLayers())
+      part->setDataDefinedProperty(kSymbolLayerOffset, sideBySide);
+    // The direction once, where a trunk reaches its fan: arrowheads on every
+    // branch would crowd the destinations.
     category.symbol()->symbolLayer(1)->setDataDefinedProperty(
         kSymbolLayerEnabled, QgsProperty::fromExpression(QStringLiteral("\"part\" <> 'branch'")));
+  }
 }
 
 HiddenFlows hideSmallFlows(QgsVectorLayer& layer, const char* noun) {

@@ -5,13 +5,20 @@
 #include <QDomDocument>
 #include <QFile>
 
+#include <qgsexpressioncontextutils.h>
 #include <qgsproject.h>
+#include <qgsrendercontext.h>
+#include <qgsrenderer.h>
+#include <qgssymbol.h>
+#include <qgssymbollayer.h>
 
 #include <fstream>
 #include <map>
 
 #include "processing_run.h"
 #include "qgis/cpflowtrees.h"
+#include "qgis/cpqgisapi.h"
+#include "qgis/cpresultstyles.h"
 #include "support/temp_files.h"
 
 namespace cp {
@@ -182,6 +189,43 @@ TEST(FlowTrees, EveryCorridorIsABranchAndATrunkCarriesItsBranches) {
     }
     EXPECT_NEAR(trunk.first, sum, 1e-6 * sum) << tree.toStdString();
   }
+
+  // Drawn, an origin's trunks lie side by side: each shifted from the line
+  // by half their band less the widths before it, so that they touch.
+  qgis::styleFlowTrees(*trees);
+  const double most = trees->maximumValue(trees->fields().lookupField("tonnes")).toDouble();
+  QgsRenderContext render;
+  render.expressionContext().appendScopes(
+      QgsExpressionContextUtils::globalProjectLayerScopes(trees.get()));
+  trees->renderer()->startRender(render, trees->fields());
+  std::map<QString, std::vector<std::pair<double, double>>> band;  // origin: offset, width
+  trees->setSubsetString(QStringLiteral("\"part\" = 'trunk'"));
+  for (QgsFeatureIterator it = trees->getFeatures(); it.nextFeature(f);) {
+    render.expressionContext().setFeature(f);
+    const QgsSymbol* symbol = trees->renderer()->symbolForFeature(f, render);
+    ASSERT_NE(symbol, nullptr);
+    band[f.attribute("origin_id").toString()].push_back(
+        {symbol->symbolLayer(0)->dataDefinedProperties().valueAsDouble(
+             static_cast<int>(qgis::kSymbolLayerOffset), render.expressionContext(), 99),
+         0.2 + 3.8 * std::sqrt(f.attribute("tonnes").toDouble() / most)});
+  }
+  trees->renderer()->stopRender(render);
+  int paired = 0;
+  for (const auto& [origin, side] : band) {
+    double left = 0, total = 0;
+    for (const auto& [offset, width] : side) {
+      left = std::min(left, offset - width / 2);
+      total += width;
+    }
+    EXPECT_NEAR(left, -total / 2, 1e-6) << origin.toStdString() << ": the band is not centred";
+    if (side.size() == 2) {
+      ++paired;
+      EXPECT_NEAR(std::abs(side[0].first - side[1].first),
+                  (side[0].second + side[1].second) / 2, 1e-6)
+          << origin.toStdString() << ": trunks overlap or stand apart";
+    }
+  }
+  EXPECT_GT(paired, 0) << "no zone sends two classes: the test shows nothing";
 }
 
 TEST(ProcessingFlowLines, BadRowsAreNamed) {
