@@ -57,6 +57,8 @@ std::unique_ptr<QgsVectorLayer> flowTrees(const QgsVectorLayer& corridors,
   std::map<std::pair<QString, QString>, std::vector<Flow>> trees;  // by origin and class
   QgsFeatureIterator it = corridors.getFeatures();
   for (QgsFeature f; it.nextFeature(f);) {
+    // A corridor without a line (a place it names is missing) is counted and
+    // said by the step that made the corridors: nothing to draw here.
     const QgsGeometry line = f.geometry();
     if (line.isEmpty())
       continue;

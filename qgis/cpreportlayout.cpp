@@ -157,7 +157,7 @@ void addInset(QgsPrintLayout& layout, const ReportMap& spec, QgsLayoutItemMap* m
               const QRectF& box) {
   ReportMap locator = spec;
   locator.layers = spec.locator;
-  locator.context.clear();  // roads and villages would only crowd so small a map
+  locator.context.clear();  // it shows where the map is, not what is there
   locator.frame = QgsRectangle();
   if (locator.layers.isEmpty()) {
     // Lines and points would only crowd so small a map.

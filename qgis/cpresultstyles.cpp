@@ -95,6 +95,14 @@ QgsRuleBasedRenderer* twoRules(QgsSymbol* fine, const QString& fineFilter, const
   return new QgsRuleBasedRenderer(root);
 }
 
+// A village: the smallest, palest dot, without outline.
+QgsMarkerSymbol* village() {
+  return newSymbol<QgsMarkerSymbol>({{QStringLiteral("name"), QStringLiteral("circle")},
+                                     {QStringLiteral("color"), QStringLiteral("#bdbdbd")},
+                                     {QStringLiteral("outline_style"), QStringLiteral("no")},
+                                     {QStringLiteral("size"), QStringLiteral("0.7")}});
+}
+
 QgsMarkerSymbol* dot(const char* colour, const char* size) {
   return newSymbol<QgsMarkerSymbol>({{QStringLiteral("name"), QStringLiteral("circle")},
                                      {QStringLiteral("color"), QString::fromLatin1(colour)},
@@ -279,17 +287,6 @@ void styleLocator(QgsVectorLayer& layer) {
                                 {QStringLiteral("outline_width"), QStringLiteral("0.15")}})));
   layer.setLabelsEnabled(false);
 }
-
-namespace {
-
-QgsMarkerSymbol* village() {
-  return newSymbol<QgsMarkerSymbol>({{QStringLiteral("name"), QStringLiteral("circle")},
-                                     {QStringLiteral("color"), QStringLiteral("#bdbdbd")},
-                                     {QStringLiteral("outline_style"), QStringLiteral("no")},
-                                     {QStringLiteral("size"), QStringLiteral("0.7")}});
-}
-
-}  // namespace
 
 void styleMainRoads(QgsVectorLayer& layer) {
   layer.setRenderer(new QgsSingleSymbolRenderer(
@@ -501,10 +498,6 @@ QgsSymbolLayer* arrowhead(const char* colour) {
   return head;
 }
 
-}  // namespace
-
-namespace {
-
 double mostTonnes(const QgsVectorLayer& layer) {
   return std::max(1.0, layer.maximumValue(layer.fields().lookupField("tonnes")).toDouble());
 }
@@ -709,9 +702,6 @@ void styleCatchments(QgsVectorLayer& layer) {
         newSymbol<QgsFillSymbol>({{QStringLiteral("color"), fill.name(QColor::HexArgb)},
                                   {QStringLiteral("outline_color"), QStringLiteral("#ffffff")},
                                   {QStringLiteral("outline_width"), QStringLiteral("0.4")}});
-    // The catchment's tonnes are what lies nearest the site within reach,
-    // not what the site takes in: the legend says so, and the site's own
-    // label (its intake) is left to the site.
     renderer->addCategory(QgsRendererCategory(site, symbol, site));
   }
   layer.setRenderer(renderer);

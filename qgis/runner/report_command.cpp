@@ -663,7 +663,9 @@ class Report {
     std::cerr << "maps\n";
     QgsVectorLayer* districts = dataLayer("districts", QObject::tr("Districts"));
     QgsVectorLayer* zones = dataLayer("zones", QObject::tr("Industrial zones"));
-    const std::unique_ptr<QgsVectorLayer> corridors = unlistedResult("flow_corridors");
+    // The corridors in the project as a table to work with; on the map, as trees.
+    QgsVectorLayer* corridors =
+        resultLayer("flow_corridors", QObject::tr("Corridors by class (t/yr)"));
     const cp::qgis::HiddenFlows hidden = cp::qgis::hideSmallFlows(*corridors, "corridor");
     map("construction-flows", QObject::tr("Construction materials from the industrial zones"),
         {treesOf(*corridors,

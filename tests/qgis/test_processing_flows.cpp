@@ -220,8 +220,8 @@ TEST(FlowTrees, EveryCorridorIsABranchAndATrunkCarriesItsBranches) {
     EXPECT_NEAR(left, -total / 2, 1e-6) << origin.toStdString() << ": the band is not centred";
     if (side.size() == 2) {
       ++paired;
-      EXPECT_NEAR(std::abs(side[0].first - side[1].first),
-                  (side[0].second + side[1].second) / 2, 1e-6)
+      EXPECT_NEAR(std::abs(side[0].first - side[1].first), (side[0].second + side[1].second) / 2,
+                  1e-6)
           << origin.toStdString() << ": trunks overlap or stand apart";
     }
   }
