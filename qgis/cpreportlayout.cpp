@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 #include <qgslayertree.h>
@@ -451,24 +452,46 @@ std::unique_ptr<QgsPrintLayout> buildAtlasLayout(QgsProject& project, const Repo
   return layout;
 }
 
-QString exportAtlasPdf(QgsProject& project, const ReportMap& spec, QgsVectorLayer* coverage,
-                       const QString& path, double dpi) {
-  const std::unique_ptr<QgsPrintLayout> layout = buildAtlasLayout(project, spec, coverage);
-  const QString partial = QFileInfo(path).dir().filePath(
-      QStringLiteral(".%1.partial.pdf").arg(QFileInfo(path).completeBaseName()));
-  QgsLayoutExporter::PdfExportSettings settings;
-  settings.dpi = dpi;
-  settings.textRenderFormat = kTextAsText;
-  QString error;
-  if (QgsLayoutExporter::exportToPdf(layout->atlas(), partial, settings, error) !=
-      QgsLayoutExporter::Success) {
+namespace {
+
+// Writes `path` by `write` under a temporary name beside it (`write` returns
+// an error, or "" on success), then renames it into place: no half-written
+// map is ever left under the real name.
+QString writeThenRename(const QString& path, const std::function<QString(const QString&)>& write) {
+  const QFileInfo file(path);
+  const QString partial = file.dir().filePath(
+      QStringLiteral(".%1.partial.%2").arg(file.completeBaseName(), file.suffix()));
+  if (const QString error = write(partial); !error.isEmpty()) {
     QFile::remove(partial);
-    return QObject::tr("%1 could not be written: %2").arg(path, error);
+    return error;
   }
   QFile::remove(path);
   if (!QFile::rename(partial, path))
     return QObject::tr("%1 could not be written (renaming %2 failed)").arg(path, partial);
   return {};
+}
+
+// PDFs keep their text as text: searchable, and editable in a vector editor.
+QgsLayoutExporter::PdfExportSettings pdfSettings(double dpi) {
+  QgsLayoutExporter::PdfExportSettings settings;
+  settings.dpi = dpi;
+  settings.rasterizeWholeImage = false;
+  settings.textRenderFormat = kTextAsText;
+  return settings;
+}
+
+}  // namespace
+
+QString exportAtlasPdf(QgsProject& project, const ReportMap& spec, QgsVectorLayer* coverage,
+                       const QString& path, double dpi) {
+  const std::unique_ptr<QgsPrintLayout> layout = buildAtlasLayout(project, spec, coverage);
+  return writeThenRename(path, [&](const QString& partial) {
+    QString error;
+    return QgsLayoutExporter::exportToPdf(layout->atlas(), partial, pdfSettings(dpi), error) ==
+                   QgsLayoutExporter::Success
+               ? QString()
+               : QObject::tr("%1 could not be written: %2").arg(path, error);
+  });
 }
 
 namespace {
@@ -495,39 +518,31 @@ QgsLayoutExporter::ExportResult exportPng(QgsLayoutExporter& exporter, const QSt
 
 QString exportReportLayout(QgsPrintLayout& layout, const QString& path, double dpi) {
   const QString suffix = QFileInfo(path).suffix().toLower();
-  const QString partial = QFileInfo(path).dir().filePath(
-      QStringLiteral(".%1.partial.%2").arg(QFileInfo(path).completeBaseName(), suffix));
-  QgsLayoutExporter exporter(&layout);
-  QgsLayoutExporter::ExportResult result = QgsLayoutExporter::Success;
-  if (suffix == QLatin1String("pdf")) {
-    QgsLayoutExporter::PdfExportSettings settings;
-    settings.dpi = dpi;
-    settings.rasterizeWholeImage = false;
-    settings.textRenderFormat = kTextAsText;
-    result = exporter.exportToPdf(partial, settings);
-  } else if (suffix == QLatin1String("svg")) {
-    QgsLayoutExporter::SvgExportSettings settings;
-    settings.dpi = dpi;
-    settings.textRenderFormat = kTextAsText;
-    result = exporter.exportToSvg(partial, settings);
-  } else if (suffix == QLatin1String("png")) {
-    QgsLayoutExporter::ImageExportSettings settings;
-    settings.dpi = dpi;
-    settings.generateWorldFile = false;
-    result = exportPng(exporter, partial, settings);
-  } else {
+  if (suffix != QLatin1String("pdf") && suffix != QLatin1String("svg") &&
+      suffix != QLatin1String("png"))
     return QObject::tr("%1: maps are written as .pdf, .png or .svg").arg(path);
-  }
-  if (result != QgsLayoutExporter::Success) {
-    QFile::remove(partial);
-    return QObject::tr("%1 could not be written (export error %2)")
-        .arg(path)
-        .arg(static_cast<int>(result));
-  }
-  QFile::remove(path);
-  if (!QFile::rename(partial, path))
-    return QObject::tr("%1 could not be written (renaming %2 failed)").arg(path, partial);
-  return {};
+  QgsLayoutExporter exporter(&layout);
+  return writeThenRename(path, [&](const QString& partial) {
+    QgsLayoutExporter::ExportResult result = QgsLayoutExporter::Success;
+    if (suffix == QLatin1String("pdf")) {
+      result = exporter.exportToPdf(partial, pdfSettings(dpi));
+    } else if (suffix == QLatin1String("svg")) {
+      QgsLayoutExporter::SvgExportSettings settings;
+      settings.dpi = dpi;
+      settings.textRenderFormat = kTextAsText;
+      result = exporter.exportToSvg(partial, settings);
+    } else {
+      QgsLayoutExporter::ImageExportSettings settings;
+      settings.dpi = dpi;
+      settings.generateWorldFile = false;
+      result = exportPng(exporter, partial, settings);
+    }
+    return result == QgsLayoutExporter::Success
+               ? QString()
+               : QObject::tr("%1 could not be written (export error %2)")
+                     .arg(path)
+                     .arg(static_cast<int>(result));
+  });
 }
 
 }  // namespace cp::qgis
